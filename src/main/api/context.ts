@@ -1,0 +1,40 @@
+import type { Clock } from '../../shared/domain/time'
+import type { Locale } from '../../shared/i18n'
+import type { Role } from '../../shared/domain/roles'
+import type { Store } from '../store/open'
+import type { EventBuffer } from './events'
+
+export interface SessionUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  locale: Locale
+}
+
+export interface AuditEntry {
+  action: string
+  entity: string
+  entityId: number | string
+  /** What changed: before/after values, amounts, quantities. Stored as JSON. */
+  detail?: unknown
+}
+
+/** Everything a service needs, handed in: no module-level singletons. */
+export interface Ctx {
+  store: Store
+  clock: Clock
+  timeZone: string
+  locale: Locale
+  user: SessionUser | null
+  /** The session token of this call, when there is one (logout needs it). */
+  token: string | null
+  channel: string
+  events: EventBuffer
+  audit(entry: AuditEntry): void
+  /** `clock.now()` as local ISO text in the dealership's zone. */
+  nowIso(): string
+}
+
+/** A context whose user is known (channels with a permission or `session` access). */
+export type UserCtx = Ctx & { user: SessionUser }

@@ -1,0 +1,157 @@
+import type { z } from 'zod'
+import type { ChannelSpec, ContractSection, LiveEvent, OutputOf } from '../../shared/contract/types'
+import type { Envelope, ErrorDetails } from '../../shared/contract/errors'
+import { DEFAULT_LOCALE, asLocale, translate, type Locale } from '../../shared/i18n'
+import { roleHas, type Permission } from '../../shared/domain/roles'
+import { toLocalIso, type Clock } from '../../shared/domain/time'
+import type { Store } from '../store/open'
+import { resolveSession } from '../auth/sessions'
+import { AppError } from './app-error'
+import type { AuditEntry, Ctx, UserCtx } from './context'
+import { EventBuffer, type EventHub } from './events'
+import { describeIssues } from './validation'
+import { redact } from './redact'
+
+export type Handler<S extends ChannelSpec> = (
+  ctx: S['access'] extends 'public' ? Ctx : UserCtx,
+  input: z.output<S['input']>,
+) => OutputOf<S> | Promise<OutputOf<S>>
+
+export type HandlersFor<C extends ContractSection> = { [K in keyof C]: Handler<C[K]> }
+
+export interface CallMeta {
+  token?: string | null
+  locale?: string | null
+}
+
+export interface DispatcherDeps<C extends ContractSection> {
+  contract: C
+  handlers: HandlersFor<C>
+  store: Store
+  clock: Clock
+  hub: EventHub
+  timeZone: () => string
+  log?: (message: string, error?: unknown) => void
+}
+
+export type Dispatch = (channel: string, rawInput: unknown, meta?: CallMeta) => Promise<Envelope<unknown>>
+
+/**
+ * The single door to every service: validate, authenticate, authorise, run (a write in one
+ * transaction together with its audit entries), publish events after commit, and answer with an
+ * envelope whose message is in the caller's language.
+ */
+export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps<C>): Dispatch {
+  const { contract, handlers, store, clock, hub } = deps
+  const log = deps.log ?? ((message, error) => console.error(message, error))
+
+  function fail(locale: Locale, error: AppError): Envelope<never> {
+    const details: ErrorDetails | undefined = error.details?.fields
+      ? {
+          ...error.details,
+          fields: error.details.fields.map((f) => ({ field: f.field, message: translate(locale, f.message, error.params) })),
+        }
+      : error.details
+    return {
+      ok: false,
+      code: error.code,
+      message: translate(locale, error.messageKey, error.params),
+      ...(details ? { details } : {}),
+    }
+  }
+
+  return async function dispatch(channel, rawInput, meta = {}) {
+    let locale = meta.locale ? asLocale(meta.locale) : DEFAULT_LOCALE
+    try {
+      if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
+        throw new AppError('UNKNOWN_CHANNEL', 'error.UNKNOWN_CHANNEL', { channel })
+      }
+      const spec = contract[channel] as ChannelSpec
+      const handler = handlers[channel as keyof C] as unknown as (ctx: Ctx, input: unknown) => unknown
+      const now = clock.now()
+
+      let user: Ctx['user'] = null
+      if (meta.token) {
+        const found = resolveSession(store, meta.token, now)
+        if (found && 'user' in found) {
+          user = found.user
+          if (!meta.locale) locale = user.locale
+        } else if (found && spec.access !== 'public') {
+          throw new AppError('SESSION_EXPIRED')
+        }
+      }
+      if (spec.access !== 'public') {
+        if (!user) throw new AppError('UNAUTHENTICATED')
+        if (spec.access !== 'session' && !roleHas(user.role, spec.access as Permission)) {
+          throw new AppError('FORBIDDEN', 'error.FORBIDDEN', { permission: `permission.${spec.access}` })
+        }
+      }
+
+      const parsed = spec.input.safeParse(rawInput ?? {})
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error, rawInput, locale)
+        return { ok: false, code: 'VALIDATION', message, details: { fields } }
+      }
+
+      const events = new EventBuffer()
+      const entries: AuditEntry[] = []
+      const timeZone = deps.timeZone()
+      const ctx: Ctx = {
+        store,
+        clock,
+        timeZone,
+        locale,
+        user,
+        token: meta.token ?? null,
+        channel,
+        events,
+        audit: (entry) => entries.push(entry),
+        nowIso: () => toLocalIso(clock.now(), timeZone),
+      }
+
+      let data: unknown
+      if (spec.kind === 'write') {
+        data = store.tx(() => {
+          const result = handler(ctx, parsed.data)
+          if (result instanceof Promise) throw new Error(`Write handler ${channel} must be synchronous`)
+          writeAudit(store, ctx, entries, parsed.data, result)
+          return result
+        })
+      } else {
+        data = await handler(ctx, parsed.data)
+      }
+
+      const at = toLocalIso(clock.now(), timeZone)
+      for (const event of events.pending) hub.publish({ ...event, at } as LiveEvent)
+      return { ok: true, data }
+    } catch (error) {
+      if (error instanceof AppError) return fail(locale, error)
+      log(`[dispatch] ${channel} failed`, error)
+      return fail(locale, new AppError('INTERNAL'))
+    }
+  }
+}
+
+function writeAudit(store: Store, ctx: Ctx, entries: AuditEntry[], input: unknown, result: unknown) {
+  const stmt = store.prepare(
+    'INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  const at = ctx.nowIso()
+  const userId = ctx.user?.id ?? null
+  if (entries.length === 0) {
+    const id = result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null
+    stmt.run(at, userId, ctx.channel, ctx.channel, null, id, JSON.stringify({ input: redact(input) }))
+    return
+  }
+  for (const entry of entries) {
+    stmt.run(
+      at,
+      userId,
+      ctx.channel,
+      entry.action,
+      entry.entity,
+      String(entry.entityId),
+      entry.detail === undefined ? null : JSON.stringify(redact(entry.detail)),
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { contract } from '../shared/contract'
+import { systemClock, type Clock } from '../shared/domain/time'
+import { createDispatcher, type Dispatch } from './api/dispatch'
+import { EventHub } from './api/events'
+import { handlers } from './api/handlers'
+import { openStore, type Store } from './store/open'
+import { migrate } from './store/migrate'
+import { getSetting } from './settings/settings'
+
+export interface AppOptions {
+  dataDir: string
+  clock?: Clock
+  log?: (message: string, error?: unknown) => void
+}
+
+/** The host's core: the store, the one dispatcher and the event hub. Transports wrap this. */
+export interface App {
+  dataDir: string
+  store: Store
+  hub: EventHub
+  clock: Clock
+  dispatch: Dispatch
+  close(): void
+}
+
+export const DB_FILE = 'dealer.sqlite'
+
+export async function createApp(options: AppOptions): Promise<App> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const store = openStore(join(options.dataDir, DB_FILE))
+  try {
+    await migrate(store)
+  } catch (error) {
+    store.close()
+    throw error
+  }
+  const clock = options.clock ?? systemClock
+  const hub = new EventHub()
+  const dispatch = createDispatcher({
+    contract,
+    handlers,
+    store,
+    clock,
+    hub,
+    timeZone: () => getSetting(store, 'time.zone'),
+    ...(options.log ? { log: options.log } : {}),
+  })
+  return { dataDir: options.dataDir, store, hub, clock, dispatch, close: () => store.close() }
+}

@@ -1,0 +1,177 @@
+import type { appContract } from '../../shared/contract/app'
+import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles'
+import type { HandlersFor } from '../api/dispatch'
+import type { SessionUser } from '../api/context'
+import { AppError, notFound } from '../api/app-error'
+import { asLocale } from '../../shared/i18n'
+import { getSetting, readSettings, setSetting } from '../settings/settings'
+import { seedDemoDealership } from '../demo/seed'
+import { hashPassword, verifyPassword } from './password'
+import { createSession, endSession, endUserSessions, hashToken } from './sessions'
+import { randomBytes } from 'node:crypto'
+import { getUser, insertUser, listUsers } from './users'
+import type { Store } from '../store/open'
+
+const withPermissions = (user: SessionUser) => ({ ...user, permissions: [...ROLE_PERMISSIONS[user.role]] })
+
+function setupStatus(store: Store) {
+  const initialised = getSetting(store, 'setup.initialised')
+  return {
+    initialised,
+    dealerName: initialised ? getSetting(store, 'dealer.name') : null,
+    dealerCode: initialised ? getSetting(store, 'dealer.code') : null,
+    demo: getSetting(store, 'setup.demo'),
+  }
+}
+
+function refuseIfInitialised(store: Store) {
+  if (getSetting(store, 'setup.initialised')) throw new AppError('ALREADY_INITIALISED')
+}
+
+interface LoginRow {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  locale: string
+  password_hash: string
+  active: number
+}
+
+export const appHandlers: HandlersFor<typeof appContract> = {
+  'setup.status': (ctx) => setupStatus(ctx.store),
+
+  'setup.initialise': (ctx, input) => {
+    refuseIfInitialised(ctx.store)
+    const now = ctx.nowIso()
+    const adminId = insertUser(ctx.store, { ...input.admin, role: 'administrator' }, now)
+    setSetting(ctx.store, 'dealer.name', input.dealerName)
+    setSetting(ctx.store, 'dealer.code', input.dealerCode.toUpperCase())
+    setSetting(ctx.store, 'setup.initialised', true)
+    ctx.audit({ action: 'setup.initialise', entity: 'dealer', entityId: input.dealerCode, detail: { adminId } })
+    return setupStatus(ctx.store)
+  },
+
+  'setup.demo': (ctx, input) => {
+    refuseIfInitialised(ctx.store)
+    const { usernames } = seedDemoDealership(
+      { store: ctx.store, clock: ctx.clock, timeZone: ctx.timeZone },
+      { password: input.password, scale: input.scale },
+    )
+    ctx.audit({ action: 'setup.demo', entity: 'dealer', entityId: getSetting(ctx.store, 'dealer.code'), detail: { scale: input.scale } })
+    return { ...setupStatus(ctx.store), usernames }
+  },
+
+  'auth.login': (ctx, input) => {
+    if (!getSetting(ctx.store, 'setup.initialised')) throw new AppError('NOT_INITIALISED')
+    const row = ctx.store
+      .prepare('SELECT id, username, display_name, role, locale, password_hash, active FROM users WHERE username = ?')
+      .get(input.username) as LoginRow | undefined
+    // The same answer for an unknown user and a wrong password, so names cannot be probed.
+    if (!row || row.active !== 1 || !verifyPassword(input.password, row.password_hash)) {
+      throw new AppError('BAD_CREDENTIALS')
+    }
+    const token = createSession(ctx.store, row.id, ctx.clock.now())
+    const user: SessionUser = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      locale: asLocale(row.locale),
+    }
+    ctx.audit({ action: 'auth.login', entity: 'user', entityId: row.id })
+    return { token, user: withPermissions(user) }
+  },
+
+  'auth.logout': (ctx) => {
+    if (ctx.token) endSession(ctx.store, ctx.token)
+    ctx.audit({ action: 'auth.logout', entity: 'user', entityId: ctx.user.id })
+    return { ok: true as const }
+  },
+
+  'auth.me': (ctx) => withPermissions(ctx.user),
+
+  'auth.setLocale': (ctx, input) => {
+    ctx.store.prepare('UPDATE users SET locale = ?, updated_at = ? WHERE id = ?').run(input.locale, ctx.nowIso(), ctx.user.id)
+    ctx.audit({ action: 'user.locale', entity: 'user', entityId: ctx.user.id, detail: { locale: input.locale } })
+    return withPermissions({ ...ctx.user, locale: input.locale })
+  },
+
+  'auth.changePassword': (ctx, input) => {
+    const row = ctx.store.prepare('SELECT password_hash FROM users WHERE id = ?').get(ctx.user.id) as
+      | { password_hash: string }
+      | undefined
+    if (!row || !verifyPassword(input.current, row.password_hash)) throw new AppError('BAD_CREDENTIALS')
+    ctx.store
+      .prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
+      .run(hashPassword(input.next), ctx.nowIso(), ctx.user.id)
+    ctx.audit({ action: 'user.password', entity: 'user', entityId: ctx.user.id })
+    return { ok: true as const }
+  },
+
+  'users.list': (ctx) => listUsers(ctx.store),
+
+  'users.create': (ctx, input) => {
+    const id = insertUser(ctx.store, input, ctx.nowIso())
+    ctx.audit({ action: 'user.create', entity: 'user', entityId: id, detail: { username: input.username, role: input.role } })
+    return getUser(ctx.store, id)!
+  },
+
+  'users.update': (ctx, input) => {
+    const before = getUser(ctx.store, input.id)
+    if (!before) throw notFound('entity.user', input.id)
+    const now = ctx.nowIso()
+    const s = ctx.store
+    if (input.displayName !== undefined) s.prepare('UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?').run(input.displayName, now, input.id)
+    if (input.role !== undefined) s.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(input.role, now, input.id)
+    if (input.active !== undefined) s.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?').run(input.active ? 1 : 0, now, input.id)
+    if (input.password !== undefined) s.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hashPassword(input.password), now, input.id)
+    // A changed role, a deactivation or a reset password ends that user's sessions.
+    if (input.role !== undefined || input.active === false || input.password !== undefined) endUserSessions(s, input.id)
+    const after = getUser(s, input.id)!
+    ctx.audit({ action: 'user.update', entity: 'user', entityId: input.id, detail: { before, after, passwordReset: input.password !== undefined } })
+    return after
+  },
+
+  'devices.list': (ctx) =>
+    (
+      ctx.store.prepare('SELECT id, name, created_at, revoked_at FROM devices ORDER BY id').all() as {
+        id: number
+        name: string
+        created_at: string
+        revoked_at: string | null
+      }[]
+    ).map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, revokedAt: d.revoked_at })),
+
+  'devices.pair': (ctx, input) => {
+    const token = randomBytes(24).toString('base64url')
+    const id = Number(
+      ctx.store
+        .prepare('INSERT INTO devices (name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?)')
+        .run(input.name, hashToken(token), ctx.user.id, ctx.nowIso()).lastInsertRowid,
+    )
+    ctx.audit({ action: 'device.pair', entity: 'device', entityId: id, detail: { name: input.name } })
+    return { id, name: input.name, token }
+  },
+
+  'devices.revoke': (ctx, input) => {
+    const changed = ctx.store
+      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(ctx.nowIso(), input.id).changes
+    if (changed === 0) throw notFound('entity.device', input.id)
+    ctx.audit({ action: 'device.revoke', entity: 'device', entityId: input.id })
+    return { ok: true as const }
+  },
+
+  'settings.get': (ctx) => readSettings(ctx.store),
+
+  'settings.update': (ctx, input) => {
+    const before = readSettings(ctx.store)
+    if (input.dealerName !== undefined) setSetting(ctx.store, 'dealer.name', input.dealerName)
+    if (input.vatRateBp !== undefined) setSetting(ctx.store, 'vat.rateBp', input.vatRateBp)
+    if (input.labourRateFen !== undefined) setSetting(ctx.store, 'labour.rateFen', input.labourRateFen)
+    const after = readSettings(ctx.store)
+    ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'dealer', detail: { before, after } })
+    return after
+  },
+}

@@ -1,0 +1,28 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+
+// scrypt with a per-password salt; parameters are stored with the hash so they can be raised
+// later without breaking old passwords.
+const N = 16384
+const R = 8
+const P = 1
+const KEY_LENGTH = 32
+
+export const MIN_PASSWORD_LENGTH = 8
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16)
+  const hash = scryptSync(password.normalize('NFKC'), salt, KEY_LENGTH, { N, r: R, p: P })
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64')
+  const actual = scryptSync(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  })
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}

@@ -1,0 +1,43 @@
+import type { Store } from '../store/open'
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
+
+// Settings are key → JSON value rows; defaults live here, in one place.
+export const SETTING_DEFAULTS = {
+  'dealer.name': '',
+  'dealer.code': '',
+  /** 增值税 13 % on parts and labour, as a setting (DOMAIN: local conventions). */
+  'vat.rateBp': 1300,
+  'labour.rateFen': 30000,
+  'time.zone': DEFAULT_TIME_ZONE,
+  'setup.initialised': false,
+  'setup.demo': false,
+} as const
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS
+type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends boolean
+  ? boolean
+  : (typeof SETTING_DEFAULTS)[K] extends number
+    ? number
+    : string
+
+export function getSetting<K extends SettingKey>(store: Store, key: K): SettingValue<K> {
+  const row = store.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  return (row ? JSON.parse(row.value) : SETTING_DEFAULTS[key]) as SettingValue<K>
+}
+
+export function setSetting<K extends SettingKey>(store: Store, key: K, value: SettingValue<K>): void {
+  store
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, JSON.stringify(value))
+}
+
+export function readSettings(store: Store) {
+  return {
+    dealerName: getSetting(store, 'dealer.name'),
+    dealerCode: getSetting(store, 'dealer.code'),
+    vatRateBp: getSetting(store, 'vat.rateBp'),
+    labourRateFen: getSetting(store, 'labour.rateFen'),
+    timeZone: getSetting(store, 'time.zone'),
+    demo: getSetting(store, 'setup.demo'),
+  }
+}

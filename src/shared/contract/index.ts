@@ -1,0 +1,12 @@
+import { appContract } from './app'
+import { receptionContract } from './reception'
+import type { ApiClientOf } from './types'
+
+/** Every channel of the API. Each area adds its section here. */
+export const contract = { ...appContract, ...receptionContract } as const
+export type Contract = typeof contract
+export type Channel = keyof Contract & string
+export type ApiClient = ApiClientOf<Contract>
+
+export type { Envelope, ErrorCode } from './errors'
+export type { LiveEvent } from './types'

@@ -1,0 +1,92 @@
+// The repair-order life cycle from the after-sales manual: estimate → customer authorisation →
+// workshop → quality check → ready → settled at the cashier → delivered. Everything is data
+// (states, their properties, the transition table) so workshop sub-states can be added later
+// by extending the tables rather than adding branches.
+
+export const RO_STATES = [
+  'estimate',
+  'authorised',
+  'in_progress',
+  'quality_check',
+  'ready',
+  'settled',
+  'delivered',
+  'cancelled',
+] as const
+export type RoState = (typeof RO_STATES)[number]
+
+export const RO_ACTIONS = [
+  'authorise',
+  'revise',
+  'start_work',
+  'submit_qc',
+  'qc_pass',
+  'qc_fail',
+  'settle',
+  'deliver',
+  'cancel',
+] as const
+export type RoAction = (typeof RO_ACTIONS)[number]
+
+interface StateInfo {
+  /** Work or billing is still pending: the order shows in open lists and blocks a duplicate. */
+  open: boolean
+  /** Lines may be added or changed; a change after authorisation sends the order back via `revise`. */
+  linesEditable: boolean
+}
+
+const STATE_INFO: Record<RoState, StateInfo> = {
+  estimate: { open: true, linesEditable: true },
+  authorised: { open: true, linesEditable: true },
+  in_progress: { open: true, linesEditable: false },
+  quality_check: { open: true, linesEditable: false },
+  ready: { open: true, linesEditable: false },
+  settled: { open: false, linesEditable: false },
+  delivered: { open: false, linesEditable: false },
+  cancelled: { open: false, linesEditable: false },
+}
+
+// Once work has started the order is not cancelled but settled (possibly at zero) so the labour
+// and parts already used stay accounted for.
+export const RO_TRANSITIONS: Readonly<Record<RoState, Readonly<Partial<Record<RoAction, RoState>>>>> = {
+  estimate: { authorise: 'authorised', cancel: 'cancelled' },
+  authorised: { revise: 'estimate', start_work: 'in_progress', cancel: 'cancelled' },
+  in_progress: { submit_qc: 'quality_check' },
+  quality_check: { qc_pass: 'ready', qc_fail: 'in_progress' },
+  ready: { settle: 'settled' },
+  settled: { deliver: 'delivered' },
+  delivered: {},
+  cancelled: {},
+}
+
+export function isRoState(value: unknown): value is RoState {
+  return typeof value === 'string' && (RO_STATES as readonly string[]).includes(value)
+}
+
+export function isRoAction(value: unknown): value is RoAction {
+  return typeof value === 'string' && (RO_ACTIONS as readonly string[]).includes(value)
+}
+
+/** The state after `action`, or null if the action is not allowed in `state`. */
+export function nextState(state: RoState, action: RoAction): RoState | null {
+  return RO_TRANSITIONS[state][action] ?? null
+}
+
+/** The actions allowed in `state`, in RO_ACTIONS order (the order buttons are shown). */
+export function allowedActions(state: RoState): RoAction[] {
+  return RO_ACTIONS.filter((action) => nextState(state, action) !== null)
+}
+
+export function canEditLines(state: RoState): boolean {
+  return STATE_INFO[state].linesEditable
+}
+
+/** True until the order is settled or cancelled. */
+export function isOpen(state: RoState): boolean {
+  return STATE_INFO[state].open
+}
+
+/** True when no further action is possible. */
+export function isFinal(state: RoState): boolean {
+  return allowedActions(state).length === 0
+}
