@@ -13,6 +13,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but 'electron': everything it uses (the contract,
+      // hence zod) must be bundled into the one file.
+      externalizeDeps: false,
       rollupOptions: {
         input: { preload: resolve('src/main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -5,7 +5,9 @@ import { systemClock, type Clock } from '../shared/domain/time'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { handlers } from './api/handlers'
-import { openStore, type Store } from './store/open'
+import type { Store } from './store/open'
+import { openCheckedStore } from './backup/integrity'
+import { backupBeforeMigration } from './backup/startup'
 import { migrate } from './store/migrate'
 import { getSetting } from './settings/settings'
 
@@ -29,14 +31,15 @@ export const DB_FILE = 'dealer.sqlite'
 
 export async function createApp(options: AppOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true })
-  const store = openStore(join(options.dataDir, DB_FILE))
+  const clock = options.clock ?? systemClock
+  // Throws StoreDamagedError (with the backups to offer) instead of opening a damaged store.
+  const store = openCheckedStore(join(options.dataDir, DB_FILE), options.dataDir)
   try {
-    await migrate(store)
+    await migrate(store, { beforeFirst: () => backupBeforeMigration(store, options.dataDir, clock) })
   } catch (error) {
     store.close()
     throw error
   }
-  const clock = options.clock ?? systemClock
   const hub = new EventHub()
   const dispatch = createDispatcher({
     contract,

@@ -48,10 +48,14 @@ export function fieldLabel(path: string, locale: Locale): string {
 }
 
 export function describeIssues(error: z.ZodError, input: unknown, locale: Locale): { message: string; fields: FieldIssue[] } {
-  const fields = error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: problemOf(issue, input, locale),
-  }))
+  const fields = error.issues.flatMap((issue) => {
+    const path = issue.path.map(String)
+    // An unknown key is reported at the key itself, so a client can point at the offending field.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: translate(locale, 'validation.unknownKeys', { keys: key }) }))
+    }
+    return [{ field: path.join('.'), message: problemOf(issue, input, locale) }]
+  })
   const message = fields
     .map((f) => (f.field ? translate(locale, 'validation.field', { field: fieldLabel(f.field, locale), problem: f.message }) : f.message))
     .join('；')

@@ -228,4 +228,386 @@ export interface DB {
   ro_findings: RoFindingsTable
   ro_lines: RoLinesTable
   ro_authorisations: RoAuthorisationsTable
+  export_batches: ExportBatchesTable
+  export_deliveries: ExportDeliveriesTable
+  job_runs: JobRunsTable
+  bays: BaysTable
+  technicians: TechniciansTable
+  technician_skills: TechnicianSkillsTable
+  additional_work: AdditionalWorkTable
+  additional_work_lines: AdditionalWorkLinesTable
+  ro_jobs: RoJobsTable
+  job_time_segments: JobTimeSegmentsTable
+  qc_checklist_items: QcChecklistItemsTable
+  qc_inspections: QcInspectionsTable
+  qc_inspection_items: QcInspectionItemsTable
+  qc_rework: QcReworkTable
+  display_tokens: DisplayTokensTable
+  suppliers: SuppliersTable
+  part_suppliers: PartSuppliersTable
+  part_stock: PartStockTable
+  stock_moves: StockMovesTable
+  ro_part_issues: RoPartIssuesTable
+  part_requests: PartRequestsTable
+  purchase_orders: PurchaseOrdersTable
+  po_lines: PoLinesTable
+  po_receipts: PoReceiptsTable
+  po_receipt_lines: PoReceiptLinesTable
+  external_purchases: ExternalPurchasesTable
+  old_parts: OldPartsTable
+  stocktakes: StocktakesTable
+  stocktake_lines: StocktakeLinesTable
+  part_search_dirty: PartSearchDirtyTable
+}
+
+export interface ExportBatchesTable {
+  id: string
+  seq: number
+  first_business_date: string
+  business_date: string
+  previous_id: string | null
+  cutoff: string
+  created_at: string
+  dir: string
+  manifest_sha256: string
+  rows: number
+  bytes: number
+  watermarks: string
+  adopted: Generated<number>
+}
+
+export interface ExportDeliveriesTable {
+  batch_id: string
+  target_id: string
+  status: 'pending' | 'delivered'
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  last_attempt_at: string | null
+  last_error: string | null
+  delivered_at: string | null
+}
+
+export interface JobRunsTable {
+  id: Generated<number>
+  job: string
+  started_at: string
+  finished_at: string
+  ok: number
+  message: Generated<string>
+}
+
+// Workshop (migration 0005).
+export interface BaysTable {
+  id: Generated<number>
+  code: string
+  name: string
+  kind: 'general' | 'lift' | 'alignment' | 'paint_booth' | 'wash'
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface TechniciansTable {
+  user_id: number
+  allow_parallel: Generated<number>
+  updated_at: string
+}
+
+export interface TechnicianSkillsTable {
+  user_id: number
+  skill: string
+}
+
+export interface AdditionalWorkTable {
+  id: Generated<number>
+  ro_id: number
+  vehicle_id: number
+  finding: string
+  state: Generated<'raised' | 'approved' | 'declined'>
+  raised_by: number
+  raised_at: string
+  net_fen: Generated<number>
+  decision_method: 'in_person' | 'phone' | 'signature' | null
+  decided_by: string | null
+  decision_note: string | null
+  recorded_by: number | null
+  decided_at: string | null
+  follow_up: 'taken_up' | 'dismissed' | null
+  follow_up_ro_id: number | null
+  follow_up_at: string | null
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface AdditionalWorkLinesTable {
+  id: Generated<number>
+  additional_work_id: number
+  position: number
+  kind: 'labour' | 'part'
+  op_code: string | null
+  part_id: number | null
+  description: string
+  quantity_milli: number
+  unit_price_fen: number
+  amount_fen: number
+  payer: string
+  ro_line_id: number | null
+}
+
+export interface RoJobsTable {
+  id: Generated<number>
+  ro_id: number
+  ro_line_id: number | null
+  additional_line_id: number | null
+  description: string
+  skill: string | null
+  technician_id: number | null
+  bay_id: number | null
+  state: string
+  pause_reason: string | null
+  sold_hours_milli: number
+  rework_count: Generated<number>
+  dispatched_at: string | null
+  finished_at: string | null
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface JobTimeSegmentsTable {
+  id: Generated<number>
+  job_id: number
+  technician_id: number
+  started_at: string
+  ended_at: string | null
+  pause_reason: string | null
+  corrected_by: number | null
+  correction_reason: string | null
+}
+
+export interface QcChecklistItemsTable {
+  id: Generated<number>
+  ro_type: string
+  position: number
+  label: string
+  active: Generated<number>
+}
+
+export interface QcInspectionsTable {
+  id: Generated<number>
+  ro_id: number
+  result: 'pass' | 'fail'
+  wash: Generated<number>
+  inspector_id: number
+  at: string
+  note: Generated<string>
+}
+
+export interface QcInspectionItemsTable {
+  inspection_id: number
+  item_id: number
+  ok: number
+  note: Generated<string>
+}
+
+export interface QcReworkTable {
+  inspection_id: number
+  job_id: number
+  reason: string
+}
+
+export interface DisplayTokensTable {
+  id: Generated<number>
+  name: string
+  token_hash: string
+  created_by: number
+  created_at: string
+  revoked_at: string | null
+  last_seen_at: string | null
+}
+
+// Parts counter (migration 0004-parts).
+
+export interface SuppliersTable {
+  id: Generated<number>
+  code: string
+  name: string
+  contact: string | null
+  phone: string | null
+  note: string | null
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface PartSuppliersTable {
+  part_id: number
+  supplier_id: number
+}
+
+export interface PartStockTable {
+  part_id: number
+  on_hand_milli: Generated<number>
+  value_fen: Generated<number>
+  avg_cost_fen: Generated<number>
+  last_move_id: number | null
+  last_move_at: string | null
+  last_receipt_at: string | null
+  last_issue_at: string | null
+  version: Generated<number>
+}
+
+export interface StockMovesTable {
+  id: Generated<number>
+  part_id: number
+  at: string
+  kind: 'receipt' | 'issue' | 'return' | 'adjustment' | 'stocktake' | 'transfer'
+  quantity_milli: number
+  unit_cost_fen: number
+  value_fen: number
+  on_hand_milli_after: number
+  value_fen_after: number
+  user_id: number | null
+  reason: Generated<string>
+  ref_type: 'ro' | 'po' | 'stocktake' | 'external' | 'manual' | null
+  ref_id: number | null
+  bin: string | null
+}
+
+export interface RoPartIssuesTable {
+  ro_id: number
+  part_id: number
+  issued_milli: number
+  issued_value_fen: number
+  first_issue_at: string
+  last_issue_at: string
+}
+
+export interface PartRequestsTable {
+  ro_id: number
+  part_id: number
+  requested_milli: number
+  first_at: string
+  served_from_stock: number
+  outcome: 'lost_sale' | 'special_order' | 'external_purchase' | null
+  outcome_at: string | null
+  note: Generated<string>
+  user_id: number
+}
+
+export interface PurchaseOrdersTable {
+  id: Generated<number>
+  number: string
+  supplier_id: number
+  state: 'draft' | 'sent' | 'partly_received' | 'closed' | 'cancelled'
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  sent_at: string | null
+  closed_at: string | null
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface PoLinesTable {
+  id: Generated<number>
+  po_id: number
+  part_id: number
+  quantity_milli: number
+  unit_cost_fen: number
+  received_milli: Generated<number>
+  ro_id: number | null
+  customer_id: number | null
+  note: Generated<string>
+}
+
+export interface PoReceiptsTable {
+  id: Generated<number>
+  po_id: number
+  at: string
+  user_id: number
+  note: Generated<string>
+}
+
+export interface PoReceiptLinesTable {
+  id: Generated<number>
+  receipt_id: number
+  po_line_id: number
+  expected_milli: number
+  received_milli: number
+  unit_cost_fen: number
+  difference: 'short' | 'over' | 'damaged' | 'wrong_part' | 'price' | null
+  note: Generated<string>
+  move_id: number | null
+}
+
+export interface ExternalPurchasesTable {
+  id: Generated<number>
+  ro_id: number | null
+  part_id: number
+  supplier_name: string
+  quantity_milli: number
+  unit_cost_fen: number
+  invoice_ref: Generated<string>
+  note: Generated<string>
+  state: 'pending_qc' | 'accepted' | 'rejected'
+  requested_by: number
+  created_at: string
+  decided_by: number | null
+  decided_at: string | null
+  qc_note: Generated<string>
+  move_id: number | null
+  version: Generated<number>
+}
+
+export interface OldPartsTable {
+  id: Generated<number>
+  tag: string
+  ro_id: number
+  part_id: number | null
+  description: string
+  quantity_milli: number
+  warranty: number
+  disposition: Generated<'pending' | 'returned_to_customer' | 'scrapped' | 'kept_for_warranty' | 'shipped_to_maker'>
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  disposed_by: number | null
+  disposed_at: string | null
+  version: Generated<number>
+}
+
+export interface StocktakesTable {
+  id: Generated<number>
+  number: string
+  scope: 'all' | 'bins'
+  bin_from: string | null
+  bin_to: string | null
+  state: 'counting' | 'approved' | 'cancelled'
+  frozen_move_id: number
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  decided_by: number | null
+  decided_at: string | null
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface StocktakeLinesTable {
+  stocktake_id: number
+  part_id: number
+  bin: string | null
+  book_milli: number
+  book_value_fen: number
+  unit_cost_fen: number
+  counted_milli: number | null
+  counted_by: number | null
+  counted_at: string | null
+  move_id: number | null
+}
+
+export interface PartSearchDirtyTable {
+  part_id: number
 }

@@ -220,7 +220,8 @@ export const receptionContract = {
   'customers.get': { input: z.strictObject({ id: Id }), output: CustomerDetail, access: 'reception.read', kind: 'read' },
   'customers.create': { input: CustomerInput, output: Customer, access: 'customers.write', kind: 'write' },
   'customers.update': {
-    input: CustomerInput.partial().extend({ id: Id, version: Version }),
+    // kind is re-declared without its default: a partial update must not reset a company to person.
+    input: CustomerInput.partial().extend({ kind: z.enum(['person', 'company']).optional(), id: Id, version: Version }),
     output: Customer,
     access: 'customers.write',
     kind: 'write',

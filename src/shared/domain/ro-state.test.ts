@@ -23,6 +23,8 @@ const LEGAL: readonly [RoState, RoAction, RoState][] = [
   ['in_progress', 'submit_qc', 'quality_check'],
   ['quality_check', 'qc_pass', 'ready'],
   ['quality_check', 'qc_fail', 'in_progress'],
+  ['quality_check', 'qc_pass_wash', 'washing'],
+  ['washing', 'wash_done', 'ready'],
   ['ready', 'settle', 'settled'],
   ['settled', 'deliver', 'delivered'],
 ]
@@ -48,6 +50,13 @@ describe('nextState', () => {
 
   it('reaches delivery along the happy path, with one failed quality check', () => {
     const path: RoAction[] = ['authorise', 'start_work', 'submit_qc', 'qc_fail', 'submit_qc', 'qc_pass', 'settle', 'deliver']
+    let state: RoState | null = 'estimate'
+    for (const action of path) state = state && nextState(state, action)
+    expect(state).toBe('delivered')
+  })
+
+  it('reaches delivery through the optional wash', () => {
+    const path: RoAction[] = ['authorise', 'start_work', 'submit_qc', 'qc_pass_wash', 'wash_done', 'settle', 'deliver']
     let state: RoState | null = 'estimate'
     for (const action of path) state = state && nextState(state, action)
     expect(state).toBe('delivered')
@@ -80,7 +89,7 @@ describe('canEditLines', () => {
 
 describe('isOpen', () => {
   it('is true until the order is settled or cancelled', () => {
-    expect(RO_STATES.filter(isOpen)).toEqual(['estimate', 'authorised', 'in_progress', 'quality_check', 'ready'])
+    expect(RO_STATES.filter(isOpen)).toEqual(['estimate', 'authorised', 'in_progress', 'quality_check', 'washing', 'ready'])
   })
 })
 

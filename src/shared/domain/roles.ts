@@ -14,6 +14,25 @@ export const PERMISSIONS = [
   'users.manage',
   'settings.manage',
   'audit.read',
+  'data.export', // head-office export: settings, batches, re-send
+  'data.backup', // backups and restore
+  'parts.read', // parts counter: catalogue with stock, ledger, pick lists, purchasing and stocktake views
+  'parts.issue', // issue to and return from ROs, record shortages, tag and dispose old parts
+  'parts.receive', // receipts (against a PO or not), shelving and bin transfers
+  'parts.purchase', // suppliers, purchase orders, special orders, external purchases
+  'parts.adjust', // stock adjustments with a reason
+  'parts.stocktake', // start a stocktake and enter counts
+  'parts.stocktake.approve', // approve a stocktake's variances (manual: the general manager)
+  'parts.import', // catalogue upkeep and OEM/supplier price-list imports
+  'parts.external.confirm', // workshop supervisor's quality confirmation of externally bought parts (外采)
+  'workshop.read', // workshop board, job cards, additional-work queue, efficiency and first-pass figures
+  'workshop.dispatch', // assign jobs to technicians and bays (派工), mark the wash done
+  'workshop.clock', // clock on, pause and finish one's own jobs
+  'workshop.correct', // correct clocked time with a reason; clock on others' behalf
+  'workshop.additional.raise', // report additional work found during repair (增项)
+  'workshop.additional.approve', // record the customer's decision on additional work
+  'workshop.qc', // final inspection (竣工检验): pass, or send jobs back as rework
+  'workshop.configure', // technicians' skills, bays, inspection checklists, wall-display tokens
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -42,15 +61,15 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read'],
-  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read'],
-  service_advisor: advisor,
-  workshop_supervisor: ['reception.read', 'catalog.read'],
-  technician: ['reception.read', 'catalog.read'],
-  technical_supervisor: ['reception.read', 'catalog.read'],
-  parts_supervisor: ['reception.read', 'catalog.read'],
-  parts_clerk: ['reception.read', 'catalog.read'],
-  warranty_clerk: ['reception.read', 'catalog.read'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure'],
+  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve'],
+  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve'],
+  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure'],
+  technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise'],
+  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure'],
+  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import'],
+  parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake'],
+  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read'],
   cashier: ['reception.read', 'catalog.read'],
   administrator: [...PERMISSIONS],
 }

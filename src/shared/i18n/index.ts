@@ -8,14 +8,16 @@ import { app as zhApp } from './zh-CN/app'
 import { app as enApp } from './en/app'
 import { reception as zhReception } from './zh-CN/reception'
 import { reception as enReception } from './en/reception'
+import { workshop as zhWorkshop } from './zh-CN/workshop'
+import { workshop as enWorkshop } from './en/workshop'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception }
+const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop }
 export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception }
+const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type Channel } from '../../shared/contract'
+import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '../../shared/domain/roles'
+import { makeTestApp, registerVehicle, type TestApp } from '../test-support/test-app'
+import { dbFingerprint, testVin, vinWithBadCheckDigit } from '../test-support/fixtures'
+
+// Cross-cutting guarantees of the one API door, checked for every channel of the contract.
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await makeTestApp()
+})
+afterAll(() => t.close())
+
+const channels = Object.keys(contract) as Channel[]
+const gated = channels.filter((c) => !['public', 'session'].includes(contract[c].access))
+
+function roleWithout(permission: Permission): Role | undefined {
+  return ROLES.find((role) => !ROLE_PERMISSIONS[role].includes(permission))
+}
+
+describe('sessions and permissions', () => {
+  it.each(channels.filter((c) => contract[c].access !== 'public'))('%s refuses a call without a session', async (channel) => {
+    const result = await t.callRaw(null, channel, {})
+    expect(result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+
+  it.each(channels.filter((c) => contract[c].access !== 'public'))('%s refuses an unknown token', async (channel) => {
+    const result = await t.callRaw({ token: 'not-a-real-token' }, channel, {})
+    expect(result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+
+  const refusable = gated.filter((c) => roleWithout(contract[c].access as Permission))
+  it.each(refusable)('%s refuses a logged-in role without its permission', async (channel) => {
+    const permission = contract[channel].access as Permission
+    const role = roleWithout(permission)!
+    const before = dbFingerprint(t.app.store)
+    const result = await t.callRaw(role, channel, {})
+    expect(result, `${role} lacks ${permission}`).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+
+  it('opens no write to every role: a channel no role is refused is a read', () => {
+    const everybodys = gated.filter((c) => !roleWithout(contract[c].access as Permission))
+    expect(everybodys.filter((c) => contract[c].kind === 'write')).toEqual([])
+  })
+
+  it('names the missing permission in the person\'s language', async () => {
+    const zh = await t.call('technician', 'customers.create', { name: '张三' })
+    expect(zh.ok === false && zh.message).toMatch(/没有权限/)
+    const en = await t.call('technician', 'customers.create', { name: '张三' }, { locale: 'en' })
+    expect(en.ok === false && en.message).toMatch(/permission/i)
+  })
+})
+
+describe('input validation', () => {
+  it.each(channels)('%s refuses an unknown field, naming it', async (channel) => {
+    const before = dbFingerprint(t.app.store)
+    const result = await t.callRaw('administrator', channel, { surpriseField: 1 })
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' })
+    const fields = result.ok ? [] : (result.details?.fields ?? []).map((f) => f.field)
+    expect(fields).toContain('surpriseField')
+    expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+
+  const cases: { name: string; channel: Channel; input: () => unknown; field: string; zh: RegExp; en: RegExp }[] = [
+    { name: 'a missing required field', channel: 'customers.create', input: () => ({ mobile: '13812345678' }), field: 'name', zh: /名称.*必填/, en: /Name.*required/i },
+    { name: 'a wrong type', channel: 'ro.list', input: () => ({ limit: 'ten' }), field: 'limit', zh: /类型不正确/, en: /type/i },
+    { name: 'a text that is too long', channel: 'customers.create', input: () => ({ name: '长'.repeat(101) }), field: 'name', zh: /最多 100 个字符/, en: /100/ },
+    {
+      name: 'a VIN with a wrong check digit',
+      channel: 'vehicles.register',
+      input: () => ({ vin: vinWithBadCheckDigit(400001), make: '大众', model: '朗逸', newOwner: { name: '张三' } }),
+      field: 'vin',
+      zh: /校验位/,
+      en: /check digit/,
+    },
+    {
+      name: 'a bad plate',
+      channel: 'vehicles.register',
+      input: () => ({ vin: testVin(400002), plate: 'XA12345', make: '大众', model: '朗逸', newOwner: { name: '张三' } }),
+      field: 'plate',
+      zh: /车牌格式不正确/,
+      en: /plate/i,
+    },
+    { name: 'a bad mobile', channel: 'customers.create', input: () => ({ name: '张三', mobile: '1381234' }), field: 'mobile', zh: /电话号码格式不正确/, en: /phone/i },
+    {
+      name: 'a bad nested field',
+      channel: 'vehicles.register',
+      input: () => ({ vin: testVin(400003), make: '大众', model: '朗逸', newOwner: { name: '张三', mobile: '12345' } }),
+      field: 'newOwner.mobile',
+      zh: /电话号码格式不正确/,
+      en: /phone/i,
+    },
+    {
+      name: 'a bad value in a list',
+      channel: 'ro.saveLines',
+      input: () => ({ id: 1, version: 1, lines: [{ kind: 'labour', description: '工时', quantityMilli: 1.5, unitPriceFen: 100, payer: 'customer' }] }),
+      field: 'lines.0.quantityMilli',
+      zh: /整数/,
+      en: /integer|whole/i,
+    },
+  ]
+
+  it.each(cases)('refuses $name with VALIDATION naming the field, in Chinese or English, changing nothing', async (c) => {
+    const before = dbFingerprint(t.app.store)
+    const zh = await t.callRaw('administrator', c.channel, c.input())
+    expect(zh).toMatchObject({ ok: false, code: 'VALIDATION' })
+    if (zh.ok) return
+    expect(zh.details?.fields?.map((f) => f.field)).toContain(c.field)
+    expect(zh.message).toMatch(c.zh)
+    const en = await t.callRaw('administrator', c.channel, c.input(), { locale: 'en' })
+    expect(en.ok === false && en.message).toMatch(c.en)
+    expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+})
+
+describe('concurrency and language', () => {
+  it('refuses a stale repair-order update with CONFLICT', async () => {
+    const vehicle = await registerVehicle(t, { serial: 400010, plate: '晋A40010' })
+    const ro = await t.ok('service_advisor', 'ro.checkIn', { vehicleId: vehicle.id, type: 'repair', odometerKm: 12_000, fuelEighths: 4, concerns: '异响' })
+    const line = { kind: 'labour' as const, description: '检查', quantityMilli: 1000, unitPriceFen: 10000, payer: 'customer' as const }
+    await t.ok('service_advisor', 'ro.saveLines', { id: ro.id, version: ro.version, lines: [line] })
+    const before = dbFingerprint(t.app.store)
+    const stale = await t.call('front_desk_supervisor', 'ro.saveLines', { id: ro.id, version: ro.version, lines: [line, line] })
+    expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(stale.ok === false && stale.message).toBe('该单据已被他人修改，请刷新后重试')
+    expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+
+  it('answers in Chinese by default and in English on request', async () => {
+    expect(await t.callRaw(null, 'auth.me', {})).toMatchObject({ message: '请先登录' })
+    expect(await t.callRaw(null, 'auth.me', {}, { locale: 'en' })).toMatchObject({ message: 'Please log in first' })
+    const zh = await t.call('service_advisor', 'customers.get', { id: 99_999 })
+    expect(zh).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到客户' })
+    const en = await t.call('service_advisor', 'customers.get', { id: 99_999 }, { locale: 'en' })
+    expect(en.ok === false && en.message).toMatch(/customer/)
+  })
+
+  it('refuses an unknown channel', async () => {
+    expect(await t.callRaw('administrator', 'ro.teleport', {})).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' })
+  })
+})

@@ -1,0 +1,116 @@
+import type { Clock } from '../../shared/domain/time'
+import { toLocalIso } from '../../shared/domain/time'
+import type { Role } from '../../shared/domain/roles'
+import type { Store } from '../store/open'
+import { hashPassword } from '../auth/password'
+import { getSetting, setSetting } from '../settings/settings'
+import { localCalendar } from './local-time'
+import { personName } from './people-data'
+import { createRng } from './random'
+import { seedCatalogue } from './seed-catalogue'
+import { insertDesk } from './seed-desk'
+import { insertOrders, planOrders } from './seed-orders'
+import { insertPeople, planFleet } from './seed-people'
+import type { DemoSize, World } from './world'
+
+export type { DemoSize } from './world'
+
+export const DEMO_SIZES = {
+  small: { customers: 300, vehicles: 400, repairOrders: 600, parts: 800, users: { advisors: 4, technicians: 6 } },
+  standard: { customers: 3000, vehicles: 4000, repairOrders: 6000, parts: 5000, users: { advisors: 6, technicians: 10 } },
+} as const satisfies Record<string, DemoSize>
+
+export const DEMO_DEALER = { name: '广州粤骏汽车4S店（演示）', code: 'DEMO01' } as const
+
+/** One seed for every demo: the same dealership on every machine and in every benchmark run. */
+const SEED = 0x4d5a_2026
+
+export interface DemoContext {
+  store: Store
+  clock: Clock
+  timeZone: string
+}
+
+export interface DemoOptions {
+  password: string
+  scale: 'small' | 'standard' | DemoSize
+}
+
+interface StaffMember {
+  username: string
+  displayName: string
+  role: Role
+}
+
+const ADVISOR_NAMES = ['王芳', '陈伟', '刘洋', '黄丽', '周杰', '林晓东', '吴婷', '郑海燕']
+const TECH_NAMES = ['赵磊', '孙强', '马军', '朱勇', '胡涛', '郭鹏', '何斌', '罗亮', '梁超', '谢刚']
+
+function staffList(advisors: number, technicians: number, rng: ReturnType<typeof createRng>): StaffMember[] {
+  const named = (names: readonly string[], i: number) => names[i] ?? personName(rng)
+  return [
+    { username: 'manager', displayName: '张建国', role: 'service_manager' },
+    { username: 'frontdesk', displayName: '李静', role: 'front_desk_supervisor' },
+    ...Array.from({ length: advisors }, (_, i): StaffMember => ({ username: `advisor${i + 1}`, displayName: named(ADVISOR_NAMES, i), role: 'service_advisor' })),
+    { username: 'workshop', displayName: '杨志强', role: 'workshop_supervisor' },
+    ...Array.from({ length: technicians }, (_, i): StaffMember => ({ username: `tech${i + 1}`, displayName: named(TECH_NAMES, i), role: 'technician' })),
+    { username: 'techsup', displayName: '徐振宏', role: 'technical_supervisor' },
+    { username: 'partsup', displayName: '高建华', role: 'parts_supervisor' },
+    { username: 'parts1', displayName: '曾凯', role: 'parts_clerk' },
+    { username: 'parts2', displayName: '彭欣怡', role: 'parts_clerk' },
+    { username: 'warranty', displayName: '邓思远', role: 'warranty_clerk' },
+    { username: 'cashier', displayName: '韩雪', role: 'cashier' },
+    { username: 'admin', displayName: '系统管理员', role: 'administrator' },
+  ]
+}
+
+/**
+ * Fills an empty, migrated store with a believable dealership: staff for every role, customers,
+ * vehicles, the catalogue, a few years of closed repair orders, and today's desk. The same code
+ * builds the benchmark data sets, so it writes with raw prepared statements in one transaction
+ * (a savepoint when the dispatcher already holds one).
+ */
+export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usernames: { username: string; role: Role }[] } {
+  const size: DemoSize = typeof opts.scale === 'string' ? DEMO_SIZES[opts.scale] : opts.scale
+  const { store } = ctx
+  return store.tx(() => {
+    const now = ctx.clock.now()
+    const nowIso = toLocalIso(now, ctx.timeZone)
+    const rng = createRng(SEED)
+    setSetting(store, 'dealer.name', DEMO_DEALER.name)
+    setSetting(store, 'dealer.code', DEMO_DEALER.code)
+    setSetting(store, 'setup.initialised', true)
+    setSetting(store, 'setup.demo', true)
+
+    // scrypt is deliberately slow: one hash shared by every demo account.
+    const passwordHash = hashPassword(opts.password)
+    const staff = staffList(Math.max(1, size.users?.advisors ?? 6), Math.max(1, size.users?.technicians ?? 10), rng)
+    const insertUser = store.prepare(
+      'INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const advisorIds: number[] = []
+    for (const s of staff) {
+      const id = Number(insertUser.run(s.username, s.displayName, s.role, passwordHash, nowIso, nowIso).lastInsertRowid)
+      if (s.role === 'service_advisor') advisorIds.push(id)
+    }
+
+    const world: World = {
+      store,
+      rng,
+      cal: localCalendar(now, ctx.timeZone),
+      size,
+      labourRateFen: getSetting(store, 'labour.rateFen'),
+      vatRateBp: getSetting(store, 'vat.rateBp'),
+      advisorIds,
+      partIdsByKey: new Map(),
+      partPriceFen: new Map(),
+      partName: new Map(),
+    }
+    seedCatalogue(world, nowIso)
+    const fleet = planFleet(world)
+    const plan = planOrders(world, fleet)
+    insertPeople(world, fleet)
+    const open = insertOrders(world, fleet, plan)
+    insertDesk(world, fleet, open)
+    return { usernames: staff.map((s) => ({ username: s.username, role: s.role })) }
+  })
+}

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { DEFAULT_LOCALE, translate } from '../../shared/i18n'
+import { createApp, type App } from '../app'
+import { startHttpHost, type RunningHost } from '../host/http'
+import { createTerminalBackend, type TerminalBackend } from '../host/terminal'
+import { readShellConfig, type ShellConfig } from './config'
+import { bindIpc, type Backend } from './ipc'
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
+import { createMainWindow, denyAllPermissions, hardenWebContents } from './window'
+
+// The bundle is ESM (package.json "type": "module"): paths come from import.meta.url, not __dirname.
+// Built layout: out/main/index.js, out/preload/preload.cjs, out/renderer/.
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url))
+const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url))
+const DEV_ICON = fileURLToPath(new URL('../../resources/icon.png', import.meta.url))
+
+// Both must happen before `ready`. A fixed ASCII folder keeps the data in one place whether the
+// app runs from source (name from package.json) or installed (product name in Chinese).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+app.enableSandbox()
+app.setPath('userData', join(app.getPath('appData'), 'dealer-aftersales'))
+
+export interface Shell {
+  config: ShellConfig
+  window: BrowserWindow
+  /** The local store (host mode only). */
+  core: App | null
+  /** The LAN/browser host (host mode, unless its port was busy or switched off). */
+  host: RunningHost | null
+  terminal: TerminalBackend | null
+  close(): Promise<void>
+}
+
+async function startHostSafely(core: App, config: Extract<ShellConfig, { mode: 'host' }>): Promise<RunningHost | null> {
+  if (config.hostPort === null) return null
+  try {
+    const host = await startHttpHost(core, { port: config.hostPort, host: config.hostAddress, staticDir: RENDERER_DIR })
+    console.log(`Host ready: ${host.url}`)
+    return host
+  } catch (error) {
+    // The window works without it; only browsers and other PCs lose access (e.g. port in use).
+    console.error(`[shell] LAN host not started on port ${config.hostPort}:`, error)
+    return null
+  }
+}
+
+export async function launch(config: ShellConfig): Promise<Shell | null> {
+  // Two copies would open the same SQLite file and fight over the port; the second one hands over.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return null
+  }
+  await app.whenReady()
+  if (app.isPackaged) Menu.setApplicationMenu(null)
+
+  const trustedOrigins = config.devUrl ? [APP_ORIGIN, config.devUrl] : [APP_ORIGIN]
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins))
+  denyAllPermissions(session.defaultSession)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
+
+  let core: App | null = null
+  let host: RunningHost | null = null
+  let terminal: TerminalBackend | null = null
+  let backend: Backend
+  if (config.mode === 'terminal') {
+    terminal = createTerminalBackend({ hostUrl: config.hostUrl, deviceToken: config.deviceToken })
+    backend = terminal
+  } else {
+    const local = await createApp({ dataDir: join(app.getPath('userData'), 'data') })
+    core = local
+    backend = { dispatch: local.dispatch, subscribe: (listener) => local.hub.subscribe(listener) }
+    host = await startHostSafely(local, config)
+  }
+
+  const unbind = bindIpc({ ipcMain, backend, windows: () => BrowserWindow.getAllWindows(), trustedOrigins })
+  const window = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    url: config.devUrl ?? APP_ENTRY_URL,
+    ...(!app.isPackaged && existsSync(DEV_ICON) ? { iconPath: DEV_ICON } : {}),
+  })
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      unbind()
+      terminal?.close()
+      await host?.close()
+      core?.close()
+    })()
+    return closing
+  }
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  // The store is closed (WAL checkpointed) before the process goes, even when quit comes from the OS.
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    void close().finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
+
+  return { config, window, core, host, terminal, close }
+}
+
+function fatal(error: unknown): null {
+  console.error('[shell] start-up failed:', error)
+  const detail = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox(translate(DEFAULT_LOCALE, 'error.INTERNAL'), detail)
+  app.exit(1)
+  return null
+}
+
+/** Settles once the window is up (or null when this copy handed over or failed). */
+export const launched: Promise<Shell | null> = (async () => {
+  try {
+    return await launch(readShellConfig(process.argv, process.env, app.isPackaged))
+  } catch (error) {
+    return fatal(error)
+  }
+})()

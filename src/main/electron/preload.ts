@@ -1,0 +1,40 @@
+import { contextBridge, ipcRenderer } from 'electron'
+// The channel list comes from the contract itself, which pulls zod into this file. We accept that:
+// electron-vite bundles the preload into one CJS file (externalizeDeps is off for it), a few
+// hundred KB loaded once per window, and the list can never drift from the contract the way a
+// generated copy could when another area adds channels.
+import { contract, type Channel } from '../../shared/contract'
+import { IPC_EVENT, ipcChannel, type Bridge, type BridgeMeta } from '../../shared/contract/bridge'
+import type { Envelope } from '../../shared/contract/errors'
+import type { LiveEvent } from '../../shared/contract/types'
+
+/** The part of ipcRenderer the bridge uses; never handed to the page itself. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+}
+
+/**
+ * One function per channel, each bound to its own IPC name, so the page can only call what the
+ * contract declares. Event payloads are passed on without the IPC event object, which would
+ * otherwise give the page a reference to ipcRenderer.
+ */
+export function buildBridge(ipc: IpcRendererLike, channels: readonly Channel[]): Bridge {
+  const calls: Record<string, (input: unknown, meta: BridgeMeta) => Promise<Envelope<unknown>>> = {}
+  for (const channel of channels) {
+    const name = ipcChannel(channel)
+    calls[channel] = (input, meta) => ipc.invoke(name, input, meta) as Promise<Envelope<unknown>>
+  }
+  const onEvent = (handler: (event: LiveEvent) => void) => {
+    if (typeof handler !== 'function') throw new TypeError('onEvent needs a function')
+    const listener = (_event: unknown, payload: unknown) => handler(payload as LiveEvent)
+    ipc.on(IPC_EVENT, listener)
+    return () => {
+      ipc.removeListener(IPC_EVENT, listener)
+    }
+  }
+  return { ...calls, onEvent } as Bridge
+}
+
+contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer, Object.keys(contract) as Channel[]))

@@ -1,0 +1,80 @@
+import { toLocalIso, type Clock } from '../../shared/domain/time'
+import type { Store } from '../store/open'
+import { getSetting } from '../settings/settings'
+import { buildBatch, type BuiltBatch } from './build'
+import { dueBusinessDate, nextSlotAfter } from './calendar'
+import { deliverPending, nextDeliveryAt, type DeliveryOutcome } from './deliver/queue'
+import { targetFromConfig } from './deliver/from-config'
+import { lastBatch, outboxOf } from './outbox'
+import { pseudonymKey, readExportSettings } from './settings'
+
+// The export as the jobs runner drives it: is a batch due, build it, deliver what is queued.
+
+export interface ExportDeps {
+  store: Store
+  dataDir: string
+  clock: Clock
+}
+
+const zoneOf = (store: Store) => getSetting(store, 'time.zone')
+
+/**
+ * The business date a batch is due for, or null. After a night with the PC off, the first call
+ * at the next start finds the missed slot and the one batch built then covers every missed day.
+ */
+export function exportDueFor(store: Store, now: Date): string | null {
+  const settings = readExportSettings(store)
+  if (!settings.enabled || !getSetting(store, 'setup.initialised') || !getSetting(store, 'dealer.code')) return null
+  const due = dueBusinessDate(now, settings.timeOfDay, zoneOf(store))
+  const last = lastBatch(store)
+  return !last || last.business_date < due ? due : null
+}
+
+/** When the next scheduled batch comes (for the status screen). */
+export function nextExportAt(store: Store, now: Date): string | null {
+  const settings = readExportSettings(store)
+  if (!settings.enabled) return null
+  const tz = zoneOf(store)
+  if (exportDueFor(store, now)) return toLocalIso(now, tz)
+  const last = lastBatch(store)
+  const after = last && last.business_date > dueBusinessDate(now, settings.timeOfDay, tz) ? last.business_date : dueBusinessDate(now, settings.timeOfDay, tz)
+  return toLocalIso(nextSlotAfter(after, settings.timeOfDay, tz), tz)
+}
+
+export async function runExport(
+  deps: ExportDeps,
+  options: { businessDate?: string; afterFile?: (file: string) => void | Promise<void> } = {},
+): Promise<BuiltBatch> {
+  const settings = readExportSettings(deps.store)
+  const tz = zoneOf(deps.store)
+  const now = deps.clock.now()
+  return buildBatch({
+    store: deps.store,
+    outbox: outboxOf(deps.dataDir),
+    clock: deps.clock,
+    timeZone: tz,
+    dealerCode: getSetting(deps.store, 'dealer.code') || 'UNSET',
+    businessDate: options.businessDate ?? exportDueFor(deps.store, now) ?? dueBusinessDate(now, settings.timeOfDay, tz),
+    personalData: settings.personalData,
+    pseudonymKey: pseudonymKey(deps.store),
+    targetIds: settings.targets.map((t) => t.id),
+    ...(options.afterFile ? { afterFile: options.afterFile } : {}),
+  })
+}
+
+export function deliveryDue(store: Store, now: Date): boolean {
+  const ids = readExportSettings(store).targets.map((t) => t.id)
+  const next = nextDeliveryAt(store, ids)
+  return next !== null && next <= toLocalIso(now, zoneOf(store))
+}
+
+export function runDeliveries(deps: ExportDeps): Promise<DeliveryOutcome[]> {
+  const settings = readExportSettings(deps.store)
+  return deliverPending({
+    store: deps.store,
+    outbox: outboxOf(deps.dataDir),
+    targets: settings.targets.map(targetFromConfig),
+    clock: deps.clock,
+    timeZone: zoneOf(deps.store),
+  })
+}

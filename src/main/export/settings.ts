@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import { PERSONAL_DATA_MODES, TargetIn, type PersonalDataMode } from '../../shared/contract/data'
+import type { Store } from '../store/open'
+import { readSetting, writeSetting } from '../jobs/kv'
+
+/** A delivery target as stored (with its secret). */
+export type TargetConfig = z.output<typeof TargetIn>
+
+export interface ExportSettings {
+  enabled: boolean
+  /** Local time of the nightly batch, `HH:MM`. After closing, before the PC is switched off. */
+  timeOfDay: string
+  personalData: PersonalDataMode
+  targets: TargetConfig[]
+}
+
+export const EXPORT_DEFAULTS: ExportSettings = {
+  enabled: true,
+  timeOfDay: '21:30',
+  // Head office gets what it needs to analyse the business, not who the customers are, unless
+  // the dealer group has the customers' consent and sets `full` (PIPL: personal information
+  // shared with another entity needs a basis).
+  personalData: 'pseudonymised',
+  targets: [],
+}
+
+const KEYS = {
+  enabled: 'export.enabled',
+  timeOfDay: 'export.timeOfDay',
+  personalData: 'export.personalData',
+  targets: 'export.targets',
+  key: 'export.pseudonymKey',
+} as const
+
+export function readExportSettings(store: Store): ExportSettings {
+  return {
+    enabled: readSetting(store, KEYS.enabled, z.boolean(), EXPORT_DEFAULTS.enabled),
+    timeOfDay: readSetting(store, KEYS.timeOfDay, z.string().regex(/^\d\d:\d\d$/), EXPORT_DEFAULTS.timeOfDay),
+    personalData: readSetting(store, KEYS.personalData, z.enum(PERSONAL_DATA_MODES), EXPORT_DEFAULTS.personalData),
+    targets: readSetting(store, KEYS.targets, z.array(TargetIn), EXPORT_DEFAULTS.targets),
+  }
+}
+
+export function writeExportSettings(store: Store, next: Partial<ExportSettings>): ExportSettings {
+  const current = readExportSettings(store)
+  if (next.enabled !== undefined) writeSetting(store, KEYS.enabled, next.enabled)
+  if (next.timeOfDay !== undefined) writeSetting(store, KEYS.timeOfDay, next.timeOfDay)
+  if (next.personalData !== undefined) writeSetting(store, KEYS.personalData, next.personalData)
+  if (next.targets !== undefined) {
+    // A target sent without its token keeps the stored one: the token is never sent back out.
+    const merged = next.targets.map((t) => {
+      if (t.kind !== 'https' || t.token) return t
+      const old = current.targets.find((o) => o.id === t.id && o.kind === 'https')
+      return old && old.kind === 'https' && old.token ? { ...t, token: old.token } : t
+    })
+    writeSetting(store, KEYS.targets, merged)
+  }
+  return readExportSettings(store)
+}
+
+/** The dealer's key for pseudonymous tokens; made once, kept in the store (and its backups). */
+export function pseudonymKey(store: Store): string {
+  const existing = readSetting(store, KEYS.key, z.string().regex(/^[0-9a-f]{64}$/), '')
+  if (existing) return existing
+  const key = randomBytes(32).toString('hex')
+  store.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(KEYS.key, JSON.stringify(key))
+  return readSetting(store, KEYS.key, z.string(), key)
+}

@@ -1,0 +1,160 @@
+import type { Ctx, UserCtx } from '../api/context'
+import { AppError, fieldError, notFound } from '../api/app-error'
+import { lineAmount } from '../../shared/domain/money'
+import { receive } from '../../shared/domain/stock'
+import { zonedParts } from '../../shared/domain/time'
+import type { In, Out } from './types'
+import { partBasics } from './part-rows'
+import { postMove, stockOf } from './ledger'
+import { loadRoHead, noteShortage } from './counter'
+import { supplierById } from './suppliers'
+import { expectVersion, nextNumber, updateVersioned } from './versioned'
+import { poDetail, type PoRow } from './po-read'
+
+// Purchase orders (采购订单): draft → sent → partly received → closed. Receiving books what came,
+// line by line, with any difference from what was expected, and posts receipts to the ledger.
+// A special order is a PO line tied to an RO and its customer.
+
+type LineInput = In<'purchasing.po.save'>['lines'][number]
+
+function loadPo(ctx: Ctx, id: number): PoRow {
+  const row = ctx.store.prepare('SELECT id, number, supplier_id, state, version FROM purchase_orders WHERE id = ?').get(id) as PoRow | undefined
+  if (!row) throw notFound('entity.purchaseOrder', id)
+  return row
+}
+
+function refuseState(po: PoRow, operation: string): never {
+  throw new AppError('INVALID_STATE', 'parts.poStateRefuses', { number: po.number, state: `poState.${po.state}`, operation: `parts.op.${operation}` })
+}
+
+function insertLines(ctx: Ctx, poId: number, lines: readonly LineInput[]): void {
+  const insert = ctx.store.prepare(
+    'INSERT INTO po_lines (po_id, part_id, quantity_milli, unit_cost_fen, ro_id, customer_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  lines.forEach((l, i) => {
+    partBasics(ctx.store, l.partId)
+    let customerId: number | null = null
+    if (l.roId !== undefined) {
+      const ro = ctx.store.prepare('SELECT customer_id FROM repair_orders WHERE id = ?').get(l.roId) as { customer_id: number } | undefined
+      if (!ro) throw fieldError('NOT_FOUND', `lines.${i}.roId`, 'parts.roNotFound')
+      customerId = ro.customer_id
+    }
+    insert.run(poId, l.partId, l.quantityMilli, l.unitCostFen, l.roId ?? null, customerId, l.note)
+  })
+}
+
+function newPo(ctx: UserCtx, supplierId: number, note: string): number {
+  const now = ctx.nowIso()
+  const number = nextNumber(ctx, 'PO', zonedParts(ctx.clock.now(), ctx.timeZone).year)
+  return Number(
+    ctx.store
+      .prepare(`INSERT INTO purchase_orders (number, supplier_id, state, note, created_by, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?)`)
+      .run(number, supplierId, note, ctx.user.id, now, now).lastInsertRowid,
+  )
+}
+
+export function savePo(ctx: UserCtx, input: In<'purchasing.po.save'>): Out<'purchasing.po.save'> {
+  supplierById(ctx.store, input.supplierId)
+  let id: number
+  if (input.id === undefined) {
+    id = newPo(ctx, input.supplierId, input.note)
+  } else {
+    const po = loadPo(ctx, input.id)
+    if (input.version === undefined) throw new AppError('VALIDATION', 'parts.versionRequired')
+    expectVersion('purchase_orders', po.id, input.version, po.version)
+    if (po.state !== 'draft') refuseState(po, 'edit')
+    updateVersioned(ctx, 'purchase_orders', po.id, po.version, { supplier_id: input.supplierId, note: input.note })
+    ctx.store.prepare('DELETE FROM po_lines WHERE po_id = ?').run(po.id)
+    id = po.id
+  }
+  insertLines(ctx, id, input.lines)
+  const out = poDetail(ctx, id)
+  ctx.audit({ action: input.id === undefined ? 'po.create' : 'po.update', entity: 'purchase_order', entityId: id, detail: { amountFen: out.amountFen, lines: input.lines } })
+  return out
+}
+
+export function sendPo(ctx: UserCtx, input: In<'purchasing.po.send'>): Out<'purchasing.po.send'> {
+  const po = loadPo(ctx, input.id)
+  expectVersion('purchase_orders', po.id, input.version, po.version)
+  if (po.state !== 'draft') refuseState(po, 'send')
+  updateVersioned(ctx, 'purchase_orders', po.id, po.version, { state: 'sent', sent_at: ctx.nowIso() })
+  ctx.audit({ action: 'po.send', entity: 'purchase_order', entityId: po.id })
+  return poDetail(ctx, po.id)
+}
+
+interface PoLineRow {
+  id: number
+  part_id: number
+  quantity_milli: number
+  unit_cost_fen: number
+  received_milli: number
+  ro_id: number | null
+}
+
+export function receivePo(ctx: UserCtx, input: In<'purchasing.po.receive'>): Out<'purchasing.po.receive'> {
+  const po = loadPo(ctx, input.id)
+  expectVersion('purchase_orders', po.id, input.version, po.version)
+  if (po.state !== 'sent' && po.state !== 'partly_received') refuseState(po, 'receive')
+  const now = ctx.nowIso()
+  const receiptId = Number(
+    ctx.store.prepare('INSERT INTO po_receipts (po_id, at, user_id, note) VALUES (?, ?, ?, ?)').run(po.id, now, ctx.user.id, input.note).lastInsertRowid,
+  )
+  const lineOf = ctx.store.prepare('SELECT id, part_id, quantity_milli, unit_cost_fen, received_milli, ro_id FROM po_lines WHERE id = ? AND po_id = ?')
+  const insert = ctx.store.prepare(
+    `INSERT INTO po_receipt_lines (receipt_id, po_line_id, expected_milli, received_milli, unit_cost_fen, difference, note, move_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  input.lines.forEach((l, i) => {
+    const line = lineOf.get(l.poLineId, po.id) as PoLineRow | undefined
+    if (!line) throw fieldError('NOT_FOUND', `lines.${i}.poLineId`, 'parts.poLineNotFound')
+    const expected = Math.max(line.quantity_milli - line.received_milli, 0)
+    const unitCost = l.unitCostFen ?? line.unit_cost_fen
+    // A difference the clerk did not name is still recorded when it is plain from the figures.
+    const difference = l.difference ?? (l.quantityMilli > expected ? 'over' : unitCost !== line.unit_cost_fen ? 'price' : null)
+    let moveId: number | null = null
+    if (l.quantityMilli > 0) {
+      const part = partBasics(ctx.store, line.part_id)
+      const before = stockOf(ctx.store, part.id)
+      const effect = receive(before, l.quantityMilli, unitCost)
+      moveId = postMove(ctx, part.id, 'receipt', before, effect, { refType: 'po', refId: po.id, bin: part.bin, reason: po.number }).id
+      ctx.store.prepare('UPDATE po_lines SET received_milli = received_milli + ? WHERE id = ?').run(l.quantityMilli, line.id)
+    }
+    insert.run(receiptId, line.id, expected, l.quantityMilli, unitCost, difference, l.note, moveId)
+  })
+  const open = ctx.store.prepare('SELECT COUNT(*) AS n FROM po_lines WHERE po_id = ? AND received_milli < quantity_milli').get(po.id) as { n: number }
+  updateVersioned(ctx, 'purchase_orders', po.id, po.version, open.n === 0 ? { state: 'closed', closed_at: now } : { state: 'partly_received' })
+  ctx.audit({ action: 'po.receive', entity: 'purchase_order', entityId: po.id, detail: { receiptId, lines: input.lines } })
+  ctx.events.emit({ type: 'po.changed', id: po.id })
+  return poDetail(ctx, po.id)
+}
+
+export function closePo(ctx: UserCtx, input: In<'purchasing.po.close'>): Out<'purchasing.po.close'> {
+  const po = loadPo(ctx, input.id)
+  expectVersion('purchase_orders', po.id, input.version, po.version)
+  if (po.state === 'closed' || po.state === 'cancelled') refuseState(po, 'close')
+  const state = po.state === 'draft' ? 'cancelled' : 'closed'
+  updateVersioned(ctx, 'purchase_orders', po.id, po.version, { state, closed_at: ctx.nowIso() })
+  ctx.audit({ action: `po.${state === 'cancelled' ? 'cancel' : 'close'}`, entity: 'purchase_order', entityId: po.id, detail: { reason: input.reason } })
+  return poDetail(ctx, po.id)
+}
+
+/** 订货: orders a part for an RO's customer on the supplier's open draft PO (or a new one). */
+export function specialOrder(ctx: UserCtx, input: In<'purchasing.specialOrder'>): Out<'purchasing.specialOrder'> {
+  const ro = loadRoHead(ctx.store, input.roId)
+  supplierById(ctx.store, input.supplierId)
+  const part = partBasics(ctx.store, input.partId)
+  noteShortage(ctx, ro.id, part.id, 'special_order', input.note)
+  const draft = ctx.store
+    .prepare(`SELECT id FROM purchase_orders WHERE supplier_id = ? AND state = 'draft' ORDER BY id DESC LIMIT 1`)
+    .get(input.supplierId) as { id: number } | undefined
+  const poId = draft?.id ?? newPo(ctx, input.supplierId, '')
+  if (draft) ctx.store.prepare('UPDATE purchase_orders SET version = version + 1, updated_at = ? WHERE id = ?').run(ctx.nowIso(), poId)
+  insertLines(ctx, poId, [{ partId: part.id, quantityMilli: input.quantityMilli, unitCostFen: input.unitCostFen ?? part.costFen, roId: ro.id, note: input.note }])
+  ctx.audit({
+    action: 'po.specialOrder',
+    entity: 'purchase_order',
+    entityId: poId,
+    detail: { roId: ro.id, partId: part.id, quantityMilli: input.quantityMilli, amountFen: lineAmount(input.quantityMilli, input.unitCostFen ?? part.costFen) },
+  })
+  return poDetail(ctx, poId)
+}

@@ -1,0 +1,118 @@
+import type { Ctx, UserCtx } from '../api/context'
+import { fieldError } from '../api/app-error'
+import { checkPlate } from '../../shared/domain/plate'
+import type { In, VehicleOut } from './types'
+import { createCustomer, emptyToNull, loadCustomer } from './customers'
+import { recordReading } from './odometer'
+import { loadVehicle, plateTail, reverseVin, vehicleOf } from './vehicle-rows'
+import { expectVersion, updateVersioned, type SqlValue } from './versioned'
+
+// Vehicles (车辆): one record per VIN, one plate per vehicle, and an ownership history so a car
+// sold on keeps its service history (车历) while the new owner is billed.
+
+function refuseTakenVin(ctx: Ctx, vin: string): void {
+  if (ctx.store.prepare('SELECT 1 FROM vehicles WHERE vin = ?').get(vin)) {
+    throw fieldError('DUPLICATE', 'vin', 'reception.vinTaken', { value: vin })
+  }
+}
+
+function refuseTakenPlate(ctx: Ctx, plate: string, exceptId: number | null): void {
+  const row = ctx.store.prepare('SELECT id FROM vehicles WHERE plate = ?').get(plate) as { id: number } | undefined
+  if (row && row.id !== exceptId) throw fieldError('DUPLICATE', 'plate', 'reception.plateTaken', { value: plate })
+}
+
+function plateColumns(plate: string | undefined) {
+  if (plate === undefined) return { plate: null, plate_tail: null, energy: 'fuel' as const }
+  return { plate, plate_tail: plateTail(plate), energy: checkPlate(plate)?.kind ?? 'fuel' }
+}
+
+function openOwnership(ctx: UserCtx, vehicleId: number, customerId: number): void {
+  ctx.store
+    .prepare('INSERT INTO vehicle_owners (vehicle_id, customer_id, from_at, recorded_by) VALUES (?, ?, ?, ?)')
+    .run(vehicleId, customerId, ctx.nowIso(), ctx.user.id)
+}
+
+export function registerVehicle(ctx: UserCtx, input: In<'vehicles.register'>): VehicleOut {
+  // Exactly one way of naming the owner; the schema cannot say "one of" with a useful field name.
+  if ((input.ownerId === undefined) === (input.newOwner === undefined)) {
+    throw fieldError('VALIDATION', 'ownerId', 'reception.ownerOneOf')
+  }
+  refuseTakenVin(ctx, input.vin)
+  if (input.plate !== undefined) refuseTakenPlate(ctx, input.plate, null)
+  const ownerId = input.newOwner ? createCustomer(ctx, input.newOwner).id : loadCustomer(ctx, input.ownerId!).id
+
+  const now = ctx.nowIso()
+  const plate = plateColumns(input.plate)
+  const id = Number(
+    ctx.store
+      .prepare(
+        `INSERT INTO vehicles (vin, vin_rev, plate, plate_tail, energy, make, model, model_year, colour, engine_no,
+           first_registered_on, owner_id, odometer_km, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.vin,
+        reverseVin(input.vin),
+        plate.plate,
+        plate.plate_tail,
+        plate.energy,
+        input.make,
+        input.model,
+        input.modelYear ?? null,
+        emptyToNull(input.colour),
+        emptyToNull(input.engineNo),
+        input.firstRegisteredOn ?? null,
+        ownerId,
+        input.odometerKm,
+        now,
+        now,
+      ).lastInsertRowid,
+  )
+  openOwnership(ctx, id, ownerId)
+  recordReading(ctx, id, input.odometerKm, 'registration')
+  const after = vehicleOf(loadVehicle(ctx, id))
+  ctx.audit({ action: 'vehicle.register', entity: 'vehicle', entityId: id, detail: { after } })
+  ctx.events.emit({ type: 'vehicle.changed', id })
+  return after
+}
+
+export function updateVehicle(ctx: UserCtx, input: In<'vehicles.update'>): VehicleOut {
+  const before = loadVehicle(ctx, input.id)
+  expectVersion('vehicles', input.id, input.version, before.version)
+  const set: Record<string, SqlValue> = {}
+  if (input.plate !== undefined && input.plate !== before.plate) {
+    refuseTakenPlate(ctx, input.plate, input.id)
+    Object.assign(set, plateColumns(input.plate))
+  }
+  if (input.make !== undefined) set.make = input.make
+  if (input.model !== undefined) set.model = input.model
+  if (input.modelYear !== undefined) set.model_year = input.modelYear
+  if (input.colour !== undefined) set.colour = emptyToNull(input.colour)
+  if (input.engineNo !== undefined) set.engine_no = emptyToNull(input.engineNo)
+  if (input.firstRegisteredOn !== undefined) set.first_registered_on = input.firstRegisteredOn
+  updateVersioned(ctx, 'vehicles', input.id, input.version, set)
+  const after = vehicleOf(loadVehicle(ctx, input.id))
+  ctx.audit({ action: 'vehicle.update', entity: 'vehicle', entityId: input.id, detail: { before: vehicleOf(before), after } })
+  ctx.events.emit({ type: 'vehicle.changed', id: input.id })
+  return after
+}
+
+export function changeOwner(ctx: UserCtx, input: In<'vehicles.changeOwner'>): VehicleOut {
+  const before = loadVehicle(ctx, input.id)
+  expectVersion('vehicles', input.id, input.version, before.version)
+  loadCustomer(ctx, input.customerId)
+  if (before.owner_id === input.customerId) throw fieldError('VALIDATION', 'customerId', 'reception.alreadyOwner')
+  ctx.store.prepare('UPDATE vehicle_owners SET to_at = ? WHERE vehicle_id = ? AND to_at IS NULL').run(ctx.nowIso(), input.id)
+  openOwnership(ctx, input.id, input.customerId)
+  updateVersioned(ctx, 'vehicles', input.id, input.version, { owner_id: input.customerId })
+  ctx.audit({
+    action: 'vehicle.changeOwner',
+    entity: 'vehicle',
+    entityId: input.id,
+    detail: { before: { ownerId: before.owner_id }, after: { ownerId: input.customerId } },
+  })
+  ctx.events.emit({ type: 'vehicle.changed', id: input.id })
+  ctx.events.emit({ type: 'customer.changed', id: before.owner_id })
+  ctx.events.emit({ type: 'customer.changed', id: input.customerId })
+  return vehicleOf(loadVehicle(ctx, input.id))
+}

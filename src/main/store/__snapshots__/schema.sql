@@ -1,0 +1,824 @@
+-- index additional_work_raised
+CREATE INDEX additional_work_raised ON additional_work(raised_at) WHERE state = 'raised';
+
+-- index additional_work_ro
+CREATE INDEX additional_work_ro ON additional_work(ro_id);
+
+-- index additional_work_vehicle
+CREATE INDEX additional_work_vehicle ON additional_work(vehicle_id, state);
+
+-- index appointments_day
+CREATE INDEX appointments_day ON appointments(starts_at);
+
+-- index audit_log_at
+CREATE INDEX audit_log_at ON audit_log(at);
+
+-- index audit_log_entity
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+
+-- index customers_mobile
+CREATE INDEX customers_mobile ON customers(mobile);
+
+-- index customers_name
+CREATE INDEX customers_name ON customers(name);
+
+-- index customers_updated
+CREATE INDEX customers_updated ON customers(updated_at);
+
+-- index export_appointments_updated
+CREATE INDEX export_appointments_updated ON appointments(updated_at);
+
+-- index export_deliveries_queue
+CREATE INDEX export_deliveries_queue ON export_deliveries(target_id, status);
+
+-- index export_parts_updated
+CREATE INDEX export_parts_updated ON parts(updated_at);
+
+-- index export_users_updated
+CREATE INDEX export_users_updated ON users(updated_at);
+
+-- index external_purchases_state
+CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
+
+-- index job_runs_job
+CREATE INDEX job_runs_job ON job_runs(job, id);
+
+-- index job_time_segments_job
+CREATE INDEX job_time_segments_job ON job_time_segments(job_id);
+
+-- index job_time_segments_running
+CREATE INDEX job_time_segments_running ON job_time_segments(technician_id) WHERE ended_at IS NULL;
+
+-- index job_time_segments_technician
+CREATE INDEX job_time_segments_technician ON job_time_segments(technician_id, started_at);
+
+-- index odometer_readings_vehicle
+CREATE INDEX odometer_readings_vehicle ON odometer_readings(vehicle_id, at);
+
+-- index old_parts_disposition
+CREATE INDEX old_parts_disposition ON old_parts(disposition, created_at);
+
+-- index old_parts_ro
+CREATE INDEX old_parts_ro ON old_parts(ro_id);
+
+-- index part_requests_first
+CREATE INDEX part_requests_first ON part_requests(first_at);
+
+-- index part_suppliers_supplier
+CREATE INDEX part_suppliers_supplier ON part_suppliers(supplier_id);
+
+-- index parts_bin
+CREATE INDEX parts_bin ON parts(bin);
+
+-- index parts_name
+CREATE INDEX parts_name ON parts(name);
+
+-- index po_lines_po
+CREATE INDEX po_lines_po ON po_lines(po_id);
+
+-- index po_lines_ro
+CREATE INDEX po_lines_ro ON po_lines(ro_id);
+
+-- index po_receipt_lines_receipt
+CREATE INDEX po_receipt_lines_receipt ON po_receipt_lines(receipt_id);
+
+-- index purchase_orders_state
+CREATE INDEX purchase_orders_state ON purchase_orders(state, created_at);
+
+-- index qc_checklist_items_type
+CREATE INDEX qc_checklist_items_type ON qc_checklist_items(ro_type, active, position);
+
+-- index qc_inspections_at
+CREATE INDEX qc_inspections_at ON qc_inspections(at);
+
+-- index qc_inspections_ro
+CREATE INDEX qc_inspections_ro ON qc_inspections(ro_id, id);
+
+-- index qc_rework_job
+CREATE INDEX qc_rework_job ON qc_rework(job_id);
+
+-- index repair_orders_customer
+CREATE INDEX repair_orders_customer ON repair_orders(customer_id);
+
+-- index repair_orders_opened
+CREATE INDEX repair_orders_opened ON repair_orders(opened_at);
+
+-- index repair_orders_state
+CREATE INDEX repair_orders_state ON repair_orders(state, opened_at);
+
+-- index repair_orders_updated
+CREATE INDEX repair_orders_updated ON repair_orders(updated_at);
+
+-- index repair_orders_vehicle
+CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id, opened_at);
+
+-- index ro_authorisations_ro
+CREATE INDEX ro_authorisations_ro ON ro_authorisations(ro_id);
+
+-- index ro_findings_ro
+CREATE INDEX ro_findings_ro ON ro_findings(ro_id);
+
+-- index ro_jobs_bay
+CREATE INDEX ro_jobs_bay ON ro_jobs(bay_id, state);
+
+-- index ro_jobs_finished
+CREATE INDEX ro_jobs_finished ON ro_jobs(finished_at);
+
+-- index ro_jobs_ro
+CREATE INDEX ro_jobs_ro ON ro_jobs(ro_id);
+
+-- index ro_jobs_technician
+CREATE INDEX ro_jobs_technician ON ro_jobs(technician_id, state);
+
+-- index ro_lines_part
+CREATE INDEX ro_lines_part ON ro_lines(part_id);
+
+-- index ro_part_issues_part
+CREATE INDEX ro_part_issues_part ON ro_part_issues(part_id);
+
+-- index sessions_user
+CREATE INDEX sessions_user ON sessions(user_id);
+
+-- index stock_moves_at
+CREATE INDEX stock_moves_at ON stock_moves(at);
+
+-- index stock_moves_part
+CREATE INDEX stock_moves_part ON stock_moves(part_id, at, id);
+
+-- index stock_moves_ref
+CREATE INDEX stock_moves_ref ON stock_moves(ref_type, ref_id);
+
+-- index vehicle_owners_vehicle
+CREATE INDEX vehicle_owners_vehicle ON vehicle_owners(vehicle_id);
+
+-- index vehicles_owner
+CREATE INDEX vehicles_owner ON vehicles(owner_id);
+
+-- index vehicles_plate_tail
+CREATE INDEX vehicles_plate_tail ON vehicles(plate_tail);
+
+-- index vehicles_updated
+CREATE INDEX vehicles_updated ON vehicles(updated_at);
+
+-- index vehicles_vin_rev
+CREATE INDEX vehicles_vin_rev ON vehicles(vin_rev);
+
+-- table additional_work
+CREATE TABLE additional_work (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        finding TEXT NOT NULL CHECK (length(finding) BETWEEN 1 AND 1000),
+        state TEXT NOT NULL DEFAULT 'raised' CHECK (state IN ('raised','approved','declined')),
+        raised_by INTEGER NOT NULL REFERENCES users(id),
+        raised_at TEXT NOT NULL,
+        net_fen INTEGER NOT NULL DEFAULT 0,
+        decision_method TEXT CHECK (decision_method IS NULL OR decision_method IN ('in_person','phone','signature')),
+        decided_by TEXT,
+        decision_note TEXT,
+        recorded_by INTEGER REFERENCES users(id),
+        decided_at TEXT,
+        follow_up TEXT CHECK (follow_up IS NULL OR follow_up IN ('taken_up','dismissed')),
+        follow_up_ro_id INTEGER REFERENCES repair_orders(id),
+        follow_up_at TEXT,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK ((state = 'raised') = (decided_at IS NULL)),
+        CHECK (follow_up IS NULL OR state = 'declined')
+      ) STRICT;
+
+-- table additional_work_lines
+CREATE TABLE additional_work_lines (
+        id INTEGER PRIMARY KEY,
+        additional_work_id INTEGER NOT NULL REFERENCES additional_work(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('labour','part')),
+        op_code TEXT,
+        part_id INTEGER REFERENCES parts(id),
+        description TEXT NOT NULL,
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+        unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+        amount_fen INTEGER NOT NULL,
+        payer TEXT NOT NULL CHECK (payer IN ('customer','warranty','insurance','internal','campaign')),
+        ro_line_id INTEGER REFERENCES ro_lines(id),
+        UNIQUE (additional_work_id, position),
+        CHECK ((kind = 'part') = (part_id IS NOT NULL))
+      ) STRICT;
+
+-- table appointments
+CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        advisor_id INTEGER NOT NULL REFERENCES users(id),
+        starts_at TEXT NOT NULL,
+        duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min BETWEEN 5 AND 600),
+        concern TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','arrived','no_show','cancelled')),
+        ro_id INTEGER REFERENCES repair_orders(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table audit_log
+CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        channel TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT,
+        entity_id TEXT,
+        detail TEXT
+      ) STRICT;
+
+-- table bays
+CREATE TABLE bays (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 20),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+        kind TEXT NOT NULL CHECK (kind IN ('general','lift','alignment','paint_booth','wash')),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table customers
+CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+        kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person','company')),
+        mobile TEXT,
+        phone2 TEXT,
+        address TEXT,
+        note TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table devices
+CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+
+-- table display_tokens
+CREATE TABLE display_tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        last_seen_at TEXT
+      ) STRICT;
+
+-- table export_batches
+CREATE TABLE export_batches (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        first_business_date TEXT NOT NULL,
+        business_date TEXT NOT NULL,
+        previous_id TEXT,
+        cutoff TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        dir TEXT NOT NULL,
+        manifest_sha256 TEXT NOT NULL,
+        rows INTEGER NOT NULL CHECK (rows >= 0),
+        bytes INTEGER NOT NULL CHECK (bytes >= 0),
+        watermarks TEXT NOT NULL,
+        adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1))
+      ) STRICT;
+
+-- table export_deliveries
+CREATE TABLE export_deliveries (
+        batch_id TEXT NOT NULL REFERENCES export_batches(id),
+        target_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending','delivered')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_attempt_at TEXT,
+        last_error TEXT,
+        delivered_at TEXT,
+        PRIMARY KEY (batch_id, target_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table external_purchases
+CREATE TABLE external_purchases (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER REFERENCES repair_orders(id),
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        supplier_name TEXT NOT NULL,
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        invoice_ref TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('pending_qc','accepted','rejected')),
+        requested_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        decided_by INTEGER REFERENCES users(id),
+        decided_at TEXT,
+        qc_note TEXT NOT NULL DEFAULT '',
+        move_id INTEGER REFERENCES stock_moves(id),
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table job_runs
+CREATE TABLE job_runs (
+        id INTEGER PRIMARY KEY,
+        job TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+        message TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table job_time_segments
+CREATE TABLE job_time_segments (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES ro_jobs(id),
+        technician_id INTEGER NOT NULL REFERENCES users(id),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        pause_reason TEXT CHECK (pause_reason IS NULL OR pause_reason IN ('parts','break','other_job','other')),
+        corrected_by INTEGER REFERENCES users(id),
+        correction_reason TEXT,
+        CHECK (ended_at IS NOT NULL OR pause_reason IS NULL)
+      ) STRICT;
+
+-- table labour_operations
+CREATE TABLE labour_operations (
+        code TEXT PRIMARY KEY,
+        description TEXT NOT NULL,
+        flat_hours_milli INTEGER NOT NULL CHECK (flat_hours_milli > 0),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table odometer_readings
+CREATE TABLE odometer_readings (
+        id INTEGER PRIMARY KEY,
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        km INTEGER NOT NULL CHECK (km >= 0),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('registration','check_in','correction')),
+        ro_id INTEGER,
+        override_by INTEGER REFERENCES users(id),
+        override_reason TEXT
+      ) STRICT;
+
+-- table old_parts
+CREATE TABLE old_parts (
+        id INTEGER PRIMARY KEY,
+        tag TEXT NOT NULL UNIQUE,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        part_id INTEGER REFERENCES parts(id),
+        description TEXT NOT NULL,
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+        warranty INTEGER NOT NULL CHECK (warranty IN (0, 1)),
+        disposition TEXT NOT NULL DEFAULT 'pending' CHECK (disposition IN
+          ('pending','returned_to_customer','scrapped','kept_for_warranty','shipped_to_maker')),
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        disposed_by INTEGER REFERENCES users(id),
+        disposed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table part_requests
+CREATE TABLE part_requests (
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        requested_milli INTEGER NOT NULL CHECK (requested_milli > 0),
+        first_at TEXT NOT NULL,
+        served_from_stock INTEGER NOT NULL CHECK (served_from_stock IN (0, 1)),
+        outcome TEXT CHECK (outcome IN ('lost_sale','special_order','external_purchase')),
+        outcome_at TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (ro_id, part_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table part_search
+CREATE VIRTUAL TABLE part_search USING fts5(grams, name_key UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');
+
+-- table part_search_config
+CREATE TABLE 'part_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table part_search_content
+CREATE TABLE 'part_search_content'(id INTEGER PRIMARY KEY, c0, c1);
+
+-- table part_search_data
+CREATE TABLE 'part_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table part_search_dirty
+CREATE TABLE part_search_dirty (part_id INTEGER PRIMARY KEY) STRICT;
+
+-- table part_search_docsize
+CREATE TABLE 'part_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table part_search_idx
+CREATE TABLE 'part_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table part_stock
+CREATE TABLE part_stock (
+        part_id INTEGER PRIMARY KEY REFERENCES parts(id),
+        on_hand_milli INTEGER NOT NULL DEFAULT 0,
+        value_fen INTEGER NOT NULL DEFAULT 0,
+        avg_cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (avg_cost_fen >= 0),
+        last_move_id INTEGER,
+        last_move_at TEXT,
+        last_receipt_at TEXT,
+        last_issue_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (on_hand_milli >= 0),
+        CHECK (value_fen >= 0 AND (on_hand_milli > 0 OR value_fen = 0))
+      ) STRICT;
+
+-- table part_suppliers
+CREATE TABLE part_suppliers (
+        part_id INTEGER PRIMARY KEY REFERENCES parts(id),
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id)
+      ) STRICT;
+
+-- table parts
+CREATE TABLE parts (
+        id INTEGER PRIMARY KEY,
+        part_number TEXT NOT NULL UNIQUE,
+        part_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        brand TEXT,
+        category TEXT,
+        unit TEXT NOT NULL DEFAULT 'EA',
+        bin TEXT,
+        price_fen INTEGER NOT NULL CHECK (price_fen >= 0),
+        cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (cost_fen >= 0),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table po_lines
+CREATE TABLE po_lines (
+        id INTEGER PRIMARY KEY,
+        po_id INTEGER NOT NULL REFERENCES purchase_orders(id),
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        received_milli INTEGER NOT NULL DEFAULT 0 CHECK (received_milli >= 0),
+        ro_id INTEGER REFERENCES repair_orders(id),
+        customer_id INTEGER REFERENCES customers(id),
+        note TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table po_receipt_lines
+CREATE TABLE po_receipt_lines (
+        id INTEGER PRIMARY KEY,
+        receipt_id INTEGER NOT NULL REFERENCES po_receipts(id),
+        po_line_id INTEGER NOT NULL REFERENCES po_lines(id),
+        expected_milli INTEGER NOT NULL,
+        received_milli INTEGER NOT NULL CHECK (received_milli >= 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        difference TEXT CHECK (difference IN ('short','over','damaged','wrong_part','price')),
+        note TEXT NOT NULL DEFAULT '',
+        move_id INTEGER REFERENCES stock_moves(id)
+      ) STRICT;
+
+-- table po_receipts
+CREATE TABLE po_receipts (
+        id INTEGER PRIMARY KEY,
+        po_id INTEGER NOT NULL REFERENCES purchase_orders(id),
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        note TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table purchase_orders
+CREATE TABLE purchase_orders (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        state TEXT NOT NULL CHECK (state IN ('draft','sent','partly_received','closed','cancelled')),
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        closed_at TEXT,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table qc_checklist_items
+CREATE TABLE qc_checklist_items (
+        id INTEGER PRIMARY KEY,
+        ro_type TEXT NOT NULL CHECK (ro_type IN ('maintenance','repair','warranty','insurance','internal','campaign')),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 100),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table qc_inspection_items
+CREATE TABLE qc_inspection_items (
+        inspection_id INTEGER NOT NULL REFERENCES qc_inspections(id),
+        item_id INTEGER NOT NULL REFERENCES qc_checklist_items(id),
+        ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (inspection_id, item_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table qc_inspections
+CREATE TABLE qc_inspections (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        result TEXT NOT NULL CHECK (result IN ('pass','fail')),
+        wash INTEGER NOT NULL DEFAULT 0 CHECK (wash IN (0, 1)),
+        inspector_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table qc_rework
+CREATE TABLE qc_rework (
+        inspection_id INTEGER NOT NULL REFERENCES qc_inspections(id),
+        job_id INTEGER NOT NULL REFERENCES ro_jobs(id),
+        reason TEXT NOT NULL CHECK (length(reason) BETWEEN 2 AND 500),
+        PRIMARY KEY (inspection_id, job_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table repair_orders
+CREATE TABLE repair_orders (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL CHECK (type IN ('maintenance','repair','warranty','insurance','internal','campaign')),
+        state TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        advisor_id INTEGER NOT NULL REFERENCES users(id),
+        appointment_id INTEGER REFERENCES appointments(id),
+        odometer_km INTEGER NOT NULL CHECK (odometer_km >= 0),
+        fuel_eighths INTEGER NOT NULL CHECK (fuel_eighths BETWEEN 0 AND 8),
+        concerns TEXT NOT NULL,
+        promised_at TEXT,
+        return_old_parts INTEGER NOT NULL DEFAULT 0 CHECK (return_old_parts IN (0, 1)),
+        net_fen INTEGER NOT NULL DEFAULT 0,
+        vat_fen INTEGER NOT NULL DEFAULT 0,
+        gross_fen INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL DEFAULT '',
+        opened_at TEXT NOT NULL,
+        completed_at TEXT,
+        settled_at TEXT,
+        delivered_at TEXT,
+        cancelled_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table ro_authorisations
+CREATE TABLE ro_authorisations (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        content_hash TEXT NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('signature','in_person','phone')),
+        authorised_by TEXT NOT NULL,
+        signature_png TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL,
+        superseded_at TEXT
+      ) STRICT;
+
+-- table ro_findings
+CREATE TABLE ro_findings (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('damage','valuable','warning_light')),
+        area TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table ro_jobs
+CREATE TABLE ro_jobs (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        ro_line_id INTEGER UNIQUE REFERENCES ro_lines(id),
+        additional_line_id INTEGER UNIQUE REFERENCES additional_work_lines(id),
+        description TEXT NOT NULL,
+        skill TEXT CHECK (skill IS NULL OR skill IN ('general','mechanical','electrical','ev','body','paint')),
+        technician_id INTEGER REFERENCES users(id),
+        bay_id INTEGER REFERENCES bays(id),
+        state TEXT NOT NULL CHECK (state IN ('proposed','declined','pending','dispatched','running','paused','done','rework')),
+        pause_reason TEXT CHECK (pause_reason IS NULL OR pause_reason IN ('parts','break','other_job','other')),
+        sold_hours_milli INTEGER NOT NULL CHECK (sold_hours_milli >= 0),
+        rework_count INTEGER NOT NULL DEFAULT 0 CHECK (rework_count >= 0),
+        dispatched_at TEXT,
+        finished_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (ro_line_id IS NOT NULL OR state IN ('proposed','declined')),
+        CHECK (technician_id IS NOT NULL OR state IN ('proposed','declined','pending')),
+        CHECK ((pause_reason IS NOT NULL) = (state = 'paused'))
+      ) STRICT;
+
+-- table ro_lines
+CREATE TABLE ro_lines (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('labour','part')),
+        op_code TEXT,
+        part_id INTEGER REFERENCES parts(id),
+        description TEXT NOT NULL,
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+        unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+        amount_fen INTEGER NOT NULL,
+        payer TEXT NOT NULL CHECK (payer IN ('customer','warranty','insurance','internal','campaign')),
+        vat_rate_bp INTEGER NOT NULL CHECK (vat_rate_bp BETWEEN 0 AND 10000),
+        UNIQUE (ro_id, position),
+        CHECK ((kind = 'part') = (part_id IS NOT NULL))
+      ) STRICT;
+
+-- table ro_part_issues
+CREATE TABLE ro_part_issues (
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        issued_milli INTEGER NOT NULL CHECK (issued_milli >= 0),
+        issued_value_fen INTEGER NOT NULL CHECK (issued_value_fen >= 0),
+        first_issue_at TEXT NOT NULL,
+        last_issue_at TEXT NOT NULL,
+        PRIMARY KEY (ro_id, part_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table schema_migrations
+CREATE TABLE schema_migrations (
+    name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
+
+-- table sequences
+CREATE TABLE sequences (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) STRICT;
+
+-- table sessions
+CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+-- table settings
+CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+-- table stock_moves
+CREATE TABLE stock_moves (
+        id INTEGER PRIMARY KEY,
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('receipt','issue','return','adjustment','stocktake','transfer')),
+        quantity_milli INTEGER NOT NULL CHECK (quantity_milli <> 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        value_fen INTEGER NOT NULL,
+        on_hand_milli_after INTEGER NOT NULL CHECK (on_hand_milli_after >= 0),
+        value_fen_after INTEGER NOT NULL CHECK (value_fen_after >= 0),
+        user_id INTEGER REFERENCES users(id),
+        reason TEXT NOT NULL DEFAULT '',
+        ref_type TEXT CHECK (ref_type IN ('ro','po','stocktake','external','manual')),
+        ref_id INTEGER,
+        bin TEXT
+      ) STRICT;
+
+-- table stocktake_lines
+CREATE TABLE stocktake_lines (
+        stocktake_id INTEGER NOT NULL REFERENCES stocktakes(id),
+        part_id INTEGER NOT NULL REFERENCES parts(id),
+        bin TEXT,
+        book_milli INTEGER NOT NULL CHECK (book_milli >= 0),
+        book_value_fen INTEGER NOT NULL CHECK (book_value_fen >= 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        counted_milli INTEGER CHECK (counted_milli >= 0),
+        counted_by INTEGER REFERENCES users(id),
+        counted_at TEXT,
+        move_id INTEGER REFERENCES stock_moves(id),
+        PRIMARY KEY (stocktake_id, part_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table stocktakes
+CREATE TABLE stocktakes (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        scope TEXT NOT NULL CHECK (scope IN ('all','bins')),
+        bin_from TEXT,
+        bin_to TEXT,
+        state TEXT NOT NULL CHECK (state IN ('counting','approved','cancelled')),
+        frozen_move_id INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        decided_by INTEGER REFERENCES users(id),
+        decided_at TEXT,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table suppliers
+CREATE TABLE suppliers (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        contact TEXT,
+        phone TEXT,
+        note TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table technician_skills
+CREATE TABLE technician_skills (
+        user_id INTEGER NOT NULL REFERENCES technicians(user_id) ON DELETE CASCADE,
+        skill TEXT NOT NULL CHECK (skill IN ('general','mechanical','electrical','ev','body','paint')),
+        PRIMARY KEY (user_id, skill)
+      ) STRICT, WITHOUT ROWID;
+
+-- table technicians
+CREATE TABLE technicians (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        allow_parallel INTEGER NOT NULL DEFAULT 0 CHECK (allow_parallel IN (0, 1)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table users
+CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('service_manager','front_desk_supervisor','service_advisor',
+          'workshop_supervisor','technician','technical_supervisor','parts_supervisor','parts_clerk',
+          'warranty_clerk','cashier','administrator')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        locale TEXT NOT NULL DEFAULT 'zh-CN',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table vehicle_owners
+CREATE TABLE vehicle_owners (
+        id INTEGER PRIMARY KEY,
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        from_at TEXT NOT NULL,
+        to_at TEXT,
+        recorded_by INTEGER REFERENCES users(id)
+      ) STRICT;
+
+-- table vehicles
+CREATE TABLE vehicles (
+        id INTEGER PRIMARY KEY,
+        vin TEXT NOT NULL UNIQUE CHECK (length(vin) = 17),
+        vin_rev TEXT NOT NULL,
+        plate TEXT UNIQUE,
+        plate_tail TEXT,
+        energy TEXT NOT NULL DEFAULT 'fuel' CHECK (energy IN ('fuel','new_energy')),
+        make TEXT NOT NULL,
+        model TEXT NOT NULL,
+        model_year INTEGER,
+        colour TEXT,
+        engine_no TEXT,
+        first_registered_on TEXT,
+        owner_id INTEGER NOT NULL REFERENCES customers(id),
+        odometer_km INTEGER NOT NULL DEFAULT 0 CHECK (odometer_km >= 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- trigger parts_search_delete
+CREATE TRIGGER parts_search_delete AFTER DELETE ON parts BEGIN
+        INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (old.id);
+      END;
+
+-- trigger parts_search_insert
+CREATE TRIGGER parts_search_insert AFTER INSERT ON parts BEGIN
+        INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (new.id);
+      END;
+
+-- trigger parts_search_update
+CREATE TRIGGER parts_search_update AFTER UPDATE OF name ON parts BEGIN
+        INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (new.id);
+      END;

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Channel, Contract, Envelope } from '../../shared/contract'
+import type { InputOf, OutputOf } from '../../shared/contract/types'
+import { ROLES, type Role } from '../../shared/domain/roles'
+import type { Clock } from '../../shared/domain/time'
+import { createApp, type App } from '../app'
+import { testVin } from './fixtures'
+
+// One real app per test file: a SQLite file in a temp dir, the real dispatcher, a dealership set
+// up through `setup.initialise`, and a logged-in user for each role.
+
+/** 10:30 on Friday 27 November 2026 in Shanghai. */
+export const TEST_NOW = '2026-11-27T02:30:00Z'
+export const TEST_PASSWORD = 'test-password-1'
+
+export interface TestClock extends Clock {
+  set(at: string | Date): void
+  advance(ms: number): void
+}
+
+export function testClock(start: string = TEST_NOW): TestClock {
+  let current = new Date(start)
+  return {
+    now: () => new Date(current.getTime()),
+    set: (at) => {
+      current = new Date(at)
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms)
+    },
+  }
+}
+
+export type Who = Role | { token: string } | null
+
+export interface CallOptions {
+  locale?: string
+}
+
+export interface TestApp {
+  app: App
+  clock: TestClock
+  dataDir: string
+  tokens: Record<Role, string>
+  userIds: Record<Role, number>
+  /** Calls a channel as a role (its logged-in user), with a raw token, or anonymously (null). */
+  call<K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>, options?: CallOptions): Promise<Envelope<OutputOf<Contract[K]>>>
+  /** Like `call`, with input that need not type-check (for validation tests). */
+  callRaw(who: Who, channel: string, input: unknown, options?: CallOptions): Promise<Envelope<unknown>>
+  /** The data of a call that must succeed; a failure throws with the envelope. */
+  ok<K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>): Promise<OutputOf<Contract[K]>>
+  close(): Promise<void>
+}
+
+export interface TestAppOptions {
+  /** Roles to create users for (the administrator always exists). Default: every role. */
+  roles?: readonly Role[]
+  clock?: TestClock
+}
+
+export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dealer-test-'))
+  const clock = options.clock ?? testClock()
+  const app = await createApp({ dataDir, clock, log: (message, error) => console.error(message, error) })
+  const tokens = {} as Record<Role, string>
+  const userIds = {} as Record<Role, number>
+
+  const tokenOf = (who: Who): string | null => {
+    if (who === null) return null
+    if (typeof who === 'object') return who.token
+    const token = tokens[who]
+    if (!token) throw new Error(`No test user with role ${who}`)
+    return token
+  }
+  const callRaw = (who: Who, channel: string, input: unknown, callOptions: CallOptions = {}) =>
+    app.dispatch(channel, input, { token: tokenOf(who), locale: callOptions.locale ?? null })
+  const call = <K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>, callOptions?: CallOptions) =>
+    callRaw(who, channel, input, callOptions) as Promise<Envelope<OutputOf<Contract[K]>>>
+  const ok = async <K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>) => {
+    const envelope = await call(who, channel, input, { locale: 'en' })
+    if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.code} ${envelope.message} ${JSON.stringify(envelope.details ?? {})}`)
+    return envelope.data
+  }
+
+  await ok(null, 'setup.initialise', {
+    dealerName: '测试汽车销售服务有限公司',
+    dealerCode: 'TEST01',
+    admin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
+  })
+  const admin = await ok(null, 'auth.login', { username: 'admin', password: TEST_PASSWORD })
+  tokens.administrator = admin.token
+  userIds.administrator = admin.user.id
+  for (const role of options.roles ?? ROLES) {
+    if (role === 'administrator') continue
+    const username = role.replace(/_/g, '-')
+    const user = await ok('administrator', 'users.create', { username, displayName: `测试${role}`, role, password: TEST_PASSWORD })
+    const login = await ok(null, 'auth.login', { username, password: TEST_PASSWORD })
+    tokens[role] = login.token
+    userIds[role] = user.id
+  }
+
+  return {
+    app,
+    clock,
+    dataDir,
+    tokens,
+    userIds,
+    call,
+    callRaw,
+    ok,
+    close: async () => {
+      app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Registers a vehicle with a new owner as a service advisor; returns the vehicle. */
+export async function registerVehicle(
+  t: TestApp,
+  fields: { serial: number; plate?: string; name?: string; mobile?: string; odometerKm?: number; make?: string; model?: string },
+) {
+  return t.ok('service_advisor', 'vehicles.register', {
+    vin: testVin(fields.serial),
+    ...(fields.plate === undefined ? {} : { plate: fields.plate }),
+    make: fields.make ?? '大众',
+    model: fields.model ?? '朗逸 1.5L',
+    odometerKm: fields.odometerKm ?? 10_000,
+    newOwner: {
+      name: fields.name ?? '张三',
+      ...(fields.mobile === undefined ? {} : { mobile: fields.mobile }),
+    },
+  })
+}

@@ -1,0 +1,118 @@
+import type { UserCtx } from '../api/context'
+import { fieldError, notFound } from '../api/app-error'
+import { toLocalIso } from '../../shared/domain/time'
+import { instantOf, overlaps } from '../../shared/domain/workshop-clock'
+import { changed, loadJob, type In, type Out } from './rows'
+import { getJobDetail } from './ro-detail'
+
+// Corrections of clocked time by the supervisor (a forgotten clock-off, a clock-on made late):
+// always with a reason, kept on the segment and in the audit trail with the values before.
+
+interface SegmentRow {
+  id: number
+  job_id: number
+  ro_id: number
+  technician_id: number
+  technician_name: string
+  started_at: string
+  ended_at: string | null
+}
+
+/** Stored times are local ISO in the dealership's zone, so they compare as text too. */
+function normalise(ctx: UserCtx, iso: string): string {
+  return toLocalIso(new Date(instantOf(iso)), ctx.timeZone)
+}
+
+function checkTimes(ctx: UserCtx, startedAt: string, endedAt: string | null, strict: boolean): void {
+  const now = ctx.clock.now().getTime()
+  if (instantOf(startedAt) > now) throw fieldError('VALIDATION', 'startedAt', 'workshop.segmentInFuture')
+  if (endedAt === null) return
+  if (instantOf(endedAt) > now) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentInFuture')
+  const order = instantOf(endedAt) - instantOf(startedAt)
+  if (order < 0 || (strict && order === 0)) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentOrder')
+}
+
+/** One technician cannot be clocked on two things at once, unless they are allowed to be. */
+function refuseOverlap(ctx: UserCtx, technicianId: number, name: string, startedAt: string, endedAt: string | null, exceptId: number | null) {
+  const parallel = ctx.store.prepare('SELECT allow_parallel FROM technicians WHERE user_id = ?').get(technicianId) as
+    | { allow_parallel: number }
+    | undefined
+  if (parallel?.allow_parallel === 1) return
+  const nowMs = ctx.clock.now().getTime()
+  const candidates = ctx.store
+    .prepare(
+      `SELECT started_at, ended_at FROM job_time_segments
+        WHERE technician_id = ? AND id IS NOT ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)`,
+    )
+    .all(technicianId, exceptId, endedAt ?? ctx.nowIso(), startedAt) as { started_at: string; ended_at: string | null }[]
+  const mine = { startedAt, endedAt }
+  if (candidates.some((c) => overlaps(mine, { startedAt: c.started_at, endedAt: c.ended_at }, nowMs))) {
+    throw fieldError('CONFLICT', 'startedAt', 'workshop.segmentOverlap', { name })
+  }
+}
+
+export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'>): Out<'workshop.correctSegment'> {
+  const seg = ctx.store
+    .prepare(
+      `SELECT s.id, s.job_id, j.ro_id, s.technician_id, u.display_name AS technician_name, s.started_at, s.ended_at
+         FROM job_time_segments s JOIN ro_jobs j ON j.id = s.job_id JOIN users u ON u.id = s.technician_id
+        WHERE s.id = ?`,
+    )
+    .get(input.segmentId) as SegmentRow | undefined
+  if (!seg) throw notFound('entity.segment', input.segmentId)
+  if (seg.ended_at === null && input.endedAt !== null) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentRunning')
+  if (seg.ended_at !== null && input.endedAt === null) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentClosed')
+  const startedAt = normalise(ctx, input.startedAt)
+  const endedAt = input.endedAt === null ? null : normalise(ctx, input.endedAt)
+  checkTimes(ctx, startedAt, endedAt, false)
+  refuseOverlap(ctx, seg.technician_id, seg.technician_name, startedAt, endedAt, seg.id)
+
+  ctx.store
+    .prepare('UPDATE job_time_segments SET started_at = ?, ended_at = ?, corrected_by = ?, correction_reason = ? WHERE id = ?')
+    .run(startedAt, endedAt, ctx.user.id, input.reason, seg.id)
+  ctx.audit({
+    action: 'workshop.correctSegment',
+    entity: 'job_time_segment',
+    entityId: seg.id,
+    detail: {
+      jobId: seg.job_id,
+      reason: input.reason,
+      before: { startedAt: seg.started_at, endedAt: seg.ended_at },
+      after: { startedAt, endedAt },
+    },
+  })
+  changed(ctx, seg.ro_id)
+  return getJobDetail(ctx, seg.job_id)
+}
+
+export function addSegment(ctx: UserCtx, input: In<'workshop.addSegment'>): Out<'workshop.addSegment'> {
+  const job = loadJob(ctx, input.jobId)
+  // Unapproved (or declined) additional work gets no time, not even by correction.
+  if (job.technician_id === null || job.state === 'proposed' || job.state === 'declined') {
+    throw fieldError('INVALID_STATE', 'jobId', 'workshop.illegalJobTransition', {
+      job: job.description,
+      state: `jobState.${job.state}`,
+      action: 'jobAction.clock_on',
+    })
+  }
+  const startedAt = normalise(ctx, input.startedAt)
+  const endedAt = normalise(ctx, input.endedAt)
+  checkTimes(ctx, startedAt, endedAt, true)
+  refuseOverlap(ctx, job.technician_id, job.technician_name ?? '', startedAt, endedAt, null)
+  const id = Number(
+    ctx.store
+      .prepare(
+        `INSERT INTO job_time_segments (job_id, technician_id, started_at, ended_at, corrected_by, correction_reason)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(job.id, job.technician_id, startedAt, endedAt, ctx.user.id, input.reason).lastInsertRowid,
+  )
+  ctx.audit({
+    action: 'workshop.addSegment',
+    entity: 'job_time_segment',
+    entityId: id,
+    detail: { jobId: job.id, technicianId: job.technician_id, reason: input.reason, after: { startedAt, endedAt } },
+  })
+  changed(ctx, job.ro_id)
+  return getJobDetail(ctx, job.id)
+}

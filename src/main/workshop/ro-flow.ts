@@ -1,0 +1,77 @@
+import type { Ctx } from '../api/context'
+import { AppError, conflict } from '../api/app-error'
+import { nextState, type RoAction, type RoState } from '../../shared/domain/ro-state'
+import { changed, loadRoHead, type RoHead } from './rows'
+
+// The workshop moves the repair order through the shared state machine itself: dispatch starts
+// the work, the last finished job sends the car to quality control, the inspection passes or fails
+// it, the wash ends. Each move bumps the RO's version and is audited like a reception write.
+
+/**
+ * Applies `action` to the RO. With `expectedVersion`, a stale caller gets CONFLICT (a person's
+ * decision, e.g. the inspection); without it the move follows from facts just written.
+ */
+export function transitionRo(ctx: Ctx, roId: number, action: RoAction, expectedVersion?: number): RoHead & { from: RoState } {
+  const ro = loadRoHead(ctx, roId)
+  if (expectedVersion !== undefined && expectedVersion !== ro.version) {
+    throw conflict('entity.repairOrder', ro.id, expectedVersion, ro.version)
+  }
+  const to = nextState(ro.state, action)
+  if (to === null) {
+    throw new AppError(
+      'INVALID_STATE',
+      'workshop.illegalRoTransition',
+      { number: ro.number, state: `roState.${ro.state}`, action: `roAction.${action}` },
+      { roId: ro.id, state: ro.state, action },
+    )
+  }
+  const now = ctx.nowIso()
+  // Completion (完工) is when the car is ready for delivery: settlement deadlines count from it.
+  const result = ctx.store
+    .prepare(
+      `UPDATE repair_orders SET state = ?, version = version + 1, updated_at = ?,
+              completed_at = CASE WHEN ? = 'ready' THEN ? ELSE completed_at END
+        WHERE id = ? AND version = ?`,
+    )
+    .run(to, now, to, now, ro.id, ro.version)
+  if (result.changes !== 1) throw conflict('entity.repairOrder', ro.id, ro.version, ro.version + 1)
+  ctx.audit({ action: `ro.${action}`, entity: 'repair_order', entityId: ro.id, detail: { before: ro.state, after: to } })
+  ctx.events.emit({ type: 'ro.changed', id: ro.id })
+  changed(ctx, ro.id)
+  return { ...ro, state: to, version: ro.version + 1, from: ro.state }
+}
+
+/**
+ * Makes a workshop job of every labour line that has none yet (at the first dispatch: the
+ * lines are frozen from then on, because the RO leaves `authorised`).
+ */
+export function ensureJobs(ctx: Ctx, roId: number): void {
+  const now = ctx.nowIso()
+  ctx.store
+    .prepare(
+      `INSERT INTO ro_jobs (ro_id, ro_line_id, description, state, sold_hours_milli, created_at, updated_at)
+       SELECT l.ro_id, l.id, l.description, 'pending', l.quantity_milli, ?, ?
+         FROM ro_lines l
+        WHERE l.ro_id = ? AND l.kind = 'labour' AND NOT EXISTS (SELECT 1 FROM ro_jobs j WHERE j.ro_line_id = l.id)
+        ORDER BY l.position`,
+    )
+    .run(now, now, roId)
+}
+
+/**
+ * When nothing is left to do — every job done (or declined) and no additional work waiting for
+ * the customer — the car goes to quality control by itself.
+ */
+export function submitQcIfComplete(ctx: Ctx, roId: number): void {
+  const facts = ctx.store
+    .prepare(
+      `SELECT r.state,
+              (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id) AS jobs,
+              (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id AND j.state NOT IN ('done', 'declined')) AS open_jobs,
+              (SELECT count(*) FROM additional_work a WHERE a.ro_id = r.id AND a.state = 'raised') AS raised
+         FROM repair_orders r WHERE r.id = ?`,
+    )
+    .get(roId) as { state: RoState; jobs: number; open_jobs: number; raised: number } | undefined
+  if (facts?.state !== 'in_progress' || facts.jobs === 0 || facts.open_jobs > 0 || facts.raised > 0) return
+  transitionRo(ctx, roId, 'submit_qc')
+}

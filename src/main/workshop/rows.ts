@@ -1,0 +1,181 @@
+import type { z } from 'zod'
+import type { Ctx } from '../api/context'
+import { AppError, notFound } from '../api/app-error'
+import type { workshopContract, Job } from '../../shared/contract/workshop'
+import type { RoState } from '../../shared/domain/ro-state'
+import type { RoType } from '../../shared/domain/ro-type'
+import type { JobAction, JobState, PauseReason } from '../../shared/domain/workshop-job'
+import { nextJobState } from '../../shared/domain/workshop-job'
+import type { Skill } from '../../shared/domain/workshop-resources'
+import { instantOf, segmentMs } from '../../shared/domain/workshop-clock'
+
+// Rows of the workshop tables as the services read them, and the shapes they answer with.
+
+type Section = typeof workshopContract
+export type In<K extends keyof Section> = z.output<Section[K]['input']>
+export type Out<K extends keyof Section> = z.output<Section[K]['output']>
+export type JobOut = z.output<typeof Job>
+
+export interface JobRow {
+  id: number
+  ro_id: number
+  ro_line_id: number | null
+  additional_line_id: number | null
+  description: string
+  skill: Skill | null
+  technician_id: number | null
+  technician_name: string | null
+  bay_id: number | null
+  bay_code: string | null
+  state: JobState
+  pause_reason: PauseReason | null
+  sold_hours_milli: number
+  rework_count: number
+  version: number
+}
+
+export const JOB_SELECT = `
+  SELECT j.id, j.ro_id, j.ro_line_id, j.additional_line_id, j.description, j.skill, j.technician_id,
+         u.display_name AS technician_name, j.bay_id, b.code AS bay_code, j.state, j.pause_reason,
+         j.sold_hours_milli, j.rework_count, j.version
+    FROM ro_jobs j
+    LEFT JOIN users u ON u.id = j.technician_id
+    LEFT JOIN bays b ON b.id = j.bay_id`
+
+export interface SegmentRow {
+  id: number
+  job_id: number
+  technician_id: number
+  started_at: string
+  ended_at: string | null
+}
+
+/** Closed time and the start of the running segment, folded from a job's segments. */
+export interface JobClock {
+  clockedMs: number
+  runningSince: string | null
+}
+
+export function foldSegments(segments: Iterable<Pick<SegmentRow, 'job_id' | 'started_at' | 'ended_at'>>): Map<number, JobClock> {
+  const clocks = new Map<number, JobClock>()
+  for (const s of segments) {
+    const clock = clocks.get(s.job_id) ?? { clockedMs: 0, runningSince: null }
+    if (s.ended_at === null) clock.runningSince = s.started_at
+    else clock.clockedMs += segmentMs(s, instantOf(s.ended_at))
+    clocks.set(s.job_id, clock)
+  }
+  return clocks
+}
+
+export function jobOut(row: JobRow, clock: JobClock | undefined): JobOut {
+  return {
+    id: row.id,
+    roId: row.ro_id,
+    lineId: row.ro_line_id,
+    description: row.description,
+    skill: row.skill,
+    state: row.state,
+    pauseReason: row.pause_reason,
+    technicianId: row.technician_id,
+    technicianName: row.technician_name,
+    bayId: row.bay_id,
+    bayCode: row.bay_code,
+    soldHoursMilli: row.sold_hours_milli,
+    clockedMs: clock?.clockedMs ?? 0,
+    runningSince: clock?.runningSince ?? null,
+    reworkCount: row.rework_count,
+    additional: row.additional_line_id !== null,
+    version: row.version,
+  }
+}
+
+export function loadJob(ctx: Ctx, jobId: number): JobRow {
+  const row = ctx.store.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(jobId) as JobRow | undefined
+  if (!row) throw notFound('entity.job', jobId)
+  return row
+}
+
+export function jobSegments(ctx: Ctx, jobId: number): SegmentRow[] {
+  return ctx.store
+    .prepare('SELECT id, job_id, technician_id, started_at, ended_at FROM job_time_segments WHERE job_id = ? ORDER BY started_at, id')
+    .all(jobId) as SegmentRow[]
+}
+
+export function getJob(ctx: Ctx, jobId: number): JobOut {
+  return jobOut(loadJob(ctx, jobId), foldSegments(jobSegments(ctx, jobId)).get(jobId))
+}
+
+/** The job's next state, or a refusal that names the job, its state and the action. */
+export function jobTransition(job: Pick<JobRow, 'id' | 'description' | 'state'>, action: JobAction): JobState {
+  const next = nextJobState(job.state, action)
+  if (next === null) {
+    throw new AppError(
+      'INVALID_STATE',
+      'workshop.illegalJobTransition',
+      { job: job.description, state: `jobState.${job.state}`, action: `jobAction.${action}` },
+      { jobId: job.id, state: job.state, action },
+    )
+  }
+  return next
+}
+
+/** Writes a job's new state; the version guards against a change made since it was read. */
+export function updateJob(ctx: Ctx, job: Pick<JobRow, 'id' | 'version'>, set: Record<string, string | number | null>): void {
+  const columns = Object.keys(set)
+  const assignments = [...columns.map((c) => `${c} = ?`), 'version = version + 1', 'updated_at = ?'].join(', ')
+  const result = ctx.store
+    .prepare(`UPDATE ro_jobs SET ${assignments} WHERE id = ? AND version = ?`)
+    .run(...columns.map((c) => set[c] ?? null), ctx.nowIso(), job.id, job.version)
+  if (result.changes !== 1) throw new AppError('CONFLICT', 'error.CONFLICT', { entity: 'entity.job' }, { entity: 'entity.job', id: job.id })
+}
+
+export interface RoHead {
+  id: number
+  number: string
+  type: RoType
+  state: RoState
+  vehicle_id: number
+  advisor_id: number
+  version: number
+}
+
+export function loadRoHead(ctx: Ctx, roId: number): RoHead {
+  const row = ctx.store
+    .prepare('SELECT id, number, type, state, vehicle_id, advisor_id, version FROM repair_orders WHERE id = ?')
+    .get(roId) as RoHead | undefined
+  if (!row) throw notFound('entity.repairOrder', roId)
+  return row
+}
+
+/** Refuses work on an RO that is not in repair (authorised or in progress). */
+export function roNotInShop(ro: Pick<RoHead, 'id' | 'number' | 'state'>): AppError {
+  return new AppError('INVALID_STATE', 'workshop.roNotInShop', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
+}
+
+/** Every workshop write tells all open boards (and reception's RO screens) what changed. */
+export function changed(ctx: Ctx, roId: number): void {
+  ctx.events.emit({ type: 'workshop.changed', id: roId })
+}
+
+/** A labour line no one has dispatched yet, shown as a pending job (it becomes one at dispatch). */
+export function lineJobOut(line: { id: number; ro_id: number; description: string; quantity_milli: number }): JobOut {
+  return {
+    id: null,
+    roId: line.ro_id,
+    lineId: line.id,
+    description: line.description,
+    skill: null,
+    state: 'pending',
+    pauseReason: null,
+    technicianId: null,
+    technicianName: null,
+    bayId: null,
+    bayCode: null,
+    soldHoursMilli: line.quantity_milli,
+    clockedMs: 0,
+    runningSince: null,
+    reworkCount: 0,
+    additional: false,
+    version: 0,
+  }
+}

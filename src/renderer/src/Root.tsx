@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react'
+import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import enUS from 'antd/locale/en_US'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { useStore } from 'zustand'
+import { translate } from '../../shared/i18n'
+import { SessionContext } from './i18n'
+import { StoresProvider, type Stores } from './stores/context'
+import type { SessionStore } from './stores/session-store'
+import { SetupScreen } from './screens/setup/SetupScreen'
+import { LoginScreen } from './screens/login/LoginScreen'
+import { AppShell } from './screens/shell/AppShell'
+
+const THEME = {
+  algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm],
+  token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontSize: 13 },
+}
+
+export function Root({ session, stores }: { session: SessionStore; stores: Stores }) {
+  const phase = useStore(session, (s) => s.phase)
+  const locale = useStore(session, (s) => s.locale)
+  const [bootError, setBootError] = useState<string | null>(null)
+
+  useEffect(() => {
+    session
+      .getState()
+      .boot()
+      .catch((error: unknown) => setBootError(error instanceof Error ? error.message : String(error)))
+  }, [session])
+
+  useEffect(() => {
+    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn')
+    document.documentElement.lang = locale
+    document.title = translate(locale, 'app.title')
+  }, [locale])
+
+  return (
+    <SessionContext.Provider value={session}>
+      <StoresProvider stores={stores}>
+        <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+          <AntApp>
+            {bootError ? (
+              <Result status="error" title={translate(locale, 'app.bootFailed')} subTitle={bootError} />
+            ) : phase === 'booting' ? (
+              <div className="center-page">
+                <Spin size="large" />
+              </div>
+            ) : phase === 'setup' ? (
+              <SetupScreen />
+            ) : phase === 'login' ? (
+              <LoginScreen />
+            ) : (
+              <AppShell />
+            )}
+          </AntApp>
+        </ConfigProvider>
+      </StoresProvider>
+    </SessionContext.Provider>
+  )
+}

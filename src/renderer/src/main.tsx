@@ -1,0 +1,36 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createClient } from './api/client'
+import { withSessionWatch } from './api/session-watch'
+import { createSessionStore, type SessionStore } from './stores/session-store'
+import { createReceptionStore } from './stores/reception-store'
+import { createRoStore } from './stores/ro-store'
+import { createAppointmentsStore } from './stores/appointments-store'
+import { Root } from './Root'
+import './styles.css'
+
+// The client reads the token and language from the session store at each call; the store in
+// turn uses the client, so the reference is filled in right after both exist.
+let session: SessionStore | null = null
+const transport = createClient(() => ({
+  token: session?.getState().token ?? null,
+  locale: session?.getState().locale ?? 'zh-CN',
+}))
+const api = withSessionWatch(transport, (message) => session?.getState().expire(message))
+session = createSessionStore(api, window.sessionStorage, window.localStorage)
+
+const stores = {
+  api,
+  reception: createReceptionStore(api),
+  ro: createRoStore(api),
+  appointments: createAppointmentsStore(api),
+}
+
+const container = document.getElementById('root')
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <Root session={session} stores={stores} />
+    </StrictMode>,
+  )
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Card, DatePicker, Space, Spin } from 'antd'
+import dayjs from 'dayjs'
+import { useStore } from 'zustand'
+import { useStores } from '../../stores/context'
+import { useSessionStore, useT } from '../../i18n'
+import { todayIn } from '../../format'
+import { navigate } from '../../router'
+import { DayGrid } from './DayGrid'
+import { BookAppointmentModal } from './BookAppointmentModal'
+
+interface Slot {
+  advisorId?: number
+  startsAt?: string
+}
+
+/** 预约: one day, a column per advisor, a row per half hour. */
+export function AppointmentsScreen({ date }: { date?: string | undefined }) {
+  const t = useT()
+  const store = useStores().appointments
+  const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
+  const canBook = useStore(useSessionStore(), (s) => s.user?.permissions.includes('appointments.write') ?? false)
+  const day = date ?? todayIn(timeZone)
+  const loading = useStore(store, (s) => s.loading)
+  const error = useStore(store, (s) => s.error)
+  const [booking, setBooking] = useState<Slot | null>(null)
+
+  useEffect(() => {
+    void store.getState().load(day)
+  }, [store, day])
+
+  useEffect(() => {
+    void store.getState().loadAdvisors()
+  }, [store])
+
+  const go = (offset: number) => navigate({ name: 'appointments', date: dayjs(day).add(offset, 'day').format('YYYY-MM-DD') })
+
+  return (
+    <Card
+      size="small"
+      title={t('appts.title')}
+      extra={
+        <Space>
+          <Button onClick={() => go(-1)} aria-label={t('appts.prevDay')}>
+            ‹
+          </Button>
+          <DatePicker
+            value={dayjs(day)}
+            allowClear={false}
+            aria-label={t('field.date')}
+            onChange={(d) => d && navigate({ name: 'appointments', date: d.format('YYYY-MM-DD') })}
+          />
+          <Button onClick={() => go(1)} aria-label={t('appts.nextDay')}>
+            ›
+          </Button>
+          <Button onClick={() => navigate({ name: 'appointments', date: todayIn(timeZone) })}>{t('appts.today')}</Button>
+          {canBook && (
+            <Button type="primary" onClick={() => setBooking({})}>
+              {t('appts.book')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Spin spinning={loading}>
+        <DayGrid day={day} canBook={canBook} onBook={(slot) => setBooking(slot)} />
+      </Spin>
+      {booking && <BookAppointmentModal {...booking} onClose={() => setBooking(null)} />}
+    </Card>
+  )
+}

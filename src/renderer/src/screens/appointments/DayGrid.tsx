@@ -1,0 +1,133 @@
+import { App, Button, Tag } from 'antd'
+import { useStore } from 'zustand'
+import { useStores } from '../../stores/context'
+import { useT } from '../../i18n'
+import { timeOnly } from '../../format'
+import { navigate } from '../../router'
+import type { AppointmentT } from '../../stores/types'
+import type { Advisor } from '../../stores/appointments-store'
+
+// The desk's working day in half-hour rows; appointments outside it still show in the first or
+// last row so nothing booked is hidden.
+const FIRST_HOUR = 8
+const LAST_HOUR = 18
+const SLOT_MIN = 30
+const SLOTS = Array.from({ length: ((LAST_HOUR - FIRST_HOUR) * 60) / SLOT_MIN }, (_, i) => FIRST_HOUR * 60 + i * SLOT_MIN)
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+function slotIndex(startsAt: string): number {
+  const [h = 0, m = 0] = timeOnly(startsAt).split(':').map(Number)
+  const index = Math.floor((h * 60 + m - FIRST_HOUR * 60) / SLOT_MIN)
+  return Math.max(0, Math.min(SLOTS.length - 1, index))
+}
+
+const STATUS_COLOUR: Record<AppointmentT['status'], string> = { booked: 'blue', arrived: 'green', no_show: 'red', cancelled: 'default' }
+
+interface Props {
+  day: string
+  canBook: boolean
+  onBook(slot: { advisorId: number; startsAt: string }): void
+}
+
+export function DayGrid({ day, canBook, onBook }: Props) {
+  const t = useT()
+  const { appointments: store, reception } = useStores()
+  const list = useStore(store, (s) => s.appointments)
+  const known = useStore(store, (s) => s.advisors)
+  const { message } = App.useApp()
+
+  // Advisors with bookings that day show even if they are no longer active.
+  const advisors: Advisor[] = [...known]
+  for (const a of list) if (!advisors.some((x) => x.id === a.advisorId)) advisors.push({ id: a.advisorId, name: a.advisorName })
+
+  const setStatus = async (a: AppointmentT, status: 'no_show' | 'cancelled' | 'booked') => {
+    const failure = await store.getState().setStatus(a, status)
+    if (failure) void message.error(failure.message)
+  }
+
+  const checkIn = (a: AppointmentT) => {
+    reception.getState().setPrefill({ vehicleId: a.vehicleId, appointmentId: a.id, concerns: a.concern })
+    navigate({ name: 'checkIn', vehicleId: a.vehicleId, appointmentId: a.id })
+  }
+
+  return (
+    <div
+      className="day-grid"
+      role="grid"
+      aria-label={t('appts.grid', { date: day })}
+      style={{ gridTemplateColumns: `64px repeat(${Math.max(advisors.length, 1)}, minmax(180px, 1fr))`, gridTemplateRows: `28px repeat(${SLOTS.length}, 34px)` }}
+    >
+      <div className="day-corner" />
+      {advisors.map((adv, col) => (
+        <div key={adv.id} className="day-head" role="columnheader" style={{ gridColumn: col + 2, gridRow: 1 }}>
+          {adv.name}
+        </div>
+      ))}
+      {SLOTS.map((minutes, row) => (
+        <div key={minutes} className="day-time" role="rowheader" style={{ gridColumn: 1, gridRow: row + 2 }}>
+          {hhmm(minutes)}
+        </div>
+      ))}
+      {advisors.map((adv, col) =>
+        SLOTS.map((minutes, row) => (
+          <button
+            key={`${adv.id}-${minutes}`}
+            type="button"
+            className="day-cell"
+            disabled={!canBook}
+            aria-label={t('appts.bookSlot', { advisor: adv.name, time: hhmm(minutes) })}
+            style={{ gridColumn: col + 2, gridRow: row + 2 }}
+            onClick={() => onBook({ advisorId: adv.id, startsAt: `${day}T${hhmm(minutes)}` })}
+          />
+        )),
+      )}
+      {list.map((a) => {
+        const col = advisors.findIndex((x) => x.id === a.advisorId) + 2
+        const span = Math.max(1, Math.ceil(a.durationMin / SLOT_MIN))
+        const start = slotIndex(a.startsAt)
+        return (
+          <div
+            key={a.id}
+            className={`appt appt-${a.status}`}
+            role="gridcell"
+            aria-label={t('appts.card', { time: timeOnly(a.startsAt), plate: a.plate ?? a.model, customer: a.customerName })}
+            style={{ gridColumn: col, gridRow: `${start + 2} / span ${Math.min(span, SLOTS.length - start)}` }}
+          >
+            <div className="appt-line">
+              <strong>{timeOnly(a.startsAt)}</strong> <span className="plate-sm">{a.plate ?? '—'}</span> {a.customerName}
+              <Tag color={STATUS_COLOUR[a.status]}>{t(`reception.apptStatus.${a.status}`)}</Tag>
+            </div>
+            <div className="appt-concern">{a.concern || a.model}</div>
+            {canBook && (
+              <div className="appt-actions">
+                {a.status === 'booked' && (
+                  <>
+                    <Button size="small" type="primary" onClick={() => checkIn(a)}>
+                      {t('appts.arrived')}
+                    </Button>
+                    <Button size="small" onClick={() => void setStatus(a, 'no_show')}>
+                      {t('appts.noShow')}
+                    </Button>
+                    <Button size="small" danger onClick={() => void setStatus(a, 'cancelled')}>
+                      {t('appts.cancel')}
+                    </Button>
+                  </>
+                )}
+                {(a.status === 'no_show' || a.status === 'cancelled') && (
+                  <Button size="small" onClick={() => void setStatus(a, 'booked')}>
+                    {t('appts.restore')}
+                  </Button>
+                )}
+                {a.status === 'arrived' && a.roId && (
+                  <Button size="small" onClick={() => navigate({ name: 'ro', id: a.roId as number })}>
+                    {t('appts.openRo')}
+                  </Button>
+                )}
+              </div>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}

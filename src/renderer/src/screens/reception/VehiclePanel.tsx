@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Skeleton, Space, Tag, Typography } from 'antd'
+import { useStore } from 'zustand'
+import { isOpen } from '../../../../shared/domain/ro-state'
+import { useStores } from '../../stores/context'
+import { useSessionStore, useT } from '../../i18n'
+import { useHotkeys } from '../../hotkeys'
+import { navigate } from '../../router'
+import { VehicleCard } from './VehicleCard'
+import { OwnerCard } from './OwnerCard'
+import { VisitHistory } from './VisitHistory'
+import { EditVehicleModal } from './EditVehicleModal'
+import { ChangeOwnerModal } from './ChangeOwnerModal'
+import { BookAppointmentModal } from '../appointments/BookAppointmentModal'
+
+type Dialog = 'edit' | 'owner' | 'book' | null
+
+export function VehiclePanel({ vehicleId }: { vehicleId: number }) {
+  const t = useT()
+  const store = useStores().reception
+  const session = useSessionStore()
+  const detail = useStore(store, (s) => s.detail)
+  const error = useStore(store, (s) => s.detailError)
+  const canWriteRo = useStore(session, (s) => s.user?.permissions.includes('ro.write') ?? false)
+  const canEdit = useStore(session, (s) => s.user?.permissions.includes('customers.write') ?? false)
+  const canBook = useStore(session, (s) => s.user?.permissions.includes('appointments.write') ?? false)
+  const [dialog, setDialog] = useState<Dialog>(null)
+
+  useEffect(() => {
+    void store.getState().loadVehicle(vehicleId)
+  }, [store, vehicleId])
+
+  const openRo = detail?.repairOrders.find((ro) => isOpen(ro.state)) ?? null
+  const checkIn = () => navigate({ name: 'checkIn', vehicleId })
+  useHotkeys({ 'Alt+C': () => canWriteRo && !openRo && checkIn() })
+
+  if (error) return <Alert type="error" showIcon title={error} />
+  if (!detail || detail.vehicle.id !== vehicleId) return <Skeleton active />
+  const { vehicle, owner } = detail
+
+  return (
+    <div className="vehicle-panel" aria-label={t('desk.vehiclePanel')}>
+      <div className="panel-head">
+        <Typography.Title level={4} className="panel-title">
+          <span className={vehicle.energy === 'new_energy' ? 'plate plate-green' : 'plate'}>{vehicle.plate ?? t('desk.noPlate')}</span>
+          <span>
+            {vehicle.make} {vehicle.model}
+          </span>
+          <Tag>{owner.name}</Tag>
+        </Typography.Title>
+        <Space wrap>
+          {canWriteRo && (
+            <Button type="primary" onClick={checkIn} disabled={Boolean(openRo)} title="Alt+C">
+              {t('desk.checkIn')}
+            </Button>
+          )}
+          {canBook && <Button onClick={() => setDialog('book')}>{t('desk.book')}</Button>}
+          {canEdit && <Button onClick={() => setDialog('owner')}>{t('desk.changeOwner')}</Button>}
+          {canEdit && <Button onClick={() => setDialog('edit')}>{t('desk.edit')}</Button>}
+        </Space>
+      </div>
+      {openRo && (
+        <Alert
+          type="info"
+          showIcon
+          className="open-ro"
+          title={t('desk.openRo', { number: openRo.number, state: `roState.${openRo.state}` })}
+          action={
+            <Button size="small" type="primary" onClick={() => navigate({ name: 'ro', id: openRo.id })}>
+              {t('desk.openRoButton')}
+            </Button>
+          }
+        />
+      )}
+      <div className="card-row">
+        <VehicleCard vehicle={vehicle} />
+        <OwnerCard owner={owner} canEdit={canEdit} />
+      </div>
+      <VisitHistory detail={detail} />
+      {dialog === 'edit' && <EditVehicleModal vehicle={vehicle} onClose={() => setDialog(null)} />}
+      {dialog === 'owner' && <ChangeOwnerModal vehicle={vehicle} owner={owner} onClose={() => setDialog(null)} />}
+      {dialog === 'book' && (
+        <BookAppointmentModal
+          vehicle={{ id: vehicle.id, label: `${vehicle.plate ?? vehicle.vin} · ${owner.name}` }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react'
+import { Alert, Card, Segmented, Table, Tag } from 'antd'
+import { useStore } from 'zustand'
+import { useStores } from '../../stores/context'
+import { useLocale, useT } from '../../i18n'
+import { dateTime, money } from '../../format'
+import { navigate } from '../../router'
+import type { RoSummaryT } from '../../stores/types'
+import { stateColour } from '../ro/state-colour'
+
+const PAGE = 50
+
+/** 工单列表: open orders by default; a row opens its order (click or Enter). */
+export function RoListScreen({ all }: { all: boolean }) {
+  const t = useT()
+  const locale = useLocale()
+  const store = useStores().ro
+  const list = useStore(store, (s) => s.list)
+  const [page, setPage] = useState(1)
+
+  useEffect(() => {
+    void store.getState().loadList({ ...(all ? {} : { open: true }), limit: PAGE, offset: (page - 1) * PAGE })
+  }, [store, all, page])
+
+  const open = (row: RoSummaryT) => navigate({ name: 'ro', id: row.id })
+
+  return (
+    <Card
+      size="small"
+      title={t('roList.title')}
+      extra={
+        <Segmented
+          value={all ? 'all' : 'open'}
+          onChange={(v) => {
+            setPage(1)
+            navigate({ name: 'roList', all: v === 'all' })
+          }}
+          options={[
+            { value: 'open', label: t('roList.open') },
+            { value: 'all', label: t('roList.all') },
+          ]}
+        />
+      }
+    >
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
+      <Table<RoSummaryT>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.rows}
+        aria-label={t('roList.title')}
+        locale={{ emptyText: t('roList.empty') }}
+        pagination={{ current: page, pageSize: PAGE, total: list.total, onChange: setPage, showSizeChanger: false }}
+        onRow={(row) => ({
+          onClick: () => open(row),
+          onKeyDown: (e) => e.key === 'Enter' && open(row),
+          tabIndex: 0,
+          className: 'clickable',
+        })}
+        columns={[
+          { title: t('field.roNumber'), dataIndex: 'number', width: 130, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('field.plate'), dataIndex: 'plate', width: 100, render: (v: string | null) => v ?? '—' },
+          { title: t('field.customer'), dataIndex: 'customerName' },
+          { title: t('field.model'), dataIndex: 'model' },
+          { title: t('field.type'), dataIndex: 'type', width: 90, render: (v: RoSummaryT['type']) => t(`roType.${v}`) },
+          {
+            title: t('field.state'),
+            dataIndex: 'state',
+            width: 90,
+            render: (v: RoSummaryT['state']) => <Tag color={stateColour(v)}>{t(`roState.${v}`)}</Tag>,
+          },
+          { title: t('field.advisorId'), dataIndex: 'advisorName', width: 90 },
+          { title: t('field.openedAt'), dataIndex: 'openedAt', width: 130, render: (v: string) => dateTime(v) },
+          { title: t('field.promisedAt'), dataIndex: 'promisedAt', width: 130, render: (v: string | null) => dateTime(v) },
+          {
+            title: t('field.gross'),
+            dataIndex: 'grossFen',
+            width: 110,
+            align: 'right',
+            render: (v: number) => <span className="num">{money(v, locale)}</span>,
+          },
+        ]}
+      />
+    </Card>
+  )
+}

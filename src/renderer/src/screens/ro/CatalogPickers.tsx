@@ -1,0 +1,61 @@
+import { useStore } from 'zustand'
+import { useStores } from '../../stores/context'
+import { useLocale, useSessionStore, useT } from '../../i18n'
+import { milliToDecimal, money } from '../../format'
+import { RemoteSelect } from '../../components/RemoteSelect'
+import type { LabourOpT, PartHitT } from '../../stores/types'
+
+/** Operation codes with their flat-rate hours (工时); picking one adds a labour line. */
+export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
+  const t = useT()
+  const { api } = useStores()
+  const canRead = useStore(useSessionStore(), (s) => s.user?.permissions.includes('catalog.read') ?? false)
+  if (!canRead) return null
+  return (
+    <RemoteSelect<LabourOpT>
+      ariaLabel={t('estimate.addLabour')}
+      placeholder={t('estimate.addLabour')}
+      searchEmpty
+      search={async (q) => {
+        const r = await api.call('catalog.labour.search', { q, limit: 30 })
+        return r.ok ? r.data : []
+      }}
+      keyOf={(op) => op.code}
+      labelOf={(op) => (
+        <span className="pick-option">
+          <span className="mono">{op.code}</span> {op.description}{' '}
+          <span className="muted">{t('estimate.flatHours', { hours: milliToDecimal(op.flatHoursMilli) })}</span>
+        </span>
+      )}
+      onPick={onPick}
+      notFound={t('desk.noHits')}
+    />
+  )
+}
+
+/** Parts by number or name with their sale price; picking one adds a part line. */
+export function PartPicker({ onPick }: { onPick(part: PartHitT): void }) {
+  const t = useT()
+  const locale = useLocale()
+  const { api } = useStores()
+  const canRead = useStore(useSessionStore(), (s) => s.user?.permissions.includes('catalog.read') ?? false)
+  if (!canRead) return null
+  return (
+    <RemoteSelect<PartHitT>
+      ariaLabel={t('estimate.addPart')}
+      placeholder={t('estimate.addPart')}
+      search={async (q) => {
+        const r = await api.call('catalog.parts.search', { q, limit: 30 })
+        return r.ok ? r.data : []
+      }}
+      keyOf={(p) => p.id}
+      labelOf={(p) => (
+        <span className="pick-option">
+          <span className="mono">{p.partNumber}</span> {p.name} <span className="muted">{money(p.priceFen, locale)}</span>
+        </span>
+      )}
+      onPick={onPick}
+      notFound={t('desk.noHits')}
+    />
+  )
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react'
+import { Layout } from 'antd'
+import { useStore } from 'zustand'
+import { useSessionStore } from '../../i18n'
+import { useStores } from '../../stores/context'
+import { navigate, useRoute, type Route } from '../../router'
+import { useHotkeys } from '../../hotkeys'
+import { HeaderBar } from './HeaderBar'
+import { SideNav } from './SideNav'
+import { Forbidden } from './Forbidden'
+import { ReceptionScreen } from '../reception/ReceptionScreen'
+import { CheckInScreen } from '../check-in/CheckInScreen'
+import { RoScreen } from '../ro/RoScreen'
+import { PrintView } from '../ro/print/PrintView'
+import { RoListScreen } from '../ro-list/RoListScreen'
+import { AppointmentsScreen } from '../appointments/AppointmentsScreen'
+import { useLiveEvents } from './use-live-events'
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'reception':
+      return <ReceptionScreen route={route} />
+    case 'checkIn':
+      return <CheckInScreen vehicleId={route.vehicleId} appointmentId={route.appointmentId} key={route.vehicleId} />
+    case 'ro':
+      return <RoScreen id={route.id} />
+    case 'roList':
+      return <RoListScreen all={route.all ?? false} />
+    case 'appointments':
+      return <AppointmentsScreen date={route.date} />
+    case 'roPrint':
+      return null
+  }
+}
+
+export function AppShell() {
+  const session = useSessionStore()
+  const route = useRoute()
+  const stores = useStores()
+  const canRead = useStore(session, (s) => s.user?.permissions.includes('reception.read') ?? false)
+  useLiveEvents(stores, session)
+
+  useHotkeys({
+    'Alt+1': () => navigate({ name: 'reception' }),
+    'Alt+2': () => navigate({ name: 'roList' }),
+    'Alt+3': () => navigate({ name: 'appointments' }),
+  })
+
+  useEffect(() => {
+    if (!window.location.hash) navigate({ name: 'reception' })
+  }, [])
+
+  // The print view is a page of its own: nothing of the application around it.
+  if (route.name === 'roPrint') return <PrintView id={route.id} />
+
+  return (
+    <Layout className="app-shell">
+      <HeaderBar />
+      <Layout>
+        <SideNav route={route} />
+        <Layout.Content className="app-content">{canRead ? <Screen route={route} /> : <Forbidden />}</Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

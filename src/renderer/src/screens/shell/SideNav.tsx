@@ -1,0 +1,54 @@
+import { Layout, Menu } from 'antd'
+import { useStore } from 'zustand'
+import type { Permission } from '../../../../shared/domain/roles'
+import type { MessageKey } from '../../../../shared/i18n'
+import { useSessionStore, useT } from '../../i18n'
+import { hrefOf, navigate, type Route } from '../../router'
+
+interface NavItem {
+  key: 'reception' | 'roList' | 'appointments'
+  label: MessageKey
+  permission: Permission
+  shortcut: string
+  route: Route
+}
+
+// Later areas (workshop, parts, settlement) add their entries here with their own permission.
+const ITEMS: NavItem[] = [
+  { key: 'reception', label: 'nav.reception', permission: 'reception.read', shortcut: 'Alt+1', route: { name: 'reception' } },
+  { key: 'roList', label: 'nav.roList', permission: 'reception.read', shortcut: 'Alt+2', route: { name: 'roList' } },
+  { key: 'appointments', label: 'nav.appointments', permission: 'reception.read', shortcut: 'Alt+3', route: { name: 'appointments' } },
+]
+
+function selectedKey(route: Route): NavItem['key'] {
+  if (route.name === 'roList' || route.name === 'ro' || route.name === 'roPrint') return 'roList'
+  if (route.name === 'appointments') return 'appointments'
+  return 'reception'
+}
+
+export function SideNav({ route }: { route: Route }) {
+  const t = useT()
+  const permissions = useStore(useSessionStore(), (s) => s.user?.permissions)
+  const items = ITEMS.filter((item) => permissions?.includes(item.permission))
+  return (
+    <Layout.Sider width={168} theme="light" className="app-sider" role="navigation" aria-label={t('nav.label')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selectedKey(route)]}
+        items={items.map((item) => ({
+          key: item.key,
+          label: (
+            <a href={hrefOf(item.route)} className="nav-link">
+              <span>{t(item.label)}</span>
+              <span className="nav-shortcut">{item.shortcut}</span>
+            </a>
+          ),
+        }))}
+        onClick={({ key }) => {
+          const item = ITEMS.find((i) => i.key === key)
+          if (item) navigate(item.route)
+        }}
+      />
+    </Layout.Sider>
+  )
+}
