@@ -88,8 +88,9 @@ export const PART_BRANDS: readonly { brand: string; partNumber: (rng: Rng) => st
   { brand: '比亚迪原厂', partNumber: (r) => `${r.chars(UP, 2)}-${r.digits(4)}-${r.digits(2)}` },
   // Aftermarket brands the store also stocks (博世, 曼牌, 马勒).
   { brand: '博世', partNumber: (r) => `0${r.digits(3)}${r.digits(3)}${r.digits(3)}` },
-  { brand: '曼牌', partNumber: (r) => `${r.chars('CWHU', 1)}${r.digits(4)}${r.chance(0.5) ? `/${r.int(1, 9)}` : ''}` },
-  { brand: '马勒', partNumber: (r) => `${r.chars('OLK', 2)} ${r.digits(3)}` },
+  // 曼牌 W 719/30, 马勒 OX 388D: short numbers, so the space must be large enough for 100k parts.
+  { brand: '曼牌', partNumber: (r) => `${r.chars('CWHU', r.int(1, 2))} ${r.int(1, 9999)}${r.chance(0.5) ? `/${r.int(1, 99)}` : ''}` },
+  { brand: '马勒', partNumber: (r) => `${r.chars('OLKH', 2)} ${r.int(1, 4999)}${r.chance(0.5) ? r.chars('ABDS', 1) : ''}` },
 ]
 
 export function partKey(partNumber: string): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { lineAmount, totalsOf, type Totals } from '../../shared/domain/money'
 import type { Payer } from '../../shared/domain/payer'
 import type { RoType } from '../../shared/domain/ro-type'
@@ -176,8 +175,3 @@ export function totalsOfLines(lines: readonly DemoLine[]): Totals {
   return totalsOf(lines)
 }
 
-/** A stable fingerprint of the estimate, so an authorisation can be tied to what was approved. */
-export function contentHash(lines: readonly DemoLine[]): string {
-  const canonical = lines.map((l) => [l.kind, l.opCode, l.partId, l.description, l.quantityMilli, l.unitPriceFen, l.payer, l.vatRateBp])
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
-}

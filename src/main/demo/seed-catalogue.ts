@@ -35,13 +35,16 @@ export function seedCatalogue(w: World, nowIso: string): void {
     // The first round is the generic shelf; later rounds are the same parts for a given model.
     const model = i < BASE_PARTS.length ? null : rng.pick(MODELS)
     const oem = model ? OEM_BRAND_BY_MAKE[model.make] : undefined
-    const brandSpec = oem && rng.chance(0.8) ? PART_BRANDS.find((b) => b.brand === oem)! : rng.pick(AFTERMARKET)
+    let brandSpec = oem && rng.chance(0.8) ? PART_BRANDS.find((b) => b.brand === oem)! : rng.pick(AFTERMARKET)
     let partNumber = ''
     let key = ''
-    do {
+    for (let attempt = 0; ; attempt++) {
+      // A brand whose short numbers are used up hands over to one with a large number space.
+      if (attempt === 20) brandSpec = PART_BRANDS[0]!
       partNumber = brandSpec.partNumber(rng)
       key = partKey(partNumber)
-    } while (numbers.has(partNumber) || keys.has(key))
+      if (!numbers.has(partNumber) && !keys.has(key)) break
+    }
     numbers.add(partNumber)
     keys.add(key)
     const [lo, hi] = template.priceYuan

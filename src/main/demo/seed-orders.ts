@@ -3,7 +3,8 @@ import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import { MODELS } from './vehicle-data'
 import { kmOn, type Fleet } from './seed-people'
-import { CONCERNS, RO_TYPE_DRAW, contentHash, linesFor, totalsOfLines, type DemoLine } from './order-lines'
+import { contentHash } from '../reception/ro-content'
+import { CONCERNS, RO_TYPE_DRAW, linesFor, totalsOfLines, type DemoLine } from './order-lines'
 import type { World } from './world'
 
 /** Repair orders in time order: closed history first, then today's open orders. */
@@ -129,7 +130,8 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     // An open order may still be waiting for its estimate.
     const lines: DemoLine[] = isOpen && rng.chance(0.25) ? [] : linesFor(w, rng, type, spec.energy === 'new_energy')
     const totals = totalsOfLines(lines)
-    const hash = contentHash(lines)
+    // The reception desk's own fingerprint, so an approval recorded here counts there.
+    const hash = contentHash(type, lines)
     const km = kmOn(fleet, v, day)
     const openedAt = cal.iso(day, minute, rng.int(0, 59))
     const labourMinutes = lines.reduce((sum, l) => sum + (l.kind === 'labour' ? (l.quantityMilli * 60) / 1000 : 0), 0)

@@ -34,6 +34,8 @@ export interface BuildOptions {
   kpis?: readonly KpiMetric[]
   /** Called after each file is on disk (tests use it to stop the process mid-batch). */
   afterFile?: (file: string) => void | Promise<void>
+  /** Called once the batch is in the outbox but not yet recorded (tests stop the process there). */
+  beforeRecord?: (dir: string) => void | Promise<void>
 }
 
 export interface BuiltBatch {
@@ -159,6 +161,7 @@ export async function buildBatch(o: BuildOptions): Promise<BuiltBatch> {
   renameSync(building, dir)
   fsyncDir(o.outbox.batches)
   const manifestSha256 = createHash('sha256').update(text).digest('hex')
+  await o.beforeRecord?.(dir)
   o.store.tx(() => recordBatch(o.store, manifest, manifestSha256, o.targetIds, nowIso, false))
   return { manifest, dir, manifestSha256 }
 }

@@ -1,7 +1,7 @@
-import { toLocalIso, type Clock } from '../../shared/domain/time'
+import { localDate, toLocalIso, type Clock } from '../../shared/domain/time'
 import type { Store } from '../store/open'
 import { getSetting } from '../settings/settings'
-import { buildBatch, type BuiltBatch } from './build'
+import { buildBatch, type BuildOptions, type BuiltBatch } from './build'
 import { dueBusinessDate, nextSlotAfter } from './calendar'
 import { deliverPending, nextDeliveryAt, type DeliveryOutcome } from './deliver/queue'
 import { targetFromConfig } from './deliver/from-config'
@@ -25,9 +25,13 @@ const zoneOf = (store: Store) => getSetting(store, 'time.zone')
 export function exportDueFor(store: Store, now: Date): string | null {
   const settings = readExportSettings(store)
   if (!settings.enabled || !getSetting(store, 'setup.initialised') || !getSetting(store, 'dealer.code')) return null
-  const due = dueBusinessDate(now, settings.timeOfDay, zoneOf(store))
+  const tz = zoneOf(store)
+  const due = dueBusinessDate(now, settings.timeOfDay, tz)
   const last = lastBatch(store)
-  return !last || last.business_date < due ? due : null
+  // The very first batch waits for the first slot that comes (not yesterday's, which passed
+  // before the export existed); after that, every passed slot without a batch is due.
+  if (!last) return due === localDate(now, tz) ? due : null
+  return last.business_date < due ? due : null
 }
 
 /** When the next scheduled batch comes (for the status screen). */
@@ -43,7 +47,7 @@ export function nextExportAt(store: Store, now: Date): string | null {
 
 export async function runExport(
   deps: ExportDeps,
-  options: { businessDate?: string; afterFile?: (file: string) => void | Promise<void> } = {},
+  options: Pick<BuildOptions, 'afterFile' | 'beforeRecord'> & { businessDate?: string } = {},
 ): Promise<BuiltBatch> {
   const settings = readExportSettings(deps.store)
   const tz = zoneOf(deps.store)
@@ -59,6 +63,7 @@ export async function runExport(
     pseudonymKey: pseudonymKey(deps.store),
     targetIds: settings.targets.map((t) => t.id),
     ...(options.afterFile ? { afterFile: options.afterFile } : {}),
+    ...(options.beforeRecord ? { beforeRecord: options.beforeRecord } : {}),
   })
 }
 

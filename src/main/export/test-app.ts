@@ -22,13 +22,15 @@ export async function demoApp(startIso = '2026-11-27T10:00:00+08:00', prefix = '
   const app = await createApp({ dataDir: join(dir, 'data'), clock: { now: () => now } })
   const seeded = await app.dispatch('setup.demo', { password: 'demo-pass-1', scale: 'small' })
   if (!seeded.ok) throw new Error(seeded.message)
-  const login = await app.dispatch('auth.login', { username: 'admin', password: 'demo-pass-1' })
-  if (!login.ok) throw new Error(login.message)
-  const token = (login.data as { token: string }).token
-  return {
+  const login = async (a: App) => {
+    const result = await a.dispatch('auth.login', { username: 'admin', password: 'demo-pass-1' })
+    if (!result.ok) throw new Error(result.message)
+    return (result.data as { token: string }).token
+  }
+  const t: TestApp = {
     app,
     dir,
-    token,
+    token: await login(app),
     now: () => now,
     setNow: (iso) => {
       now = new Date(iso)
@@ -37,13 +39,19 @@ export async function demoApp(startIso = '2026-11-27T10:00:00+08:00', prefix = '
       now = new Date(now.getTime() + ms)
     },
     async call<T>(channel: string, input: unknown) {
-      const result = await app.dispatch(channel, input, { token, locale: 'en' })
+      let result = await t.app.dispatch(channel, input, { token: t.token, locale: 'en' })
+      // The test clock walks days ahead; sessions expire like they would overnight.
+      if (!result.ok && (result.code === 'SESSION_EXPIRED' || result.code === 'UNAUTHENTICATED')) {
+        t.token = await login(t.app)
+        result = await t.app.dispatch(channel, input, { token: t.token, locale: 'en' })
+      }
       if (!result.ok) throw new Error(`${channel}: ${result.code} ${result.message}`)
       return result.data as T
     },
     close() {
-      app.close()
+      t.app.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
+  return t
 }

@@ -7,6 +7,7 @@ import type { App } from '../app'
 import { resolveSession } from '../auth/sessions'
 import { serveStatic } from './static-files'
 import { isDeviceAllowed } from './devices'
+import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
 
 export interface HostOptions {
@@ -122,7 +123,10 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     if (url.pathname === '/api/events' && req.method === 'GET') {
       const token = url.searchParams.get('token') ?? bearer(req)
       const found = token ? resolveSession(app.store, token, app.clock.now()) : null
-      if (!found || !('user' in found)) {
+      // The workshop wall display has no user, only a display token (`?display=`).
+      const display = url.searchParams.get('display')
+      const wall = display !== null && isDisplayToken(app.store, display, app.clock.now())
+      if (!wall && (!found || !('user' in found))) {
         return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: 'login required' })
       }
       res.writeHead(200, {

@@ -109,7 +109,7 @@ describe('terminal mode', () => {
     expect(await backend.dispatch('setup.status', {}, { token: null, locale: 'en' })).toEqual({
       ok: false,
       code: 'INTERNAL',
-      message: translate('en', 'error.INTERNAL'),
+      message: translate('en', 'app.offline'),
     })
   })
 })

@@ -94,7 +94,8 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
       throw new Error(`host answered ${res.status} without an envelope`)
     } catch (error) {
       log(`[terminal] ${channel} failed: ${error instanceof Error ? error.message : String(error)}`)
-      return { ok: false, code: 'INTERNAL', message: translate(locale, 'error.INTERNAL') }
+      // Code INTERNAL (no code of its own yet), but a message that tells the person what to do.
+      return { ok: false, code: 'INTERNAL', message: translate(locale, 'app.offline') }
     }
   }
 

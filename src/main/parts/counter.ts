@@ -55,18 +55,18 @@ export function pickList(ctx: Ctx, input: In<'parts.pickList'>): PickList {
   const rows = ctx.store
     .prepare(
       `WITH wanted AS (
-         SELECT part_id, SUM(quantity_milli) AS requested FROM ro_lines WHERE ro_id = ?1 AND kind = 'part' GROUP BY part_id
-         UNION ALL SELECT part_id, 0 FROM ro_part_issues WHERE ro_id = ?1
+         SELECT part_id, SUM(quantity_milli) AS requested FROM ro_lines WHERE ro_id = @ro AND kind = 'part' GROUP BY part_id
+         UNION ALL SELECT part_id, 0 FROM ro_part_issues WHERE ro_id = @ro
        ), per_part AS (SELECT part_id, SUM(requested) AS requested FROM wanted GROUP BY part_id)
        SELECT w.part_id, p.part_number, p.name, p.unit, p.bin, w.requested, COALESCE(i.issued_milli, 0) AS issued,
               COALESCE(s.on_hand_milli, 0) AS on_hand, r.served_from_stock AS served, r.outcome
          FROM per_part w JOIN parts p ON p.id = w.part_id
-         LEFT JOIN ro_part_issues i ON i.ro_id = ?1 AND i.part_id = w.part_id
+         LEFT JOIN ro_part_issues i ON i.ro_id = @ro AND i.part_id = w.part_id
          LEFT JOIN part_stock s ON s.part_id = w.part_id
-         LEFT JOIN part_requests r ON r.ro_id = ?1 AND r.part_id = w.part_id
+         LEFT JOIN part_requests r ON r.ro_id = @ro AND r.part_id = w.part_id
         ORDER BY p.bin IS NULL, p.bin, p.part_key`,
     )
-    .all(input.roId) as PickRow[]
+    .all({ ro: input.roId }) as PickRow[]
   return {
     ro: { id: ro.id, number: ro.number, state: ro.state, plate: ro.plate, model: ro.model, customerName: ro.customer_name, customerId: ro.customer_id },
     lines: rows.map((r) => ({
@@ -99,6 +99,14 @@ function issuedOnRo(store: Store, roId: number, partId: number): { issued: numbe
 
 function recordIssued(ctx: UserCtx, roId: number, partId: number, deltaMilli: number, deltaFen: number): void {
   const now = ctx.nowIso()
+  if (deltaMilli < 0) {
+    // A return: the row exists (nothing comes back that was not issued), and an INSERT of the
+    // negative delta would trip the CHECK before the upsert could turn it into an update.
+    ctx.store
+      .prepare('UPDATE ro_part_issues SET issued_milli = issued_milli + ?, issued_value_fen = issued_value_fen + ?, last_issue_at = ? WHERE ro_id = ? AND part_id = ?')
+      .run(deltaMilli, deltaFen, now, roId, partId)
+    return
+  }
   ctx.store
     .prepare(
       `INSERT INTO ro_part_issues (ro_id, part_id, issued_milli, issued_value_fen, first_issue_at, last_issue_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -45,7 +45,12 @@ export function dispatchJob(ctx: UserCtx, input: In<'workshop.dispatch'>): JobOu
   const bayId = bay?.id ?? job.bay_id ?? currentBayOf(ctx, ro.id)
   const override = input.override ?? null
   const exceptions: string[] = []
-  if (bayId !== null) {
+  // A car already standing in the bay keeps it: only moving into a bay is checked.
+  const alreadyThere =
+    bayId !== null &&
+    (job.bay_id === bayId ||
+      ctx.store.prepare(`SELECT 1 FROM ro_jobs WHERE ro_id = ? AND bay_id = ? AND state IN ('dispatched', 'running', 'paused', 'rework')`).get(ro.id, bayId) !== undefined)
+  if (bayId !== null && !alreadyThere) {
     const occupant = bayOccupant(ctx, bayId, ro.id)
     if (occupant) {
       const code = bay?.code ?? loadBay(ctx, bayId).code

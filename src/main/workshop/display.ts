@@ -3,6 +3,8 @@ import type { Ctx, UserCtx } from '../api/context'
 import { AppError, notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import { hashToken } from '../auth/sessions'
+import { getSetting } from '../settings/settings'
+import { toLocalIso } from '../../shared/domain/time'
 import type { In, Out } from './rows'
 import { getBoard } from './board'
 
@@ -60,19 +62,19 @@ export function revokeDisplayToken(ctx: UserCtx, input: In<'workshop.revokeDispl
 }
 
 /** True for a live (unrevoked) display token; notes when the screen was last seen. */
-export function isDisplayToken(store: Store, token: string, now: Date, nowIso: () => string): boolean {
+export function isDisplayToken(store: Store, token: string, now: Date): boolean {
   const row = store
     .prepare('SELECT id, last_seen_at FROM display_tokens WHERE token_hash = ? AND revoked_at IS NULL')
     .get(hashToken(token)) as { id: number; last_seen_at: string | null } | undefined
   if (!row) return false
   if (row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    store.prepare('UPDATE display_tokens SET last_seen_at = ? WHERE id = ?').run(nowIso(), row.id)
+    store.prepare('UPDATE display_tokens SET last_seen_at = ? WHERE id = ?').run(toLocalIso(now, getSetting(store, 'time.zone')), row.id)
   }
   return true
 }
 
 export function wallBoard(ctx: Ctx, input: In<'workshop.wall'>): Out<'workshop.wall'> {
-  if (!isDisplayToken(ctx.store, input.displayToken, ctx.clock.now(), ctx.nowIso)) {
+  if (!isDisplayToken(ctx.store, input.displayToken, ctx.clock.now())) {
     throw new AppError('UNAUTHENTICATED', 'workshop.displayTokenInvalid')
   }
   return getBoard(ctx, {})

@@ -61,7 +61,7 @@ export function foldSegments(segments: Iterable<Pick<SegmentRow, 'job_id' | 'sta
   for (const s of segments) {
     const clock = clocks.get(s.job_id) ?? { clockedMs: 0, runningSince: null }
     if (s.ended_at === null) clock.runningSince = s.started_at
-    else clock.clockedMs += segmentMs(s, instantOf(s.ended_at))
+    else clock.clockedMs += segmentMs({ startedAt: s.started_at, endedAt: s.ended_at }, instantOf(s.ended_at))
     clocks.set(s.job_id, clock)
   }
   return clocks

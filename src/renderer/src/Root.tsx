@@ -39,7 +39,7 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
   return (
     <SessionContext.Provider value={session}>
       <StoresProvider stores={stores}>
-        <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+        <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
           <AntApp>
             {bootError ? (
               <Result status="error" title={translate(locale, 'app.bootFailed')} subTitle={bootError} />

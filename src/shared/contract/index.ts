@@ -1,9 +1,12 @@
 import { appContract } from './app'
 import { receptionContract } from './reception'
+import { workshopContract } from './workshop'
+import { dataContract } from './data'
+import { partsContract } from './parts'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract } as const
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

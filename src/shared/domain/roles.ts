@@ -33,6 +33,15 @@ export const PERMISSIONS = [
   'workshop.additional.approve', // record the customer's decision on additional work
   'workshop.qc', // final inspection (竣工检验): pass, or send jobs back as rework
   'workshop.configure', // technicians' skills, bays, inspection checklists, wall-display tokens
+  'settlement.read', // the cashier's queue, settlement statements and gate passes
+  'settlement.settle', // settle a ready RO (invoices per payer, payments), take later payments, deliver
+  'settlement.discount.large', // a discount above the cap (setting settlement.discountCapBp)
+  'settlement.reverse', // reverse a settlement with a reason (a settled RO is never edited)
+  'settlement.credit', // release a vehicle while the customer's own invoice is unpaid (挂账)
+  'receivables.read', // receivables by payer with ageing, insurance claims outstanding
+  'alerts.read', // the alert inbox of one's role: acknowledge, snooze, resolve
+  'rules.manage', // rule parameters, enabling, severity and inbox; run the sweep
+  'dashboard.read', // the manual's targets with monthly trends and drill-down
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -61,16 +70,16 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure'],
-  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve'],
-  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve'],
-  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read'],
+  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'receivables.read', 'alerts.read', 'dashboard.read'],
+  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read'],
+  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
   technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise'],
-  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure'],
-  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import'],
-  parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake'],
-  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read'],
-  cashier: ['reception.read', 'catalog.read'],
+  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
+  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read'],
+  parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake', 'alerts.read'],
+  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read'],
+  cashier: ['reception.read', 'catalog.read', 'settlement.read', 'settlement.settle', 'receivables.read', 'alerts.read'],
   administrator: [...PERMISSIONS],
 }
 

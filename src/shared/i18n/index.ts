@@ -10,14 +10,18 @@ import { reception as zhReception } from './zh-CN/reception'
 import { reception as enReception } from './en/reception'
 import { workshop as zhWorkshop } from './zh-CN/workshop'
 import { workshop as enWorkshop } from './en/workshop'
+import { parts as zhParts } from './zh-CN/parts'
+import { parts as enParts } from './en/parts'
+import { data as zhData } from './zh-CN/data'
+import { data as enData } from './en/data'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop }
+const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData }
 export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop }
+const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 

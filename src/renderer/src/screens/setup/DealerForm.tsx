@@ -45,16 +45,18 @@ export function DealerForm() {
       <Divider titlePlacement="start" plain>
         {t('setup.adminSection')}
       </Divider>
-      <Form.Item
-        name={['admin', 'username']}
-        label={t('field.username')}
-        rules={[{ required: true, message: t('form.required') }, { pattern: /^[A-Za-z0-9_.-]{2,32}$/, message: t('field.usernameFormat') }]}
-      >
-        <Input autoComplete="username" />
-      </Form.Item>
-      <Form.Item name={['admin', 'displayName']} label={t('field.displayName')} rules={[{ required: true, message: t('form.required') }]}>
-        <Input autoComplete="name" />
-      </Form.Item>
+      <div className="form-row">
+        <Form.Item
+          name={['admin', 'username']}
+          label={t('field.username')}
+          rules={[{ required: true, message: t('form.required') }, { pattern: /^[A-Za-z0-9_.-]{2,32}$/, message: t('field.usernameFormat') }]}
+        >
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item name={['admin', 'displayName']} label={t('field.displayName')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input autoComplete="name" />
+        </Form.Item>
+      </div>
       <PasswordPair prefix={['admin']} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={busy} block>
@@ -69,7 +71,7 @@ export function PasswordPair({ prefix }: { prefix: string[] }) {
   const t = useT()
   const first = [...prefix, 'password']
   return (
-    <>
+    <div className="form-row">
       <Form.Item
         name={first}
         label={t('field.password')}
@@ -91,6 +93,6 @@ export function PasswordPair({ prefix }: { prefix: string[] }) {
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-    </>
+    </div>
   )
 }

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+// Debian's Chromium, never a downloaded one (see COMMON.md for why these flags).
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots')
+
+export interface Session {
+  browser: Browser
+  page: Page
+  /** Console errors and uncaught page errors seen so far: a healthy screen has none. */
+  problems: string[]
+  /** antd deprecation and React warnings, reported so they get fixed. */
+  warnings: string[]
+  close(): Promise<void>
+}
+
+export async function openBrowser(baseUrl: string): Promise<Session> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true })
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const problems: string[] = []
+  const warnings: string[] = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    const text = message.text()
+    if (message.type() === 'error') {
+      // A refused call is answered with a 4xx status on purpose; the screen shows its message.
+      if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return
+      problems.push(`console: ${text}`)
+    } else if (message.type() === 'warning') warnings.push(text)
+  })
+  return { browser, page, problems, warnings, close: () => browser.close() }
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const path = join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage })
+  return path
+}

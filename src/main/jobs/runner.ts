@@ -1,0 +1,156 @@
+import type { LiveEvent } from '../../shared/contract/types'
+import { DATA_EVENTS } from '../../shared/contract/data'
+import { toLocalIso } from '../../shared/domain/time'
+import type { App } from '../app'
+import { getSetting } from '../settings/settings'
+import { listBackups, backupDirOf, type BackupLocation, type BackupReason } from '../backup/catalogue'
+import { availableBackups } from '../backup/integrity'
+import { restoreLive } from '../backup/restore'
+import { readBackupSettings } from '../backup/settings'
+import { takeBackup } from '../backup/take'
+import { deliveryDue, exportDueFor, runDeliveries, runExport } from '../export/service'
+import { createScheduler, type Job, type RunRecord, type Scheduler, type Timer } from './scheduler'
+
+// The host's background work: backups every N minutes while the store is written, the nightly
+// export (with catch-up after the PC was off) preceded by a backup, delivery of queued batches,
+// and restores asked for from the app. Channels only record a request and raise an event; this
+// runner hears the event and does the file and network work outside any transaction.
+
+export interface Jobs {
+  scheduler: Scheduler
+  stop(): Promise<void>
+}
+
+type AppCore = Pick<App, 'store' | 'dataDir' | 'clock' | 'hub'>
+
+const JOB_LOG_KEEP = 500
+
+export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: number; autoStart?: boolean } = {}): Jobs {
+  const { store, dataDir, clock, hub } = app
+  const tz = () => getSetting(store, 'time.zone')
+  const iso = (d: Date) => toLocalIso(d, tz())
+  const publish = (event: Omit<LiveEvent, 'at'>) => hub.publish({ ...event, at: iso(clock.now()) } as LiveEvent)
+  const changes = () => (store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  let changesAtBackup = -1
+  let manualBackup = false
+  let restoreRequest: { name: string; location: BackupLocation; userId: number | null } | null = null
+
+  const lastBackupAt = (): number | null => {
+    const newest = listBackups(backupDirOf(dataDir))[0]
+    return newest ? new Date(newest.createdAt).getTime() : null
+  }
+
+  async function backup(reason: BackupReason): Promise<string> {
+    const result = await takeBackup({ store, dataDir, clock, timeZone: tz(), reason, settings: readBackupSettings(store) })
+    publish({ type: DATA_EVENTS.backupDone, id: result.backup.name })
+    if (result.secondError) throw new Error(`backup ${result.backup.name} taken; second copy failed: ${result.secondError}`)
+    return result.backup.name
+  }
+
+  const jobs: Job[] = [
+    {
+      name: 'restore',
+      due: () => false,
+      async run() {
+        const request = restoreRequest
+        restoreRequest = null
+        if (!request) return 'nothing to restore'
+        const found = availableBackups(dataDir).find((b) => b.name === request.name && b.location === request.location)
+        if (!found) throw new Error(`backup ${request.name} not found`)
+        const result = await restoreLive({ store, dataDir, from: found.file, clock, timeZone: tz(), settings: readBackupSettings(store) })
+        store
+          .prepare(`INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+          .run(iso(clock.now()), request.userId, 'data.backup.restore', 'data.restored', 'backup', found.name, JSON.stringify(result))
+        publish({ type: DATA_EVENTS.restored, id: found.name, savedAs: result.savedAs })
+        return `restored ${found.name}; previous store saved as ${result.savedAs}`
+      },
+    },
+    {
+      name: 'backup',
+      due(now) {
+        if (!getSetting(store, 'setup.initialised')) return false
+        const last = lastBackupAt()
+        const interval = readBackupSettings(store).intervalMinutes * 60_000
+        // "While in use": only when something was written since the last backup this run.
+        return (last === null || now.getTime() - last >= interval) && changes() !== changesAtBackup
+      },
+      run() {
+        const reason = manualBackup ? 'manual' : 'auto'
+        manualBackup = false
+        return backup(reason)
+      },
+    },
+    {
+      name: 'export',
+      due: (now) => exportDueFor(store, now) !== null,
+      async run() {
+        await backup('pre-export')
+        const built = await runExport({ store, dataDir, clock })
+        publish({ type: DATA_EVENTS.exportBuilt, id: built.manifest.batchId })
+        scheduler.request('delivery')
+        const rows = built.manifest.files.reduce((n, f) => n + f.rows, 0)
+        return `batch ${built.manifest.batchId}: ${rows} rows`
+      },
+    },
+    {
+      name: 'delivery',
+      due: (now) => deliveryDue(store, now),
+      async run() {
+        const outcomes = await runDeliveries({ store, dataDir, clock })
+        if (outcomes.length > 0) publish({ type: DATA_EVENTS.deliveryChanged })
+        const failed = outcomes.filter((x) => !x.ok)
+        const sent = outcomes.length - failed.length
+        if (failed.length > 0) throw new Error(`${sent} delivered; ${failed.map((f) => `${f.targetId}: ${f.error}`).join('; ')}`)
+        return `${sent} delivered`
+      },
+    },
+  ]
+
+  function record(r: RunRecord) {
+    try {
+      store
+        .prepare('INSERT INTO job_runs (job, started_at, finished_at, ok, message) VALUES (?, ?, ?, ?, ?)')
+        .run(r.job, iso(r.startedAt), iso(r.finishedAt), r.ok ? 1 : 0, r.message.slice(0, 1000))
+      store.prepare('DELETE FROM job_runs WHERE id <= (SELECT max(id) FROM job_runs) - ?').run(JOB_LOG_KEEP)
+    } catch {
+      // The run log is for people; a full disk must not also stop the jobs.
+    }
+    if (r.job === 'backup' && r.ok) changesAtBackup = changes()
+    if (!r.ok) publish({ type: DATA_EVENTS.jobFailed, id: r.job, message: r.message })
+  }
+
+  const scheduler = createScheduler({
+    clock,
+    jobs,
+    onRun: record,
+    ...(options.timer ? { timer: options.timer } : {}),
+    ...(options.everyMs ? { everyMs: options.everyMs } : {}),
+  })
+
+  const unsubscribe = hub.subscribe((event) => {
+    switch (event.type) {
+      case DATA_EVENTS.exportRequested:
+        return scheduler.request('export')
+      case DATA_EVENTS.resendRequested:
+        return scheduler.request('delivery')
+      case DATA_EVENTS.backupRequested:
+        manualBackup = true
+        return scheduler.request('backup')
+      case DATA_EVENTS.restoreRequested:
+        restoreRequest = {
+          name: String(event.id),
+          location: event.location === 'second' ? 'second' : 'primary',
+          userId: typeof event.userId === 'number' ? event.userId : null,
+        }
+        return scheduler.request('restore')
+    }
+  })
+  if (options.autoStart !== false) scheduler.start()
+  return {
+    scheduler,
+    async stop() {
+      unsubscribe()
+      await scheduler.stop()
+    },
+  }
+}

@@ -1,0 +1,122 @@
+import type { Store } from '../../store/open'
+import { partKeyOf } from '../part-key'
+import type { ImportRowValues, RowError } from './mapping'
+
+// What an import would do to the catalogue, row by row: add, change (with the old values) or
+// leave alone — and which rows cannot be imported and why. The dry run and the import itself use
+// the same plan, so the import does exactly what the dry run showed, or nothing.
+
+export type Before = Record<string, string | number | boolean | null>
+
+export interface PlannedRow {
+  row: ImportRowValues
+  key: string
+  action: 'add' | 'change' | 'same'
+  partId: number | null
+  supplierId: number | null | undefined
+  before: Before | null
+  /** Column → new value, for a change. */
+  set: Record<string, string | number | null>
+}
+
+export interface Plan {
+  rows: PlannedRow[]
+  errors: RowError[]
+  add: number
+  change: number
+  unchanged: number
+}
+
+interface PartRow {
+  id: number
+  name: string
+  brand: string | null
+  category: string | null
+  unit: string
+  bin: string | null
+  cost_fen: number
+  price_fen: number
+  active: number
+  supplier_id: number | null
+  supplier_code: string | null
+  on_hand: number | null
+}
+
+const COLUMNS: readonly (readonly [keyof ImportRowValues, keyof PartRow, string])[] = [
+  ['name', 'name', 'name'],
+  ['brand', 'brand', 'brand'],
+  ['category', 'category', 'category'],
+  ['unit', 'unit', 'unit'],
+  ['bin', 'bin', 'bin'],
+  ['costFen', 'cost_fen', 'cost_fen'],
+  ['priceFen', 'price_fen', 'price_fen'],
+]
+
+export function planImport(store: Store, rows: readonly ImportRowValues[], errors: RowError[] = []): Plan {
+  const find = store.prepare(
+    `SELECT p.id, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen, p.active, ps.supplier_id, s.code AS supplier_code,
+            st.on_hand_milli AS on_hand
+       FROM parts p LEFT JOIN part_suppliers ps ON ps.part_id = p.id LEFT JOIN suppliers s ON s.id = ps.supplier_id
+       LEFT JOIN part_stock st ON st.part_id = p.id WHERE p.part_key = ?`,
+  )
+  const suppliers = new Map<string, number>()
+  for (const s of store.prepare('SELECT id, code, name FROM suppliers').all() as { id: number; code: string; name: string }[]) {
+    suppliers.set(s.code.toUpperCase(), s.id)
+    suppliers.set(s.name.toUpperCase(), s.id)
+  }
+  const firstLine = new Map<string, number>()
+  const planned: PlannedRow[] = []
+  let add = 0
+  let change = 0
+  let unchanged = 0
+  for (const row of rows) {
+    const key = partKeyOf(row.partNumber)
+    const fail = (field: RowError['field'], k: string, params: RowError['params'] = {}) => errors.push({ line: row.line, field, key: k, params })
+    const seen = firstLine.get(key)
+    if (seen !== undefined) {
+      fail('partNumber', 'parts.import.duplicateInFile', { first: seen })
+      continue
+    }
+    firstLine.set(key, row.line)
+    let supplierId: number | undefined
+    if (row.supplier !== undefined) {
+      supplierId = suppliers.get(row.supplier.toUpperCase())
+      if (supplierId === undefined) {
+        fail('supplier', 'parts.import.unknownSupplier', { value: row.supplier })
+        continue
+      }
+    }
+    const part = find.get(key) as PartRow | undefined
+    if (!part) {
+      if (row.name === undefined) fail('name', 'parts.import.nameMissing')
+      else if (row.priceFen === undefined) fail('price', 'parts.import.priceMissing')
+      else {
+        planned.push({ row, key, action: 'add', partId: null, supplierId, before: null, set: {} })
+        add++
+      }
+      continue
+    }
+    const before: Before = {}
+    const set: PlannedRow['set'] = {}
+    for (const [field, column, target] of COLUMNS) {
+      const value = row[field]
+      if (value === undefined || value === part[column]) continue
+      before[field] = part[column] as string | number | null
+      set[target] = value as string | number
+    }
+    if (row.active !== undefined && (part.active === 1) !== row.active) {
+      before.active = part.active === 1
+      set.active = row.active ? 1 : 0
+    }
+    if (supplierId !== undefined && supplierId !== part.supplier_id) before.supplier = part.supplier_code
+    if (set.bin !== undefined && (part.on_hand ?? 0) > 0) {
+      fail('bin', 'parts.binChangeNeedsTransfer')
+      continue
+    }
+    const changed = Object.keys(before).length > 0
+    planned.push({ row, key, action: changed ? 'change' : 'same', partId: part.id, supplierId, before: changed ? before : null, set })
+    if (changed) change++
+    else unchanged++
+  }
+  return { rows: planned, errors, add, change, unchanged }
+}

@@ -1,0 +1,44 @@
+import type { workshopContract } from '../../shared/contract/workshop'
+import type { HandlersFor } from '../api/dispatch'
+import { getBoard } from './board'
+import { wallBoard, listDisplayTokens, createDisplayToken, revokeDisplayToken } from './display'
+import { getWorkshopRo } from './ro-detail'
+import { dispatchJob, unassignJob } from './dispatch'
+import { clockOn, finishJob, pauseJob } from './clock'
+import { addSegment, correctSegment } from './corrections'
+import { additionalQueue, decideAdditional, declinedForVehicle, followUpDeclined, raiseAdditional } from './additional'
+import { checklist, qcStats, recordInspection, saveChecklist, washDone } from './qc'
+import { efficiency } from './reports'
+import { listBays, listTechnicians, saveBay, saveTechnician } from './resources'
+
+/** The workshop's channels (车间). Write handlers are synchronous: they run in the dispatcher's transaction. */
+export const workshopHandlers: HandlersFor<typeof workshopContract> = {
+  'workshop.board': getBoard,
+  'workshop.wall': wallBoard,
+  'workshop.ro': (ctx, input) => getWorkshopRo(ctx, input.roId),
+  'workshop.dispatch': dispatchJob,
+  'workshop.unassign': unassignJob,
+  'workshop.clockOn': clockOn,
+  'workshop.pause': pauseJob,
+  'workshop.finish': finishJob,
+  'workshop.correctSegment': correctSegment,
+  'workshop.addSegment': addSegment,
+  'workshop.additional.raise': raiseAdditional,
+  'workshop.additional.queue': additionalQueue,
+  'workshop.additional.decide': decideAdditional,
+  'workshop.declinedForVehicle': declinedForVehicle,
+  'workshop.additional.followUp': followUpDeclined,
+  'workshop.qc.checklist': checklist,
+  'workshop.qc.saveChecklist': saveChecklist,
+  'workshop.qc.record': recordInspection,
+  'workshop.washDone': washDone,
+  'workshop.qc.stats': qcStats,
+  'workshop.efficiency': efficiency,
+  'workshop.technicians': (ctx) => listTechnicians(ctx),
+  'workshop.saveTechnician': saveTechnician,
+  'workshop.bays': (ctx) => listBays(ctx),
+  'workshop.saveBay': saveBay,
+  'workshop.displayTokens': (ctx) => listDisplayTokens(ctx),
+  'workshop.createDisplayToken': createDisplayToken,
+  'workshop.revokeDisplayToken': revokeDisplayToken,
+}

@@ -1,0 +1,97 @@
+// The rules the manual holds managers to, as data: each kind has typed parameters whose defaults
+// are the manual's numbers, a default severity and the role whose inbox its alerts go to.
+// Managers change parameters in the app; the main process evaluates them (src/main/rules).
+import { z } from 'zod'
+import { MAINTENANCE_SETTLEMENT_DAYS, MONTH_END_WARNING_DAYS } from './settlement-deadline'
+import {
+  FILL_RATE_MIN_BP,
+  SAFETY_STOCK_FACTOR_BP,
+  SAFETY_STOCK_WINDOW_MONTHS,
+  SLOW_MOVING_MAX_SHARE_BP,
+  SLOW_MOVING_MONTHS,
+  STOCKTAKE_VARIANCE_MAX_BP,
+  TURNOVER_MAX_CENTI,
+  TURNOVER_MIN_CENTI,
+} from './stock-rules'
+import { RO_TYPES } from './ro-type'
+import type { Role } from './roles'
+
+export const RULE_KINDS = [
+  'part_below_safety_stock',
+  'stock_value_vs_outbound',
+  'slow_moving_share',
+  'stock_turnover',
+  'fill_rate',
+  'stocktake_variance',
+  'maintenance_settlement_overdue',
+  'insurance_settlement_month_end',
+  'insurance_receivable_month_end',
+  'ro_past_promised',
+] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export const SEVERITIES = ['info', 'warning', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const ALERT_STATES = ['open', 'acknowledged', 'snoozed', 'resolved'] as const
+export type AlertState = (typeof ALERT_STATES)[number]
+
+/** A warning comes before a deadline, a breach after it; most rules only breach. */
+export const ALERT_STAGES = ['warning', 'breach'] as const
+export type AlertStage = (typeof ALERT_STAGES)[number]
+
+export const SUBJECT_TYPES = ['part', 'ro', 'invoice', 'stocktake', 'department'] as const
+export type SubjectType = (typeof SUBJECT_TYPES)[number]
+
+const int = (min: number, max: number, fallback: number) => z.number().int({ error: 'validation.notInteger' }).min(min).max(max).default(fallback)
+const roTypes = (fallback: (typeof RO_TYPES)[number][]) => z.array(z.enum(RO_TYPES)).min(1).max(RO_TYPES.length).default(fallback)
+
+/** Parameters per kind. Rates in basis points, turnover in hundredths, quantities of time as named. */
+export const RULE_PARAMS = {
+  part_below_safety_stock: z.strictObject({
+    factorBp: int(1_000, 100_000, SAFETY_STOCK_FACTOR_BP),
+    windowMonths: int(1, 24, SAFETY_STOCK_WINDOW_MONTHS),
+  }),
+  stock_value_vs_outbound: z.strictObject({ factorBp: int(1_000, 100_000, SAFETY_STOCK_FACTOR_BP), days: int(7, 92, 30) }),
+  slow_moving_share: z.strictObject({ months: int(1, 36, SLOW_MOVING_MONTHS), maxShareBp: int(0, 10_000, SLOW_MOVING_MAX_SHARE_BP) }),
+  stock_turnover: z.strictObject({
+    months: int(3, 24, 12),
+    minCenti: int(0, 10_000, TURNOVER_MIN_CENTI),
+    maxCenti: int(0, 10_000, TURNOVER_MAX_CENTI),
+  }),
+  fill_rate: z.strictObject({ days: int(1, 365, 30), minBp: int(0, 10_000, FILL_RATE_MIN_BP), minRequests: int(1, 10_000, 1) }),
+  stocktake_variance: z.strictObject({ maxBp: int(0, 10_000, STOCKTAKE_VARIANCE_MAX_BP), withinDays: int(1, 366, 92) }),
+  maintenance_settlement_overdue: z.strictObject({ days: int(1, 60, MAINTENANCE_SETTLEMENT_DAYS), roTypes: roTypes(['maintenance']) }),
+  insurance_settlement_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS), roTypes: roTypes(['insurance']) }),
+  insurance_receivable_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS) }),
+  ro_past_promised: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
+} as const satisfies Record<RuleKind, z.ZodType>
+
+export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
+
+export interface RuleDefinition {
+  subjectType: SubjectType
+  severity: Severity
+  inboxRole: Role
+}
+
+export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
+  part_below_safety_stock: { subjectType: 'part', severity: 'warning', inboxRole: 'parts_supervisor' },
+  stock_value_vs_outbound: { subjectType: 'department', severity: 'warning', inboxRole: 'parts_supervisor' },
+  slow_moving_share: { subjectType: 'department', severity: 'warning', inboxRole: 'parts_supervisor' },
+  stock_turnover: { subjectType: 'department', severity: 'warning', inboxRole: 'parts_supervisor' },
+  fill_rate: { subjectType: 'department', severity: 'warning', inboxRole: 'parts_supervisor' },
+  stocktake_variance: { subjectType: 'stocktake', severity: 'critical', inboxRole: 'parts_supervisor' },
+  maintenance_settlement_overdue: { subjectType: 'ro', severity: 'critical', inboxRole: 'front_desk_supervisor' },
+  insurance_settlement_month_end: { subjectType: 'ro', severity: 'critical', inboxRole: 'front_desk_supervisor' },
+  insurance_receivable_month_end: { subjectType: 'invoice', severity: 'critical', inboxRole: 'front_desk_supervisor' },
+  ro_past_promised: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+}
+
+/** The manual's parameters of a kind. */
+export function defaultParams<K extends RuleKind>(kind: K): RuleParams<K> {
+  return RULE_PARAMS[kind].parse({}) as RuleParams<K>
+}
+
+/** Department-wide rules have one subject; this is its id. */
+export const DEPARTMENT_SUBJECT_ID = 1
