@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatFen, lineAmount, totalsOf } from '../src/shared/domain/money'
 import { withValidCheckDigit } from '../src/shared/domain/vin'
+import { localDate } from '../src/shared/domain/time'
 import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, type Session } from './support/browser'
+import { openBrowser, screenshot, settled, type Session } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { currentRoId, logIn, pickFromSelect } from './support/desk'
 import { en, zh } from './support/i18n'
@@ -106,6 +107,14 @@ describe('the reception desk on the demo dealership', () => {
     await panel.getByText(newVin).waitFor()
     await panel.getByText(newMobile).waitFor()
     await screenshot(page, 'desk-new-vehicle')
+
+    await panel.getByRole('button', { name: zh('desk.edit') }).click()
+    const edit = page.getByRole('dialog')
+    await edit.getByLabel(zh('field.colour')).fill('珍珠白')
+    await settled(edit)
+    await screenshot(page, 'desk-edit-vehicle', false)
+    await edit.getByRole('button', { name: zh('common.save') }).click()
+    await panel.getByText('珍珠白').waitFor()
   })
 
   it('checks the new vehicle in with the walk-around and opens its repair order', async () => {
@@ -197,7 +206,11 @@ describe('the reception desk on the demo dealership', () => {
     await page.emulateMedia({ media: 'print' })
     await expect.poll(() => page.getByRole('button', { name: zh('print.print') }).isVisible()).toBe(false)
     await screenshot(page, 'print-media')
-    await page.pdf({ path: 'test-results/ro-print.pdf', preferCSSPageSize: true, printBackground: true })
+    const pdf = await page.pdf({ path: 'test-results/ro-print.pdf', preferCSSPageSize: true, printBackground: true })
+    // The @page rule makes the sheet A4 (595 × 842 pt) and the order fits on one page.
+    const text = pdf.toString('latin1')
+    expect(text).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/)
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1)
     await page.emulateMedia({ media: 'screen' })
     await page.getByRole('button', { name: zh('print.back') }).click()
     await page.getByLabel(zh('field.roNumber')).waitFor()
@@ -244,10 +257,42 @@ describe('the reception desk on the demo dealership', () => {
     const dialog = page.getByRole('dialog')
     await pickFromSelect(page, zh('field.vehicleId'), newPlate, newPlate)
     await dialog.getByLabel(zh('field.concern')).fill('更换刹车片')
+    await settled(dialog)
+    await screenshot(page, 'appointments-book', false)
     await dialog.getByRole('button', { name: zh('appts.book') }).click()
     const card = page.getByRole('gridcell', { name: zh('appts.card', { time: '10:30', plate: newPlate, customer: `测试客户${suffix}` }) })
     await card.waitFor()
     await screenshot(page, 'appointments')
+    expect(session.problems).toEqual([])
+  })
+
+  it('checks in a customer who arrives for today\'s appointment with the concern already filled in', async () => {
+    const { page } = session
+    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const free = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
+    if (!free?.vehicleId) throw new Error('no demo vehicle without an open order')
+    const me = await apiCall(host.url, token, 'auth.me', {})
+    const today = localDate(new Date(), 'Asia/Shanghai')
+    const booked = await apiCall(host.url, token, 'appointments.book', {
+      vehicleId: free.vehicleId,
+      advisorId: me.id,
+      startsAt: `${today}T17:30:00+08:00`,
+      durationMin: 30,
+      concern: '空调不制冷',
+    })
+    const vehicle = await apiCall(host.url, token, 'vehicles.get', { id: free.vehicleId })
+
+    await page.getByRole('button', { name: zh('appts.today') }).click()
+    const card = page.getByRole('gridcell', { name: zh('appts.card', { time: '17:30', plate: free.plate ?? '', customer: booked.customerName }) })
+    await card.getByRole('button', { name: zh('appts.arrived') }).click()
+    const form = page.getByRole('form', { name: zh('checkIn.title') })
+    await expect.poll(() => form.getByLabel(zh('field.concerns')).inputValue()).toBe('空调不制冷')
+    await form.getByLabel(zh('field.odometerKm')).fill(String(vehicle.vehicle.odometerKm + 800))
+    await form.getByRole('button', { name: zh('checkIn.submit') }).click()
+    const id = await currentRoId(page)
+    const [after] = (await apiCall(host.url, token, 'appointments.day', { date: today })).filter((a) => a.id === booked.id)
+    expect(after?.status).toBe('arrived')
+    expect(after?.roId).toBe(id)
     expect(session.problems).toEqual([])
   })
 })

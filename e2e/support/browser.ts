@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 // Debian's Chromium, never a downloaded one (see COMMON.md for why these flags).
 const FLAGS = [
@@ -49,4 +50,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   const path = join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path, fullPage })
   return path
+}
+
+/** Waits until a dialog or drawer has finished its opening animation, so screenshots are sharp. */
+export async function settled(locator: Locator): Promise<void> {
+  await locator.waitFor()
+  await expect
+    .poll(() => locator.evaluate((el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length))
+    .toBe(0)
 }

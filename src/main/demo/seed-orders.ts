@@ -12,7 +12,8 @@ export interface OrderPlan {
   count: number
   vehicle: Int32Array
   day: Int32Array
-  minute: Int32Array
+  /** Opening time as seconds since local midnight (seconds too, so numbers follow opening order). */
+  second: Int32Array
   /** Index of the first of today's open orders; everything before is closed history. */
   openFrom: number
 }
@@ -40,26 +41,26 @@ export function planOrders(w: World, fleet: Fleet): OrderPlan {
     const from = Math.max(fleet.firstDay[v]! + 1, -span)
     hv[i] = v
     hd[i] = from > -1 ? -1 : rng.int(from, -1)
-    hm[i] = rng.int(480, 1050)
+    hm[i] = rng.int(480 * 60, 1050 * 60)
   }
   const order = Array.from({ length: history }, (_, i) => i).sort((a, b) => hd[a]! - hd[b]! || hm[a]! - hm[b]!)
   const plan: OrderPlan = {
     count: total,
     vehicle: new Int32Array(total),
     day: new Int32Array(total),
-    minute: new Int32Array(total),
+    second: new Int32Array(total),
     openFrom: history,
   }
   order.forEach((src, i) => {
     plan.vehicle[i] = hv[src]!
     plan.day[i] = hd[src]!
-    plan.minute[i] = hm[src]!
+    plan.second[i] = hm[src]!
   })
   // Today's cars at the desk: distinct vehicles, checked in over the morning until now.
   const taken = new Set<number>()
   const latest = Math.max(1, cal.nowMinute - 5)
   const earliest = Math.min(480, latest - 1)
-  const openMinutes = Array.from({ length: open }, () => rng.int(Math.max(0, earliest), latest)).sort((a, b) => a - b)
+  const openSeconds = Array.from({ length: open }, () => rng.int(Math.max(0, earliest) * 60, latest * 60)).sort((a, b) => a - b)
   for (let k = 0; k < open; k++) {
     let v = rng.int(0, V - 1)
     while (taken.has(v)) v = (v + 1) % V
@@ -67,7 +68,7 @@ export function planOrders(w: World, fleet: Fleet): OrderPlan {
     const i = history + k
     plan.vehicle[i] = v
     plan.day[i] = 0
-    plan.minute[i] = openMinutes[k]!
+    plan.second[i] = openSeconds[k]!
   }
   for (let i = 0; i < total; i++) {
     const v = plan.vehicle[i]!
@@ -114,7 +115,8 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
   for (let i = 0; i < plan.count; i++) {
     const v = plan.vehicle[i]!
     const day = plan.day[i]!
-    const minute = plan.minute[i]!
+    const second = plan.second[i]!
+    const minute = Math.floor(second / 60)
     const isOpen = i >= plan.openFrom
     const id = firstId + i
     const year = cal.year(day)
@@ -133,10 +135,10 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     // The reception desk's own fingerprint, so an approval recorded here counts there.
     const hash = contentHash(type, lines)
     const km = kmOn(fleet, v, day)
-    const openedAt = cal.iso(day, minute, rng.int(0, 59))
+    const openedAt = cal.iso(day, minute, second % 60)
     const labourMinutes = lines.reduce((sum, l) => sum + (l.kind === 'labour' ? (l.quantityMilli * 60) / 1000 : 0), 0)
     const doneMinute = minute + 30 + Math.round(labourMinutes) + rng.int(20, 120)
-    const promisedAt = cal.iso(day, Math.min(1140, doneMinute + 30))
+    const promisedAt = cal.iso(day, Math.min(1380, Math.max(minute + 60, Math.min(1140, doneMinute + 30))))
     let state: RoState
     let completedAt: string | null = null
     let settledAt: string | null = null
@@ -144,13 +146,27 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     if (isOpen) {
       state = lines.length > 0 && rng.chance(0.5) ? 'authorised' : 'estimate'
     } else {
-      // Insurance jobs wait for the assessor and the claim; they settle days later.
-      const settleDay = type === 'insurance' ? Math.min(-1, day + rng.int(1, 12)) : day
-      completedAt = cal.iso(settleDay, Math.min(1300, doneMinute))
-      settledAt = cal.iso(settleDay, Math.min(1320, doneMinute + rng.int(10, 40)))
-      const pickedUp = !(settleDay === -1 && rng.chance(0.3))
+      // Insurance jobs wait for the assessor and the claim; long jobs run into the next morning.
+      let doneDay = day
+      let doneMin = doneMinute
+      if (type === 'insurance') {
+        doneDay = day + rng.int(1, 12)
+        doneMin = rng.int(540, 1020)
+      } else if (doneMin > 1110) {
+        doneDay = day + 1
+        doneMin = Math.min(1020, 510 + (doneMin - 1110))
+      }
+      if (doneDay > -1) {
+        doneDay = Math.max(day, -1)
+        doneMin = Math.min(doneMin, 1110)
+      }
+      if (doneDay === day) doneMin = Math.max(doneMin, Math.min(doneMinute, 1110))
+      const settleMin = doneMin + rng.int(10, 40)
+      completedAt = cal.iso(doneDay, doneMin)
+      settledAt = cal.iso(doneDay, settleMin)
+      const pickedUp = !(doneDay === -1 && rng.chance(0.3))
       state = pickedUp ? 'delivered' : 'settled'
-      if (pickedUp) deliveredAt = cal.iso(settleDay, Math.min(1380, doneMinute + rng.int(45, 60)))
+      if (pickedUp) deliveredAt = cal.iso(doneDay, settleMin + rng.int(5, 20))
     }
     const concerns = rng.pick(CONCERNS[type])
     const updatedAt = deliveredAt ?? settledAt ?? openedAt
@@ -166,7 +182,7 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     })
     if (lines.length > 0 && state !== 'estimate') {
       const name = customerName.get(customerId) as string
-      insertAuth.run(id, hash, totals.grossFen, rng.chance(0.7) ? 'in_person' : 'phone', name, advisorId, cal.iso(day, minute + 15))
+      insertAuth.run(id, hash, totals.grossFen, rng.chance(0.7) ? 'in_person' : 'phone', name, advisorId, cal.iso(day, day === 0 ? Math.min(minute + 15, cal.nowMinute) : minute + 15))
     }
     insertReading.run(vehicleId, km, openedAt, id)
     if (isOpen) open.push({ id, vehicleId, customerId, advisorId })

@@ -134,6 +134,20 @@ describe('the small demo dealership', () => {
     expect(new Map(sequences.map((s) => [Number(s.name.slice(3)), s.value]))).toEqual(lastByYear)
   })
 
+  it('closes history orders in time order before now: opened, completed, settled, delivered', () => {
+    const now = clock.now().getTime()
+    const ros = all<{ number: string; opened_at: string; completed_at: string | null; settled_at: string | null; delivered_at: string | null; state: string }>(
+      'SELECT number, opened_at, completed_at, settled_at, delivered_at, state FROM repair_orders',
+    )
+    for (const ro of ros) {
+      const times = [ro.opened_at, ro.completed_at, ro.settled_at, ro.delivered_at].flatMap((t) => (t ? [Date.parse(t)] : []))
+      expect(times, ro.number).toEqual([...times].sort((a, b) => a - b))
+      expect(Math.max(...times), ro.number).toBeLessThanOrEqual(now)
+      expect(ro.settled_at !== null, ro.number).toBe(ro.state === 'settled' || ro.state === 'delivered')
+      expect(ro.delivered_at !== null, ro.number).toBe(ro.state === 'delivered')
+    }
+  })
+
   it('keeps odometer readings rising over time and each vehicle at its latest reading', () => {
     const rows = all<{ vehicle_id: number; km: number; odometer_km: number }>(
       `SELECT r.vehicle_id, r.km, v.odometer_km FROM odometer_readings r JOIN vehicles v ON v.id = r.vehicle_id

@@ -10,50 +10,67 @@ import { col, type ExportTableSpec } from './spec'
 export interface KpiMetric {
   metric: string
   description: string
-  /** Named parameters @from and @to (the local day, half-open); rows of (dimension, value). */
+  /**
+   * Rows of (day, dimension, value) for the covered days, named parameters @from and @to (local
+   * ISO, half-open). Stored times are local text, so `substr(t, 1, 10)` is their business date:
+   * one grouped query covers any number of caught-up days.
+   */
   sql: string
   /** Dimensions always reported, as 0 when nothing happened, so a re-sent day overwrites. */
   dimensions: readonly string[]
+  /** Add a '' dimension holding the sum of the others. */
+  total: boolean
+  /** A level, not a count: rows of (dimension, value) before @from, to which each day's values add. */
+  baseSql?: string
 }
 
-const TOTAL = ''
-const byType = [TOTAL, ...RO_TYPES] as const
-const typeBreakdown = (expr: string, where: string) =>
-  `SELECT type AS dimension, ${expr} AS value FROM repair_orders WHERE ${where} GROUP BY type
-   UNION ALL SELECT '' AS dimension, ${expr} AS value FROM repair_orders WHERE ${where}`
-const inDay = (column: string) => `${column} >= @from AND ${column} < @to`
+const RO_DIMENSIONS = RO_TYPES
+const dayOf = (column: string) => `substr(${column}, 1, 10)`
+const inRange = (column: string) => `${column} >= @from AND ${column} < @to`
+const roByDay = (value: string, column: string) =>
+  `SELECT ${dayOf(column)} AS day, type AS dimension, ${value} AS value FROM repair_orders
+   WHERE ${inRange(column)} GROUP BY day, type`
+const CLOSED = 'coalesce(delivered_at, cancelled_at)'
 
 export const KPI_METRICS: readonly KpiMetric[] = [
-  { metric: 'ros_opened', description: 'Repair orders opened', sql: typeBreakdown('count(*)', inDay('opened_at')), dimensions: byType },
-  { metric: 'ros_settled', description: 'Repair orders settled', sql: typeBreakdown('count(*)', inDay('settled_at')), dimensions: byType },
-  { metric: 'ros_delivered', description: 'Repair orders delivered', sql: typeBreakdown('count(*)', inDay('delivered_at')), dimensions: byType },
-  { metric: 'ros_cancelled', description: 'Repair orders cancelled', sql: typeBreakdown('count(*)', inDay('cancelled_at')), dimensions: byType },
+  { metric: 'ros_opened', description: 'Repair orders opened', sql: roByDay('count(*)', 'opened_at'), dimensions: RO_DIMENSIONS, total: true },
+  { metric: 'ros_settled', description: 'Repair orders settled', sql: roByDay('count(*)', 'settled_at'), dimensions: RO_DIMENSIONS, total: true },
+  { metric: 'ros_delivered', description: 'Repair orders delivered', sql: roByDay('count(*)', 'delivered_at'), dimensions: RO_DIMENSIONS, total: true },
+  { metric: 'ros_cancelled', description: 'Repair orders cancelled', sql: roByDay('count(*)', 'cancelled_at'), dimensions: RO_DIMENSIONS, total: true },
   {
     metric: 'gross_settled_fen',
     description: 'Gross (incl. VAT) of repair orders settled, in fen',
-    sql: typeBreakdown('coalesce(sum(gross_fen), 0)', inDay('settled_at')),
-    dimensions: byType,
+    sql: roByDay('sum(gross_fen)', 'settled_at'),
+    dimensions: RO_DIMENSIONS,
+    total: true,
   },
   {
     metric: 'net_settled_fen',
     description: 'Net (excl. VAT) of repair orders settled, in fen',
-    sql: typeBreakdown('coalesce(sum(net_fen), 0)', inDay('settled_at')),
-    dimensions: byType,
+    sql: roByDay('sum(net_fen)', 'settled_at'),
+    dimensions: RO_DIMENSIONS,
+    total: true,
   },
   {
     metric: 'ros_in_shop_at_close',
     description: 'Repair orders open (neither delivered nor cancelled) at the end of the day',
-    sql: typeBreakdown(
-      'count(*)',
-      `opened_at < @to AND (delivered_at IS NULL OR delivered_at >= @to) AND (cancelled_at IS NULL OR cancelled_at >= @to)`,
-    ),
-    dimensions: byType,
+    sql: `SELECT day, dimension, sum(delta) AS value FROM (
+            SELECT ${dayOf('opened_at')} AS day, type AS dimension, 1 AS delta FROM repair_orders WHERE ${inRange('opened_at')}
+            UNION ALL
+            SELECT ${dayOf(CLOSED)}, type, -1 FROM repair_orders WHERE ${inRange(CLOSED)})
+          GROUP BY day, dimension`,
+    baseSql: `SELECT type AS dimension, count(*) AS value FROM repair_orders
+              WHERE opened_at < @from AND (${CLOSED} IS NULL OR ${CLOSED} >= @from) GROUP BY type`,
+    dimensions: RO_DIMENSIONS,
+    total: true,
   },
   {
     metric: 'appointments',
     description: 'Appointments for the day, by how they ended',
-    sql: `SELECT status AS dimension, count(*) AS value FROM appointments WHERE ${inDay('starts_at')} GROUP BY status`,
+    sql: `SELECT ${dayOf('starts_at')} AS day, status AS dimension, count(*) AS value FROM appointments
+          WHERE ${inRange('starts_at')} GROUP BY day, status`,
     dimensions: ['booked', 'arrived', 'no_show', 'cancelled'],
+    total: false,
   },
 ]
 
@@ -74,7 +91,7 @@ export interface KpiRow {
   computed_at: string
 }
 
-/** The KPI rows of the given days, read on the exporter's snapshot connection. */
+/** The KPI rows of the given days (consecutive), read on the exporter's snapshot connection. */
 export function computeKpis(
   db: Database.Database,
   dates: readonly string[],
@@ -82,15 +99,31 @@ export function computeKpis(
   computedAt: string,
   metrics: readonly KpiMetric[] = KPI_METRICS,
 ): KpiRow[] {
+  const first = dates[0]
+  const last = dates.at(-1)
+  if (!first || !last) return []
+  const range = { from: dayBounds(first, timeZone).from, to: dayBounds(last, timeZone).to }
   const rows: KpiRow[] = []
-  const statements = metrics.map((m) => ({ m, stmt: db.prepare(m.sql) }))
-  for (const date of dates) {
-    const bounds = dayBounds(date, timeZone)
-    for (const { m, stmt } of statements) {
+  for (const m of metrics) {
+    const byDay = new Map<string, Map<string, number>>()
+    for (const r of db.prepare(m.sql).all(range) as { day: string; dimension: string | null; value: number | null }[]) {
+      let day = byDay.get(r.day)
+      if (!day) byDay.set(r.day, (day = new Map()))
+      const dim = r.dimension ?? ''
+      day.set(dim, (day.get(dim) ?? 0) + Number(r.value ?? 0))
+    }
+    const level = new Map<string, number>(m.dimensions.map((d) => [d, 0]))
+    if (m.baseSql) {
+      for (const r of db.prepare(m.baseSql).all(range) as { dimension: string; value: number }[]) level.set(r.dimension, Number(r.value))
+    }
+    for (const date of dates) {
       const values = new Map<string, number>(m.dimensions.map((d) => [d, 0]))
-      for (const r of stmt.all(bounds) as { dimension: string | null; value: number }[]) {
-        values.set(r.dimension ?? '', Number(r.value))
+      for (const [dim, value] of byDay.get(date) ?? []) {
+        if (m.baseSql) level.set(dim, (level.get(dim) ?? 0) + value)
+        else values.set(dim, value)
       }
+      if (m.baseSql) for (const [dim, value] of level) values.set(dim, value)
+      if (m.total) values.set('', [...values.values()].reduce((a, b) => a + b, 0))
       for (const [dimension, value] of values) {
         rows.push({ business_date: date, metric: m.metric, dimension, value, computed_at: computedAt })
       }

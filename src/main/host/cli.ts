@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createApp } from '../app'
+import { createAppOrRecover } from '../backup/recovery-host'
+import { startJobs } from '../jobs/runner'
 import { startHttpHost } from './http'
 
 // `npm run host -- --port <n> --data-dir <dir> [--demo] [--host <addr>]`
@@ -24,7 +25,8 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const staticDir = resolve(values['static-dir'] ?? join(projectRoot, 'out/renderer'))
 const dataDir = resolve(values['data-dir'])
 
-const app = await createApp({ dataDir })
+// A damaged store starts recovery mode (restore a backup) before the app proper.
+const app = await createAppOrRecover({ dataDir, port: Number(values.port) })
 
 if (values.demo) {
   const status = await app.dispatch('setup.status', {})
@@ -47,11 +49,13 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 
 const host = await startHttpHost(app, { port: Number(values.port), host: values.host, staticDir })
 console.log(`Host ready: ${host.url} (data: ${dataDir})`)
+const jobs = startJobs(app)
 
 let stopping = false
 const stop = async () => {
   if (stopping) return
   stopping = true
+  await jobs.stop()
   await host.close()
   app.close()
   process.exit(0)

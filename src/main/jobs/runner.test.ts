@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
@@ -65,8 +66,15 @@ describe('the nightly export job', () => {
     ])
     const report = await verifyPath(share)
     expect(report.ok).toBe(true)
-    const kpiDays = report.batches.find((b) => b.batchId?.endsWith('000002'))
-    expect(kpiDays?.errors).toEqual([])
+    const caughtUp = report.batches.find((b) => b.batchId?.endsWith('000002'))!
+    expect(caughtUp.errors).toEqual([])
+    const kpis = gunzipSync(readFileSync(join(caughtUp.dir, 'kpi_daily.jsonl.gz')))
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { business_date: string; metric: string; dimension: string })
+    expect(new Set(kpis.map((k) => k.business_date))).toEqual(new Set(['2026-11-28', '2026-11-29']))
+    expect(kpis.filter((k) => k.metric === 'gross_settled_fen' && k.dimension === '')).toHaveLength(2)
     await jobs.scheduler.tick()
     expect(batches()).toHaveLength(2)
   })

@@ -33,7 +33,7 @@ interface Model {
 }
 
 let t: TestApp
-let parts: { id: number }[] = []
+const parts: { id: number }[] = []
 let roId = 0
 /** Which kinds of step ran, so the test proves it exercised each path. */
 const seen = new Set<string>()

@@ -62,11 +62,26 @@ export function localIso(ctx: Ctx, iso: string): string {
 export function listMoves(ctx: Ctx, input: Partial<In<'stock.moves'>> & { limit: number }): MoveOut[] {
   const where: string[] = []
   const params: (string | number)[] = []
-  if (input.partId !== undefined) (where.push('m.part_id = ?'), params.push(input.partId))
-  if (input.kind !== undefined) (where.push('m.kind = ?'), params.push(input.kind))
-  if (input.from !== undefined) (where.push('m.at >= ?'), params.push(localIso(ctx, input.from)))
-  if (input.to !== undefined) (where.push('m.at <= ?'), params.push(localIso(ctx, input.to)))
-  if (input.beforeId !== undefined) (where.push('m.id < ?'), params.push(input.beforeId))
+  if (input.partId !== undefined) {
+    where.push('m.part_id = ?')
+    params.push(input.partId)
+  }
+  if (input.kind !== undefined) {
+    where.push('m.kind = ?')
+    params.push(input.kind)
+  }
+  if (input.from !== undefined) {
+    where.push('m.at >= ?')
+    params.push(localIso(ctx, input.from))
+  }
+  if (input.to !== undefined) {
+    where.push('m.at <= ?')
+    params.push(localIso(ctx, input.to))
+  }
+  if (input.beforeId !== undefined) {
+    where.push('m.id < ?')
+    params.push(input.beforeId)
+  }
   const sql = `${MOVE_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.id DESC LIMIT ?`
   return (ctx.store.prepare(sql).all(...params, input.limit) as MoveRow[]).map(toMoveOut)
 }

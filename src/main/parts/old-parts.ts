@@ -68,8 +68,14 @@ function byId(ctx: Ctx, id: number): Row {
 export function listOldParts(ctx: Ctx, input: In<'oldparts.list'>): Out<'oldparts.list'> {
   const where: string[] = []
   const params: (string | number)[] = []
-  if (input.roId) (where.push('o.ro_id = ?'), params.push(input.roId))
-  if (input.disposition) (where.push('o.disposition = ?'), params.push(input.disposition))
+  if (input.roId) {
+    where.push('o.ro_id = ?')
+    params.push(input.roId)
+  }
+  if (input.disposition) {
+    where.push('o.disposition = ?')
+    params.push(input.disposition)
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
   return (ctx.store.prepare(`${SQL} ${w} ORDER BY o.id DESC LIMIT ?`).all(...params, input.limit) as Row[]).map(toOut)
 }

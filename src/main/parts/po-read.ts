@@ -39,8 +39,14 @@ const summary = (h: HeadRow, amountFen: number) => ({
 export function listPos(ctx: Ctx, input: In<'purchasing.po.list'>): Out<'purchasing.po.list'> {
   const where: string[] = []
   const params: (string | number)[] = []
-  if (input.state) (where.push('o.state = ?'), params.push(input.state))
-  if (input.supplierId) (where.push('o.supplier_id = ?'), params.push(input.supplierId))
+  if (input.state) {
+    where.push('o.state = ?')
+    params.push(input.state)
+  }
+  if (input.supplierId) {
+    where.push('o.supplier_id = ?')
+    params.push(input.supplierId)
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = (ctx.store.prepare(`SELECT COUNT(*) AS n FROM purchase_orders o ${w}`).get(...params) as { n: number }).n
   const rows = ctx.store.prepare(`${HEAD_SQL} ${w} ORDER BY o.id DESC LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as HeadRow[]

@@ -258,6 +258,14 @@ export interface DB {
   stocktakes: StocktakesTable
   stocktake_lines: StocktakeLinesTable
   part_search_dirty: PartSearchDirtyTable
+  settlements: SettlementsTable
+  invoices: InvoicesTable
+  payments: PaymentsTable
+  receivables: ReceivablesView
+  deliveries: DeliveriesTable
+  rules: RulesTable
+  alerts: AlertsTable
+  target_snapshots: TargetSnapshotsTable
 }
 
 export interface ExportBatchesTable {
@@ -610,4 +618,117 @@ export interface StocktakeLinesTable {
 
 export interface PartSearchDirtyTable {
   part_id: number
+}
+
+// Settlement and rules (migration 0006).
+export interface SettlementsTable {
+  id: Generated<number>
+  ro_id: number
+  kind: 'settle' | 'reversal'
+  reverses_id: number | null
+  gross_fen: number
+  discount_fen: Generated<number>
+  reason: Generated<string>
+  note: Generated<string>
+  user_id: number
+  at: string
+}
+
+export interface InvoicesTable {
+  id: Generated<number>
+  number: string
+  settlement_id: number
+  ro_id: number
+  payer: 'customer' | 'warranty' | 'insurance' | 'internal' | 'campaign'
+  customer_id: number | null
+  kind: 'invoice' | 'credit'
+  reversal_of: number | null
+  net_fen: number
+  vat_fen: number
+  gross_fen: number
+  discount_fen: Generated<number>
+  state: 'issued' | 'reversed'
+  insurer: string | null
+  claim_no: string | null
+  issued_at: string
+  issued_by: number
+  reversed_at: string | null
+}
+
+export interface PaymentsTable {
+  id: Generated<number>
+  invoice_id: number
+  method: 'cash' | 'bank_card' | 'wechat_pay' | 'alipay' | 'transfer'
+  amount_fen: number
+  reference: Generated<string>
+  at: string
+  user_id: number
+  reversal_of: number | null
+}
+
+export interface ReceivablesView {
+  invoice_id: number
+  number: string
+  ro_id: number
+  payer: string
+  customer_id: number | null
+  insurer: string | null
+  claim_no: string | null
+  issued_at: string
+  gross_fen: number
+  paid_fen: number
+  balance_fen: number
+}
+
+export interface DeliveriesTable {
+  ro_id: number
+  gate_pass_no: string
+  delivered_at: string
+  user_id: number
+  on_credit: Generated<number>
+  outstanding_fen: Generated<number>
+}
+
+export interface RulesTable {
+  id: Generated<number>
+  kind: string
+  params: string
+  enabled: Generated<number>
+  severity: 'info' | 'warning' | 'critical'
+  inbox_role: string
+  evaluated_at: string | null
+  updated_at: string
+  updated_by: number | null
+  version: Generated<number>
+}
+
+export interface AlertsTable {
+  id: Generated<number>
+  rule_id: number
+  subject_type: 'part' | 'ro' | 'invoice' | 'stocktake' | 'department'
+  subject_id: number
+  stage: 'warning' | 'breach'
+  state: 'open' | 'acknowledged' | 'snoozed' | 'resolved'
+  message_key: string
+  message_params: Generated<string>
+  first_raised_at: string
+  raised_at: string
+  updated_at: string
+  snoozed_until: string | null
+  acknowledged_by: number | null
+  acknowledged_at: string | null
+  resolved_at: string | null
+  resolved_by: number | null
+  dismissed: Generated<number>
+  note: Generated<string>
+  version: Generated<number>
+}
+
+export interface TargetSnapshotsTable {
+  month: string
+  target: string
+  value: number | null
+  numerator: number
+  denominator: number
+  updated_at: string
 }

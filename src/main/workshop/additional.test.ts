@@ -43,7 +43,7 @@ describe('additional work', () => {
     const proposed = detail.jobs.find((j) => j.additional)!
     expect(proposed).toMatchObject({ state: 'proposed', lineId: null, technicianId: techA.id })
     const clock = await t.call({ token: techA.token }, 'workshop.clockOn', { jobId: proposed.id!, pauseOthers: true }, { locale: 'en' })
-    expect(clock).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Job "更换前刹车盘" is Awaiting customer: you cannot clock on it' })
+    expect(clock).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Job "更换前刹车盘" is in state "Awaiting customer": "Clock on" is not possible' })
     const time = await t.call('workshop_supervisor', 'workshop.addSegment', {
       jobId: proposed.id!,
       startedAt: '2026-11-27T09:00:00+08:00',

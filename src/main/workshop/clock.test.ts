@@ -92,7 +92,7 @@ describe('the job clock', () => {
     const { first } = await roInRepair([['检查底盘', 400]])
     const a = { token: techA.token }
     const finishEarly = await t.call(a, 'workshop.finish', { jobId: first }, { locale: 'en' })
-    expect(finishEarly).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Job "检查底盘" is Dispatched: you cannot finish it' })
+    expect(finishEarly).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Job "检查底盘" is in state "Dispatched": "Finish" is not possible' })
     const pauseEarly = await t.call(a, 'workshop.pause', { jobId: first, reason: 'parts' })
     expect(pauseEarly).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '作业「检查底盘」当前为「已派工」，不能暂停' })
     await t.ok(a, 'workshop.clockOn', { jobId: first })

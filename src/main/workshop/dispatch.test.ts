@@ -62,10 +62,12 @@ describe('dispatch', () => {
   })
 
   it('refuses a technician without the job’s skill unless overridden', async () => {
-    const { t, techA, bays } = shop
+    const { t, techA } = shop
     const ro = await authorisedRo(t, 104)
     const refused = await t.call('workshop_supervisor', 'workshop.dispatch', { lineId: ro.labourLineIds[0]!, technicianId: techA.id, skill: 'electrical' }, { locale: 'en' })
     expect(refused).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('does not have the skill "Electrical"') })
+    const forced = await t.ok('workshop_supervisor', 'workshop.dispatch', { lineId: ro.labourLineIds[0]!, technicianId: techA.id, skill: 'electrical', override: '电工请假' })
+    expect(forced).toMatchObject({ skill: 'electrical', technicianId: techA.id })
   })
 
   it('refuses lines that are not labour, people who are not technicians and ROs not yet authorised', async () => {

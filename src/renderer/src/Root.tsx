@@ -13,9 +13,10 @@ import { SetupScreen } from './screens/setup/SetupScreen'
 import { LoginScreen } from './screens/login/LoginScreen'
 import { AppShell } from './screens/shell/AppShell'
 
+// Dense for people who work in it all day: smaller controls than antd's default, same font.
 const THEME = {
-  algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm],
-  token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontSize: 13 },
+  algorithm: theme.defaultAlgorithm,
+  token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontSize: 13, controlHeight: 28 },
 }
 
 export function Root({ session, stores }: { session: SessionStore; stores: Stores }) {
@@ -40,7 +41,7 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
     <SessionContext.Provider value={session}>
       <StoresProvider stores={stores}>
         <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
-          <AntApp>
+          <AntApp message={{ duration: 2, maxCount: 2 }}>
             {bootError ? (
               <Result status="error" title={translate(locale, 'app.bootFailed')} subTitle={bootError} />
             ) : phase === 'booting' ? (

@@ -95,3 +95,16 @@ export function defaultParams<K extends RuleKind>(kind: K): RuleParams<K> {
 
 /** Department-wide rules have one subject; this is its id. */
 export const DEPARTMENT_SUBJECT_ID = 1
+
+/** The manual's figures on the targets dashboard, each a monthly series with a drill-down. */
+export const DASHBOARD_TARGETS = [
+  'maintenance_settlement',
+  'insurance_settlement',
+  'insurance_collection',
+  'stock_vs_outbound',
+  'slow_moving',
+  'turnover',
+  'fill_rate',
+  'stocktake_variance',
+] as const
+export type DashboardTarget = (typeof DASHBOARD_TARGETS)[number]

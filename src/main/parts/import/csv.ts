@@ -23,27 +23,31 @@ export function parseCsv(text: string, delimiter = guessDelimiter(text)): string
   let row: string[] = []
   let cell = ''
   let quoted = false
-  let i = 0
-  const n = text.length
-  while (i < n) {
+  const endCell = () => {
+    row.push(cell)
+    cell = ''
+  }
+  const endRow = () => {
+    endCell()
+    rows.push(row)
+    row = []
+  }
+  for (let i = 0; i < text.length; i++) {
     const c = text[i]!
     if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (cell += '"'), (i += 2)
-        else (quoted = false), i++
-      } else (cell += c), i++
-      continue
-    }
-    if (c === '"' && cell === '') (quoted = true), i++
-    else if (c === delimiter) row.push(cell), (cell = ''), i++
-    else if (c === '\r' || c === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1
-    } else (cell += c), i++
+      if (c !== '"') cell += c
+      else if (text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else quoted = false
+    } else if (c === '"' && cell === '') quoted = true
+    else if (c === delimiter) endCell()
+    else if (c === '\n') endRow()
+    else if (c === '\r') {
+      endRow()
+      if (text[i + 1] === '\n') i++
+    } else cell += c
   }
-  if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row))
+  if (cell !== '' || row.length > 0) endRow()
   return rows
 }

@@ -65,7 +65,10 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number | nu
   rows.slice(0, 30).forEach((cells, i) => {
     const m = mappingOf(cells)
     const count = Object.values(m).filter((v) => v !== null).length
-    if (m.partNumber !== null && count > bestCount) (best = i + 1), (bestCount = count)
+    if (m.partNumber !== null && count > bestCount) {
+      best = i + 1
+      bestCount = count
+    }
   })
   return best
 }

@@ -52,13 +52,24 @@ const COLUMNS: readonly (readonly [keyof ImportRowValues, keyof PartRow, string]
   ['priceFen', 'price_fen', 'price_fen'],
 ]
 
+const PART_SQL = `SELECT p.id, p.part_key, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen, p.active, ps.supplier_id,
+    s.code AS supplier_code, st.on_hand_milli AS on_hand
+  FROM parts p LEFT JOIN part_suppliers ps ON ps.part_id = p.id LEFT JOIN suppliers s ON s.id = ps.supplier_id
+  LEFT JOIN part_stock st ON st.part_id = p.id`
+
+/** Look-up by part key: one read of the whole catalogue for a big list, index seeks for a small one. */
+function partFinder(store: Store, rowCount: number): (key: string) => PartRow | undefined {
+  if (rowCount < 5_000) {
+    const stmt = store.prepare(`${PART_SQL} WHERE p.part_key = ?`)
+    return (key) => stmt.get(key) as PartRow | undefined
+  }
+  const byKey = new Map<string, PartRow>()
+  for (const row of store.prepare(PART_SQL).iterate() as IterableIterator<PartRow & { part_key: string }>) byKey.set(row.part_key, row)
+  return (key) => byKey.get(key)
+}
+
 export function planImport(store: Store, rows: readonly ImportRowValues[], errors: RowError[] = []): Plan {
-  const find = store.prepare(
-    `SELECT p.id, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen, p.active, ps.supplier_id, s.code AS supplier_code,
-            st.on_hand_milli AS on_hand
-       FROM parts p LEFT JOIN part_suppliers ps ON ps.part_id = p.id LEFT JOIN suppliers s ON s.id = ps.supplier_id
-       LEFT JOIN part_stock st ON st.part_id = p.id WHERE p.part_key = ?`,
-  )
+  const find = partFinder(store, rows.length)
   const suppliers = new Map<string, number>()
   for (const s of store.prepare('SELECT id, code, name FROM suppliers').all() as { id: number; code: string; name: string }[]) {
     suppliers.set(s.code.toUpperCase(), s.id)
@@ -86,7 +97,7 @@ export function planImport(store: Store, rows: readonly ImportRowValues[], error
         continue
       }
     }
-    const part = find.get(key) as PartRow | undefined
+    const part = find(key)
     if (!part) {
       if (row.name === undefined) fail('name', 'parts.import.nameMissing')
       else if (row.priceFen === undefined) fail('price', 'parts.import.priceMissing')

@@ -201,7 +201,7 @@ export const m0004: Migration = {
       ) STRICT, WITHOUT ROWID`,
       // Name search: grams (single characters and pairs) of the normalised name, written by the
       // app; triggers only queue changed parts, so any writer of the parts table keeps the index honest.
-      `CREATE VIRTUAL TABLE part_search USING fts5(grams, name_key UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')`,
+      `CREATE VIRTUAL TABLE part_search USING fts5(grams, name_key UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', detail = none, columnsize = 0)`,
       `CREATE TABLE part_search_dirty (part_id INTEGER PRIMARY KEY) STRICT`,
       `CREATE TRIGGER parts_search_insert AFTER INSERT ON parts BEGIN
         INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (new.id);

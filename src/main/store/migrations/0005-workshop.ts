@@ -72,7 +72,7 @@ export const m0005: Migration = {
         CHECK (follow_up IS NULL OR state = 'declined')
       ) STRICT`,
       `CREATE INDEX additional_work_ro ON additional_work(ro_id)`,
-      `CREATE INDEX additional_work_raised ON additional_work(raised_at) WHERE state = 'raised'`,
+      `CREATE INDEX additional_work_raised ON additional_work(ro_id) WHERE state = 'raised'`,
       `CREATE INDEX additional_work_vehicle ON additional_work(vehicle_id, state)`,
       `CREATE TABLE additional_work_lines (
         id INTEGER PRIMARY KEY,

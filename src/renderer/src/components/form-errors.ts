@@ -15,3 +15,12 @@ export function applyFailure(form: FormInstance, failure: Failure): string[] {
   form.setFields(shown.map((p) => ({ name: p.name, errors: p.errors })))
   return problems.filter((p) => !shown.includes(p)).flatMap((p) => p.errors)
 }
+
+/**
+ * What to show above the form after `applyFailure`: nothing when every problem already stands
+ * at its field, otherwise the host's whole message.
+ */
+export function summaryOf(unshown: string[], failure: Failure): string | null {
+  const fields = failure.details?.fields ?? []
+  return fields.length > 0 && unshown.length === 0 ? null : failure.message
+}

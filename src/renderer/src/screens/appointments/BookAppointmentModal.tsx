@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
+import { applyFailure, summaryOf } from '../../components/form-errors'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { nowWallClock, wallClockToIso } from '../../format'
 import type { SearchHitT } from '../../stores/types'
@@ -52,8 +52,7 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: 
     })
     setBusy(false)
     if (failure) {
-      applyFailure(form, failure)
-      return setError(failure.message)
+      return setError(summaryOf(applyFailure(form, failure), failure))
     }
     void message.success(t('appts.booked'))
     onClose()

@@ -1,11 +1,12 @@
 import { App, Button, Tag } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
-import { useT } from '../../i18n'
-import { timeOnly } from '../../format'
+import { useSessionStore, useT } from '../../i18n'
+import { timeOnly, todayIn } from '../../format'
 import { navigate } from '../../router'
 import type { AppointmentT } from '../../stores/types'
 import type { Advisor } from '../../stores/appointments-store'
+import { layoutLanes } from './day-layout'
 
 // The desk's working day in half-hour rows; appointments outside it still show in the first or
 // last row so nothing booked is hidden.
@@ -35,10 +36,13 @@ export function DayGrid({ day, canBook, onBook }: Props) {
   const list = useStore(store, (s) => s.appointments)
   const known = useStore(store, (s) => s.advisors)
   const { message } = App.useApp()
+  // Only today's arrivals can be checked in; other days can still be marked or cancelled.
+  const isToday = useStore(useSessionStore(), (s) => day === todayIn(s.settings?.timeZone ?? 'Asia/Shanghai'))
 
   // Advisors with bookings that day show even if they are no longer active.
   const advisors: Advisor[] = [...known]
   for (const a of list) if (!advisors.some((x) => x.id === a.advisorId)) advisors.push({ id: a.advisorId, name: a.advisorName })
+  const lanes = layoutLanes(list)
 
   const setStatus = async (a: AppointmentT, status: 'no_show' | 'cancelled' | 'booked') => {
     const failure = await store.getState().setStatus(a, status)
@@ -55,7 +59,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
       className="day-grid"
       role="grid"
       aria-label={t('appts.grid', { date: day })}
-      style={{ gridTemplateColumns: `64px repeat(${Math.max(advisors.length, 1)}, minmax(180px, 1fr))`, gridTemplateRows: `28px repeat(${SLOTS.length}, 34px)` }}
+      style={{ gridTemplateColumns: `64px repeat(${Math.max(advisors.length, 1)}, minmax(180px, 1fr))`, gridTemplateRows: `28px repeat(${SLOTS.length}, 44px)` }}
     >
       <div className="day-corner" />
       {advisors.map((adv, col) => (
@@ -85,46 +89,58 @@ export function DayGrid({ day, canBook, onBook }: Props) {
         const col = advisors.findIndex((x) => x.id === a.advisorId) + 2
         const span = Math.max(1, Math.ceil(a.durationMin / SLOT_MIN))
         const start = slotIndex(a.startsAt)
+        const { lane, lanes: of } = lanes.get(a.id) ?? { lane: 0, lanes: 1 }
         return (
           <div
             key={a.id}
             className={`appt appt-${a.status}`}
             role="gridcell"
             aria-label={t('appts.card', { time: timeOnly(a.startsAt), plate: a.plate ?? a.model, customer: a.customerName })}
-            style={{ gridColumn: col, gridRow: `${start + 2} / span ${Math.min(span, SLOTS.length - start)}` }}
+            style={{
+              gridColumn: col,
+              gridRow: `${start + 2} / span ${Math.min(span, SLOTS.length - start)}`,
+              width: `calc(${100 / of}% - 6px)`,
+              marginLeft: `calc(${(100 * lane) / of}% + 3px)`,
+            }}
+            title={`${a.customerName} ${a.mobile ?? ''}\n${a.concern}`}
           >
             <div className="appt-line">
-              <strong>{timeOnly(a.startsAt)}</strong> <span className="plate-sm">{a.plate ?? '—'}</span> {a.customerName}
+              <strong>{timeOnly(a.startsAt)}</strong> <span className="plate-sm">{a.plate ?? '—'}</span>
+              <span className="appt-customer">{a.customerName}</span>
               <Tag color={STATUS_COLOUR[a.status]}>{t(`reception.apptStatus.${a.status}`)}</Tag>
             </div>
-            <div className="appt-concern">{a.concern || a.model}</div>
-            {canBook && (
-              <div className="appt-actions">
-                {a.status === 'booked' && (
-                  <>
-                    <Button size="small" type="primary" onClick={() => checkIn(a)}>
-                      {t('appts.arrived')}
+            <div className="appt-line">
+              <span className="appt-concern">{a.concern || a.model}</span>
+              {canBook && (
+                <span className="appt-actions">
+                  {a.status === 'booked' && (
+                    <>
+                      {isToday && (
+                        <Button size="small" type="link" onClick={() => checkIn(a)}>
+                          {t('appts.arrived')}
+                        </Button>
+                      )}
+                      <Button size="small" type="link" onClick={() => void setStatus(a, 'no_show')}>
+                        {t('appts.noShow')}
+                      </Button>
+                      <Button size="small" type="link" danger onClick={() => void setStatus(a, 'cancelled')}>
+                        {t('appts.cancel')}
+                      </Button>
+                    </>
+                  )}
+                  {(a.status === 'no_show' || a.status === 'cancelled') && (
+                    <Button size="small" type="link" onClick={() => void setStatus(a, 'booked')}>
+                      {t('appts.restore')}
                     </Button>
-                    <Button size="small" onClick={() => void setStatus(a, 'no_show')}>
-                      {t('appts.noShow')}
+                  )}
+                  {a.status === 'arrived' && a.roId && (
+                    <Button size="small" type="link" onClick={() => navigate({ name: 'ro', id: a.roId as number })}>
+                      {t('appts.openRo')}
                     </Button>
-                    <Button size="small" danger onClick={() => void setStatus(a, 'cancelled')}>
-                      {t('appts.cancel')}
-                    </Button>
-                  </>
-                )}
-                {(a.status === 'no_show' || a.status === 'cancelled') && (
-                  <Button size="small" onClick={() => void setStatus(a, 'booked')}>
-                    {t('appts.restore')}
-                  </Button>
-                )}
-                {a.status === 'arrived' && a.roId && (
-                  <Button size="small" onClick={() => navigate({ name: 'ro', id: a.roId as number })}>
-                    {t('appts.openRo')}
-                  </Button>
-                )}
-              </div>
-            )}
+                  )}
+                </span>
+              )}
+            </div>
           </div>
         )
       })}

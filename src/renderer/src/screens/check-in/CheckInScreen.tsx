@@ -7,7 +7,7 @@ import { useStores } from '../../stores/context'
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
-import { applyFailure } from '../../components/form-errors'
+import { applyFailure, summaryOf } from '../../components/form-errors'
 import { km, nowWallClock, wallClockToIso } from '../../format'
 import { FuelGauge } from './FuelGauge'
 import { WalkAround } from './WalkAround'
@@ -68,8 +68,7 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
     })
     setBusy(false)
     if (!result.ok) {
-      applyFailure(form, result)
-      return setError(result.message)
+      return setError(summaryOf(applyFailure(form, result), result))
     }
     reception.getState().setPrefill(null)
     void message.success(t('checkIn.done', { number: result.data.number }))

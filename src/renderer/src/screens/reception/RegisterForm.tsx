@@ -5,7 +5,7 @@ import { useStores } from '../../stores/context'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
-import { applyFailure } from '../../components/form-errors'
+import { applyFailure, summaryOf } from '../../components/form-errors'
 import { clean } from '../../components/clean'
 import type { CustomerT } from '../../stores/types'
 import { PlateField, VehicleDescriptionFields, vinRule } from './vehicle-fields'
@@ -56,8 +56,7 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
     const result = await api.call('vehicles.register', input)
     setBusy(false)
     if (!result.ok) {
-      applyFailure(form, result)
-      return setError(result.message)
+      return setError(summaryOf(applyFailure(form, result), result))
     }
     void message.success(t('desk.registered'))
     navigate({ name: 'reception', vehicleId: result.data.id })
@@ -80,6 +79,7 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
           <Form.Item
             name="vin"
             label={t('field.vin')}
+            required
             rules={[vinRule(t)]}
             validateTrigger={['onChange', 'onBlur']}
             extra={t('desk.vinCount', { count: normaliseVin(vin).length })}

@@ -22,7 +22,10 @@ export function RoScreen({ id }: { id: number }) {
   const { message } = App.useApp()
 
   useEffect(() => {
-    void store.getState().load(id)
+    // Coming back from the print preview keeps unsaved lines; anything else shows the saved order.
+    const current = store.getState()
+    if (current.ro?.id === id && current.dirty) return
+    void current.load(id)
   }, [store, id])
 
   const save = async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, Divider, Form, Input } from 'antd'
 import { useApi } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
+import { applyFailure, summaryOf } from '../../components/form-errors'
 
 interface Values {
   dealerName: string
@@ -25,8 +25,7 @@ export function DealerForm() {
     const result = await api.call('setup.initialise', { dealerName: values.dealerName, dealerCode: values.dealerCode, admin })
     setBusy(false)
     if (result.ok) return session.getState().finishSetup(result.data, admin.username)
-    applyFailure(form, result)
-    setError(result.message)
+    setError(summaryOf(applyFailure(form, result), result))
   }
 
   return (

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Table, Typography } from 'antd'
 import type { Role } from '../../../../shared/domain/roles'
 import { useApi } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
+import { applyFailure, summaryOf } from '../../components/form-errors'
 import type { SetupInfo } from '../../stores/session-store'
 import { PasswordPair } from './DealerForm'
 
@@ -33,8 +33,7 @@ export function DemoForm() {
     const result = await api.call('setup.demo', { password: values.password, scale: 'small' })
     setBusy(false)
     if (!result.ok) {
-      applyFailure(form, result)
-      return setError(result.message)
+      return setError(summaryOf(applyFailure(form, result), result))
     }
     const { usernames, ...status } = result.data
     setDone({ status, usernames })

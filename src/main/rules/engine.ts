@@ -1,0 +1,168 @@
+import type { LiveEvent } from '../../shared/contract/types'
+import type { RuleKind, RuleParams } from '../../shared/domain/rules'
+import { RULE_DEFINITIONS } from '../../shared/domain/rules'
+import type { Store } from '../store/open'
+import { loadRules, type RuleRow } from './catalog'
+import { envOf, type EvalEnv, type RulesCtx, type Scope } from './context'
+import { EVALUATORS } from './evaluators'
+import { IDS, type Evaluator } from './evaluators/types'
+import { expireSnoozes } from './alert-state'
+import { writeSnapshots } from './snapshots'
+
+// The rules engine. Each rule's violations are computed by one set-based statement into a temp
+// table; one upsert raises or refreshes the alerts keyed by (rule, subject) — so running it twice
+// changes nothing — and one update resolves the alerts in scope whose condition has cleared.
+// Incremental runs (a stock move, an RO change) cover only their subjects, inside the caller's
+// transaction; the scheduled sweep covers everything and catches time passing.
+
+export interface RunResult {
+  raised: number
+  cleared: number
+  /** Alerts raised, cleared or whose figures changed: the inbox needs a refresh when > 0. */
+  changed: number
+}
+
+const tempReady = new WeakSet<Store>()
+
+function ensureTemp(store: Store): void {
+  if (tempReady.has(store)) return
+  store.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS rule_hits (
+    subject_id INTEGER PRIMARY KEY, stage TEXT NOT NULL, message_key TEXT NOT NULL, params TEXT NOT NULL)`)
+  tempReady.add(store)
+}
+
+/** Fills temp.rule_hits with the rule's current violations (within `ids` when given). */
+export function collectHits<K extends RuleKind>(env: EvalEnv, evaluator: Evaluator<K>, params: RuleParams<K>, ids: string | null): void {
+  ensureTemp(env.store)
+  const q = evaluator.hits(env, params, ids)
+  env.store.prepare('DELETE FROM temp.rule_hits').run()
+  env.store.prepare(`INSERT INTO temp.rule_hits (subject_id, stage, message_key, params) ${q.sql}`).run(...q.args)
+}
+
+// Re-open: a cleared alert whose condition is back (unless a person resolved it while it still
+// held), or a warning that has become a breach while someone had acknowledged or snoozed it.
+const REOPEN = `((alerts.state = 'resolved' AND alerts.dismissed = 0)
+  OR (alerts.stage = 'warning' AND excluded.stage = 'breach' AND alerts.state <> 'open'))`
+
+const UPSERT = `INSERT INTO alerts (rule_id, subject_type, subject_id, stage, state, message_key, message_params, first_raised_at, raised_at, updated_at)
+  SELECT ?1, ?2, h.subject_id, h.stage, 'open', h.message_key, h.params, ?3, ?3, ?3 FROM temp.rule_hits h WHERE true
+  ON CONFLICT (rule_id, subject_type, subject_id) DO UPDATE SET
+    state = CASE WHEN ${REOPEN} THEN 'open' ELSE alerts.state END,
+    raised_at = CASE WHEN ${REOPEN} THEN excluded.raised_at ELSE alerts.raised_at END,
+    resolved_at = CASE WHEN ${REOPEN} THEN NULL ELSE alerts.resolved_at END,
+    resolved_by = CASE WHEN ${REOPEN} THEN NULL ELSE alerts.resolved_by END,
+    snoozed_until = CASE WHEN ${REOPEN} THEN NULL ELSE alerts.snoozed_until END,
+    dismissed = CASE WHEN ${REOPEN} THEN 0 ELSE alerts.dismissed END,
+    version = alerts.version + CASE WHEN ${REOPEN} THEN 1 ELSE 0 END,
+    stage = excluded.stage, message_key = excluded.message_key, message_params = excluded.message_params,
+    updated_at = excluded.updated_at
+  WHERE ${REOPEN} OR alerts.stage <> excluded.stage OR alerts.message_key <> excluded.message_key
+     OR alerts.message_params <> excluded.message_params
+  RETURNING raised_at = ?3 AS raised`
+
+function scopeFilter(evaluator: Evaluator, ids: string | null): { sql: string; args: unknown[] } {
+  if (ids === null) return { sql: '', args: [] }
+  return { sql: `AND subject_id IN ${evaluator.subjectsInScope ?? IDS}`, args: [ids] }
+}
+
+/** Applies temp.rule_hits to the rule's alerts within the scope. */
+function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string | null): RunResult {
+  const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
+  const upserted = env.store.prepare(UPSERT).all(rule.id, subjectType, env.nowIso) as { raised: number }[]
+  const raised = upserted.filter((r) => r.raised === 1).length
+  const scope = scopeFilter(evaluator, ids)
+  const cleared = env.store
+    .prepare(
+      `UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = ?, snoozed_until = NULL, version = version + 1
+        WHERE rule_id = ? AND state <> 'resolved' ${scope.sql} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`,
+    )
+    .run(env.nowIso, env.nowIso, rule.id, ...scope.args).changes
+  // A person's "resolved" holds only while the condition does: once it clears, it may be raised again.
+  env.store
+    .prepare(`UPDATE alerts SET dismissed = 0 WHERE rule_id = ? AND dismissed = 1 ${scope.sql} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`)
+    .run(rule.id, ...scope.args)
+  return { raised, cleared, changed: upserted.length + cleared }
+}
+
+/** Resolves every active alert of a disabled rule. */
+function clearRule(env: EvalEnv, rule: RuleRow): RunResult {
+  const cleared = env.store
+    .prepare(`UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = ?, snoozed_until = NULL, version = version + 1 WHERE rule_id = ? AND state <> 'resolved'`)
+    .run(env.nowIso, env.nowIso, rule.id).changes
+  return { raised: 0, cleared, changed: cleared }
+}
+
+export function evaluateRule(env: EvalEnv, rule: RuleRow, scope: Scope): RunResult {
+  const evaluator = EVALUATORS[rule.kind] as Evaluator
+  if (scope === 'all') {
+    if (!rule.enabled) return clearRule(env, rule)
+    collectHits(env, evaluator, rule.params, null)
+    const result = applyHits(env, rule, evaluator, null)
+    env.store.prepare('UPDATE rules SET evaluated_at = ? WHERE id = ?').run(env.nowIso, rule.id)
+    return result
+  }
+  const key = evaluator.scopeKey
+  const list = key ? scope[key] : undefined
+  if (!rule.enabled || !list || list.length === 0) return { raised: 0, cleared: 0, changed: 0 }
+  const ids = JSON.stringify([...new Set(list)])
+  collectHits(env, evaluator, rule.params, ids)
+  return applyHits(env, rule, evaluator, ids)
+}
+
+function add(a: RunResult, b: RunResult): RunResult {
+  return { raised: a.raised + b.raised, cleared: a.cleared + b.cleared, changed: a.changed + b.changed }
+}
+
+/** Evaluates every rule the scope can affect; announces a change to open inboxes. */
+export function evaluate(ctx: RulesCtx, scope: Scope): RunResult {
+  const env = envOf(ctx)
+  let total: RunResult = { raised: 0, cleared: 0, changed: 0 }
+  for (const rule of loadRules(ctx.store, env.nowIso)) total = add(total, evaluateRule(env, rule, scope))
+  if (total.changed > 0) ctx.events.emit({ type: 'alerts.changed' })
+  return total
+}
+
+/** The full sweep: every rule, expired snoozes back in the inbox, this month's figures recorded. */
+export function sweep(ctx: RulesCtx): RunResult & { rules: number } {
+  const env = envOf(ctx)
+  const rules = loadRules(ctx.store, env.nowIso)
+  let total: RunResult = { raised: 0, cleared: 0, changed: 0 }
+  for (const rule of rules) total = add(total, evaluateRule(env, rule, 'all'))
+  const woke = expireSnoozes(env)
+  total = add(total, { raised: 0, cleared: 0, changed: woke })
+  writeSnapshots(env, rules)
+  if (total.changed > 0) ctx.events.emit({ type: 'alerts.changed' })
+  return { ...total, rules: rules.length }
+}
+
+/** After a stock move of one part (call inside the move's transaction). */
+export function evaluateForPart(ctx: RulesCtx, partId: number): RunResult {
+  return evaluate(ctx, { partIds: [partId] })
+}
+
+/** After an RO changed state, promise or money (call inside the change's transaction). */
+export function evaluateForRo(ctx: RulesCtx, roId: number): RunResult {
+  return evaluate(ctx, { roIds: [roId] })
+}
+
+const PART_EVENTS = new Set(['stock.changed'])
+const RO_EVENTS = new Set(['ro.changed', 'workshop.changed', 'settlement.changed'])
+const STOCKTAKE_EVENTS = new Set(['stocktake.changed'])
+
+/**
+ * Evaluates what a write's events can have changed — the one hook a dispatcher needs: call it
+ * with the write's pending events before its transaction commits.
+ */
+export function evaluateForEvents(ctx: RulesCtx, events: readonly Omit<LiveEvent, 'at'>[]): RunResult {
+  const partIds: number[] = []
+  const roIds: number[] = []
+  const stocktakeIds: number[] = []
+  for (const e of [...events]) {
+    if (typeof e.id !== 'number') continue
+    if (PART_EVENTS.has(e.type)) partIds.push(e.id)
+    else if (RO_EVENTS.has(e.type)) roIds.push(e.id)
+    else if (STOCKTAKE_EVENTS.has(e.type)) stocktakeIds.push(e.id)
+  }
+  if (partIds.length + roIds.length + stocktakeIds.length === 0) return { raised: 0, cleared: 0, changed: 0 }
+  return evaluate(ctx, { partIds, roIds, stocktakeIds })
+}

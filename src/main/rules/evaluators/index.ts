@@ -1,0 +1,18 @@
+import type { RuleKind } from '../../../shared/domain/rules'
+import { fillRateRule, safetyStock, slowMovingShare, stockTurnover, stocktakeVariance, stockValue } from './stock'
+import { insuranceReceivable, insuranceSettlement, maintenanceOverdue, pastPromised } from './settlement'
+import type { Evaluator } from './types'
+
+/** Every kind's evaluator; the type makes a kind without one a compile error. */
+export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
+  part_below_safety_stock: safetyStock,
+  stock_value_vs_outbound: stockValue,
+  slow_moving_share: slowMovingShare,
+  stock_turnover: stockTurnover,
+  fill_rate: fillRateRule,
+  stocktake_variance: stocktakeVariance,
+  maintenance_settlement_overdue: maintenanceOverdue,
+  insurance_settlement_month_end: insuranceSettlement,
+  insurance_receivable_month_end: insuranceReceivable,
+  ro_past_promised: pastPromised,
+}

@@ -1,0 +1,27 @@
+import type { RuleKind, RuleParams } from '../../../shared/domain/rules'
+import type { EvalEnv, HitsQuery, ScopeKey } from '../context'
+
+/**
+ * One rule kind's evaluation: the set of subjects in violation, as one SQL statement. With
+ * `ids` (an incremental run) the statement covers only those subjects; the engine resolves the
+ * alerts of the subjects in scope that are not in the set.
+ */
+export interface Evaluator<K extends RuleKind = RuleKind> {
+  kind: K
+  /** The scope that can change this rule's result between sweeps; none for department rules. */
+  scopeKey?: ScopeKey
+  hits(env: EvalEnv, params: RuleParams<K>, ids: string | null): HitsQuery
+  /** SQL (one `?` for the ids JSON) naming the alert subjects an incremental run covers; default the ids. */
+  subjectsInScope?: string
+}
+
+/** The ids JSON of an incremental run as a set, for `IN (…)`. */
+export const IDS = '(SELECT value FROM json_each(?))'
+
+/** A department rule: its figure is computed first, then the one-row "set" is this. */
+export function singleHit(violated: boolean, stage: 'warning' | 'breach', key: string, params: Record<string, string | number>, subjectId = 1): HitsQuery {
+  return {
+    sql: `SELECT ? AS subject_id, ? AS stage, ? AS message_key, ? AS params WHERE ?`,
+    args: [subjectId, stage, key, JSON.stringify(params), violated ? 1 : 0],
+  }
+}

@@ -1,0 +1,49 @@
+import type { UserCtx } from '../api/context'
+import { AppError } from '../api/app-error'
+import { nextState } from '../../shared/domain/ro-state'
+import { roleHas } from '../../shared/domain/roles'
+import { updateVersioned } from '../reception/versioned'
+import { evaluateForRo } from '../rules/engine'
+import { nextNumber, yuan } from './numbers'
+import { checkRoVersion } from './settle'
+import { getSettlementView, loadRoHead } from './view'
+import type { In, Out } from './types'
+
+// Delivery (交车) closes the RO and issues the gate pass (出门证). The car does not leave while
+// the customer's own invoice is unpaid, unless someone allowed to (`settlement.credit`) releases
+// it on credit (挂账) — recorded with the amount outstanding. Warranty, insurance and internal
+// balances never hold a car back: those payers settle with the dealership, not at the gate.
+
+export function deliverRo(ctx: UserCtx, input: In<'settlement.deliver'>): Out<'settlement.deliver'> {
+  const ro = loadRoHead(ctx, input.roId)
+  checkRoVersion(ro, input.version)
+  const to = nextState(ro.state, 'deliver')
+  if (to === null) {
+    throw new AppError('INVALID_STATE', 'settlement.notDeliverable', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
+  }
+  const { balance } = ctx.store
+    .prepare(`SELECT COALESCE(SUM(balance_fen), 0) AS balance FROM receivables WHERE ro_id = ? AND payer = 'customer'`)
+    .get(ro.id) as { balance: number }
+  if (balance > 0) {
+    if (!input.onCredit) throw new AppError('INVALID_STATE', 'settlement.customerUnpaid', { balance: yuan(balance) }, { balanceFen: balance })
+    if (!roleHas(ctx.user.role, 'settlement.credit')) {
+      throw new AppError('FORBIDDEN', 'error.FORBIDDEN', { permission: 'permission.settlement.credit' }, { balanceFen: balance })
+    }
+  }
+  const now = ctx.nowIso()
+  const gatePass = nextNumber(ctx, 'GP')
+  ctx.store
+    .prepare('INSERT INTO deliveries (ro_id, gate_pass_no, delivered_at, user_id, on_credit, outstanding_fen) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(ro.id, gatePass, now, ctx.user.id, balance > 0 ? 1 : 0, balance)
+  updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: to, delivered_at: now })
+  ctx.audit({
+    action: 'ro.deliver',
+    entity: 'repair_order',
+    entityId: ro.id,
+    detail: { before: ro.state, after: to, gatePass, onCreditFen: balance },
+  })
+  ctx.events.emit({ type: 'ro.changed', id: ro.id })
+  ctx.events.emit({ type: 'settlement.changed', id: ro.id })
+  evaluateForRo(ctx, ro.id)
+  return getSettlementView(ctx, ro.id)
+}

@@ -1,0 +1,54 @@
+import type { UserCtx } from '../api/context'
+import { AppError, fieldError } from '../api/app-error'
+import type { PaymentMethod } from '../../shared/domain/settlement'
+import { evaluateForRo } from '../rules/engine'
+import { invoiceById, isOpenInvoice, getSettlementView } from './view'
+import { yuan } from './numbers'
+import type { In, Out } from './types'
+
+// Payments are recorded against one invoice (the money moves at the till or the bank, not here);
+// a partial payment leaves the rest as that payer's receivable. Never more than is still open.
+
+export interface PayableInvoice {
+  id: number
+  number: string
+  gross_fen: number
+  paid_fen: number
+}
+
+export function recordPayment(
+  ctx: UserCtx,
+  invoice: PayableInvoice,
+  payment: { method: PaymentMethod; amountFen: number; reference: string },
+  field: string,
+): number {
+  const balance = invoice.gross_fen - invoice.paid_fen
+  if (payment.amountFen > balance) {
+    throw fieldError('VALIDATION', field, 'settlement.overpayment', { amount: yuan(payment.amountFen), number: invoice.number, balance: yuan(balance) })
+  }
+  const id = Number(
+    ctx.store
+      .prepare('INSERT INTO payments (invoice_id, method, amount_fen, reference, at, user_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(invoice.id, payment.method, payment.amountFen, payment.reference, ctx.nowIso(), ctx.user.id).lastInsertRowid,
+  )
+  invoice.paid_fen += payment.amountFen
+  return id
+}
+
+/** A later payment on an open invoice: the rest of the customer's bill, or an insurer's transfer. */
+export function payInvoice(ctx: UserCtx, input: In<'settlement.pay'>): Out<'settlement.pay'> {
+  const invoice = invoiceById(ctx, input.invoiceId)
+  if (!isOpenInvoice(invoice)) {
+    throw new AppError('INVALID_STATE', 'settlement.invoiceNotOpen', { number: invoice.number }, { invoiceId: invoice.id })
+  }
+  const paymentId = recordPayment(ctx, invoice, input, 'amountFen')
+  ctx.audit({
+    action: 'settlement.pay',
+    entity: 'invoice',
+    entityId: invoice.id,
+    detail: { paymentId, roId: invoice.ro_id, method: input.method, amountFen: input.amountFen, balanceAfterFen: invoice.gross_fen - invoice.paid_fen },
+  })
+  ctx.events.emit({ type: 'settlement.changed', id: invoice.ro_id })
+  evaluateForRo(ctx, invoice.ro_id)
+  return getSettlementView(ctx, invoice.ro_id)
+}

@@ -1,0 +1,78 @@
+import type { Ctx } from '../api/context'
+import { ageingBucket, AGEING_BUCKETS, daysBetween, type AgeingBucket } from '../../shared/domain/settlement'
+import { localInstant } from '../../shared/domain/settlement-deadline'
+import { PAYERS, type Payer } from '../../shared/domain/payer'
+import { localDate, toLocalIso } from '../../shared/domain/time'
+import type { In, Out } from './types'
+
+// Receivables (应收账款) by payer with ageing, as of the end of a day: invoices issued by then,
+// not reversed by then, less the payments received by then. Insurance rows carry the insurer and
+// the claim number, which is how the front-desk supervisor chases them (保险款当月回收).
+
+interface Row {
+  invoice_id: number
+  number: string
+  ro_id: number
+  ro_number: string
+  payer: Payer
+  customer_name: string
+  insurer: string | null
+  claim_no: string | null
+  issued_at: string
+  gross_fen: number
+  paid_fen: number
+}
+
+export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'receivables.list'> {
+  const asOf = input.asOf ?? localDate(ctx.clock.now(), ctx.timeZone)
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number]
+  const end = toLocalIso(localInstant(ctx.timeZone, y, m, d + 1), ctx.timeZone)
+  const rows = ctx.store
+    .prepare(
+      `SELECT * FROM (
+         SELECT i.id AS invoice_id, i.number, i.ro_id, r.number AS ro_number, i.payer, c.name AS customer_name, i.insurer, i.claim_no,
+                i.issued_at, i.gross_fen,
+                COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id AND p.at < ?1), 0) AS paid_fen
+           FROM invoices i JOIN repair_orders r ON r.id = i.ro_id JOIN customers c ON c.id = r.customer_id
+          WHERE i.kind = 'invoice' AND i.issued_at < ?1 AND (i.state = 'issued' OR i.reversed_at >= ?1)
+            AND (?2 IS NULL OR i.payer = ?2))
+        WHERE gross_fen > paid_fen
+        ORDER BY issued_at, invoice_id`,
+    )
+    .all(end, input.payer ?? null) as Row[]
+  const summary = new Map<string, { payer: Payer; bucket: AgeingBucket; count: number; balanceFen: number }>()
+  const out = rows.map((r) => {
+    const ageDays = Math.max(0, daysBetween(r.issued_at.slice(0, 10), asOf))
+    const bucket = ageingBucket(ageDays)
+    const balanceFen = r.gross_fen - r.paid_fen
+    const key = `${r.payer}:${bucket}`
+    const s = summary.get(key) ?? { payer: r.payer, bucket, count: 0, balanceFen: 0 }
+    s.count += 1
+    s.balanceFen += balanceFen
+    summary.set(key, s)
+    return {
+      invoiceId: r.invoice_id,
+      number: r.number,
+      roId: r.ro_id,
+      roNumber: r.ro_number,
+      payer: r.payer,
+      customerName: r.customer_name,
+      insurer: r.insurer,
+      claimNo: r.claim_no,
+      issuedAt: r.issued_at,
+      grossFen: r.gross_fen,
+      paidFen: r.paid_fen,
+      balanceFen,
+      ageDays,
+      bucket,
+    }
+  })
+  const order = (p: Payer, b: AgeingBucket) => PAYERS.indexOf(p) * 10 + AGEING_BUCKETS.indexOf(b)
+  return {
+    asOf,
+    rows: out.slice(input.offset, input.offset + input.limit),
+    total: out.length,
+    summary: [...summary.values()].sort((a, b) => order(a.payer, a.bucket) - order(b.payer, b.bucket)),
+    balanceFen: out.reduce((s, r) => s + r.balanceFen, 0),
+  }
+}

@@ -1,0 +1,114 @@
+import type { UserCtx } from '../api/context'
+import { AppError, conflict, fieldError } from '../api/app-error'
+import { nextState } from '../../shared/domain/ro-state'
+import { roleHas } from '../../shared/domain/roles'
+import { DiscountTooLarge, draftInvoices, exceedsDiscountCap, type InvoiceDraft } from '../../shared/domain/settlement'
+import type { Payer } from '../../shared/domain/payer'
+import { mulDivRound } from '../../shared/domain/stock'
+import { updateVersioned } from '../reception/versioned'
+import { evaluateForRo } from '../rules/engine'
+import { discountCapBp, nextNumber, yuan } from './numbers'
+import { recordPayment, type PayableInvoice } from './payments'
+import { getSettlementView, loadBillLines, loadRoHead, toTotalsLines, type RoHeadRow } from './view'
+import type { In, Out } from './types'
+
+// Settling a ready RO (结算): one invoice per payer from its lines, discounts within the cap
+// (or with `settlement.discount.large`), the payments taken at the till, and the RO locked as
+// settled. All of it in the dispatcher's one transaction: a refusal anywhere leaves nothing behind.
+
+type SettleInput = In<'settlement.settle'>
+
+export function checkRoVersion(ro: Pick<RoHeadRow, 'id' | 'version'>, version: number): void {
+  if (ro.version !== version) throw conflict('entity.repairOrder', ro.id, version, ro.version)
+}
+
+function buildDrafts(ctx: UserCtx, roId: number, input: SettleInput): InvoiceDraft[] {
+  const discounts: Partial<Record<Payer, number>> = {}
+  for (const d of input.discounts) discounts[d.payer] = d.amountFen
+  const lines = toTotalsLines(loadBillLines(ctx, roId))
+  const before = new Map(draftInvoices(lines).map((d) => [d.payer, d]))
+  input.discounts.forEach((d, i) => {
+    const draft = before.get(d.payer)
+    if (!draft) throw fieldError('VALIDATION', `discounts.${i}.payer`, 'settlement.noInvoiceForPayer', { payer: `payer.${d.payer}` })
+    if (d.amountFen > draft.grossBeforeFen) {
+      throw fieldError('VALIDATION', `discounts.${i}.amountFen`, 'settlement.discountTooLarge', {
+        payer: `payer.${d.payer}`,
+        discount: yuan(d.amountFen),
+        gross: yuan(draft.grossBeforeFen),
+      })
+    }
+    const cap = discountCapBp(ctx.store)
+    if (exceedsDiscountCap(d.amountFen, draft.grossBeforeFen, cap) && !roleHas(ctx.user.role, 'settlement.discount.large')) {
+      throw new AppError(
+        'FORBIDDEN',
+        'settlement.discountOverCap',
+        { payer: `payer.${d.payer}`, discount: yuan(d.amountFen), cap: (cap / 100).toFixed(2).replace(/\.?0+$/, ''), limit: yuan(mulDivRound(draft.grossBeforeFen, cap, 10_000)) },
+        { fields: [{ field: `discounts.${i}.amountFen`, message: 'settlement.discountOverCap' }] },
+      )
+    }
+  })
+  try {
+    return draftInvoices(lines, discounts)
+  } catch (error) {
+    // Checked above field by field; kept so a future change cannot slip a bad discount through.
+    if (error instanceof DiscountTooLarge) throw new AppError('VALIDATION', 'settlement.discountTooLarge', { payer: `payer.${error.payer}`, discount: yuan(error.discountFen), gross: yuan(error.grossFen) })
+    throw error
+  }
+}
+
+export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.settle'> {
+  const ro = loadRoHead(ctx, input.roId)
+  checkRoVersion(ro, input.version)
+  const to = nextState(ro.state, 'settle')
+  if (to === null) {
+    throw new AppError('INVALID_STATE', 'settlement.roNotReady', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
+  }
+  const drafts = buildDrafts(ctx, ro.id, input)
+  const insurance = drafts.some((d) => d.payer === 'insurance') ? input.insurance : undefined
+  if (drafts.some((d) => d.payer === 'insurance') && !insurance) throw fieldError('VALIDATION', 'insurance', 'settlement.insuranceRequired')
+
+  const now = ctx.nowIso()
+  const grossBefore = drafts.reduce((s, d) => s + d.grossBeforeFen, 0)
+  const discount = drafts.reduce((s, d) => s + d.discountFen, 0)
+  const settlementId = Number(
+    ctx.store
+      .prepare('INSERT INTO settlements (ro_id, kind, gross_fen, discount_fen, note, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(ro.id, 'settle', grossBefore, discount, input.note, ctx.user.id, now).lastInsertRowid,
+  )
+  const insertInvoice = ctx.store.prepare(
+    `INSERT INTO invoices (number, settlement_id, ro_id, payer, customer_id, kind, net_fen, vat_fen, gross_fen, discount_fen, state,
+       insurer, claim_no, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, 'invoice', ?, ?, ?, ?, 'issued', ?, ?, ?, ?)`,
+  )
+  const byPayer = new Map<Payer, PayableInvoice>()
+  for (const d of drafts) {
+    const number = nextNumber(ctx, 'INV')
+    const isInsurance = d.payer === 'insurance'
+    const id = Number(
+      insertInvoice.run(number, settlementId, ro.id, d.payer, d.payer === 'customer' ? ro.customer_id : null, d.netFen, d.vatFen, d.grossFen,
+        d.discountFen, isInsurance ? (insurance?.insurer ?? null) : null, isInsurance ? (insurance?.claimNo ?? null) : null, now, ctx.user.id).lastInsertRowid,
+    )
+    byPayer.set(d.payer, { id, number, gross_fen: d.grossFen, paid_fen: 0 })
+  }
+  input.payments.forEach((p, i) => {
+    const invoice = byPayer.get(p.payer)
+    if (!invoice) throw fieldError('VALIDATION', `payments.${i}.payer`, 'settlement.noInvoiceForPayer', { payer: `payer.${p.payer}` })
+    recordPayment(ctx, invoice, p, `payments.${i}.amountFen`)
+  })
+  updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: to, settled_at: now })
+  ctx.audit({
+    action: 'ro.settle',
+    entity: 'repair_order',
+    entityId: ro.id,
+    detail: {
+      before: ro.state,
+      after: to,
+      settlementId,
+      invoices: drafts.map((d) => ({ payer: d.payer, grossFen: d.grossFen, discountFen: d.discountFen, number: byPayer.get(d.payer)?.number })),
+      paidFen: input.payments.reduce((s, p) => s + p.amountFen, 0),
+    },
+  })
+  ctx.events.emit({ type: 'ro.changed', id: ro.id })
+  ctx.events.emit({ type: 'settlement.changed', id: ro.id })
+  evaluateForRo(ctx, ro.id)
+  return getSettlementView(ctx, ro.id)
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { dateTime, decimalToMilli, fenToYuanText, milliToDecimal, nowWallClock, todayIn, wallClockToIso, yuanTextToFen } from './format'
+
+describe('format', () => {
+  it('shows stored local times as the shop wall clock, whatever zone the PC is in', () => {
+    expect(dateTime('2026-11-27T15:30:00+08:00')).toBe('2026-11-27 15:30')
+    expect(dateTime(null)).toBe('—')
+  })
+
+  it('turns a time typed at the desk into local ISO with the dealership offset', () => {
+    expect(wallClockToIso('2026-11-27T15:30', 'Asia/Shanghai')).toBe('2026-11-27T15:30:00+08:00')
+    expect(wallClockToIso('2026-07-01T09:00', 'Europe/Berlin')).toBe('2026-07-01T09:00:00+02:00')
+  })
+
+  it('knows today and now in the dealership zone', () => {
+    const instant = new Date('2026-11-27T17:30:00Z')
+    expect(todayIn('Asia/Shanghai', instant)).toBe('2026-11-28')
+    expect(nowWallClock('Asia/Shanghai', instant)).toBe('2026-11-28T01:30')
+  })
+
+  it('round-trips quantities in thousandths without floating-point drift', () => {
+    expect(decimalToMilli('1.5')).toBe(1500)
+    expect(decimalToMilli('0.125')).toBe(125)
+    expect(decimalToMilli('1.2345')).toBeNull()
+    expect(decimalToMilli('abc')).toBeNull()
+    expect(milliToDecimal(1500)).toBe('1.5')
+    expect(milliToDecimal(2000)).toBe('2')
+  })
+
+  it('edits money as yuan text and stores it as fen', () => {
+    expect(fenToYuanText(12345)).toBe('123.45')
+    expect(fenToYuanText(5)).toBe('0.05')
+    expect(yuanTextToFen('0.1')).toBe(10)
+    expect(yuanTextToFen('12.345')).toBeNull()
+  })
+})
