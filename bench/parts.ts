@@ -8,18 +8,14 @@ import iconv from 'iconv-lite'
 import { createApp, type App } from '../src/main/app'
 import { createRng } from '../src/main/demo/random'
 import { refreshSearchIndex } from '../src/main/parts/search-index'
+import type { BenchArea } from './lib/area'
+import { latencyMetric, type Metric } from './lib/metric'
 import { BENCH_ITEMS, BENCH_MODELS, FULL_PARTS_BENCH, generateCatalogue, generateMoves, type BenchCatalogue, type PartsBenchSize } from '../src/main/parts/bench-data'
 
 // Parts benchmarks (issue: on 100k parts and 2M moves — part search p95 ≤ 5 ms, posting an
 // issue p95 ≤ 5 ms, on-hand and value of all parts as of a past date ≤ 1 s, importing a
 // 50k-line price list ≤ 10 s). Everything goes through the real dispatcher, as a desk would.
 
-export interface Metric {
-  name: string
-  p50_ms?: number
-  p95_ms?: number
-  ms?: number
-}
 
 export interface PartsBenchOptions {
   /** Where the throw-away database goes; a temp dir by default (removed afterwards). */
@@ -34,12 +30,6 @@ export interface PartsBenchOptions {
 const round = (ms: number) => Math.round(ms * 1000) / 1000
 const PASSWORD = 'bench-pass-1'
 const NOW = new Date('2026-11-27T02:30:00Z')
-
-function percentiles(samples: number[]): { p50_ms: number; p95_ms: number } {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-  return { p50_ms: round(at(0.5)), p95_ms: round(at(0.95)) }
-}
 
 async function call<T>(app: App, token: string, channel: string, input: unknown): Promise<T> {
   const envelope = await app.dispatch(channel, input, { token, locale: 'en' })
@@ -154,26 +144,26 @@ export async function benchParts(options: PartsBenchOptions = {}): Promise<Metri
     log(`generating ${size.parts} parts and ${size.moves} moves …`)
     let t0 = performance.now()
     const cat = generateCatalogue(app.store, size, NOW)
-    metrics.push({ name: `parts: generate ${size.parts} parts`, ms: round(performance.now() - t0) })
+    metrics.push({ name: 'parts.generate.catalogue', ms: round(performance.now() - t0) })
     t0 = performance.now()
     generateMoves(app.store, cat, size, NOW, admin.user.id)
-    metrics.push({ name: `parts: generate ${size.moves} moves`, ms: round(performance.now() - t0) })
+    metrics.push({ name: 'parts.generate.moves', ms: round(performance.now() - t0) })
     t0 = performance.now()
     refreshSearchIndex(app.store)
-    metrics.push({ name: `parts: build name index for ${size.parts} parts`, ms: round(performance.now() - t0) })
+    metrics.push({ name: 'parts.search_index.build', ms: round(performance.now() - t0) })
     app.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     app.store.sqlite.exec('ANALYZE')
 
     log('search …')
     const queries = searchQueries(cat, options.searchRuns ?? 2_000)
     const search = await timed(queries.length, (i) => call(app, clerk, 'parts.search', { q: queries[i % queries.length]!, limit: 30 }))
-    metrics.push({ name: 'parts.search (dispatcher, 30 hits with stock)', ...percentiles(search) })
+    metrics.push(latencyMetric('parts.search.dispatch', search, { field: 'p95_ms', max: 5 }))
 
     log('issue …')
     const issueRuns = options.issueRuns ?? 1_000
     const ros = seedRepairOrders(app, cat, issueRuns + 50, admin.user.id)
     const issue = await timed(issueRuns, (i) => call(app, clerk, 'parts.issue', { roId: ros[i]!.roId, lines: [{ partId: ros[i]!.partId, quantityMilli: 1_000 }] }))
-    metrics.push({ name: 'parts.issue (dispatcher, one line, committed)', ...percentiles(issue) })
+    metrics.push(latencyMetric('parts.issue.dispatch', issue, { field: 'p95_ms', max: 5 }))
 
     log('valuation …')
     const past = '2025-11-27T00:00:00+08:00'
@@ -183,28 +173,38 @@ export async function benchParts(options: PartsBenchOptions = {}): Promise<Metri
       await call(app, clerk, 'stock.valuation', { at: past, limit: 100 })
       runs.push(performance.now() - t0)
     }
-    metrics.push({ name: 'stock.valuation all parts as of a year ago (first run)', ms: round(runs[0]!) })
-    metrics.push({ name: 'stock.valuation all parts as of a year ago (median of 3)', ms: round([...runs].sort((a, b) => a - b)[1]!) })
+    metrics.push({ name: 'stock.valuation.past.first', ms: round(runs[0]!), target: { field: 'ms', max: 1_000 } })
+    metrics.push({ name: 'stock.valuation.past.median3', ms: round([...runs].sort((a, b) => a - b)[1]!), target: { field: 'ms', max: 1_000 } })
 
     const lines = Math.round(50_000 * scale)
     log(`import ${lines}-line price lists …`)
     const csvRows = priceListRows(cat, lines, 31)
     const csv = iconv.encode(csvRows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n'), 'gbk')
     const a = await importFile(app, supervisor, 'price-list.csv', csv)
-    metrics.push({ name: `parts.import ${a.lines}-line GBK CSV: dry run`, ms: round(a.preview) })
-    metrics.push({ name: `parts.import ${a.lines}-line GBK CSV: import`, ms: round(a.apply) })
-    metrics.push({ name: `parts.import ${a.lines}-line GBK CSV: total`, ms: round(a.preview + a.apply) })
+    metrics.push({ name: 'parts.import.csv_gbk.dry_run', ms: round(a.preview) })
+    metrics.push({ name: 'parts.import.csv_gbk.apply', ms: round(a.apply) })
+    metrics.push({ name: 'parts.import.csv_gbk.total', ms: round(a.preview + a.apply), target: { field: 'ms', max: 10_000 } })
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('价格表')
     for (const r of priceListRows(cat, lines, 32)) ws.addRow(r)
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer())
     const b = await importFile(app, supervisor, 'price-list.xlsx', xlsx)
-    metrics.push({ name: `parts.import ${b.lines}-line XLSX: total`, ms: round(b.preview + b.apply) })
+    metrics.push({ name: 'parts.import.xlsx.dry_run', ms: round(b.preview) })
+    metrics.push({ name: 'parts.import.xlsx.total', ms: round(b.preview + b.apply), target: { field: 'ms', max: 10_000 } })
     return metrics
   } finally {
     app.close()
     if (!options.dir) rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * For bench/run.ts: the parts area builds its own store (the demo data set has no stock ledger)
+ * at the run's scale: 100k parts, 2M moves and 50k-line price lists at scale 1.
+ */
+export const partsBench: BenchArea = {
+  name: 'parts',
+  run: ({ scale, log }) => benchParts({ scale, log }),
 }
 
 // `npx tsx bench/parts.ts [scale]` runs it on its own.

@@ -56,6 +56,6 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 export async function settled(locator: Locator): Promise<void> {
   await locator.waitFor()
   await expect
-    .poll(() => locator.evaluate((el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length))
+    .poll(() => locator.evaluate((el) => el.getAnimations({ subtree: true }).filter((a: { playState: string }) => a.playState === 'running').length))
     .toBe(0)
 }

@@ -5,6 +5,8 @@ import { appHandlers } from '../auth/handlers'
 import { receptionHandlers } from '../reception/handlers'
 import { workshopHandlers } from '../workshop/handlers'
 import { dataHandlers } from '../jobs/data-handlers'
+import { settlementHandlers } from '../settlement/handlers'
+import { rulesHandlers } from '../rules/handlers'
 
 /** Every channel's service. The type makes a channel without a handler a compile error. */
-export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers }
+export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers }

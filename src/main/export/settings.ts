@@ -48,11 +48,16 @@ export function writeExportSettings(store: Store, next: Partial<ExportSettings>)
   if (next.timeOfDay !== undefined) writeSetting(store, KEYS.timeOfDay, next.timeOfDay)
   if (next.personalData !== undefined) writeSetting(store, KEYS.personalData, next.personalData)
   if (next.targets !== undefined) {
-    // A target sent without its token keeps the stored one: the token is never sent back out.
+    // A target sent without its token or certificate keeps the stored ones: secrets are never
+    // sent back out, so the screen cannot send them in again. An empty certificate removes it.
     const merged = next.targets.map((t) => {
-      if (t.kind !== 'https' || t.token) return t
+      if (t.kind !== 'https') return t
       const old = current.targets.find((o) => o.id === t.id && o.kind === 'https')
-      return old && old.kind === 'https' && old.token ? { ...t, token: old.token } : t
+      const kept = old?.kind === 'https' ? old : undefined
+      const token = t.token ?? kept?.token
+      const caPem = t.caPem === undefined ? kept?.caPem : t.caPem || undefined
+      const { token: _token, caPem: _caPem, ...rest } = t
+      return { ...rest, ...(token ? { token } : {}), ...(caPem ? { caPem } : {}) }
     })
     writeSetting(store, KEYS.targets, merged)
   }

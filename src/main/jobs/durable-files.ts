@@ -70,11 +70,8 @@ export function digestStream(): { stream: Transform; result(): Digest } {
 
 export async function digestFile(file: string): Promise<Digest> {
   const d = digestStream()
-  await pipeline(createReadStream(file), d.stream, async function* (source) {
-    for await (const _chunk of source) {
-      // drained: the digest stream has seen it
-    }
-  })
+  d.stream.resume()
+  await pipeline(createReadStream(file), d.stream)
   return d.result()
 }
 

@@ -13,7 +13,8 @@ import { moveById } from './moves'
 
 type PickList = Out<'parts.pickList'>
 export type ShortageOutcome = In<'parts.recordShortage'>['outcome']
-const OPEN_FOR_RETURN = `('estimate','authorised','in_progress','quality_check','ready','cancelled')`
+/** Once an RO is invoiced its parts stay on it; before that (even cancelled) they can come back. */
+const CLOSED_FOR_RETURN: readonly string[] = ['settled', 'delivered']
 
 interface RoHead {
   id: number
@@ -152,7 +153,7 @@ export function issueToRo(ctx: UserCtx, input: In<'parts.issue'>): Out<'parts.is
 
 export function returnFromRo(ctx: UserCtx, input: In<'parts.return'>): Out<'parts.return'> {
   const ro = loadRoHead(ctx.store, input.roId)
-  if (!OPEN_FOR_RETURN.includes(`'${ro.state}'`)) {
+  if (CLOSED_FOR_RETURN.includes(ro.state)) {
     throw new AppError('INVALID_STATE', 'parts.roClosedForReturn', { number: ro.number, state: `roState.${ro.state}` })
   }
   const moves: PostedMove[] = []

@@ -153,7 +153,7 @@ const STOCKTAKE_EVENTS = new Set(['stocktake.changed'])
  * Evaluates what a write's events can have changed — the one hook a dispatcher needs: call it
  * with the write's pending events before its transaction commits.
  */
-export function evaluateForEvents(ctx: RulesCtx, events: readonly Omit<LiveEvent, 'at'>[]): RunResult {
+export function evaluateForEvents(ctx: RulesCtx, events: readonly Pick<LiveEvent, 'type' | 'id'>[]): RunResult {
   const partIds: number[] = []
   const roIds: number[] = []
   const stocktakeIds: number[] = []

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openStore, type Store } from '../store/open'
+import { migrate } from '../store/migrate'
+import { readExportSettings, writeExportSettings } from './settings'
+
+let dir: string
+let store: Store
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'export-settings-'))
+  store = openStore(join(dir, 'db.sqlite'))
+  await migrate(store)
+})
+afterEach(() => {
+  store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('export settings', () => {
+  it('keeps a target’s token and certificate when the screen sends the target back without them', () => {
+    const https = { id: 'ho', kind: 'https' as const, label: '总部', url: 'https://ho.example.cn/batches', allowHttp: false }
+    writeExportSettings(store, { targets: [{ ...https, token: 'secret-token-1', caPem: 'PEM' }] })
+    writeExportSettings(store, { targets: [{ ...https, label: 'Head office' }] })
+    expect(readExportSettings(store).targets).toEqual([{ ...https, label: 'Head office', token: 'secret-token-1', caPem: 'PEM' }])
+    writeExportSettings(store, { targets: [{ ...https, caPem: '' }] })
+    expect(readExportSettings(store).targets).toEqual([{ ...https, token: 'secret-token-1' }])
+  })
+
+  it('defaults to a pseudonymised nightly batch at 21:30 with no targets', () => {
+    expect(readExportSettings(store)).toEqual({ enabled: true, timeOfDay: '21:30', personalData: 'pseudonymised', targets: [] })
+  })
+})

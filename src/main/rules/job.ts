@@ -1,0 +1,43 @@
+import type { Clock } from '../../shared/domain/time'
+import { toLocalIso } from '../../shared/domain/time'
+import type { LiveEvent } from '../../shared/contract/types'
+import { EventBuffer, type EventHub } from '../api/events'
+import type { Store } from '../store/open'
+import type { Job } from '../jobs/scheduler'
+import { sweep } from './engine'
+
+// The scheduled full sweep: catches what no event announces (time passing a deadline, a snooze
+// date coming) and corrects anything an incremental run missed. One transaction; its events are
+// published after the commit, like a dispatcher write's.
+
+/** Default interval between sweeps. Deadlines are in days, so a quarter of an hour is plenty. */
+export const RULES_SWEEP_EVERY_MS = 15 * 60_000
+
+export interface SweepJobDeps {
+  store: Store
+  clock: Clock
+  hub: EventHub
+  timeZone: () => string
+  everyMs?: number
+}
+
+export function rulesSweepJob(deps: SweepJobDeps): Job {
+  const everyMs = deps.everyMs ?? RULES_SWEEP_EVERY_MS
+  let lastRun: number | null = null
+  return {
+    name: 'rules.sweep',
+    // Due at start-up, then every interval (the scheduler retries a failure later on its own).
+    due: (now) => lastRun === null || now.getTime() - lastRun >= everyMs,
+    run: async (now) => {
+      const timeZone = deps.timeZone()
+      const events = new EventBuffer()
+      const result = deps.store.tx(() =>
+        sweep({ store: deps.store, clock: deps.clock, timeZone, nowIso: () => toLocalIso(deps.clock.now(), timeZone), events }),
+      )
+      lastRun = now.getTime()
+      const at = toLocalIso(deps.clock.now(), timeZone)
+      for (const event of events.pending) deps.hub.publish({ ...event, at } as LiveEvent)
+      return `${result.rules} rules, ${result.raised} raised, ${result.cleared} cleared`
+    },
+  }
+}
