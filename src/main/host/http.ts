@@ -24,6 +24,9 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 1_000_000
+/** Price lists arrive whole (a 50k-line list is a few MB); every other call stays small. */
+const MAX_IMPORT_BODY = 48_000_000
+const bodyLimitOf = (channel: string) => (channel.startsWith('parts.import.') ? MAX_IMPORT_BODY : MAX_BODY)
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -68,13 +71,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(text)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > limit) {
         reject(new Error('too large'))
         req.destroy()
         return
@@ -144,7 +147,7 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: 'POST only' })
     let input: unknown
     try {
-      const text = await readBody(req)
+      const text = await readBody(req, bodyLimitOf(channel))
       input = text.length === 0 ? {} : JSON.parse(text)
     } catch {
       const message = translate(asLocale(locale), 'validation.badJson')

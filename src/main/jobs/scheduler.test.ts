@@ -16,7 +16,7 @@ function manualTimer() {
 
 describe('the scheduler', () => {
   it('never runs a job twice at once, and runs it again when asked while it ran', async () => {
-    let now = new Date('2026-11-27T12:00:00Z')
+    const now = new Date('2026-11-27T12:00:00Z')
     let running = 0
     let most = 0
     let runs = 0
@@ -38,7 +38,6 @@ describe('the scheduler', () => {
     await Promise.all([first, s.tick()])
     expect(most).toBe(1)
     expect(runs).toBe(2)
-    now = new Date(now.getTime() + 1)
   })
 
   it('rests a failed job before it is due again, unless someone asks for it', async () => {

@@ -4,7 +4,7 @@ import { conflict } from '../api/app-error'
 import type { Rule, rulesContract } from '../../shared/contract/rules'
 import { defaultParams, RULE_DEFINITIONS, RULE_PARAMS, type RuleKind, type RuleParams } from '../../shared/domain/rules'
 import { loadRules, ruleByKind, type RuleRow } from './catalog'
-import { envOf } from './context'
+import { envOf, numbered } from './context'
 import { collectHits, evaluateRule, sweep } from './engine'
 import { EVALUATORS } from './evaluators'
 import type { Evaluator } from './evaluators/types'
@@ -62,7 +62,7 @@ export function previewRule(ctx: Ctx, input: In<'rules.preview'>): Out<'rules.pr
          (SELECT COUNT(*) FROM alerts a WHERE a.rule_id = ?1 AND a.state <> 'resolved'
            AND a.subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)) AS clear`,
     )
-    .get(rule.id, subjectType) as { raise: number; clear: number }
+    .get(numbered(rule.id, subjectType)) as { raise: number; clear: number }
   ctx.store.prepare('DELETE FROM temp.rule_hits').run()
   return { raise: row.raise, clear: row.clear, keep: activeNow - row.clear, activeNow }
 }

@@ -56,3 +56,10 @@ export function yuan(fen: number): string {
   const m = Math.abs(fen)
   return `${sign}${Math.floor(m / 100)}.${String(m % 100).padStart(2, '0')}`
 }
+
+/** Arguments for `?1, ?2, …` placeholders: better-sqlite3 binds numbered parameters by name. */
+export function numbered(...values: unknown[]): Record<number, unknown> {
+  const out: Record<number, unknown> = {}
+  values.forEach((v, i) => (out[i + 1] = v))
+  return out
+}

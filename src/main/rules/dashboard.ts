@@ -6,7 +6,7 @@ import { monthKey, monthStart } from '../../shared/domain/settlement-deadline'
 import { averageFen, bandStatus, shareBp, turnoverCenti } from '../../shared/domain/stock-rules'
 import { mulDivRound } from '../../shared/domain/stock'
 import { loadRules } from './catalog'
-import { envOf, type EvalEnv } from './context'
+import { envOf, numbered, type EvalEnv } from './context'
 import { fillRate, outboundLastDays, slowMoving, stockValueFen, turnover } from './measures'
 import { addLocalDays } from '../../shared/domain/settlement-deadline'
 
@@ -54,7 +54,7 @@ function settlementSeries(env: EvalEnv, months: string[], from: string): Series[
          FROM repair_orders WHERE completed_at >= ?3 AND state <> 'cancelled' AND type IN (SELECT value FROM json_each(?4))
         GROUP BY m`,
     )
-    .all(m.days, env.nowIso, from, JSON.stringify(m.roTypes)) as MonthRow[]
+    .all(numbered(m.days, env.nowIso, from, JSON.stringify(m.roTypes))) as MonthRow[]
   const insurance = env.store
     .prepare(
       `SELECT substr(completed_at, 1, 7) AS m,
@@ -63,7 +63,7 @@ function settlementSeries(env: EvalEnv, months: string[], from: string): Series[
          FROM repair_orders WHERE completed_at >= ?2 AND state <> 'cancelled' AND type IN (SELECT value FROM json_each(?3))
         GROUP BY m`,
     )
-    .all(current, from, JSON.stringify(ins.roTypes)) as MonthRow[]
+    .all(numbered(current, from, JSON.stringify(ins.roTypes))) as MonthRow[]
   const collection = env.store
     .prepare(
       `SELECT substr(i.issued_at, 1, 7) AS m,
@@ -74,7 +74,7 @@ function settlementSeries(env: EvalEnv, months: string[], from: string): Series[
          FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND i.issued_at >= ?2
         GROUP BY m`,
     )
-    .all(current, from) as MonthRow[]
+    .all(numbered(current, from)) as MonthRow[]
   const full = { min: 10_000 }
   const last = (p: Point[]) => p.at(-1)?.value ?? null
   const mp = points(months, maintenance)

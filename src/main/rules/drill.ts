@@ -4,7 +4,7 @@ import type { DrillPart, DrillRo, rulesContract } from '../../shared/contract/ru
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import { addLocalMonths, localInstant } from '../../shared/domain/settlement-deadline'
-import { envOf, type EvalEnv } from './context'
+import { envOf, numbered, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
 import { SLOW_PART_SQL } from './measures'
 
@@ -91,7 +91,7 @@ export function drill(ctx: Ctx, input: In): Out {
            FROM repair_orders r JOIN customers c ON c.id = r.customer_id
           WHERE r.completed_at >= ?3 AND r.completed_at < ?4 AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(?5))
           ORDER BY late DESC, r.completed_at LIMIT ?6`,
-      ).all(env.nowIso, p.days, start, end, JSON.stringify(p.roTypes), lim) as RoRow[]
+      ).all(numbered(env.nowIso, p.days, start, end, JSON.stringify(p.roTypes), lim)) as RoRow[]
       ros = rows.map(roOut)
       break
     }
@@ -103,7 +103,7 @@ export function drill(ctx: Ctx, input: In): Out {
            FROM repair_orders r JOIN customers c ON c.id = r.customer_id
           WHERE r.completed_at >= ?3 AND r.completed_at < ?4 AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(?2))
           ORDER BY late DESC, r.completed_at LIMIT ?5`,
-      ).all(env.nowIso, JSON.stringify(p.roTypes), start, end, lim) as RoRow[]
+      ).all(numbered(env.nowIso, JSON.stringify(p.roTypes), start, end, lim)) as RoRow[]
       ros = rows.map(roOut)
       break
     }
@@ -119,7 +119,7 @@ export function drill(ctx: Ctx, input: In): Out {
                 inv.claim_no, inv.gross_fen - inv.paid AS balance
            FROM inv JOIN repair_orders r ON r.id = inv.ro_id JOIN customers c ON c.id = r.customer_id
           ORDER BY late DESC, balance DESC LIMIT ?4`,
-      ).all(env.nowIso, start, end, lim) as RoRow[]
+      ).all(numbered(env.nowIso, start, end, lim)) as RoRow[]
       ros = rows.map(roOut)
       break
     }
@@ -134,7 +134,7 @@ export function drill(ctx: Ctx, input: In): Out {
                   (SELECT -SUM(m.value_fen) FROM stock_moves m WHERE m.part_id = s.part_id AND m.at >= ?1 AND m.at < ?2 AND m.kind IN ('issue', 'return')) AS issued_value
              FROM part_stock s JOIN parts p ON p.id = s.part_id WHERE s.on_hand_milli > 0
             ORDER BY s.value_fen DESC LIMIT ?3`,
-        ).all(from, end, lim) as Parameters<typeof partOut>[0][]
+        ).all(numbered(from, end, lim)) as Parameters<typeof partOut>[0][]
       ).map(partOut)
       break
     }

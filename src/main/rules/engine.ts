@@ -3,7 +3,7 @@ import type { RuleKind, RuleParams } from '../../shared/domain/rules'
 import { RULE_DEFINITIONS } from '../../shared/domain/rules'
 import type { Store } from '../store/open'
 import { loadRules, type RuleRow } from './catalog'
-import { envOf, type EvalEnv, type RulesCtx, type Scope } from './context'
+import { envOf, numbered, type EvalEnv, type RulesCtx, type Scope } from './context'
 import { EVALUATORS } from './evaluators'
 import { IDS, type Evaluator } from './evaluators/types'
 import { expireSnoozes } from './alert-state'
@@ -68,7 +68,7 @@ function scopeFilter(evaluator: Evaluator, ids: string | null): { sql: string; a
 /** Applies temp.rule_hits to the rule's alerts within the scope. */
 function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string | null): RunResult {
   const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
-  const upserted = env.store.prepare(UPSERT).all(rule.id, subjectType, env.nowIso) as { raised: number }[]
+  const upserted = env.store.prepare(UPSERT).all(numbered(rule.id, subjectType, env.nowIso)) as { raised: number }[]
   const raised = upserted.filter((r) => r.raised === 1).length
   const scope = scopeFilter(evaluator, ids)
   const cleared = env.store
@@ -153,12 +153,12 @@ const STOCKTAKE_EVENTS = new Set(['stocktake.changed'])
  * Evaluates what a write's events can have changed — the one hook a dispatcher needs: call it
  * with the write's pending events before its transaction commits.
  */
-export function evaluateForEvents(ctx: RulesCtx, events: readonly Pick<LiveEvent, 'type' | 'id'>[]): RunResult {
+export function evaluateForEvents(ctx: RulesCtx, events: readonly Omit<LiveEvent, 'at'>[]): RunResult {
   const partIds: number[] = []
   const roIds: number[] = []
   const stocktakeIds: number[] = []
   for (const e of [...events]) {
-    if (typeof e.id !== 'number') continue
+    if (typeof e.id !== 'number' || typeof e.type !== 'string') continue
     if (PART_EVENTS.has(e.type)) partIds.push(e.id)
     else if (RO_EVENTS.has(e.type)) roIds.push(e.id)
     else if (STOCKTAKE_EVENTS.has(e.type)) stocktakeIds.push(e.id)

@@ -4,6 +4,7 @@ import { localInstant } from '../../shared/domain/settlement-deadline'
 import { PAYERS, type Payer } from '../../shared/domain/payer'
 import { localDate, toLocalIso } from '../../shared/domain/time'
 import type { In, Out } from './types'
+import { numbered } from '../rules/context'
 
 // Receivables (应收账款) by payer with ageing, as of the end of a day: invoices issued by then,
 // not reversed by then, less the payments received by then. Insurance rows carry the insurer and
@@ -39,7 +40,7 @@ export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'r
         WHERE gross_fen > paid_fen
         ORDER BY issued_at, invoice_id`,
     )
-    .all(end, input.payer ?? null) as Row[]
+    .all(numbered(end, input.payer ?? null)) as Row[]
   const summary = new Map<string, { payer: Payer; bucket: AgeingBucket; count: number; balanceFen: number }>()
   const out = rows.map((r) => {
     const ageDays = Math.max(0, daysBetween(r.issued_at.slice(0, 10), asOf))

@@ -15,10 +15,20 @@ describe('hash routes', () => {
     { name: 'roList', all: true },
     { name: 'appointments' },
     { name: 'appointments', date: '2026-11-28' },
+    { name: 'workshop' },
+    { name: 'workshop', tab: 'clock' },
+    { name: 'workshopRo', id: 8 },
+    { name: 'jobCard', id: 8 },
+    { name: 'wall', token: 'abc-DEF_12+/=' },
   ]
 
   it('reads back every route it writes', () => {
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route)
+  })
+
+  it('opens the workshop board for an unknown workshop tab or path', () => {
+    expect(parseRoute('#/workshop?tab=nowhere')).toEqual({ name: 'workshop' })
+    expect(parseRoute('#/workshop/ro/x')).toEqual({ name: 'workshop' })
   })
 
   it('falls back to the reception desk for anything it does not know', () => {

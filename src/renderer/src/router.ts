@@ -9,6 +9,14 @@ export type Route =
   | { name: 'roPrint'; id: number }
   | { name: 'roList'; all?: boolean }
   | { name: 'appointments'; date?: string }
+  | { name: 'workshop'; tab?: WorkshopTab }
+  | { name: 'workshopRo'; id: number }
+  | { name: 'jobCard'; id: number }
+  | { name: 'wall'; token: string }
+
+/** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
+export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
+export type WorkshopTab = (typeof WORKSHOP_TABS)[number]
 
 const positive = (s: string | null | undefined): number | undefined => {
   const n = Number(s)
@@ -38,6 +46,15 @@ export function parseRoute(hash: string): Route {
       const date = params.get('date')
       return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { name: 'appointments', date } : { name: 'appointments' }
     }
+    case 'workshop': {
+      const id = positive(b)
+      if (a === 'ro' && id) return parts[3] === 'job-card' ? { name: 'jobCard', id } : { name: 'workshopRo', id }
+      const tab = WORKSHOP_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'board' ? { name: 'workshop', tab } : { name: 'workshop' }
+    }
+    case 'wall':
+      // The shop-floor TV: no login, only the display token (the Root shows it before any session).
+      return { name: 'wall', token: params.get('token') ?? '' }
     case 'reception': {
       if (a === 'vehicle' && positive(b)) return { name: 'reception', vehicleId: positive(b) as number }
       if (a === 'new') {
@@ -66,6 +83,14 @@ export function hrefOf(route: Route): string {
       return route.all ? '#/ros?all=1' : '#/ros'
     case 'appointments':
       return route.date ? `#/appointments?date=${route.date}` : '#/appointments'
+    case 'workshop':
+      return route.tab && route.tab !== 'board' ? `#/workshop?tab=${route.tab}` : '#/workshop'
+    case 'workshopRo':
+      return `#/workshop/ro/${route.id}`
+    case 'jobCard':
+      return `#/workshop/ro/${route.id}/job-card`
+    case 'wall':
+      return `#/wall?token=${encodeURIComponent(route.token)}`
   }
 }
 

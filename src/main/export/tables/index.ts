@@ -1,4 +1,5 @@
 import type { ExportTableSpec } from '../spec'
+import { alerts, deliveries, invoices, payments, settlements, stockMoves } from './after-sales'
 import { auditLog, users } from './foundation'
 import {
   appointments,
@@ -16,7 +17,7 @@ import {
 
 /**
  * Every table in the nightly batch, in file order. A `children` table comes after its parent.
- * New areas (parts ledger, workshop, settlement, rules) add their declarations here; the JSON
+ * New areas add their declarations here (workshop jobs and clocked time are still to come); the JSON
  * Schemas in docs/export-schemas are regenerated with `npm run export:verify -- --write-schemas`.
  */
 export const EXPORT_TABLES: readonly ExportTableSpec[] = [
@@ -32,5 +33,11 @@ export const EXPORT_TABLES: readonly ExportTableSpec[] = [
   roLines,
   roFindings,
   roAuthorisations,
+  settlements,
+  invoices,
+  deliveries,
+  payments,
+  stockMoves,
+  alerts,
   auditLog,
 ]

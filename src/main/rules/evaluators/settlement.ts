@@ -1,5 +1,5 @@
 import { addLocalDays, monthEndThresholds } from '../../../shared/domain/settlement-deadline'
-import { minuteSql, yuanSql } from '../context'
+import { minuteSql, numbered, yuanSql } from '../context'
 import { IDS, type Evaluator } from './types'
 
 // The front-desk supervisor's deadlines [manual section 2]: 保养工单结算不超过3天, 保险工单当月结算,
@@ -45,7 +45,7 @@ export const insuranceSettlement: Evaluator<'insurance_settlement_month_end'> = 
               FROM repair_orders r
              WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?2)) AND (${COMPLETED} < ?1 OR ?3)
                ${ids ? `AND r.id IN (SELECT value FROM json_each(?4))` : ''}`,
-      args: [monthStart, JSON.stringify(p.roTypes), t.warning ? 1 : 0, ...(ids ? [ids] : [])],
+      args: [numbered(monthStart, JSON.stringify(p.roTypes), t.warning ? 1 : 0, ...(ids ? [ids] : []))],
     }
   },
 }
@@ -69,7 +69,7 @@ export const insuranceReceivable: Evaluator<'insurance_receivable_month_end'> = 
                    json_object('number', number, 'insurer', insurer, 'claimNo', claim_no, 'balance', ${yuanSql('balance')},
                      'due', ${lastDayOf('issued_at')}, 'balanceFen', balance) AS params
               FROM open WHERE balance > 0`,
-      args: [env.iso(t.monthStart), t.warning ? 1 : 0, ...(ids ? [ids] : [])],
+      args: [numbered(env.iso(t.monthStart), t.warning ? 1 : 0, ...(ids ? [ids] : []))],
     }
   },
 }

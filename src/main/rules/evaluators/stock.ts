@@ -17,6 +17,7 @@ export const safetyStock: Evaluator<'part_below_safety_stock'> = {
   hits(env, p, ids) {
     const from = env.iso(addLocalMonths(env.now, -p.windowMonths, env.timeZone))
     const den = 10_000 * p.windowMonths
+    // better-sqlite3 binds every JS number as REAL: the casts keep the division an integer one.
     // Over the whole ledger the window is a range of `at`; for a few parts, their own moves.
     const issued = ids
       ? `SELECT m.part_id, -SUM(m.quantity_milli) AS q FROM stock_moves m
@@ -27,7 +28,7 @@ export const safetyStock: Evaluator<'part_below_safety_stock'> = {
       sql: `WITH issued AS (${issued}),
             calc AS (
               SELECT i.part_id, max(i.q, 0) AS q, COALESCE(s.on_hand_milli, 0) AS on_hand,
-                     (max(i.q, 0) * ? * 2 + ?) / (2 * ?) AS safety
+                     (max(i.q, 0) * CAST(? AS INTEGER) * 2 + CAST(? AS INTEGER)) / (2 * CAST(? AS INTEGER)) AS safety
                 FROM issued i JOIN parts p ON p.id = i.part_id AND p.active = 1
                 LEFT JOIN part_stock s ON s.part_id = i.part_id)
             SELECT part_id AS subject_id, 'breach' AS stage, 'alert.safetyStock' AS message_key,

@@ -1,0 +1,81 @@
+import { useEffect, type ReactNode } from 'react'
+import { Alert, Badge, Tabs } from 'antd'
+import { useStore } from 'zustand'
+import { useT } from '../../i18n'
+import { navigate, type WorkshopTab } from '../../router'
+import { Forbidden } from '../shell/Forbidden'
+import { BoardView } from './BoardView'
+import { ClockPanel } from './ClockPanel'
+import { ApprovalQueue } from './ApprovalQueue'
+import { QcQueue } from './QcQueue'
+import { SummaryPanel } from './SummaryPanel'
+import { WorkshopSettings } from './settings/WorkshopSettings'
+import { useCan, useMe, useWorkshopLive, useWorkshopStore } from './use-workshop'
+import './workshop.css'
+
+/** Shown over every workshop view while the push channel is down: what shows may be out of date. */
+export function LiveBanner({ live }: { live: 'connecting' | 'connected' | 'stale' }) {
+  const t = useT()
+  if (live !== 'stale') return null
+  return <Alert type="warning" showIcon banner role="alert" className="ws-stale" title={t('wk.live.stale')} />
+}
+
+/** 车间: the board and, by role, the job clock, additional-work approvals, QC, figures and settings. */
+export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
+  const t = useT()
+  const store = useWorkshopStore()
+  const live = useStore(store, (s) => s.live)
+  const queue = useStore(store, (s) => s.queue)
+  const me = useMe()
+  const can = {
+    read: useCan('workshop.read'),
+    clock: useCan('workshop.clock'),
+    approve: useCan('workshop.additional.approve'),
+    qc: useCan('workshop.qc'),
+    configure: useCan('workshop.configure'),
+    dispatch: useCan('workshop.dispatch'),
+  }
+  const mineOnly = can.approve && !can.configure
+  useWorkshopLive(store)
+
+  useEffect(() => {
+    // The approvals badge shows on every tab, so the queue is read whatever is showing.
+    if (can.approve) void store.getState().loadQueue(mineOnly && me !== null ? me : undefined)
+  }, [store, can.approve, mineOnly, me])
+
+  if (!can.read) return <Forbidden />
+
+  const items: { key: WorkshopTab; label: ReactNode; children: ReactNode }[] = [
+    { key: 'board', label: t('wk.tab.board'), children: <BoardView store={store} /> },
+  ]
+  if (can.clock) items.push({ key: 'clock', label: t('wk.tab.clock'), children: <ClockPanel store={store} /> })
+  if (can.approve) {
+    items.push({
+      key: 'approvals',
+      label: (
+        <Badge count={queue?.length ?? 0} size="small" offset={[8, -2]}>
+          <span>{t('wk.tab.approvals')}</span>
+        </Badge>
+      ),
+      children: <ApprovalQueue store={store} mineOnly={mineOnly} />,
+    })
+  }
+  if (can.qc || can.dispatch) items.push({ key: 'qc', label: t('wk.tab.qc'), children: <QcQueue store={store} /> })
+  items.push({ key: 'summary', label: t('wk.tab.summary'), children: <SummaryPanel store={store} /> })
+  if (can.configure) items.push({ key: 'settings', label: t('wk.tab.settings'), children: <WorkshopSettings store={store} /> })
+  const active = items.some((i) => i.key === tab) ? tab : 'board'
+
+  return (
+    <div className="ws-screen">
+      <LiveBanner live={live} />
+      <Tabs
+        size="small"
+        activeKey={active}
+        destroyOnHidden
+        onChange={(key) => navigate({ name: 'workshop', tab: key as WorkshopTab })}
+        items={items}
+        className="ws-tabs"
+      />
+    </div>
+  )
+}
