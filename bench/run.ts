@@ -4,13 +4,15 @@ import { openDataset } from './lib/dataset'
 import { peakRssMb, type Metric } from './lib/metric'
 import { formatJson, formatTable } from './lib/table'
 import { receptionBench } from './reception'
+import { partsBench } from './parts'
+import { workshopBench } from './workshop'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
 // 100k repair orders / 100k parts, runs every area's measurements and prints the figures.
 // Areas add themselves to AREAS.
 
-const AREAS: readonly BenchArea[] = [receptionBench]
+const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench]
 
 interface Options {
   json: boolean

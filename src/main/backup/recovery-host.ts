@@ -114,7 +114,12 @@ export async function serveRecovery(o: {
  * `createApp` again. The host CLI and the Electron shell start through this.
  */
 export async function createAppOrRecover(
-  options: AppOptions & { port: number; say?: (line: string) => void },
+  options: AppOptions & {
+    port: number
+    say?: (line: string) => void
+    /** The Electron shell opens its window on the recovery page. */
+    onRecovery?: (url: string) => void
+  },
 ): Promise<App> {
   const say = options.say ?? ((line: string) => console.log(line))
   for (;;) {
@@ -125,6 +130,7 @@ export async function createAppOrRecover(
       const recovery = await serveRecovery({ dataDir: options.dataDir, damage: error, port: options.port, ...(options.clock ? { clock: options.clock } : {}) })
       say(translate('zh-CN', 'data.recovery.console', { url: recovery.url }))
       say(`Recovery ready: ${recovery.url}`)
+      options.onRecovery?.(recovery.url)
       await recovery.restored
       await recovery.close()
     }

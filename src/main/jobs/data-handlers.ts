@@ -5,6 +5,7 @@ import type { HandlersFor } from '../api/dispatch'
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
 import { getSetting } from '../settings/settings'
+import { translate, type MessageParams } from '../../shared/i18n'
 import { availableBackups } from '../backup/integrity'
 import { listBackups, backupDirOf } from '../backup/catalogue'
 import { readBackupSettings, writeBackupSettings } from '../backup/settings'
@@ -17,6 +18,17 @@ import { readExportSettings, writeExportSettings, type ExportSettings } from '..
 // settings or queue entries, or raise the event the jobs runner acts on after commit.
 
 const dataDirOf = (ctx: Ctx) => dirname(ctx.store.file)
+
+/** A run-log note (a catalog key and parameters) in the reader's language; other text as it is. */
+function readNote(ctx: Ctx, message: string): string {
+  if (!message.startsWith('{')) return message
+  try {
+    const { key, params } = JSON.parse(message) as { key: string; params: MessageParams }
+    return translate(ctx.locale, key, params)
+  } catch {
+    return message
+  }
+}
 
 function settingsOut(s: ExportSettings) {
   return {
@@ -145,7 +157,7 @@ export const dataHandlers: HandlersFor<typeof dataContract> = {
         startedAt: j.started_at,
         finishedAt: j.finished_at,
         ok: j.ok === 1,
-        message: j.message,
+        message: readNote(ctx, j.message),
       })),
     }
   },

@@ -138,13 +138,14 @@ describe('requests from the app', () => {
     await t.call('data.backup.run', {})
     await jobs.scheduler.tick()
     expect(batches()).toHaveLength(1)
-    const status = await t.call<{ backups: { name: string; reason: string }[]; jobs: { job: string; ok: boolean }[] }>(
+    const status = await t.call<{ backups: { name: string; reason: string }[]; jobs: { job: string; ok: boolean; message: string }[] }>(
       'data.backup.status',
       {},
     )
     const manual = status.backups.find((b) => b.reason === 'manual')
     expect(manual).toBeDefined()
     expect(status.jobs.every((j) => j.ok)).toBe(true)
+    expect(status.jobs.map((j) => j.message)).toContain(`Batch ${batches()[0]!.id}: ${(await t.call<{ rows: number }[]>('data.export.batches', {}))[0]!.rows} rows`)
 
     const before = (t.app.store.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n
     await t.call('customers.create', { name: '恢复后应消失' })
@@ -161,6 +162,8 @@ describe('requests from the app', () => {
     const audit = t.app.store.sqlite.prepare(`SELECT action FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { action: string }
     expect(audit.action).toBe('data.restored')
     expect(t.app.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    // The batch built after that backup is adopted back from the outbox, never rebuilt under its id.
+    expect(t.app.store.sqlite.prepare('SELECT adopted FROM export_batches').all()).toEqual([{ adopted: 1 }])
   })
 
   it('is refused to roles without the data permissions', async () => {

@@ -9,6 +9,9 @@ import { restoreLive } from '../backup/restore'
 import { readBackupSettings } from '../backup/settings'
 import { takeBackup } from '../backup/take'
 import { deliveryDue, exportDueFor, runDeliveries, runExport } from '../export/service'
+import { outboxOf, reconcileOutbox } from '../export/outbox'
+import { readExportSettings } from '../export/settings'
+import { digestFile } from './durable-files'
 import { createScheduler, type Job, type RunRecord, type Scheduler, type Timer } from './scheduler'
 
 // The host's background work: backups every N minutes while the store is written, the nightly
@@ -24,6 +27,11 @@ export interface Jobs {
 type AppCore = Pick<App, 'store' | 'dataDir' | 'clock' | 'hub'>
 
 const JOB_LOG_KEEP = 500
+
+/** Run-log notes are catalog keys with parameters, translated when a person reads the log. */
+export function note(key: string, params: Record<string, string | number> = {}): string {
+  return JSON.stringify({ key, params })
+}
 
 export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: number; autoStart?: boolean } = {}): Jobs {
   const { store, dataDir, clock, hub } = app
@@ -43,8 +51,8 @@ export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: numb
   async function backup(reason: BackupReason): Promise<string> {
     const result = await takeBackup({ store, dataDir, clock, timeZone: tz(), reason, settings: readBackupSettings(store) })
     publish({ type: DATA_EVENTS.backupDone, id: result.backup.name })
-    if (result.secondError) throw new Error(`backup ${result.backup.name} taken; second copy failed: ${result.secondError}`)
-    return result.backup.name
+    if (result.secondError) throw new Error(note('data.jobs.msg.secondFailed', { name: result.backup.name, error: result.secondError }))
+    return note('data.jobs.msg.backup', { name: result.backup.name })
   }
 
   const jobs: Job[] = [
@@ -54,15 +62,19 @@ export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: numb
       async run() {
         const request = restoreRequest
         restoreRequest = null
-        if (!request) return 'nothing to restore'
+        if (!request) return
         const found = availableBackups(dataDir).find((b) => b.name === request.name && b.location === request.location)
-        if (!found) throw new Error(`backup ${request.name} not found`)
+        if (!found) throw new Error(note('data.restore.notFound', { file: request.name }))
         const result = await restoreLive({ store, dataDir, from: found.file, clock, timeZone: tz(), settings: readBackupSettings(store) })
         store
           .prepare(`INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
           .run(iso(clock.now()), request.userId, 'data.backup.restore', 'data.restored', 'backup', found.name, JSON.stringify(result))
+        // Batches built after the backup are still in the outbox: adopt them now, so their ids
+        // are not issued again and the queue shows them.
+        const targets = readExportSettings(store).targets.map((t) => t.id)
+        await reconcileOutbox(store, outboxOf(dataDir), targets, iso(clock.now()), async (f) => (await digestFile(f)).sha256)
         publish({ type: DATA_EVENTS.restored, id: found.name, savedAs: result.savedAs })
-        return `restored ${found.name}; previous store saved as ${result.savedAs}`
+        return note('data.jobs.msg.restore', { name: found.name, savedAs: result.savedAs })
       },
     },
     {
@@ -89,7 +101,7 @@ export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: numb
         publish({ type: DATA_EVENTS.exportBuilt, id: built.manifest.batchId })
         scheduler.request('delivery')
         const rows = built.manifest.files.reduce((n, f) => n + f.rows, 0)
-        return `batch ${built.manifest.batchId}: ${rows} rows`
+        return note('data.jobs.msg.export', { batch: built.manifest.batchId, rows })
       },
     },
     {
@@ -100,8 +112,9 @@ export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: numb
         if (outcomes.length > 0) publish({ type: DATA_EVENTS.deliveryChanged })
         const failed = outcomes.filter((x) => !x.ok)
         const sent = outcomes.length - failed.length
-        if (failed.length > 0) throw new Error(`${sent} delivered; ${failed.map((f) => `${f.targetId}: ${f.error}`).join('; ')}`)
-        return `${sent} delivered`
+        const errors = failed.map((f) => `${f.targetId}: ${f.error}`).join('; ')
+        if (failed.length > 0) throw new Error(note('data.jobs.msg.deliveryFailed', { count: sent, errors }))
+        return note('data.jobs.msg.delivery', { count: sent })
       },
     },
   ]

@@ -44,7 +44,7 @@ export function ExportSettingsForm({ store, report }: { store: DataAdminStore; r
   const columns = [
     { key: 'id', title: t('field.targetId'), dataIndex: 'id' },
     { key: 'label', title: t('data.export.label'), dataIndex: 'label' },
-    { key: 'kind', title: '', render: (_: unknown, d: Draft) => t(d.kind === 'folder' ? 'data.export.kind.folder' : 'data.export.kind.https') },
+    { key: 'kind', title: t('data.export.kind'), render: (_: unknown, d: Draft) => t(d.kind === 'folder' ? 'data.export.kind.folder' : 'data.export.kind.https') },
     { key: 'where', title: t('data.export.where'), render: (_: unknown, d: Draft) => (d.kind === 'folder' ? d.path : d.url) },
     {
       key: 'actions',
@@ -52,7 +52,7 @@ export function ExportSettingsForm({ store, report }: { store: DataAdminStore; r
       render: (_: unknown, d: Draft) => (
         <Flex gap={4}>
           <Button size="small" onClick={() => setEditing(d)}>
-            {t('data.export.label')}
+            {t('data.export.edit')}
           </Button>
           <Button size="small" danger onClick={() => setTargets(targets.filter((x) => x.id !== d.id))}>
             {t('data.export.remove')}
