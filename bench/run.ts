@@ -6,13 +6,14 @@ import { formatJson, formatTable } from './lib/table'
 import { receptionBench } from './reception'
 import { partsBench } from './parts'
 import { workshopBench } from './workshop'
+import { rulesBench } from './rules'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
 // 100k repair orders / 100k parts, runs every area's measurements and prints the figures.
 // Areas add themselves to AREAS.
 
-const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench]
+const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench]
 
 interface Options {
   json: boolean

@@ -10,6 +10,7 @@ import { openCheckedStore } from './backup/integrity'
 import { backupBeforeMigration } from './backup/startup'
 import { migrate } from './store/migrate'
 import { getSetting } from './settings/settings'
+import { evaluateForEvents } from './rules/engine'
 
 export interface AppOptions {
   dataDir: string
@@ -48,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     hub,
     timeZone: () => getSetting(store, 'time.zone'),
+    afterWrite: (ctx) => void evaluateForEvents(ctx, ctx.events.pending),
     ...(options.log ? { log: options.log } : {}),
   })
   return { dataDir: options.dataDir, store, hub, clock, dispatch, close: () => store.close() }

@@ -31,6 +31,11 @@ export interface DispatcherDeps<C extends ContractSection> {
   clock: Clock
   hub: EventHub
   timeZone: () => string
+  /**
+   * Runs inside every write's transaction after its handler, with the events it raised: the
+   * rules engine re-evaluates exactly what the write can have changed, atomically with it.
+   */
+  afterWrite?: (ctx: Ctx) => void
   log?: (message: string, error?: unknown) => void
 }
 
@@ -114,6 +119,7 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         data = store.tx(() => {
           const result = handler(ctx, parsed.data)
           if (result instanceof Promise) throw new Error(`Write handler ${channel} must be synchronous`)
+          deps.afterWrite?.(ctx)
           writeAudit(store, ctx, entries, parsed.data, result)
           return result
         })

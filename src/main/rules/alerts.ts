@@ -108,14 +108,18 @@ export function listAlerts(ctx: UserCtx, input: In<'alerts.list'>): AlertOut[] {
   const now = ctx.nowIso()
   const where: string[] = []
   const args: unknown[] = []
-  if (input.state === 'active') (where.push(ACTIVE), args.push(now))
-  else if (input.state === 'snoozed') (where.push(`a.state = 'snoozed' AND a.snoozed_until > ?`), args.push(now))
-  else if (input.state !== 'all') (where.push('a.state = ?'), args.push(input.state))
+  const when = (condition: string, ...values: unknown[]) => {
+    where.push(condition)
+    args.push(...values)
+  }
+  if (input.state === 'active') when(ACTIVE, now)
+  else if (input.state === 'snoozed') when(`a.state = 'snoozed' AND a.snoozed_until > ?`, now)
+  else if (input.state !== 'all') when('a.state = ?', input.state)
   roleFilter(input.role ? [input.role] : input.box === 'all' ? 'all' : inboxRolesOf(ctx.user.role), where, args)
-  if (input.ruleKind) (where.push('r.kind = ?'), args.push(input.ruleKind))
-  if (input.subjectType) (where.push('a.subject_type = ?'), args.push(input.subjectType))
-  if (input.subjectId) (where.push('a.subject_id = ?'), args.push(input.subjectId))
-  if (input.beforeId) (where.push('a.id < ?'), args.push(input.beforeId))
+  if (input.ruleKind) when('r.kind = ?', input.ruleKind)
+  if (input.subjectType) when('a.subject_type = ?', input.subjectType)
+  if (input.subjectId) when('a.subject_id = ?', input.subjectId)
+  if (input.beforeId) when('a.id < ?', input.beforeId)
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`
   return (ctx.store.prepare(sql).all(...args, input.limit) as AlertRow[]).map((r) => toAlertOut(ctx, r, now))
 }

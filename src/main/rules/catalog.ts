@@ -2,8 +2,8 @@ import type { Store } from '../store/open'
 import { defaultParams, RULE_DEFINITIONS, RULE_KINDS, RULE_PARAMS, type RuleKind, type RuleParams, type Severity } from '../../shared/domain/rules'
 import type { Role } from '../../shared/domain/roles'
 
-// The rules table holds one row per kind. Rows are created with the manual's defaults the first
-// time the engine sees a store (and for any kind added by a later version), so the frozen
+// The rules table holds one row per kind. Rows are created with the manual's defaults when the
+// engine finds a kind missing (a new store, a kind added by a later version), so the frozen
 // migration needs no copy of today's defaults.
 
 export interface RuleRow {
@@ -30,11 +30,9 @@ interface RawRule {
   version: number
 }
 
-const ensured = new WeakSet<Store>()
 const parsedCache = new WeakMap<Store, Map<string, RuleParams>>()
 
 export function ensureRules(store: Store, nowIso: string): void {
-  if (ensured.has(store)) return
   const insert = store.prepare(
     `INSERT INTO rules (kind, params, enabled, severity, inbox_role, updated_at) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (kind) DO NOTHING`,
   )
@@ -42,7 +40,6 @@ export function ensureRules(store: Store, nowIso: string): void {
     const def = RULE_DEFINITIONS[kind]
     insert.run(kind, JSON.stringify(defaultParams(kind)), def.severity, def.inboxRole, nowIso)
   }
-  ensured.add(store)
 }
 
 /**
@@ -69,11 +66,15 @@ function parseParams(store: Store, row: RawRule & { kind: RuleKind }): RuleParam
 
 const isKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly string[]).includes(kind)
 
+const SELECT_RULES = 'SELECT id, kind, params, enabled, severity, inbox_role, evaluated_at, updated_at, version FROM rules ORDER BY id'
+
 export function loadRules(store: Store, nowIso: string): RuleRow[] {
-  ensureRules(store, nowIso)
-  const rows = store
-    .prepare('SELECT id, kind, params, enabled, severity, inbox_role, evaluated_at, updated_at, version FROM rules ORDER BY id')
-    .all() as RawRule[]
+  let rows = store.prepare(SELECT_RULES).all() as RawRule[]
+  // The first run on a store (or after a restore of an older one): create the missing kinds.
+  if (RULE_KINDS.some((kind) => !rows.some((r) => r.kind === kind))) {
+    ensureRules(store, nowIso)
+    rows = store.prepare(SELECT_RULES).all() as RawRule[]
+  }
   return rows.flatMap((r) => {
     if (!isKind(r.kind)) return []
     const row = r as RawRule & { kind: RuleKind }

@@ -37,7 +37,8 @@ export function rulesSweepJob(deps: SweepJobDeps): Job {
       lastRun = now.getTime()
       const at = toLocalIso(deps.clock.now(), timeZone)
       for (const event of events.pending) deps.hub.publish({ ...event, at } as LiveEvent)
-      return `${result.rules} rules, ${result.raised} raised, ${result.cleared} cleared`
+      // Same shape as the other jobs' run-log notes: a catalog key with its numbers.
+      return JSON.stringify({ key: 'rules.jobs.msg.sweep', params: { rules: result.rules, raised: result.raised, cleared: result.cleared } })
     },
   }
 }

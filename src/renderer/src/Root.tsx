@@ -12,6 +12,8 @@ import type { SessionStore } from './stores/session-store'
 import { SetupScreen } from './screens/setup/SetupScreen'
 import { LoginScreen } from './screens/login/LoginScreen'
 import { AppShell } from './screens/shell/AppShell'
+import { WallScreen } from './screens/wall/WallScreen'
+import { useRoute } from './router'
 
 // Dense for people who work in it all day: smaller controls than antd's default, same font.
 const THEME = {
@@ -23,6 +25,7 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
   const phase = useStore(session, (s) => s.phase)
   const locale = useStore(session, (s) => s.locale)
   const [bootError, setBootError] = useState<string | null>(null)
+  const route = useRoute()
 
   useEffect(() => {
     session
@@ -42,7 +45,10 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
       <StoresProvider stores={stores}>
         <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
           <AntApp message={{ duration: 2, maxCount: 2 }}>
-            {bootError ? (
+            {route.name === 'wall' ? (
+              // The workshop TV has no user: its display token is all it needs, so no login screen.
+              <WallScreen token={route.token} />
+            ) : bootError ? (
               <Result status="error" title={translate(locale, 'app.bootFailed')} subTitle={bootError} />
             ) : phase === 'booting' ? (
               <div className="center-page">

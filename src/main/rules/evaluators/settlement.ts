@@ -13,6 +13,8 @@ import { IDS, type Evaluator } from './types'
  * column was kept, `updated_at` is the moment it entered `ready`.
  */
 const COMPLETED = 'COALESCE(r.completed_at, r.updated_at)'
+/** An incremental run starts from its ids (CROSS JOIN keeps that order): one key lookup per RO. */
+const BY_IDS = 'json_each(?) AS j CROSS JOIN repair_orders r ON r.id = j.value'
 const lastDayOf = (expr: string) => `date(substr(${expr}, 1, 7) || '-01', '+1 month', '-1 day')`
 
 export const maintenanceOverdue: Evaluator<'maintenance_settlement_overdue'> = {
@@ -24,10 +26,9 @@ export const maintenanceOverdue: Evaluator<'maintenance_settlement_overdue'> = {
       sql: `SELECT r.id AS subject_id, 'breach' AS stage, 'alert.maintenanceOverdue' AS message_key,
                    json_object('number', r.number, 'completedAt', ${minuteSql(COMPLETED)}, 'days', ?,
                      'elapsed', CAST(julianday(?) - julianday(${COMPLETED}) AS INTEGER)) AS params
-              FROM repair_orders r
-             WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?)) AND ${COMPLETED} < ?
-               ${ids ? `AND r.id IN ${IDS}` : ''}`,
-      args: [p.days, env.nowIso, JSON.stringify(p.roTypes), cutoff, ...(ids ? [ids] : [])],
+              FROM ${ids ? BY_IDS : 'repair_orders r'}
+             WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?)) AND ${COMPLETED} < ?`,
+      args: [p.days, env.nowIso, ...(ids ? [ids] : []), JSON.stringify(p.roTypes), cutoff],
     }
   },
 }
@@ -42,9 +43,8 @@ export const insuranceSettlement: Evaluator<'insurance_settlement_month_end'> = 
       sql: `SELECT r.id AS subject_id, CASE WHEN ${COMPLETED} < ?1 THEN 'breach' ELSE 'warning' END AS stage,
                    CASE WHEN ${COMPLETED} < ?1 THEN 'alert.insuranceSettlementBreach' ELSE 'alert.insuranceSettlementWarning' END AS message_key,
                    json_object('number', r.number, 'completedAt', ${minuteSql(COMPLETED)}, 'due', ${lastDayOf(COMPLETED)}) AS params
-              FROM repair_orders r
-             WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?2)) AND (${COMPLETED} < ?1 OR ?3)
-               ${ids ? `AND r.id IN (SELECT value FROM json_each(?4))` : ''}`,
+              FROM ${ids ? BY_IDS.replace('?', '?4') : 'repair_orders r'}
+             WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?2)) AND (${COMPLETED} < ?1 OR ?3)`,
       args: [numbered(monthStart, JSON.stringify(p.roTypes), t.warning ? 1 : 0, ...(ids ? [ids] : []))],
     }
   },
@@ -84,10 +84,10 @@ export const pastPromised: Evaluator<'ro_past_promised'> = {
       sql: `SELECT r.id AS subject_id, 'breach' AS stage, 'alert.pastPromised' AS message_key,
                    json_object('number', r.number, 'promisedAt', ${minuteSql('r.promised_at')}, 'state', 'roState.' || r.state,
                      'hours', CAST((julianday(?) - julianday(r.promised_at)) * 24 AS INTEGER)) AS params
-              FROM repair_orders r
+              FROM ${ids ? BY_IDS : 'repair_orders r'}
              WHERE r.state IN ('estimate', 'authorised', 'in_progress', 'quality_check', 'washing')
-               AND r.promised_at IS NOT NULL AND r.promised_at < ? ${ids ? `AND r.id IN ${IDS}` : ''}`,
-      args: [env.nowIso, cutoff, ...(ids ? [ids] : [])],
+               AND r.promised_at IS NOT NULL AND r.promised_at < ?`,
+      args: [env.nowIso, ...(ids ? [ids] : []), cutoff],
     }
   },
 }

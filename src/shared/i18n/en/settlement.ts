@@ -96,6 +96,7 @@ export const settlement = {
   'subjectType.department': 'Department',
   'alerts.resolved': 'This alert is already resolved',
   'alerts.snoozeNotFuture': 'Snooze until a date after today',
+  'rules.jobs.msg.sweep': 'Rules sweep: {rules} rules, {raised} alerts raised, {cleared} cleared',
 
   'ruleKind.part_below_safety_stock': 'Part below safety stock',
   'ruleKind.stock_value_vs_outbound': 'Stock value vs monthly outbound',

@@ -95,6 +95,7 @@ export const settlement = {
   'subjectType.department': '全部门',
   'alerts.resolved': '该提醒已解决',
   'alerts.snoozeNotFuture': '推迟日期必须晚于今天',
+  'rules.jobs.msg.sweep': '规则扫描：{rules} 条规则，新提醒 {raised} 条，解除 {cleared} 条',
 
   'ruleKind.part_below_safety_stock': '配件低于安全库存',
   'ruleKind.stock_value_vs_outbound': '库存金额与月出库金额',

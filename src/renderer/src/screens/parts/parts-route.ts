@@ -95,3 +95,8 @@ export function partsHref(view: PartsView): string {
     }
   }
 }
+
+/** Opens a parts view (the app router reads the hash back). */
+export function goParts(view: PartsView): void {
+  window.location.hash = partsHref(view)
+}

@@ -14,6 +14,9 @@ import { RoScreen } from '../ro/RoScreen'
 import { PrintView } from '../ro/print/PrintView'
 import { RoListScreen } from '../ro-list/RoListScreen'
 import { AppointmentsScreen } from '../appointments/AppointmentsScreen'
+import { WorkshopScreen } from '../workshop/WorkshopScreen'
+import { WorkshopRoScreen } from '../workshop/WorkshopRoScreen'
+import { JobCardView } from '../workshop/print/JobCardView'
 import { useLiveEvents } from './use-live-events'
 
 function Screen({ route }: { route: Route }) {
@@ -28,7 +31,13 @@ function Screen({ route }: { route: Route }) {
       return <RoListScreen all={route.all ?? false} />
     case 'appointments':
       return <AppointmentsScreen date={route.date} />
+    case 'workshop':
+      return <WorkshopScreen tab={route.tab} />
+    case 'workshopRo':
+      return <WorkshopRoScreen id={route.id} />
     case 'roPrint':
+    case 'jobCard':
+    case 'wall':
       return null
   }
 }
@@ -44,6 +53,7 @@ export function AppShell() {
     'Alt+1': () => navigate({ name: 'reception' }),
     'Alt+2': () => navigate({ name: 'roList' }),
     'Alt+3': () => navigate({ name: 'appointments' }),
+    'Alt+4': () => navigate({ name: 'workshop' }),
   })
 
   useEffect(() => {
@@ -52,6 +62,7 @@ export function AppShell() {
 
   // The print view is a page of its own: nothing of the application around it.
   if (route.name === 'roPrint') return <PrintView id={route.id} />
+  if (route.name === 'jobCard') return <JobCardView id={route.id} />
 
   return (
     <Layout className="app-shell">

@@ -7,6 +7,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ['Alt+1', 'nav.reception'],
   ['Alt+2', 'nav.roList'],
   ['Alt+3', 'nav.appointments'],
+  ['Alt+4', 'wk.nav'],
   ['F2', 'shortcut.search'],
   ['↑ ↓ Enter', 'shortcut.pickResult'],
   ['Esc', 'shortcut.clear'],

@@ -6,7 +6,7 @@ import { useSessionStore, useT } from '../../i18n'
 import { hrefOf, navigate, type Route } from '../../router'
 
 interface NavItem {
-  key: 'reception' | 'roList' | 'appointments'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -18,11 +18,13 @@ const ITEMS: NavItem[] = [
   { key: 'reception', label: 'nav.reception', permission: 'reception.read', shortcut: 'Alt+1', route: { name: 'reception' } },
   { key: 'roList', label: 'nav.roList', permission: 'reception.read', shortcut: 'Alt+2', route: { name: 'roList' } },
   { key: 'appointments', label: 'nav.appointments', permission: 'reception.read', shortcut: 'Alt+3', route: { name: 'appointments' } },
+  { key: 'workshop', label: 'wk.nav', permission: 'workshop.read', shortcut: 'Alt+4', route: { name: 'workshop' } },
 ]
 
 function selectedKey(route: Route): NavItem['key'] {
   if (route.name === 'roList' || route.name === 'ro' || route.name === 'roPrint') return 'roList'
   if (route.name === 'appointments') return 'appointments'
+  if (route.name === 'workshop' || route.name === 'workshopRo' || route.name === 'jobCard') return 'workshop'
   return 'reception'
 }
 

@@ -76,19 +76,20 @@ export function RoCard({ card, cardKey, nowMs, canDispatch, onDispatch, onOpen }
         <span className="ws-model" title={card.model}>
           {card.model}
         </span>
-        <a className="ws-number mono" href={`#/workshop/ro/${card.roId}`} tabIndex={-1}>
-          {card.number}
-        </a>
       </div>
       <div className="ws-card-sub">
         <Tag className="ws-tag">{t(`roType.${card.type}`)}</Tag>
         <span className="muted">{card.advisorName}</span>
-        {card.promisedAt && (
-          <span className={`ws-promise${minutes !== null && minutes < 0 ? ' ws-late' : ''}`} title={t('field.promisedAt')}>
-            {timeOnly(card.promisedAt)} · {minutes === null ? '' : countdownText(t, minutes)}
-          </span>
-        )}
+        <a className="ws-number mono" href={`#/workshop/ro/${card.roId}`} tabIndex={-1}>
+          {card.number}
+        </a>
       </div>
+      {card.promisedAt && (
+        <div className={`ws-promise${minutes !== null && minutes < 0 && card.roState !== 'ready' ? ' ws-late' : ''}`} title={t('field.promisedAt')}>
+          {t('wk.card.promised', { time: timeOnly(card.promisedAt) })}
+          {minutes !== null && card.roState !== 'ready' ? ` · ${countdownText(t, minutes)}` : ''}
+        </div>
+      )}
       {flags.length > 0 && (
         <div className="ws-flags">
           {flags.map((f) => (

@@ -47,3 +47,11 @@ export function efficiencyText(soldHoursMilli: number, clockedMs: number): strin
 export function percentText(bp: number | null): string {
   return bp === null ? '—' : `${(bp / 100).toFixed(1)}%`
 }
+
+/** The shop's wall-clock time (HH:mm) at `nowMs`, in the offset the host wrote its `at` with. */
+export function shopClock(boardAt: string, nowMs: number): string {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(boardAt)
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0
+  const local = new Date(nowMs + offset * 60_000)
+  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+}

@@ -173,7 +173,7 @@ export function JobCardView({ id }: { id: number }) {
               {ro.checklist.map((item) => (
                 <tr key={item.id}>
                   <td>{item.label}</td>
-                  <td className="ws-print-box">□ {t('wk.jobCard.ok')}　□ {t('wk.jobCard.notOk')}</td>
+                  <td className="ws-print-box">□ {t('wk.jobCard.ok')}{'\u3000'}□ {t('wk.jobCard.notOk')}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,364 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { toLocalIso } from '../src/shared/domain/time'
+import { startHost, type RunningHost } from './support/host'
+import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { apiCall, apiLogin } from './support/api'
+import { logIn } from './support/desk'
+import { zh } from './support/i18n'
+
+const PASSWORD = 'demo-e2e-pass'
+const TZ = 'Asia/Shanghai'
+
+/** Another person at another PC: a browser context of its own, watched for errors like the first. */
+async function otherDesk(browser: Browser, baseUrl: string, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: TZ })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`)
+  })
+  return { context, page }
+}
+
+// One car through the workshop, in order: dispatch (seen live on the advisor's board), the job
+// clock, additional work raised and approved, a failed and a passed final inspection, the wall
+// display and the printed job card. Each step builds on the one before.
+describe('the workshop on the demo dealership', () => {
+  let host: RunningHost
+  let session: Session
+  let supervisor: Page
+  let advisor: Page
+  let technician: Page
+  let inspector: Page
+  const tokens: Record<string, string> = {}
+  const ids: Record<string, number> = {}
+  let ro = { id: 0, number: '', plate: '' }
+  let bays: { id: number; code: string }[] = []
+  const label = () => `${ro.plate} ${ro.number}`
+
+  beforeAll(async () => {
+    host = await startHost({ demoPassword: PASSWORD })
+    for (const u of ['workshop', 'advisor1', 'tech1', 'techsup']) tokens[u] = await apiLogin(host.url, u, PASSWORD)
+    const users = await apiCall(host.url, tokens.workshop!, 'users.list', {})
+    for (const u of users) ids[u.username] = u.id
+
+    // The demo seeds technicians (users) but no bays: the supervisor sets them up first.
+    const existing = await apiCall(host.url, tokens.workshop!, 'workshop.bays', {})
+    if (existing.length === 0) {
+      for (const [code, name, kind] of [
+        ['A01', '一号举升机', 'lift'],
+        ['A02', '二号举升机', 'lift'],
+        ['A03', '三号举升机', 'lift'],
+        ['B01', '四轮定位', 'alignment'],
+      ] as const) {
+        await apiCall(host.url, tokens.workshop!, 'workshop.saveBay', { code, name, kind, active: true })
+      }
+    }
+    bays = (await apiCall(host.url, tokens.workshop!, 'workshop.bays', {})).map((b) => ({ id: b.id, code: b.code }))
+
+    // An authorised order of our own, prepared through the API as the advisor's desk would.
+    const hits = await apiCall(host.url, tokens.advisor1!, 'reception.search', { q: '粤', limit: 50 })
+    const free = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
+    if (!free?.vehicleId || !free.plate) throw new Error('no demo vehicle without an open order')
+    const vehicle = await apiCall(host.url, tokens.advisor1!, 'vehicles.get', { id: free.vehicleId })
+    let detail = await apiCall(host.url, tokens.advisor1!, 'ro.checkIn', {
+      vehicleId: free.vehicleId,
+      type: 'repair',
+      odometerKm: vehicle.vehicle.odometerKm + 600,
+      fuelEighths: 5,
+      concerns: '行驶中底盘异响，刹车时方向盘抖动',
+      promisedAt: toLocalIso(new Date(Date.now() + 3 * 3_600_000), TZ),
+    })
+    const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
+    detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
+      id: detail.id,
+      version: detail.version,
+      lines: [
+        { kind: 'labour', description: '检查底盘异响', quantityMilli: 1000, unitPriceFen: settings.labourRateFen, payer: 'customer' },
+        { kind: 'labour', description: '更换前刹车盘', quantityMilli: 1500, unitPriceFen: settings.labourRateFen, payer: 'customer' },
+      ],
+    })
+    detail = await apiCall(host.url, tokens.advisor1!, 'ro.authorise', {
+      id: detail.id,
+      version: detail.version,
+      method: 'in_person',
+      authorisedBy: detail.customer.name,
+    })
+    ro = { id: detail.id, number: detail.number, plate: free.plate }
+
+    session = await openBrowser(host.url)
+    supervisor = session.page
+    advisor = (await otherDesk(session.browser, host.url, session.problems)).page
+    technician = (await otherDesk(session.browser, host.url, session.problems)).page
+    inspector = (await otherDesk(session.browser, host.url, session.problems)).page
+  })
+
+  afterAll(async () => {
+    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
+    await session?.close()
+    await host?.stop()
+  })
+
+  const column = (page: Page, key: 'dispatch' | 'repair' | 'parts' | 'approval' | 'qc' | 'wash' | 'ready') =>
+    page.getByRole('region', { name: zh('wk.board.title') }).getByRole('region', { name: zh(`boardColumn.${key}`), exact: true })
+
+  const segment = (page: Page, text: string) => page.locator('.ant-segmented-item').filter({ hasText: text })
+  const ourCard = (page: Page) => page.getByRole('region', { name: zh('wk.board.title') }).getByRole('article', { name: label() })
+  const jobOf = (page: Page, job: string) => ourCard(page).locator('[data-job]').filter({ hasText: job })
+  const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text })
+  const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text)
+
+  it('shows every authorised order on the board by status and by technician', async () => {
+    await logIn(supervisor, 'workshop', PASSWORD)
+    await supervisor.keyboard.press('Alt+4')
+    const card = column(supervisor, 'dispatch').getByRole('article', { name: label() })
+    await card.waitFor()
+    await expect.poll(() => card.textContent()).toContain('检查底盘异响')
+    await screenshot(supervisor, 'workshop-board-status', false)
+
+    await segment(supervisor, zh('wk.board.byTechnician')).click()
+    await supervisor.getByRole('region', { name: zh('wk.board.unassigned') }).getByRole('article', { name: label() }).waitFor()
+    await supervisor.getByRole('region', { name: '赵磊' }).waitFor()
+    await screenshot(supervisor, 'workshop-board-technicians', false)
+    await segment(supervisor, zh('wk.board.byStatus')).click()
+    await card.waitFor()
+    expect(session.problems).toEqual([])
+  })
+
+  it('dispatches with the keyboard past an occupied bay, and the advisor\'s board shows it within a second', async () => {
+    // Another car already stands in A01: our dispatch into A01 is refused until overruled.
+    const board = await apiCall(host.url, tokens.workshop!, 'workshop.board', {})
+    const other = board.cards.find((c) => c.roId !== ro.id && c.roState === 'authorised' && c.jobs[0]?.lineId)
+    if (!other) throw new Error('the demo has no other authorised order')
+    const a01 = bays.find((b) => b.code === 'A01')!
+    await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: other.jobs[0]!.lineId!, technicianId: ids.tech2!, bayId: a01.id })
+
+    await logIn(advisor, 'advisor1', PASSWORD)
+    await advisor.keyboard.press('Alt+4')
+    await column(advisor, 'dispatch').getByRole('article', { name: label() }).waitFor()
+
+    // Arrow keys walk the dispatch column to our car; D opens the dispatch dialog for it.
+    await column(supervisor, 'dispatch').getByRole('article').first().focus()
+    for (let i = 0; i < 20; i++) {
+      if ((await supervisor.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === label()) break
+      await supervisor.keyboard.press('ArrowDown')
+    }
+    await expect.poll(() => supervisor.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(label())
+    await supervisor.keyboard.press('d')
+    const dialog = supervisor.getByRole('dialog')
+    await dialog.getByText(zh('wk.dispatch.title', { plate: ro.plate, number: ro.number })).waitFor()
+    await dialog.getByRole('checkbox', { name: '更换前刹车盘' }).uncheck()
+    await dialog.getByLabel(zh('field.technicianId')).fill('赵磊')
+    await supervisor.keyboard.press('Enter')
+    await dialog.getByLabel(zh('field.bayId')).click()
+    await supervisor.locator('.ant-select-item-option').filter({ hasText: 'A01' }).click()
+    await dialog.getByRole('button', { name: zh('wk.dispatch.submit') }).click()
+    await dialog.getByText(zh('workshop.bayOccupied', { code: 'A01', number: other.number })).waitFor()
+    await dialog.getByLabel(zh('field.override')).fill('同车位临时并线，另一车等待配件')
+    await settled(dialog)
+    await screenshot(supervisor, 'workshop-dispatch-override', false)
+    await dialog.getByRole('button', { name: zh('wk.dispatch.override') }).click()
+    await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: '赵磊' })).waitFor()
+
+    // The other PC: pushed, read again, drawn — within a second and a half of the action.
+    const started = Date.now()
+    await expect
+      .poll(() => column(advisor, 'repair').getByRole('article', { name: label() }).textContent(), { timeout: 1500, interval: 100 })
+      .toContain('赵磊 · A01')
+    console.info(`advisor's board showed the dispatch after ${Date.now() - started} ms`)
+
+    // The second job by drag and drop onto the technician.
+    await jobOf(supervisor, '更换前刹车盘').dragTo(supervisor.getByRole('listitem', { name: zh('wk.board.dropOn', { name: '赵磊' }) }))
+    await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: '赵磊' })).first().waitFor()
+    await expect.poll(() => jobOf(advisor, '更换前刹车盘').textContent(), { timeout: 1500, interval: 100 }).toContain('赵磊 · A01')
+    const after = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    expect(after.roState).toBe('in_progress')
+    expect(after.jobs.map((j) => [j.description, j.technicianId, j.bayCode, j.state])).toEqual([
+      ['检查底盘异响', ids.tech1, 'A01', 'dispatched'],
+      ['更换前刹车盘', ids.tech1, 'A01', 'dispatched'],
+    ])
+    await screenshot(advisor, 'workshop-board-advisor', false)
+    expect(session.problems).toEqual([])
+  })
+
+  it('lets the technician clock on, pause for parts, resume and clock off', async () => {
+    await logIn(technician, 'tech1', PASSWORD)
+    await technician.keyboard.press('Alt+4')
+    await technician.getByRole('tab', { name: zh('wk.tab.clock') }).click()
+    const first = rowOf(technician, '检查底盘异响')
+    await first.getByRole('button', { name: zh('jobAction.clock_on') }).click()
+    await first.getByText(zh('jobState.running')).waitFor()
+    await first.getByRole('button', { name: zh('jobAction.pause') }).click()
+    await technician.getByRole('menuitem', { name: zh('pauseReason.parts') }).click()
+    await first.getByText(`${zh('jobState.paused')} · ${zh('pauseReason.parts')}`).waitFor()
+    // Waiting for parts moves the car to its column on every board.
+    await column(advisor, 'parts').getByRole('article', { name: label() }).waitFor({ timeout: 1500 })
+    await screenshot(technician, 'workshop-clock', false)
+    await first.getByRole('button', { name: zh('wk.clock.resume') }).click()
+    await first.getByText(zh('jobState.running')).waitFor()
+    await first.getByRole('button', { name: zh('jobAction.finish') }).click()
+    await first.getByText(zh('jobState.done')).waitFor()
+    const job = (await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })).jobs[0]!
+    expect(job.state).toBe('done')
+    expect(job.segments.map((s) => s.pauseReason)).toEqual(['parts', null])
+    expect(session.problems).toEqual([])
+  })
+
+  it('raises additional work, which the advisor approves and the technician then clocks', async () => {
+    const second = rowOf(technician, '更换前刹车盘')
+    await second.getByRole('button', { name: zh('jobAction.clock_on') }).click()
+    await second.getByText(zh('jobState.running')).waitFor()
+    await second.getByRole('button', { name: zh('wk.additional.raise') }).click()
+    const raise = technician.getByRole('dialog')
+    await raise.getByLabel(zh('field.finding')).fill('前刹车片剩余 2 mm，建议同时更换')
+    await raise.getByRole('button', { name: zh('estimate.addFreeLabour') }).click()
+    await raise.getByLabel(zh('field.description')).fill('更换前刹车片')
+    await raise.getByLabel(zh('estimate.hours')).fill('0.8')
+    await settled(raise)
+    await screenshot(technician, 'workshop-additional-raise', false)
+    await raise.getByRole('button', { name: zh('wk.additional.send') }).click()
+    await toast(technician, zh('wk.additional.raised')).waitFor()
+    await rowOf(technician, '更换前刹车片').getByText(zh('jobState.proposed')).waitFor()
+    // Unapproved work cannot be clocked: no clock button on the proposed job.
+    expect(await rowOf(technician, '更换前刹车片').getByRole('button', { name: zh('jobAction.clock_on') }).count()).toBe(0)
+
+    const tab = advisor.getByRole('tab', { name: new RegExp(zh('wk.tab.approvals')) })
+    await expect.poll(() => tab.textContent(), { timeout: 1500, interval: 100 }).toContain('1')
+    await tab.click()
+    const item = advisor.getByLabel(zh('wk.additional.item', { number: ro.number }))
+    await item.getByText('前刹车片剩余 2 mm').waitFor()
+    await screenshot(advisor, 'workshop-approvals', false)
+    await item.getByRole('button', { name: zh('wk.additional.approve') }).click()
+    const decide = advisor.getByRole('dialog')
+    await decide.getByLabel(zh('field.decidedBy')).fill('车主本人')
+    await decide.getByLabel(zh('field.note')).fill('来电号码尾号 8899')
+    await decide.getByRole('button', { name: zh('wk.additional.approve') }).click()
+    await toast(advisor, zh('wk.additional.approvedDone')).waitFor()
+    await advisor.getByText(zh('wk.additional.queueEmpty')).waitFor()
+
+    const extra = rowOf(technician, '更换前刹车片')
+    await extra.getByText(zh('jobState.dispatched')).waitFor({ timeout: 1500 })
+    await second.getByRole('button', { name: zh('jobAction.finish') }).click()
+    await second.getByText(zh('jobState.done')).waitFor()
+    await extra.getByRole('button', { name: zh('jobAction.clock_on') }).click()
+    await extra.getByText(zh('jobState.running')).waitFor()
+    await extra.getByRole('button', { name: zh('jobAction.finish') }).click()
+    await extra.getByText(zh('jobState.done')).waitFor()
+
+    const after = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    expect(after.additional[0]).toMatchObject({ state: 'approved', decisionMethod: 'phone', decidedBy: '车主本人' })
+    expect(after.jobs.find((j) => j.description === '更换前刹车片')?.segments).toHaveLength(1)
+    // The last job done sends the car to the final inspection by itself.
+    expect(after.roState).toBe('quality_check')
+    expect(session.problems).toEqual([])
+  })
+
+  it('fails the final inspection once with a job sent back, then passes it: the car is ready for delivery', async () => {
+    await logIn(inspector, 'techsup', PASSWORD)
+    await inspector.keyboard.press('Alt+4')
+    await inspector.getByRole('tab', { name: zh('wk.tab.qc') }).click()
+    await inspector.getByLabel(label()).getByRole('button', { name: zh('wk.qc.start') }).click()
+    const panel = inspector.locator('.ws-qc-panel')
+    await panel.getByRole('button', { name: zh('wk.qc.tickAll') }).click()
+    const checklist = panel.getByRole('group', { name: zh('wk.qc.checklist') })
+    await checklist.getByRole('checkbox').first().uncheck()
+    const rework = panel.getByRole('group', { name: zh('wk.qc.reworkJobs') })
+    await rework.getByRole('checkbox', { name: '检查底盘异响' }).check()
+    await rework.getByLabel(zh('wk.qc.reworkReasonOf', { job: '检查底盘异响' })).fill('路试仍有异响')
+    await screenshot(inspector, 'workshop-qc-fail', true)
+    await panel.getByRole('button', { name: zh('wk.qc.fail') }).click()
+    await toast(inspector, zh('wk.qc.failedDone', { number: ro.number, n: 1 })).waitFor()
+    await inspector.getByLabel(zh('field.state')).getByText(zh('roState.in_progress')).waitFor()
+
+    const redo = rowOf(technician, '检查底盘异响')
+    await redo.getByText(zh('jobState.rework')).waitFor({ timeout: 1500 })
+    await redo.getByRole('button', { name: zh('jobAction.clock_on') }).click()
+    await redo.getByText(zh('jobState.running')).waitFor()
+    await redo.getByRole('button', { name: zh('jobAction.finish') }).click()
+
+    // Back in quality control: the inspector's screen follows by itself.
+    await inspector.getByLabel(zh('field.state')).getByText(zh('roState.quality_check')).waitFor()
+    await panel.getByRole('button', { name: zh('wk.qc.tickAll') }).click()
+    await panel.getByRole('button', { name: zh('wk.qc.pass') }).click()
+    await toast(inspector, zh('wk.qc.passedDone', { number: ro.number })).waitFor()
+    await inspector.getByLabel(zh('field.state')).getByText(zh('roState.ready')).waitFor()
+    await screenshot(inspector, 'workshop-ro-ready', true)
+
+    await advisor.getByRole('tab', { name: zh('wk.tab.board') }).click()
+    await column(advisor, 'ready').getByRole('article', { name: label() }).waitFor({ timeout: 1500 })
+    const today = toLocalIso(new Date(), TZ).slice(0, 10)
+    const stats = await apiCall(host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
+    expect(stats).toMatchObject({ inspectedRos: 1, firstPass: 0, firstPassRateBp: 0, reworkJobs: 1 })
+    const final = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    expect(final.inspections.map((i) => i.result)).toEqual(['fail', 'pass'])
+    expect(final.jobs.find((j) => j.description === '检查底盘异响')?.reworkCount).toBe(1)
+    await inspector.getByRole('button', { name: zh('wk.ro.back') }).click()
+    await inspector.getByRole('tab', { name: zh('wk.tab.summary') }).click()
+    await inspector.getByRole('table', { name: zh('wk.summary.byTechnician') }).getByText('赵磊').waitFor()
+    await screenshot(inspector, 'workshop-summary', false)
+    expect(session.problems).toEqual([])
+  })
+
+  it('prints the job card on one A4 page', async () => {
+    await supervisor.goto(`/#/workshop/ro/${ro.id}/job-card`)
+    const sheet = supervisor.getByRole('article', { name: zh('wk.jobCard.title') })
+    await sheet.getByText(ro.number).waitFor()
+    await sheet.getByText('更换前刹车片').first().waitFor()
+    await screenshot(supervisor, 'workshop-job-card')
+    await supervisor.emulateMedia({ media: 'print' })
+    const pdf = await supervisor.pdf({ path: 'test-results/workshop-job-card.pdf', preferCSSPageSize: true, printBackground: true })
+    const text = pdf.toString('latin1')
+    expect(text).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/)
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1)
+    await supervisor.emulateMedia({ media: 'screen' })
+  })
+
+  it('shows the board on a wall display opened with a token only, and keeps it live', async () => {
+    await supervisor.goto('/#/workshop?tab=settings')
+    await supervisor.getByLabel(zh('wk.wallTokens.name')).fill('车间入口电视')
+    await supervisor.getByRole('button', { name: zh('wk.wallTokens.create') }).click()
+    const shown = supervisor.getByRole('dialog')
+    const url = (await shown.getByLabel(zh('wk.wallTokens.url')).textContent())?.trim() ?? ''
+    expect(url).toMatch(/#\/wall\?token=[\w-]{20,}$/)
+    await settled(shown)
+    await screenshot(supervisor, 'workshop-settings-token', false)
+    await shown.getByRole('button', { name: zh('wk.close') }).click()
+
+    const tv = await otherDesk(session.browser, host.url, session.problems)
+    await tv.page.setViewportSize({ width: 1920, height: 1080 })
+    await tv.page.goto(url)
+    const wall = tv.page.getByRole('main', { name: zh('wk.wall.title') })
+    await wall.getByRole('region', { name: zh('boardColumn.ready') }).getByRole('article', { name: label() }).waitFor()
+    expect(await tv.page.getByRole('form', { name: zh('login.title') }).count()).toBe(0)
+
+    // A dispatch elsewhere reaches the TV through its own push channel.
+    const board = await apiCall(host.url, tokens.workshop!, 'workshop.board', {})
+    const next = board.cards.find((c) => c.column === 'dispatch' && c.jobs.some((j) => j.lineId && j.technicianId === null))
+    if (next) {
+      const job = next.jobs.find((j) => j.lineId && j.technicianId === null)!
+      await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: ids.tech3! })
+      await wall
+        .getByRole('region', { name: zh('boardColumn.repair') })
+        .getByRole('article', { name: `${next.plate ?? zh('wk.noPlate')} ${next.number}` })
+        .waitFor({ timeout: 1500 })
+    }
+    await screenshot(tv.page, 'workshop-wall', false)
+
+    await tv.page.goto(url.replace(/token=.*/, 'token=not-a-real-token-1234567890'))
+    await tv.page.getByText(zh('workshop.displayTokenInvalid')).waitFor()
+    await tv.context.close()
+    expect(session.problems).toEqual([])
+  })
+
+  it('warns that the board may be stale while the push channel is down and recovers by itself', async () => {
+    const context = advisor.context()
+    await context.setOffline(true)
+    const banner = advisor.getByRole('alert').filter({ hasText: zh('wk.live.stale') })
+    await banner.waitFor()
+    await screenshot(advisor, 'workshop-stale', false)
+    await context.setOffline(false)
+    await banner.waitFor({ state: 'detached', timeout: 20_000 })
+  })
+})

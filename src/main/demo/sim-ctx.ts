@@ -1,0 +1,78 @@
+import type { z } from 'zod'
+import type { UserCtx, SessionUser } from '../api/context'
+import type { EventBuffer } from '../api/events'
+import { contract, type Contract } from '../../shared/contract'
+import type { Role } from '../../shared/domain/roles'
+import { toLocalIso } from '../../shared/domain/time'
+import type { Store } from '../store/open'
+
+// The demo replays the dealership's past through the real services (dispatch, clock, QC, issue,
+// settle…), each call at the moment it "happened": one clock the generator moves forward, and a
+// context per user the way the dispatcher builds one. Audit entries and events are dropped: the
+// generator runs inside the caller's one transaction and nothing listens to the past.
+
+export interface SimClock {
+  /** Moves the simulated clock; `iso` is the local text when the caller already has it. */
+  set(ms: number, iso?: string): void
+  readonly ms: number
+  readonly iso: string
+}
+
+export interface Sim {
+  clock: SimClock
+  /** A context acting as the demo user `username` at the simulated time. */
+  as(username: string): UserCtx
+  asRole(role: Role): UserCtx
+}
+
+// Events are discarded (no one listens to the past), so nothing piles up over 100k calls.
+const dropEvents = { pending: [], emit: () => undefined } satisfies Pick<EventBuffer, 'pending' | 'emit'> as unknown as EventBuffer
+
+export function createSim(store: Store, timeZone: string, startMs: number): Sim {
+  let ms = startMs
+  let iso = toLocalIso(new Date(ms), timeZone)
+  const clock: SimClock = {
+    set(next, text) {
+      ms = next
+      iso = text ?? toLocalIso(new Date(next), timeZone)
+    },
+    get ms() {
+      return ms
+    },
+    get iso() {
+      return iso
+    },
+  }
+  const contexts = new Map<string, UserCtx>()
+  const build = (user: SessionUser): UserCtx => ({
+    store,
+    clock: { now: () => new Date(ms) },
+    timeZone,
+    locale: 'zh-CN',
+    user,
+    token: null,
+    channel: 'setup.demo',
+    events: dropEvents,
+    audit: () => undefined,
+    nowIso: () => iso,
+  })
+  const byName = (where: string, value: string): UserCtx => {
+    const key = `${where}:${value}`
+    let ctx = contexts.get(key)
+    if (!ctx) {
+      const row = store
+        .prepare(`SELECT id, username, display_name, role FROM users WHERE ${where} = ? ORDER BY id LIMIT 1`)
+        .get(value) as { id: number; username: string; display_name: string; role: Role } | undefined
+      if (!row) throw new Error(`demo: no user with ${where} ${value}`)
+      ctx = build({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, locale: 'zh-CN' })
+      contexts.set(key, ctx)
+    }
+    return ctx
+  }
+  return { clock, as: (username) => byName('username', username), asRole: (role) => byName('role', role) }
+}
+
+/** A channel's input as its service receives it: validated, defaults filled, as the dispatcher does. */
+export function input<K extends keyof Contract>(channel: K, raw: z.input<Contract[K]['input']>): z.output<Contract[K]['input']> {
+  return contract[channel].input.parse(raw) as z.output<Contract[K]['input']>
+}

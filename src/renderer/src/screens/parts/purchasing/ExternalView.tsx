@@ -1,0 +1,97 @@
+import { useState } from 'react'
+import { Alert, App, Button, Input, Segmented, Space, Table, Tag } from 'antd'
+import { EXTERNAL_STATES } from '../../../../../shared/contract/parts-shapes'
+import { useApi } from '../../../stores/context'
+import { useLocale, useT } from '../../../i18n'
+import { dateTime, money } from '../../../format'
+import type { ExternalPurchaseT } from '../../../stores/parts-types'
+import { partsHref } from '../parts-route'
+import { qty } from '../parts-format'
+import { useCan, useChannel, usePartsStores } from '../use-parts'
+
+type ExternalState = ExternalPurchaseT['state']
+const COLOUR: Record<ExternalState, string> = { pending_qc: 'gold', accepted: 'green', rejected: 'red' }
+
+/** The workshop supervisor's decision: accepted parts enter stock for fitting, rejected ones never do. */
+function Decide({ row }: { row: ExternalPurchaseT }) {
+  const t = useT()
+  const api = useApi()
+  const { message } = App.useApp()
+  const { live } = usePartsStores()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const decide = async (accept: boolean) => {
+    setBusy(true)
+    const result = await api.call('purchasing.external.decide', { id: row.id, version: row.version, accept, note })
+    setBusy(false)
+    if (!result.ok) return void message.error(result.message)
+    void message.success(t(accept ? 'pt.external.accepted' : 'pt.external.rejected', { partNumber: row.partNumber }))
+    live.getState().bump()
+  }
+  return (
+    <Space size={4}>
+      <Input size="small" value={note} placeholder={t('pt.external.qcNote')} aria-label={t('pt.external.qcNoteFor', { partNumber: row.partNumber })} onChange={(e) => setNote(e.target.value)} style={{ width: 140 }} />
+      <Button size="small" type="primary" loading={busy} onClick={() => void decide(true)}>
+        {t('pt.external.accept')}
+      </Button>
+      <Button size="small" danger loading={busy} onClick={() => void decide(false)}>
+        {t('pt.external.reject')}
+      </Button>
+    </Space>
+  )
+}
+
+/** 外采: parts bought outside the maker's channel, waiting for the workshop supervisor's quality check. */
+export function ExternalView() {
+  const t = useT()
+  const locale = useLocale()
+  const canConfirm = useCan('parts.external.confirm')
+  const [state, setState] = useState<ExternalState | 'all'>('pending_qc')
+  const list = useChannel('purchasing.external.list', { ...(state === 'all' ? {} : { state }), limit: 200 })
+
+  return (
+    <div className="pt-view">
+      <div className="pt-toolbar">
+        <Segmented<ExternalState | 'all'>
+          value={state}
+          onChange={setState}
+          options={[...EXTERNAL_STATES.map((s) => ({ value: s, label: t(`externalState.${s}`) })), { value: 'all', label: t('pt.all') }]}
+        />
+        <span className="muted">{t('pt.external.hint')}</span>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error} className="pt-gap" />}
+      <Table<ExternalPurchaseT>
+        size="small"
+        rowKey="id"
+        dataSource={list.data ?? []}
+        pagination={false}
+        aria-label={t('pt.tab.external')}
+        locale={{ emptyText: t('pt.external.empty') }}
+        columns={[
+          { title: t('field.roNumber'), dataIndex: 'roNumber', width: 130, render: (v: string | null, r) => (v && r.roId ? <a className="mono" href={partsHref({ kind: 'pick', roId: r.roId })}>{v}</a> : '—') },
+          { title: t('field.partNumber'), dataIndex: 'partNumber', width: 140, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('field.name'), dataIndex: 'name', ellipsis: true },
+          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 130, ellipsis: true },
+          { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 60, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
+          { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 96, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
+          { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 100 },
+          { title: t('pt.external.requested'), key: 'req', width: 150, render: (_, r) => `${r.requestedBy} ${dateTime(r.createdAt)}` },
+          { title: t('field.state'), dataIndex: 'state', width: 96, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
+          {
+            title: t('pt.external.decision'),
+            key: 'decide',
+            width: 300,
+            render: (_, r) =>
+              r.state === 'pending_qc' ? (
+                canConfirm ? <Decide row={r} /> : <span className="muted">{t('pt.external.waiting')}</span>
+              ) : (
+                <span className="muted">
+                  {r.decidedBy} {dateTime(r.decidedAt)} {r.qcNote}
+                </span>
+              ),
+          },
+        ]}
+      />
+    </div>
+  )
+}

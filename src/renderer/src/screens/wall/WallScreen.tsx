@@ -1,0 +1,91 @@
+import { useEffect, useMemo } from 'react'
+import { useStore } from 'zustand'
+import { BOARD_COLUMNS } from '../../../../shared/domain/workshop-board'
+import { useLocale, useSessionStore, useT } from '../../i18n'
+import { createWorkshopStore } from '../../stores/workshop-store'
+import { COLUMN_COLOUR } from '../workshop/colours'
+import { hostNow, shopClock } from '../workshop/countdown'
+import { useNow } from '../workshop/use-workshop'
+import { createWallClient } from './wall-client'
+import { WallCard } from './WallCard'
+import { wallFontSize, wallRows } from './wall-layout'
+import '../workshop/workshop.css'
+import './wall.css'
+
+/** Reads the whole board again now and then, so countdowns and flags never drift even if no event comes. */
+const REFRESH_MS = 60_000
+
+/**
+ * 车间大屏: the board for a TV on the shop floor — read-only, large, no login. The display token
+ * in the address opens the board and its push channel, nothing else.
+ */
+export function WallScreen({ token }: { token: string }) {
+  const t = useT()
+  const locale = useLocale()
+  const session = useSessionStore()
+  const store = useMemo(() => {
+    const client = createWallClient(token, () => session.getState().locale)
+    return createWorkshopStore(client, { readBoard: (api) => api.call('workshop.wall', { displayToken: token }) })
+  }, [token, session])
+  const board = useStore(store, (s) => s.board)
+  const error = useStore(store, (s) => s.boardError)
+  const live = useStore(store, (s) => s.live)
+  const receivedAt = useStore(store, (s) => s.receivedAt)
+  const pcNow = useNow(15_000)
+
+  useEffect(() => {
+    void store.getState().loadBoard()
+    const stop = store.getState().connect()
+    const timer = setInterval(() => store.getState().changed(), REFRESH_MS)
+    return () => {
+      stop()
+      clearInterval(timer)
+    }
+  }, [store])
+
+  useEffect(() => {
+    document.title = t('wk.wall.title')
+  }, [t, locale])
+
+  if (!board) {
+    return (
+      <div className="wall wall-message" role="main">
+        {error ?? t('wk.wall.loading')}
+      </div>
+    )
+  }
+  const nowMs = hostNow(board.at, receivedAt, pcNow)
+  const rows = wallRows(board.cards.map((c) => c.column))
+
+  return (
+    <div className="wall" role="main" aria-label={t('wk.wall.title')} style={{ fontSize: wallFontSize(rows) }}>
+      <header className="wall-head">
+        <span className="wall-title">{t('wk.wall.title')}</span>
+        <span className="wall-count">{t('wk.wall.count', { n: board.cards.length })}</span>
+        {live === 'stale' ? (
+          <span className="wall-stale" role="alert">
+            {t('wk.live.stale')}
+          </span>
+        ) : (
+          <span className="wall-live">{t('wk.wall.live')}</span>
+        )}
+        <span className="wall-clock">{shopClock(board.at, nowMs)}</span>
+      </header>
+      <div className="wall-grid">
+        {BOARD_COLUMNS.map((column) => {
+          const cards = board.cards.filter((c) => c.column === column)
+          return (
+            <section key={column} className="wall-col" aria-label={t(`boardColumn.${column}`)}>
+              <h2 className="wall-col-head" style={{ borderBottomColor: COLUMN_COLOUR[column] }}>
+                {t(`boardColumn.${column}`)} <span className="wall-col-count">{cards.length}</span>
+              </h2>
+              {cards.map((card) => (
+                <WallCard key={card.roId} card={card} nowMs={nowMs} />
+              ))}
+            </section>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
