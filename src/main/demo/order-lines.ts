@@ -8,7 +8,7 @@ import type { World } from './world'
 // What a typical visit of each kind puts on the repair order: a labour operation and the parts
 // it uses. Part keys refer to BASE_PARTS; quantities are thousandths.
 
-interface Job {
+export interface Job {
   op: string
   parts?: readonly (readonly [string, number])[]
 }
@@ -168,6 +168,13 @@ export function linesFor(w: World, rng: Rng, type: RoType, newEnergy: boolean): 
       if (rng.chance(0.5)) pushJob(w, rng, lines, { op: 'DQ002' }, payer)
       break
   }
+  return lines
+}
+
+/** The lines of a fixed list of jobs (today's workshop scenes need particular work on the car). */
+export function linesOfJobs(w: World, rng: Rng, jobs: readonly Job[], type: RoType): DemoLine[] {
+  const lines: DemoLine[] = []
+  for (const job of jobs) pushJob(w, rng, lines, job, DEFAULT_PAYER[type])
   return lines
 }
 

@@ -50,7 +50,7 @@ export function insertDesk(w: World, fleet: Fleet, open: readonly OpenOrder[]): 
 
   // About half of today's open orders came in by appointment.
   for (const ro of open) {
-    if (!rng.chance(0.5)) continue
+    if (ro.day !== 0 || !rng.chance(0.5)) continue
     const startsAt = cal.iso(0, Math.max(0, Math.min(cal.nowMinute - 10, slot())))
     const createdAt = booked(0)
     const id = Number(

@@ -4,88 +4,44 @@ import type { RoType } from '../../shared/domain/ro-type'
 import { MODELS } from './vehicle-data'
 import { kmOn, type Fleet } from './seed-people'
 import { contentHash } from '../reception/ro-content'
-import { CONCERNS, RO_TYPE_DRAW, linesFor, totalsOfLines, type DemoLine } from './order-lines'
+import { CONCERNS, RO_TYPE_DRAW, linesFor, linesOfJobs, totalsOfLines, type DemoLine } from './order-lines'
+import { DESK, HISTORY, type OrderPlan } from './order-plan'
+import type { ShopSpec } from './shop-plan'
 import type { World } from './world'
 
-/** Repair orders in time order: closed history first, then today's open orders. */
-export interface OrderPlan {
-  count: number
-  vehicle: Int32Array
-  day: Int32Array
-  /** Opening time as seconds since local midnight (seconds too, so numbers follow opening order). */
-  second: Int32Array
-  /** Index of the first of today's open orders; everything before is closed history. */
-  openFrom: number
-}
-
-/** About 70 visits a working day, spread over one to four years. */
-function spanDays(orders: number): number {
-  return Math.max(365, Math.min(1460, Math.round(orders / 70)))
-}
-
-export function planOrders(w: World, fleet: Fleet): OrderPlan {
-  const { rng, size, cal } = w
-  const V = fleet.vehicles
-  const total = V === 0 ? 0 : size.repairOrders
-  const open = Math.min(total, V, Math.max(6, Math.min(40, Math.round(total / 400))))
-  const history = total - open
-  const span = spanDays(history)
-  const hv = new Int32Array(history)
-  const hd = new Int32Array(history)
-  const hm = new Int32Array(history)
-  for (let i = 0; i < history; i++) {
-    let v = rng.int(0, V - 1)
-    // Every planned car entered the books at least a week ago, so a day is always available.
-    const lo = Math.max(fleet.firstDay[v]! + 1, -span)
-    if (lo > -1) v = rng.int(0, V - 1)
-    const from = Math.max(fleet.firstDay[v]! + 1, -span)
-    hv[i] = v
-    hd[i] = from > -1 ? -1 : rng.int(from, -1)
-    hm[i] = rng.int(480 * 60, 1050 * 60)
-  }
-  const order = Array.from({ length: history }, (_, i) => i).sort((a, b) => hd[a]! - hd[b]! || hm[a]! - hm[b]!)
-  const plan: OrderPlan = {
-    count: total,
-    vehicle: new Int32Array(total),
-    day: new Int32Array(total),
-    second: new Int32Array(total),
-    openFrom: history,
-  }
-  order.forEach((src, i) => {
-    plan.vehicle[i] = hv[src]!
-    plan.day[i] = hd[src]!
-    plan.second[i] = hm[src]!
-  })
-  // Today's cars at the desk: distinct vehicles, checked in over the morning until now.
-  const taken = new Set<number>()
-  const latest = Math.max(1, cal.nowMinute - 5)
-  const earliest = Math.min(480, latest - 1)
-  const openSeconds = Array.from({ length: open }, () => rng.int(Math.max(0, earliest) * 60, latest * 60)).sort((a, b) => a - b)
-  for (let k = 0; k < open; k++) {
-    let v = rng.int(0, V - 1)
-    while (taken.has(v)) v = (v + 1) % V
-    taken.add(v)
-    const i = history + k
-    plan.vehicle[i] = v
-    plan.day[i] = 0
-    plan.second[i] = openSeconds[k]!
-  }
-  for (let i = 0; i < total; i++) {
-    const v = plan.vehicle[i]!
-    if (plan.day[i]! > fleet.lastDay[v]!) fleet.lastDay[v] = plan.day[i]!
-  }
-  return plan
-}
+/**
+ * History orders from here on (the most recent ones) are written as ready for delivery and then
+ * settled and delivered through the cashier's services; older ones are written closed. Settling
+ * by the services costs about a millisecond an order, so the biggest benchmark sets keep only
+ * their latest months of invoices.
+ */
+export const SETTLED_BY_SERVICE = 12_000
 
 export interface OpenOrder {
   id: number
   vehicleId: number
   customerId: number
   advisorId: number
+  day: number
+  /** The car's scene in today's workshop, or null for an order still at the desk. */
+  shop: ShopSpec | null
+  openedAt: string
+}
+
+/** A closed order still to go through the cashier: when it was settled and collected. */
+export interface PendingSettlement {
+  roId: number
+  settledAt: string
+  deliveredAt: string | null
+}
+
+export interface InsertedOrders {
+  open: OpenOrder[]
+  settle: PendingSettlement[]
 }
 
 /** Writes every planned repair order with lines, authorisation and check-in reading; sets the year sequences. */
-export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder[] {
+export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan, shop: readonly ShopSpec[]): InsertedOrders {
   const { store, rng, cal } = w
   const insertRo = store.prepare(
     `INSERT INTO repair_orders (id, number, type, state, customer_id, vehicle_id, advisor_id, odometer_km, fuel_eighths,
@@ -111,13 +67,18 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     seqByYear.set(Number(row.name.slice(3)), row.value)
   }
   const open: OpenOrder[] = []
+  const settle: PendingSettlement[] = []
+  const settleFrom = plan.history - SETTLED_BY_SERVICE
+  let historyIndex = 0
 
   for (let i = 0; i < plan.count; i++) {
     const v = plan.vehicle[i]!
     const day = plan.day[i]!
     const second = plan.second[i]!
     const minute = Math.floor(second / 60)
-    const isOpen = i >= plan.openFrom
+    const role = plan.role[i]!
+    const spec = role >= 0 ? shop[role]! : null
+    const isOpen = role !== HISTORY
     const id = firstId + i
     const year = cal.year(day)
     const seq = (seqByYear.get(year) ?? 0) + 1
@@ -127,10 +88,15 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     const customerId = fleet.firstCustomerId + owner
     const vehicleId = fleet.firstVehicleId + v
     const advisorId = rng.pick(w.advisorIds)
-    const spec = MODELS[fleet.model[v]!]!
-    const type: RoType = RO_TYPE_DRAW(rng)
-    // An open order may still be waiting for its estimate.
-    const lines: DemoLine[] = isOpen && rng.chance(0.25) ? [] : linesFor(w, rng, type, spec.energy === 'new_energy')
+    const model = MODELS[fleet.model[v]!]!
+    const type: RoType = spec?.type ?? RO_TYPE_DRAW(rng)
+    // An order at the desk may still be waiting for its estimate; a car in the shop has its work.
+    const lines: DemoLine[] =
+      role === DESK && rng.chance(0.25)
+        ? []
+        : spec?.jobs
+          ? linesOfJobs(w, rng, spec.jobs, type)
+          : linesFor(w, rng, type, model.energy === 'new_energy')
     const totals = totalsOfLines(lines)
     // The reception desk's own fingerprint, so an approval recorded here counts there.
     const hash = contentHash(type, lines)
@@ -138,12 +104,16 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
     const openedAt = cal.iso(day, minute, second % 60)
     const labourMinutes = lines.reduce((sum, l) => sum + (l.kind === 'labour' ? (l.quantityMilli * 60) / 1000 : 0), 0)
     const doneMinute = minute + 30 + Math.round(labourMinutes) + rng.int(20, 120)
-    const promisedAt = cal.iso(day, Math.min(1380, Math.max(minute + 60, Math.min(1140, doneMinute + 30))))
+    const promisedAt = spec
+      ? inMinutes(w, spec.promiseIn)
+      : cal.iso(day, Math.min(1380, Math.max(minute + 60, Math.min(1140, doneMinute + 30))))
     let state: RoState
     let completedAt: string | null = null
     let settledAt: string | null = null
     let deliveredAt: string | null = null
-    if (isOpen) {
+    if (spec) {
+      state = 'authorised'
+    } else if (isOpen) {
       state = lines.length > 0 && rng.chance(0.5) ? 'authorised' : 'estimate'
     } else {
       // Insurance jobs wait for the assessor and the claim; long jobs run into the next morning.
@@ -167,6 +137,12 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
       const pickedUp = !(doneDay === -1 && rng.chance(0.3))
       state = pickedUp ? 'delivered' : 'settled'
       if (pickedUp) deliveredAt = cal.iso(doneDay, settleMin + rng.int(5, 20))
+      if (historyIndex++ >= settleFrom) {
+        settle.push({ roId: id, settledAt, deliveredAt })
+        state = 'ready'
+        settledAt = null
+        deliveredAt = null
+      }
     }
     const concerns = rng.pick(CONCERNS[type])
     const updatedAt = deliveredAt ?? settledAt ?? openedAt
@@ -185,10 +161,17 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan): OpenOrder
       insertAuth.run(id, hash, totals.grossFen, rng.chance(0.7) ? 'in_person' : 'phone', name, advisorId, cal.iso(day, day === 0 ? Math.min(minute + 15, cal.nowMinute) : minute + 15))
     }
     insertReading.run(vehicleId, km, openedAt, id)
-    if (isOpen) open.push({ id, vehicleId, customerId, advisorId })
+    if (isOpen) open.push({ id, vehicleId, customerId, advisorId, day, shop: spec, openedAt })
   }
 
   const upsertSeq = store.prepare('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value')
   for (const [year, seq] of seqByYear) upsertSeq.run(`ro:${year}`, seq)
-  return open
+  return { open, settle }
+}
+
+/** Local time `offset` minutes from now (the calendar's day boundaries taken into account). */
+function inMinutes(w: World, offset: number): string {
+  const total = w.cal.nowMinute + offset
+  const day = Math.floor(total / 1440)
+  return w.cal.iso(day, total - day * 1440)
 }

@@ -129,6 +129,7 @@ export function createFakeElectron() {
     protocol,
     session: { defaultSession },
     dialog: { showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined) },
     Menu: { setApplicationMenu: vi.fn() },
     // Test-only handles, reached through `await import('electron') as unknown as FakeElectron`.
     fake: { windows, handlers, rendererListeners, exposed, protocolHandlers, paths },

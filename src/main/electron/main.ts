@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
 import { DEFAULT_LOCALE, translate } from '../../shared/i18n'
-import { createApp, type App } from '../app'
+import type { App } from '../app'
+import { createAppOrRecover } from '../backup/recovery-host'
+import { startJobs, type Jobs } from '../jobs/runner'
 import { startHttpHost, type RunningHost } from '../host/http'
 import { createTerminalBackend, type TerminalBackend } from '../host/terminal'
 import { readShellConfig, type ShellConfig } from './config'
@@ -64,13 +66,21 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
   let core: App | null = null
   let host: RunningHost | null = null
   let terminal: TerminalBackend | null = null
+  let jobs: Jobs | null = null
   let backend: Backend
   if (config.mode === 'terminal') {
     terminal = createTerminalBackend({ hostUrl: config.hostUrl, deviceToken: config.deviceToken })
     backend = terminal
   } else {
-    const local = await createApp({ dataDir: join(app.getPath('userData'), 'data') })
+    // A damaged store is not opened: the recovery page (served on this PC only) offers the
+    // backups, and the app starts normally once one is restored.
+    const local = await createAppOrRecover({
+      dataDir: join(app.getPath('userData'), 'data'),
+      port: config.hostPort ?? 4780,
+      onRecovery: (url) => void shell.openExternal(url),
+    })
     core = local
+    jobs = startJobs(local)
     backend = { dispatch: local.dispatch, subscribe: (listener) => local.hub.subscribe(listener) }
     host = await startHostSafely(local, config)
   }
@@ -87,6 +97,7 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
     closing ??= (async () => {
       unbind()
       terminal?.close()
+      await jobs?.stop()
       await host?.close()
       core?.close()
     })()

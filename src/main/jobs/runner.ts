@@ -1,3 +1,4 @@
+import { rulesSweepJob } from '../rules/job'
 import type { LiveEvent } from '../../shared/contract/types'
 import { DATA_EVENTS } from '../../shared/contract/data'
 import { toLocalIso } from '../../shared/domain/time'
@@ -33,7 +34,15 @@ export function note(key: string, params: Record<string, string | number> = {}):
   return JSON.stringify({ key, params })
 }
 
-export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: number; autoStart?: boolean } = {}): Jobs {
+export interface JobsOptions {
+  timer?: Timer
+  everyMs?: number
+  autoStart?: boolean
+  /** Other areas' scheduled jobs (the rules sweep), run after these in the same queue. */
+  extraJobs?: readonly Job[]
+}
+
+export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
   const { store, dataDir, clock, hub } = app
   const tz = () => getSetting(store, 'time.zone')
   const iso = (d: Date) => toLocalIso(d, tz())
@@ -134,7 +143,8 @@ export function startJobs(app: AppCore, options: { timer?: Timer; everyMs?: numb
 
   const scheduler = createScheduler({
     clock,
-    jobs,
+    // The rules sweep always runs here: deadlines pass with time, not with writes.
+    jobs: [...jobs, rulesSweepJob({ store, clock, hub, timeZone: tz }), ...(options.extraJobs ?? [])],
     onRun: record,
     ...(options.timer ? { timer: options.timer } : {}),
     ...(options.everyMs ? { everyMs: options.everyMs } : {}),

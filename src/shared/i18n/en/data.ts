@@ -106,6 +106,7 @@ export const data = {
   'data.jobs.name.backup': 'Backup',
   'data.jobs.name.export': 'Build batch',
   'data.jobs.name.delivery': 'Delivery',
+  'data.jobs.name.rules.sweep': 'Rules sweep',
   'data.jobs.name.restore': 'Restore',
   'data.jobs.msg.backup': 'Backup {name}',
   'data.jobs.msg.secondFailed': 'Backup {name} taken, but the second location failed: {error}',

@@ -109,6 +109,7 @@ export const data = {
   'data.jobs.name.backup': '备份',
   'data.jobs.name.export': '生成批次',
   'data.jobs.name.delivery': '发送',
+  'data.jobs.name.rules.sweep': '规则巡检',
   'data.jobs.name.restore': '恢复',
 
   'data.jobs.msg.backup': '备份 {name}',

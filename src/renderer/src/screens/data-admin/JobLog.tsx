@@ -1,23 +1,21 @@
 import { Table, Tag } from 'antd'
 import { useStore } from 'zustand'
-import type { MessageKey } from '../../../../shared/i18n'
+import { isMessageKey } from '../../../../shared/i18n'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import type { DataAdminStore, JobRunT } from './data-admin-store'
-
-const JOB_NAMES: Record<string, MessageKey> = {
-  backup: 'data.jobs.name.backup',
-  export: 'data.jobs.name.export',
-  delivery: 'data.jobs.name.delivery',
-  restore: 'data.jobs.name.restore',
-}
 
 /** The background jobs' recent runs: what ran, when, and what went wrong. */
 export function JobLog({ store }: { store: DataAdminStore }) {
   const t = useT()
   const jobs = useStore(store, (s) => s.jobs)
+  // Other areas' jobs name themselves `data.jobs.name.<job>` in their catalogs.
+  const jobName = (job: string) => {
+    const key = `data.jobs.name.${job}`
+    return isMessageKey(key) ? t(key) : job
+  }
   const columns = [
-    { key: 'job', title: t('data.jobs.col.job'), render: (_: unknown, j: JobRunT) => (JOB_NAMES[j.job] ? t(JOB_NAMES[j.job]!) : j.job) },
+    { key: 'job', title: t('data.jobs.col.job'), render: (_: unknown, j: JobRunT) => jobName(j.job) },
     { key: 'started', title: t('data.jobs.col.started'), render: (_: unknown, j: JobRunT) => dateTime(j.startedAt) },
     {
       key: 'result',

@@ -3,7 +3,7 @@
  * starting with a bar). SVG keeps the bars exact at any printer resolution; the quiet zone of
  * ten modules on each side is part of the drawing so a scanner finds the start.
  */
-export function Code128({ widths, label, height = 40 }: { widths: string; label: string; height?: number }) {
+export function Code128({ widths, label, height = 40, maxMm = 58 }: { widths: string; label: string; height?: number; maxMm?: number }) {
   const QUIET = 10
   const modules = Array.from(widths, Number)
   const total = modules.reduce((a, b) => a + b, 0) + QUIET * 2
@@ -21,6 +21,8 @@ export function Code128({ widths, label, height = 40 }: { widths: string; label:
       role="img"
       aria-label={label}
       shapeRendering="crispEdges"
+      // 0.3 mm a module (a common handheld scanner's sweet spot), narrower only for long numbers.
+      style={{ width: `${Math.min(total * 0.3, maxMm)}mm` }}
     >
       <rect x={0} y={0} width={total} height={height} fill="#fff" />
       {bars.map((b) => (

@@ -76,7 +76,7 @@ export function ExternalView() {
           { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 96, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
           { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 100 },
           { title: t('pt.external.requested'), key: 'req', width: 150, render: (_, r) => `${r.requestedBy} ${dateTime(r.createdAt)}` },
-          { title: t('field.state'), dataIndex: 'state', width: 96, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
+          { title: t('pt.state'), dataIndex: 'state', width: 96, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
           {
             title: t('pt.external.decision'),
             key: 'decide',

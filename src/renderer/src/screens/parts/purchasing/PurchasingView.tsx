@@ -64,7 +64,7 @@ function PoList() {
         columns={[
           { title: t('pt.po.number'), dataIndex: 'number', width: 150, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('field.supplierName'), dataIndex: 'supplierName' },
-          { title: t('field.state'), dataIndex: 'state', width: 100, render: (v: PoState) => <PoStateTag state={v} /> },
+          { title: t('pt.state'), dataIndex: 'state', width: 100, render: (v: PoState) => <PoStateTag state={v} /> },
           { title: t('pt.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => dateTime(v) },
           { title: t('pt.po.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
         ]}

@@ -103,7 +103,7 @@ export function StocktakeList() {
         columns={[
           { title: t('pt.st.number'), dataIndex: 'number', width: 140, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('pt.st.scope'), key: 'scope', width: 180, render: (_, r) => scopeText(t, r) },
-          { title: t('field.state'), dataIndex: 'state', width: 90, render: (v: State) => <Tag color={STOCKTAKE_COLOUR[v]}>{t(`stocktakeState.${v}`)}</Tag> },
+          { title: t('pt.state'), dataIndex: 'state', width: 90, render: (v: State) => <Tag color={STOCKTAKE_COLOUR[v]}>{t(`stocktakeState.${v}`)}</Tag> },
           {
             title: t('pt.st.progress'),
             key: 'progress',
