@@ -105,7 +105,9 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan, shop: read
     const labourMinutes = lines.reduce((sum, l) => sum + (l.kind === 'labour' ? (l.quantityMilli * 60) / 1000 : 0), 0)
     const doneMinute = minute + 30 + Math.round(labourMinutes) + rng.int(20, 120)
     const promisedAt = spec
-      ? inMinutes(w, spec.promiseIn)
+      ? spec.promisedOn
+        ? cal.iso(spec.promisedOn[0], spec.promisedOn[1])
+        : inMinutes(w, spec.promiseIn)
       : cal.iso(day, Math.min(1380, Math.max(minute + 60, Math.min(1140, doneMinute + 30))))
     let state: RoState
     let completedAt: string | null = null

@@ -3,14 +3,26 @@ import { toLocalIso } from '../../shared/domain/time'
 import type { Role } from '../../shared/domain/roles'
 import type { Store } from '../store/open'
 import { hashPassword } from '../auth/password'
+import { EventBuffer } from '../api/events'
+import { ensureRules } from '../rules/catalog'
+import { sweep } from '../rules/engine'
 import { getSetting, setSetting } from '../settings/settings'
 import { localCalendar } from './local-time'
 import { personName } from './people-data'
 import { createRng } from './random'
 import { seedCatalogue } from './seed-catalogue'
 import { insertDesk } from './seed-desk'
-import { insertOrders, planOrders } from './seed-orders'
+import { insertOrders, SETTLED_BY_SERVICE } from './seed-orders'
+import { HISTORY, planOrders, type OrderPlan } from './order-plan'
 import { insertPeople, planFleet } from './seed-people'
+import { shopSpecs } from './shop-plan'
+import { createSim } from './sim-ctx'
+import { insertBays, insertTechnicians, shopParts } from './seed-workshop'
+import { runShop } from './seed-shop'
+import { insertWorkshopHistory } from './seed-workshop-history'
+import { insertSuppliers, sendOpenOrder } from './seed-suppliers'
+import { seedStock } from './seed-stock'
+import { settleHistory } from './seed-settlement'
 import type { DemoSize, World } from './world'
 
 export type { DemoSize } from './world'
@@ -67,9 +79,13 @@ function staffList(advisors: number, technicians: number, rng: ReturnType<typeof
  * Fills an empty, migrated store with a believable dealership: staff for every role, customers,
  * vehicles, the catalogue, a few years of closed repair orders, and today's desk. The same code
  * builds the benchmark data sets, so it writes with raw prepared statements in one transaction
- * (a savepoint when the dispatcher already holds one).
+ * (a savepoint when the dispatcher already holds one). The areas with rules of their own — the
+ * parts ledger and purchasing, today's workshop, the cashier — are then replayed through their
+ * services at simulated times; for big sets only the latest SETTLED_BY_SERVICE orders are (the
+ * ledger and the cashier "went live" a week before them), so the cost follows orders per day.
+ * `notes` lists workshop steps the services refused (none expected).
  */
-export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usernames: { username: string; role: Role }[] } {
+export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usernames: { username: string; role: Role }[]; notes: string[] } {
   const size: DemoSize = typeof opts.scale === 'string' ? DEMO_SIZES[opts.scale] : opts.scale
   const { store } = ctx
   return store.tx(() => {
@@ -107,10 +123,44 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     }
     seedCatalogue(world, nowIso)
     const fleet = planFleet(world)
-    const plan = planOrders(world, fleet)
+    const technicians = staff.filter((s) => s.role === 'technician').length
+    const shop = shopSpecs(technicians, world.cal.nowMinute)
+    const plan = planOrders(world, fleet, shop)
     insertPeople(world, fleet)
-    const open = insertOrders(world, fleet, plan)
+    const { open, settle } = insertOrders(world, fleet, plan, shop)
     insertDesk(world, fleet, open)
-    return { usernames: staff.map((s) => ({ username: s.username, role: s.role })) }
+
+    // The areas that run on services: replayed through them, each call at its moment.
+    // The rules engine would judge every replayed step at its past moment: slow, and the alerts
+    // of the past are not today's inbox. Rules sleep through the replay and are swept once, now.
+    ensureRules(store, nowIso)
+    store.prepare('UPDATE rules SET enabled = 0').run()
+    const goLiveDay = goLiveOf(plan)
+    const sim = createSim(store, ctx.timeZone, Date.parse(world.cal.iso(goLiveDay - 1, 9 * 60)))
+    const techs = insertTechnicians(world, nowIso)
+    insertBays(world, techs.length, nowIso)
+    const supplierOf = insertSuppliers(world, sim)
+    const below = seedStock(world, sim, supplierOf, { goLiveDay, ...shopParts(world, open) })
+    sendOpenOrder(world, sim, below)
+    const notes = runShop(world, sim, open, techs, now.getTime())
+    insertWorkshopHistory(world, techs, ctx.timeZone)
+    settleHistory(world, sim, settle, now.getTime())
+    store.prepare('UPDATE rules SET enabled = 1').run()
+    sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
+    return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }
   })
+}
+
+/**
+ * The day the store's parts ledger and cashier went live: a week before the first order that is
+ * settled through the services (so a big benchmark set keeps only its latest months of them).
+ */
+function goLiveOf(plan: OrderPlan): number {
+  const first = Math.max(0, plan.history - SETTLED_BY_SERVICE)
+  let ordinal = 0
+  for (let i = 0; i < plan.count; i++) {
+    if (plan.role[i] !== HISTORY) continue
+    if (ordinal++ === first) return Math.min(plan.day[i]!, -2) - 7
+  }
+  return -30
 }

@@ -27,6 +27,8 @@ export interface ShopSpec {
   jobs?: readonly Job[]
   /** Promised time in minutes from now: negative ones show as overdue on the board. */
   promiseIn: number
+  /** A promise on an earlier day instead: [day, minute of the day]. */
+  promisedOn?: readonly [number, number]
   wash?: boolean
   /** What the technician found (additional work), with its labour and part. */
   extra?: { finding: string; job: Job }
@@ -40,7 +42,7 @@ const BASE: readonly ShopSpec[] = [
     jobs: [{ op: 'BJ003', parts: [['front_bumper', 1000]] }, { op: 'BJ002' }],
     promiseIn: 330,
   },
-  { stage: 'ready', day: -1, type: 'maintenance', promiseIn: -16 * 60 },
+  { stage: 'ready', day: -1, type: 'maintenance', promiseIn: 0, promisedOn: [-1, 17 * 60 + 30] },
   {
     stage: 'parts',
     day: -1,
@@ -70,7 +72,7 @@ const BASE: readonly ShopSpec[] = [
     day: 0,
     type: 'maintenance',
     promiseIn: 120,
-    extra: { finding: '雨刮片老化，刮水不净，建议更换', job: { op: 'MR001', parts: [['wiper', 1000]] } },
+    extra: { finding: '右前稳定杆连杆球头松旷，过坑有异响，建议更换', job: { op: 'XG004', parts: [['stab_link', 1000]] } },
   },
   { stage: 'running', day: 0, type: 'repair', promiseIn: 150 },
   { stage: 'paused', day: 0, type: 'maintenance', promiseIn: 180 },

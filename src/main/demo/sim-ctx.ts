@@ -22,11 +22,11 @@ export interface Sim {
   clock: SimClock
   /** A context acting as the demo user `username` at the simulated time. */
   as(username: string): UserCtx
-  asRole(role: Role): UserCtx
+  asId(userId: number): UserCtx
 }
 
 // Events are discarded (no one listens to the past), so nothing piles up over 100k calls.
-const dropEvents = { pending: [], emit: () => undefined } satisfies Pick<EventBuffer, 'pending' | 'emit'> as unknown as EventBuffer
+const dropEvents: EventBuffer = { pending: [], emit: () => undefined }
 
 export function createSim(store: Store, timeZone: string, startMs: number): Sim {
   let ms = startMs
@@ -56,7 +56,7 @@ export function createSim(store: Store, timeZone: string, startMs: number): Sim 
     audit: () => undefined,
     nowIso: () => iso,
   })
-  const byName = (where: string, value: string): UserCtx => {
+  const byName = (where: 'username' | 'id', value: string | number): UserCtx => {
     const key = `${where}:${value}`
     let ctx = contexts.get(key)
     if (!ctx) {
@@ -69,7 +69,7 @@ export function createSim(store: Store, timeZone: string, startMs: number): Sim 
     }
     return ctx
   }
-  return { clock, as: (username) => byName('username', username), asRole: (role) => byName('role', role) }
+  return { clock, as: (username) => byName('username', username), asId: (id) => byName('id', id) }
 }
 
 /** A channel's input as its service receives it: validated, defaults filled, as the dispatcher does. */

@@ -89,7 +89,9 @@ describe('what the next batch holds', () => {
   it('holds only what changed since the last batch, with the lines of changed orders, and chains to it', async () => {
     const first = await runExport(deps())
     t.advance(60_000)
-    const ro = t.app.store.sqlite.prepare(`SELECT id, updated_at FROM repair_orders ORDER BY id DESC LIMIT 1`).get() as { id: number }
+    const ro = t.app.store.sqlite
+      .prepare(`SELECT id, updated_at FROM repair_orders WHERE id IN (SELECT ro_id FROM ro_lines) ORDER BY id DESC LIMIT 1`)
+      .get() as { id: number }
     // Two rows stamped in the same second, the lower id written last: the tie-breaker keeps both.
     const stamp = '2026-11-27T10:00:30+08:00'
     t.app.store.sqlite.prepare(`UPDATE customers SET note = 'b', updated_at = ? WHERE id = 2`).run(stamp)

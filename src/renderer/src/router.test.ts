@@ -20,6 +20,18 @@ describe('hash routes', () => {
     { name: 'workshopRo', id: 8 },
     { name: 'jobCard', id: 8 },
     { name: 'wall', token: 'abc-DEF_12+/=' },
+    { name: 'settlement' },
+    { name: 'settlement', tab: 'settled' },
+    { name: 'settlement', tab: 'receivables' },
+    { name: 'settleRo', id: 21 },
+    { name: 'statement', id: 21 },
+    { name: 'gatePass', id: 21 },
+    { name: 'alerts' },
+    { name: 'alerts', tab: 'rules' },
+    { name: 'dashboard' },
+    { name: 'parts', view: { kind: 'tab', tab: 'counter' } },
+    { name: 'parts', view: { kind: 'pick', roId: 12 } },
+    { name: 'parts', view: { kind: 'stocktakePrint', id: 3, sheet: 'variance' } },
   ]
 
   it('reads back every route it writes', () => {
@@ -29,6 +41,13 @@ describe('hash routes', () => {
   it('opens the workshop board for an unknown workshop tab or path', () => {
     expect(parseRoute('#/workshop?tab=nowhere')).toEqual({ name: 'workshop' })
     expect(parseRoute('#/workshop/ro/x')).toEqual({ name: 'workshop' })
+  })
+
+  it('opens the ready queue for an unknown settlement tab and the inbox for an unknown alerts tab', () => {
+    expect(parseRoute('#/settlement?tab=ready')).toEqual({ name: 'settlement' })
+    expect(parseRoute('#/settlement?tab=x')).toEqual({ name: 'settlement' })
+    expect(parseRoute('#/settlement/ro/0')).toEqual({ name: 'settlement' })
+    expect(parseRoute('#/alerts?tab=inbox')).toEqual({ name: 'alerts' })
   })
 
   it('falls back to the reception desk for anything it does not know', () => {

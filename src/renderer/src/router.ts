@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { parsePartsPath, partsHref, type PartsView } from './screens/parts/parts-route'
 
 // Hash routes work the same under the Electron app:// scheme and the host's static files, and
 // a reload keeps the person on the screen they were on.
@@ -13,10 +14,24 @@ export type Route =
   | { name: 'workshopRo'; id: number }
   | { name: 'jobCard'; id: number }
   | { name: 'wall'; token: string }
+  | { name: 'settlement'; tab?: SettlementTab }
+  | { name: 'settleRo'; id: number }
+  | { name: 'statement'; id: number }
+  | { name: 'gatePass'; id: number }
+  | { name: 'alerts'; tab?: AlertsTab }
+  | { name: 'dashboard' }
+  | { name: 'parts'; view: PartsView }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
 export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
 export type WorkshopTab = (typeof WORKSHOP_TABS)[number]
+
+/** The cashier's tabs: ROs ready to settle, settled ones waiting for the customer, receivables. */
+export const SETTLEMENT_TABS = ['ready', 'settled', 'receivables'] as const
+export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
+/** The alerts screen: the inbox and the rules behind it. */
+export const ALERTS_TABS = ['inbox', 'rules'] as const
+export type AlertsTab = (typeof ALERTS_TABS)[number]
 
 const positive = (s: string | null | undefined): number | undefined => {
   const n = Number(s)
@@ -52,6 +67,22 @@ export function parseRoute(hash: string): Route {
       const tab = WORKSHOP_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'board' ? { name: 'workshop', tab } : { name: 'workshop' }
     }
+    case 'parts':
+      return { name: 'parts', view: parsePartsPath(parts.slice(1), params) }
+    case 'settlement': {
+      const id = positive(b)
+      if (a === 'ro' && id) {
+        if (parts[3] === 'statement') return { name: 'statement', id }
+        if (parts[3] === 'gate-pass') return { name: 'gatePass', id }
+        return { name: 'settleRo', id }
+      }
+      const tab = SETTLEMENT_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'ready' ? { name: 'settlement', tab } : { name: 'settlement' }
+    }
+    case 'alerts':
+      return params.get('tab') === 'rules' ? { name: 'alerts', tab: 'rules' } : { name: 'alerts' }
+    case 'dashboard':
+      return { name: 'dashboard' }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
       return { name: 'wall', token: params.get('token') ?? '' }
@@ -89,8 +120,22 @@ export function hrefOf(route: Route): string {
       return `#/workshop/ro/${route.id}`
     case 'jobCard':
       return `#/workshop/ro/${route.id}/job-card`
+    case 'parts':
+      return partsHref(route.view)
     case 'wall':
       return `#/wall?token=${encodeURIComponent(route.token)}`
+    case 'settlement':
+      return route.tab && route.tab !== 'ready' ? `#/settlement?tab=${route.tab}` : '#/settlement'
+    case 'settleRo':
+      return `#/settlement/ro/${route.id}`
+    case 'statement':
+      return `#/settlement/ro/${route.id}/statement`
+    case 'gatePass':
+      return `#/settlement/ro/${route.id}/gate-pass`
+    case 'alerts':
+      return route.tab === 'rules' ? '#/alerts?tab=rules' : '#/alerts'
+    case 'dashboard':
+      return '#/dashboard'
   }
 }
 

@@ -267,6 +267,7 @@ export const workshop = {
   'wk.qc.washing': '洗车中（{n}）',
   'wk.qc.noWash': '没有洗车中的车辆',
   'wk.qc.washedDone': '{number} 洗车完成，待交车',
+  'wk.summary.firstPassRate': '一次合格率',
   'wk.summary.period': '统计期间',
   'wk.summary.efficiency': '工时效率',
   'wk.summary.sold': '工时（小时）',
@@ -340,4 +341,7 @@ export const workshop = {
   'wk.jobCard.technician': '技师',
   'wk.jobCard.supervisor': '车间主管',
   'wk.jobCard.inspector': '质检员',
+  'wk.declined.title': '上次来店客户拒绝的增项，请再次向客户说明',
+  'wk.declined.takenUp': '已加入本次工单',
+  'wk.declined.dismiss': '不再提醒',
 } as const

@@ -12,6 +12,7 @@ import { VisitHistory } from './VisitHistory'
 import { EditVehicleModal } from './EditVehicleModal'
 import { ChangeOwnerModal } from './ChangeOwnerModal'
 import { BookAppointmentModal } from '../appointments/BookAppointmentModal'
+import { DeclinedWorkNotice } from '../workshop/DeclinedWorkNotice'
 
 type Dialog = 'edit' | 'owner' | 'book' | null
 
@@ -72,6 +73,7 @@ export function VehiclePanel({ vehicleId }: { vehicleId: number }) {
           }
         />
       )}
+      <DeclinedWorkNotice vehicleId={vehicle.id} openRoId={openRo?.id ?? null} />
       <div className="card-row">
         <VehicleCard vehicle={vehicle} />
         <OwnerCard owner={owner} canEdit={canEdit} />

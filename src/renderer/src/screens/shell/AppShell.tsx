@@ -17,6 +17,14 @@ import { AppointmentsScreen } from '../appointments/AppointmentsScreen'
 import { WorkshopScreen } from '../workshop/WorkshopScreen'
 import { WorkshopRoScreen } from '../workshop/WorkshopRoScreen'
 import { JobCardView } from '../workshop/print/JobCardView'
+import { PartsPrint, PartsScreen } from '../parts/PartsScreen'
+import { isPartsPrint } from '../parts/parts-route'
+import { SettlementScreen } from '../settlement/SettlementScreen'
+import { SettleRoScreen } from '../settlement/SettleRoScreen'
+import { StatementPrint } from '../settlement/print/StatementPrint'
+import { GatePassPrint } from '../settlement/print/GatePassPrint'
+import { AlertsScreen } from '../alerts/AlertsScreen'
+import { DashboardScreen } from '../dashboard/DashboardScreen'
 import { useLiveEvents } from './use-live-events'
 
 function Screen({ route }: { route: Route }) {
@@ -35,8 +43,20 @@ function Screen({ route }: { route: Route }) {
       return <WorkshopScreen tab={route.tab} />
     case 'workshopRo':
       return <WorkshopRoScreen id={route.id} />
+    case 'parts':
+      return <PartsScreen view={route.view} />
+    case 'settlement':
+      return <SettlementScreen tab={route.tab} />
+    case 'settleRo':
+      return <SettleRoScreen id={route.id} key={route.id} />
+    case 'alerts':
+      return <AlertsScreen tab={route.tab} />
+    case 'dashboard':
+      return <DashboardScreen />
     case 'roPrint':
     case 'jobCard':
+    case 'statement':
+    case 'gatePass':
     case 'wall':
       return null
   }
@@ -54,6 +74,10 @@ export function AppShell() {
     'Alt+2': () => navigate({ name: 'roList' }),
     'Alt+3': () => navigate({ name: 'appointments' }),
     'Alt+4': () => navigate({ name: 'workshop' }),
+    'Alt+7': () => navigate({ name: 'settlement' }),
+    'Alt+8': () => navigate({ name: 'alerts' }),
+    'Alt+9': () => navigate({ name: 'dashboard' }),
+    'Alt+5': () => navigate({ name: 'parts', view: { kind: 'tab', tab: 'counter' } }),
   })
 
   useEffect(() => {
@@ -63,6 +87,9 @@ export function AppShell() {
   // The print view is a page of its own: nothing of the application around it.
   if (route.name === 'roPrint') return <PrintView id={route.id} />
   if (route.name === 'jobCard') return <JobCardView id={route.id} />
+  if (route.name === 'statement') return <StatementPrint id={route.id} />
+  if (route.name === 'gatePass') return <GatePassPrint id={route.id} />
+  if (route.name === 'parts' && isPartsPrint(route.view)) return <PartsPrint view={route.view} />
 
   return (
     <Layout className="app-shell">

@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { useSessionStore, useT } from '../../i18n'
 import { LocaleSwitch } from '../../components/LocaleSwitch'
 import { ShortcutList } from './ShortcutList'
+import { AlertBadge } from '../alerts/AlertBadge'
 
 export function HeaderBar() {
   const t = useT()
@@ -22,6 +23,7 @@ export function HeaderBar() {
         {demo && <Tag color="gold">{t('app.demoTag')}</Tag>}
       </div>
       <Space size="middle" className="app-header-right">
+        <AlertBadge />
         <Badge
           status={live === 'connected' ? 'success' : live === 'stale' ? 'error' : 'processing'}
           text={<span className="app-header-muted">{t(`shell.live.${live}`)}</span>}

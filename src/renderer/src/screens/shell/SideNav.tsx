@@ -6,7 +6,7 @@ import { useSessionStore, useT } from '../../i18n'
 import { hrefOf, navigate, type Route } from '../../router'
 
 interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'settlement' | 'alerts' | 'dashboard'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -19,12 +19,20 @@ const ITEMS: NavItem[] = [
   { key: 'roList', label: 'nav.roList', permission: 'reception.read', shortcut: 'Alt+2', route: { name: 'roList' } },
   { key: 'appointments', label: 'nav.appointments', permission: 'reception.read', shortcut: 'Alt+3', route: { name: 'appointments' } },
   { key: 'workshop', label: 'wk.nav', permission: 'workshop.read', shortcut: 'Alt+4', route: { name: 'workshop' } },
+  { key: 'parts', label: 'nav.parts', permission: 'parts.read', shortcut: 'Alt+5', route: { name: 'parts', view: { kind: 'tab', tab: 'counter' } } },
+  { key: 'settlement', label: 'stl.nav', permission: 'settlement.read', shortcut: 'Alt+7', route: { name: 'settlement' } },
+  { key: 'alerts', label: 'inbox.nav', permission: 'alerts.read', shortcut: 'Alt+8', route: { name: 'alerts' } },
+  { key: 'dashboard', label: 'dash.nav', permission: 'dashboard.read', shortcut: 'Alt+9', route: { name: 'dashboard' } },
 ]
 
 function selectedKey(route: Route): NavItem['key'] {
   if (route.name === 'roList' || route.name === 'ro' || route.name === 'roPrint') return 'roList'
   if (route.name === 'appointments') return 'appointments'
   if (route.name === 'workshop' || route.name === 'workshopRo' || route.name === 'jobCard') return 'workshop'
+  if (route.name === 'parts') return 'parts'
+  if (route.name === 'settlement' || route.name === 'settleRo' || route.name === 'statement' || route.name === 'gatePass') return 'settlement'
+  if (route.name === 'alerts') return 'alerts'
+  if (route.name === 'dashboard') return 'dashboard'
   return 'reception'
 }
 

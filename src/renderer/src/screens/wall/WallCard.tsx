@@ -15,25 +15,25 @@ export function WallCard({ card, nowMs }: { card: BoardCardT; nowMs: number }) {
     <article className={`wall-card${late ? ' wall-card-late' : ''}`} aria-label={t('wk.card.label', { plate: card.plate ?? t('wk.noPlate'), number: card.number })}>
       <div className="wall-card-top">
         <span className="wall-plate">{card.plate ?? t('wk.noPlate')}</span>
-        {card.promisedAt && (
-          <span className={`wall-promise${late ? ' wall-late' : ''}`}>
-            {timeOnly(card.promisedAt)}
-            {minutes !== null && card.roState !== 'ready' && <small> {countdownText(t, minutes)}</small>}
-          </span>
-        )}
+        {card.promisedAt && <span className={`wall-promise${late ? ' wall-late' : ''}`}>{timeOnly(card.promisedAt)}</span>}
       </div>
+      {(flags.length > 0 || (minutes !== null && card.roState !== 'ready')) && (
+        <div className="wall-flags">
+          {minutes !== null && card.roState !== 'ready' && (
+            <span className={`wall-countdown${late ? ' wall-flag-overdue' : ''}`}>{countdownText(t, minutes)}</span>
+          )}
+          {flags
+            .filter((f) => f !== 'overdue')
+            .map((f) => (
+              <span key={f} className={`wall-flag wall-flag-${f}`}>
+                {t(`boardFlag.${f}`)}
+              </span>
+            ))}
+        </div>
+      )}
       <div className="wall-model">
         {card.model} · {t(`roType.${card.type}`)} · {card.advisorName}
       </div>
-      {flags.length > 0 && (
-        <div className="wall-flags">
-          {flags.map((f) => (
-            <span key={f} className={`wall-flag wall-flag-${f}`}>
-              {t(`boardFlag.${f}`)}
-            </span>
-          ))}
-        </div>
-      )}
       <ul className="wall-jobs">
         {jobs.slice(0, 3).map((j) => (
           <li key={j.id ?? `line-${j.lineId}`}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { BOARD_COLUMNS } from '../../../../shared/domain/workshop-board'
 import { useLocale, useSessionStore, useT } from '../../i18n'
@@ -8,7 +8,7 @@ import { hostNow, shopClock } from '../workshop/countdown'
 import { useNow } from '../workshop/use-workshop'
 import { createWallClient } from './wall-client'
 import { WallCard } from './WallCard'
-import { wallFontSize, wallRows } from './wall-layout'
+import { fitFont, wallFontPx, wallRows } from './wall-layout'
 import '../workshop/workshop.css'
 import './wall.css'
 
@@ -32,6 +32,23 @@ export function WallScreen({ token }: { token: string }) {
   const live = useStore(store, (s) => s.live)
   const receivedAt = useStore(store, (s) => s.receivedAt)
   const pcNow = useNow(15_000)
+  const root = useRef<HTMLDivElement>(null)
+  const rows = board ? wallRows(board.cards.map((c) => c.column)) : 0
+
+  // Auto-fit: a first size from the fullest column, then smaller until no column runs off the screen.
+  useLayoutEffect(() => {
+    const el = root.current
+    if (!el || !board) return
+    const fit = () =>
+      fitFont(
+        wallFontPx(rows, window.innerWidth, window.innerHeight),
+        (px) => (el.style.fontSize = `${px}px`),
+        () => [...el.querySelectorAll<HTMLElement>('.wall-col')].some((col) => col.scrollHeight > col.clientHeight + 1),
+      )
+    fit()
+    window.addEventListener('resize', fit)
+    return () => window.removeEventListener('resize', fit)
+  }, [board, rows])
 
   useEffect(() => {
     void store.getState().loadBoard()
@@ -55,10 +72,9 @@ export function WallScreen({ token }: { token: string }) {
     )
   }
   const nowMs = hostNow(board.at, receivedAt, pcNow)
-  const rows = wallRows(board.cards.map((c) => c.column))
 
   return (
-    <div className="wall" role="main" aria-label={t('wk.wall.title')} style={{ fontSize: wallFontSize(rows) }}>
+    <div className="wall" role="main" aria-label={t('wk.wall.title')} ref={root}>
       <header className="wall-head">
         <span className="wall-title">{t('wk.wall.title')}</span>
         <span className="wall-count">{t('wk.wall.count', { n: board.cards.length })}</span>

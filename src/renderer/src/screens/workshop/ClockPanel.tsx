@@ -2,12 +2,11 @@ import { useEffect, useMemo, useState } from 'react'
 import { Button, Empty, Select, Skeleton, Table, Tag } from 'antd'
 import { useStore } from 'zustand'
 import { useT } from '../../i18n'
-import { milliToDecimal } from '../../format'
 import { navigate } from '../../router'
 import type { BoardCardT, JobT, WorkshopStore } from '../../stores/workshop-store'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
-import { efficiencyText, hoursText, jobClockedMs } from './countdown'
+import { efficiencyText, hoursText, jobClockedMs, soldText } from './countdown'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { useCan, useHostNow, useMe } from './use-workshop'
 
@@ -83,7 +82,7 @@ export function ClockPanel({ store }: { store: WorkshopStore }) {
             { title: t('field.model'), width: 140, render: (_, r) => r.card.model },
             { title: t('wk.job.title'), render: (_, r) => r.job.description },
             {
-              title: t('field.state'),
+              title: t('wk.job.state'),
               width: 120,
               render: (_, r) => (
                 <Tag color={JOB_TAG[r.job.state]}>
@@ -92,13 +91,13 @@ export function ClockPanel({ store }: { store: WorkshopStore }) {
                 </Tag>
               ),
             },
-            { title: t('wk.job.sold'), width: 70, align: 'right', render: (_, r) => <span className="num">{milliToDecimal(r.job.soldHoursMilli)}</span> },
+            { title: t('wk.job.sold'), width: 70, align: 'right', render: (_, r) => <span className="num">{soldText(r.job.soldHoursMilli)}</span> },
             { title: t('wk.job.clocked'), width: 70, align: 'right', render: (_, r) => <span className="num">{hoursText(jobClockedMs(r.job, nowMs))}</span> },
             {
               title: t('wk.job.efficiency'),
               width: 70,
               align: 'right',
-              render: (_, r) => <span className="num">{efficiencyText(r.job.soldHoursMilli, jobClockedMs(r.job, nowMs))}</span>,
+              render: (_, r) => <span className="num">{r.job.state === 'done' ? efficiencyText(r.job.soldHoursMilli, jobClockedMs(r.job, nowMs)) : '—'}</span>,
             },
             {
               title: t('wk.job.actions'),

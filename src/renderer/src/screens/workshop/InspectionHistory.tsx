@@ -2,6 +2,7 @@ import { Card, Tag, Timeline } from 'antd'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import type { WorkshopRoT } from '../../stores/workshop-store'
+import { checklistLabel } from './checklist-label'
 
 /** Every final inspection of the order: pass or fail, by whom, failed items and the jobs sent back. */
 export function InspectionHistory({ ro }: { ro: WorkshopRoT }) {
@@ -25,7 +26,7 @@ export function InspectionHistory({ ro }: { ro: WorkshopRoT }) {
                 .filter((x) => !x.ok)
                 .map((x) => (
                   <div key={x.itemId} className="ws-late">
-                    ✕ {x.label}
+                    ✕ {checklistLabel(t, x.label)}
                     {x.note ? ` — ${x.note}` : ''}
                   </div>
                 ))}

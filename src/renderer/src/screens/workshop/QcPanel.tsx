@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Card, Checkbox, Input, Space } from 'antd'
 import { useT } from '../../i18n'
 import type { WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
+import { checklistLabel } from './checklist-label'
 
 interface ItemAnswer {
   ok: boolean
@@ -50,12 +51,12 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
         {ro.checklist.map((item) => (
           <div key={item.id} className="ws-check-item">
             <Checkbox checked={answerOf(item.id).ok} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...answerOf(item.id), ok: e.target.checked } })}>
-              {item.label}
+              {checklistLabel(t, item.label)}
             </Checkbox>
             <Input
               size="small"
               placeholder={t('wk.qc.itemNote')}
-              aria-label={t('wk.qc.itemNoteOf', { item: item.label })}
+              aria-label={t('wk.qc.itemNoteOf', { item: checklistLabel(t, item.label) })}
               value={answerOf(item.id).note}
               onChange={(e) => setAnswers({ ...answers, [item.id]: { ...answerOf(item.id), note: e.target.value } })}
             />

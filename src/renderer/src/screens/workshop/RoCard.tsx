@@ -3,7 +3,7 @@ import { Tag } from 'antd'
 import { useT } from '../../i18n'
 import { timeOnly } from '../../format'
 import type { BoardCardT, JobT } from '../../stores/workshop-store'
-import { isDispatchable, defaultLineIds } from './board-model'
+import { currentBayOf, defaultLineIds, isDispatchable } from './board-model'
 import { countdownText, minutesLeft } from './countdown'
 import { JOB_COLOUR, FLAG_COLOUR } from './colours'
 
@@ -38,6 +38,10 @@ export function RoCard({ card, cardKey, nowMs, canDispatch, onDispatch, onOpen }
   // The host flags lateness when it reads the board; the countdown may pass the promise since.
   const flags = minutes !== null && minutes < 0 && card.roState !== 'ready' && !card.flags.includes('overdue') ? [...card.flags, 'overdue' as const] : card.flags
   const cardLines = defaultLineIds(card)
+  const late = minutes !== null && minutes < 0 && card.roState !== 'ready'
+  // The car's bay once on the card; a job shows its own only when it is elsewhere.
+  const bayId = currentBayOf(card)
+  const bayCode = bayId === null ? null : (card.jobs.find((j) => j.bayId === bayId)?.bayCode ?? null)
 
   const onCardKey = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget) return
@@ -76,16 +80,22 @@ export function RoCard({ card, cardKey, nowMs, canDispatch, onDispatch, onOpen }
         <span className="ws-model" title={card.model}>
           {card.model}
         </span>
+        {bayCode && (
+          <span className="ws-bay" title={t('field.bayId')}>
+            {bayCode}
+          </span>
+        )}
       </div>
       <div className="ws-card-sub">
         <Tag className="ws-tag">{t(`roType.${card.type}`)}</Tag>
         <span className="muted">{card.advisorName}</span>
-        <a className="ws-number mono" href={`#/workshop/ro/${card.roId}`} tabIndex={-1}>
-          {card.number}
+        {/* The year and prefix are the same on every card: the sequence's tail tells them apart. */}
+        <a className="ws-number mono" href={`#/workshop/ro/${card.roId}`} tabIndex={-1} title={card.number}>
+          …{card.number.slice(-4)}
         </a>
       </div>
       {card.promisedAt && (
-        <div className={`ws-promise${minutes !== null && minutes < 0 && card.roState !== 'ready' ? ' ws-late' : ''}`} title={t('field.promisedAt')}>
+        <div className={`ws-promise${late ? ' ws-late' : ''}`} title={t('field.promisedAt')}>
           {t('wk.card.promised', { time: timeOnly(card.promisedAt) })}
           {minutes !== null && card.roState !== 'ready' ? ` · ${countdownText(t, minutes)}` : ''}
         </div>
@@ -109,18 +119,18 @@ export function RoCard({ card, cardKey, nowMs, canDispatch, onDispatch, onOpen }
               tabIndex={movable ? 0 : -1}
               data-job={job.lineId ?? ''}
               aria-label={t('wk.job.label', { job: job.description, state: `jobState.${job.state}` })}
+              title={`${job.description} · ${t(`jobState.${job.state}`)}${job.pauseReason && job.state === 'paused' ? ` · ${t(`pauseReason.${job.pauseReason}`)}` : ''}`}
               draggable={movable}
               onDragStart={(e) => movable && startDrag(e, { roId: card.roId, lineIds: [job.lineId as number] })}
               onKeyDown={(e) => onJobKey(e, job)}
             >
               <span className={`ws-dot ws-dot-${JOB_COLOUR[job.state]}`} aria-hidden />
-              <span className="ws-job-text" title={job.description}>
+              <span className="ws-job-text">
                 {job.description}
               </span>
               <span className="ws-job-who">
                 {job.technicianName ?? t('wk.job.nobody')}
-                {job.bayCode ? ` · ${job.bayCode}` : ''}
-                {job.state === 'paused' && job.pauseReason ? ` · ${t(`pauseReason.${job.pauseReason}`)}` : ''}
+                {job.bayCode && job.bayCode !== bayCode ? ` · ${job.bayCode}` : ''}
               </span>
             </li>
           )

@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { Button, Card, Space, Table, Tag } from 'antd'
 import { useStore } from 'zustand'
 import { useT } from '../../i18n'
-import { milliToDecimal } from '../../format'
 import type { JobDetailT, WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
 import { isDispatchable } from './board-model'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
-import { efficiencyText, hoursText, jobClockedMs } from './countdown'
+import { efficiencyText, hoursText, jobClockedMs, soldText } from './countdown'
 import { DispatchDialog, type DispatchRequest } from './DispatchDialog'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { SegmentsTable } from './SegmentsTable'
@@ -27,6 +26,12 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
   const card = board?.cards.find((c) => c.roId === ro.roId) ?? null
   const sold = ro.jobs.reduce((n, j) => n + j.soldHoursMilli, 0)
   const clocked = ro.jobs.reduce((n, j) => n + jobClockedMs(j, nowMs), 0)
+  // Efficiency means something for finished work only: a job just started would read thousands of per cent.
+  const done = ro.jobs.filter((j) => j.state === 'done')
+  const doneEfficiency = efficiencyText(
+    done.reduce((n, j) => n + j.soldHoursMilli, 0),
+    done.reduce((n, j) => n + jobClockedMs(j, nowMs), 0),
+  )
 
   return (
     <Card
@@ -35,7 +40,7 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
       extra={
         <Space>
           <span className="muted">
-            {t('wk.ro.hoursSummary', { sold: milliToDecimal(sold), clocked: hoursText(clocked), efficiency: efficiencyText(sold, clocked) })}
+            {t('wk.ro.hoursSummary', { sold: soldText(sold), clocked: hoursText(clocked), efficiency: doneEfficiency })}
           </span>
           {canRaise && ro.roState === 'in_progress' && (
             <Button size="small" onClick={() => setRaising(true)}>
@@ -78,13 +83,13 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
               </Tag>
             ),
           },
-          { title: t('wk.job.sold'), width: 64, align: 'right', render: (_, j) => <span className="num">{milliToDecimal(j.soldHoursMilli)}</span> },
+          { title: t('wk.job.sold'), width: 64, align: 'right', render: (_, j) => <span className="num">{soldText(j.soldHoursMilli)}</span> },
           { title: t('wk.job.clocked'), width: 64, align: 'right', render: (_, j) => <span className="num">{hoursText(jobClockedMs(j, nowMs))}</span> },
           {
             title: t('wk.job.efficiency'),
             width: 64,
             align: 'right',
-            render: (_, j) => <span className="num">{efficiencyText(j.soldHoursMilli, jobClockedMs(j, nowMs))}</span>,
+            render: (_, j) => <span className="num">{j.state === 'done' ? efficiencyText(j.soldHoursMilli, jobClockedMs(j, nowMs)) : '—'}</span>,
           },
           {
             title: t('wk.job.actions'),

@@ -2,9 +2,8 @@ import { useState } from 'react'
 import { Alert, Card, DatePicker, Statistic, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useT } from '../../i18n'
-import { milliToDecimal } from '../../format'
 import type { WorkshopStore } from '../../stores/workshop-store'
-import { hoursText, percentText } from './countdown'
+import { hoursText, percentText, soldText } from './countdown'
 import { useFigures, useThisMonth, type EfficiencyT, type Period } from './use-figures'
 
 type Row = EfficiencyT['rows'][number]
@@ -32,11 +31,11 @@ export function SummaryPanel({ store }: { store: WorkshopStore }) {
       </div>
       {error && <Alert type="error" showIcon title={error} />}
       <div className="ws-stats" role="group" aria-label={t('wk.qc.monthFigures')}>
-        <Statistic title={t('wk.qc.firstPassRate')} value={percentText(qc?.firstPassRateBp ?? null)} />
+        <Statistic title={t('wk.summary.firstPassRate')} value={percentText(qc?.firstPassRateBp ?? null)} />
         <Statistic title={t('wk.qc.inspected')} value={qc?.inspectedRos ?? '—'} />
         <Statistic title={t('wk.qc.reworkJobs')} value={qc?.reworkJobs ?? '—'} />
         <Statistic title={t('wk.summary.efficiency')} value={percentText(total?.efficiencyBp ?? null)} />
-        <Statistic title={t('wk.summary.sold')} value={total ? milliToDecimal(total.soldHoursMilli) : '—'} />
+        <Statistic title={t('wk.summary.sold')} value={total ? soldText(total.soldHoursMilli) : '—'} />
         <Statistic title={t('wk.summary.clocked')} value={total ? hoursText(total.clockedMs) : '—'} />
       </div>
       <Card size="small" title={t('wk.summary.byTechnician')}>
@@ -51,7 +50,7 @@ export function SummaryPanel({ store }: { store: WorkshopStore }) {
           columns={[
             { title: t('field.technicianId'), dataIndex: 'name' },
             { title: t('wk.summary.jobs'), dataIndex: 'jobs', align: 'right', width: 90 },
-            { title: t('wk.summary.sold'), align: 'right', width: 110, render: (_, r) => <span className="num">{milliToDecimal(r.soldHoursMilli)}</span> },
+            { title: t('wk.summary.sold'), align: 'right', width: 110, render: (_, r) => <span className="num">{soldText(r.soldHoursMilli)}</span> },
             { title: t('wk.summary.clocked'), align: 'right', width: 110, render: (_, r) => <span className="num">{hoursText(r.clockedMs)}</span> },
             { title: t('wk.summary.efficiency'), align: 'right', width: 110, render: (_, r) => <span className="num">{percentText(r.efficiencyBp)}</span> },
           ]}

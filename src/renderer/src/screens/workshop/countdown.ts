@@ -55,3 +55,8 @@ export function shopClock(boardAt: string, nowMs: number): string {
   const local = new Date(nowMs + offset * 60_000)
   return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
 }
+
+/** Flat-rate hours (thousandths) with one decimal, to stand beside clocked hours: 1500 → "1.5", 4000 → "4.0". */
+export function soldText(milli: number): string {
+  return (milli / 1000).toFixed(1)
+}

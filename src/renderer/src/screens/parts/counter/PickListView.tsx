@@ -74,8 +74,9 @@ export function PickListView({ roId }: { roId: number }) {
           {canIssue && (
             <Button
               type="primary"
-              disabled={outstanding.length === 0}
-              loading={busy}
+              // Disabled rather than a spinner: an issue answers within a frame and the spinner's exit
+              // animation would flicker.
+              disabled={outstanding.length === 0 || busy}
               onClick={() => void issue(outstanding.map((l) => ({ partId: l.partId, quantityMilli: l.outstandingMilli })))}
             >
               {t('pt.pick.issueAll')}

@@ -45,6 +45,7 @@ export function PickListPrint({ roId }: { roId: number }) {
             <th className="num">{t('pt.pick.requested')}</th>
             <th className="num">{t('pt.pick.issued')}</th>
             <th className="num">{t('pt.pick.outstanding')}</th>
+            <th>{t('pt.pick.status')}</th>
             <th className="pt-print-box">{t('pt.print.picked')}</th>
           </tr>
         </thead>
@@ -58,6 +59,7 @@ export function PickListPrint({ roId }: { roId: number }) {
               <td className="num">{qty(l.requestedMilli)}</td>
               <td className="num">{qty(l.issuedMilli)}</td>
               <td className="num pt-strong">{qty(l.outstandingMilli)}</td>
+              <td>{l.outcome ? t(`shortage.${l.outcome}`) : ''}</td>
               <td className="pt-print-box" />
             </tr>
           ))}

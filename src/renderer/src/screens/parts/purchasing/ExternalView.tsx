@@ -65,29 +65,43 @@ export function ExternalView() {
         rowKey="id"
         dataSource={list.data ?? []}
         pagination={false}
+        scroll={canConfirm ? { x: 1360 } : undefined}
         aria-label={t('pt.tab.external')}
         locale={{ emptyText: t('pt.external.empty') }}
         columns={[
-          { title: t('field.roNumber'), dataIndex: 'roNumber', width: 130, render: (v: string | null, r) => (v && r.roId ? <a className="mono" href={partsHref({ kind: 'pick', roId: r.roId })}>{v}</a> : '—') },
-          { title: t('field.partNumber'), dataIndex: 'partNumber', width: 140, render: (v: string) => <span className="mono">{v}</span> },
-          { title: t('field.name'), dataIndex: 'name', ellipsis: true },
-          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 130, ellipsis: true },
-          { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 60, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
-          { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 96, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
+          { title: t('field.roNumber'), dataIndex: 'roNumber', width: 124, render: (v: string | null, r) => (v && r.roId ? <a className="mono" href={partsHref({ kind: 'pick', roId: r.roId })}>{v}</a> : '—') },
+          { title: t('field.partNumber'), dataIndex: 'partNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('field.name'), dataIndex: 'name', ellipsis: true, width: canConfirm ? 180 : undefined },
+          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 120, ellipsis: true },
+          { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 50, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
+          { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 90, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
           { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 100 },
-          { title: t('pt.external.requested'), key: 'req', width: 150, render: (_, r) => `${r.requestedBy} ${dateTime(r.createdAt)}` },
+          {
+            title: t('pt.external.requested'),
+            key: 'req',
+            width: 130,
+            render: (_, r) => (
+              <div className="pt-two-lines">
+                <div>{r.requestedBy}</div>
+                <div className="muted">{dateTime(r.createdAt)}</div>
+              </div>
+            ),
+          },
           { title: t('pt.state'), dataIndex: 'state', width: 96, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
           {
             title: t('pt.external.decision'),
             key: 'decide',
-            width: 300,
+            width: canConfirm ? 300 : 130,
             render: (_, r) =>
               r.state === 'pending_qc' ? (
                 canConfirm ? <Decide row={r} /> : <span className="muted">{t('pt.external.waiting')}</span>
               ) : (
-                <span className="muted">
-                  {r.decidedBy} {dateTime(r.decidedAt)} {r.qcNote}
-                </span>
+                <div className="pt-two-lines">
+                  <div>
+                    {r.decidedBy} {dateTime(r.decidedAt)}
+                  </div>
+                  {r.qcNote && <div className="muted">{r.qcNote}</div>}
+                </div>
               ),
           },
         ]}

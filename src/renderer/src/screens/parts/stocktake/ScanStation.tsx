@@ -38,7 +38,7 @@ function EntryRow({ entry }: { entry: ScanEntry }) {
  * The count station: scan or type a part number, Enter, the quantity, Enter. The focus comes back
  * to the part number every time, so a handheld scanner and the number keys are all it takes.
  */
-export function ScanStation({ disabled }: { disabled: boolean }) {
+export function ScanStation() {
   const t = useT()
   const { stocktake } = usePartsStores()
   const entries = useStore(stocktake, (s) => s.entries)
@@ -80,7 +80,6 @@ export function ScanStation({ disabled }: { disabled: boolean }) {
         <Input
           ref={pnRef}
           autoFocus
-          disabled={disabled}
           className="mono"
           size="large"
           value={partNumber}
@@ -91,7 +90,6 @@ export function ScanStation({ disabled }: { disabled: boolean }) {
         />
         <Input
           ref={qtyRef}
-          disabled={disabled}
           size="large"
           inputMode="decimal"
           value={quantity}
@@ -109,7 +107,6 @@ export function ScanStation({ disabled }: { disabled: boolean }) {
           size="small"
           optionType="button"
           value={mode}
-          disabled={disabled}
           onChange={(e) => {
             setMode(e.target.value as 'set' | 'add')
             pnRef.current?.focus()

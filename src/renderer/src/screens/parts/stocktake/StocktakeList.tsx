@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, App, Button, Form, Input, Modal, Progress, Radio, Table, Tag } from 'antd'
+import { Alert, Button, Form, Input, Modal, Progress, Radio, Table, Tag } from 'antd'
 import { useApi } from '../../../stores/context'
 import { useT, type T } from '../../../i18n'
 import { dateTime } from '../../../format'

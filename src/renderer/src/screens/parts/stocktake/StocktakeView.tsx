@@ -34,7 +34,7 @@ function CountSheet({ lines }: { lines: CountLineT[] }) {
         dataSource={shown}
         pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
         aria-label={t('pt.st.sheet')}
-        rowClassName={(l) => (l.countedMilli === null ? '' : 'pt-row-done')}
+        rowClassName={(l) => (l.countedMilli === null ? 'pt-row-pending' : '')}
         columns={[
           { title: t('field.bin'), dataIndex: 'bin', width: 90, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
           { title: t('field.partNumber'), dataIndex: 'partNumber', width: 150, render: (v: string) => <span className="mono">{v}</span> },
@@ -115,7 +115,7 @@ export function StocktakeView({ id }: { id: number }) {
             label: t('pt.st.tab.count'),
             children: (
               <div className="pt-count-layout">
-                {counting && canCount && <ScanStation disabled={false} />}
+                {counting && canCount && <ScanStation />}
                 <CountSheet lines={lines} />
               </div>
             ),

@@ -7,6 +7,7 @@ import { useHotkeys } from '../../../hotkeys'
 import { navigate } from '../../../router'
 import { useWorkshopStore } from '../use-workshop'
 import '../workshop.css'
+import { checklistLabel } from '../checklist-label'
 
 /**
  * 派工单 for the technician, A4: the car, the concern, each job with room to write start, finish
@@ -172,7 +173,7 @@ export function JobCardView({ id }: { id: number }) {
             <tbody>
               {ro.checklist.map((item) => (
                 <tr key={item.id}>
-                  <td>{item.label}</td>
+                  <td>{checklistLabel(t, item.label)}</td>
                   <td className="ws-print-box">□ {t('wk.jobCard.ok')}{'\u3000'}□ {t('wk.jobCard.notOk')}</td>
                 </tr>
               ))}

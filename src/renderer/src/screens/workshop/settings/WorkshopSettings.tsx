@@ -7,9 +7,11 @@ import { TechniciansPanel } from './TechniciansPanel'
 export function WorkshopSettings({ store }: { store: WorkshopStore }) {
   return (
     <div className="ws-settings">
-      <TechniciansPanel store={store} />
+      <div className="ws-settings-col">
+        <TechniciansPanel store={store} />
+        <DisplayTokensPanel store={store} />
+      </div>
       <BaysPanel store={store} />
-      <DisplayTokensPanel store={store} />
     </div>
   )
 }

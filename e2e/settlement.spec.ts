@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { toLocalIso } from '../src/shared/domain/time'
+import { dateTime } from '../src/renderer/src/format'
+import { startHost, type RunningHost } from './support/host'
+import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { apiCall, apiLogin } from './support/api'
+import { logIn } from './support/desk'
+import { en, zh } from './support/i18n'
+
+const PASSWORD = 'demo-e2e-pass'
+const TZ = 'Asia/Shanghai'
+
+/** Another person at another PC: a browser context of its own, watched for errors like the first. */
+async function otherDesk(browser: Browser, baseUrl: string, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: TZ })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`)
+  })
+  return page
+}
+
+// The cashier's day on the demo dealership: a car with a customer line and a warranty part comes
+// out of the workshop, is settled with a partial payment (the rest a receivable), paid up and
+// delivered; meanwhile the part it used drops below safety stock, which raises an alert in the
+// parts supervisor's inbox that a receipt clears; the manager tunes a rule and reads the targets.
+describe('settlement, alerts and targets on the demo dealership', () => {
+  let host: RunningHost
+  let session: Session
+  let cashier: Page
+  let partsDesk: Page
+  let manager: Page
+  const tokens: Record<string, string> = {}
+  let ro = { id: 0, number: '', plate: '' }
+  let part = { id: 0, number: '', name: '' }
+  const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text)
+  const badge = (page: Page) => page.locator('.alert-badge')
+  const activeCount = async (page: Page) => Number(await badge(page).getAttribute('data-active'))
+  /** A screenshot once the toasts have gone and nothing moves any more (a button's click ripple aside). */
+  const shot = async (page: Page, name: string, fullPage = false) => {
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
+    const moving = `document.body.getAnimations({ subtree: true }).filter((a) => !a.effect?.target?.closest?.('.ant-wave')).length`
+    await expect.poll(() => page.evaluate(moving), { timeout: 5_000 }).toBe(0)
+    await screenshot(page, name, fullPage)
+  }
+
+  beforeAll(async () => {
+    host = await startHost({ demoPassword: PASSWORD })
+    for (const u of ['advisor1', 'workshop', 'tech1', 'techsup', 'partsup', 'cashier', 'manager']) tokens[u] = await apiLogin(host.url, u, PASSWORD)
+
+    // A part the catalogue sells that has neither stock nor issues yet, so it has no safety level.
+    const parts = await apiCall(host.url, tokens.partsup!, 'parts.search', { q: '滤', limit: 200 })
+    const pick = parts.find((p) => p.active && p.priceFen > 0 && p.onHandMilli === 0 && !p.lastIssueAt)
+    if (!pick) throw new Error('no demo part without stock and issues')
+    part = { id: pick.id, number: pick.partNumber, name: pick.name }
+
+    // An authorised order: the customer pays the labour, the maker's warranty the part.
+    const hits = await apiCall(host.url, tokens.advisor1!, 'reception.search', { q: '粤', limit: 50 })
+    const free = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
+    if (!free?.vehicleId || !free.plate) throw new Error('no demo vehicle without an open order')
+    const vehicle = await apiCall(host.url, tokens.advisor1!, 'vehicles.get', { id: free.vehicleId })
+    let detail = await apiCall(host.url, tokens.advisor1!, 'ro.checkIn', {
+      vehicleId: free.vehicleId,
+      type: 'repair',
+      odometerKm: vehicle.vehicle.odometerKm + 800,
+      fuelEighths: 4,
+      concerns: '发动机故障灯亮，怠速抖动',
+      promisedAt: toLocalIso(new Date(Date.now() + 4 * 3_600_000), TZ),
+    })
+    const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
+    detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
+      id: detail.id,
+      version: detail.version,
+      lines: [
+        { kind: 'labour', description: '发动机故障诊断与检修', quantityMilli: 1000, unitPriceFen: settings.labourRateFen, payer: 'customer' },
+        { kind: 'part', partId: part.id, description: part.name, quantityMilli: 2000, unitPriceFen: pick.priceFen, payer: 'warranty' },
+      ],
+    })
+    detail = await apiCall(host.url, tokens.advisor1!, 'ro.authorise', { id: detail.id, version: detail.version, method: 'in_person', authorisedBy: detail.customer.name })
+    ro = { id: detail.id, number: detail.number, plate: free.plate }
+
+    session = await openBrowser(host.url)
+    cashier = session.page
+    partsDesk = await otherDesk(session.browser, host.url, session.problems)
+    manager = await otherDesk(session.browser, host.url, session.problems)
+  })
+
+  afterAll(async () => {
+    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
+    await session?.close()
+    await host?.stop()
+  })
+
+  it('raises a below-safety-stock alert in the parts supervisor’s inbox when the last units are issued, and clears it on a receipt', async () => {
+    await logIn(partsDesk, 'partsup', PASSWORD)
+    await partsDesk.keyboard.press('Alt+8')
+    const inbox = partsDesk.getByRole('table', { name: zh('inbox.title') })
+    await inbox.waitFor()
+    await expect.poll(() => badge(partsDesk).getAttribute('data-active')).not.toBeNull()
+    const before = await activeCount(partsDesk)
+    const row = () => inbox.getByRole('row').filter({ hasText: part.number })
+
+    // Two on the shelf, both issued to our order: the shelf is empty and the part now moves.
+    await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 2000, reason: '首批到货' })
+    await apiCall(host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 2000 }] })
+    await row().waitFor({ timeout: 3_000 })
+    await expect.poll(() => row().textContent()).toContain('建议补货')
+    await expect.poll(() => activeCount(partsDesk), { timeout: 3_000 }).toBe(before + 1)
+    expect(await row().textContent()).toContain(zh('ruleKind.part_below_safety_stock'))
+    await shot(partsDesk, 'alerts-inbox', false)
+
+    // A on the focused row acknowledges it: out of "to handle", into "acknowledged".
+    await row().focus()
+    await partsDesk.keyboard.press('a')
+    await toast(partsDesk, zh('inbox.acknowledged')).waitFor()
+    await row().waitFor({ state: 'detached' })
+    await expect.poll(() => activeCount(partsDesk)).toBe(before)
+    await partsDesk.locator('.ant-segmented-item').filter({ hasText: zh('inbox.state.acknowledged') }).click()
+    await row().getByText(zh('alertState.acknowledged'), { exact: true }).waitFor()
+
+    // The reorder arrives: the condition clears and the alert resolves itself, live.
+    await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 3000, reason: '补货到货' })
+    await row().waitFor({ state: 'detached', timeout: 3_000 })
+    await partsDesk.locator('.ant-segmented-item').filter({ hasText: zh('inbox.state.resolved') }).click()
+    await row().getByText(zh('alertState.resolved'), { exact: true }).waitFor()
+    expect(await row().textContent()).toContain('条件已解除')
+    await shot(partsDesk, 'alerts-cleared', false)
+    const [alert] = await apiCall(host.url, tokens.partsup!, 'alerts.list', { state: 'all', ruleKind: 'part_below_safety_stock', subjectId: part.id })
+    expect(alert).toMatchObject({ state: 'resolved', inboxRole: 'parts_supervisor', acknowledgedBy: '高建华', resolvedBy: null })
+    expect(session.problems).toEqual([])
+  })
+
+  it('brings the order out of the workshop, ready for the cashier', async () => {
+    const users = await apiCall(host.url, tokens.workshop!, 'users.list', {})
+    const tech = users.find((u) => u.username === 'tech1')!
+    let shop = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    for (const job of shop.jobs.filter((j) => j.lineId !== null)) {
+      const dispatched = await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: tech.id })
+      await apiCall(host.url, tokens.tech1!, 'workshop.clockOn', { jobId: dispatched.id!, pauseOthers: true })
+      await apiCall(host.url, tokens.tech1!, 'workshop.finish', { jobId: dispatched.id! })
+    }
+    shop = await apiCall(host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
+    expect(shop.roState).toBe('quality_check')
+    shop = await apiCall(host.url, tokens.techsup!, 'workshop.qc.record', {
+      roId: ro.id,
+      version: shop.roVersion,
+      result: 'pass',
+      items: shop.checklist.map((i) => ({ itemId: i.id, ok: true })),
+    })
+    expect(shop.roState).toBe('ready')
+  })
+
+  it('settles with two payers and a partial payment, refusing a discount over the cap, and leaves the rest as receivables', async () => {
+    await logIn(cashier, 'cashier', PASSWORD)
+    await cashier.keyboard.press('Alt+7')
+    const queue = cashier.getByRole('table', { name: zh('stl.tab.ready') })
+    await queue.getByRole('row', { name: `${ro.plate} ${ro.number}` }).waitFor()
+    await shot(cashier, 'settlement-queue', false)
+    await cashier.getByLabel(zh('stl.queue.filter')).fill(ro.plate)
+    await cashier.keyboard.press('Enter')
+    await cashier.waitForURL(new RegExp(`#/settlement/ro/${ro.id}$`))
+
+    const form = cashier.locator('.stl-settle')
+    const invoices = form.getByRole('table', { name: zh('stl.settle.invoices') })
+    await invoices.getByRole('row').filter({ hasText: zh('payer.customer') }).waitFor()
+    await invoices.getByRole('row').filter({ hasText: zh('payer.warranty') }).waitFor()
+    const view = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    const customer = view.drafts.find((d) => d.payer === 'customer')!
+    const warranty = view.drafts.find((d) => d.payer === 'warranty')!
+    expect(customer.grossFen).toBe(33_900)
+
+    // Settled at once for the whole bill in cash; then the customer recalls an agreed ¥10 discount and
+    // pays ¥200 by WeChat now. A settled order is never edited: the manager reverses it with a reason.
+    await cashier.keyboard.press('Control+Enter')
+    await cashier.getByLabel(zh('field.state')).getByText(zh('roState.settled')).waitFor()
+    await logIn(manager, 'manager', PASSWORD)
+    await manager.goto(`/#/settlement/ro/${ro.id}`)
+    await manager.getByRole('button', { name: zh('stl.reverse.button') }).click()
+    const reverse = manager.getByRole('dialog')
+    await reverse.getByLabel(zh('field.reason')).fill('客户约定折扣 10 元，改为部分付款')
+    await reverse.getByRole('button', { name: zh('stl.reverse.submit') }).click()
+    await toast(manager, zh('stl.reverse.done', { number: ro.number })).waitFor()
+    // The cashier's screen follows by itself: ready again, with the reversed invoices and their credit notes.
+    await cashier.getByLabel(zh('field.state')).getByText(zh('roState.ready')).waitFor({ timeout: 3_000 })
+    await cashier.getByText(zh('stl.history.reason', { reason: '客户约定折扣 10 元，改为部分付款' })).waitFor()
+    await expect.poll(() => cashier.getByRole('table', { name: zh('stl.invoices.title') }).getByText(zh('invoiceKind.credit')).count()).toBe(2)
+    await shot(cashier, 'settlement-reversed', false)
+
+    // ¥50 is over the cashier's 5 % cap (¥16.95): the refusal shows at once and Settle waits.
+    const discount = form.getByLabel(zh('stl.settle.discountOf', { payer: 'payer.customer' }))
+    await discount.fill('50')
+    await form.getByRole('alert').filter({ hasText: '需要超额折扣权限' }).waitFor()
+    expect(await form.getByRole('button', { name: zh('stl.settle.submit') }).isDisabled()).toBe(true)
+    await shot(cashier, 'settlement-discount-refused', false)
+    await discount.fill('10')
+    await form.getByText(zh('stl.settle.cap', { cap: '5', limit: '¥16.95' })).waitFor()
+
+    // Part of the customer's bill by WeChat Pay now; the rest and the warranty stay open.
+    await form.getByLabel(zh('stl.pay.methodOf', { n: 1 })).click()
+    await cashier.locator('.ant-select-item-option').filter({ hasText: zh('paymentMethod.wechat_pay') }).click()
+    await form.getByLabel(zh('stl.pay.amountOf', { n: 1 })).fill('200')
+    await form.getByLabel(zh('stl.pay.referenceOf', { n: 1 })).fill('4200001234202611')
+    await expect.poll(() => form.getByLabel(zh('stl.settle.summary')).textContent()).toContain('¥200.00')
+    await shot(cashier, 'settlement-desk', false)
+    await cashier.keyboard.press('Control+Enter')
+    await cashier.getByLabel(zh('field.state')).getByText(zh('roState.settled')).waitFor()
+
+    const after = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    const byPayer = Object.fromEntries(after.invoices.filter((i) => i.kind === 'invoice' && i.state === 'issued').map((i) => [i.payer, i]))
+    expect(byPayer.customer).toMatchObject({ grossFen: customer.grossFen - 1_000, discountFen: 1_000, paidFen: 20_000, balanceFen: customer.grossFen - 21_000 })
+    expect(byPayer.warranty).toMatchObject({ grossFen: warranty.grossFen, paidFen: 0, balanceFen: warranty.grossFen })
+    expect(after.payments.map((p) => [p.method, p.amountFen])).toEqual([['cash', 33_900], ['cash', -33_900], ['wechat_pay', 20_000]])
+    expect(after.history.map((h) => h.kind)).toEqual(['settle', 'reversal', 'settle'])
+    await cashier.getByRole('table', { name: zh('stl.invoices.title') }).getByText(byPayer.warranty!.number).waitFor()
+    await shot(cashier, 'settlement-settled', false)
+
+    await cashier.goto('/#/settlement?tab=receivables')
+    const rows = cashier.getByRole('table', { name: zh('stl.recv.rows') }).getByRole('row').filter({ hasText: ro.number })
+    await expect.poll(() => rows.count()).toBe(2)
+    await cashier.getByRole('table', { name: zh('stl.recv.ageing') }).getByText(zh('payer.warranty')).waitFor()
+    await shot(cashier, 'settlement-receivables', false)
+    expect(session.problems).toEqual([])
+  })
+
+  it('takes the rest of the customer’s bill, delivers with a gate pass and prints both sheets', async () => {
+    await cashier.goto(`/#/settlement/ro/${ro.id}`)
+    const customerInvoice = (await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).invoices.find((i) => i.payer === 'customer' && i.kind === 'invoice' && i.state === 'issued')!
+    // The header's alert count shows here too, on the cashier's screen.
+    await badge(cashier).waitFor()
+    // The car may not leave while the customer owes: the cashier has no credit permission.
+    expect(await cashier.getByRole('button', { name: zh('stl.deliver.button') }).isDisabled()).toBe(true)
+
+    await cashier.getByRole('button', { name: zh('stl.payLater.open', { number: customerInvoice.number }) }).click()
+    const pay = cashier.getByRole('dialog')
+    await pay.getByText(zh('paymentMethod.cash')).click()
+    await settled(pay)
+    await pay.getByRole('button', { name: zh('stl.payLater.submit') }).click()
+    await toast(cashier, zh('stl.payLater.done', { amount: '¥129.00', number: customerInvoice.number })).waitFor()
+
+    await cashier.getByRole('button', { name: zh('stl.deliver.button') }).click()
+    const deliver = cashier.getByRole('dialog').filter({ hasText: zh('stl.deliver.confirm') })
+    await deliver.getByRole('button', { name: zh('stl.deliver.submit') }).click()
+    await cashier.getByLabel(zh('field.state')).getByText(zh('roState.delivered')).waitFor()
+    const done = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    expect(done.gatePass).toMatchObject({ onCredit: false, outstandingFen: 0 })
+    expect(done.customerBalanceFen).toBe(0)
+
+    await cashier.getByRole('button', { name: zh('stl.print.gatePass') }).click()
+    const pass = cashier.getByRole('article', { name: zh('stl.print.gatePassTitle') })
+    await pass.getByText(done.gatePass!.number).waitFor()
+    await shot(cashier, 'settlement-gate-pass', true)
+    await cashier.goto(`/#/settlement/ro/${ro.id}/statement`)
+    const sheet = cashier.getByRole('article', { name: zh('stl.print.statementTitle') })
+    await sheet.getByText(customerInvoice.number).waitFor()
+    await shot(cashier, 'settlement-statement', true)
+    await cashier.emulateMedia({ media: 'print' })
+    const pdf = await cashier.pdf({ path: 'test-results/settlement-statement.pdf', preferCSSPageSize: true, printBackground: true })
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1)
+    await cashier.emulateMedia({ media: 'screen' })
+    expect(session.problems).toEqual([])
+  })
+
+  it('lets the manager see what a rule change would raise before saving it', async () => {
+    await manager.goto('/#/alerts?tab=rules')
+    await manager.getByRole('button', { name: zh('ruleEd.editOf', { rule: 'ruleKind.part_below_safety_stock' }) }).click()
+    const drawer = manager.locator('.ant-drawer')
+    const factor = drawer.getByLabel(zh('field.factorBp'))
+    const preview = drawer.getByRole('status', { name: zh('ruleEd.preview') })
+    await expect.poll(() => preview.textContent()).toContain(zh('ruleEd.previewReady'))
+    // A higher safety factor puts more of the parts that move below their level: the screen says how many first.
+    const expected = await apiCall(host.url, tokens.manager!, 'rules.preview', { kind: 'part_below_safety_stock', enabled: true, params: { factorBp: 20_000, windowMonths: 3 } })
+    expect(expected.raise).toBeGreaterThan(0)
+    await factor.fill('2')
+    await factor.press('Tab')
+    await expect.poll(() => preview.locator('.ant-statistic').first().textContent()).toBe(`${zh('ruleEd.raise')}${expected.raise}`)
+    await expect.poll(() => preview.textContent()).toContain(zh('ruleEd.previewReady'))
+    await settled(drawer)
+    await shot(manager, 'alerts-rules-preview', false)
+    await drawer.getByRole('button', { name: zh('common.save') }).click()
+    await toast(manager, zh('ruleEd.saved', { raised: expected.raise, cleared: 0 })).waitFor()
+    const rule = (await apiCall(host.url, tokens.manager!, 'rules.list', {})).find((r) => r.kind === 'part_below_safety_stock')!
+    expect(rule).toMatchObject({ params: { factorBp: 20_000, windowMonths: 3 }, activeAlerts: expected.activeNow + expected.raise })
+
+    await manager.goto('/#/alerts')
+    // The manager sees every role's inbox, the parts supervisor's among them.
+    const managerInbox = manager.getByRole('table', { name: zh('inbox.title') })
+    await managerInbox.getByRole('row').filter({ hasText: zh('ruleKind.part_below_safety_stock') }).first().waitFor()
+    await managerInbox.getByRole('row').filter({ hasText: zh('role.parts_supervisor') }).first().waitFor()
+    await shot(manager, 'alerts-manager-inbox', false)
+    expect(session.problems).toEqual([])
+  })
+
+  it('shows the manual’s figures against their targets with a drill-down to the orders behind them', async () => {
+    await manager.keyboard.press('Alt+9')
+    const card = manager.getByRole('region', { name: zh('target.maintenance_settlement') })
+    await card.getByLabel(zh('dash.current')).waitFor()
+    for (const key of ['insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance'] as const) {
+      await manager.getByRole('region', { name: zh(`target.${key}`) }).waitFor()
+    }
+    const targets = await apiCall(host.url, tokens.manager!, 'dashboard.targets', { months: 12 })
+    const maintenance = targets.targets.find((t) => t.key === 'maintenance_settlement')!
+    const month = [...maintenance.series].reverse().find((p) => p.denominator > 0)!
+    expect(await card.getByLabel(zh('dash.current')).textContent()).toMatch(/%|—/)
+    await shot(manager, 'dashboard-targets', true)
+
+    await card.getByRole('button', { name: new RegExp(`^${month.month}:`) }).click()
+    const drawer = manager.locator('.ant-drawer')
+    await drawer.getByText(zh('dash.drillTitle', { target: 'target.maintenance_settlement', month: month.month })).waitFor()
+    await expect.poll(() => drawer.getByRole('table', { name: zh('dash.drillRos') }).getByRole('row').count()).toBeGreaterThan(1)
+    await settled(drawer)
+    await shot(manager, 'dashboard-drill', false)
+    expect(session.problems).toEqual([])
+  })
+
+  it('speaks English on request, the figures and the settled order alike', async () => {
+    await manager.keyboard.press('Escape')
+    await manager.locator('.app-header .ant-segmented-item').filter({ hasText: 'English' }).click()
+    await manager.getByRole('region', { name: en('target.fill_rate') }).waitFor()
+    await shot(manager, 'dashboard-targets-en', false)
+    await manager.goto(`/#/settlement/ro/${ro.id}`)
+    await manager.getByRole('table', { name: en('stl.invoices.title') }).waitFor()
+    const { gatePass } = await apiCall(host.url, tokens.manager!, 'settlement.get', { roId: ro.id })
+    await manager.getByText(en('stl.closed', { number: gatePass!.number, at: dateTime(gatePass!.deliveredAt) })).waitFor()
+    await shot(manager, 'settlement-delivered-en', false)
+    expect(session.problems).toEqual([])
+  })
+})

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { Alert, App, Form, Input, Modal, Segmented } from 'antd'
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain/settlement'
+import { useLocale, useT } from '../../i18n'
+import { fenToYuanText, money, yuanTextToFen } from '../../format'
+import { DecimalInput } from '../../components/DecimalInput'
+import type { InvoiceT } from '../../stores/settlement-store'
+import { useSettlementStores } from './use-settlement'
+
+const positiveFen = (text: string) => {
+  const fen = yuanTextToFen(text)
+  return fen !== null && fen > 0 ? fen : null
+}
+
+/** A later payment on one open invoice: the rest of the customer's bill, or an insurer's transfer. */
+export function PayModal({ invoice, onClose }: { invoice: InvoiceT; onClose(): void }) {
+  const t = useT()
+  const locale = useLocale()
+  const { message } = App.useApp()
+  const store = useSettlementStores().settlement
+  const [method, setMethod] = useState<PaymentMethod>(invoice.payer === 'customer' ? 'cash' : 'transfer')
+  const [amountFen, setAmount] = useState(invoice.balanceFen)
+  const [reference, setReference] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const title = t('stl.payLater.title', { number: invoice.number, payer: `payer.${invoice.payer}`, balance: money(invoice.balanceFen, locale) })
+
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    const result = await store.getState().write('settlement.pay', { invoiceId: invoice.id, method, amountFen, reference: reference.trim() })
+    setBusy(false)
+    if (!result.ok) return setError(result.message)
+    void message.success(t('stl.payLater.done', { amount: money(amountFen, locale), number: invoice.number }))
+    onClose()
+  }
+
+  return (
+    <Modal open title={title} onCancel={onClose} onOk={() => void submit()} okText={t('stl.payLater.submit')} confirmLoading={busy}>
+      <Form layout="vertical" aria-label={title} onFinish={() => void submit()}>
+        <Form.Item label={t('stl.pay.method')}>
+          <Segmented<PaymentMethod> value={method} onChange={setMethod} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`paymentMethod.${m}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('field.amountFen')} extra={t('stl.payLater.balance', { balance: money(invoice.balanceFen, locale) })}>
+          <DecimalInput value={amountFen} toText={fenToYuanText} parse={positiveFen} onCommit={setAmount} ariaLabel={t('field.amountFen')} className="num stl-amount" />
+        </Form.Item>
+        <Form.Item label={t('field.reference')}>
+          <Input value={reference} maxLength={60} onChange={(e) => setReference(e.target.value)} aria-label={t('field.reference')} placeholder={t(`stl.pay.referenceHint.${method}`)} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} role="alert" />}
+        <button type="submit" className="hidden-submit" tabIndex={-1} aria-hidden />
+      </Form>
+    </Modal>
+  )
+}
