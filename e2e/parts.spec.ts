@@ -6,6 +6,8 @@ import { openBrowser, screenshot, settled, type Session } from './support/browse
 import { apiCall, apiLogin } from './support/api'
 import { logIn, pickFromSelect } from './support/desk'
 import { zh } from './support/i18n'
+import { formatFen } from '../src/shared/domain/money'
+import { localDate } from '../src/shared/domain/time'
 
 const PASSWORD = 'demo-e2e-pass'
 
@@ -24,10 +26,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   // Endless animations (a spinner) never settle; only the finite ones are waited for.
   const running = `[...document.querySelectorAll('.app-content, .print-page-wrap')].flatMap((el) => el.getAnimations({ subtree: true }))
     .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getTiming().iterations ?? 1)).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0).catch(async (e) => {
-    console.log(name, await page.evaluate(`JSON.stringify([...document.querySelectorAll('.app-content')].flatMap((el) => el.getAnimations({ subtree: true })).filter((a) => a.playState === 'running').map((a) => [a.animationName ?? a.transitionProperty, a.effect.target.outerHTML.slice(0, 300), a.currentTime, a.effect.getTiming()]))`))
-    throw e
-  })
+  await expect.poll(() => page.evaluate(running), { timeout: 10_000 }).toBe(0)
   await screenshot(page, name, fullPage)
 }
 
@@ -180,9 +179,6 @@ describe('the parts counter on the demo dealership', () => {
     const refusal = page.getByRole('alert').filter({ hasText: zh('pt.pick.refusedTitle') })
     await refusal.getByText(zh('parts.insufficientStock', { partNumber: C, available: '2', requested: '5' })).waitFor()
     await expect.poll(() => rowC.getAttribute('class')).toContain('line-error')
-    await page.evaluate(`window.__waves = []; new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => n.classList && n.classList.contains('ant-wave') && window.__waves.push((n.parentElement ? n.parentElement.outerHTML.slice(0, 200) : '?') + ' @' + performance.now())))).observe(document.body, { childList: true, subtree: true })`)
-    await new Promise((r) => setTimeout(r, 4000))
-    console.log('WAVES', await page.evaluate('JSON.stringify(window.__waves)'))
     await shot(page, 'parts-pick-refused')
     let pick = await apiCall(host.url, clerk, 'parts.pickList', { roId })
     expect(pick.lines.find((l) => l.partId === ids[A])?.issuedMilli).toBe(1000)
@@ -277,8 +273,9 @@ describe('the parts counter on the demo dealership', () => {
     expect(session.problems).toEqual([])
   })
 
-  it('shows the ledger, stock value, empty bins, labels, old parts and external purchases', async () => {
+  it('shows the ledger, stock value as of yesterday, empty bins, labels and old parts', async () => {
     const { page } = session
+    const token = await apiLogin(host.url, 'manager', PASSWORD)
     await openParts(page, `#/parts/part/${ids[B]}`)
     await page.getByRole('row').filter({ hasText: zh('moveKind.stocktake') }).waitFor()
     await openParts(page, `#/parts/part/${ids[A]}`)
@@ -286,8 +283,18 @@ describe('the parts counter on the demo dealership', () => {
     await shot(page, 'parts-ledger')
 
     await openParts(page, '#/parts?tab=valuation')
-    await page.getByRole('group', { name: zh('pt.value.summary') }).waitFor()
-    await page.getByRole('row').filter({ hasText: A }).waitFor()
+    // As of the end of yesterday: the ledger's balances then, not today's shelf.
+    const summary = page.getByRole('group', { name: zh('pt.value.summary') })
+    const yesterday = localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai')
+    const picker = page.getByRole('textbox', { name: zh('pt.value.asOf') })
+    await picker.click()
+    await picker.fill(yesterday)
+    await picker.press('Enter')
+    await summary.getByText(`${yesterday} 23:59`).waitFor()
+    await picker.press('Escape')
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' })
+    const past = await apiCall(host.url, token, 'stock.valuation', { at: `${yesterday}T23:59:59+08:00`, limit: 1 })
+    await summary.getByText(formatFen(past.valueFen, 'zh-CN')).waitFor()
     await shot(page, 'parts-valuation')
 
     await openParts(page, '#/parts?tab=bins')

@@ -305,6 +305,8 @@ export const settlement = {
   'ruleEd.title': 'Change the rule: {rule}',
   'ruleEd.reset': "Manual's figures",
   'ruleEd.manual': 'manual: {value}',
+  'ruleEd.listSep': ', ',
+  'ruleEd.paramSep': '; ',
   'ruleEd.unit.factor': '×',
   'ruleEd.unit.percent': '%',
   'ruleEd.unit.times': 'times/year',

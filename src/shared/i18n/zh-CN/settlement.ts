@@ -304,6 +304,8 @@ export const settlement = {
   'ruleEd.title': '修改规则：{rule}',
   'ruleEd.reset': '恢复手册值',
   'ruleEd.manual': '手册值：{value}',
+  'ruleEd.listSep': '、',
+  'ruleEd.paramSep': '，',
   'ruleEd.unit.factor': '倍',
   'ruleEd.unit.percent': '%',
   'ruleEd.unit.times': '次/年',

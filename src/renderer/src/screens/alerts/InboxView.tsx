@@ -27,8 +27,10 @@ export function InboxView() {
   const [dialog, setDialog] = useState<{ alert: AlertT; kind: 'snooze' | 'resolve' } | null>(null)
 
   useEffect(() => {
-    void store.getState().loadInbox()
-  }, [store])
+    // The store outlives a logout: another person's choice of inbox must not carry over.
+    const { filter: kept } = store.getState()
+    void store.getState().loadInbox(seesAll ? kept : { state: kept.state })
+  }, [store, seesAll])
 
   const acknowledge = async (a: AlertT) => {
     const result = await store.getState().act('alerts.acknowledge', { id: a.id, version: a.version })

@@ -97,7 +97,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleT; onClose(): void }) 
           if (f.kind === 'roTypes') {
             const value = isRoTypes(params[f.name]) ? (params[f.name] as RoType[]) : f.defaultValue
             return (
-              <Form.Item key={f.name} label={label} extra={t('ruleEd.manual', { value: f.defaultValue.map((r) => t(`roType.${r}`)).join('、') })}>
+              <Form.Item key={f.name} label={label} extra={t('ruleEd.manual', { value: f.defaultValue.map((r) => t(`roType.${r}`)).join(t('ruleEd.listSep')) })}>
                 <Select<RoType[]>
                   mode="multiple"
                   value={value}

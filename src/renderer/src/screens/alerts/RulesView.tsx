@@ -18,11 +18,11 @@ export function paramsText(rule: RuleT, t: T): string {
     .map((f) => {
       const label = t(`field.${f.name}` as MessageKey)
       const value = rule.params[f.name]
-      if (f.kind === 'roTypes') return `${label} ${(isRoTypes(value) ? value : f.defaultValue).map((r) => t(`roType.${r}`)).join('、')}`
+      if (f.kind === 'roTypes') return `${label} ${(isRoTypes(value) ? value : f.defaultValue).map((r) => t(`roType.${r}`)).join(t('ruleEd.listSep'))}`
       const n = typeof value === 'number' ? value : f.defaultValue
       return `${label} ${toShown(n, f.unit)} ${t(`ruleEd.unit.${f.unit}`)}`
     })
-    .join('，')
+    .join(t('ruleEd.paramSep'))
 }
 
 /** The rules behind the inbox: what each checks, with which figures, for whom; managers edit them. */

@@ -30,7 +30,7 @@ function Decide({ row }: { row: ExternalPurchaseT }) {
   }
   return (
     <Space size={4}>
-      <Input size="small" value={note} placeholder={t('pt.external.qcNote')} aria-label={t('pt.external.qcNoteFor', { partNumber: row.partNumber })} onChange={(e) => setNote(e.target.value)} style={{ width: 140 }} />
+      <Input size="small" value={note} placeholder={t('pt.external.qcNote')} aria-label={t('pt.external.qcNoteFor', { partNumber: row.partNumber })} onChange={(e) => setNote(e.target.value)} style={{ width: 110 }} />
       <Button size="small" type="primary" loading={busy} onClick={() => void decide(true)}>
         {t('pt.external.accept')}
       </Button>
@@ -65,17 +65,16 @@ export function ExternalView() {
         rowKey="id"
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={canConfirm ? { x: 1360 } : undefined}
         aria-label={t('pt.tab.external')}
         locale={{ emptyText: t('pt.external.empty') }}
         columns={[
           { title: t('field.roNumber'), dataIndex: 'roNumber', width: 124, render: (v: string | null, r) => (v && r.roId ? <a className="mono" href={partsHref({ kind: 'pick', roId: r.roId })}>{v}</a> : '—') },
           { title: t('field.partNumber'), dataIndex: 'partNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
-          { title: t('field.name'), dataIndex: 'name', ellipsis: true, width: canConfirm ? 180 : undefined },
-          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 120, ellipsis: true },
+          { title: t('field.name'), dataIndex: 'name', ellipsis: true },
+          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 110, ellipsis: true },
           { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 50, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
           { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 90, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
-          { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 100 },
+          { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 90, ellipsis: true },
           {
             title: t('pt.external.requested'),
             key: 'req',
@@ -91,7 +90,7 @@ export function ExternalView() {
           {
             title: t('pt.external.decision'),
             key: 'decide',
-            width: canConfirm ? 300 : 130,
+            width: canConfirm ? 250 : 130,
             render: (_, r) =>
               r.state === 'pending_qc' ? (
                 canConfirm ? <Decide row={r} /> : <span className="muted">{t('pt.external.waiting')}</span>
