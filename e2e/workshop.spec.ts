@@ -233,7 +233,10 @@ describe('the workshop on the demo dealership', () => {
     await dialog.getByRole('button', { name: zh('wk.dispatch.submit') }).click()
     await dialog.getByText(zh('workshop.bayOccupied', { code: bay.code, number: other.number })).waitFor()
     await dialog.getByLabel(zh('field.override')).fill('同车位临时并线，另一车等待配件')
-    await calm(dialog)
+    await calm(dialog).catch(async (e: unknown) => {
+      console.log(await dialog.evaluate((el) => el.getAnimations({ subtree: true }).map((a: { playState: string; effect: unknown; currentTime?: unknown }) => { const t = (a.effect as { target?: { className?: unknown }; getTiming?: () => unknown } | null); return JSON.stringify([a.playState, a.currentTime, (a as unknown as { transitionProperty?: string; animationName?: string }).transitionProperty ?? (a as unknown as { animationName?: string }).animationName, String(t?.target?.className).slice(0, 60), t?.getTiming?.()]) })))
+      throw e
+    })
     await screenshot(supervisor, 'workshop-dispatch-override', false)
     await dialog.getByRole('button', { name: zh('wk.dispatch.override') }).click()
     await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: tech.name })).waitFor()

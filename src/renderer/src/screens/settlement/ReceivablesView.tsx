@@ -121,10 +121,10 @@ export function ReceivablesView() {
           { title: t('field.payer'), dataIndex: 'payer', width: 70, render: (p: Payer) => t(`payer.${p}`) },
           { title: t('field.customer'), dataIndex: 'customerName', ellipsis: true },
           { title: t('field.insurer'), dataIndex: 'insurer', width: 90, render: (v: string | null) => v ?? '' },
-          { title: t('field.claimNo'), dataIndex: 'claimNo', width: 170, render: (v: string | null) => (v ? <span className="mono">{v}</span> : '') },
+          { title: t('field.claimNo'), dataIndex: 'claimNo', width: 195, render: (v: string | null) => (v ? <span className="mono">{v}</span> : '') },
           { title: t('stl.issuedAt'), dataIndex: 'issuedAt', width: 95, render: (v: string) => dateOnly(v) },
           { title: t('field.gross'), dataIndex: 'grossFen', width: 100, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
-          { title: t('stl.paid'), dataIndex: 'paidFen', width: 100, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
+          { title: t('stl.paid'), dataIndex: 'paidFen', width: 85, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
           {
             title: t('stl.balance'),
             dataIndex: 'balanceFen',
