@@ -1,3 +1,4 @@
+import { AppError } from '../api/app-error'
 import type { z } from 'zod'
 import type { Ctx, UserCtx } from '../api/context'
 import type { Alert, rulesContract } from '../../shared/contract/rules'
@@ -115,7 +116,13 @@ export function listAlerts(ctx: UserCtx, input: In<'alerts.list'>): AlertOut[] {
   if (input.state === 'active') when(ACTIVE, now)
   else if (input.state === 'snoozed') when(`a.state = 'snoozed' AND a.snoozed_until > ?`, now)
   else if (input.state !== 'all') when('a.state = ?', input.state)
-  roleFilter(input.role ? [input.role] : input.box === 'all' ? 'all' : inboxRolesOf(ctx.user.role), where, args)
+  // Only those who see every inbox (service manager, administrator) may look into another role's.
+  const own = inboxRolesOf(ctx.user.role)
+  const asked = input.role ? [input.role] : input.box === 'all' ? 'all' : own
+  if (own !== 'all' && (asked === 'all' || !asked.every((r) => own.includes(r)))) {
+    throw new AppError('FORBIDDEN', 'error.FORBIDDEN', { permission: 'permission.rules.manage' })
+  }
+  roleFilter(asked, where, args)
   if (input.ruleKind) when('r.kind = ?', input.ruleKind)
   if (input.subjectType) when('a.subject_type = ?', input.subjectType)
   if (input.subjectId) when('a.subject_id = ?', input.subjectId)

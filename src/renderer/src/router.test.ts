@@ -29,6 +29,7 @@ describe('hash routes', () => {
     { name: 'alerts' },
     { name: 'alerts', tab: 'rules' },
     { name: 'dashboard' },
+    { name: 'dataAdmin' },
     { name: 'parts', view: { kind: 'tab', tab: 'counter' } },
     { name: 'parts', view: { kind: 'pick', roId: 12 } },
     { name: 'parts', view: { kind: 'stocktakePrint', id: 3, sheet: 'variance' } },

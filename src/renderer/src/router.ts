@@ -20,6 +20,7 @@ export type Route =
   | { name: 'gatePass'; id: number }
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
+  | { name: 'dataAdmin' }
   | { name: 'parts'; view: PartsView }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
@@ -83,6 +84,8 @@ export function parseRoute(hash: string): Route {
       return params.get('tab') === 'rules' ? { name: 'alerts', tab: 'rules' } : { name: 'alerts' }
     case 'dashboard':
       return { name: 'dashboard' }
+    case 'data':
+      return { name: 'dataAdmin' }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
       return { name: 'wall', token: params.get('token') ?? '' }
@@ -136,6 +139,8 @@ export function hrefOf(route: Route): string {
       return route.tab === 'rules' ? '#/alerts?tab=rules' : '#/alerts'
     case 'dashboard':
       return '#/dashboard'
+    case 'dataAdmin':
+      return '#/data'
   }
 }
 

@@ -5,6 +5,8 @@ import { useSessionStore } from '../../i18n'
 import { useStores } from '../../stores/context'
 import { navigate, useRoute, type Route } from '../../router'
 import { useHotkeys } from '../../hotkeys'
+import { NAV_ITEMS } from './nav-items'
+import { DataAdminScreen } from '../data-admin/DataAdminScreen'
 import { HeaderBar } from './HeaderBar'
 import { SideNav } from './SideNav'
 import { Forbidden } from './Forbidden'
@@ -51,6 +53,8 @@ function Screen({ route }: { route: Route }) {
       return <SettleRoScreen id={route.id} key={route.id} />
     case 'alerts':
       return <AlertsScreen tab={route.tab} />
+    case 'dataAdmin':
+      return <DataAdminScreen />
     case 'dashboard':
       return <DashboardScreen />
     case 'roPrint':
@@ -69,16 +73,13 @@ export function AppShell() {
   const canRead = useStore(session, (s) => s.user?.permissions.includes('reception.read') ?? false)
   useLiveEvents(stores, session)
 
-  useHotkeys({
-    'Alt+1': () => navigate({ name: 'reception' }),
-    'Alt+2': () => navigate({ name: 'roList' }),
-    'Alt+3': () => navigate({ name: 'appointments' }),
-    'Alt+4': () => navigate({ name: 'workshop' }),
-    'Alt+7': () => navigate({ name: 'settlement' }),
-    'Alt+8': () => navigate({ name: 'alerts' }),
-    'Alt+9': () => navigate({ name: 'dashboard' }),
-    'Alt+5': () => navigate({ name: 'parts', view: { kind: 'tab', tab: 'counter' } }),
-  })
+  // Alt+1…9 from the navigation table, for the screens this role may open.
+  const permissions = useStore(session, (s) => s.user?.permissions)
+  useHotkeys(
+    Object.fromEntries(
+      NAV_ITEMS.filter((item) => permissions?.includes(item.permission)).map((item) => [item.shortcut, () => navigate(item.route)]),
+    ),
+  )
 
   useEffect(() => {
     if (!window.location.hash) navigate({ name: 'reception' })

@@ -1,13 +1,11 @@
 import { Typography } from 'antd'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useT } from '../../i18n'
+import { NAV_ITEMS } from './nav-items'
 
 // Key names are the same in every language (they are printed on the keys).
 const SHORTCUTS: [string, MessageKey][] = [
-  ['Alt+1', 'nav.reception'],
-  ['Alt+2', 'nav.roList'],
-  ['Alt+3', 'nav.appointments'],
-  ['Alt+4', 'wk.nav'],
+  ...NAV_ITEMS.map((item): [string, MessageKey] => [item.shortcut, item.label]),
   ['F2', 'shortcut.search'],
   ['↑ ↓ Enter', 'shortcut.pickResult'],
   ['Esc', 'shortcut.clear'],

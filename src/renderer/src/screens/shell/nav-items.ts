@@ -1,0 +1,57 @@
+import type { Permission } from '../../../../shared/domain/roles'
+import type { MessageKey } from '../../../../shared/i18n'
+import type { Route } from '../../router'
+
+export interface NavItem {
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard'
+  label: MessageKey
+  permission: Permission
+  shortcut: string
+  route: Route
+}
+
+/**
+ * The side navigation, its Alt+n shortcuts and the shortcut list all come from this one table,
+ * so a screen added here is reachable, listed and keyboard-accessible at once.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'reception', label: 'nav.reception', permission: 'reception.read', shortcut: 'Alt+1', route: { name: 'reception' } },
+  { key: 'roList', label: 'nav.roList', permission: 'reception.read', shortcut: 'Alt+2', route: { name: 'roList' } },
+  { key: 'appointments', label: 'nav.appointments', permission: 'reception.read', shortcut: 'Alt+3', route: { name: 'appointments' } },
+  { key: 'workshop', label: 'wk.nav', permission: 'workshop.read', shortcut: 'Alt+4', route: { name: 'workshop' } },
+  { key: 'parts', label: 'nav.parts', permission: 'parts.read', shortcut: 'Alt+5', route: { name: 'parts', view: { kind: 'tab', tab: 'counter' } } },
+  { key: 'dataAdmin', label: 'data.title', permission: 'data.backup', shortcut: 'Alt+6', route: { name: 'dataAdmin' } },
+  { key: 'settlement', label: 'stl.nav', permission: 'settlement.read', shortcut: 'Alt+7', route: { name: 'settlement' } },
+  { key: 'alerts', label: 'inbox.nav', permission: 'alerts.read', shortcut: 'Alt+8', route: { name: 'alerts' } },
+  { key: 'dashboard', label: 'dash.nav', permission: 'dashboard.read', shortcut: 'Alt+9', route: { name: 'dashboard' } },
+]
+
+export function selectedNavKey(route: Route): NavItem['key'] {
+  switch (route.name) {
+    case 'roList':
+    case 'ro':
+    case 'roPrint':
+      return 'roList'
+    case 'appointments':
+      return 'appointments'
+    case 'workshop':
+    case 'workshopRo':
+    case 'jobCard':
+      return 'workshop'
+    case 'parts':
+      return 'parts'
+    case 'dataAdmin':
+      return 'dataAdmin'
+    case 'settlement':
+    case 'settleRo':
+    case 'statement':
+    case 'gatePass':
+      return 'settlement'
+    case 'alerts':
+      return 'alerts'
+    case 'dashboard':
+      return 'dashboard'
+    default:
+      return 'reception'
+  }
+}
