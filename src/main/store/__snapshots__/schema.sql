@@ -1,11 +1,17 @@
 -- index additional_work_raised
-CREATE INDEX additional_work_raised ON additional_work(raised_at) WHERE state = 'raised';
+CREATE INDEX additional_work_raised ON additional_work(ro_id) WHERE state = 'raised';
 
 -- index additional_work_ro
 CREATE INDEX additional_work_ro ON additional_work(ro_id);
 
 -- index additional_work_vehicle
 CREATE INDEX additional_work_vehicle ON additional_work(vehicle_id, state);
+
+-- index alerts_state
+CREATE INDEX alerts_state ON alerts(state, rule_id);
+
+-- index alerts_subject
+CREATE INDEX alerts_subject ON alerts(subject_type, subject_id);
 
 -- index appointments_day
 CREATE INDEX appointments_day ON appointments(starts_at);
@@ -40,6 +46,15 @@ CREATE INDEX export_users_updated ON users(updated_at);
 -- index external_purchases_state
 CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
 
+-- index invoices_open
+CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' AND state = 'issued';
+
+-- index invoices_ro
+CREATE INDEX invoices_ro ON invoices(ro_id);
+
+-- index invoices_settlement
+CREATE INDEX invoices_settlement ON invoices(settlement_id);
+
 -- index job_runs_job
 CREATE INDEX job_runs_job ON job_runs(job, id);
 
@@ -73,6 +88,12 @@ CREATE INDEX parts_bin ON parts(bin);
 -- index parts_name
 CREATE INDEX parts_name ON parts(name);
 
+-- index payments_at
+CREATE INDEX payments_at ON payments(at);
+
+-- index payments_invoice
+CREATE INDEX payments_invoice ON payments(invoice_id);
+
 -- index po_lines_po
 CREATE INDEX po_lines_po ON po_lines(po_id);
 
@@ -96,6 +117,9 @@ CREATE INDEX qc_inspections_ro ON qc_inspections(ro_id, id);
 
 -- index qc_rework_job
 CREATE INDEX qc_rework_job ON qc_rework(job_id);
+
+-- index repair_orders_completed
+CREATE INDEX repair_orders_completed ON repair_orders(completed_at);
 
 -- index repair_orders_customer
 CREATE INDEX repair_orders_customer ON repair_orders(customer_id);
@@ -138,6 +162,9 @@ CREATE INDEX ro_part_issues_part ON ro_part_issues(part_id);
 
 -- index sessions_user
 CREATE INDEX sessions_user ON sessions(user_id);
+
+-- index settlements_ro
+CREATE INDEX settlements_ro ON settlements(ro_id, id);
 
 -- index stock_moves_at
 CREATE INDEX stock_moves_at ON stock_moves(at);
@@ -205,6 +232,32 @@ CREATE TABLE additional_work_lines (
         CHECK ((kind = 'part') = (part_id IS NOT NULL))
       ) STRICT;
 
+-- table alerts
+CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        rule_id INTEGER NOT NULL REFERENCES rules(id),
+        subject_type TEXT NOT NULL CHECK (subject_type IN ('part','ro','invoice','stocktake','department')),
+        subject_id INTEGER NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('warning','breach')),
+        state TEXT NOT NULL CHECK (state IN ('open','acknowledged','snoozed','resolved')),
+        message_key TEXT NOT NULL,
+        message_params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(message_params)),
+        first_raised_at TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        snoozed_until TEXT,
+        acknowledged_by INTEGER REFERENCES users(id),
+        acknowledged_at TEXT,
+        resolved_at TEXT,
+        resolved_by INTEGER REFERENCES users(id),
+        dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (rule_id, subject_type, subject_id),
+        CHECK ((state = 'snoozed') = (snoozed_until IS NOT NULL)),
+        CHECK ((state = 'resolved') = (resolved_at IS NOT NULL))
+      ) STRICT;
+
 -- table appointments
 CREATE TABLE appointments (
         id INTEGER PRIMARY KEY,
@@ -256,6 +309,16 @@ CREATE TABLE customers (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table deliveries
+CREATE TABLE deliveries (
+        ro_id INTEGER PRIMARY KEY REFERENCES repair_orders(id),
+        gate_pass_no TEXT NOT NULL UNIQUE,
+        delivered_at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        on_credit INTEGER NOT NULL DEFAULT 0 CHECK (on_credit IN (0, 1)),
+        outstanding_fen INTEGER NOT NULL DEFAULT 0 CHECK (outstanding_fen >= 0)
       ) STRICT;
 
 -- table devices
@@ -327,6 +390,33 @@ CREATE TABLE external_purchases (
         qc_note TEXT NOT NULL DEFAULT '',
         move_id INTEGER REFERENCES stock_moves(id),
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table invoices
+CREATE TABLE invoices (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        settlement_id INTEGER NOT NULL REFERENCES settlements(id),
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        payer TEXT NOT NULL CHECK (payer IN ('customer','warranty','insurance','internal','campaign')),
+        customer_id INTEGER REFERENCES customers(id),
+        kind TEXT NOT NULL CHECK (kind IN ('invoice','credit')),
+        reversal_of INTEGER UNIQUE REFERENCES invoices(id),
+        net_fen INTEGER NOT NULL,
+        vat_fen INTEGER NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        discount_fen INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('issued','reversed')),
+        insurer TEXT,
+        claim_no TEXT,
+        issued_at TEXT NOT NULL,
+        issued_by INTEGER NOT NULL REFERENCES users(id),
+        reversed_at TEXT,
+        CHECK (gross_fen = net_fen + vat_fen),
+        CHECK ((kind = 'credit') = (reversal_of IS NOT NULL)),
+        CHECK (kind = 'credit' OR (gross_fen >= 0 AND discount_fen >= 0)),
+        CHECK ((state = 'reversed') = (reversed_at IS NOT NULL)),
+        CHECK (payer <> 'insurance' OR (insurer IS NOT NULL AND claim_no IS NOT NULL))
       ) STRICT;
 
 -- table job_runs
@@ -406,7 +496,7 @@ CREATE TABLE part_requests (
       ) STRICT, WITHOUT ROWID;
 
 -- table part_search
-CREATE VIRTUAL TABLE part_search USING fts5(grams, name_key UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE part_search USING fts5(grams, name_key UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', detail = none, columnsize = 0);
 
 -- table part_search_config
 CREATE TABLE 'part_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -419,9 +509,6 @@ CREATE TABLE 'part_search_data'(id INTEGER PRIMARY KEY, block BLOB);
 
 -- table part_search_dirty
 CREATE TABLE part_search_dirty (part_id INTEGER PRIMARY KEY) STRICT;
-
--- table part_search_docsize
-CREATE TABLE 'part_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table part_search_idx
 CREATE TABLE 'part_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
@@ -463,6 +550,19 @@ CREATE TABLE parts (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table payments
+CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        method TEXT NOT NULL CHECK (method IN ('cash','bank_card','wechat_pay','alipay','transfer')),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
+        reference TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        reversal_of INTEGER UNIQUE REFERENCES payments(id),
+        CHECK ((amount_fen < 0) = (reversal_of IS NOT NULL))
       ) STRICT;
 
 -- table po_lines
@@ -658,6 +758,20 @@ CREATE TABLE ro_part_issues (
         PRIMARY KEY (ro_id, part_id)
       ) STRICT, WITHOUT ROWID;
 
+-- table rules
+CREATE TABLE rules (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL UNIQUE,
+        params TEXT NOT NULL CHECK (json_valid(params)),
+        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        severity TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),
+        inbox_role TEXT NOT NULL,
+        evaluated_at TEXT,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id),
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
@@ -681,6 +795,22 @@ CREATE TABLE sessions (
 CREATE TABLE settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
+      ) STRICT;
+
+-- table settlements
+CREATE TABLE settlements (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        kind TEXT NOT NULL CHECK (kind IN ('settle','reversal')),
+        reverses_id INTEGER UNIQUE REFERENCES settlements(id),
+        gross_fen INTEGER NOT NULL,
+        discount_fen INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL,
+        CHECK ((kind = 'reversal') = (reverses_id IS NOT NULL)),
+        CHECK (kind = 'settle' OR length(reason) >= 2)
       ) STRICT;
 
 -- table stock_moves
@@ -747,6 +877,17 @@ CREATE TABLE suppliers (
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
+
+-- table target_snapshots
+CREATE TABLE target_snapshots (
+        month TEXT NOT NULL,
+        target TEXT NOT NULL,
+        value INTEGER,
+        numerator INTEGER NOT NULL,
+        denominator INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (month, target)
+      ) STRICT, WITHOUT ROWID;
 
 -- table technician_skills
 CREATE TABLE technician_skills (
@@ -822,3 +963,10 @@ CREATE TRIGGER parts_search_insert AFTER INSERT ON parts BEGIN
 CREATE TRIGGER parts_search_update AFTER UPDATE OF name ON parts BEGIN
         INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (new.id);
       END;
+
+-- view receivables
+CREATE VIEW receivables AS
+        SELECT i.id AS invoice_id, i.number, i.ro_id, i.payer, i.customer_id, i.insurer, i.claim_no, i.issued_at, i.gross_fen,
+               COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_fen,
+               i.gross_fen - COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS balance_fen
+          FROM invoices i WHERE i.kind = 'invoice' AND i.state = 'issued';
