@@ -13,7 +13,8 @@ const TZ = 'Asia/Shanghai'
 
 /**
  * Waits until a dialog's animations are over, so screenshots are sharp. Like `settled`, but it
- * ignores antd's click wave (a decorative ripple that can linger on a button pressed inside).
+ * ignores what antd leaves running on buttons pressed inside: the click wave and the spinner of a
+ * button no longer loading (both linger in their leave motion in headless Chromium).
  */
 async function calm(locator: Locator): Promise<void> {
   await locator.waitFor()
@@ -28,7 +29,9 @@ async function calm(locator: Locator): Promise<void> {
               .getAnimations({ subtree: true })
               .filter((a: { playState: string; effect: unknown }) => {
                 const target = (a.effect as { target?: { closest?: (s: string) => unknown } } | null)?.target
-                return a.playState === 'running' && !target?.closest?.('.ant-wave')
+                // A button's spinner stays in its leave motion after loading ends; a loading button keeps its class.
+                const spent = Boolean(target?.closest?.('.ant-btn')) && !target?.closest?.('.ant-btn-loading')
+                return a.playState === 'running' && !target?.closest?.('.ant-wave') && !spent
               }).length,
         ),
       { timeout: 5000 },
@@ -233,10 +236,7 @@ describe('the workshop on the demo dealership', () => {
     await dialog.getByRole('button', { name: zh('wk.dispatch.submit') }).click()
     await dialog.getByText(zh('workshop.bayOccupied', { code: bay.code, number: other.number })).waitFor()
     await dialog.getByLabel(zh('field.override')).fill('同车位临时并线，另一车等待配件')
-    await calm(dialog).catch(async (e: unknown) => {
-      console.log(await dialog.evaluate((el) => el.getAnimations({ subtree: true }).map((a: { playState: string; effect: unknown; currentTime?: unknown }) => { const t = (a.effect as { target?: { className?: unknown }; getTiming?: () => unknown } | null); return JSON.stringify([a.playState, a.currentTime, (a as unknown as { transitionProperty?: string; animationName?: string }).transitionProperty ?? (a as unknown as { animationName?: string }).animationName, String(t?.target?.className).slice(0, 60), t?.getTiming?.()]) })))
-      throw e
-    })
+    await calm(dialog)
     await screenshot(supervisor, 'workshop-dispatch-override', false)
     await dialog.getByRole('button', { name: zh('wk.dispatch.override') }).click()
     await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: tech.name })).waitFor()

@@ -15,8 +15,16 @@ let host: ChildProcess | null = null
 beforeEach(async () => {
   t = await demoApp('2026-11-27T10:00:00+08:00', 'recovery-')
 })
-afterEach(() => {
-  host?.kill('SIGTERM')
+afterEach(async () => {
+  // The host's jobs may still be writing a backup: wait for it to exit before removing the folder.
+  const child = host
+  host = null
+  if (child && child.exitCode === null && child.signalCode === null) {
+    await new Promise<void>((done) => {
+      child.once('exit', () => done())
+      child.kill('SIGTERM')
+    })
+  }
   t.close()
 })
 

@@ -9,7 +9,7 @@ import { useNow } from '../workshop/use-workshop'
 import { createWallClient } from './wall-client'
 import { WallCard } from './WallCard'
 import { fitFont, wallFontPx, wallRows } from './wall-layout'
-import '../workshop/workshop.css'
+import '../workshop/board.css'
 import './wall.css'
 
 /** Reads the whole board again now and then, so countdowns and flags never drift even if no event comes. */

@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } 
 import { useT } from '../../i18n'
 import type { BoardCardT } from '../../stores/workshop-store'
 import { moveInGrid } from './board-model'
+import './board.css'
 import { DRAG_TYPE, RoCard, type DragLoad } from './RoCard'
 
 export interface DropTarget {

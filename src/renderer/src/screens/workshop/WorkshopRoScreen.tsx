@@ -13,6 +13,7 @@ import { QcPanel } from './QcPanel'
 import { RoJobsTable } from './RoJobsTable'
 import { InspectionHistory } from './InspectionHistory'
 import { useCan, useHostNow, useWorkshopLive, useWorkshopStore } from './use-workshop'
+import './board.css'
 import './workshop.css'
 
 /** One order in the shop: its jobs and clock, additional work, the final inspection, the job card. */

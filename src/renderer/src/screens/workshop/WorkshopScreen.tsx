@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react'
 import { Alert, Badge, Tabs } from 'antd'
 import { useStore } from 'zustand'
-import { useT } from '../../i18n'
+import { useSessionStore, useT } from '../../i18n'
 import { navigate, type WorkshopTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { BoardView } from './BoardView'
@@ -11,6 +11,7 @@ import { QcQueue } from './QcQueue'
 import { SummaryPanel } from './SummaryPanel'
 import { WorkshopSettings } from './settings/WorkshopSettings'
 import { useCan, useMe, useWorkshopLive, useWorkshopStore } from './use-workshop'
+import './board.css'
 import './workshop.css'
 
 /** Shown over every workshop view while the push channel is down: what shows may be out of date. */
@@ -35,7 +36,8 @@ export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
     configure: useCan('workshop.configure'),
     dispatch: useCan('workshop.dispatch'),
   }
-  const mineOnly = can.approve && !can.configure
+  // An advisor starts with their own customers' decisions; supervisors and managers see everyone's.
+  const mineOnly = useStore(useSessionStore(), (s) => s.user?.role === 'service_advisor')
   useWorkshopLive(store)
 
   useEffect(() => {
