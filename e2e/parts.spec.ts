@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startHost, type RunningHost } from './support/host'
 import { openBrowser, screenshot, settled, type Session } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
+import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn, pickFromSelect } from './support/desk'
 import { zh } from './support/i18n'
 import { formatFen } from '../src/shared/domain/money'
@@ -136,13 +136,7 @@ describe('the parts counter on the demo dealership', () => {
   it('issues from the pick list, takes one back, and refuses more than is on hand with the figures', async () => {
     const { page } = session
     const adv = await apiLogin(host.url, 'advisor1', PASSWORD)
-    const hits = await apiCall(host.url, adv, 'reception.search', { q: '粤', limit: 50 })
-    const free = hits.find((h) => h.vehicleId && !h.openRoId)
-    if (!free?.vehicleId) throw new Error('no demo vehicle without an open order')
-    const vehicle = await apiCall(host.url, adv, 'vehicles.get', { id: free.vehicleId })
-    let ro = await apiCall(host.url, adv, 'ro.checkIn', {
-      vehicleId: free.vehicleId, type: 'repair', odometerKm: vehicle.vehicle.odometerKm + 120, fuelEighths: 4, concerns: '更换火花塞和前刹车片',
-    })
+    let { ro } = await checkInFreeVehicle(host.url, adv, { kmDriven: 120, fuelEighths: 4, concerns: '更换火花塞和前刹车片' })
     const line = (pn: string, name: string, quantityMilli: number) => ({ kind: 'part' as const, partId: ids[pn] ?? 0, description: name, quantityMilli, unitPriceFen: 6800, payer: 'customer' as const })
     ro = await apiCall(host.url, adv, 'ro.saveLines', { id: ro.id, version: ro.version, lines: [line(A, '火花塞', 2000), line(C, '前刹车片', 5000)] })
     ro = await apiCall(host.url, adv, 'ro.authorise', { id: ro.id, version: ro.version, method: 'in_person', authorisedBy: ro.customer.name })

@@ -4,7 +4,7 @@ import { toLocalIso } from '../src/shared/domain/time'
 import { dateTime } from '../src/renderer/src/format'
 import { startHost, type RunningHost } from './support/host'
 import { openBrowser, screenshot, settled, type Session } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
+import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn } from './support/desk'
 import { en, zh } from './support/i18n'
 
@@ -58,18 +58,13 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     part = { id: pick.id, number: pick.partNumber, name: pick.name }
 
     // An authorised order: the customer pays the labour, the maker's warranty the part.
-    const hits = await apiCall(host.url, tokens.advisor1!, 'reception.search', { q: '粤', limit: 50 })
-    const free = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
-    if (!free?.vehicleId || !free.plate) throw new Error('no demo vehicle without an open order')
-    const vehicle = await apiCall(host.url, tokens.advisor1!, 'vehicles.get', { id: free.vehicleId })
-    let detail = await apiCall(host.url, tokens.advisor1!, 'ro.checkIn', {
-      vehicleId: free.vehicleId,
-      type: 'repair',
-      odometerKm: vehicle.vehicle.odometerKm + 800,
+    const { vehicle: free, ro: checkedIn } = await checkInFreeVehicle(host.url, tokens.advisor1!, {
+      kmDriven: 800,
       fuelEighths: 4,
       concerns: '发动机故障灯亮，怠速抖动',
       promisedAt: toLocalIso(new Date(Date.now() + 4 * 3_600_000), TZ),
     })
+    let detail = checkedIn
     const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
     detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
       id: detail.id,

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { toLocalIso } from '../src/shared/domain/time'
 import { startHost, type RunningHost } from './support/host'
 import { openBrowser, screenshot, type Session } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
+import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn } from './support/desk'
 import { zh } from './support/i18n'
 
@@ -137,18 +137,13 @@ describe('the workshop on the demo dealership', () => {
     bay = { id: free.id, code: free.code }
 
     // An authorised order of our own, prepared through the API as the advisor's desk would.
-    const hits = await apiCall(host.url, tokens.advisor1!, 'reception.search', { q: '粤', limit: 50 })
-    const car = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
-    if (!car?.vehicleId || !car.plate) throw new Error('no demo vehicle without an open order')
-    const vehicle = await apiCall(host.url, tokens.advisor1!, 'vehicles.get', { id: car.vehicleId })
-    let detail = await apiCall(host.url, tokens.advisor1!, 'ro.checkIn', {
-      vehicleId: car.vehicleId,
-      type: 'repair',
-      odometerKm: vehicle.vehicle.odometerKm + 600,
+    const { vehicle: car, ro: checkedIn } = await checkInFreeVehicle(host.url, tokens.advisor1!, {
+      kmDriven: 600,
       fuelEighths: 5,
       concerns: '行驶中底盘异响，刹车时方向盘抖动',
       promisedAt: toLocalIso(new Date(Date.now() + 3 * 3_600_000), TZ),
     })
+    let detail = checkedIn
     const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
     detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
       id: detail.id,

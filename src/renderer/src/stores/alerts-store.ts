@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla'
+import { createLiveRefresh } from './live-refresh'
 import type { z } from 'zod'
 import type { ApiClient, Contract, Envelope, LiveEvent } from '../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../shared/contract/types'
@@ -47,9 +48,6 @@ export interface AlertsStoreOptions {
   onEvent?: (event: LiveEvent) => void
 }
 
-/** What moves the inbox: alerts themselves and rule changes (which re-evaluate). */
-const RELEVANT = new Set(['alerts', 'rules'])
-
 export function createAlertsStore(api: ApiClient, options: AlertsStoreOptions = {}) {
   const debounceMs = options.debounceMs ?? 150
   let countSeq = 0
@@ -58,9 +56,6 @@ export function createAlertsStore(api: ApiClient, options: AlertsStoreOptions = 
   let countWanted = false
   let inboxWanted = false
   let rulesWanted = false
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let connections = 0
-  let unsubscribe: (() => void) | null = null
 
   return createStore<AlertsState>()((set, get) => {
     const refresh = () => {
@@ -70,6 +65,15 @@ export function createAlertsStore(api: ApiClient, options: AlertsStoreOptions = 
       if (rulesWanted) jobs.push(get().loadRules())
       return Promise.all(jobs)
     }
+    // What moves the inbox: alerts themselves and rule changes (which re-evaluate).
+    const live = createLiveRefresh({
+      api,
+      areas: ['alerts', 'rules'],
+      refresh,
+      debounceMs,
+      onStatus: (status) => set({ live: status }),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    })
 
     return {
       count: null,
@@ -110,53 +114,12 @@ export function createAlertsStore(api: ApiClient, options: AlertsStoreOptions = 
 
       async act(channel, input) {
         const result = (await api.call(channel, input)) as Envelope<AlertT>
-        if (result.ok) {
-          if (timer) clearTimeout(timer)
-          timer = null
-          await refresh()
-        }
+        if (result.ok) await live.afterWrite()
         return result
       },
 
-      changed() {
-        if (timer) clearTimeout(timer)
-        timer = setTimeout(() => {
-          timer = null
-          void refresh()
-        }, debounceMs)
-      },
-
-      connect() {
-        connections += 1
-        if (connections === 1) {
-          let wasConnected: boolean | null = null
-          unsubscribe = api.subscribe(
-            (event) => {
-              if (RELEVANT.has(event.type.split('.')[0] ?? '')) get().changed()
-              options.onEvent?.(event)
-            },
-            (connected) => {
-              set({ live: connected ? 'connected' : 'stale' })
-              // Events sent while the stream was down are lost: read everything again.
-              if (connected && wasConnected === false) {
-                get().changed()
-                options.onEvent?.({ type: 'reconnected', at: '' })
-              }
-              wasConnected = connected
-            },
-          )
-        }
-        let released = false
-        return () => {
-          if (released) return
-          released = true
-          connections -= 1
-          if (connections > 0) return
-          unsubscribe?.()
-          unsubscribe = null
-          set({ live: 'connecting' })
-        }
-      },
+      changed: live.changed,
+      connect: live.connect,
     }
   })
 }

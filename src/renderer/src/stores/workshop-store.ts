@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla'
+import { createLiveRefresh } from './live-refresh'
 import type { z } from 'zod'
-import type { ApiClient, Contract, Envelope, LiveEvent } from '../../../shared/contract'
+import type { ApiClient, Contract, Envelope } from '../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../shared/contract/types'
 import type { AdditionalWork, Board, BoardCard, Job, JobDetail, WorkshopRo } from '../../../shared/contract/workshop'
 import type { RoType } from '../../../shared/domain/ro-type'
@@ -54,8 +55,6 @@ export interface WorkshopStoreOptions {
   debounceMs?: number
 }
 
-const RELEVANT = new Set(['workshop', 'ro'])
-
 export function createWorkshopStore(api: ApiClient, options: WorkshopStoreOptions = {}) {
   const readBoard = options.readBoard ?? ((client: ApiClient) => client.call('workshop.board', {}))
   const debounceMs = options.debounceMs ?? 120
@@ -64,9 +63,6 @@ export function createWorkshopStore(api: ApiClient, options: WorkshopStoreOption
   let queueSeq = 0
   let boardWanted = false
   let queueWanted = false
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let connections = 0
-  let unsubscribe: (() => void) | null = null
 
   return createStore<WorkshopState>()((set, get) => {
     const refresh = () => {
@@ -78,6 +74,13 @@ export function createWorkshopStore(api: ApiClient, options: WorkshopStoreOption
       if (queueWanted) jobs.push(get().loadQueue(get().queueAdvisorId))
       return Promise.all(jobs)
     }
+    const live = createLiveRefresh({
+      api,
+      areas: ['workshop', 'ro'],
+      refresh,
+      debounceMs,
+      onStatus: (status) => set({ live: status }),
+    })
 
     return {
       board: null,
@@ -125,50 +128,13 @@ export function createWorkshopStore(api: ApiClient, options: WorkshopStoreOption
 
       async write(channel, input) {
         const result = await api.call(channel, input)
-        if (result.ok) {
-          if (timer) clearTimeout(timer)
-          timer = null
-          await refresh()
-        }
+        if (result.ok) await live.afterWrite()
         return result
       },
 
-      changed() {
-        if (timer) clearTimeout(timer)
-        timer = setTimeout(() => {
-          timer = null
-          void refresh()
-        }, debounceMs)
-      },
-
-      connect() {
-        // One subscription for every panel that shows workshop data, however many are mounted.
-        connections += 1
-        if (connections === 1) {
-          let wasConnected: boolean | null = null
-          unsubscribe = api.subscribe(
-            (event: LiveEvent) => {
-              if (RELEVANT.has(event.type.split('.')[0] ?? '')) get().changed()
-            },
-            (connected) => {
-              set({ live: connected ? 'connected' : 'stale' })
-              // Events sent while the channel was down are lost: read everything again on reconnect.
-              if (connected && wasConnected === false) get().changed()
-              wasConnected = connected
-            },
-          )
-        }
-        let released = false
-        return () => {
-          if (released) return
-          released = true
-          connections -= 1
-          if (connections > 0) return
-          unsubscribe?.()
-          unsubscribe = null
-          set({ live: 'connecting' })
-        }
-      },
+      changed: live.changed,
+      // One subscription for every panel that shows workshop data, however many are mounted.
+      connect: live.connect,
     }
   })
 }
