@@ -45,7 +45,8 @@ async function main() {
   const dataset = await openDataset(options.scale, { fresh: options.fresh, log })
   try {
     if (dataset.generatedMs !== null) {
-      metrics.push({ name: 'dataset.generate', ms: Math.round(dataset.generatedMs), target: { field: 'ms', max: Math.round(60_000 * options.scale) } })
+      // Set-up cost, not a target of the issues: shown without a pass/fail mark.
+      metrics.push({ name: 'dataset.generate', ms: Math.round(dataset.generatedMs) })
     }
     for (const area of AREAS) {
       if (options.only && area.name !== options.only) continue
