@@ -18,6 +18,17 @@ const AT = '__wm_at'
 const ID = '__wm_id'
 const START = { at: '', id: 0 }
 
+/** The SQL (over alias `t`) of an `updated` table's version column and its tie-breaker. */
+function versionSql(spec: ExportTableSpec, column: string, tieBreak: string | undefined): { at: string; id: string } {
+  const declared = spec.columns.find((c) => c.name === column)
+  return { at: declared?.sql ?? `t.${column}`, id: tieBreak ?? 't.rowid' }
+}
+
+/** Children come grouped by parent, in natural-key order (WITHOUT ROWID tables have no rowid). */
+function childOrder(spec: ExportTableSpec, parentColumn: string): string {
+  return [`t.${parentColumn}`, ...spec.naturalKey.map((k) => `"${k}"`)].join(', ')
+}
+
 function updatedMark(spec: ExportTableSpec, marks: Watermarks): { at: string; id: number } {
   const m = marks[spec.name]
   return m && 'at' in m ? m : START
@@ -37,9 +48,10 @@ export function queryChanges(
     case 'updated': {
       const start = updatedMark(spec, previous)
       let last = start
+      const v = versionSql(spec, t.column, t.tieBreak)
       const stmt = db.prepare(
-        `SELECT ${list}, t.${t.column} AS ${AT}, t.rowid AS ${ID} FROM ${from} t
-         WHERE (t.${t.column}, t.rowid) > (?, ?) AND t.${t.column} < ? ORDER BY t.${t.column}, t.rowid`,
+        `SELECT ${list}, ${v.at} AS ${AT}, ${v.id} AS ${ID} FROM ${from} t
+         WHERE (${v.at}, ${v.id}) > (?, ?) AND ${v.at} < ? ORDER BY ${AT}, ${ID}`,
       )
       const iter = stmt.iterate(start.at, start.id, cutoff) as IterableIterator<Row>
       const rows = (function* () {
@@ -53,7 +65,8 @@ export function queryChanges(
     case 'append': {
       const m = previous[spec.name]
       let last = m && 'id' in m && !('at' in m) ? m.id : 0
-      const stmt = db.prepare(`SELECT ${list}, t.rowid AS ${ID} FROM ${from} t WHERE t.rowid > ? ORDER BY t.rowid`)
+      const key = t.column ? `t.${t.column}` : 't.rowid'
+      const stmt = db.prepare(`SELECT ${list}, ${key} AS ${ID} FROM ${from} t WHERE ${key} > ? ORDER BY ${ID}`)
       const iter = stmt.iterate(last) as IterableIterator<Row>
       const rows = (function* () {
         for (const row of iter) {
@@ -69,12 +82,13 @@ export function queryChanges(
         throw new Error(`Export table ${spec.name}: parent ${t.parent} must be an 'updated' table listed before it`)
       }
       const start = updatedMark(parent, previous)
-      const pcol = parent.tracking.column
+      // The parent is aliased `t` inside the sub-query too, so its version SQL applies as declared.
+      const v = versionSql(parent, parent.tracking.column, parent.tracking.tieBreak)
       const stmt = db.prepare(
         `SELECT ${list} FROM ${from} t WHERE t.${t.parentColumn} IN (
-           SELECT p.rowid FROM ${parent.from ?? parent.name} p
-           WHERE (p.${pcol}, p.rowid) > (?, ?) AND p.${pcol} < ?)
-         ORDER BY t.${t.parentColumn}, t.rowid`,
+           SELECT t.rowid FROM ${parent.from ?? parent.name} t
+           WHERE (${v.at}, ${v.id}) > (?, ?) AND ${v.at} < ?)
+         ORDER BY ${childOrder(spec, t.parentColumn)}`,
       )
       return { rows: stmt.iterate(start.at, start.id, cutoff) as IterableIterator<Row>, watermark: () => undefined }
     }

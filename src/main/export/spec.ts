@@ -28,16 +28,22 @@ export interface ExportColumn {
 /**
  * How the builder finds what changed since the last batch, and so how head office applies it:
  * - updated: rows with (updated column, id) after the watermark; upsert by natural key when
- *   the incoming `updatedAt` is not older than what head office holds;
- * - append: rows with id after the watermark (the table is never updated); insert if absent;
+ *   the incoming `updatedAt` is not older than what head office holds. The column is an exported
+ *   column (its `sql` is used, so a table without `updated_at` can name the latest of its own
+ *   life-cycle times); `tieBreak` orders rows stamped in the same second where the table has no
+ *   rowid (WITHOUT ROWID tables), default `t.rowid`;
+ * - append: rows with id after the watermark (the table is never updated); insert if absent.
+ *   `column` replaces the rowid for WITHOUT ROWID tables whose rows are all written with the
+ *   row they hang off (e.g. inspection items with their inspection), so an increasing parent id
+ *   is as good a watermark;
  * - children: every row of the parents that are in this batch, as a complete set: head office
  *   replaces the parent's children when it applies the parent row;
  * - snapshot: the whole table whenever its content changed (small tables without timestamps);
  *   head office replaces all its rows of that table for the dealer.
  */
 export type Tracking =
-  | { kind: 'updated'; column: string }
-  | { kind: 'append' }
+  | { kind: 'updated'; column: string; tieBreak?: string }
+  | { kind: 'append'; column?: string }
   | { kind: 'children'; parent: string; parentColumn: string }
   | { kind: 'snapshot' }
 

@@ -143,6 +143,9 @@ describe('corrections and efficiency', () => {
       reason: '路试未打卡',
     })
     expect(added.clockedMs).toBe(110 * MIN)
+    // Corrections stamp the job, so the nightly export (watermark: the job's updated_at) sends them.
+    const stamped = t.app.store.sqlite.prepare('SELECT updated_at FROM ro_jobs WHERE id = ?').get(first) as { updated_at: string }
+    expect(stamped.updated_at).toBe('2026-11-27T17:00:00+08:00')
     const overlap = await t.call('workshop_supervisor', 'workshop.addSegment', {
       jobId: first,
       startedAt: shanghai('2026-11-27T14:50:00'),

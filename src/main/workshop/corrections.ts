@@ -70,6 +70,7 @@ export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'
   ctx.store
     .prepare('UPDATE job_time_segments SET started_at = ?, ended_at = ?, corrected_by = ?, correction_reason = ? WHERE id = ?')
     .run(startedAt, endedAt, ctx.user.id, input.reason, seg.id)
+  stampJob(ctx, seg.job_id)
   ctx.audit({
     action: 'workshop.correctSegment',
     entity: 'job_time_segment',
@@ -83,6 +84,11 @@ export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'
   })
   changed(ctx, seg.ro_id)
   return getJobDetail(ctx, seg.job_id)
+}
+
+/** A corrected time travels with its job (the export's watermark is the job's updated_at). */
+function stampJob(ctx: UserCtx, jobId: number) {
+  ctx.store.prepare('UPDATE ro_jobs SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), jobId)
 }
 
 export function addSegment(ctx: UserCtx, input: In<'workshop.addSegment'>): Out<'workshop.addSegment'> {
@@ -107,6 +113,7 @@ export function addSegment(ctx: UserCtx, input: In<'workshop.addSegment'>): Out<
       )
       .run(job.id, job.technician_id, startedAt, endedAt, ctx.user.id, input.reason).lastInsertRowid,
   )
+  stampJob(ctx, job.id)
   ctx.audit({
     action: 'workshop.addSegment',
     entity: 'job_time_segment',
