@@ -1,43 +1,15 @@
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { toLocalIso } from '../src/shared/domain/time'
 import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, type Session } from './support/browser'
+import { openBrowser, screenshot, settled, type Session } from './support/browser'
 import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
 const TZ = 'Asia/Shanghai'
-
-/**
- * Waits until a dialog's animations are over, so screenshots are sharp. Like `settled`, but it
- * ignores what antd leaves running on buttons pressed inside: the click wave and the spinner of a
- * button no longer loading (both linger in their leave motion in headless Chromium).
- */
-async function calm(locator: Locator): Promise<void> {
-  await locator.waitFor()
-  // A pointer resting on a control's edge keeps its hover transition going: park it in a corner.
-  await locator.page().mouse.move(1, 1)
-  await expect
-    .poll(
-      () =>
-        locator.evaluate(
-          (el) =>
-            el
-              .getAnimations({ subtree: true })
-              .filter((a: { playState: string; effect: unknown }) => {
-                const target = (a.effect as { target?: { closest?: (s: string) => unknown } } | null)?.target
-                // A button's spinner stays in its leave motion after loading ends; a loading button keeps its class.
-                const spent = Boolean(target?.closest?.('.ant-btn')) && !target?.closest?.('.ant-btn-loading')
-                return a.playState === 'running' && !target?.closest?.('.ant-wave') && !spent
-              }).length,
-        ),
-      { timeout: 5000 },
-    )
-    .toBe(0)
-}
 
 /** A TCP relay to the host that can drop every connection and refuse new ones for a while. */
 async function cuttableLink(target: URL): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
@@ -231,7 +203,7 @@ describe('the workshop on the demo dealership', () => {
     await dialog.getByRole('button', { name: zh('wk.dispatch.submit') }).click()
     await dialog.getByText(zh('workshop.bayOccupied', { code: bay.code, number: other.number })).waitFor()
     await dialog.getByLabel(zh('field.override')).fill('同车位临时并线，另一车等待配件')
-    await calm(dialog)
+    await settled(dialog)
     await screenshot(supervisor, 'workshop-dispatch-override', false)
     await dialog.getByRole('button', { name: zh('wk.dispatch.override') }).click()
     await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: tech.name })).waitFor()
@@ -292,7 +264,7 @@ describe('the workshop on the demo dealership', () => {
     await raise.getByRole('button', { name: zh('estimate.addFreeLabour') }).click()
     await raise.getByLabel(zh('field.description')).fill('更换前刹车片')
     await raise.getByRole('textbox', { name: zh('estimate.hours') }).fill('0.8')
-    await calm(raise)
+    await settled(raise)
     await screenshot(technician, 'workshop-additional-raise', false)
     await raise.getByRole('button', { name: zh('wk.additional.send') }).click()
     await toast(technician, zh('wk.additional.raised')).waitFor()
@@ -394,7 +366,7 @@ describe('the workshop on the demo dealership', () => {
     await inspector.getByRole('button', { name: zh('wk.ro.back') }).click()
     await inspector.getByRole('tab', { name: zh('wk.tab.summary') }).click()
     await inspector.getByRole('table', { name: zh('wk.summary.byTechnician') }).getByText(tech.name).waitFor()
-    await calm(inspector.locator('.ws-tabs'))
+    await settled(inspector.locator('.ws-tabs'))
     await screenshot(inspector, 'workshop-summary', false)
     expect(session.problems).toEqual([])
   })
@@ -420,7 +392,7 @@ describe('the workshop on the demo dealership', () => {
     const shown = supervisor.getByRole('dialog')
     const url = (await shown.getByLabel(zh('wk.wallTokens.url')).textContent())?.trim() ?? ''
     expect(url).toMatch(/#\/wall\?token=[\w-]{20,}$/)
-    await calm(shown)
+    await settled(shown)
     await screenshot(supervisor, 'workshop-settings-token', false)
     await shown.locator('.ant-modal-footer').getByRole('button', { name: zh('wk.close') }).click()
 

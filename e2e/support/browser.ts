@@ -52,10 +52,29 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return path
 }
 
-/** Waits until a dialog or drawer has finished its opening animation, so screenshots are sharp. */
+/**
+ * Waits until a dialog, drawer or panel has finished animating, so screenshots are sharp.
+ * Ignores what never settles in headless Chromium: antd's click wave and the leave motion of a
+ * button's spinner after loading ends (a loading button keeps its class); the pointer is parked
+ * in a corner so a hover transition does not keep running.
+ */
 export async function settled(locator: Locator): Promise<void> {
   await locator.waitFor()
+  await locator.page().mouse.move(1, 1)
   await expect
-    .poll(() => locator.evaluate((el) => el.getAnimations({ subtree: true }).filter((a: { playState: string }) => a.playState === 'running').length))
+    .poll(
+      () =>
+        locator.evaluate(
+          (el) =>
+            el
+              .getAnimations({ subtree: true })
+              .filter((a: { playState: string; effect: unknown }) => {
+                const target = (a.effect as { target?: { closest?: (s: string) => unknown } } | null)?.target
+                const spent = Boolean(target?.closest?.('.ant-btn')) && !target?.closest?.('.ant-btn-loading')
+                return a.playState === 'running' && !target?.closest?.('.ant-wave') && !spent
+              }).length,
+        ),
+      { timeout: 5000 },
+    )
     .toBe(0)
 }
