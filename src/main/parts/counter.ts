@@ -130,7 +130,7 @@ function recordFirstRequest(ctx: UserCtx, roId: number, partId: number, requeste
 export function issueToRo(ctx: UserCtx, input: In<'parts.issue'>): Out<'parts.issue'> {
   const ro = loadRoHead(ctx.store, input.roId)
   if (!(ISSUE_STATES as readonly string[]).includes(ro.state)) {
-    throw new AppError('INVALID_STATE', 'parts.roNotIssuable', { number: ro.number, state: `roState.${ro.state}` })
+    throw new AppError('INVALID_STATE', ro.state === 'estimate' ? 'parts.roNotIssuable' : 'parts.roClosedForIssue', { number: ro.number, state: `roState.${ro.state}` })
   }
   const moves: PostedMove[] = []
   input.lines.forEach((line, i) => {
@@ -148,6 +148,8 @@ export function issueToRo(ctx: UserCtx, input: In<'parts.issue'>): Out<'parts.is
     recordIssued(ctx, ro.id, part.id, line.quantityMilli, -effect.valueFen)
     moves.push(move)
   })
+  // The cashier's screen shows what is still to issue: it follows the counter.
+  ctx.events.emit({ type: 'ro.parts', id: ro.id })
   return { moves: moves.map((m) => moveById(ctx.store, m.id)), pickList: pickList(ctx, { roId: ro.id }) }
 }
 
@@ -171,6 +173,8 @@ export function returnFromRo(ctx: UserCtx, input: In<'parts.return'>): Out<'part
     recordIssued(ctx, ro.id, part.id, -line.quantityMilli, -valueFen)
     moves.push(move)
   })
+  // The cashier's screen shows what is still to issue: it follows the counter.
+  ctx.events.emit({ type: 'ro.parts', id: ro.id })
   return { moves: moves.map((m) => moveById(ctx.store, m.id)), pickList: pickList(ctx, { roId: ro.id }) }
 }
 

@@ -2,13 +2,14 @@ import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import type { Out } from './types'
+import { PARTS_ISSUE_STATES } from '../../shared/domain/ro-state'
 
 // A part as the counter sees it: catalogue fields, supplier, and its stock from the ledger.
 
 export type PartOut = Out<'parts.get'>['part']
 
-/** RO states in which un-issued part lines are held for the car (预留) and may be issued. */
-export const ISSUE_STATES = ['authorised', 'in_progress', 'quality_check'] as const
+/** RO states in which un-issued part lines are held for the car (预留) and may be issued: up to settlement. */
+export const ISSUE_STATES = PARTS_ISSUE_STATES
 const inStates = `('${ISSUE_STATES.join("','")}')`
 
 export const PART_ROW_SQL = `SELECT p.id, p.part_number, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen,

@@ -5,6 +5,8 @@ import type { In, Out } from './types'
 import { invalidState, loadRoForWrite } from './ro-rows'
 import { getRoDetail } from './ro-detail'
 import { updateVersioned } from './versioned'
+import { gateFacts } from '../workshop/ro-gates'
+import { failedGates } from '../../shared/domain/ro-gates'
 
 // Customer authorisation (客户确认): nothing is dispatched before the customer approves the
 // estimate. The approval records exactly what was approved (content hash) and for how much.
@@ -13,8 +15,8 @@ export function authorise(ctx: UserCtx, input: In<'ro.authorise'>): Out<'ro.auth
   const ro = loadRoForWrite(ctx, input.id, input.version)
   const next = nextState(ro.state, 'authorise')
   if (next === null) throw invalidState(ro, 'reception.op.authorise')
-  const lineCount = (ctx.store.prepare('SELECT count(*) AS n FROM ro_lines WHERE ro_id = ?').get(ro.id) as { n: number }).n
-  if (lineCount === 0) throw new AppError('INVALID_STATE', 'reception.nothingToAuthorise', { number: ro.number })
+  // The hasLines gate, with reception's own wording (the estimate is empty).
+  if (failedGates('authorise', gateFacts(ctx, ro.id)).includes('hasLines')) throw new AppError('INVALID_STATE', 'reception.nothingToAuthorise', { number: ro.number })
   if (input.method === 'signature' && input.signaturePng === undefined) {
     throw fieldError('VALIDATION', 'signaturePng', 'reception.signatureRequired')
   }

@@ -4,6 +4,7 @@ import type { In, Out } from './types'
 import { invalidState, loadRoForWrite } from './ro-rows'
 import { getRoDetail } from './ro-detail'
 import { updateVersioned } from './versioned'
+import { enforceGates } from '../workshop/ro-gates'
 
 // Cancelling is only possible before work starts (the state table says where); afterwards an RO
 // is settled, possibly at zero, so the work and parts used stay accounted for. The reason is kept
@@ -13,6 +14,7 @@ export function cancelRo(ctx: UserCtx, input: In<'ro.cancel'>): Out<'ro.cancel'>
   const ro = loadRoForWrite(ctx, input.id, input.version)
   const next = nextState(ro.state, 'cancel')
   if (next === null) throw invalidState(ro, 'reception.op.cancel')
+  enforceGates(ctx, ro.id, ro.number, 'cancel')
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: next, cancelled_at: ctx.nowIso() })
   ctx.audit({
     action: 'ro.cancel',

@@ -59,7 +59,14 @@ let serial = 700_000
  */
 export async function readyRo(
   t: TestApp,
-  o: { type: RoType; lines: LineSpec[]; promisedAt?: string; stopAt?: 'authorised' | 'in_progress' | 'ready' },
+  o: {
+    type: RoType
+    lines: LineSpec[]
+    /** Part lines billed to the customer (the counter has not issued them). */
+    parts?: { partId: number; quantityMilli: number; unitPriceFen?: number }[]
+    promisedAt?: string
+    stopAt?: 'authorised' | 'in_progress' | 'quality_check' | 'washing' | 'ready'
+  },
 ): Promise<{ id: number; number: string; version: number }> {
   serial += 1
   const vehicle = await registerVehicle(t, { serial, name: `客户${serial}` })
@@ -74,13 +81,22 @@ export async function readyRo(
   const lined = await t.ok('service_advisor', 'ro.saveLines', {
     id: ro.id,
     version: ro.version,
-    lines: o.lines.map((l) => ({ kind: 'labour' as const, description: l.description ?? '工时', quantityMilli: 1000, unitPriceFen: l.amountFen, payer: l.payer })),
+    lines: [
+      ...o.lines.map((l) => ({ kind: 'labour' as const, description: l.description ?? '工时', quantityMilli: 1000, unitPriceFen: l.amountFen, payer: l.payer })),
+      ...(o.parts ?? []).map((p) => ({ kind: 'part' as const, partId: p.partId, description: '配件', quantityMilli: p.quantityMilli, unitPriceFen: p.unitPriceFen ?? 10_000, payer: 'customer' as const })),
+    ],
   })
   const authorised = await t.ok('service_advisor', 'ro.authorise', { id: ro.id, version: lined.version, method: 'in_person', authorisedBy: '客户' })
   const stopAt = o.stopAt ?? 'ready'
   if (stopAt === 'authorised') return { id: ro.id, number: ro.number, version: authorised.version }
   const ctx = serviceCtx(t, 'workshop_supervisor')
-  const steps = stopAt === 'in_progress' ? (['start_work'] as const) : (['start_work', 'submit_qc', 'qc_pass'] as const)
+  const walks = {
+    in_progress: ['start_work'],
+    quality_check: ['start_work', 'submit_qc'],
+    washing: ['start_work', 'submit_qc', 'qc_pass_wash'],
+    ready: ['start_work', 'submit_qc', 'qc_pass'],
+  } as const
+  const steps = walks[stopAt]
   const head = t.app.store.tx(() => {
     const last = steps.map((a) => transitionRo(ctx, ro.id, a)).at(-1)!
     evaluateForEvents(ctx, ctx.events.pending)

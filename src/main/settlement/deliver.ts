@@ -3,6 +3,8 @@ import { AppError } from '../api/app-error'
 import { nextState } from '../../shared/domain/ro-state'
 import { roleHas } from '../../shared/domain/roles'
 import { updateVersioned } from '../reception/versioned'
+import { gateError, gateFacts } from '../workshop/ro-gates'
+import { failedGates } from '../../shared/domain/ro-gates'
 import { evaluateForRo } from '../rules/engine'
 import { nextNumber, yuan } from './numbers'
 import { checkRoVersion } from './settle'
@@ -21,9 +23,11 @@ export function deliverRo(ctx: UserCtx, input: In<'settlement.deliver'>): Out<'s
   if (to === null) {
     throw new AppError('INVALID_STATE', 'settlement.notDeliverable', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
   }
-  const { balance } = ctx.store
-    .prepare(`SELECT COALESCE(SUM(balance_fen), 0) AS balance FROM receivables WHERE ro_id = ? AND payer = 'customer'`)
-    .get(ro.id) as { balance: number }
+  // The customerPaid gate; delivery on credit is its waiver, with its own wording.
+  const facts = gateFacts(ctx, ro.id)
+  const balance = facts.customerBalanceFen
+  const failed = failedGates('deliver', facts).filter((g) => g !== 'customerPaid')
+  if (failed.length > 0) throw gateError(ctx, ro.number, failed[0]!, failed, facts)
   if (balance > 0) {
     if (!input.onCredit) throw new AppError('INVALID_STATE', 'settlement.customerUnpaid', { balance: yuan(balance) }, { balanceFen: balance })
     if (!roleHas(ctx.user.role, 'settlement.credit')) {

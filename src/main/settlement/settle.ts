@@ -6,6 +6,7 @@ import { DiscountTooLarge, draftInvoices, exceedsDiscountCap, type InvoiceDraft 
 import type { Payer } from '../../shared/domain/payer'
 import { mulDivRound } from '../../shared/domain/stock'
 import { updateVersioned } from '../reception/versioned'
+import { enforceGates } from '../workshop/ro-gates'
 import { evaluateForRo } from '../rules/engine'
 import { discountCapBp, nextNumber, yuan } from './numbers'
 import { recordPayment, type PayableInvoice } from './payments'
@@ -63,6 +64,14 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
   if (to === null) {
     throw new AppError('INVALID_STATE', 'settlement.roNotReady', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
   }
+  // Parts and billing agree: billed parts not all issued stop the settlement, unless a supervisor
+  // waives it with a reason (kept on the settlement, printed on the statement, in the audit).
+  const override = input.partsOverride
+  if (override && !roleHas(ctx.user.role, 'settlement.partsOverride')) {
+    throw new AppError('FORBIDDEN', 'error.FORBIDDEN', { permission: 'permission.settlement.partsOverride' }, { fields: [{ field: 'partsOverride', message: 'error.FORBIDDEN' }] })
+  }
+  const gates = enforceGates(ctx, ro.id, ro.number, 'settle', override ? ['partsIssued'] : [])
+  const waived = override && gates.outstandingParts.length > 0 ? override.reason : ''
   const drafts = buildDrafts(ctx, ro.id, input)
   const insurance = drafts.some((d) => d.payer === 'insurance') ? input.insurance : undefined
   if (drafts.some((d) => d.payer === 'insurance') && !insurance) throw fieldError('VALIDATION', 'insurance', 'settlement.insuranceRequired')
@@ -72,8 +81,11 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
   const discount = drafts.reduce((s, d) => s + d.discountFen, 0)
   const settlementId = Number(
     ctx.store
-      .prepare('INSERT INTO settlements (ro_id, kind, gross_fen, discount_fen, note, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(ro.id, 'settle', grossBefore, discount, input.note, ctx.user.id, now).lastInsertRowid,
+      .prepare(
+        `INSERT INTO settlements (ro_id, kind, gross_fen, discount_fen, note, user_id, at, parts_override_reason, parts_override_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(ro.id, 'settle', grossBefore, discount, input.note, ctx.user.id, now, waived, waived ? ctx.user.id : null).lastInsertRowid,
   )
   const insertInvoice = ctx.store.prepare(
     `INSERT INTO invoices (number, settlement_id, ro_id, payer, customer_id, kind, net_fen, vat_fen, gross_fen, discount_fen, state,
@@ -105,6 +117,7 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
       settlementId,
       invoices: drafts.map((d) => ({ payer: d.payer, grossFen: d.grossFen, discountFen: d.discountFen, number: byPayer.get(d.payer)?.number })),
       paidFen: input.payments.reduce((s, p) => s + p.amountFen, 0),
+      ...(waived ? { partsOverride: { reason: waived, outstanding: gates.outstandingParts } } : {}),
     },
   })
   ctx.events.emit({ type: 'ro.changed', id: ro.id })

@@ -6,6 +6,7 @@ import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import { getSetting } from '../settings/settings'
 import { discountCapBp } from './numbers'
+import { partsOverrideOf, settleGatesOf } from './settle-gates'
 import type { In, Out, SettlementViewOut } from './types'
 
 // What the cashier's screen, the settlement statement (结算单) and the gate pass (出门证) show:
@@ -214,6 +215,8 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
       ? { number: delivery.gate_pass_no, deliveredAt: delivery.delivered_at, onCredit: delivery.on_credit === 1, outstandingFen: delivery.outstanding_fen }
       : null,
     dealer: { name: getSetting(ctx.store, 'dealer.name'), code: getSetting(ctx.store, 'dealer.code') },
+    settleGates: settleGatesOf(ctx, ro.id, ro.number, settledAlready || ro.state === 'cancelled'),
+    partsOverride: partsOverrideOf(ctx, ro.id),
   }
 }
 

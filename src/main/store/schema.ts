@@ -391,6 +391,8 @@ export interface JobTimeSegmentsTable {
   pause_reason: string | null
   corrected_by: number | null
   correction_reason: string | null
+  short_confirmed_by: number | null
+  short_confirmed_at: string | null
 }
 
 export interface QcChecklistItemsTable {
@@ -632,6 +634,8 @@ export interface SettlementsTable {
   note: Generated<string>
   user_id: number
   at: string
+  parts_override_reason: Generated<string>
+  parts_override_by: number | null
 }
 
 export interface InvoicesTable {
@@ -664,6 +668,8 @@ export interface PaymentsTable {
   at: string
   user_id: number
   reversal_of: number | null
+  tendered_fen: number | null
+  change_fen: Generated<number>
 }
 
 export interface ReceivablesView {

@@ -2,6 +2,8 @@ import type { Ctx } from '../api/context'
 import { AppError, conflict } from '../api/app-error'
 import { nextState, type RoAction, type RoState } from '../../shared/domain/ro-state'
 import { changed, loadRoHead, type RoHead } from './rows'
+import { enforceGates, gateFacts } from './ro-gates'
+import { failedGates } from '../../shared/domain/ro-gates'
 
 // The workshop moves the repair order through the shared state machine itself: dispatch starts
 // the work, the last finished job sends the car to quality control, the inspection passes or fails
@@ -25,6 +27,7 @@ export function transitionRo(ctx: Ctx, roId: number, action: RoAction, expectedV
       { roId: ro.id, state: ro.state, action },
     )
   }
+  enforceGates(ctx, ro.id, ro.number, action)
   const now = ctx.nowIso()
   // Completion (完工) is when the car is ready for delivery: settlement deadlines count from it.
   const result = ctx.store
@@ -63,15 +66,11 @@ export function ensureJobs(ctx: Ctx, roId: number): void {
  * the customer — the car goes to quality control by itself.
  */
 export function submitQcIfComplete(ctx: Ctx, roId: number): void {
-  const facts = ctx.store
-    .prepare(
-      `SELECT r.state,
-              (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id) AS jobs,
-              (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id AND j.state NOT IN ('done', 'declined')) AS open_jobs,
-              (SELECT count(*) FROM additional_work a WHERE a.ro_id = r.id AND a.state = 'raised') AS raised
-         FROM repair_orders r WHERE r.id = ?`,
-    )
-    .get(roId) as { state: RoState; jobs: number; open_jobs: number; raised: number } | undefined
-  if (facts?.state !== 'in_progress' || facts.jobs === 0 || facts.open_jobs > 0 || facts.raised > 0) return
+  const ro = ctx.store
+    .prepare(`SELECT r.state, (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id) AS jobs FROM repair_orders r WHERE r.id = ?`)
+    .get(roId) as { state: RoState; jobs: number } | undefined
+  if (ro?.state !== 'in_progress' || ro.jobs === 0) return
+  // The same gates as a person's submit: if one fails the car simply stays in the shop.
+  if (failedGates('submit_qc', gateFacts(ctx, roId)).length > 0) return
   transitionRo(ctx, roId, 'submit_qc')
 }

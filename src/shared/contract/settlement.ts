@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FenSchema } from '../domain/schemas'
 import { PAYERS } from '../domain/payer'
 import { RO_STATES } from '../domain/ro-state'
+import { RO_GATES } from '../domain/ro-gates'
 import { RO_TYPES } from '../domain/ro-type'
 import { AGEING_BUCKETS, PAYMENT_METHODS } from '../domain/settlement'
 import type { ContractSection } from './types'
@@ -104,6 +105,16 @@ export const SettlementView = z.object({
   discountCapBp: z.number(),
   history: z.array(z.object({ kind: z.enum(['settle', 'reversal']), at: z.string(), userName: z.string(), reason: z.string(), note: z.string() })),
   gatePass: z.object({ number: z.string(), deliveredAt: z.string(), onCredit: z.boolean(), outstandingFen: z.number() }).nullable(),
+  /**
+   * What stands between this RO and settlement now (the state machine's gates): the refusals the
+   * cashier would get, each as its message, and the part lines not yet issued. Empty once settled.
+   */
+  settleGates: z.object({
+    refusals: z.array(z.object({ gate: z.enum(RO_GATES), message: z.string(), waivable: z.boolean() })),
+    outstandingParts: z.array(z.object({ partId: z.number(), partNumber: z.string(), name: z.string(), requestedMilli: z.number(), issuedMilli: z.number() })),
+  }),
+  /** The standing settlement's waiver of unissued parts (printed on the statement), if any. */
+  partsOverride: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   dealer: z.object({ name: z.string(), code: z.string() }),
 })
 
@@ -167,6 +178,8 @@ export const settlementContract = {
         .max(20)
         .default([]),
       note: z.string().trim().max(500).default(''),
+      /** Settle although billed parts are not all issued (`settlement.partsOverride`); the reason is printed on the statement. */
+      partsOverride: z.strictObject({ reason: Reason }).optional(),
     }),
     output: SettlementView,
     access: 'settlement.settle',

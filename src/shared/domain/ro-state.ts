@@ -50,6 +50,30 @@ const STATE_INFO: Record<RoState, StateInfo> = {
   cancelled: { open: false, linesEditable: false },
 }
 
+// Gates: what must hold, besides the state, before an action moves the order on. Declared in
+// ro-gates.ts (GATES_OF), checked in the main process by src/main/workshop/ro-gates.ts on every
+// path to the action, one table-driven test per gate (ro-gates.test.ts, ro-gates-api.test.ts).
+//
+// | action              | gate                  | must be true                                            | waiver (permission + reason)   |
+// |---------------------|-----------------------|---------------------------------------------------------|--------------------------------|
+// | authorise           | hasLines              | the estimate has at least one line                      | —                              |
+// | submit_qc           | jobsFinished          | every job done or declined                              | —                              |
+// |                     | noClockRunning        | no clock segment still running on the RO                | —                              |
+// |                     | noAdditionalAwaiting  | no additional work (增项) waiting for the customer       | —                              |
+// | qc_pass, qc_pass_wash | the three above     | and (recordInspection) every checklist item checked ok  | —                              |
+// | qc_fail             | —                     | (recordInspection) a failed item and a job sent back    | —                              |
+// | wash_done           | —                     | —                                                       | —                              |
+// | settle              | jobsFinished          | as above                                                | —                              |
+// |                     | noAdditionalAwaiting  | as above: its lines would be billed or dropped unseen   | —                              |
+// |                     | partsIssued           | every billed part line fully issued at the counter      | settlement.partsOverride       |
+// | deliver             | customerPaid          | the customer's own invoices paid (other payers never    | settlement.credit (挂账)        |
+// |                     |                       | hold the car back)                                      |                                |
+// | cancel              | noPartsOnRo           | every issued part returned to the shelf                 | —                              |
+// |                     | noClockRunning        | no clock running                                        | —                              |
+//
+// Parts may be issued and returned in every state from `authorised` up to settlement (authorised,
+// in_progress, quality_check, washing, ready): PARTS_ISSUE_STATES below.
+
 // Once work has started the order is not cancelled but settled (possibly at zero) so the labour
 // and parts already used stay accounted for.
 export const RO_TRANSITIONS: Readonly<Record<RoState, Readonly<Partial<Record<RoAction, RoState>>>>> = {
@@ -64,6 +88,12 @@ export const RO_TRANSITIONS: Readonly<Record<RoState, Readonly<Partial<Record<Ro
   delivered: {},
   cancelled: {},
 }
+
+/**
+ * States in which an RO's part lines are held for the car and may be issued or returned: from
+ * authorisation up to settlement, so the parts that are billed have come off the shelf.
+ */
+export const PARTS_ISSUE_STATES = ['authorised', 'in_progress', 'quality_check', 'washing', 'ready'] as const satisfies readonly RoState[]
 
 export function isRoState(value: unknown): value is RoState {
   return typeof value === 'string' && (RO_STATES as readonly string[]).includes(value)

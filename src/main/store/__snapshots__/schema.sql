@@ -438,7 +438,7 @@ CREATE TABLE job_time_segments (
         ended_at TEXT,
         pause_reason TEXT CHECK (pause_reason IS NULL OR pause_reason IN ('parts','break','other_job','other')),
         corrected_by INTEGER REFERENCES users(id),
-        correction_reason TEXT,
+        correction_reason TEXT, short_confirmed_by INTEGER REFERENCES users(id), short_confirmed_at TEXT,
         CHECK (ended_at IS NOT NULL OR pause_reason IS NULL)
       ) STRICT;
 
@@ -561,7 +561,7 @@ CREATE TABLE payments (
         reference TEXT NOT NULL DEFAULT '',
         at TEXT NOT NULL,
         user_id INTEGER NOT NULL REFERENCES users(id),
-        reversal_of INTEGER UNIQUE REFERENCES payments(id),
+        reversal_of INTEGER UNIQUE REFERENCES payments(id), tendered_fen INTEGER CHECK (tendered_fen IS NULL OR tendered_fen > 0), change_fen INTEGER NOT NULL DEFAULT 0 CHECK (change_fen >= 0),
         CHECK ((amount_fen < 0) = (reversal_of IS NOT NULL))
       ) STRICT;
 
@@ -808,7 +808,7 @@ CREATE TABLE settlements (
         reason TEXT NOT NULL DEFAULT '',
         note TEXT NOT NULL DEFAULT '',
         user_id INTEGER NOT NULL REFERENCES users(id),
-        at TEXT NOT NULL,
+        at TEXT NOT NULL, parts_override_reason TEXT NOT NULL DEFAULT '', parts_override_by INTEGER REFERENCES users(id),
         CHECK ((kind = 'reversal') = (reverses_id IS NOT NULL)),
         CHECK (kind = 'settle' OR length(reason) >= 2)
       ) STRICT;

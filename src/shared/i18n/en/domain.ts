@@ -38,4 +38,12 @@ export const domain = {
   'roType.insurance': 'Insurance / accident',
   'roType.internal': 'Internal',
   'roType.campaign': 'Recall / campaign',
+  // The state machine's gates (ro-gates.ts): why an action is refused, and what to do.
+  'roGate.hasLines': 'Repair order {number} has no lines yet, so there is nothing to authorise',
+  'roGate.jobsFinished': 'Repair order {number} still has {jobs} unfinished job(s): finish or decline them first',
+  'roGate.noClockRunning': 'Repair order {number} still has {clocks} job clock(s) running: clock off first',
+  'roGate.noAdditionalAwaiting': 'Repair order {number} has {additional} additional work item(s) waiting for the customer: record the decision first',
+  'roGate.partsIssued': 'Repair order {number} has {count} part line(s) not issued: {parts}. Issue them at the parts counter first, or a supervisor settles with a reason',
+  'roGate.noPartsOnRo': 'Repair order {number} still holds issued parts ({issued}): return them at the parts counter first',
+  'roGate.customerPaid': 'The customer still owes ¥{balance}: take the payment first, or someone allowed releases the car on credit',
 } as const satisfies Record<keyof typeof zh, string>

@@ -71,6 +71,7 @@ export const parts = {
   'parts.nothingOutstanding': 'Part {partNumber} is fully issued',
   'parts.roNotIssuable': 'Repair order {number} is "{state}": parts are issued only after the customer has authorised it',
   'parts.roClosedForReturn': 'Repair order {number} is "{state}": parts can no longer be returned',
+  'parts.roClosedForIssue': 'Repair order {number} is "{state}": parts are issued only until it is settled',
   'parts.roNotFound': 'Repair order not found',
   'parts.poLineNotFound': 'This line is not on the purchase order',
   'parts.poStateRefuses': 'Purchase order {number} is "{state}" and cannot {operation}',

@@ -38,4 +38,12 @@ export const domain = {
   'roType.insurance': '保险/事故',
   'roType.internal': '内部',
   'roType.campaign': '召回/活动',
+  // The state machine's gates (ro-gates.ts): why an action is refused, and what to do.
+  'roGate.hasLines': '工单 {number} 还没有任何项目，不能授权',
+  'roGate.jobsFinished': '工单 {number} 还有 {jobs} 个作业未完工：请先完工或取消这些作业',
+  'roGate.noClockRunning': '工单 {number} 还有 {clocks} 个作业正在计时：请先停止计时',
+  'roGate.noAdditionalAwaiting': '工单 {number} 有 {additional} 项增项待客户确认：请先记录客户的决定',
+  'roGate.partsIssued': '工单 {number} 有 {count} 项配件未发料：{parts}。请先到配件柜台发料，或由主管填写原因后强制结算',
+  'roGate.noPartsOnRo': '工单 {number} 已发出的配件（{issued} 件）尚未退回：请先在配件柜台退料',
+  'roGate.customerPaid': '客户尚有 ¥{balance} 未付：请先收款，或由有权限的人员挂账放行',
 } as const

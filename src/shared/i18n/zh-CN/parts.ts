@@ -70,6 +70,7 @@ export const parts = {
   'parts.nothingOutstanding': '配件 {partNumber} 已全部发料',
   'parts.roNotIssuable': '工单 {number} 当前状态为「{state}」，不能发料（客户授权后方可发料）',
   'parts.roClosedForReturn': '工单 {number} 当前状态为「{state}」，不能退料',
+  'parts.roClosedForIssue': '工单 {number} 当前状态为「{state}」，不能发料（发料须在结算之前）',
   'parts.roNotFound': '未找到该工单',
   'parts.poLineNotFound': '该订单行不属于此采购订单',
   'parts.poStateRefuses': '采购订单 {number} 当前状态为「{state}」，不能{operation}',

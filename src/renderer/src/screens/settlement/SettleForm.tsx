@@ -7,6 +7,7 @@ import { useHotkeys } from '../../hotkeys'
 import { DecimalInput } from '../../components/DecimalInput'
 import type { SettlementViewT } from '../../stores/settlement-store'
 import { PaymentRows } from './PaymentRows'
+import { SettleGatesNotice } from './SettleGatesNotice'
 import { firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
 import { useCan, useSettlementStores } from './use-settlement'
 import { PAYER_COLOUR } from './RoBill'
@@ -25,11 +26,13 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
   const store = useSettlementStores().settlement
   const canSettle = useCan('settlement.settle')
   const canLarge = useCan('settlement.discount.large')
+  const canOverride = useCan('settlement.partsOverride')
   const [discounts, setDiscounts] = useState<Partial<Record<Payer, number>>>({})
   const [payments, setPayments] = useState<PaymentDraft[]>(() => firstPayment(view.drafts))
   const [insurer, setInsurer] = useState('')
   const [claimNo, setClaimNo] = useState('')
   const [note, setNote] = useState('')
+  const [overrideReason, setOverrideReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -37,7 +40,11 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
   const model = useMemo(() => settleModel(lines, discounts, payments, view.discountCapBp), [lines, discounts, payments, view.discountCapBp])
   const needsInsurance = model.lines.some((l) => l.payer === 'insurance')
   const refused = (l: PayerLine) => l.overCap && !canLarge
+  // The host's gates: refused outright, or waived by someone allowed with a reason.
+  const gates = view.settleGates.refusals
+  const waiving = gates.length > 0 && gates.every((g) => g.waivable) && canOverride && overrideReason.trim().length >= 2
   const blocked =
+    (gates.length > 0 && !waiving) ||
     model.lines.some((l) => l.tooLarge || refused(l) || l.overpaid) ||
     model.strayPayments > 0 ||
     (needsInsurance && (insurer.trim() === '' || claimNo.trim() === ''))
@@ -53,6 +60,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
       ...(needsInsurance ? { insurance: { insurer: insurer.trim(), claimNo: claimNo.trim() } } : {}),
       payments: payments.filter((p) => p.amountFen > 0).map(({ payer, method, amountFen, reference }) => ({ payer, method, amountFen, reference: reference.trim() })),
       note: note.trim(),
+      ...(waiving ? { partsOverride: { reason: overrideReason.trim() } } : {}),
     })
     setBusy(false)
     if (!result.ok) return setError(result.message)
@@ -150,6 +158,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
         aria-label={t('field.note')}
         placeholder={t('field.note')}
       />
+      <SettleGatesNotice view={view} reason={overrideReason} onReason={setOverrideReason} />
       {error && <Alert type="error" showIcon title={error} className="stl-gap" role="alert" />}
       {model.strayPayments > 0 && <Alert type="warning" showIcon title={t('stl.pay.stray')} className="stl-gap" />}
       {model.lines.some((l) => l.overpaid) && <Alert type="warning" showIcon title={t('stl.pay.overpaid')} className="stl-gap" />}
