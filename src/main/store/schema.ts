@@ -417,6 +417,7 @@ export interface QcInspectionItemsTable {
   inspection_id: number
   item_id: number
   ok: number
+  checked: Generated<number>
   note: Generated<string>
 }
 

@@ -1,6 +1,7 @@
 import type { Ctx } from '../api/context'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { Out } from './rows'
+import { storedResult } from '../../shared/domain/qc-result'
 
 // Reading the final-inspection checklist of an RO type and the inspections of an RO.
 
@@ -22,11 +23,11 @@ export function inspectionsOf(ctx: Ctx, roId: number): InspectionOut[] {
     .all(roId) as { id: number; result: 'pass' | 'fail'; wash: number; inspector: string; at: string; note: string }[]
   const items = ctx.store
     .prepare(
-      `SELECT i.inspection_id, i.item_id, c.label, i.ok, i.note
+      `SELECT i.inspection_id, i.item_id, c.label, i.ok, i.checked, i.note
          FROM qc_inspection_items i JOIN qc_inspections q ON q.id = i.inspection_id JOIN qc_checklist_items c ON c.id = i.item_id
         WHERE q.ro_id = ? ORDER BY c.position, c.id`,
     )
-    .all(roId) as { inspection_id: number; item_id: number; label: string; ok: number; note: string }[]
+    .all(roId) as { inspection_id: number; item_id: number; label: string; ok: number; checked: number; note: string }[]
   const rework = ctx.store
     .prepare(
       `SELECT w.inspection_id, w.job_id, j.description, w.reason
@@ -43,7 +44,7 @@ export function inspectionsOf(ctx: Ctx, roId: number): InspectionOut[] {
     note: h.note,
     items: items
       .filter((i) => i.inspection_id === h.id)
-      .map((i) => ({ itemId: i.item_id, label: i.label, ok: i.ok === 1, note: i.note })),
+      .map((i) => ({ itemId: i.item_id, label: i.label, ok: i.ok === 1, result: storedResult(i.checked, i.ok), note: i.note })),
     rework: rework
       .filter((w) => w.inspection_id === h.id)
       .map((w) => ({ jobId: w.job_id, description: w.description, reason: w.reason })),

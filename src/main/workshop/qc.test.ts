@@ -100,6 +100,37 @@ describe('final inspection', () => {
 })
 
 describe('checklist set-up', () => {
+  it('records only the items marked fail as failures, the untouched ones as not checked, and passes only when all are checked ok', async () => {
+    const { t } = shop
+    const { ro, jobs, detail } = await roAtInspection()
+    const [first, ...rest] = detail.checklist
+    const oneFailed = [{ itemId: first!.id, result: 'fail' as const, note: '刹车仍有异响' }, ...rest.map((i) => ({ itemId: i.id, result: 'not_checked' as const }))]
+    const failed = await t.ok('technical_supervisor', 'workshop.qc.record', {
+      roId: ro.id,
+      version: detail.roVersion,
+      result: 'fail',
+      items: oneFailed,
+      rework: [{ jobId: jobs[0]!, reason: '刹车片未打磨，仍有异响' }],
+    })
+    expect(failed.inspections[0]!.items.map((i) => i.result)).toEqual(['fail', ...rest.map(() => 'not_checked')])
+    expect(failed.inspections[0]!.items.filter((i) => !i.ok)).toHaveLength(detail.checklist.length)
+    const audit = t.app.store.sqlite.prepare(`SELECT detail FROM audit_log WHERE action = 'workshop.qc.record' ORDER BY id DESC LIMIT 1`).get() as { detail: string }
+    expect(JSON.parse(audit.detail)).toMatchObject({ failedItems: [first!.id], notChecked: rest.map((i) => i.id) })
+
+    // Back to inspection after the rework; a pass with anything not checked is refused, by name and count.
+    const a = { token: shop.techA.token }
+    await t.ok(a, 'workshop.clockOn', { jobId: jobs[0]! })
+    const again = await t.ok(a, 'workshop.finish', { jobId: jobs[0]! })
+    const version = (await t.ok('technical_supervisor', 'workshop.ro', { roId: again.roId })).roVersion
+    const partly = [{ itemId: first!.id, result: 'ok' as const }, ...rest.map((i) => ({ itemId: i.id, result: 'not_checked' as const }))]
+    const refused = await t.call('technical_supervisor', 'workshop.qc.record', { roId: ro.id, version, result: 'pass', items: partly })
+    expect(refused).toMatchObject({ ok: false, code: 'VALIDATION', message: `还有 ${rest.length} 项未检查，全部检查合格后才能判定通过` })
+    const all = detail.checklist.map((i) => ({ itemId: i.id, result: 'ok' as const }))
+    const passed = await t.ok('technical_supervisor', 'workshop.qc.record', { roId: ro.id, version, result: 'pass', items: all })
+    expect(passed.roState).toBe('ready')
+    expect(passed.inspections[1]!.items.every((i) => i.result === 'ok' && i.ok)).toBe(true)
+  })
+
   it('reorders, adds and retires items of one RO type only', async () => {
     const { t } = shop
     const [first, second, ...rest] = await t.ok('technical_supervisor', 'workshop.qc.checklist', { type: 'internal' })

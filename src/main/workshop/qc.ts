@@ -6,6 +6,7 @@ import { transitionRo } from './ro-flow'
 import { getWorkshopRo } from './ro-detail'
 import { checklistOf, type ChecklistItemOut } from './qc-read'
 import { dayAfter } from './reports'
+import { itemResult, refuseResult } from '../../shared/domain/qc-result'
 
 // Final inspection (竣工检验) by the technical supervisor, against the checklist of the RO's type.
 // A pass sends the car on (to the wash or straight to delivery); a fail names the jobs that go
@@ -22,8 +23,11 @@ export function recordInspection(ctx: UserCtx, input: In<'workshop.qc.record'>):
   const answered = new Set(input.items.map((i) => i.itemId))
   const missing = [...checklist.keys()].filter((id) => !answered.has(id)).length
   if (missing > 0) throw fieldError('VALIDATION', 'items', 'workshop.qcItemsIncomplete', { count: missing })
-  const failedItems = input.items.filter((i) => !i.ok).map((i) => i.itemId)
-  if (input.result === 'pass' && failedItems.length > 0) throw fieldError('VALIDATION', 'result', 'workshop.qcPassWithFailures')
+  const results = input.items.map((i) => itemResult(i))
+  const failedItems = input.items.filter((_, n) => results[n] === 'fail').map((i) => i.itemId)
+  const notChecked = input.items.filter((_, n) => results[n] === 'not_checked').map((i) => i.itemId)
+  const refusal = refuseResult(input.result, results)
+  if (refusal) throw fieldError('VALIDATION', 'result', refusal.key, { count: refusal.count })
 
   let reworkJobs: JobRow[] = []
   if (input.result === 'fail') {
@@ -42,8 +46,8 @@ export function recordInspection(ctx: UserCtx, input: In<'workshop.qc.record'>):
       .prepare('INSERT INTO qc_inspections (ro_id, result, wash, inspector_id, at, note) VALUES (?, ?, ?, ?, ?, ?)')
       .run(ro.id, input.result, input.result === 'pass' && input.wash ? 1 : 0, ctx.user.id, now, input.note).lastInsertRowid,
   )
-  const item = ctx.store.prepare('INSERT INTO qc_inspection_items (inspection_id, item_id, ok, note) VALUES (?, ?, ?, ?)')
-  for (const i of input.items) item.run(inspectionId, i.itemId, i.ok ? 1 : 0, i.note)
+  const item = ctx.store.prepare('INSERT INTO qc_inspection_items (inspection_id, item_id, ok, checked, note) VALUES (?, ?, ?, ?, ?)')
+  input.items.forEach((i, n) => item.run(inspectionId, i.itemId, results[n] === 'ok' ? 1 : 0, results[n] === 'not_checked' ? 0 : 1, i.note))
   const rework = ctx.store.prepare('INSERT INTO qc_rework (inspection_id, job_id, reason) VALUES (?, ?, ?)')
   reworkJobs.forEach((job, i) => {
     rework.run(inspectionId, job.id, input.rework[i]!.reason)
@@ -54,7 +58,7 @@ export function recordInspection(ctx: UserCtx, input: In<'workshop.qc.record'>):
     action: 'workshop.qc.record',
     entity: 'qc_inspection',
     entityId: inspectionId,
-    detail: { roId: ro.id, result: input.result, wash: input.wash, failedItems, rework: input.rework },
+    detail: { roId: ro.id, result: input.result, wash: input.wash, failedItems, notChecked, rework: input.rework },
   })
   return getWorkshopRo(ctx, ro.id)
 }

@@ -1,3 +1,4 @@
+import { QC_ITEM_RESULTS } from '../domain/qc-result'
 import { z } from 'zod'
 import { RO_STATES } from '../domain/ro-state'
 import { RO_TYPES } from '../domain/ro-type'
@@ -141,7 +142,7 @@ export const Inspection = z.object({
   inspector: z.string(),
   at: z.string(),
   note: z.string(),
-  items: z.array(z.object({ itemId: z.number(), label: z.string(), ok: z.boolean(), note: z.string() })),
+  items: z.array(z.object({ itemId: z.number(), label: z.string(), ok: z.boolean(), result: z.enum(QC_ITEM_RESULTS), note: z.string() })),
   rework: z.array(z.object({ jobId: z.number(), description: z.string(), reason: z.string() })),
 })
 

@@ -1,3 +1,4 @@
+import { QC_ITEM_RESULTS } from '../domain/qc-result'
 import { z } from 'zod'
 import { RO_TYPES } from '../domain/ro-type'
 import { PAYERS } from '../domain/payer'
@@ -166,7 +167,10 @@ export const workshopContract = {
       roId: Id,
       version: Version,
       result: z.enum(['pass', 'fail']),
-      items: z.array(z.strictObject({ itemId: Id, ok: z.boolean(), note: z.string().trim().max(200).default('') })).max(40),
+      /** Each item: `result` (ok, fail, not checked); the older `ok` flag still means ok / fail. */
+      items: z
+        .array(z.strictObject({ itemId: Id, result: z.enum(QC_ITEM_RESULTS).optional(), ok: z.boolean().optional(), note: z.string().trim().max(200).default('') }))
+        .max(40),
       /** On a pass: send the car to the wash before delivery. */
       wash: z.boolean().default(false),
       /** On a fail: the jobs that go back, each with its reason. */

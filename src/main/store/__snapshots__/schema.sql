@@ -629,7 +629,7 @@ CREATE TABLE qc_inspection_items (
         inspection_id INTEGER NOT NULL REFERENCES qc_inspections(id),
         item_id INTEGER NOT NULL REFERENCES qc_checklist_items(id),
         ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
-        note TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '', checked INTEGER NOT NULL DEFAULT 1 CHECK (checked IN (0, 1)),
         PRIMARY KEY (inspection_id, item_id)
       ) STRICT, WITHOUT ROWID;
 

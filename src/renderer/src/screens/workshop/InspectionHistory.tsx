@@ -23,10 +23,10 @@ export function InspectionHistory({ ro }: { ro: WorkshopRoT }) {
               </span>
               {i.note && <div>{i.note}</div>}
               {i.items
-                .filter((x) => !x.ok)
+                .filter((x) => x.result !== 'ok')
                 .map((x) => (
-                  <div key={x.itemId} className="ws-late">
-                    ✕ {checklistLabel(t, x.label)}
+                  <div key={x.itemId} className={x.result === 'fail' ? 'ws-late' : 'muted'}>
+                    {x.result === 'fail' ? '✕' : '○'} {t(`wk.qc.item.${x.result}`)}：{checklistLabel(t, x.label)}
                     {x.note ? ` — ${x.note}` : ''}
                   </div>
                 ))}

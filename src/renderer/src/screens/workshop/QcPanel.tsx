@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Alert, App, Button, Card, Checkbox, Input, Space } from 'antd'
+import { Alert, App, Button, Card, Checkbox, Input, Radio, Space } from 'antd'
+import type { QcItemResult } from '../../../../shared/domain/qc-result'
 import { useT } from '../../i18n'
 import type { WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
 import { checklistLabel } from './checklist-label'
 
 interface ItemAnswer {
-  ok: boolean
+  result: QcItemResult
   note: string
 }
 
@@ -23,8 +24,11 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const doneJobs = ro.jobs.filter((j) => j.state === 'done' && j.id !== null)
-  const answerOf = (id: number): ItemAnswer => answers[id] ?? { ok: false, note: '' }
-  const allOk = ro.checklist.every((i) => answerOf(i.id).ok)
+  // Untouched items are "not checked", never failures; a pass needs every item checked ok.
+  const answerOf = (id: number): ItemAnswer => answers[id] ?? { result: 'not_checked', note: '' }
+  const allOk = ro.checklist.every((i) => answerOf(i.id).result === 'ok')
+  const failedCount = ro.checklist.filter((i) => answerOf(i.id).result === 'fail').length
+  const uncheckedCount = ro.checklist.filter((i) => answerOf(i.id).result === 'not_checked').length
   const reworkList = Object.entries(rework).map(([jobId, reason]) => ({ jobId: Number(jobId), reason: reason.trim() }))
   const canFail = reworkList.length > 0 && reworkList.every((r) => r.reason.length >= 2)
 
@@ -35,7 +39,7 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
       roId: ro.roId,
       version: ro.roVersion,
       result,
-      items: ro.checklist.map((i) => ({ itemId: i.id, ok: answerOf(i.id).ok, note: answerOf(i.id).note.trim() })),
+      items: ro.checklist.map((i) => ({ itemId: i.id, result: answerOf(i.id).result, note: answerOf(i.id).note.trim() })),
       wash: result === 'pass' && wash,
       rework: result === 'fail' ? reworkList : [],
       note: note.trim(),
@@ -50,9 +54,16 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
       <div className="ws-checklist" role="group" aria-label={t('wk.qc.checklist')}>
         {ro.checklist.map((item) => (
           <div key={item.id} className="ws-check-item">
-            <Checkbox checked={answerOf(item.id).ok} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...answerOf(item.id), ok: e.target.checked } })}>
-              {checklistLabel(t, item.label)}
-            </Checkbox>
+            <span className="ws-check-label">{checklistLabel(t, item.label)}</span>
+            <Radio.Group
+              size="small"
+              optionType="button"
+              buttonStyle="solid"
+              aria-label={t('wk.qc.resultOf', { item: checklistLabel(t, item.label) })}
+              value={answerOf(item.id).result}
+              onChange={(e) => setAnswers({ ...answers, [item.id]: { ...answerOf(item.id), result: e.target.value as QcItemResult } })}
+              options={(['ok', 'fail', 'not_checked'] as const).map((r) => ({ value: r, label: t(`wk.qc.item.${r}`) }))}
+            />
             <Input
               size="small"
               placeholder={t('wk.qc.itemNote')}
@@ -62,7 +73,7 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
             />
           </div>
         ))}
-        <Button size="small" type="link" onClick={() => setAnswers(Object.fromEntries(ro.checklist.map((i) => [i.id, { ...answerOf(i.id), ok: true }])))}>
+        <Button size="small" type="link" onClick={() => setAnswers(Object.fromEntries(ro.checklist.map((i) => [i.id, { ...answerOf(i.id), result: 'ok' as const }])))}>
           {t('wk.qc.tickAll')}
         </Button>
       </div>
@@ -75,7 +86,11 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
           <Button type="primary" disabled={!allOk} loading={busy} onClick={() => void record('pass')}>
             {t('wk.qc.pass')}
           </Button>
-          {!allOk && <span className="muted">{t('wk.qc.passNeedsAll')}</span>}
+          {!allOk && (
+            <span className="muted" role="status">
+              {failedCount > 0 ? t('wk.qc.passHasFailed', { n: failedCount }) : t('wk.qc.passUnchecked', { n: uncheckedCount })}
+            </span>
+          )}
         </Space>
         <div className="ws-qc-fail" role="group" aria-label={t('wk.qc.reworkJobs')}>
           <div className="muted">{t('wk.qc.reworkHint')}</div>
