@@ -4,10 +4,12 @@ import type { PaymentMethod } from '../../shared/domain/settlement'
 import { evaluateForRo } from '../rules/engine'
 import { invoiceById, isOpenInvoice, getSettlementView } from './view'
 import { yuan } from './numbers'
+import { applyPayment } from '../../shared/domain/cash-change'
 import type { In, Out } from './types'
 
 // Payments are recorded against one invoice (the money moves at the till or the bank, not here);
-// a partial payment leaves the rest as that payer's receivable. Never more than is still open.
+// a partial payment leaves the rest as that payer's receivable. Never more than is still open:
+// cash beyond it gives change (找零, tendered and change kept on the payment); other methods refuse.
 
 export interface PayableInvoice {
   id: number
@@ -21,18 +23,24 @@ export function recordPayment(
   invoice: PayableInvoice,
   payment: { method: PaymentMethod; amountFen: number; reference: string },
   field: string,
-): number {
+): { id: number; appliedFen: number; tenderedFen: number | null; changeFen: number } {
   const balance = invoice.gross_fen - invoice.paid_fen
-  if (payment.amountFen > balance) {
-    throw fieldError('VALIDATION', field, 'settlement.overpayment', { amount: yuan(payment.amountFen), number: invoice.number, balance: yuan(balance) })
+  const applied = applyPayment(balance, payment)
+  if (!applied.ok) {
+    throw fieldError('VALIDATION', field, applied.reason, {
+      amount: yuan(payment.amountFen),
+      number: invoice.number,
+      balance: yuan(balance),
+      method: `paymentMethod.${payment.method}`,
+    })
   }
   const id = Number(
     ctx.store
-      .prepare('INSERT INTO payments (invoice_id, method, amount_fen, reference, at, user_id) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(invoice.id, payment.method, payment.amountFen, payment.reference, ctx.nowIso(), ctx.user.id).lastInsertRowid,
+      .prepare('INSERT INTO payments (invoice_id, method, amount_fen, reference, at, user_id, tendered_fen, change_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(invoice.id, payment.method, applied.appliedFen, payment.reference, ctx.nowIso(), ctx.user.id, applied.tenderedFen, applied.changeFen).lastInsertRowid,
   )
-  invoice.paid_fen += payment.amountFen
-  return id
+  invoice.paid_fen += applied.appliedFen
+  return { id, ...applied }
 }
 
 /** A later payment on an open invoice: the rest of the customer's bill, or an insurer's transfer. */
@@ -41,12 +49,12 @@ export function payInvoice(ctx: UserCtx, input: In<'settlement.pay'>): Out<'sett
   if (!isOpenInvoice(invoice)) {
     throw new AppError('INVALID_STATE', 'settlement.invoiceNotOpen', { number: invoice.number }, { invoiceId: invoice.id })
   }
-  const paymentId = recordPayment(ctx, invoice, input, 'amountFen')
+  const { id: paymentId, appliedFen, tenderedFen, changeFen } = recordPayment(ctx, invoice, input, 'amountFen')
   ctx.audit({
     action: 'settlement.pay',
     entity: 'invoice',
     entityId: invoice.id,
-    detail: { paymentId, roId: invoice.ro_id, method: input.method, amountFen: input.amountFen, balanceAfterFen: invoice.gross_fen - invoice.paid_fen },
+    detail: { paymentId, roId: invoice.ro_id, method: input.method, amountFen: appliedFen, tenderedFen, changeFen, balanceAfterFen: invoice.gross_fen - invoice.paid_fen },
   })
   ctx.events.emit({ type: 'settlement.changed', id: invoice.ro_id })
   evaluateForRo(ctx, invoice.ro_id)

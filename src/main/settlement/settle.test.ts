@@ -109,7 +109,7 @@ describe('discounts', () => {
 })
 
 describe('payments, receivables and delivery', () => {
-  it('keeps what is unpaid as the payer’s receivable, collects it later and refuses overpayment', async () => {
+  it('keeps what is unpaid as the payer’s receivable, collects it later and refuses overpayment by a non-cash method', async () => {
     const ro = await readyRo(t, { type: 'insurance', lines: [{ payer: 'customer', amountFen: 10_000 }, { payer: 'insurance', amountFen: 50_000 }] })
     const settled = await t.ok('cashier', 'settlement.settle', { roId: ro.id, version: ro.version, insurance, payments: [{ payer: 'customer', method: 'alipay', amountFen: 5_000 }] })
     const [customer, insurer] = settled.invoices
@@ -119,13 +119,35 @@ describe('payments, receivables and delivery', () => {
       ['customer', 6_300, null, null, 'd0_30'],
       ['insurance', 56_500, '中国人保', 'RDAA2026110001', 'd0_30'],
     ])
-    const over = await t.call('cashier', 'settlement.pay', { invoiceId: customer!.id, method: 'cash', amountFen: 6_301 }, { locale: 'en' })
-    expect(over.ok === false && over.message).toMatch(/¥63.01 is more than the ¥63.00 still open/)
+    const over = await t.call('cashier', 'settlement.pay', { invoiceId: customer!.id, method: 'bank_card', amountFen: 6_301 }, { locale: 'en' })
+    expect(over).toMatchObject({ ok: false, code: 'VALIDATION', details: { fields: [{ field: 'amountFen' }] } })
+    expect(over.ok === false && over.message).toBe('Bank card payment of ¥63.01 is more than the ¥63.00 open on invoice ' + customer!.number + ': only cash gives change, so take the exact amount')
+    const zh = await t.call('cashier', 'settlement.pay', { invoiceId: customer!.id, method: 'wechat_pay', amountFen: 6_301 })
+    expect(zh.ok === false && zh.message).toContain('非现金收款不能找零')
     const paid = await t.ok('cashier', 'settlement.pay', { invoiceId: customer!.id, method: 'cash', amountFen: 6_300 })
     expect(paid.customerBalanceFen).toBe(0)
     const collected = await t.ok('cashier', 'settlement.pay', { invoiceId: insurer!.id, method: 'transfer', amountFen: 56_500, reference: '银行回单 0042' })
     expect(collected.balanceFen).toBe(0)
     expect((await t.ok('cashier', 'receivables.list', {})).rows.some((r) => r.roId === ro.id)).toBe(false)
+  })
+
+  it('gives change for cash beyond the bill, at settlement and later, keeping what was tendered and the change', async () => {
+    const ro = await readyRo(t, { type: 'maintenance', lines: [{ payer: 'customer', amountFen: 42_186 }] })
+    // ¥476.70 owed; the customer hands over ¥500 in cash.
+    const settled = await t.ok('cashier', 'settlement.settle', { roId: ro.id, version: ro.version, payments: [{ payer: 'customer', method: 'cash', amountFen: 50_000 }] })
+    expect(settled.invoices[0]).toMatchObject({ grossFen: 47_670, paidFen: 47_670, balanceFen: 0 })
+    expect(settled.payments.map((p) => [p.method, p.amountFen, p.tenderedFen, p.changeFen])).toEqual([['cash', 47_670, 50_000, 2_330]])
+    expect(settled.customerBalanceFen).toBe(0)
+    const audit = t.app.store.sqlite.prepare(`SELECT detail FROM audit_log WHERE action = 'ro.settle' AND entity_id = ? ORDER BY id DESC`).get(String(ro.id)) as { detail: string }
+    expect(JSON.parse(audit.detail)).toMatchObject({ paidFen: 47_670, changeFen: 2_330 })
+
+    const later = await readyRo(t, { type: 'maintenance', lines: [{ payer: 'customer', amountFen: 10_000 }] })
+    const open = await t.ok('cashier', 'settlement.settle', { roId: later.id, version: later.version })
+    const paid = await t.ok('cashier', 'settlement.pay', { invoiceId: open.invoices[0]!.id, method: 'cash', amountFen: 20_000 })
+    expect(paid.payments.at(-1)).toMatchObject({ amountFen: 11_300, tenderedFen: 20_000, changeFen: 8_700 })
+    // Nothing open any more: more cash is not a payment.
+    const again = await t.call('cashier', 'settlement.pay', { invoiceId: open.invoices[0]!.id, method: 'cash', amountFen: 100 })
+    expect(again).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
   it('holds the car while the customer owes, unless someone allowed releases it on credit', async () => {

@@ -101,10 +101,14 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
     )
     byPayer.set(d.payer, { id, number, gross_fen: d.grossFen, paid_fen: 0 })
   }
+  let paidFen = 0
+  let changeFen = 0
   input.payments.forEach((p, i) => {
     const invoice = byPayer.get(p.payer)
     if (!invoice) throw fieldError('VALIDATION', `payments.${i}.payer`, 'settlement.noInvoiceForPayer', { payer: `payer.${p.payer}` })
-    recordPayment(ctx, invoice, p, `payments.${i}.amountFen`)
+    const applied = recordPayment(ctx, invoice, p, `payments.${i}.amountFen`)
+    paidFen += applied.appliedFen
+    changeFen += applied.changeFen
   })
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: to, settled_at: now })
   ctx.audit({
@@ -116,7 +120,8 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
       after: to,
       settlementId,
       invoices: drafts.map((d) => ({ payer: d.payer, grossFen: d.grossFen, discountFen: d.discountFen, number: byPayer.get(d.payer)?.number })),
-      paidFen: input.payments.reduce((s, p) => s + p.amountFen, 0),
+      paidFen,
+      ...(changeFen > 0 ? { changeFen } : {}),
       ...(waived ? { partsOverride: { reason: waived, outstanding: gates.outstandingParts } } : {}),
     },
   })

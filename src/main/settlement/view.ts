@@ -114,7 +114,7 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
   const payments = ctx.store
     .prepare(
       `SELECT p.id, p.invoice_id, i.number AS invoice_number, i.payer, p.method, p.amount_fen, p.reference, p.at,
-              u.display_name AS user_name, p.reversal_of
+              u.display_name AS user_name, p.reversal_of, p.tendered_fen, p.change_fen
          FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.user_id
         WHERE i.ro_id = ? ORDER BY p.id`,
     )
@@ -129,6 +129,8 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
     at: string
     user_name: string
     reversal_of: number | null
+    tendered_fen: number | null
+    change_fen: number
   }[]
   const history = ctx.store
     .prepare(
@@ -206,6 +208,8 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
       at: p.at,
       userName: p.user_name,
       reversalOf: p.reversal_of,
+      tenderedFen: p.tendered_fen,
+      changeFen: p.change_fen,
     })),
     customerBalanceFen: open.filter((i) => i.payer === 'customer').reduce((s, i) => s + balanceOf(i), 0),
     balanceFen: open.reduce((s, i) => s + balanceOf(i), 0),

@@ -57,6 +57,9 @@ export const Payment = z.object({
   at: z.string(),
   userName: z.string(),
   reversalOf: z.number().nullable(),
+  /** Cash handed over when it was more than was open (null otherwise), and the change given back (找零). */
+  tenderedFen: z.number().nullable(),
+  changeFen: z.number(),
 })
 
 export const SettlementView = z.object({

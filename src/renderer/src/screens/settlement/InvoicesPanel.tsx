@@ -82,14 +82,24 @@ export function InvoicesPanel({ view }: { view: SettlementViewT }) {
           aria-label={t('stl.payments.title')}
           locale={{ emptyText: t('stl.pay.none') }}
           rowClassName={(p) => (p.reversalOf !== null ? 'stl-void' : '')}
+          // Never squeeze a column to one character a line (after a reversal the list doubles): scroll instead.
+          className="stl-nowrap"
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('stl.payments.at'), dataIndex: 'at', width: 130, render: (v: string) => dateTime(v) },
             { title: t('stl.invoiceNo'), dataIndex: 'invoiceNumber', render: (v: string) => <span className="mono">{v}</span> },
-            { title: t('field.payer'), dataIndex: 'payer', width: 64, render: (p: Payer) => t(`payer.${p}`) },
-            { title: t('stl.pay.method'), dataIndex: 'method', width: 80, render: (m: PaymentT['method']) => t(`paymentMethod.${m}`) },
+            { title: t('field.payer'), dataIndex: 'payer', render: (p: Payer) => t(`payer.${p}`) },
+            { title: t('stl.pay.method'), dataIndex: 'method', render: (m: PaymentT['method']) => t(`paymentMethod.${m}`) },
             { title: t('field.amountFen'), dataIndex: 'amountFen', align: 'right', render: amount },
-            { title: t('field.reference'), dataIndex: 'reference' },
-            { title: t('stl.payments.by'), dataIndex: 'userName', width: 70 },
+            {
+              title: t('stl.change.column'),
+              key: 'change',
+              align: 'right',
+              render: (_: unknown, p) =>
+                p.tenderedFen !== null ? <span className="num">{t('stl.change.cell', { tendered: money(p.tenderedFen, locale), change: money(p.changeFen, locale) })}</span> : null,
+            },
+            { title: t('field.reference'), dataIndex: 'reference', ellipsis: true },
+            { title: t('stl.payments.by'), dataIndex: 'userName' },
           ]}
         />
       </Card>

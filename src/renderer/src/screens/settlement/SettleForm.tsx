@@ -64,7 +64,8 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
     })
     setBusy(false)
     if (!result.ok) return setError(result.message)
-    void message.success(t('stl.settledDone', { number: view.ro.number, open: money(model.openFen, locale) }))
+    const done = t('stl.settledDone', { number: view.ro.number, open: money(model.openFen, locale) })
+    void message.success(model.changeFen > 0 ? `${done}${t('stl.change.toast', { change: money(model.changeFen, locale) })}` : done)
   }
   useHotkeys({ 'Ctrl+Enter': () => void submit() })
 
@@ -161,13 +162,18 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
       <SettleGatesNotice view={view} reason={overrideReason} onReason={setOverrideReason} />
       {error && <Alert type="error" showIcon title={error} className="stl-gap" role="alert" />}
       {model.strayPayments > 0 && <Alert type="warning" showIcon title={t('stl.pay.stray')} className="stl-gap" />}
-      {model.lines.some((l) => l.overpaid) && <Alert type="warning" showIcon title={t('stl.pay.overpaid')} className="stl-gap" />}
+      {model.lines.some((l) => l.overpaid) && <Alert type="warning" showIcon title={t('stl.pay.overpaidNonCash')} className="stl-gap" />}
       <div className="stl-settle-foot">
         <div className="stl-sum" aria-label={t('stl.settle.summary')}>
           <span>{t('stl.settle.sumGross', { amount: money(model.grossFen, locale) })}</span>
           {model.discountFen > 0 && <span>{t('stl.settle.sumDiscount', { amount: money(model.discountFen, locale) })}</span>}
           <span>{t('stl.settle.sumPaid', { amount: money(model.paidFen, locale) })}</span>
           <strong className={model.openFen > 0 ? 'stl-owed' : ''}>{t('stl.settle.sumOpen', { amount: money(model.openFen, locale) })}</strong>
+          {model.changeFen > 0 && (
+            <strong className="stl-change" role="status" aria-label={t('stl.change.label')}>
+              {t('stl.change.line', { change: money(model.changeFen, locale) })}
+            </strong>
+          )}
         </div>
         <Space>
           <Typography.Text type="secondary" className="stl-keys">

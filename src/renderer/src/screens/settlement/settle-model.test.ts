@@ -34,11 +34,18 @@ describe('the settle form model', () => {
     expect(huge.draft.grossFen).toBe(22_600)
   })
 
-  it('flags paying more than an invoice and payments for a payer without an invoice', () => {
-    const m = settleModel(LINES, {}, [pay('customer', 40_000), pay('insurance', 100, 2)], 500)
+  it('flags paying more than an invoice by card and payments for a payer without an invoice', () => {
+    const m = settleModel(LINES, {}, [{ ...pay('customer', 40_000), method: 'wechat_pay' }, pay('insurance', 100, 2)], 500)
     expect(m.lines[0]!.overpaid).toBe(true)
-    expect(m.lines[0]!.openFen).toBe(0)
     expect(m.strayPayments).toBe(1)
+  })
+
+  it('gives change for cash beyond the invoice instead of refusing it, also after a card payment', () => {
+    const m = settleModel(LINES, {}, [pay('customer', 40_000)], 500)
+    expect(m.lines[0]).toMatchObject({ overpaid: false, paidFen: 33_900, openFen: 0, changeFen: 6_100 })
+    const mixed = settleModel(LINES, {}, [{ ...pay('customer', 20_000), method: 'bank_card' }, pay('customer', 15_000, 2)], 500)
+    expect(mixed.lines[0]).toMatchObject({ overpaid: false, paidFen: 33_900, changeFen: 1_100 })
+    expect(mixed.changeFen).toBe(1_100)
   })
 
   it('starts with the customer’s whole bill in cash, or with nothing when the customer pays nothing', () => {

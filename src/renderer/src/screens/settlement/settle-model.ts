@@ -5,6 +5,7 @@ import type { Fen, TotalsLine } from '../../../../shared/domain/money'
 import type { Payer } from '../../../../shared/domain/payer'
 import { draftInvoices, exceedsDiscountCap, type InvoiceDraft, type PaymentMethod } from '../../../../shared/domain/settlement'
 import { mulDivRound } from '../../../../shared/domain/stock'
+import { applyPayments } from '../../../../shared/domain/cash-change'
 
 export interface PaymentDraft {
   /** Stable key for the row while others are added and removed. */
@@ -28,7 +29,10 @@ export interface PayerLine {
   paidFen: Fen
   /** Left open as this payer's receivable after the payments typed. */
   openFen: Fen
+  /** A non-cash payment beyond what is open (cash beyond it gives change instead). */
   overpaid: boolean
+  /** Change to hand back (找零) for cash beyond what is open. */
+  changeFen: Fen
 }
 
 export interface SettleModel {
@@ -37,6 +41,7 @@ export interface SettleModel {
   discountFen: Fen
   paidFen: Fen
   openFen: Fen
+  changeFen: Fen
   /** Payments for a payer that has no invoice on this RO. */
   strayPayments: number
 }
@@ -58,7 +63,9 @@ export function settleModel(
   const result: PayerLine[] = before.map((b) => {
     const draft = after.get(b.payer) ?? b
     const asked = discounts[b.payer] ?? 0
-    const paidFen = payments.filter((p) => p.payer === b.payer).reduce((s, p) => s + p.amountFen, 0)
+    // The host's own rule, payment by payment: cash over the open amount gives change.
+    const taken = applyPayments(draft.grossFen, payments.filter((p) => p.payer === b.payer && p.amountFen > 0))
+    const paidFen = taken.paidFen
     return {
       payer: b.payer,
       draft,
@@ -67,7 +74,8 @@ export function settleModel(
       tooLarge: asked > b.grossBeforeFen,
       paidFen,
       openFen: Math.max(0, draft.grossFen - paidFen),
-      overpaid: paidFen > draft.grossFen,
+      overpaid: taken.refused !== null,
+      changeFen: taken.changeFen,
     }
   })
   const known = new Set(result.map((l) => l.payer))
@@ -77,6 +85,7 @@ export function settleModel(
     discountFen: result.reduce((s, l) => s + l.draft.discountFen, 0),
     paidFen: result.reduce((s, l) => s + l.paidFen, 0),
     openFen: result.reduce((s, l) => s + l.openFen, 0),
+    changeFen: result.reduce((s, l) => s + l.changeFen, 0),
     strayPayments: payments.filter((p) => !known.has(p.payer)).length,
   }
 }
