@@ -1,5 +1,7 @@
 import type { Store } from '../store/open'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
+import { REPAIR_WARRANTY_DEFAULTS, type RepairWarranty } from '../../shared/domain/repair-warranty'
+import type { RoType } from '../../shared/domain/ro-type'
 
 // Settings are key → JSON value rows; defaults live here, in one place.
 export const SETTING_DEFAULTS = {
@@ -11,6 +13,21 @@ export const SETTING_DEFAULTS = {
   'time.zone': DEFAULT_TIME_ZONE,
   'setup.initialised': false,
   'setup.demo': false,
+  /** Clock segments shorter than this wait for the workshop supervisor before counting for efficiency. */
+  'clock.minSegmentMinutes': 3,
+  /** 维修质量保证期 per RO type (days or km, whichever first): REPAIR_WARRANTY_DEFAULTS. */
+  'repairWarranty.maintenance.days': REPAIR_WARRANTY_DEFAULTS.maintenance.days,
+  'repairWarranty.maintenance.km': REPAIR_WARRANTY_DEFAULTS.maintenance.km,
+  'repairWarranty.repair.days': REPAIR_WARRANTY_DEFAULTS.repair.days,
+  'repairWarranty.repair.km': REPAIR_WARRANTY_DEFAULTS.repair.km,
+  'repairWarranty.warranty.days': REPAIR_WARRANTY_DEFAULTS.warranty.days,
+  'repairWarranty.warranty.km': REPAIR_WARRANTY_DEFAULTS.warranty.km,
+  'repairWarranty.insurance.days': REPAIR_WARRANTY_DEFAULTS.insurance.days,
+  'repairWarranty.insurance.km': REPAIR_WARRANTY_DEFAULTS.insurance.km,
+  'repairWarranty.internal.days': REPAIR_WARRANTY_DEFAULTS.internal.days,
+  'repairWarranty.internal.km': REPAIR_WARRANTY_DEFAULTS.internal.km,
+  'repairWarranty.campaign.days': REPAIR_WARRANTY_DEFAULTS.campaign.days,
+  'repairWarranty.campaign.km': REPAIR_WARRANTY_DEFAULTS.campaign.km,
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS
@@ -40,4 +57,9 @@ export function readSettings(store: Store) {
     timeZone: getSetting(store, 'time.zone'),
     demo: getSetting(store, 'setup.demo'),
   }
+}
+
+/** The repair-warranty period (维修质量保证期) of an RO type, from the settings. */
+export function repairWarrantyOf(store: Store, type: RoType): RepairWarranty {
+  return { days: getSetting(store, `repairWarranty.${type}.days`), km: getSetting(store, `repairWarranty.${type}.km`) }
 }

@@ -4,7 +4,8 @@ import { draftInvoices } from '../../shared/domain/settlement'
 import type { Payer } from '../../shared/domain/payer'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
-import { getSetting } from '../settings/settings'
+import { getSetting, repairWarrantyOf } from '../settings/settings'
+import { repairWarrantyEnd } from '../../shared/domain/repair-warranty'
 import { discountCapBp } from './numbers'
 import { partsOverrideOf, settleGatesOf } from './settle-gates'
 import type { In, Out, SettlementViewOut } from './types'
@@ -221,7 +222,15 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
     dealer: { name: getSetting(ctx.store, 'dealer.name'), code: getSetting(ctx.store, 'dealer.code') },
     settleGates: settleGatesOf(ctx, ro.id, ro.number, settledAlready || ro.state === 'cancelled'),
     partsOverride: partsOverrideOf(ctx, ro.id),
+    repairWarranty: repairWarrantyView(ctx, ro),
   }
+}
+
+function repairWarrantyView(ctx: Ctx, ro: RoHeadRow): SettlementViewOut['repairWarranty'] {
+  const w = repairWarrantyOf(ctx.store, ro.type)
+  const from = ro.delivered_at ?? ro.settled_at
+  const end = from ? repairWarrantyEnd(from, ro.odometer_km, w) : null
+  return { days: w.days, km: w.km, fromDate: from ? from.slice(0, 10) : null, untilDate: end?.untilDate ?? null, untilKm: ro.odometer_km + w.km }
 }
 
 /** The cashier's queue: ROs ready to settle, or settled and waiting for the customer. */
@@ -230,7 +239,8 @@ export function settlementQueue(ctx: Ctx, input: In<'settlement.queue'>): Out<'s
     .prepare(
       `SELECT r.id, r.number, r.type, r.state, r.version, v.plate, v.model, c.name AS customer_name, u.display_name AS advisor_name,
               r.gross_fen, r.completed_at, r.settled_at,
-              COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = r.id), 0) AS balance_fen
+              COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = r.id), 0) AS balance_fen,
+              COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = r.id AND x.payer = 'customer'), 0) AS customer_balance_fen
          FROM repair_orders r JOIN vehicles v ON v.id = r.vehicle_id JOIN customers c ON c.id = r.customer_id
          JOIN users u ON u.id = r.advisor_id
         WHERE r.state = ? ORDER BY COALESCE(r.completed_at, r.updated_at), r.id LIMIT ?`,
@@ -249,6 +259,7 @@ export function settlementQueue(ctx: Ctx, input: In<'settlement.queue'>): Out<'s
     completed_at: string | null
     settled_at: string | null
     balance_fen: number
+    customer_balance_fen: number
   }[]
   return rows.map((r) => ({
     id: r.id,
@@ -262,6 +273,7 @@ export function settlementQueue(ctx: Ctx, input: In<'settlement.queue'>): Out<'s
     advisorName: r.advisor_name,
     grossFen: r.gross_fen,
     balanceFen: r.balance_fen,
+    customerBalanceFen: r.customer_balance_fen,
     completedAt: r.completed_at,
     settledAt: r.settled_at,
   }))

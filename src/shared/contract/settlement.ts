@@ -116,6 +116,11 @@ export const SettlementView = z.object({
     refusals: z.array(z.object({ gate: z.enum(RO_GATES), message: z.string(), waivable: z.boolean() })),
     outstandingParts: z.array(z.object({ partId: z.number(), partNumber: z.string(), name: z.string(), requestedMilli: z.number(), issuedMilli: z.number() })),
   }),
+  /**
+   * 维修质量保证期 of the RO's type (a setting), printed on the statement: days or km, whichever
+   * first, counted from delivery (or from settlement until the car is delivered).
+   */
+  repairWarranty: z.object({ days: z.number(), km: z.number(), fromDate: z.string().nullable(), untilDate: z.string().nullable(), untilKm: z.number() }),
   /** The standing settlement's waiver of unissued parts (printed on the statement), if any. */
   partsOverride: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   dealer: z.object({ name: z.string(), code: z.string() }),
@@ -133,6 +138,8 @@ export const QueueRow = z.object({
   advisorName: z.string(),
   grossFen: z.number(),
   balanceFen: z.number(),
+  /** What the customer still owes: other payers (warranty, insurer, internal) are not the customer's debt. */
+  customerBalanceFen: z.number(),
   completedAt: z.string().nullable(),
   settledAt: z.string().nullable(),
 })

@@ -105,11 +105,19 @@ export function QueueTable({ state }: { state: QueueState }) {
           ...(state === 'settled'
             ? [
                 {
-                  title: t('stl.balance'),
-                  dataIndex: 'balanceFen',
+                  // The customer's own debt holds the car; other payers' open invoices are shown apart.
+                  title: t('stl.queue.customerOwes'),
+                  dataIndex: 'customerBalanceFen',
                   width: 110,
                   align: 'right' as const,
                   render: (v: number) => <span className={v > 0 ? 'num stl-owed' : 'num'}>{money(v, locale)}</span>,
+                },
+                {
+                  title: t('stl.queue.othersOpen'),
+                  key: 'others',
+                  width: 120,
+                  align: 'right' as const,
+                  render: (_: unknown, r: QueueRowT) => <span className="num muted">{money(r.balanceFen - r.customerBalanceFen, locale)}</span>,
                 },
               ]
             : []),

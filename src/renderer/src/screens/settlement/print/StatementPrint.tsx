@@ -3,8 +3,10 @@ import { useLocale, useT } from '../../../i18n'
 import { dateTime, km, milliToDecimal, money } from '../../../format'
 import type { SettlementViewT } from '../../../stores/settlement-store'
 import { PrintShell } from './PrintShell'
+import { statementByPayer } from '../../../../../shared/domain/statement'
+import { CustomerInvoices, OtherPayers, RepairWarrantyNote } from './StatementParts'
 
-/** 结算单: the lines by payer, the invoices with VAT and discounts, what was paid and what is owed. */
+/** 结算单: the lines by payer, the customer's invoice and what the customer paid and owes, other payers apart. */
 export function StatementPrint({ id }: { id: number }) {
   const t = useT()
   return (
@@ -22,8 +24,8 @@ function Statement({ view }: { view: SettlementViewT }) {
   const invoices = view.invoices.filter((i) => i.kind === 'invoice' && i.state === 'issued')
   const ids = new Set(invoices.map((i) => i.id))
   const payments = view.payments.filter((p) => ids.has(p.invoiceId) && p.reversalOf === null && p.amountFen > 0)
-  const sum = (f: (i: (typeof invoices)[number]) => number) => invoices.reduce((s, i) => s + f(i), 0)
   const m = (fen: number) => money(fen, locale)
+  const { customer } = statementByPayer(view.invoices)
 
   return (
     <>
@@ -98,51 +100,8 @@ function Statement({ view }: { view: SettlementViewT }) {
           })}
         </table>
       </section>
-      <section>
-        <h2>{t('stl.invoices.title')}</h2>
-        <table className="print-lines">
-          <thead>
-            <tr>
-              <th>{t('stl.invoiceNo')}</th>
-              <th>{t('field.payer')}</th>
-              <th className="num">{t('field.net')}</th>
-              <th className="num">{t('stl.vat')}</th>
-              <th className="num">{t('stl.settle.discount')}</th>
-              <th className="num">{t('field.gross')}</th>
-              <th className="num">{t('stl.paid')}</th>
-              <th className="num">{t('stl.balance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoices.map((i) => (
-              <tr key={i.id}>
-                <td className="mono">{i.number}</td>
-                <td>
-                  {t(`payer.${i.payer}`)}
-                  {i.insurer && <div className="print-small">{t('stl.invoices.claim', { insurer: i.insurer, claimNo: i.claimNo ?? '' })}</div>}
-                </td>
-                <td className="num">{m(i.netFen)}</td>
-                <td className="num">{m(i.vatFen)}</td>
-                <td className="num">{m(i.discountFen)}</td>
-                <td className="num">{m(i.grossFen)}</td>
-                <td className="num">{m(i.paidFen)}</td>
-                <td className="num">{m(i.balanceFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="print-gross">
-              <td colSpan={2}>{t('stl.total')}</td>
-              <td className="num">{m(sum((i) => i.netFen))}</td>
-              <td className="num">{m(sum((i) => i.vatFen))}</td>
-              <td className="num">{m(sum((i) => i.discountFen))}</td>
-              <td className="num">{m(sum((i) => i.grossFen))}</td>
-              <td className="num">{m(sum((i) => i.paidFen))}</td>
-              <td className="num">{m(sum((i) => i.balanceFen))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+      <CustomerInvoices view={view} />
+      <OtherPayers view={view} />
       <section>
         <h2>{t('stl.pay.title')}</h2>
         {payments.length === 0 ? (
@@ -171,8 +130,14 @@ function Statement({ view }: { view: SettlementViewT }) {
             </tbody>
           </table>
         )}
-        <p className="print-small">{t('stl.print.statementNote', { owed: m(view.customerBalanceFen) })}</p>
+        <p className="print-small">{t('stl.print.statementNote', { owed: m(customer.balanceFen) })}</p>
+        {view.partsOverride && (
+          <p className="print-small print-override">
+            {t('stl.print.partsOverride', { reason: view.partsOverride.reason, by: view.partsOverride.by, at: dateTime(view.partsOverride.at) })}
+          </p>
+        )}
       </section>
+      <RepairWarrantyNote view={view} />
       <div className="print-signatures">
         <div>
           <div className="print-sign-line">{t('print.customerSignature')}</div>
