@@ -362,4 +362,10 @@ export const settlement = {
   'dash.lastIssue': 'Last issue',
   'dash.diff': 'Difference',
   'dash.diffValue': 'Difference value',
+  'dash.drillAsOf': 'Stock as of {at}',
+  'dash.counted.slow_moving': 'Slow-moving',
+  'dash.counted.fill_rate': 'From stock at first request',
+  'dash.countedYes': 'yes',
+  'dash.countedNo': 'no',
+  'dash.averageValue': 'Average stock value',
 } as const satisfies Record<keyof typeof zh, string>

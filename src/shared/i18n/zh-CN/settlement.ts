@@ -361,4 +361,10 @@ export const settlement = {
   'dash.lastIssue': '最近出库',
   'dash.diff': '差异数量',
   'dash.diffValue': '差异金额',
+  'dash.drillAsOf': '库存截至 {at}',
+  'dash.counted.slow_moving': '滞销',
+  'dash.counted.fill_rate': '首次即有库存',
+  'dash.countedYes': '是',
+  'dash.countedNo': '否',
+  'dash.averageValue': '平均库存金额',
 } as const
