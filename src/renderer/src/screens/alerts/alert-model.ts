@@ -3,12 +3,13 @@
 // translated here from the catalog key and parameters, so it follows the person's language.
 import type { Permission } from '../../../../shared/domain/roles'
 import type { Severity } from '../../../../shared/domain/rules'
-import { isMessageKey, translate, type Locale } from '../../../../shared/i18n'
+import { isMessageKey, type Locale } from '../../../../shared/i18n'
+import { alertText } from '../../../../shared/i18n/alert-text'
 import type { Route } from '../../router'
 import type { AlertT } from '../../stores/alerts-store'
 
-export function alertMessage(alert: Pick<AlertT, 'messageKey' | 'messageParams' | 'message'>, locale: Locale): string {
-  return isMessageKey(alert.messageKey) ? translate(locale, alert.messageKey, alert.messageParams) : alert.message
+export function alertMessage(alert: Pick<AlertT, 'messageKey' | 'messageParams' | 'message'>, locale: Locale, now: Date = new Date()): string {
+  return isMessageKey(alert.messageKey) ? alertText(locale, alert.messageKey, alert.messageParams, now) : alert.message
 }
 
 export function subjectRoute(alert: Pick<AlertT, 'subjectType' | 'subjectId'>, can: (p: Permission) => boolean): Route | null {
