@@ -2,7 +2,7 @@ import { AppError } from '../api/app-error'
 import type { z } from 'zod'
 import type { Ctx, UserCtx } from '../api/context'
 import type { Alert, rulesContract } from '../../shared/contract/rules'
-import { translate } from '../../shared/i18n'
+import { alertText } from '../../shared/i18n/alert-text'
 import type { Role } from '../../shared/domain/roles'
 import type { AlertStage, AlertState, RuleKind, Severity, SubjectType } from '../../shared/domain/rules'
 
@@ -80,7 +80,7 @@ function toAlertOut(ctx: Ctx, r: AlertRow, nowIso: string): AlertOut {
     subjectLabel: r.subject_label,
     messageKey: r.message_key,
     messageParams: params,
-    message: translate(ctx.locale, r.message_key, params),
+    message: alertText(ctx.locale, r.message_key, params, ctx.clock.now()),
     firstRaisedAt: r.first_raised_at,
     raisedAt: r.raised_at,
     updatedAt: r.updated_at,

@@ -31,13 +31,12 @@ export interface HitsQuery {
   args: unknown[]
 }
 
-// Formatting inside SQL, so a message's numbers are computed where the rows are.
+// Formatting inside SQL, so a message's numbers are computed where the rows are. Money and
+// durations are stored raw (`…Fen`, `since`) and formatted for reading by shared/i18n/alert-text.
 /** Thousandths as a decimal without trailing zeros: 2000 → "2", 1500 → "1.5". */
 export const qtySql = (expr: string) => `rtrim(rtrim(printf('%.3f', (${expr}) / 1000.0), '0'), '.')`
 /** A real number with at most two decimals: 4.3333 → "4.33", 4.0 → "4". */
 export const dec2Sql = (expr: string) => `rtrim(rtrim(printf('%.2f', ${expr}), '0'), '.')`
-/** Fen as yuan with two decimals: 123450 → "1234.50". */
-export const yuanSql = (expr: string) => `printf('%.2f', (${expr}) / 100.0)`
 /** Stored local ISO text as "2026-11-27 10:30". */
 export const minuteSql = (expr: string) => `replace(substr(${expr}, 1, 16), 'T', ' ')`
 
@@ -51,11 +50,6 @@ export function centi(value: number): string {
   return (value / 100).toFixed(2).replace(/\.?0+$/, '')
 }
 
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const m = Math.abs(fen)
-  return `${sign}${Math.floor(m / 100)}.${String(m % 100).padStart(2, '0')}`
-}
 
 /** Arguments for `?1, ?2, …` placeholders: better-sqlite3 binds numbered parameters by name. */
 export function numbered(...values: unknown[]): Record<number, unknown> {

@@ -8,7 +8,8 @@ import { mulDivRound } from '../../shared/domain/stock'
 import { loadRules } from './catalog'
 import { envOf, numbered, type EvalEnv } from './context'
 import { fillRate, outboundLastDays, slowMoving, stockValueFen, turnover } from './measures'
-import { addLocalDays } from '../../shared/domain/settlement-deadline'
+import { addLocalDays, addLocalMonths, localInstant } from '../../shared/domain/settlement-deadline'
+import { slowMovingSeries } from './stock-as-of'
 
 // The targets dashboard: the manual's figures as monthly series over the last N months, each
 // with the band its rule holds it to (so a manager's change of a rule moves the band too).
@@ -138,11 +139,15 @@ function partsSeries(env: EvalEnv, months: string[], from: string): Series[] {
   const sm = paramsOf(env, 'slow_moving_share')
   const fr = paramsOf(env, 'fill_rate')
   const st = paramsOf(env, 'stocktake_variance')
-  const snaps = env.store
-    .prepare(`SELECT month AS m, numerator AS n, denominator AS d FROM target_snapshots WHERE target = 'slow_moving' AND month >= ?`)
-    .all(months[0]) as MonthRow[]
+  // Each month's share as of its end, rebuilt from the ledger (the same rows its drill-down lists).
+  const bounds = months.map((m) => {
+    const [y, mo] = m.split('-').map(Number) as [number, number]
+    const end = localInstant(env.timeZone, y, mo + 1, 1)
+    return { end: env.iso(end), cutoff: env.iso(addLocalMonths(end > env.now ? env.now : end, -sm.months, env.timeZone)) }
+  })
+  const shares = slowMovingSeries(env, bounds.map((b) => b.end), bounds.map((b) => b.cutoff))
+  const slowPts = points(months, months.map((m, j) => ({ m, n: shares[j]!.slowFen, d: shares[j]!.totalFen })))
   const slow = slowMoving(env, sm.months)
-  const slowPts = points(months, [...snaps.filter((s) => s.m !== months.at(-1)), { m: months.at(-1)!, n: slow.slowFen, d: slow.totalFen }])
   const fills = env.store
     .prepare(`SELECT substr(first_at, 1, 7) AS m, COALESCE(SUM(served_from_stock), 0) AS n, COUNT(*) AS d FROM part_requests WHERE first_at >= ? GROUP BY m`)
     .all(from) as MonthRow[]

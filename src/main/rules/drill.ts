@@ -3,12 +3,13 @@ import type { Ctx } from '../api/context'
 import type { DrillPart, DrillRo, rulesContract } from '../../shared/contract/rules'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
-import { addLocalMonths, localInstant } from '../../shared/domain/settlement-deadline'
+import { localInstant, monthKey } from '../../shared/domain/settlement-deadline'
 import { envOf, numbered, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
-import { SLOW_PART_SQL } from './measures'
+import { PART_DRILLS, type MonthWindow } from './drill-parts'
 
-// Drill-down: the ROs, invoices or parts behind one month's figure on the dashboard.
+// Drill-down: the ROs, invoices or parts behind one month's figure on the dashboard — the same
+// rows the figure is computed from (parts as they stood at the month's end: drill-parts.ts).
 
 type Section = typeof rulesContract
 type In = z.output<Section['dashboard.drill']['input']>
@@ -52,31 +53,22 @@ const roOut = (r: RoRow): RoOut => ({
   balanceFen: r.balance ?? null,
 })
 
-const partOut = (r: Partial<Record<string, number | string | null>> & { part_id: number; part_number: string; name: string }): PartOut => ({
-  partId: r.part_id,
-  partNumber: r.part_number,
-  name: r.name,
-  onHandMilli: (r.on_hand as number | null | undefined) ?? null,
-  valueFen: (r.value as number | null | undefined) ?? null,
-  issuedMilli: (r.issued_milli as number | null | undefined) ?? null,
-  issuedValueFen: (r.issued_value as number | null | undefined) ?? null,
-  lastIssueAt: (r.last_issue_at as string | null | undefined) ?? null,
-  roId: (r.ro_id as number | null | undefined) ?? null,
-  roNumber: (r.ro_number as string | null | undefined) ?? null,
-  diffMilli: (r.diff_milli as number | null | undefined) ?? null,
-  diffValueFen: (r.diff_value as number | null | undefined) ?? null,
-})
-
-function monthBounds(env: EvalEnv, month: string): { start: string; end: string } {
+function monthWindow(env: EvalEnv, month: string): MonthWindow {
   const [y, m] = month.split('-').map(Number) as [number, number]
-  return { start: env.iso(localInstant(env.timeZone, y, m, 1)), end: env.iso(localInstant(env.timeZone, y, m + 1, 1)) }
+  const start = env.iso(localInstant(env.timeZone, y, m, 1))
+  const end = env.iso(localInstant(env.timeZone, y, m + 1, 1))
+  const current = month === monthKey(env.now, env.timeZone)
+  // A month still running (or ahead) is read as of now; a past one as of its last instant.
+  const asOf = localInstant(env.timeZone, y, m + 1, 1) > env.now ? env.nowIso : end
+  return { start, end, asOf, current }
 }
 
 const RO_BASE = `SELECT r.id, r.number, r.type, r.state, c.name AS customer_name, r.completed_at, r.settled_at`
 
 export function drill(ctx: Ctx, input: In): Out {
   const env = envOf(ctx)
-  const { start, end } = monthBounds(env, input.month)
+  const window = monthWindow(env, input.month)
+  const { start, end } = window
   const lim = input.limit + 1
   let ros: RoOut[] = []
   let parts: PartOut[] = []
@@ -123,57 +115,9 @@ export function drill(ctx: Ctx, input: In): Out {
       ros = rows.map(roOut)
       break
     }
-    case 'stock_vs_outbound':
-    case 'turnover': {
-      const months = input.target === 'turnover' ? paramsOf(env, 'stock_turnover').months : 1
-      const from = env.iso(addLocalMonths(new Date(end), -months, env.timeZone))
-      parts = (
-        stmt(
-          `SELECT s.part_id, p.part_number, p.name, s.on_hand_milli AS on_hand, s.value_fen AS value, s.last_issue_at,
-                  (SELECT -SUM(m.quantity_milli) FROM stock_moves m WHERE m.part_id = s.part_id AND m.at >= ?1 AND m.at < ?2 AND m.kind IN ('issue', 'return')) AS issued_milli,
-                  (SELECT -SUM(m.value_fen) FROM stock_moves m WHERE m.part_id = s.part_id AND m.at >= ?1 AND m.at < ?2 AND m.kind IN ('issue', 'return')) AS issued_value
-             FROM part_stock s JOIN parts p ON p.id = s.part_id WHERE s.on_hand_milli > 0
-            ORDER BY s.value_fen DESC LIMIT ?3`,
-        ).all(numbered(from, end, lim)) as Parameters<typeof partOut>[0][]
-      ).map(partOut)
-      break
-    }
-    case 'slow_moving': {
-      const cutoff = env.iso(addLocalMonths(env.now, -paramsOf(env, 'slow_moving_share').months, env.timeZone))
-      parts = (
-        stmt(
-          `SELECT s.part_id, p.part_number, p.name, s.on_hand_milli AS on_hand, s.value_fen AS value, s.last_issue_at
-             FROM part_stock s JOIN parts p ON p.id = s.part_id WHERE ${SLOW_PART_SQL} ORDER BY s.value_fen DESC LIMIT ?`,
-        ).all(cutoff, lim) as Parameters<typeof partOut>[0][]
-      ).map(partOut)
-      break
-    }
-    case 'fill_rate': {
-      parts = (
-        stmt(
-          `SELECT q.part_id, p.part_number, p.name, q.requested_milli AS issued_milli, q.ro_id, r.number AS ro_number, s.on_hand_milli AS on_hand
-             FROM part_requests q JOIN parts p ON p.id = q.part_id JOIN repair_orders r ON r.id = q.ro_id
-             LEFT JOIN part_stock s ON s.part_id = q.part_id
-            WHERE q.first_at >= ? AND q.first_at < ? AND q.served_from_stock = 0 ORDER BY q.first_at LIMIT ?`,
-        ).all(start, end, lim) as Parameters<typeof partOut>[0][]
-      ).map(partOut)
-      break
-    }
-    case 'stocktake_variance': {
-      parts = (
-        stmt(
-          `SELECT l.part_id, p.part_number, p.name, l.book_milli AS on_hand, l.book_value_fen AS value,
-                  COALESCE(l.counted_milli, l.book_milli) - l.book_milli AS diff_milli,
-                  CASE WHEN l.book_milli > 0 THEN (l.book_value_fen * (COALESCE(l.counted_milli, l.book_milli) - l.book_milli)) / l.book_milli
-                       ELSE ((COALESCE(l.counted_milli, l.book_milli) - l.book_milli) * l.unit_cost_fen) / 1000 END AS diff_value
-             FROM stocktakes st JOIN stocktake_lines l ON l.stocktake_id = st.id JOIN parts p ON p.id = l.part_id
-            WHERE st.state = 'approved' AND st.decided_at >= ? AND st.decided_at < ? AND COALESCE(l.counted_milli, l.book_milli) <> l.book_milli
-            ORDER BY abs(diff_value) DESC LIMIT ?`,
-        ).all(start, end, lim) as Parameters<typeof partOut>[0][]
-      ).map(partOut)
-      break
-    }
+    default:
+      parts = PART_DRILLS[input.target](env, window, lim)
   }
   const truncated = ros.length > input.limit || parts.length > input.limit
-  return { target: input.target, month: input.month, ros: ros.slice(0, input.limit), parts: parts.slice(0, input.limit), truncated }
+  return { target: input.target, month: input.month, asOf: window.asOf, ros: ros.slice(0, input.limit), parts: parts.slice(0, input.limit), truncated }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LiveEvent } from '../../shared/contract/types'
-import { translate } from '../../shared/i18n'
+import { alertText } from '../../shared/i18n/alert-text'
 import { makeTestApp, type TestApp } from '../test-support/test-app'
 import { acknowledgeAlert, resolveAlert, snoozeAlert } from './alert-state'
 import { sweep } from './engine'
@@ -43,7 +43,7 @@ function alertOf(kind: string, subjectId: number): AlertRow | undefined {
     )
     .get(kind, subjectId) as AlertRow | undefined
 }
-const messageOf = (a: AlertRow, locale: 'en' | 'zh-CN' = 'en') => translate(locale, a.message_key, JSON.parse(a.message_params) as Record<string, string>)
+const messageOf = (a: AlertRow, locale: 'en' | 'zh-CN' = 'en') => alertText(locale, a.message_key, JSON.parse(a.message_params) as Record<string, string>, t.clock.now())
 
 describe('maintenance ROs: settled within 3 days of completion', () => {
   it('raises on day 4, not before, once only, and clears when the RO is settled', async () => {
@@ -59,8 +59,8 @@ describe('maintenance ROs: settled within 3 days of completion', () => {
     const first = runSweep()
     const alert = alertOf('maintenance_settlement_overdue', ro.id)!
     expect(alert).toMatchObject({ stage: 'breach', state: 'open', raised_at: '2026-11-05T12:00:00+08:00' })
-    expect(messageOf(alert)).toBe(`RO ${ro.number} was completed 2026-11-02 10:00 and is unsettled after 3 days (limit 3)`)
-    expect(messageOf(alert, 'zh-CN')).toBe(`工单 ${ro.number} 于 2026-11-02 10:00 完工，已 3 天未结算（要求 3 天内）`)
+    expect(messageOf(alert)).toBe(`RO ${ro.number} was completed 2026-11-02 10:00 and is unsettled after 3 days 2 h (limit 3 days)`)
+    expect(messageOf(alert, 'zh-CN')).toBe(`工单 ${ro.number} 于 2026-11-02 10:00 完工，已 3 天 2 小时 未结算（要求 3 天内）`)
     expect(first.raised).toBeGreaterThanOrEqual(1)
 
     const again = runSweep()
@@ -129,7 +129,7 @@ describe('insurance money: collected within the month it was invoiced', () => {
     await at('2027-02-26T08:00:00')
     runSweep()
     const warning = alertOf('insurance_receivable_month_end', invoice.id)!
-    expect(messageOf(warning)).toBe(`太平洋保险 claim CPIC-0210: ¥1130.00 open on invoice ${invoice.number}, to be collected before 2027-02-28`)
+    expect(messageOf(warning)).toBe(`太平洋保险 claim CPIC-0210: ¥1,130.00 open on invoice ${invoice.number}, to be collected before 2027-02-28`)
 
     await at('2027-03-01T08:00:00')
     runSweep()
@@ -190,7 +190,7 @@ describe('snoozing', () => {
     await at('2027-07-01T10:30:00')
     runSweep()
     const alert = alertOf('ro_past_promised', ro.id)!
-    expect(messageOf(alert)).toBe(`RO ${ro.number} was promised for 2027-07-01 09:00; 1 h late, now "In progress"`)
+    expect(messageOf(alert)).toBe(`RO ${ro.number} was promised for 2027-07-01 09:00; 1 h 30 min late, now "In progress"`)
     const ctx = serviceCtx(t, 'front_desk_supervisor')
     t.app.store.tx(() => snoozeAlert(ctx, alert.id, alert.version, '2027-07-03', '等配件'))
     const active = () => t.ok('front_desk_supervisor', 'alerts.list', { subjectType: 'ro', subjectId: ro.id })

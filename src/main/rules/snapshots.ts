@@ -4,9 +4,9 @@ import type { RuleRow } from './catalog'
 import type { EvalEnv } from './context'
 import { slowMoving } from './measures'
 
-// The slow-moving share of a past month cannot be rebuilt cheaply from the ledger (it needs every
-// part's last issue as of then), so the sweep records this month's figure each run; the last run
-// of a month leaves that month's value for the dashboard's trend.
+// A record of the slow-moving share as each sweep saw it (the last run of a month leaves that
+// month's value). The dashboard no longer reads it: its figures and drill-downs are rebuilt from
+// the ledger as of each month's end (stock-as-of.ts), so a figure always equals its rows.
 
 export function writeSnapshots(env: EvalEnv, rules: readonly RuleRow[]): void {
   const rule = rules.find((r) => r.kind === 'slow_moving_share')

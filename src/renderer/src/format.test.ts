@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTime, decimalToMilli, fenToYuanText, milliToDecimal, nowWallClock, todayIn, wallClockToIso, yuanTextToFen } from './format'
+import { dateTime, decimalToMilli, fenToYuanText, milliToDecimal, money, nowWallClock, todayIn, wallClockToIso, yuanTextToFen } from './format'
 
 describe('format', () => {
   it('shows stored local times as the shop wall clock, whatever zone the PC is in', () => {
@@ -32,5 +32,29 @@ describe('format', () => {
     expect(fenToYuanText(5)).toBe('0.05')
     expect(yuanTextToFen('0.1')).toBe(10)
     expect(yuanTextToFen('12.345')).toBeNull()
+  })
+
+  it('keeps the sign of negative and fractional figures (a stocktake shortage is not a surplus)', () => {
+    const cases: [number, string][] = [
+      [-250, '-0.25'],
+      [-1, '-0.001'],
+      [-1000, '-1'],
+      [-1500, '-1.5'],
+      [250, '0.25'],
+      [1, '0.001'],
+      [0, '0'],
+    ]
+    for (const [milli, text] of cases) expect(milliToDecimal(milli), String(milli)).toBe(text)
+    expect(fenToYuanText(-5)).toBe('-0.05')
+    expect(fenToYuanText(-12345)).toBe('-123.45')
+    expect(money(-5, 'zh-CN')).toBe('-¥0.05')
+    expect(money(-36588432, 'en')).toBe('-¥365,884.32')
+    // Every formatter that takes a signed number gives back what the parser reads as the same number.
+    for (let milli = -2005; milli <= 2005; milli += 7) {
+      const text = milliToDecimal(milli)
+      expect(Math.sign(milli) < 0 ? text.startsWith('-') : !text.startsWith('-'), text).toBe(true)
+      if (milli >= 0) expect(decimalToMilli(text)).toBe(milli)
+    }
+    for (let fen = -1005; fen <= 1005; fen += 11) expect(yuanTextToFen(fenToYuanText(fen))).toBe(fen)
   })
 })

@@ -1,6 +1,7 @@
 // Money, quantities and dates are formatted and parsed here only, so every screen and the
 // printed repair order show them the same way.
 import { formatFen, parseYuanToFen, type Fen } from '../../shared/domain/money'
+import { formatMilli } from '../../shared/domain/stock'
 import { zonedParts } from '../../shared/domain/time'
 import type { Locale } from '../../shared/i18n'
 
@@ -27,11 +28,9 @@ export function decimalToMilli(text: string): number | null {
   return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'))
 }
 
-/** 1500 → "1.5"; 2000 → "2". */
+/** 1500 → "1.5"; 2000 → "2"; -250 → "-0.25" (the one quantity formatter, shared with main). */
 export function milliToDecimal(milli: number): string {
-  const whole = Math.trunc(milli / 1000)
-  const fraction = String(Math.abs(milli % 1000)).padStart(3, '0').replace(/0+$/, '')
-  return fraction ? `${whole}.${fraction}` : String(whole)
+  return formatMilli(milli)
 }
 
 export function km(value: number, locale: Locale): string {

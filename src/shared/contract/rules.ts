@@ -120,6 +120,10 @@ export const DrillPart = z.object({
   roNumber: z.string().nullable(),
   diffMilli: z.number().nullable(),
   diffValueFen: z.number().nullable(),
+  /** Counts toward the figure's numerator: slow-moving (slow_moving), met from stock (fill_rate). */
+  counted: z.boolean().nullable(),
+  /** Turnover: the part's stock value at each month end of the period, newest first. */
+  monthEndValuesFen: z.array(z.number()).nullable(),
 })
 
 const w = 'write' as const
@@ -190,7 +194,7 @@ export const rulesContract = {
   },
   'dashboard.drill': {
     input: z.strictObject({ target: z.enum(DASHBOARD_TARGETS), month: Month, limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.object({ target: z.enum(DASHBOARD_TARGETS), month: z.string(), ros: z.array(DrillRo), parts: z.array(DrillPart), truncated: z.boolean() }),
+    output: z.object({ target: z.enum(DASHBOARD_TARGETS), month: z.string(), asOf: z.string(), ros: z.array(DrillRo), parts: z.array(DrillPart), truncated: z.boolean() }),
     access: 'dashboard.read',
     kind: r,
   },

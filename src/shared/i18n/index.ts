@@ -39,11 +39,29 @@ export function asLocale(value: unknown): Locale {
   return DEFAULT_LOCALE
 }
 
+// `{n, plural, one {# batch} other {# batches}}`: the branch Intl.PluralRules picks for the
+// locale (`=0` for an exact number), with `#` the number. Chinese strings need none.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g
+const pluralRules = new Map<Locale, Intl.PluralRules>()
+
+function plural(locale: Locale, template: string, params: MessageParams): string {
+  return template.replace(PLURAL, (whole, name: string, body: string) => {
+    const n = Number(params[name])
+    if (params[name] === undefined || !Number.isFinite(n)) return whole
+    const branches = new Map([...body.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]))
+    let rules = pluralRules.get(locale)
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)))
+    const text = branches.get(`=${n}`) ?? branches.get(rules.select(n)) ?? branches.get('other') ?? ''
+    return text.replace(/#/g, String(params[name]))
+  })
+}
+
 /** Looks up a message and fills `{name}` placeholders; unknown keys come back as they are. */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
   const template = isMessageKey(key) ? catalogs[locale][key] : key
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return plural(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
     return typeof value === 'string' && isMessageKey(value) ? catalogs[locale][value] : String(value)

@@ -1,5 +1,5 @@
 import { addLocalDays, monthEndThresholds } from '../../../shared/domain/settlement-deadline'
-import { minuteSql, numbered, yuanSql } from '../context'
+import { minuteSql, numbered } from '../context'
 import { IDS, type Evaluator } from './types'
 
 // The front-desk supervisor's deadlines [manual section 2]: 保养工单结算不超过3天, 保险工单当月结算,
@@ -25,10 +25,10 @@ export const maintenanceOverdue: Evaluator<'maintenance_settlement_overdue'> = {
     return {
       sql: `SELECT r.id AS subject_id, 'breach' AS stage, 'alert.maintenanceOverdue' AS message_key,
                    json_object('number', r.number, 'completedAt', ${minuteSql(COMPLETED)}, 'days', ?,
-                     'elapsed', CAST(julianday(?) - julianday(${COMPLETED}) AS INTEGER)) AS params
+                     'since', ${COMPLETED}) AS params
               FROM ${ids ? BY_IDS : 'repair_orders r'}
              WHERE r.state = 'ready' AND r.type IN (SELECT value FROM json_each(?)) AND ${COMPLETED} < ?`,
-      args: [p.days, env.nowIso, ...(ids ? [ids] : []), JSON.stringify(p.roTypes), cutoff],
+      args: [p.days, ...(ids ? [ids] : []), JSON.stringify(p.roTypes), cutoff],
     }
   },
 }
@@ -66,7 +66,7 @@ export const insuranceReceivable: Evaluator<'insurance_receivable_month_end'> = 
                  ${ids ? `AND i.ro_id IN (SELECT value FROM json_each(?3))` : ''})
             SELECT id AS subject_id, CASE WHEN issued_at < ?1 THEN 'breach' ELSE 'warning' END AS stage,
                    CASE WHEN issued_at < ?1 THEN 'alert.insuranceReceivableBreach' ELSE 'alert.insuranceReceivableWarning' END AS message_key,
-                   json_object('number', number, 'insurer', insurer, 'claimNo', claim_no, 'balance', ${yuanSql('balance')},
+                   json_object('number', number, 'insurer', insurer, 'claimNo', claim_no,
                      'due', ${lastDayOf('issued_at')}, 'balanceFen', balance) AS params
               FROM open WHERE balance > 0`,
       args: [numbered(env.iso(t.monthStart), t.warning ? 1 : 0, ...(ids ? [ids] : []))],
@@ -83,11 +83,11 @@ export const pastPromised: Evaluator<'ro_past_promised'> = {
     return {
       sql: `SELECT r.id AS subject_id, 'breach' AS stage, 'alert.pastPromised' AS message_key,
                    json_object('number', r.number, 'promisedAt', ${minuteSql('r.promised_at')}, 'state', 'roState.' || r.state,
-                     'hours', CAST((julianday(?) - julianday(r.promised_at)) * 24 AS INTEGER)) AS params
+                     'since', r.promised_at) AS params
               FROM ${ids ? BY_IDS : 'repair_orders r'}
              WHERE r.state IN ('estimate', 'authorised', 'in_progress', 'quality_check', 'washing')
                AND r.promised_at IS NOT NULL AND r.promised_at < ?`,
-      args: [env.nowIso, ...(ids ? [ids] : []), cutoff],
+      args: [...(ids ? [ids] : []), cutoff],
     }
   },
 }

@@ -1,6 +1,6 @@
 import { addLocalDays, addLocalMonths } from '../../../shared/domain/settlement-deadline'
 import { bandStatus, shareBp, stockValueLimitFen } from '../../../shared/domain/stock-rules'
-import { centi, dec2Sql, pct, qtySql, yuan, yuanSql } from '../context'
+import { centi, dec2Sql, pct, qtySql } from '../context'
 import { fillRate, outboundLastDays, slowMoving, stockValueFen, turnover } from '../measures'
 import { IDS, singleHit, type Evaluator } from './types'
 
@@ -49,9 +49,9 @@ export const stockValue: Evaluator<'stock_value_vs_outbound'> = {
     const outbound = outboundLastDays(env, p.days)
     const limit = stockValueLimitFen(outbound, p.factorBp)
     return singleHit(stock > limit, 'breach', 'alert.stockValue', {
-      stock: yuan(stock),
-      outbound: yuan(outbound),
-      limit: yuan(limit),
+      stockFen: stock,
+      outboundFen: outbound,
+      limitFen: limit,
       factor: centi(p.factorBp / 100),
       days: p.days,
     })
@@ -67,8 +67,8 @@ export const slowMovingShare: Evaluator<'slow_moving_share'> = {
     return singleHit(bandStatus(share, { max: p.maxShareBp }) === 'high', 'breach', 'alert.slowMoving', {
       count: s.count,
       months: p.months,
-      slow: yuan(s.slowFen),
-      total: yuan(s.totalFen),
+      slowFen: s.slowFen,
+      totalFen: s.totalFen,
       share: pct(share ?? 0),
       max: pct(p.maxShareBp),
     })
@@ -84,8 +84,8 @@ export const stockTurnover: Evaluator<'stock_turnover'> = {
     return singleHit(status === 'low' || status === 'high', 'breach', status === 'high' ? 'alert.turnoverHigh' : 'alert.turnoverLow', {
       turnover: centi(t.centi ?? 0),
       months: p.months,
-      issued: yuan(t.issuedFen),
-      average: yuan(t.averageFen),
+      issuedFen: t.issuedFen,
+      averageFen: t.averageFen,
       min: centi(p.minCenti),
       max: centi(p.maxCenti),
     })
@@ -123,8 +123,8 @@ export const stocktakeVariance: Evaluator<'stocktake_variance'> = {
                WHERE (st.state = 'counting' OR (st.state = 'approved' AND st.decided_at >= ?)) ${ids ? `AND st.id IN ${IDS}` : ''}
                GROUP BY st.id)
             SELECT id AS subject_id, 'breach' AS stage, 'alert.stocktakeVariance' AS message_key,
-                   json_object('number', number, 'rate', ${dec2Sql('variance * 100.0 / book')}, 'variance', ${yuanSql('variance')},
-                     'book', ${yuanSql('book')}, 'max', ?) AS params
+                   json_object('number', number, 'rate', ${dec2Sql('variance * 100.0 / book')}, 'varianceFen', variance,
+                     'bookFen', book, 'max', ?) AS params
               FROM v WHERE book > 0 AND variance * 10000 > ? * book`,
       args: [from, ...(ids ? [ids] : []), pct(p.maxBp), p.maxBp],
     }

@@ -7,7 +7,7 @@ import { dateOnly, dateTime } from '../../format'
 import { hrefOf, navigate } from '../../router'
 import type { AlertT, InboxState } from '../../stores/alerts-store'
 import { useSettlementStores } from '../settlement/use-settlement'
-import { alertMessage, SEVERITY_COLOUR, subjectRoute } from './alert-model'
+import { alertMessage, groupByRule, rowKeyOf, SEVERITY_COLOUR, subjectRoute, type InboxRow } from './alert-model'
 import { AlertDialog } from './AlertDialogs'
 
 const STATES: InboxState[] = ['active', 'acknowledged', 'snoozed', 'resolved', 'all']
@@ -41,7 +41,8 @@ export function InboxView() {
     const route = subjectRoute(a, can)
     if (route) navigate(route)
   }
-  const actionable = (a: AlertT) => a.state !== 'resolved'
+  const actionable = (a: InboxRow) => a.state !== 'resolved' && !a.groupCount
+  const rows = groupByRule(inbox ?? [])
 
   return (
     <div className="inbox">
@@ -68,18 +69,21 @@ export function InboxView() {
         <span className="stl-total">{t('inbox.count', { n: inbox?.length ?? 0 })}</span>
       </div>
       {error && <Alert type="error" showIcon title={error} className="stl-gap" />}
-      <Table<AlertT>
+      <Table<InboxRow>
         size="small"
-        rowKey="id"
+        rowKey={rowKeyOf}
         loading={inbox === null && !error}
-        dataSource={inbox ?? []}
+        dataSource={rows}
+        expandable={{ indentSize: 12 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         aria-label={t('inbox.title')}
         locale={{ emptyText: t(filter.state === 'active' ? 'inbox.emptyActive' : 'inbox.empty') }}
-        rowClassName={(a) => `inbox-row inbox-${a.severity}${a.state === 'resolved' ? ' stl-void' : ''}`}
+        rowClassName={(a) => `inbox-row inbox-${a.severity}${a.state === 'resolved' ? ' stl-void' : ''}${a.groupCount ? ' inbox-group' : ''}`}
         onRow={(a) => ({
           tabIndex: 0,
-          'aria-label': `${t(`ruleKind.${a.ruleKind}`)} ${a.subjectLabel ?? ''}`.trim(),
+          'aria-label': a.groupCount
+            ? t('inbox.groupLabel', { rule: `ruleKind.${a.ruleKind}`, n: a.groupCount })
+            : `${t(`ruleKind.${a.ruleKind}`)} ${a.subjectLabel ?? ''}`.trim(),
           onKeyDown: (e) => {
             if (e.target !== e.currentTarget || !actionable(a)) return
             const key = e.key.toLowerCase()
@@ -103,7 +107,8 @@ export function InboxView() {
             render: (k: AlertT['ruleKind'], a) => (
               <span>
                 {t(`ruleKind.${k}`)}
-                {a.stage === 'warning' && <Tag className="stl-tag">{t('alertStage.warning')}</Tag>}
+                {a.groupCount && <Tag color="blue" className="stl-tag inbox-group-count">{t('inbox.count', { n: a.groupCount })}</Tag>}
+                {!a.groupCount && a.stage === 'warning' && <Tag className="stl-tag">{t('alertStage.warning')}</Tag>}
               </span>
             ),
           },
@@ -112,6 +117,7 @@ export function InboxView() {
             key: 'subject',
             width: 150,
             render: (_: unknown, a) => {
+              if (a.groupCount) return <span className="stl-hint">{t('inbox.groupSubjects', { n: a.groupCount })}</span>
               const label = a.subjectLabel ?? t(`subjectType.${a.subjectType}`)
               const route = subjectRoute(a, can)
               return route ? (
@@ -123,14 +129,18 @@ export function InboxView() {
               )
             },
           },
-          { title: t('inbox.why'), key: 'message', render: (_: unknown, a) => <span className="inbox-message">{alertMessage(a, locale)}</span> },
+          { title: t('inbox.why'), key: 'message', render: (_: unknown, a) => (
+              <span className="inbox-message">{a.groupCount ? t('inbox.groupWhy', { message: alertMessage(a, locale) }) : alertMessage(a, locale)}</span>
+            ),
+          },
           ...(seesAll ? [{ title: t('field.inboxRole'), dataIndex: 'inboxRole', width: 100, render: (r: Role) => t(`role.${r}`) }] : []),
           { title: t('inbox.raisedAt'), dataIndex: 'firstRaisedAt', width: 130, render: (v: string) => dateTime(v) },
           {
             title: t('field.status'),
             key: 'state',
             width: 210,
-            render: (_: unknown, a) => (
+            render: (_: unknown, a) =>
+              !a.groupCount && (
               <span>
                 <Tag color={a.state === 'open' ? 'red' : a.state === 'resolved' ? 'green' : 'default'}>{t(`alertState.${a.state}`)}</Tag>
                 <div className="stl-hint">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Permission } from '../../../../shared/domain/roles'
-import { alertMessage, earliestSnooze, subjectRoute } from './alert-model'
+import type { AlertT } from '../../stores/alerts-store'
+import { alertMessage, earliestSnooze, groupByRule, subjectRoute } from './alert-model'
 
 const all = () => true
 const only = (...allowed: Permission[]) => (p: Permission) => allowed.includes(p)
@@ -28,5 +29,32 @@ describe('alerts on screen', () => {
   it('lets a snooze run to tomorrow at the earliest, across month and year ends', () => {
     expect(earliestSnooze('2026-03-31')).toBe('2026-04-01')
     expect(earliestSnooze('2026-12-31')).toBe('2027-01-01')
+  })
+})
+
+describe('the inbox grouped by rule', () => {
+  const alert = (id: number, ruleKind: AlertT['ruleKind'], severity: AlertT['severity'] = 'warning') =>
+    ({ id, ruleKind, severity, subjectType: 'part', subjectId: id, state: 'open' }) as AlertT
+
+  it('folds 30 low-stock alerts into one row that counts them and holds each one beneath it', () => {
+    const lowStock = Array.from({ length: 30 }, (_, i) => alert(i + 1, 'part_below_safety_stock', i === 7 ? 'critical' : 'warning'))
+    const rows = groupByRule([alert(100, 'maintenance_settlement_overdue'), ...lowStock, alert(101, 'ro_past_promised')])
+    expect(rows.map((r) => [r.ruleKind, r.groupCount ?? 1])).toEqual([
+      ['maintenance_settlement_overdue', 1],
+      ['part_below_safety_stock', 30],
+      ['ro_past_promised', 1],
+    ])
+    const group = rows[1]!
+    expect(group.children!.map((c) => c.id)).toEqual(lowStock.map((a) => a.id))
+    // The most severe alert stands for the group.
+    expect(group.severity).toBe('critical')
+  })
+
+  it('keeps a rule with one alert as a plain row, and groups two of a rule wherever they appear', () => {
+    const rows = groupByRule([alert(1, 'fill_rate'), alert(2, 'part_below_safety_stock'), alert(3, 'fill_rate')])
+    expect(rows.map((r) => [r.ruleKind, r.groupCount ?? 1, r.children?.length ?? 0])).toEqual([
+      ['fill_rate', 2, 2],
+      ['part_below_safety_stock', 1, 0],
+    ])
   })
 })

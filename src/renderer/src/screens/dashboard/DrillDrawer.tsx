@@ -2,6 +2,7 @@ import { Alert, Drawer, Skeleton, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useStore } from 'zustand'
 import { useLocale, useT } from '../../i18n'
+import { averageFen } from '../../../../shared/domain/stock-rules'
 import { dateOnly, dateTime, milliToDecimal, money } from '../../format'
 import { hrefOf, navigate } from '../../router'
 import type { DashboardStore, DrillPartT, DrillRoT } from '../../stores/dashboard-store'
@@ -68,7 +69,20 @@ export function DrillDrawer({ store }: { store: DashboardStore }) {
     { title: t('dash.value'), dataIndex: 'valueFen', align: 'right', render: (v: number | null) => <span className="num">{m(v)}</span> },
     { title: t('dash.issued'), dataIndex: 'issuedMilli', align: 'right', render: (v: number | null) => <span className="num">{q(v)}</span> },
     { title: t('dash.issuedValue'), dataIndex: 'issuedValueFen', align: 'right', render: (v: number | null) => <span className="num">{m(v)}</span> },
+    {
+      title: t('dash.averageValue'),
+      dataIndex: 'monthEndValuesFen',
+      align: 'right',
+      render: (v: number[] | null) => <span className="num">{v === null ? '—' : m(averageFen(v))}</span>,
+    },
     { title: t('dash.lastIssue'), dataIndex: 'lastIssueAt', render: (v: string | null) => dateOnly(v) },
+    {
+      title: of.target === 'slow_moving' || of.target === 'fill_rate' ? t(`dash.counted.${of.target}`) : '',
+      dataIndex: 'counted',
+      width: 110,
+      render: (v: boolean | null) =>
+        v === null ? '' : <Tag color={v === (of.target === 'fill_rate') ? 'green' : 'orange'}>{t(v ? 'dash.countedYes' : 'dash.countedNo')}</Tag>,
+    },
     { title: t('field.roNumber'), dataIndex: 'roNumber', render: (v: string | null, p) => (v && p.roId ? <a href={roHref(p.roId)} className="mono">{v}</a> : '') },
     { title: t('dash.diff'), dataIndex: 'diffMilli', align: 'right', render: (v: number | null) => <span className="num">{q(v)}</span> },
     { title: t('dash.diffValue'), dataIndex: 'diffValueFen', align: 'right', render: (v: number | null) => <span className="num">{m(v)}</span> },
@@ -79,6 +93,7 @@ export function DrillDrawer({ store }: { store: DashboardStore }) {
     <Drawer open size={980} title={title} onClose={() => store.getState().closeDrill()} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} />}
       {!drill && !error && <Skeleton active />}
+      {drill && drill.parts.length > 0 && <p className="drill-as-of">{t('dash.drillAsOf', { at: dateTime(drill.asOf) })}</p>}
       {drill && drill.truncated && <Alert type="info" showIcon title={t('dash.truncated')} className="stl-gap" />}
       {drill && ros.length === 0 && parts.length === 0 && <Alert type="info" showIcon title={t('dash.drillEmpty')} />}
       {ros.length > 0 && (
