@@ -1,5 +1,6 @@
 import type { Store } from '../store/open'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
+import { DEFAULT_OPENING_HOURS_TEXT } from '../../shared/domain/opening-hours'
 
 // Settings are key → JSON value rows; defaults live here, in one place.
 export const SETTING_DEFAULTS = {
@@ -11,6 +12,8 @@ export const SETTING_DEFAULTS = {
   'time.zone': DEFAULT_TIME_ZONE,
   'setup.initialised': false,
   'setup.demo': false,
+  /** Reception opening hours, Monday … Sunday (see shared/domain/opening-hours). */
+  'appointments.openingHours': DEFAULT_OPENING_HOURS_TEXT as string,
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS
@@ -39,5 +42,6 @@ export function readSettings(store: Store) {
     labourRateFen: getSetting(store, 'labour.rateFen'),
     timeZone: getSetting(store, 'time.zone'),
     demo: getSetting(store, 'setup.demo'),
+    openingHours: getSetting(store, 'appointments.openingHours'),
   }
 }

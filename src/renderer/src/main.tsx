@@ -7,6 +7,7 @@ import { createReceptionStore } from './stores/reception-store'
 import { createRoStore } from './stores/ro-store'
 import { createAppointmentsStore } from './stores/appointments-store'
 import { Root } from './Root'
+import { installFormKeyRule } from './form-keys'
 import './styles.css'
 
 // The client reads the token and language from the session store at each call; the store in
@@ -25,6 +26,8 @@ const stores = {
   ro: createRoStore(api),
   appointments: createAppointmentsStore(api),
 }
+
+installFormKeyRule(window)
 
 const container = document.getElementById('root')
 if (container) {

@@ -5,6 +5,7 @@ import { ROLES, type Permission, type Role } from '../../../../shared/domain/rol
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
 import { hrefOf, navigate } from '../../router'
+import { rowHotkeys } from '../../hotkeys'
 import type { AlertT, InboxState } from '../../stores/alerts-store'
 import { useSettlementStores } from '../settlement/use-settlement'
 import { alertMessage, SEVERITY_COLOUR, subjectRoute } from './alert-model'
@@ -80,14 +81,14 @@ export function InboxView() {
         onRow={(a) => ({
           tabIndex: 0,
           'aria-label': `${t(`ruleKind.${a.ruleKind}`)} ${a.subjectLabel ?? ''}`.trim(),
-          onKeyDown: (e) => {
-            if (e.target !== e.currentTarget || !actionable(a)) return
-            const key = e.key.toLowerCase()
-            if (key === 'enter') open(a)
-            else if (key === 'a' && a.state === 'open') void acknowledge(a)
-            else if (key === 's') setDialog({ alert: a, kind: 'snooze' })
-            else if (key === 'r') setDialog({ alert: a, kind: 'resolve' })
-          },
+          onKeyDown: actionable(a)
+            ? rowHotkeys({
+                Enter: () => open(a),
+                ...(a.state === 'open' ? { A: () => void acknowledge(a) } : {}),
+                S: () => setDialog({ alert: a, kind: 'snooze' }),
+                R: () => setDialog({ alert: a, kind: 'resolve' }),
+              })
+            : undefined,
         })}
         columns={[
           {

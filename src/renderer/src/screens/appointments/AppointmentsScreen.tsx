@@ -66,7 +66,7 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
       <Spin spinning={loading}>
         <DayGrid day={day} canBook={canBook} onBook={(slot) => setBooking(slot)} />
       </Spin>
-      {booking && <BookAppointmentModal {...booking} onClose={() => setBooking(null)} />}
+      {booking && <BookAppointmentModal {...booking} day={day} onClose={() => setBooking(null)} />}
     </Card>
   )
 }
