@@ -35,19 +35,48 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zh, key)
 }
 
+/** Every key of the catalogs (both languages have the same keys, by their types). */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(zh) as MessageKey[]
+}
+
 export function asLocale(value: unknown): Locale {
   if (typeof value !== 'string') return DEFAULT_LOCALE
   if (value.toLowerCase().startsWith('en')) return 'en'
   return DEFAULT_LOCALE
 }
 
+// First segments of every key (`error`, `permission`, `reception` …): a string that starts with
+// one of them and has a dot is meant as a key, so a missing one is a bug, not text.
+const NAMESPACES = new Set(Object.keys(zh).map((key) => key.slice(0, key.indexOf('.'))))
+
+/** Whether `text` reads as a catalog key (namespace, a dot, more) whether or not it exists. */
+export function looksLikeKey(text: string): boolean {
+  const dot = text.indexOf('.')
+  return dot > 0 && /^[a-zA-Z][\w.-]*$/.test(text) && NAMESPACES.has(text.slice(0, dot))
+}
+
+type MissingKeyHandler = (key: string) => void
+let onMissingKey: MissingKeyHandler = () => {}
+
+/**
+ * What happens when a key-looking string has no message: tests throw (so no screen or error
+ * can ever show "permission.customers.write"), the renderer logs a console error (which the
+ * e2e specs fail on), production shows the key rather than nothing.
+ */
+export function setMissingKeyHandler(handler: MissingKeyHandler): void {
+  onMissingKey = handler
+}
+
 /** Looks up a message and fills `{name}` placeholders; unknown keys come back as they are. */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  if (!isMessageKey(key) && looksLikeKey(key)) onMissingKey(key)
   const template = isMessageKey(key) ? catalogs[locale][key] : key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
+    if (typeof value === 'string' && !isMessageKey(value) && looksLikeKey(value)) onMissingKey(value)
     return typeof value === 'string' && isMessageKey(value) ? catalogs[locale][value] : String(value)
   })
 }
