@@ -170,6 +170,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
     if (input.dealerName !== undefined) setSetting(ctx.store, 'dealer.name', input.dealerName)
     if (input.vatRateBp !== undefined) setSetting(ctx.store, 'vat.rateBp', input.vatRateBp)
     if (input.labourRateFen !== undefined) setSetting(ctx.store, 'labour.rateFen', input.labourRateFen)
+    if (input.openingHours !== undefined) setSetting(ctx.store, 'appointments.openingHours', input.openingHours)
     const after = readSettings(ctx.store)
     ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'dealer', detail: { before, after } })
     return after

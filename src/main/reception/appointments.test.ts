@@ -15,8 +15,9 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+// Late-evening and midnight bookings in these tests are deliberate, so they carry the confirmation.
 const book = (startsAt: string, advisor: 'service_advisor' | 'front_desk_supervisor' = 'service_advisor') =>
-  t.ok('service_advisor', 'appointments.book', { vehicleId, advisorId: t.userIds[advisor], startsAt, concern: '5000 公里保养' })
+  t.ok('service_advisor', 'appointments.book', { vehicleId, advisorId: t.userIds[advisor], startsAt, concern: '5000 公里保养', outsideHours: true })
 
 describe('appointments', () => {
   it('books for the vehicle and its current owner, stored in local time', async () => {

@@ -4,6 +4,8 @@ import { toLocal } from './local-time'
 import type { In, Out } from './types'
 import { loadVehicle } from './vehicle-rows'
 import { expectVersion, updateVersioned } from './versioned'
+import { getSetting } from '../settings/settings'
+import { checkOpeningHours, hhmmOf, parseOpeningHours } from '../../shared/domain/opening-hours'
 
 // Appointments (预约). A booking becomes `arrived` only through check-in, which links the RO;
 // the desk can mark no-shows (counted by the manual's measures) and cancellations, or undo them.
@@ -95,12 +97,27 @@ function refuseNonAdvisor(ctx: Ctx, advisorId: number): void {
   }
 }
 
+/**
+ * Bookings outside the reception's hours are refused unless the advisor confirmed them
+ * (`outsideHours`): a customer may arrange an early drop-off, but never by a slip of the picker.
+ * `details.outsideHours` lets the client ask for that confirmation.
+ */
+function refuseOutsideHours(ctx: Ctx, startsAt: string, durationMin: number): void {
+  const check = checkOpeningHours(parseOpeningHours(getSetting(ctx.store, 'appointments.openingHours')), startsAt, durationMin)
+  if (check.ok) return
+  const weekday = `weekday.${check.weekday}`
+  const key = check.day ? 'reception.outsideOpeningHours' : 'reception.closedOnDay'
+  const hours = check.day ? `${hhmmOf(check.day.open)}–${hhmmOf(check.day.close)}` : ''
+  throw new AppError('VALIDATION', key, { weekday, hours }, { fields: [{ field: 'startsAt', message: key }], outsideHours: true })
+}
+
 export function bookAppointment(ctx: UserCtx, input: In<'appointments.book'>): AppointmentOut {
   const vehicle = loadVehicle(ctx, input.vehicleId)
   refuseNonAdvisor(ctx, input.advisorId)
   const now = ctx.nowIso()
   // Stored in the dealership's zone whatever offset the client sent, so day ranges work.
   const startsAt = toLocal(ctx, input.startsAt)
+  if (!input.outsideHours) refuseOutsideHours(ctx, startsAt, input.durationMin)
   const id = Number(
     ctx.store
       .prepare(

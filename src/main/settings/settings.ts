@@ -2,6 +2,7 @@ import type { Store } from '../store/open'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
 import { REPAIR_WARRANTY_DEFAULTS, type RepairWarranty } from '../../shared/domain/repair-warranty'
 import type { RoType } from '../../shared/domain/ro-type'
+import { DEFAULT_OPENING_HOURS_TEXT } from '../../shared/domain/opening-hours'
 
 // Settings are key → JSON value rows; defaults live here, in one place.
 export const SETTING_DEFAULTS = {
@@ -28,6 +29,8 @@ export const SETTING_DEFAULTS = {
   'repairWarranty.internal.km': REPAIR_WARRANTY_DEFAULTS.internal.km,
   'repairWarranty.campaign.days': REPAIR_WARRANTY_DEFAULTS.campaign.days,
   'repairWarranty.campaign.km': REPAIR_WARRANTY_DEFAULTS.campaign.km,
+  /** Reception opening hours, Monday … Sunday (see shared/domain/opening-hours). */
+  'appointments.openingHours': DEFAULT_OPENING_HOURS_TEXT as string,
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS
@@ -56,6 +59,7 @@ export function readSettings(store: Store) {
     labourRateFen: getSetting(store, 'labour.rateFen'),
     timeZone: getSetting(store, 'time.zone'),
     demo: getSetting(store, 'setup.demo'),
+    openingHours: getSetting(store, 'appointments.openingHours'),
   }
 }
 

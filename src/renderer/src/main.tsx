@@ -7,6 +7,8 @@ import { createReceptionStore } from './stores/reception-store'
 import { createRoStore } from './stores/ro-store'
 import { createAppointmentsStore } from './stores/appointments-store'
 import { Root } from './Root'
+import { installFormKeyRule } from './form-keys'
+import { setMissingKeyHandler } from '../../shared/i18n'
 import './styles.css'
 
 // The client reads the token and language from the session store at each call; the store in
@@ -25,6 +27,10 @@ const stores = {
   ro: createRoStore(api),
   appointments: createAppointmentsStore(api),
 }
+
+installFormKeyRule(window)
+// A key without a message is a bug: logged as an error, which the e2e specs fail on.
+setMissingKeyHandler((key) => console.error(`catalog key missing: ${key}`))
 
 const container = document.getElementById('root')
 if (container) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../domain/roles'
 import { LOCALES } from '../i18n'
+import { parseDayHours } from '../domain/opening-hours'
 import type { ContractSection } from './types'
 
 // Set-up, sessions, users and settings.
@@ -18,6 +19,15 @@ const DealerCode = z
   .min(2)
   .max(20)
   .regex(/^[A-Za-z0-9-]+$/, { message: 'field.dealerCodeFormat' })
+
+/** Seven day entries, Monday first, each "HH:mm-HH:mm" (closing after opening) or "closed". */
+const OpeningHoursText = z
+  .string()
+  .trim()
+  .refine((text) => {
+    const days = text.split(/\s+/)
+    return days.length === 7 && days.every((d) => parseDayHours(d) !== 'invalid')
+  }, { message: 'field.openingHoursFormat' })
 
 export const SessionUserOut = z.object({
   id: z.number(),
@@ -42,6 +52,8 @@ export const Settings = z.object({
   labourRateFen: z.number().int(),
   timeZone: z.string(),
   demo: z.boolean(),
+  /** Reception opening hours, Monday … Sunday: "08:00-18:00 … closed" (shared/domain/opening-hours). */
+  openingHours: z.string(),
 })
 
 export const UserRow = z.object({
@@ -139,6 +151,7 @@ export const appContract = {
       dealerName: z.string().trim().min(2).max(60).optional(),
       vatRateBp: z.number().int().min(0).max(10000).optional(),
       labourRateFen: z.number().int().min(0).max(10_000_00).optional(),
+      openingHours: OpeningHoursText.optional(),
     }),
     output: Settings,
     access: 'settings.manage',

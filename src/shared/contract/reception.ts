@@ -271,6 +271,8 @@ export const receptionContract = {
       startsAt: DateTime,
       durationMin: z.number().int().min(5).max(600).default(60),
       concern: z.string().trim().max(500).default(''),
+      /** The advisor confirmed a booking outside the reception's opening hours. */
+      outsideHours: z.boolean().default(false),
     }),
     output: Appointment,
     access: 'appointments.write',

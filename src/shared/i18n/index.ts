@@ -16,14 +16,16 @@ import { data as zhData } from './zh-CN/data'
 import { data as enData } from './en/data'
 import { settlement as zhSettlement } from './zh-CN/settlement'
 import { settlement as enSettlement } from './en/settlement'
+import { frontDesk as zhFrontDesk } from './zh-CN/front-desk'
+import { frontDesk as enFrontDesk } from './en/front-desk'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement }
+const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk }
 export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement }
+const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 
@@ -31,6 +33,11 @@ export type MessageParams = Record<string, string | number>
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zh, key)
+}
+
+/** Every key of the catalogs (both languages have the same keys, by their types). */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(zh) as MessageKey[]
 }
 
 export function asLocale(value: unknown): Locale {
@@ -55,15 +62,37 @@ function plural(locale: Locale, template: string, params: MessageParams): string
     const text = branches.get(`=${n}`) ?? branches.get(rules.select(n)) ?? branches.get('other') ?? ''
     return text.replace(/#/g, String(params[name]))
   })
+// First segments of every key (`error`, `permission`, `reception` …): a string that starts with
+// one of them and has a dot is meant as a key, so a missing one is a bug, not text.
+const NAMESPACES = new Set(Object.keys(zh).map((key) => key.slice(0, key.indexOf('.'))))
+
+/** Whether `text` reads as a catalog key (namespace, a dot, more) whether or not it exists. */
+export function looksLikeKey(text: string): boolean {
+  const dot = text.indexOf('.')
+  return dot > 0 && /^[a-zA-Z][\w.-]*$/.test(text) && NAMESPACES.has(text.slice(0, dot))
+}
+
+type MissingKeyHandler = (key: string) => void
+let onMissingKey: MissingKeyHandler = () => {}
+
+/**
+ * What happens when a key-looking string has no message: tests throw (so no screen or error
+ * can ever show "permission.customers.write"), the renderer logs a console error (which the
+ * e2e specs fail on), production shows the key rather than nothing.
+ */
+export function setMissingKeyHandler(handler: MissingKeyHandler): void {
+  onMissingKey = handler
 }
 
 /** Looks up a message and fills `{name}` placeholders; unknown keys come back as they are. */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  if (!isMessageKey(key) && looksLikeKey(key)) onMissingKey(key)
   const template = isMessageKey(key) ? catalogs[locale][key] : key
   if (!params) return template
   return plural(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
+    if (typeof value === 'string' && !isMessageKey(value) && looksLikeKey(value)) onMissingKey(value)
     return typeof value === 'string' && isMessageKey(value) ? catalogs[locale][value] : String(value)
   })
 }

@@ -14,6 +14,7 @@ export interface BookInput {
   startsAt: string
   durationMin: number
   concern: string
+  outsideHours?: boolean
 }
 
 export interface AppointmentsState {

@@ -23,9 +23,15 @@ export interface SessionState {
   notice: string | null
   /** Username to prefill on the login screen after set-up. */
   loginHint: string | null
+  /** Whose session expired on this screen: only they resume it; anyone else starts at home. */
+  expiredUser: string | null
   boot(): Promise<void>
   finishSetup(status: SetupInfo, username: string | null): void
-  login(username: string, password: string): Promise<void>
+  /**
+   * `beforeReady` runs once the user is known and before the app shows, with whether this is the
+   * same person coming back after their session expired (who stays where they were).
+   */
+  login(username: string, password: string, beforeReady?: (user: SessionUser, resumed: boolean) => void): Promise<void>
   logout(): Promise<void>
   setLocale(locale: Locale): Promise<void>
   /** Called when any call answers that the session is gone. */
@@ -56,6 +62,7 @@ export function createSessionStore(api: ApiClient, storage: SessionStorageLike, 
     live: 'connecting',
     notice: null,
     loginHint: null,
+    expiredUser: null,
 
     finishSetup(status, username) {
       set({ setup: status, phase: 'login', loginHint: username })
@@ -77,21 +84,23 @@ export function createSessionStore(api: ApiClient, storage: SessionStorageLike, 
       set({ phase: 'ready' })
     },
 
-    async login(username, password) {
+    async login(username, password, beforeReady) {
       const data = unwrap(await api.call('auth.login', { username, password }))
+      const resumed = get().expiredUser === data.user.username
       storage.setItem(TOKEN_KEY, data.token)
       prefs.setItem(LOCALE_KEY, data.user.locale)
       set({ token: data.token, user: data.user, locale: data.user.locale, notice: null })
       await get().refreshSettings()
       const status = await api.call('setup.status', {})
       if (status.ok) set({ setup: status.data })
-      set({ phase: 'ready' })
+      beforeReady?.(data.user, resumed)
+      set({ phase: 'ready', expiredUser: null })
     },
 
     async logout() {
       await api.call('auth.logout', {})
       storage.removeItem(TOKEN_KEY)
-      set({ token: null, user: null, settings: null, phase: 'login', notice: null })
+      set({ token: null, user: null, settings: null, phase: 'login', notice: null, expiredUser: null })
     },
 
     async setLocale(locale) {
@@ -107,7 +116,7 @@ export function createSessionStore(api: ApiClient, storage: SessionStorageLike, 
     expire(message) {
       if (get().phase !== 'ready') return
       storage.removeItem(TOKEN_KEY)
-      set({ token: null, user: null, phase: 'login', notice: message })
+      set({ token: null, user: null, phase: 'login', notice: message, expiredUser: get().user?.username ?? null })
     },
 
     setLive(live) {

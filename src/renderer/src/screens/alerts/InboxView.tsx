@@ -5,6 +5,7 @@ import { ROLES, type Permission, type Role } from '../../../../shared/domain/rol
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
 import { hrefOf, navigate } from '../../router'
+import { rowHotkeys } from '../../hotkeys'
 import type { AlertT, InboxState } from '../../stores/alerts-store'
 import { useSettlementStores } from '../settlement/use-settlement'
 import { alertMessage, groupByRule, rowKeyOf, SEVERITY_COLOUR, subjectRoute, type InboxRow } from './alert-model'
@@ -84,14 +85,14 @@ export function InboxView() {
           'aria-label': a.groupCount
             ? t('inbox.groupLabel', { rule: `ruleKind.${a.ruleKind}`, n: a.groupCount })
             : `${t(`ruleKind.${a.ruleKind}`)} ${a.subjectLabel ?? ''}`.trim(),
-          onKeyDown: (e) => {
-            if (e.target !== e.currentTarget || !actionable(a)) return
-            const key = e.key.toLowerCase()
-            if (key === 'enter') open(a)
-            else if (key === 'a' && a.state === 'open') void acknowledge(a)
-            else if (key === 's') setDialog({ alert: a, kind: 'snooze' })
-            else if (key === 'r') setDialog({ alert: a, kind: 'resolve' })
-          },
+          onKeyDown: actionable(a)
+            ? rowHotkeys({
+                Enter: () => open(a),
+                ...(a.state === 'open' ? { A: () => void acknowledge(a) } : {}),
+                S: () => setDialog({ alert: a, kind: 'snooze' }),
+                R: () => setDialog({ alert: a, kind: 'resolve' }),
+              })
+            : undefined,
         })}
         columns={[
           {

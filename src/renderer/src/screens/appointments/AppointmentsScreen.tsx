@@ -8,6 +8,7 @@ import { todayIn } from '../../format'
 import { navigate } from '../../router'
 import { DayGrid } from './DayGrid'
 import { BookAppointmentModal } from './BookAppointmentModal'
+import { useCan } from '../../permissions'
 
 interface Slot {
   advisorId?: number
@@ -19,7 +20,7 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
   const t = useT()
   const store = useStores().appointments
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
-  const canBook = useStore(useSessionStore(), (s) => s.user?.permissions.includes('appointments.write') ?? false)
+  const canBook = useCan('appointments.write')
   const day = date ?? todayIn(timeZone)
   const loading = useStore(store, (s) => s.loading)
   const error = useStore(store, (s) => s.error)
@@ -66,7 +67,7 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
       <Spin spinning={loading}>
         <DayGrid day={day} canBook={canBook} onBook={(slot) => setBooking(slot)} />
       </Spin>
-      {booking && <BookAppointmentModal {...booking} onClose={() => setBooking(null)} />}
+      {booking && <BookAppointmentModal {...booking} day={day} onClose={() => setBooking(null)} />}
     </Card>
   )
 }

@@ -6,8 +6,11 @@ import { useStores } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
 import { applyFailure, summaryOf } from '../../components/form-errors'
 import { RemoteSelect } from '../../components/RemoteSelect'
-import { nowWallClock, wallClockToIso } from '../../format'
+import { nowWallClock, todayIn, wallClockToIso } from '../../format'
 import type { SearchHitT } from '../../stores/types'
+import { DEFAULT_OPENING_HOURS_TEXT, parseOpeningHours } from '../../../../shared/domain/opening-hours'
+import { bookingDefaults } from './booking-defaults'
+import { startMinute } from './day-rows'
 
 interface Values {
   advisorId: number
@@ -21,15 +24,19 @@ interface Props {
   advisorId?: number
   /** Wall-clock start, `YYYY-MM-DDTHH:mm`, when booked from a slot in the day view. */
   startsAt?: string
+  /** The day the desk is looking at, `YYYY-MM-DD`: the default slot is searched from it. */
+  day?: string
   onClose(): void
 }
 
-export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: Props) {
+export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClose }: Props) {
   const t = useT()
   const { api, appointments } = useStores()
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
   const advisors = useStore(appointments, (s) => s.advisors)
-  const { message } = App.useApp()
+  const me = useStore(useSessionStore(), (s) => s.user?.id)
+  const hoursText = useStore(useSessionStore(), (s) => s.settings?.openingHours ?? DEFAULT_OPENING_HOURS_TEXT)
+  const { message, modal } = App.useApp()
   const [form] = Form.useForm<Values>()
   const [vehicleId, setVehicleId] = useState<number | null>(vehicle?.id ?? null)
   const [error, setError] = useState<string | null>(null)
@@ -39,7 +46,7 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: 
     if (advisors.length === 0) void appointments.getState().loadAdvisors()
   }, [appointments, advisors.length])
 
-  const submit = async (values: Values) => {
+  const submit = async (values: Values, outsideHours = false) => {
     if (!vehicleId) return setError(t('appts.pickVehicle'))
     setBusy(true)
     setError(null)
@@ -49,8 +56,19 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: 
       startsAt: wallClockToIso(values.startsAt.format('YYYY-MM-DDTHH:mm'), timeZone),
       durationMin: values.durationMin,
       concern: values.concern ?? '',
+      outsideHours,
     })
     setBusy(false)
+    if (failure?.details?.outsideHours === true && !outsideHours) {
+      // Outside the opening hours needs the advisor's explicit yes; the host refuses it otherwise.
+      modal.confirm({
+        title: t('appts.outsideConfirmTitle'),
+        content: t('appts.outsideConfirm', { message: failure.message }),
+        okText: t('appts.outsideConfirmOk'),
+        onOk: () => submit(values, true),
+      })
+      return
+    }
     if (failure) {
       return setError(summaryOf(applyFailure(form, failure), failure))
     }
@@ -63,7 +81,30 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: 
     return result.ok ? result.data.filter((hit) => hit.vehicleId !== null) : []
   }
 
-  const defaultStart = startsAt ? dayjs(startsAt) : dayjs(nowWallClock(timeZone)).add(1, 'hour').startOf('hour')
+  // The next free slot inside the opening hours, for the current user when they take bookings.
+  const computeDefaults = () => {
+    const state = appointments.getState()
+    const shown = day ?? todayIn(timeZone)
+    return bookingDefaults({
+      hours: parseOpeningHours(hoursText),
+      day: shown,
+      today: todayIn(timeZone),
+      now: startMinute(nowWallClock(timeZone)),
+      durationMin: 60,
+      advisorIds: state.advisors.map((a) => a.id),
+      me,
+      booked: state.date === shown ? state.appointments.filter((a) => a.status === 'booked' || a.status === 'arrived') : [],
+    })
+  }
+  const [defaults] = useState(computeDefaults)
+  // The advisor list may arrive after the dialog opened: fill the defaults in unless the person typed.
+  useEffect(() => {
+    if (advisors.length === 0 || advisorId !== undefined || form.isFieldsTouched()) return
+    const next = computeDefaults()
+    form.setFieldsValue({ advisorId: next.advisorId, ...(startsAt ? {} : { startsAt: dayjs(next.startsAt) }) })
+    // Only when the advisors arrive.
+  }, [advisors])
+  const defaultStart = dayjs(startsAt ?? defaults.startsAt)
 
   return (
     <Modal open title={t('appts.book')} onCancel={onClose} onOk={() => form.submit()} okText={t('appts.book')} confirmLoading={busy}>
@@ -72,7 +113,7 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, onClose }: 
         layout="vertical"
         onFinish={submit}
         aria-label={t('appts.book')}
-        initialValues={{ advisorId, startsAt: defaultStart, durationMin: 60, concern: '' }}
+        initialValues={{ advisorId: advisorId ?? defaults.advisorId, startsAt: defaultStart, durationMin: 60, concern: '' }}
       >
         <Form.Item label={t('field.vehicleId')} required>
           {vehicle ? (

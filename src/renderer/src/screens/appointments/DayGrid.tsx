@@ -7,20 +7,10 @@ import { navigate } from '../../router'
 import type { AppointmentT } from '../../stores/types'
 import type { Advisor } from '../../stores/appointments-store'
 import { layoutLanes } from './day-layout'
+import { dayRows, rowSpan } from './day-rows'
+import { DEFAULT_OPENING_HOURS_TEXT, hhmmOf, parseOpeningHours, weekdayIndex } from '../../../../shared/domain/opening-hours'
 
-// The desk's working day in half-hour rows; appointments outside it still show in the first or
-// last row so nothing booked is hidden.
-const FIRST_HOUR = 8
-const LAST_HOUR = 18
-const SLOT_MIN = 30
-const SLOTS = Array.from({ length: ((LAST_HOUR - FIRST_HOUR) * 60) / SLOT_MIN }, (_, i) => FIRST_HOUR * 60 + i * SLOT_MIN)
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
-function slotIndex(startsAt: string): number {
-  const [h = 0, m = 0] = timeOnly(startsAt).split(':').map(Number)
-  const index = Math.floor((h * 60 + m - FIRST_HOUR * 60) / SLOT_MIN)
-  return Math.max(0, Math.min(SLOTS.length - 1, index))
-}
+const hhmm = hhmmOf
 
 const STATUS_COLOUR: Record<AppointmentT['status'], string> = { booked: 'blue', arrived: 'green', no_show: 'red', cancelled: 'default' }
 
@@ -38,11 +28,19 @@ export function DayGrid({ day, canBook, onBook }: Props) {
   const { message } = App.useApp()
   // Only today's arrivals can be checked in; other days can still be marked or cancelled.
   const isToday = useStore(useSessionStore(), (s) => day === todayIn(s.settings?.timeZone ?? 'Asia/Shanghai'))
+  const hoursText = useStore(useSessionStore(), (s) => s.settings?.openingHours ?? DEFAULT_OPENING_HOURS_TEXT)
+  // The day's rows are the opening hours, extended so every booking is drawn at its own time.
+  const rows = dayRows(parseOpeningHours(hoursText)[weekdayIndex(day)] ?? null, list)
+  const SLOTS = rows.slots
 
   // Advisors with bookings that day show even if they are no longer active.
   const advisors: Advisor[] = [...known]
   for (const a of list) if (!advisors.some((x) => x.id === a.advisorId)) advisors.push({ id: a.advisorId, name: a.advisorName })
   const lanes = layoutLanes(list)
+  // Side-by-side cards need room: an advisor's column widens with their most overlapping run.
+  const widest = new Map<number, number>()
+  for (const a of list) widest.set(a.advisorId, Math.max(widest.get(a.advisorId) ?? 1, lanes.get(a.id)?.lanes ?? 1))
+  const columns = advisors.map((adv) => `minmax(${180 * Math.min(widest.get(adv.id) ?? 1, 3)}px, ${widest.get(adv.id) ?? 1}fr)`)
 
   const setStatus = async (a: AppointmentT, status: 'no_show' | 'cancelled' | 'booked') => {
     const failure = await store.getState().setStatus(a, status)
@@ -59,7 +57,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
       className="day-grid"
       role="grid"
       aria-label={t('appts.grid', { date: day })}
-      style={{ gridTemplateColumns: `64px repeat(${Math.max(advisors.length, 1)}, minmax(180px, 1fr))`, gridTemplateRows: `28px repeat(${SLOTS.length}, 44px)` }}
+      style={{ gridTemplateColumns: `64px ${columns.length ? columns.join(' ') : 'minmax(180px, 1fr)'}`, gridTemplateRows: `28px repeat(${SLOTS.length}, 44px)` }}
     >
       <div className="day-corner" />
       {advisors.map((adv, col) => (
@@ -68,7 +66,13 @@ export function DayGrid({ day, canBook, onBook }: Props) {
         </div>
       ))}
       {SLOTS.map((minutes, row) => (
-        <div key={minutes} className="day-time" role="rowheader" style={{ gridColumn: 1, gridRow: row + 2 }}>
+        <div
+          key={minutes}
+          className={rows.open[row] ? 'day-time' : 'day-time day-closed'}
+          role="rowheader"
+          title={rows.open[row] ? undefined : t('appts.outsideHours')}
+          style={{ gridColumn: 1, gridRow: row + 2 }}
+        >
           {hhmm(minutes)}
         </div>
       ))}
@@ -77,7 +81,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
           <button
             key={`${adv.id}-${minutes}`}
             type="button"
-            className="day-cell"
+            className={rows.open[row] ? 'day-cell' : 'day-cell day-closed'}
             disabled={!canBook}
             aria-label={t('appts.bookSlot', { advisor: adv.name, time: hhmm(minutes) })}
             style={{ gridColumn: col + 2, gridRow: row + 2 }}
@@ -87,8 +91,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
       )}
       {list.map((a) => {
         const col = advisors.findIndex((x) => x.id === a.advisorId) + 2
-        const span = Math.max(1, Math.ceil(a.durationMin / SLOT_MIN))
-        const start = slotIndex(a.startsAt)
+        const { row: start, span } = rowSpan(rows, a.startsAt, a.durationMin)
         const { lane, lanes: of } = lanes.get(a.id) ?? { lane: 0, lanes: 1 }
         return (
           <div
@@ -98,7 +101,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
             aria-label={t('appts.card', { time: timeOnly(a.startsAt), plate: a.plate ?? a.model, customer: a.customerName })}
             style={{
               gridColumn: col,
-              gridRow: `${start + 2} / span ${Math.min(span, SLOTS.length - start)}`,
+              gridRow: `${start + 2} / span ${span}`,
               width: `calc(${100 / of}% - 6px)`,
               marginLeft: `calc(${(100 * lane) / of}% + 3px)`,
             }}

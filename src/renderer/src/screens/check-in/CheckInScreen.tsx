@@ -12,6 +12,7 @@ import { km, nowWallClock, wallClockToIso } from '../../format'
 import { FuelGauge } from './FuelGauge'
 import { WalkAround } from './WalkAround'
 import type { FindingDraft } from './findings'
+import { useCan } from '../../permissions'
 
 interface Values {
   type: RoType
@@ -30,7 +31,7 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
   const { api, reception } = useStores()
   const session = useSessionStore()
   const timeZone = useStore(session, (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
-  const canOverride = useStore(session, (s) => s.user?.permissions.includes('odometer.override') ?? false)
+  const canOverride = useCan('odometer.override')
   const detail = useStore(reception, (s) => s.detail)
   const prefill = useStore(reception, (s) => s.prefill)
   const { message } = App.useApp()

@@ -4,6 +4,8 @@ import { useStore } from 'zustand'
 import { useSessionStore, useT } from '../../i18n'
 import { LocaleSwitch } from '../../components/LocaleSwitch'
 import { ApiFailure } from '../../api/failure'
+import { navigate } from '../../router'
+import { HOME_ROUTE } from '../shell/home-route'
 
 interface Values {
   username: string
@@ -23,7 +25,10 @@ export function LoginScreen() {
     setBusy(true)
     setError(null)
     try {
-      await session.getState().login(values.username, values.password)
+      // Everyone starts on their own home screen; only the same person after an expiry resumes.
+      await session.getState().login(values.username, values.password, (user, resumed) => {
+        if (!resumed) navigate(HOME_ROUTE[user.role])
+      })
     } catch (failure) {
       setError(failure instanceof ApiFailure ? failure.message : String(failure))
       setBusy(false)

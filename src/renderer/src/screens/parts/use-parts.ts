@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ApiClient, Channel, Contract } from '../../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../../shared/contract/types'
-import type { Permission } from '../../../../shared/domain/roles'
 import { useSessionStore } from '../../i18n'
 import { useApi } from '../../stores/context'
 import { createPartsCatalogueStore, type PartsCatalogueStore } from '../../stores/parts-catalogue-store'
@@ -50,9 +49,8 @@ export function useRevision(): number {
   return useStore(usePartsStores().live, (s) => s.revision)
 }
 
-export function useCan(permission: Permission): boolean {
-  return useStore(useSessionStore(), (s) => s.user?.permissions.includes(permission) ?? false)
-}
+/** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
+export { useCan } from '../../permissions'
 
 export function useTimeZone(): string {
   return useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')

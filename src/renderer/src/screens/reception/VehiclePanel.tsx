@@ -3,7 +3,7 @@ import { Alert, Button, Skeleton, Space, Tag, Typography } from 'antd'
 import { useStore } from 'zustand'
 import { isOpen } from '../../../../shared/domain/ro-state'
 import { useStores } from '../../stores/context'
-import { useSessionStore, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
 import { VehicleCard } from './VehicleCard'
@@ -13,18 +13,18 @@ import { EditVehicleModal } from './EditVehicleModal'
 import { ChangeOwnerModal } from './ChangeOwnerModal'
 import { BookAppointmentModal } from '../appointments/BookAppointmentModal'
 import { DeclinedWorkNotice } from '../workshop/DeclinedWorkNotice'
+import { useCan } from '../../permissions'
 
 type Dialog = 'edit' | 'owner' | 'book' | null
 
 export function VehiclePanel({ vehicleId }: { vehicleId: number }) {
   const t = useT()
   const store = useStores().reception
-  const session = useSessionStore()
   const detail = useStore(store, (s) => s.detail)
   const error = useStore(store, (s) => s.detailError)
-  const canWriteRo = useStore(session, (s) => s.user?.permissions.includes('ro.write') ?? false)
-  const canEdit = useStore(session, (s) => s.user?.permissions.includes('customers.write') ?? false)
-  const canBook = useStore(session, (s) => s.user?.permissions.includes('appointments.write') ?? false)
+  const canWriteRo = useCan('ro.write')
+  const canEdit = useCan('customers.write')
+  const canBook = useCan('appointments.write')
   const [dialog, setDialog] = useState<Dialog>(null)
 
   useEffect(() => {

@@ -2,11 +2,12 @@ import { useState } from 'react'
 import { Alert, App, Button, Card, Form, Input, Segmented, Typography } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
-import { useLocale, useSessionStore, useT } from '../../i18n'
+import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
 import { SignaturePad } from '../../components/SignaturePad'
 import type { AuthoriseInput } from '../../stores/ro-store'
 import type { RoDetailT } from '../../stores/types'
+import { useCan } from '../../permissions'
 
 type Method = AuthoriseInput['method']
 const METHODS: Method[] = ['signature', 'in_person', 'phone']
@@ -17,7 +18,7 @@ export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
   const locale = useLocale()
   const store = useStores().ro
   const dirty = useStore(store, (s) => s.dirty)
-  const canAuthorise = useStore(useSessionStore(), (s) => s.user?.permissions.includes('ro.authorise') ?? false)
+  const canAuthorise = useCan('ro.authorise')
   const { message } = App.useApp()
   const [method, setMethod] = useState<Method>('signature')
   const [by, setBy] = useState(ro.customer.name)

@@ -1,15 +1,15 @@
-import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
-import { useLocale, useSessionStore, useT } from '../../i18n'
+import { useLocale, useT } from '../../i18n'
 import { milliToDecimal, money } from '../../format'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import type { LabourOpT, PartHitT } from '../../stores/types'
+import { useCan } from '../../permissions'
 
 /** Operation codes with their flat-rate hours (工时); picking one adds a labour line. */
 export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
   const t = useT()
   const { api } = useStores()
-  const canRead = useStore(useSessionStore(), (s) => s.user?.permissions.includes('catalog.read') ?? false)
+  const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (
     <RemoteSelect<LabourOpT>
@@ -38,7 +38,7 @@ export function PartPicker({ onPick }: { onPick(part: PartHitT): void }) {
   const t = useT()
   const locale = useLocale()
   const { api } = useStores()
-  const canRead = useStore(useSessionStore(), (s) => s.user?.permissions.includes('catalog.read') ?? false)
+  const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (
     <RemoteSelect<PartHitT>

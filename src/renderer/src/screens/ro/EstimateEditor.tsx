@@ -10,6 +10,7 @@ import { DecimalInput } from '../../components/DecimalInput'
 import { amountOf, blankLine, labourLine, partLine, type DraftLine } from '../../stores/ro-draft'
 import type { RoDetailT } from '../../stores/types'
 import { LabourPicker, PartPicker } from './CatalogPickers'
+import { useCan } from '../../permissions'
 
 const positiveMilli = (text: string) => {
   const milli = decimalToMilli(text)
@@ -25,7 +26,7 @@ export function EstimateEditor({ ro, onSave }: { ro: RoDetailT; onSave(): Promis
   const saving = useStore(store, (s) => s.saving)
   const lineErrors = useStore(store, (s) => s.lineErrors)
   const settings = useStore(useSessionStore(), (s) => s.settings)
-  const canWrite = useStore(useSessionStore(), (s) => s.user?.permissions.includes('ro.write') ?? false)
+  const canWrite = useCan('ro.write')
   const editable = canWrite && canEditLines(ro.state)
   const rateFen = settings?.labourRateFen ?? 0
   const vatBp = settings?.vatRateBp ?? 1300

@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { ApiClient } from '../../../../shared/contract'
-import type { Permission } from '../../../../shared/domain/roles'
 import { useSessionStore } from '../../i18n'
 import { useApi } from '../../stores/context'
 import { createAlertsStore, type AlertsStore } from '../../stores/alerts-store'
@@ -44,9 +43,8 @@ export function useAreaLive(): void {
   useEffect(() => alerts.getState().connect(), [alerts])
 }
 
-export function useCan(permission: Permission): boolean {
-  return useStore(useSessionStore(), (s) => s.user?.permissions.includes(permission) ?? false)
-}
+/** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
+export { useCan } from '../../permissions'
 
 export function useTimeZone(): string {
   return useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')

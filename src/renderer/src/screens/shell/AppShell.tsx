@@ -28,6 +28,7 @@ import { GatePassPrint } from '../settlement/print/GatePassPrint'
 import { AlertsScreen } from '../alerts/AlertsScreen'
 import { DashboardScreen } from '../dashboard/DashboardScreen'
 import { useLiveEvents } from './use-live-events'
+import { useCan } from '../../permissions'
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -70,7 +71,7 @@ export function AppShell() {
   const session = useSessionStore()
   const route = useRoute()
   const stores = useStores()
-  const canRead = useStore(session, (s) => s.user?.permissions.includes('reception.read') ?? false)
+  const canRead = useCan('reception.read')
   useLiveEvents(stores, session)
 
   // Alt+1…9 from the navigation table, for the screens this role may open.

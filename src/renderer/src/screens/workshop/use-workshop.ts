@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ApiClient } from '../../../../shared/contract'
-import type { Permission } from '../../../../shared/domain/roles'
 import { useSessionStore } from '../../i18n'
 import { useApi } from '../../stores/context'
 import { createWorkshopStore, type WorkshopStore } from '../../stores/workshop-store'
@@ -26,9 +25,8 @@ export function useWorkshopLive(store: WorkshopStore): void {
   useEffect(() => store.getState().connect(), [store])
 }
 
-export function useCan(permission: Permission): boolean {
-  return useStore(useSessionStore(), (s) => s.user?.permissions.includes(permission) ?? false)
-}
+/** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
+export { useCan } from '../../permissions'
 
 export function useMe(): number | null {
   return useStore(useSessionStore(), (s) => s.user?.id ?? null)

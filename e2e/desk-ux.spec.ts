@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { localDate } from '../src/shared/domain/time'
+import { startHost, type RunningHost } from './support/host'
+import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { apiCall, apiLogin } from './support/api'
+import { logIn, pickFromSelect } from './support/desk'
+import { zh } from './support/i18n'
+
+const PASSWORD = 'demo-e2e-pass'
+
+/** `YYYY-MM-DD` some days after today in the dealership's zone. */
+const dayAfter = (days: number) => {
+  const d = new Date(`${localDate(new Date(), 'Asia/Shanghai')}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+// The desk's small trust problems, each checked the way a clerk meets it.
+describe('the front desk keeps to the hours, the keys and the roles', () => {
+  let host: RunningHost
+  let session: Session
+  let token: string
+  const day = dayAfter(3)
+
+  beforeAll(async () => {
+    host = await startHost({ demoPassword: PASSWORD })
+    session = await openBrowser(host.url)
+    token = await apiLogin(host.url, 'advisor1', PASSWORD)
+  })
+
+  afterAll(async () => {
+    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
+    await session?.close()
+    await host?.stop()
+  })
+
+  it('draws a confirmed 03:00 booking in its own row and overlapping bookings side by side', async () => {
+    const me = await apiCall(host.url, token, 'auth.me', {})
+    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const cars = hits.filter((h) => h.vehicleId && h.plate).slice(0, 3)
+    const [early, a, b] = cars
+    if (!early?.vehicleId || !a?.vehicleId || !b?.vehicleId) throw new Error('the demo has too few vehicles with plates')
+    const book = (vehicleId: number, time: string, outsideHours = false) =>
+      apiCall(host.url, token, 'appointments.book', { vehicleId, advisorId: me.id, startsAt: `${day}T${time}:00+08:00`, durationMin: 60, outsideHours })
+    await expect(book(early.vehicleId, '03:00')).rejects.toThrow(/VALIDATION 不在营业时间内/)
+    await book(early.vehicleId, '03:00', true)
+    await book(a.vehicleId, '10:00')
+    await book(b.vehicleId, '10:30')
+
+    const { page } = session
+    await logIn(page, 'advisor1', PASSWORD)
+    await page.goto(`/#/appointments?date=${day}`)
+    const grid = page.getByRole('grid', { name: zh('appts.grid', { date: day }) })
+    await grid.waitFor()
+    const card = (time: string, plate: string) => grid.getByRole('gridcell').filter({ hasText: time }).filter({ hasText: plate })
+    const row3 = await grid.getByRole('rowheader', { name: '03:00' }).boundingBox()
+    const card3 = await card('03:00', early.plate ?? '').boundingBox()
+    expect(Math.abs((card3?.y ?? 0) - (row3?.y ?? -99))).toBeLessThan(4)
+    const first = await card('10:00', a.plate ?? '').boundingBox()
+    const second = await card('10:30', b.plate ?? '').boundingBox()
+    if (!first || !second) throw new Error('cards not drawn')
+    expect(first.x + first.width).toBeLessThanOrEqual(second.x + 1)
+    await screenshot(page, 'appointments-outside-hours-and-overlap')
+    expect(session.problems).toEqual([])
+  })
+
+  it('opens the booking dialog at the next free slot for the advisor, and Enter in its date picker does not book', async () => {
+    const { page } = session
+    const me = await apiCall(host.url, token, 'auth.me', {})
+    await page.getByRole('button', { name: zh('appts.book') }).click()
+    const dialog = page.getByRole('dialog')
+    const form = dialog.getByRole('form', { name: zh('appts.book') })
+    await form.waitFor()
+    const advisorItem = form.locator('.ant-form-item').filter({ hasText: zh('field.advisorId') })
+    await expect.poll(() => advisorItem.locator('.ant-select').textContent()).toContain(me.displayName)
+    const picker = form.getByLabel(zh('field.startsAt'))
+    await expect.poll(() => picker.inputValue()).toMatch(/ (0[89]|1\d):[03]0$/)
+    await screenshot(page, 'appointments-book-defaults', false)
+
+    await pickFromSelect(page, zh('field.vehicleId'), '粤', '粤')
+    await form.getByLabel(zh('field.concern')).fill('早上送车保养')
+    await picker.click()
+    await picker.fill(`${day} 07:00`)
+    await picker.press('Enter')
+    await expect.poll(() => picker.inputValue()).toBe(`${day} 07:00`)
+    // The dialog is still open with the reason kept: Enter confirmed the picker only.
+    await expect.poll(() => form.getByLabel(zh('field.concern')).inputValue()).toBe('早上送车保养')
+    expect(await page.getByText(zh('appts.outsideConfirmTitle')).count()).toBe(0)
+    expect(await page.getByText(zh('appts.booked')).count()).toBe(0)
+
+    await dialog.getByRole('button', { name: zh('appts.book') }).click()
+    const confirm = page.getByRole('dialog').filter({ hasText: zh('appts.outsideConfirmTitle') })
+    await settled(confirm)
+    await screenshot(page, 'appointments-outside-confirm', false)
+    await confirm.getByRole('button', { name: zh('appts.outsideConfirmOk') }).click()
+    const grid = page.getByRole('grid', { name: zh('appts.grid', { date: day }) })
+    await grid.getByRole('gridcell').filter({ hasText: '07:00' }).waitFor()
+    const day7 = await apiCall(host.url, token, 'appointments.day', { date: day })
+    expect(day7.find((x) => x.startsAt === `${day}T07:00:00+08:00`)?.concern).toBe('早上送车保养')
+    await screenshot(page, 'appointments-day')
+    expect(session.problems).toEqual([])
+  })
+
+  it('lets the alert row keys open their dialog without typing the letter into it', async () => {
+    const { page } = session
+    await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
+    await logIn(page, 'partsup', PASSWORD)
+    await page.goto('/#/alerts')
+    const inbox = page.getByRole('table', { name: zh('inbox.title') })
+    await inbox.waitFor()
+    const row = inbox.locator('tr[tabindex="0"]').first()
+    await row.waitFor()
+    await row.focus()
+    await page.keyboard.press('r')
+    const note = page.getByRole('dialog').getByLabel(zh('field.note'))
+    await note.waitFor()
+    await expect.poll(() => note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    expect(await note.inputValue()).toBe('')
+    await page.keyboard.press('s')
+    expect(await note.inputValue()).toBe('s')
+    await page.keyboard.press('Escape')
+    await row.focus()
+    await page.keyboard.press('s')
+    const until = page.getByRole('dialog').getByLabel(zh('field.until'))
+    await until.waitFor()
+    const before = await until.inputValue()
+    expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    await until.press('Enter')
+    await expect.poll(() => until.inputValue()).toBe(before)
+    expect(await page.getByRole('dialog').count()).toBeGreaterThan(0)
+    await page.keyboard.press('Escape')
+    expect(session.problems).toEqual([])
+  })
+})
