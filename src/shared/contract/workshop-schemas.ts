@@ -188,6 +188,14 @@ export const EfficiencyRow = z.object({
   efficiencyBp: z.number().nullable(),
 })
 
+/** How a TV on the shop's network reaches this host (see src/main/host/lan-addresses.ts). */
+export const HostAddresses = z.object({
+  bindHost: z.string().nullable(),
+  port: z.number().nullable(),
+  lanReachable: z.boolean(),
+  addresses: z.array(z.object({ name: z.string(), address: z.string(), family: z.enum(['IPv4', 'IPv6']), baseUrl: z.string().nullable() })),
+})
+
 export const DisplayToken = z.object({
   id: z.number(),
   name: z.string(),
