@@ -70,7 +70,7 @@ describe('the workshop on the demo dealership', () => {
   let inspector: Page
   const tokens: Record<string, string> = {}
   const ids: Record<string, number> = {}
-  let ro = { id: 0, number: '', plate: '', vehicleId: 0 }
+  let ro = { id: 0, number: '', plate: '', vehicleId: 0, customer: '' }
   /** A technician not clocked on anything, another to fill a bay, and a free lift. */
   const tech = { user: '', name: '', id: 0 }
   const helper = { id: 0 }
@@ -78,7 +78,7 @@ describe('the workshop on the demo dealership', () => {
   const label = () => `${ro.plate} ${ro.number}`
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
+    host = await startHost({ demoPassword: PASSWORD, bind: '0.0.0.0' })
     for (const u of ['workshop', 'advisor1', 'techsup']) tokens[u] = await apiLogin(host.url, u, PASSWORD)
     const users = await apiCall(host.url, tokens.workshop!, 'users.list', {})
     for (const u of users) ids[u.username] = u.id
@@ -131,7 +131,7 @@ describe('the workshop on the demo dealership', () => {
       method: 'in_person',
       authorisedBy: detail.customer.name,
     })
-    ro = { id: detail.id, number: detail.number, plate: car.plate, vehicleId: car.vehicleId }
+    ro = { id: detail.id, number: detail.number, plate: car.plate, vehicleId: car.vehicleId, customer: detail.customer.name }
 
     session = await openBrowser(host.url)
     supervisor = session.page
@@ -279,6 +279,9 @@ describe('the workshop on the demo dealership', () => {
       lines: [{ kind: 'labour', description: '更换雨刮片', quantityMilli: 200, unitPriceFen: 20000, payer: 'customer' }],
     })
 
+    // Waiting for the customer files the car under approval although a job of it is running.
+    await column(advisor, 'approval').getByRole('article', { name: label() }).waitFor({ timeout: 1500 })
+
     // The advisor's tab counts what waits for their customers' decisions, ours included.
     const waiting = await apiCall(host.url, tokens.advisor1!, 'workshop.additional.queue', { advisorId: ids.advisor1! })
     expect(waiting.filter((w) => w.roId === ro.id)).toHaveLength(2)
@@ -288,9 +291,13 @@ describe('the workshop on the demo dealership', () => {
     const items = advisor.getByLabel(zh('wk.additional.item', { number: ro.number }))
     await items.getByText('雨刮片老化').waitFor()
     const item = items.filter({ hasText: '前刹车片剩余 2 mm' })
+    // Net, VAT and the total incl. VAT, labelled as on the estimate.
+    for (const key of ['field.net', 'field.gross'] as const) await item.getByText(zh(key), { exact: true }).waitFor()
     await screenshot(advisor, 'workshop-approvals', false)
     await item.getByRole('button', { name: zh('wk.additional.approve') }).click()
     const decide = advisor.getByRole('dialog')
+    // Who decided starts as the RO's customer: nobody has to remember it.
+    expect(await decide.getByLabel(zh('field.decidedBy')).inputValue()).toBe(ro.customer)
     await decide.getByLabel(zh('field.decidedBy')).fill('车主本人')
     await decide.getByLabel(zh('field.note')).fill('来电号码尾号 8899')
     await decide.getByRole('button', { name: zh('wk.additional.approve') }).click()
@@ -391,7 +398,10 @@ describe('the workshop on the demo dealership', () => {
     await supervisor.getByRole('button', { name: zh('wk.wallTokens.create') }).click()
     const shown = supervisor.getByRole('dialog')
     const url = (await shown.getByLabel(zh('wk.wallTokens.url')).textContent())?.trim() ?? ''
-    expect(url).toMatch(/#\/wall\?token=[\w-]{20,}$/)
+    // The TV gets the host's LAN address (not this PC's 127.0.0.1), as text and as a QR code.
+    expect(url).toMatch(/^http:\/\/(?!127\.)[\d.]+:\d+\/wall\?token=[\w-]{20,}$/)
+    expect(await shown.locator('img.qr-code').getAttribute('data-qr-text')).toBe(url)
+    expect(await shown.locator('.ws-wall-reach').count()).toBe(0)
     await settled(shown)
     await screenshot(supervisor, 'workshop-settings-token', false)
     await shown.locator('.ant-modal-footer').getByRole('button', { name: zh('wk.close') }).click()
@@ -419,7 +429,20 @@ describe('the workshop on the demo dealership', () => {
       [...el.querySelectorAll('.wall-col')].filter((col) => col.scrollHeight > col.clientHeight + 1).length,
     )
     expect(overflowing).toBe(0)
+    // Nothing on a card is cut off at its edge: plates, promised times, countdowns.
+    const clipped = await wall.evaluate((el) =>
+      [...el.querySelectorAll('.wall-card')].flatMap((card) => {
+        const box = card.getBoundingClientRect()
+        return [...card.querySelectorAll('.wall-plate, .wall-promise, .wall-countdown')]
+          .filter((x) => x.getBoundingClientRect().right > box.right + 0.5)
+          .map((x) => x.textContent)
+      }),
+    )
+    expect(clipped).toEqual([])
     await screenshot(tv.page, 'workshop-wall', false)
+
+    // The TV is no paired workstation: nothing but the wall opens for it.
+    expect(await tv.page.evaluate(async () => (await fetch('/api/setup.status', { method: 'POST', body: '{}' })).status)).toBe(403)
 
     await tv.page.goto(url.replace(/token=.*/, 'token=not-a-real-token-1234567890'))
     await tv.page.getByText(zh('workshop.displayTokenInvalid')).waitFor()

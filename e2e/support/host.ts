@@ -29,11 +29,14 @@ function freePort(): Promise<number> {
  * Starts the real host (`src/main/host/cli.ts`) on a free port with a fresh data directory and
  * resolves once it prints `Host ready: <url>`. The built renderer in out/renderer is served.
  */
-export async function startHost(options: { demoPassword?: string; timeoutMs?: number } = {}): Promise<RunningHost> {
+export async function startHost(options: { demoPassword?: string; timeoutMs?: number; bind?: string } = {}): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dealer-e2e-'))
   const port = await freePort()
   const args = ['src/main/host/cli.ts', '--port', String(port), '--data-dir', dataDir]
   if (options.demoPassword) args.push('--demo', '--demo-password', options.demoPassword)
+  // Bound to every interface, the host is reached from this PC by loopback and from "other
+  // devices" (a TV) by this machine's LAN address, which the host sees as a remote peer.
+  if (options.bind) args.push('--host', options.bind)
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -57,7 +60,7 @@ export async function startHost(options: { demoPassword?: string; timeoutMs?: nu
         const match = /Host ready: (\S+)/.exec(log)
         if (match?.[1]) {
           clearTimeout(timer)
-          ready(match[1])
+          ready(match[1].replace('//0.0.0.0:', '//127.0.0.1:'))
         }
       }
       child.stdout?.on('data', check)

@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { handlers } from './api/handlers'
 import type { Store } from './store/open'
+import type { Endpoint } from './api/context'
 import { openCheckedStore } from './backup/integrity'
 import { backupBeforeMigration } from './backup/startup'
 import { migrate } from './store/migrate'
@@ -25,6 +26,8 @@ export interface App {
   hub: EventHub
   clock: Clock
   dispatch: Dispatch
+  /** Set by the HTTP host while it listens (`startHttpHost`); null otherwise. */
+  listening: Endpoint | null
   close(): void
 }
 
@@ -42,6 +45,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     throw error
   }
   const hub = new EventHub()
+  // Filled in by the HTTP host once it listens; the dispatcher reads it at each call.
+  const listening: { current: Endpoint | null } = { current: null }
   const dispatch = createDispatcher({
     contract,
     handlers,
@@ -50,7 +55,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     hub,
     timeZone: () => getSetting(store, 'time.zone'),
     afterWrite: (ctx) => void evaluateForEvents(ctx, ctx.events.pending),
+    endpoint: () => listening.current,
     ...(options.log ? { log: options.log } : {}),
   })
-  return { dataDir: options.dataDir, store, hub, clock, dispatch, close: () => store.close() }
+  return {
+    dataDir: options.dataDir,
+    store,
+    hub,
+    clock,
+    dispatch,
+    get listening() {
+      return listening.current
+    },
+    set listening(value) {
+      listening.current = value
+    },
+    close: () => store.close(),
+  }
 }

@@ -20,6 +20,12 @@ export interface AuditEntry {
   detail?: unknown
 }
 
+/** Where this copy's HTTP host listens, as it was started (`--host`, `--port`). */
+export interface Endpoint {
+  host: string
+  port: number
+}
+
 /** Everything a service needs, handed in: no module-level singletons. */
 export interface Ctx {
   store: Store
@@ -34,6 +40,8 @@ export interface Ctx {
   audit(entry: AuditEntry): void
   /** `clock.now()` as local ISO text in the dealership's zone. */
   nowIso(): string
+  /** The HTTP host's address once it listens; absent or null when this copy serves none. */
+  endpoint?: () => Endpoint | null
 }
 
 /** A context whose user is known (channels with a permission or `session` access). */

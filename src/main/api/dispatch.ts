@@ -7,7 +7,7 @@ import { toLocalIso, type Clock } from '../../shared/domain/time'
 import type { Store } from '../store/open'
 import { resolveSession } from '../auth/sessions'
 import { AppError } from './app-error'
-import type { AuditEntry, Ctx, UserCtx } from './context'
+import type { AuditEntry, Ctx, Endpoint, UserCtx } from './context'
 import { EventBuffer, type EventHub } from './events'
 import { describeIssues } from './validation'
 import { redact } from './redact'
@@ -36,6 +36,8 @@ export interface DispatcherDeps<C extends ContractSection> {
    * rules engine re-evaluates exactly what the write can have changed, atomically with it.
    */
   afterWrite?: (ctx: Ctx) => void
+  /** Where the HTTP host listens, for channels that tell other devices how to reach it. */
+  endpoint?: () => Endpoint | null
   log?: (message: string, error?: unknown) => void
 }
 
@@ -112,6 +114,7 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         events,
         audit: (entry) => entries.push(entry),
         nowIso: () => toLocalIso(clock.now(), timeZone),
+        ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
       }
 
       let data: unknown

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { createAppOrRecover } from '../backup/recovery-host'
 import { startJobs } from '../jobs/runner'
 import { startHttpHost } from './http'
+import { hostAddresses } from './lan-addresses'
 
 // `npm run host -- --port <n> --data-dir <dir> [--demo] [--host <addr>]`
 // Prints the URL it serves once it is ready; later issues' tests wait for that line.
@@ -49,6 +50,9 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 
 const host = await startHttpHost(app, { port: Number(values.port), host: values.host, staticDir })
 console.log(`Host ready: ${host.url} (data: ${dataDir})`)
+// Bound for the LAN: the addresses other PCs and the workshop TV open.
+const lan = hostAddresses(app.listening)
+if (lan.lanReachable) console.log(`On the LAN: ${lan.addresses.map((a) => a.baseUrl).join('  ')}`)
 const jobs = startJobs(app)
 
 let stopping = false

@@ -7,6 +7,7 @@ import type { App } from '../app'
 import { resolveSession } from '../auth/sessions'
 import { serveStatic } from './static-files'
 import { isDeviceAllowed } from './devices'
+import { isWallRequest, openWall } from './wall-access'
 import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
 
@@ -159,7 +160,9 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host')
-    if (!isDeviceAllowed(app.store, req, host)) {
+    // The workshop TV is admitted by its display token alone, for the wall and nothing else.
+    if (url.pathname === '/wall' && req.method === 'GET') return openWall(app.store, req, res, url, app.clock.now(), SECURITY_HEADERS)
+    if (!isDeviceAllowed(app.store, req, host) && !isWallRequest(app.store, req, url, app.clock.now())) {
       return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This workstation is not paired with the host' })
     }
     if (url.pathname.startsWith('/api/')) {
@@ -183,6 +186,8 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
   })
   const address = server.address() as AddressInfo
   const shownHost = host.includes(':') ? `[${host}]` : host
+  const endpoint = { host, port: address.port }
+  app.listening = endpoint
   return {
     server,
     url: `http://${shownHost}:${address.port}/`,
@@ -190,6 +195,7 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
       new Promise<void>((resolve) => {
         unsubscribe()
         clearInterval(heartbeat)
+        if (app.listening === endpoint) app.listening = null
         for (const res of streams) res.end()
         streams.clear()
         server.closeAllConnections()

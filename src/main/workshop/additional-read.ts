@@ -16,6 +16,7 @@ interface HeadRow {
   ro_number: string
   plate: string | null
   advisor_id: number
+  customer_name: string
   finding: string
   state: 'raised' | 'approved' | 'declined'
   raised_by_name: string
@@ -43,12 +44,13 @@ interface LineRow {
 }
 
 const HEAD_SELECT = `
-  SELECT a.id, a.ro_id, r.number AS ro_number, v.plate, r.advisor_id, a.finding, a.state, ru.display_name AS raised_by_name,
+  SELECT a.id, a.ro_id, r.number AS ro_number, v.plate, r.advisor_id, c.name AS customer_name, a.finding, a.state, ru.display_name AS raised_by_name,
          a.raised_at, a.decision_method, a.decided_by, a.decision_note, rec.display_name AS recorded_by_name, a.decided_at,
          a.follow_up, a.follow_up_ro_id, a.version
     FROM additional_work a
     JOIN repair_orders r ON r.id = a.ro_id
     JOIN vehicles v ON v.id = a.vehicle_id
+    JOIN customers c ON c.id = r.customer_id
     JOIN users ru ON ru.id = a.raised_by
     LEFT JOIN users rec ON rec.id = a.recorded_by`
 
@@ -79,6 +81,7 @@ export function listAdditional(ctx: Ctx, where: string, params: readonly (string
       roNumber: h.ro_number,
       plate: h.plate,
       advisorId: h.advisor_id,
+      customerName: h.customer_name,
       finding: h.finding,
       state: h.state,
       raisedBy: h.raised_by_name,
@@ -94,6 +97,8 @@ export function listAdditional(ctx: Ctx, where: string, params: readonly (string
         payer: l.payer,
       })),
       netFen: totals.netFen,
+      vatFen: totals.vatFen,
+      vatRateBp,
       grossFen: totals.grossFen,
       decisionMethod: h.decision_method,
       decidedBy: h.decided_by,

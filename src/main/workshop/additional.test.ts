@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authorisedRo, jobOfLine, makeShop, type Shop } from './test-kit'
 import { seedCatalog } from '../test-support/fixtures'
+import { vatOnNet } from '../../shared/domain/money'
 
 let shop: Shop
 let serial = 300
@@ -36,6 +37,12 @@ describe('additional work', () => {
     const { ro } = await roInRepair()
     const raised = await t.ok({ token: techA.token }, 'workshop.additional.raise', { ...brakeDiscs(oilFilterId), roId: ro.id })
     expect(raised).toMatchObject({ state: 'raised', raisedBy: '测试technician', netFen: 45000 + 6800, grossFen: Math.round((45000 + 6800) * 1.13) })
+    // Net, VAT and gross as the estimate shows them, reconciling to the fen.
+    expect(raised).toMatchObject({ vatRateBp: 1300, vatFen: vatOnNet(45000 + 6800, 1300), decidedBy: null, decidedAt: null, recordedBy: null })
+    expect(raised.netFen + raised.vatFen).toBe(raised.grossFen)
+    // The customer the advisor asks, so the decision starts from their name.
+    const ordered = await t.ok('service_advisor', 'ro.get', { id: ro.id })
+    expect(raised.customerName).toBe(ordered.customer.name)
     const queue = await t.ok('service_advisor', 'workshop.additional.queue', { advisorId: t.userIds.service_advisor })
     expect(queue.map((a) => a.id)).toContain(raised.id)
 
@@ -63,7 +70,7 @@ describe('additional work', () => {
     const stale = await t.call('service_advisor', 'workshop.additional.decide', { id: raised.id, version: raised.version + 1, decision: 'approved', method: 'phone', decidedBy: '张三' })
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
     const approved = await t.ok('service_advisor', 'workshop.additional.decide', { id: raised.id, version: raised.version, decision: 'approved', method: 'phone', decidedBy: '张三', note: '电话 10:42' })
-    expect(approved).toMatchObject({ state: 'approved', decisionMethod: 'phone', decidedBy: '张三', recordedBy: '测试service_advisor', decidedAt: expect.any(String) })
+    expect(approved).toMatchObject({ state: 'approved', decisionMethod: 'phone', decidedBy: '张三', recordedBy: '测试service_advisor', decidedAt: '2026-11-27T10:30:00+08:00' })
 
     const after = await t.ok('service_advisor', 'ro.get', { id: ro.id })
     expect(after.lines.map((l) => l.description)).toEqual([...before.lines.map((l) => l.description), '更换前刹车盘', '机油滤清器'])
@@ -92,7 +99,7 @@ describe('additional work', () => {
     const signedWithout = await t.call('service_advisor', 'workshop.additional.decide', { id: raised.id, version: raised.version, decision: 'declined', method: 'signature', decidedBy: '张三' })
     expect(signedWithout).toMatchObject({ ok: false, code: 'VALIDATION' })
     const declined = await t.ok('service_advisor', 'workshop.additional.decide', { id: raised.id, version: raised.version, decision: 'declined', method: 'in_person', decidedBy: '张三', note: '下次再换' })
-    expect(declined.state).toBe('declined')
+    expect(declined).toMatchObject({ state: 'declined', decisionMethod: 'in_person', decidedBy: '张三', recordedBy: '测试service_advisor', decidedAt: '2026-11-27T10:30:00+08:00', decisionNote: '下次再换' })
     const detail = await t.ok('workshop_supervisor', 'workshop.ro', { roId: ro.id })
     expect(detail.roState).toBe('quality_check')
     expect(detail.jobs.find((j) => j.additional)).toMatchObject({ state: 'declined' })

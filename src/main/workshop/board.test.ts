@@ -122,3 +122,24 @@ describe('the wall display', () => {
     await expect(openEventStream(`${host.url}api/events?display=${made.token}`)).rejects.toThrow(/401/)
   })
 })
+
+describe('the board column rule', () => {
+  it('files a car with additional work waiting for the customer under approval even while a technician works on it', async () => {
+    const { t, techA, bays } = shop
+    const busy = await authorisedRo(t, 505, { labour: [['检查底盘', 500], ['更换机油', 300]] })
+    await t.ok('workshop_supervisor', 'workshop.dispatch', { lineId: busy.labourLineIds[0]!, technicianId: techA.id, bayId: bays.lift1, override: '同车相邻工位' })
+    await t.ok({ token: techA.token }, 'workshop.clockOn', { jobId: await jobOfLine(t, busy.id, busy.labourLineIds[0]!) })
+    await t.ok({ token: techA.token }, 'workshop.additional.raise', {
+      roId: busy.id,
+      finding: '下摆臂胶套开裂',
+      lines: [{ kind: 'labour', description: '更换下摆臂胶套', quantityMilli: 1500, unitPriceFen: 30000, payer: 'customer' }],
+    })
+    const board = await t.ok('workshop_supervisor', 'workshop.board', {})
+    const card = board.cards.find((c) => c.roId === busy.id)!
+    expect(card.jobs.some((j) => j.state === 'running')).toBe(true)
+    expect(cardOf(board, 'approval')!.jobs.some((j) => j.state === 'running')).toBe(false)
+    // Same situation, same column: the running job shows on the card, not in its place.
+    expect([card.column, cardOf(board, 'approval')!.column]).toEqual(['approval', 'approval'])
+    expect(card.flags).toContain('awaiting_approval')
+  })
+})

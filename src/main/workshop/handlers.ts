@@ -2,6 +2,7 @@ import type { workshopContract } from '../../shared/contract/workshop'
 import type { HandlersFor } from '../api/dispatch'
 import { getBoard } from './board'
 import { wallBoard, listDisplayTokens, createDisplayToken, revokeDisplayToken } from './display'
+import { hostAddresses } from '../host/lan-addresses'
 import { getWorkshopRo } from './ro-detail'
 import { dispatchJob, unassignJob } from './dispatch'
 import { clockOn, finishJob, pauseJob } from './clock'
@@ -41,4 +42,5 @@ export const workshopHandlers: HandlersFor<typeof workshopContract> = {
   'workshop.displayTokens': (ctx) => listDisplayTokens(ctx),
   'workshop.createDisplayToken': createDisplayToken,
   'workshop.revokeDisplayToken': revokeDisplayToken,
+  'workshop.displayAddresses': (ctx) => hostAddresses(ctx.endpoint?.() ?? null),
 }

@@ -116,13 +116,19 @@ export const AdditionalWork = z.object({
   roNumber: z.string(),
   plate: z.string().nullable(),
   advisorId: z.number(),
+  /** The RO's customer: who is asked to decide. */
+  customerName: z.string(),
   finding: z.string(),
   state: z.enum(['raised', 'approved', 'declined']),
   raisedBy: z.string(),
   raisedAt: z.string(),
   lines: z.array(EstimateLine),
+  /** Line amounts are net (不含税); VAT at the rate of the day, as the estimate shows it. */
   netFen: z.number(),
+  vatFen: z.number(),
+  vatRateBp: z.number(),
   grossFen: z.number(),
+  /** The customer's decision: who said yes or no (as they gave their name), how, when, and which user recorded it. */
   decisionMethod: z.enum(DECISION_METHODS).nullable(),
   decidedBy: z.string().nullable(),
   decisionNote: z.string().nullable(),
@@ -181,6 +187,14 @@ export const EfficiencyRow = z.object({
   clockedMs: z.number(),
   /** Sold / clocked in basis points (10000 = 100 %); null when nothing was clocked. */
   efficiencyBp: z.number().nullable(),
+})
+
+/** How a TV on the shop's network reaches this host (see src/main/host/lan-addresses.ts). */
+export const HostAddresses = z.object({
+  bindHost: z.string().nullable(),
+  port: z.number().nullable(),
+  lanReachable: z.boolean(),
+  addresses: z.array(z.object({ name: z.string(), address: z.string(), family: z.enum(['IPv4', 'IPv6']), baseUrl: z.string().nullable() })),
 })
 
 export const DisplayToken = z.object({

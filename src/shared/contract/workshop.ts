@@ -13,6 +13,7 @@ import {
   ChecklistItem,
   DisplayToken,
   EfficiencyRow,
+  HostAddresses,
   Job,
   JobDetail,
   Technician,
@@ -228,10 +229,12 @@ export const workshopContract = {
   'workshop.displayTokens': { input: z.strictObject({}), output: z.array(DisplayToken), access: 'workshop.configure', kind: 'read' },
   'workshop.createDisplayToken': {
     input: z.strictObject({ name: z.string().trim().min(1).max(60) }),
-    /** The token is shown once; the wall display opens `#/wall?token=…`. */
+    /** The token is shown once; the wall display opens `/wall?token=…` (which lands on `#/wall?token=…`). */
     output: DisplayToken.extend({ token: z.string() }),
     access: 'workshop.configure',
     kind: 'write',
   },
   'workshop.revokeDisplayToken': { input: z.strictObject({ id: Id }), output: Ok, access: 'workshop.configure', kind: 'write' },
+  /** This host's LAN addresses for the wall display, read from the host PC's network interfaces. */
+  'workshop.displayAddresses': { input: z.strictObject({}), output: HostAddresses, access: 'workshop.configure', kind: 'read' },
 } as const satisfies ContractSection

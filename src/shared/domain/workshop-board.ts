@@ -29,31 +29,33 @@ export interface CardFacts {
 }
 
 const isWaitingParts = (j: JobFacts) => j.state === 'paused' && j.pauseReason === 'parts'
+const isAssigned = (j: JobFacts) => j.state === 'dispatched' || j.state === 'running' || j.state === 'paused' || j.state === 'rework'
 
 /**
- * The column of a card. While the car is in repair, the most telling fact wins: someone working
- * on it → repair; otherwise waiting for the customer → approval; waiting for parts → parts;
- * nothing assigned yet → dispatch.
+ * The one rule that files a card (车间看板分栏规则), as an ordered table: the first row whose
+ * condition holds gives the column. After repair the RO state alone decides. During repair what
+ * the car is waiting for comes before what is being done to it, because a column answers "who
+ * must act before this car can go to quality control": the customer (additional work to decide)
+ * before the parts counter (a job paused for a part) before the supervisor (nothing assigned yet).
+ * Whether a technician happens to be clocked on never moves a card: two cars waiting for the same
+ * thing always share a column, and the card's jobs show who is working.
  */
+export const BOARD_COLUMN_RULES: readonly { column: BoardColumn; holds(facts: CardFacts): boolean }[] = [
+  { column: 'qc', holds: (f) => f.roState === 'quality_check' },
+  { column: 'wash', holds: (f) => f.roState === 'washing' },
+  { column: 'ready', holds: (f) => f.roState === 'ready' },
+  // Authorised: the car waits for its first dispatch.
+  { column: 'dispatch', holds: (f) => f.roState !== 'in_progress' },
+  { column: 'approval', holds: (f) => f.pendingAdditional > 0 },
+  { column: 'parts', holds: (f) => f.jobs.some(isWaitingParts) },
+  // In repair with work left but nobody holding any of it (e.g. approved additional work only).
+  { column: 'dispatch', holds: (f) => !f.jobs.some(isAssigned) && f.jobs.some((j) => j.state === 'pending') },
+  // Assigned, running, on a break, being reworked, or all done and waiting to be sent to QC.
+  { column: 'repair', holds: () => true },
+]
+
 export function boardColumn(facts: CardFacts): BoardColumn {
-  switch (facts.roState) {
-    case 'quality_check':
-      return 'qc'
-    case 'washing':
-      return 'wash'
-    case 'ready':
-      return 'ready'
-    case 'in_progress':
-      break
-    default:
-      return 'dispatch'
-  }
-  const jobs = facts.jobs
-  if (jobs.some((j) => j.state === 'running')) return 'repair'
-  if (facts.pendingAdditional > 0) return 'approval'
-  if (jobs.some(isWaitingParts)) return 'parts'
-  const assigned = jobs.some((j) => j.state === 'dispatched' || j.state === 'paused' || j.state === 'rework')
-  if (!assigned && jobs.some((j) => j.state === 'pending')) return 'dispatch'
+  for (const rule of BOARD_COLUMN_RULES) if (rule.holds(facts)) return rule.column
   return 'repair'
 }
 

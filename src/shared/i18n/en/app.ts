@@ -17,6 +17,7 @@ export const app = {
   'common.remove': 'Remove',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.labelValue': '{label}: {value}',
 
   'form.required': 'Required',
   'form.passwordMin': 'At least 8 characters',

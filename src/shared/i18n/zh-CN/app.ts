@@ -17,6 +17,8 @@ export const app = {
   'common.remove': '删除',
   'common.yes': '是',
   'common.no': '否',
+  /** A label and its value run together in text: Chinese takes the full-width colon. */
+  'common.labelValue': '{label}：{value}',
 
   'form.required': '必填',
   'form.passwordMin': '密码至少 8 位',

@@ -3,7 +3,7 @@ export const data = {
   'permission.data.export': '总部数据上传',
   'permission.data.backup': '备份与恢复',
   'data.field.targetIdFormat': '只能包含小写字母、数字和连字符',
-  'data.field.timeFormat': '请输入 时:分，例如 21:30',
+  'data.field.timeFormat': '请按 HH:mm 输入时间，例如 21:30',
   'data.field.urlFormat': '请输入以 https:// 开头的地址',
   'data.field.backupName': '不是有效的备份文件名',
   'field.timeOfDay': '每日生成时间',

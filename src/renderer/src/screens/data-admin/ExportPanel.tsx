@@ -90,7 +90,7 @@ export function ExportPanel({ store, report }: { store: DataAdminStore; report: 
               key={q.targetId}
               type={q.pending === 0 ? 'success' : q.lastError ? 'error' : 'info'}
               showIcon
-              title={`${q.label}: ${q.pending === 0 ? t('data.export.queueEmpty') : t('data.export.pending', { count: q.pending })}`}
+              title={t('common.labelValue', { label: q.label, value: q.pending === 0 ? t('data.export.queueEmpty') : t('data.export.pending', { count: q.pending }) })}
               description={
                 q.pending > 0 || q.removed ? (
                   <Flex vertical>

@@ -21,7 +21,7 @@ export function CheckInSummary({ ro }: { ro: RoDetailT }) {
                 ? t('checkIn.noFindings')
                 : ro.findings.map((f, i) => (
                     <Tag key={i} color={f.kind === 'damage' ? 'red' : f.kind === 'warning_light' ? 'orange' : 'blue'}>
-                      {t(`walk.kind.${f.kind}`)}: {areaLabel(t, f.kind, f.area)}
+                      {t('common.labelValue', { label: t(`walk.kind.${f.kind}`), value: areaLabel(t, f.kind, f.area) })}
                       {f.note ? ` — ${f.note}` : ''}
                     </Tag>
                   )),

@@ -35,7 +35,8 @@ export function WallScreen({ token }: { token: string }) {
   const root = useRef<HTMLDivElement>(null)
   const rows = board ? wallRows(board.cards.map((c) => c.column)) : 0
 
-  // Auto-fit: a first size from the fullest column, then smaller until no column runs off the screen.
+  // Auto-fit: a first size from the fullest column, then smaller until no column runs off the
+  // screen and no card's plate line is wider than the card (the promise wraps below the plate).
   useLayoutEffect(() => {
     const el = root.current
     if (!el || !board) return
@@ -43,7 +44,9 @@ export function WallScreen({ token }: { token: string }) {
       fitFont(
         wallFontPx(rows, window.innerWidth, window.innerHeight),
         (px) => (el.style.fontSize = `${px}px`),
-        () => [...el.querySelectorAll<HTMLElement>('.wall-col')].some((col) => col.scrollHeight > col.clientHeight + 1),
+        () =>
+          [...el.querySelectorAll<HTMLElement>('.wall-col')].some((col) => col.scrollHeight > col.clientHeight + 1) ||
+          [...el.querySelectorAll<HTMLElement>('.wall-card-top')].some((top) => top.scrollWidth > top.clientWidth + 1),
       )
     fit()
     window.addEventListener('resize', fit)

@@ -25,16 +25,16 @@ export function AdditionalPanel({ store, ro }: { store: WorkshopStore; ro: Works
             <Tag color={STATE_TAG[work.state]}>{t(`additionalState.${work.state}`)}</Tag>
             <span className="pre-wrap">{work.finding}</span>
             <span className="muted">{t('wk.additional.raisedBy', { name: work.raisedBy, at: dateTime(work.raisedAt) })}</span>
-            <strong className="num">{money(work.grossFen, locale)}</strong>
+            <strong className="num">{t('wk.additional.grossShort', { amount: money(work.grossFen, locale) })}</strong>
           </div>
           <AdditionalLines work={work} />
-          {work.state !== 'raised' && work.decidedBy && (
-            <div className="muted">
+          {work.state !== 'raised' && (
+            <div className="muted" aria-label={t('field.decidedBy')}>
               {t('wk.additional.decision', {
-                by: work.decidedBy,
+                by: work.decidedBy ?? '—',
                 method: work.decisionMethod ? `decisionMethod.${work.decisionMethod}` : '',
                 at: dateTime(work.decidedAt),
-                recorder: work.recordedBy ?? '',
+                recorder: work.recordedBy ?? '—',
               })}
               {work.decisionNote ? ` — ${work.decisionNote}` : ''}
             </div>
@@ -52,7 +52,7 @@ export function AdditionalPanel({ store, ro }: { store: WorkshopStore; ro: Works
         </div>
       ))}
       {deciding && (
-        <DecideDialog store={store} work={deciding.work} decision={deciding.decision} customerName={ro.customerName} onClose={() => setDeciding(null)} />
+        <DecideDialog store={store} work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
       )}
     </Card>
   )

@@ -8,12 +8,16 @@ import type { AdditionalWorkT, WorkshopStore } from '../../stores/workshop-store
 import { DecideDialog } from './DecideDialog'
 import { useMe } from './use-workshop'
 
-/** The lines of a piece of additional work, compact: kind, description, quantity, amount. */
+/**
+ * The lines of a piece of additional work, compact: kind, description, quantity, net amount; then
+ * net, VAT and the total incl. VAT, labelled as the estimate's totals are, so the customer is
+ * quoted the same kind of figure for the estimate and for what was found.
+ */
 export function AdditionalLines({ work }: { work: AdditionalWorkT }) {
   const t = useT()
   const locale = useLocale()
   return (
-    <table className="ws-mini-table">
+    <table className="ws-mini-table" aria-label={t('wk.additional.lines')}>
       <tbody>
         {work.lines.map((l, i) => (
           <tr key={i}>
@@ -29,6 +33,20 @@ export function AdditionalLines({ work }: { work: AdditionalWorkT }) {
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr>
+          <th colSpan={3}>{t('field.net')}</th>
+          <td className="num">{money(work.netFen, locale)}</td>
+        </tr>
+        <tr>
+          <th colSpan={3}>{t('estimate.vat', { rate: (work.vatRateBp / 100).toString() })}</th>
+          <td className="num">{money(work.vatFen, locale)}</td>
+        </tr>
+        <tr className="ws-mini-gross">
+          <th colSpan={3}>{t('field.gross')}</th>
+          <td className="num">{money(work.grossFen, locale)}</td>
+        </tr>
+      </tfoot>
     </table>
   )
 }
@@ -78,7 +96,7 @@ export function ApprovalQueue({ store, mineOnly }: { store: WorkshopStore; mineO
                   <span className="muted">{t('wk.additional.raisedBy', { name: work.raisedBy, at: dateTime(work.raisedAt) })}</span>
                 </Space>
               }
-              extra={<strong className="num">{money(work.grossFen, locale)}</strong>}
+              extra={<strong className="num">{t('wk.additional.grossShort', { amount: money(work.grossFen, locale) })}</strong>}
             >
               <p className="pre-wrap ws-finding">{work.finding}</p>
               <AdditionalLines work={work} />
@@ -94,7 +112,9 @@ export function ApprovalQueue({ store, mineOnly }: { store: WorkshopStore; mineO
           ))}
         </div>
       )}
-      {deciding && <DecideDialog store={store} work={deciding.work} decision={deciding.decision} onClose={() => setDeciding(null)} />}
+      {deciding && (
+        <DecideDialog store={store} work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
+      )}
     </div>
   )
 }

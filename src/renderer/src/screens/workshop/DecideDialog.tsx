@@ -10,8 +10,8 @@ interface Props {
   store: WorkshopStore
   work: AdditionalWorkT
   decision: 'approved' | 'declined'
-  /** The customer's name as a starting point for "who decided". */
-  customerName?: string
+  /** The customer's name as a starting point for "who decided" (the advisor changes it if someone else answered). */
+  customerName: string
   onClose(): void
 }
 
@@ -21,7 +21,7 @@ export function DecideDialog({ store, work, decision, customerName, onClose }: P
   const locale = useLocale()
   const { message } = App.useApp()
   const [method, setMethod] = useState<DecisionMethod>('phone')
-  const [by, setBy] = useState(customerName ?? '')
+  const [by, setBy] = useState(customerName)
   const [note, setNote] = useState('')
   const [signature, setSignature] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, App, Button, Space } from 'antd'
 import { useLocale, useT } from '../../i18n'
-import { dateOnly, money } from '../../format'
+import { dateTime, money } from '../../format'
 import { useApi } from '../../stores/context'
 import type { AdditionalWorkT } from '../../stores/workshop-store'
 import { useCan } from './use-workshop'
@@ -55,7 +55,13 @@ export function DeclinedWorkNotice({ vehicleId, openRoId }: { vehicleId: number;
           {items.map((w) => (
             <li key={w.id}>
               <span>
-                {dateOnly(w.decidedAt)} · {w.roNumber} · {w.finding} · {money(w.grossFen, locale)}
+                {w.roNumber} · {w.finding} · {t('wk.additional.grossShort', { amount: money(w.grossFen, locale) })} ·{' '}
+                {t('wk.additional.decision', {
+                  by: w.decidedBy ?? '—',
+                  method: w.decisionMethod ? `decisionMethod.${w.decisionMethod}` : '',
+                  at: dateTime(w.decidedAt),
+                  recorder: w.recordedBy ?? '—',
+                })}
               </span>
               {canDecide && (
                 <Space size={4}>

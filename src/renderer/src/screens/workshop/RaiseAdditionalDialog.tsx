@@ -138,19 +138,27 @@ export function RaiseAdditionalDialog({ store, roId, roType, title, onClose }: P
             ),
           },
         ]}
-        summary={() =>
-          lines.length > 0 && (
-            <Table.Summary.Row>
+        summary={() => {
+          if (lines.length === 0) return null
+          // Line amounts are net: the figures under them say so, as the estimate's totals do.
+          const totals = draftTotals(lines)
+          const rows: [string, number][] = [
+            [t('field.net'), totals.netFen],
+            [t('estimate.vat', { rate: (vatBp / 100).toString() }), totals.vatFen],
+            [t('wk.additional.gross'), totals.grossFen],
+          ]
+          return rows.map(([label, fen], i) => (
+            <Table.Summary.Row key={i}>
               <Table.Summary.Cell index={0} colSpan={4} align="right">
-                {t('wk.additional.gross')}
+                {label}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
-                <span className="num">{money(draftTotals(lines).grossFen, locale)}</span>
+                <span className="num">{money(fen, locale)}</span>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={2} />
             </Table.Summary.Row>
-          )
-        }
+          ))
+        }}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </Modal>

@@ -86,7 +86,7 @@ export function PrintView({ id }: { id: number }) {
               <td>{ro.advisor.name}</td>
               <th>{t('field.fuelEighths')}</th>
               <td>
-                {t('checkIn.fuelValue', { n: ro.fuelEighths })} · {t('field.returnOldParts')}: {ro.returnOldParts ? t('common.yes') : t('common.no')}
+                {t('checkIn.fuelValue', { n: ro.fuelEighths })} · {t('common.labelValue', { label: t('field.returnOldParts'), value: ro.returnOldParts ? t('common.yes') : t('common.no') })}
               </td>
             </tr>
           </tbody>
@@ -103,7 +103,7 @@ export function PrintView({ id }: { id: number }) {
             <ul className="print-findings">
               {ro.findings.map((f, i) => (
                 <li key={i}>
-                  {t(`walk.kind.${f.kind}`)}: {areaLabel(t, f.kind, f.area)}
+                  {t('common.labelValue', { label: t(`walk.kind.${f.kind}`), value: areaLabel(t, f.kind, f.area) })}
                   {f.note ? ` — ${f.note}` : ''}
                 </li>
               ))}

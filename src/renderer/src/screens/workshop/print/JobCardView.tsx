@@ -84,7 +84,7 @@ export function JobCardView({ id }: { id: number }) {
               <td>{dateTime(ro.openedAt)}</td>
               <th>{t('field.promisedAt')}</th>
               <td>
-                <strong>{dateTime(ro.promisedAt)}</strong> · {t('field.returnOldParts')}: {ro.returnOldParts ? t('common.yes') : t('common.no')}
+                <strong>{dateTime(ro.promisedAt)}</strong> · {t('common.labelValue', { label: t('field.returnOldParts'), value: ro.returnOldParts ? t('common.yes') : t('common.no') })}
               </td>
             </tr>
           </tbody>

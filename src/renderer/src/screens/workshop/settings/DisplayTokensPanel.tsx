@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd'
 import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
-import { hrefOf } from '../../../router'
+import { localWallUrl } from './wall-url'
+import { WallAddress } from './WallAddress'
 import type { WorkshopStore } from '../../../stores/workshop-store'
 import { useList } from './use-list'
 
@@ -14,24 +15,19 @@ interface Token {
   lastSeenAt: string | null
 }
 
-/** The address the TV opens: this host's page with the wall route and the token. */
-export function wallUrl(token: string, location: Pick<Location, 'origin' | 'pathname'> = window.location): string {
-  return `${location.origin}${location.pathname}${hrefOf({ name: 'wall', token })}`
-}
-
 /** 看板大屏: tokens for shop-floor TVs. A token is shown once, with the address to open on the TV. */
 export function DisplayTokensPanel({ store }: { store: WorkshopStore }) {
   const t = useT()
   const { message } = App.useApp()
   const { rows, error } = useList(store, 'workshop.displayTokens', {})
   const [name, setName] = useState('')
-  const [created, setCreated] = useState<{ name: string; url: string } | null>(null)
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null)
 
   const create = async () => {
     const result = await store.getState().write('workshop.createDisplayToken', { name: name.trim() })
     if (!result.ok) return void message.error(result.message)
     setName('')
-    setCreated({ name: result.data.name, url: wallUrl(result.data.token) })
+    setCreated({ name: result.data.name, token: result.data.token })
   }
 
   const revoke = async (token: Token) => {
@@ -43,6 +39,7 @@ export function DisplayTokensPanel({ store }: { store: WorkshopStore }) {
   return (
     <Card size="small" title={t('wk.wallTokens.title')}>
       {error && <Alert type="error" showIcon title={error} />}
+      <WallAddress token={null} />
       <Space.Compact className="ws-token-form">
         <Input
           size="small"
@@ -87,10 +84,8 @@ export function DisplayTokensPanel({ store }: { store: WorkshopStore }) {
       {created && (
         <Modal open title={t('wk.wallTokens.createdTitle', { name: created.name })} onCancel={() => setCreated(null)} footer={<Button onClick={() => setCreated(null)}>{t('wk.close')}</Button>}>
           <Alert type="warning" showIcon title={t('wk.wallTokens.onceOnly')} />
-          <Typography.Paragraph copyable={{ text: created.url }} className="ws-token-url" aria-label={t('wk.wallTokens.url')}>
-            {created.url}
-          </Typography.Paragraph>
-          <a href={created.url} target="_blank" rel="noreferrer">
+          <WallAddress token={created.token} />
+          <a href={localWallUrl(created.token)} target="_blank" rel="noreferrer">
             {t('wk.wallTokens.open')}
           </a>
         </Modal>
