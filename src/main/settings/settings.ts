@@ -11,6 +11,11 @@ export const SETTING_DEFAULTS = {
   'time.zone': DEFAULT_TIME_ZONE,
   'setup.initialised': false,
   'setup.demo': false,
+  /** Failed logins (per user name) before a lockout; per client address it is three times this. */
+  'auth.lockAfterFailures': 10,
+  'auth.lockMinutes': 15,
+  /** The delay before answering the third failed login in a row; it doubles per failure after. */
+  'auth.failureDelayMs': 250,
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS

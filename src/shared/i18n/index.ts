@@ -16,14 +16,16 @@ import { data as zhData } from './zh-CN/data'
 import { data as enData } from './en/data'
 import { settlement as zhSettlement } from './zh-CN/settlement'
 import { settlement as enSettlement } from './en/settlement'
+import { security as zhSecurity } from './zh-CN/security'
+import { security as enSecurity } from './en/security'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement }
+const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhSecurity }
 export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement }
+const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enSecurity }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 
