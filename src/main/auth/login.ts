@@ -46,13 +46,33 @@ export async function checkAttempt(ctx: Ctx, username: string, password: string)
   const client = ctx.client ?? LOCAL_CLIENT
   const throttle = throttleFor(ctx.store, username, client, ctx.clock.now(), ctx.timeZone)
   if (throttle.lockedUntil) throw lockedOut(throttle.lockedUntil, ctx.timeZone)
-  if (throttle.delayMs > 0) await sleep(throttle.delayMs)
+  if (throttle.delayMs > 0) {
+    await sleep(throttle.delayMs)
+    // A lockout may have started while this attempt waited (a burst runs in parallel).
+    const after = throttleFor(ctx.store, username, client, ctx.clock.now(), ctx.timeZone)
+    if (after.lockedUntil) throw lockedOut(after.lockedUntil, ctx.timeZone)
+  }
   const row = findUser(ctx, username)
   const matches = await verifyPasswordAsync(password, row?.password_hash ?? DUMMY_HASH)
   if (row && row.active === 1 && matches) return row
-  const locked = ctx.store.tx(() => recordFailure(ctx.store, username, row?.id ?? null, client, ctx.clock.now(), ctx.timeZone))
+  const locked = relaxedTx(ctx.store, () => recordFailure(ctx.store, username, row?.id ?? null, client, ctx.clock.now(), ctx.timeZone))
   if (locked) throw lockedOut(locked, ctx.timeZone)
   throw new AppError('BAD_CREDENTIALS')
+}
+
+/**
+ * A transaction committed without waiting for the disk (WAL, synchronous=NORMAL): a failed login's
+ * record must not cost an fsync on the one thread, or a guessing burst stalls every desk (~40 ms
+ * per fsync here). The store stays consistent; a power cut may lose the last few failure records,
+ * and the next ordinary (FULL) commit makes them durable anyway. Only for records like these.
+ */
+function relaxedTx<T>(store: Ctx['store'], fn: () => T): T {
+  store.sqlite.pragma('synchronous = NORMAL')
+  try {
+    return store.tx(fn)
+  } finally {
+    store.sqlite.pragma('synchronous = FULL')
+  }
 }
 
 export async function prepareLogin(ctx: Ctx, input: { username: string; password: string }): Promise<LoginRow> {
