@@ -37,11 +37,10 @@ describe('login throttling', () => {
       times.push(ms)
     }
     // No delay for the first two; then 60, 120, 240 ms before the password is even checked.
-    const base = Math.min(times[0]!, times[1]!)
-    expect(times[2]! - base, times.join(' ')).toBeGreaterThanOrEqual(50)
-    expect(times[3]!, times.join(' ')).toBeGreaterThanOrEqual(120)
-    expect(times[4]!, times.join(' ')).toBeGreaterThanOrEqual(240)
-    expect(times[4]! - base, times.join(' ')).toBeLessThan(600)
+    // Lower bounds only: a loaded machine can make any call slower, never a sleep shorter.
+    expect(times[2]!, times.join(' ')).toBeGreaterThanOrEqual(59)
+    expect(times[3]!, times.join(' ')).toBeGreaterThanOrEqual(119)
+    expect(times[4]!, times.join(' ')).toBeGreaterThanOrEqual(239)
   })
 
   it('locks a user name after the limit, saying until when, even for the right password', async () => {
