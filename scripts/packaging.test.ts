@@ -17,6 +17,8 @@ interface BuilderConfig {
   npmRebuild: boolean
   linux: { target: string[]; icon: string }
   win: { target: string[]; icon: string }
+  asar?: boolean
+  electronFuses?: Record<string, boolean>
 }
 
 function loadConfig(): BuilderConfig {
@@ -49,5 +51,25 @@ describe('packaging configuration', () => {
     const png = readFileSync(join(root, config.linux.icon))
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512])
+  })
+
+  it('flips every security fuse at packaging, with the app loaded from an ASAR', () => {
+    const config = loadConfig()
+    expect(config.asar ?? true).toBe(true)
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+  })
+
+  it('is packaged by an electron-builder that applies electronFuses itself', () => {
+    const builder = JSON.parse(readFileSync(require.resolve('app-builder-lib/package.json'), 'utf8')) as { version: string }
+    expect(Number(builder.version.split('.')[0])).toBeGreaterThanOrEqual(25)
+    const source = readFileSync(require.resolve('app-builder-lib/out/platformPackager.js'), 'utf8')
+    expect(source).toMatch(/electronFuses/)
   })
 })

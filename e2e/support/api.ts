@@ -14,6 +14,7 @@ export async function apiCall<K extends Channel>(
     body: JSON.stringify(input),
   })
   const envelope = (await res.json()) as Envelope<OutputOf<Contract[K]>>
+  if (!envelope.ok && envelope.code === 'INTERNAL') throw new Error(`${channel} answered INTERNAL (a defect, never expected): ${envelope.message}`)
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.code} ${envelope.message}`)
   return envelope.data
 }

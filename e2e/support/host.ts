@@ -51,6 +51,9 @@ export async function startHost(options: { demoPassword?: string; timeoutMs?: nu
       clearTimeout(timer)
     }
     rmSync(dataDir, { recursive: true, force: true })
+    // Nothing may answer INTERNAL: the dispatcher and the HTTP host log each one, and the spec fails.
+    const internals = log.split('\n').filter((line) => /^\[dispatch\] .* failed|^\[host\] request failed/.test(line))
+    if (internals.length > 0) throw new Error(`The host answered INTERNAL ${internals.length} time(s):\n${internals.join('\n')}\n${log.slice(-4000)}`)
   }
 
   try {

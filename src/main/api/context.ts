@@ -12,6 +12,15 @@ export interface SessionUser {
   locale: Locale
 }
 
+/** Where a call comes from, for login throttling and history: an address and a paired PC's name. */
+export interface ClientInfo {
+  address: string
+  device: string | null
+}
+
+/** The host's own window (IPC) and tests: no network address. */
+export const LOCAL_CLIENT: ClientInfo = { address: 'local', device: null }
+
 export interface AuditEntry {
   action: string
   entity: string
@@ -36,6 +45,8 @@ export interface Ctx {
   /** The session token of this call, when there is one (logout needs it). */
   token: string | null
   channel: string
+  /** Absent for contexts built outside the dispatcher (jobs, demo, benches). */
+  client?: ClientInfo
   events: EventBuffer
   audit(entry: AuditEntry): void
   /** `clock.now()` as local ISO text in the dealership's zone. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { contract, type Channel } from '../../shared/contract'
 import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '../../shared/domain/roles'
 import { makeTestApp, registerVehicle, type TestApp } from '../test-support/test-app'
@@ -113,6 +114,48 @@ describe('input validation', () => {
     const en = await t.callRaw('administrator', c.channel, c.input(), { locale: 'en' })
     expect(en.ok === false && en.message).toMatch(c.en)
     expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+})
+
+describe('control characters', () => {
+  // Every string property of every channel's input, with a NUL in front: VALIDATION naming that
+  // field, never INTERNAL (the kit throws on INTERNAL) and nothing written.
+  const stringFields = (channel: Channel): string[] => {
+    const schema = z.toJSONSchema(contract[channel].input, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }>
+    }
+    return Object.entries(schema.properties ?? {})
+      .filter(([, p]) => p.type === 'string' || (Array.isArray(p.type) && p.type.includes('string')) || p.anyOf?.some((a) => a.type === 'string'))
+      .map(([name]) => name)
+  }
+  const withText = channels.flatMap((channel) => stringFields(channel).map((field) => ({ channel, field })))
+
+  it('finds text fields to try on most areas of the contract', () => {
+    expect(new Set(withText.map((c) => c.channel.split('.')[0])).size).toBeGreaterThan(8)
+  })
+
+  it.each(withText)('$channel refuses a NUL-led $field, naming it', async ({ channel, field }) => {
+    const before = dbFingerprint(t.app.store)
+    const result = await t.callRaw('administrator', channel, { [field]: '\u0000abc' })
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(result.ok ? [] : (result.details?.fields ?? []).map((f) => f.field)).toContain(field)
+    expect(dbFingerprint(t.app.store)).toEqual(before)
+  })
+
+  it('allows tab and newline in multi-line text but not in a one-line field, and refuses other controls anywhere', async () => {
+    const vehicle = await registerVehicle(t, { serial: 400020, plate: '晋A40020' })
+    const concerns = '1. 异响\n2.\t刹车软'
+    const ro = await t.ok('service_advisor', 'ro.checkIn', { vehicleId: vehicle.id, type: 'repair', odometerKm: 12_000, fuelEighths: 4, concerns })
+    expect(ro.concerns).toBe(concerns)
+    const name = await t.callRaw('service_advisor', 'customers.create', { name: '张\n三' }, { locale: 'en' })
+    expect(name).toMatchObject({ ok: false, code: 'VALIDATION', details: { fields: [{ field: 'name' }] } })
+    expect(name.ok === false && name.message).toMatch(/control characters/)
+    for (const bad of ['\u0007', '\u001b[2J', '\u007f', '\u0085']) {
+      const multi = await t.callRaw('service_advisor', 'ro.checkIn', { vehicleId: vehicle.id, type: 'repair', odometerKm: 12_000, fuelEighths: 4, concerns: `异响${bad}` })
+      expect(multi).toMatchObject({ ok: false, code: 'VALIDATION', details: { fields: [{ field: 'concerns' }] } })
+    }
+    const nested = await t.callRaw('service_advisor', 'vehicles.register', { vin: testVin(400021), make: '大众', model: '朗逸', newOwner: { name: '\u0000李四' } })
+    expect(nested).toMatchObject({ ok: false, code: 'VALIDATION', details: { fields: [{ field: 'newOwner.name' }] } })
   })
 })
 

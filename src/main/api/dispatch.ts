@@ -7,21 +7,38 @@ import { toLocalIso, type Clock } from '../../shared/domain/time'
 import type { Store } from '../store/open'
 import { resolveSession } from '../auth/sessions'
 import { AppError } from './app-error'
-import type { AuditEntry, Ctx, Endpoint, UserCtx } from './context'
+import { LOCAL_CLIENT, type AuditEntry, type ClientInfo, type Ctx, type Endpoint, type UserCtx } from './context'
 import { EventBuffer, type EventHub } from './events'
-import { describeIssues } from './validation'
+import { describeFieldKeys, describeIssues } from './validation'
+import { findControlText } from '../../shared/domain/control-text'
 import { redact } from './redact'
 
-export type Handler<S extends ChannelSpec> = (
-  ctx: S['access'] extends 'public' ? Ctx : UserCtx,
-  input: z.output<S['input']>,
-) => OutputOf<S> | Promise<OutputOf<S>>
+type CtxOf<S extends ChannelSpec> = S['access'] extends 'public' ? Ctx : UserCtx
+
+export type HandlerFn<S extends ChannelSpec> = (ctx: CtxOf<S>, input: z.output<S['input']>) => OutputOf<S> | Promise<OutputOf<S>>
+
+/**
+ * A write whose slow part must not run inside its transaction (checking or hashing a password):
+ * `prepare` runs first, may await and may refuse; `run` then gets its result inside the
+ * transaction, synchronously like every other write.
+ */
+export interface PreparedHandler<S extends ChannelSpec, P> {
+  prepare(ctx: CtxOf<S>, input: z.output<S['input']>): Promise<P>
+  run(ctx: CtxOf<S>, input: z.output<S['input']>, prepared: P): OutputOf<S>
+}
+
+export type Handler<S extends ChannelSpec> = HandlerFn<S> | PreparedHandler<S, unknown>
+
+/** Declares a prepared handler with its intermediate type checked on both sides. */
+export const prepared = <S extends ChannelSpec, P>(handler: PreparedHandler<S, P>): PreparedHandler<S, unknown> =>
+  handler as PreparedHandler<S, unknown>
 
 export type HandlersFor<C extends ContractSection> = { [K in keyof C]: Handler<C[K]> }
 
 export interface CallMeta {
   token?: string | null
   locale?: string | null
+  client?: ClientInfo
 }
 
 export interface DispatcherDeps<C extends ContractSection> {
@@ -74,7 +91,9 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         throw new AppError('UNKNOWN_CHANNEL', 'error.UNKNOWN_CHANNEL', { channel })
       }
       const spec = contract[channel] as ChannelSpec
-      const handler = handlers[channel as keyof C] as unknown as (ctx: Ctx, input: unknown) => unknown
+      const declared = handlers[channel as keyof C] as unknown as
+        | ((ctx: Ctx, input: unknown) => unknown)
+        | { prepare(ctx: Ctx, input: unknown): Promise<unknown>; run(ctx: Ctx, input: unknown, prepared: unknown): unknown }
       const now = clock.now()
 
       let user: Ctx['user'] = null
@@ -94,6 +113,8 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         }
       }
 
+      const controlText = findControlText(spec.input, rawInput)
+      if (controlText.length > 0) return { ok: false, code: 'VALIDATION', ...describeFieldKeys(controlText, locale) }
       const parsed = spec.input.safeParse(rawInput ?? {})
       if (!parsed.success) {
         const { message, fields } = describeIssues(parsed.error, rawInput, locale)
@@ -111,10 +132,18 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         user,
         token: meta.token ?? null,
         channel,
+        client: meta.client ?? LOCAL_CLIENT,
         events,
         audit: (entry) => entries.push(entry),
         nowIso: () => toLocalIso(clock.now(), timeZone),
         ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
+      }
+
+      let handler: (ctx: Ctx, input: unknown) => unknown
+      if (typeof declared === 'function') handler = declared
+      else {
+        const before = await declared.prepare(ctx, parsed.data)
+        handler = (c, input) => declared.run(c, input, before)
       }
 
       let data: unknown

@@ -61,3 +61,12 @@ export function describeIssues(error: z.ZodError, input: unknown, locale: Locale
     .join('；')
   return { message, fields }
 }
+
+/** Field refusals found outside zod (control characters), described the same way. */
+export function describeFieldKeys(issues: { field: string; message: string }[], locale: Locale) {
+  const fields = issues.map((i) => ({ field: i.field, message: translate(locale, i.message) }))
+  const message = fields
+    .map((f) => (f.field ? translate(locale, 'validation.field', { field: fieldLabel(f.field, locale), problem: f.message }) : f.message))
+    .join('；')
+  return { message, details: { fields } }
+}

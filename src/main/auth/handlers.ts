@@ -1,18 +1,16 @@
 import type { appContract } from '../../shared/contract/app'
-import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles'
-import type { HandlersFor } from '../api/dispatch'
-import type { SessionUser } from '../api/context'
+import { prepared, type HandlersFor } from '../api/dispatch'
 import { AppError, notFound } from '../api/app-error'
-import { asLocale } from '../../shared/i18n'
 import { getSetting, readSettings, setSetting } from '../settings/settings'
 import { seedDemoDealership } from '../demo/seed'
-import { hashPassword, verifyPassword } from './password'
-import { createSession, endSession, endUserSessions, hashToken } from './sessions'
+import { hashPassword } from './password'
+import { completeChangePassword, completeLogin, prepareChangePassword, prepareLogin, withPermissions } from './login'
+import { currentLockouts, unlock } from './lockouts'
+import { endSession, endUserSessions, hashToken } from './sessions'
 import { randomBytes } from 'node:crypto'
 import { getUser, insertUser, listUsers } from './users'
 import type { Store } from '../store/open'
 
-const withPermissions = (user: SessionUser) => ({ ...user, permissions: [...ROLE_PERMISSIONS[user.role]] })
 
 function setupStatus(store: Store) {
   const initialised = getSetting(store, 'setup.initialised')
@@ -26,16 +24,6 @@ function setupStatus(store: Store) {
 
 function refuseIfInitialised(store: Store) {
   if (getSetting(store, 'setup.initialised')) throw new AppError('ALREADY_INITIALISED')
-}
-
-interface LoginRow {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  locale: string
-  password_hash: string
-  active: number
 }
 
 export const appHandlers: HandlersFor<typeof appContract> = {
@@ -62,26 +50,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
     return { ...setupStatus(ctx.store), usernames }
   },
 
-  'auth.login': (ctx, input) => {
-    if (!getSetting(ctx.store, 'setup.initialised')) throw new AppError('NOT_INITIALISED')
-    const row = ctx.store
-      .prepare('SELECT id, username, display_name, role, locale, password_hash, active FROM users WHERE username = ?')
-      .get(input.username) as LoginRow | undefined
-    // The same answer for an unknown user and a wrong password, so names cannot be probed.
-    if (!row || row.active !== 1 || !verifyPassword(input.password, row.password_hash)) {
-      throw new AppError('BAD_CREDENTIALS')
-    }
-    const token = createSession(ctx.store, row.id, ctx.clock.now())
-    const user: SessionUser = {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      locale: asLocale(row.locale),
-    }
-    ctx.audit({ action: 'auth.login', entity: 'user', entityId: row.id })
-    return { token, user: withPermissions(user) }
-  },
+  'auth.login': prepared({ prepare: prepareLogin, run: (ctx, _input, row) => completeLogin(ctx, row) }),
 
   'auth.logout': (ctx) => {
     if (ctx.token) endSession(ctx.store, ctx.token)
@@ -97,17 +66,19 @@ export const appHandlers: HandlersFor<typeof appContract> = {
     return withPermissions({ ...ctx.user, locale: input.locale })
   },
 
-  'auth.changePassword': (ctx, input) => {
-    const row = ctx.store.prepare('SELECT password_hash FROM users WHERE id = ?').get(ctx.user.id) as
-      | { password_hash: string }
-      | undefined
-    if (!row || !verifyPassword(input.current, row.password_hash)) throw new AppError('BAD_CREDENTIALS')
-    ctx.store
-      .prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
-      .run(hashPassword(input.next), ctx.nowIso(), ctx.user.id)
-    ctx.audit({ action: 'user.password', entity: 'user', entityId: ctx.user.id })
-    return { ok: true as const }
-  },
+  'auth.changePassword': prepared({
+    prepare: prepareChangePassword,
+    run: (ctx, _input, hash) => completeChangePassword(ctx, hash),
+  }),
+
+  'auth.lockouts': (ctx) => currentLockouts(ctx),
+
+  'auth.unlock': (ctx, input) => unlock(ctx, input),
+
+  'appointments.advisors': (ctx) =>
+    listUsers(ctx.store)
+      .filter((u) => u.active && u.role === 'service_advisor')
+      .map((u) => ({ id: u.id, displayName: u.displayName })),
 
   'users.list': (ctx) => listUsers(ctx.store),
 

@@ -66,3 +66,24 @@ export function endSession(store: Store, token: string): void {
 export function endUserSessions(store: Store, userId: number): void {
   store.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
 }
+
+/**
+ * The session's user if it is still live, without extending it: a live-event stream checks this
+ * before each event and on a timer, so it ends with its session (logout, expiry, deactivation).
+ */
+export function peekSession(store: Store, token: string, now: Date): SessionUser | null {
+  const row = store
+    .prepare(
+      `SELECT s.expires_at, u.id, u.username, u.display_name, u.role, u.locale, u.active
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(hashToken(token)) as Omit<SessionRow, 'token_hash' | 'last_seen_at'> | undefined
+  if (!row || row.active !== 1 || Date.parse(row.expires_at) <= now.getTime()) return null
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: asLocale(row.locale) }
+}
+
+/** Ends a user's sessions except the one making the call (a changed password keeps this desk in). */
+export function endOtherSessions(store: Store, userId: number, keepToken: string | null): void {
+  if (keepToken) store.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(userId, hashToken(keepToken))
+  else endUserSessions(store, userId)
+}

@@ -28,6 +28,12 @@ export interface WindowLike {
 export interface Backend {
   dispatch: Dispatch
   subscribe(listener: (event: LiveEvent) => void): () => void
+  /**
+   * Whether a window whose page last called with `token` may hear `event` (its session is live and
+   * its role may read the event). The local store answers it; a terminal's host already filtered
+   * its stream for the session it follows, so a terminal backend leaves this out.
+   */
+  mayReceive?(token: string | null, event: LiveEvent): boolean
 }
 
 export interface IpcBindingOptions {
@@ -69,6 +75,8 @@ export function isTrustedSender(event: SenderEvent, windows: WindowLike[], trust
 export function bindIpc(options: IpcBindingOptions): () => void {
   const { ipcMain, backend, windows, trustedOrigins } = options
   const log = options.log ?? ((message: string) => console.warn(message))
+  // The session each window's page is using: the token of its latest call.
+  const tokenOf = new Map<number, string | null>()
 
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(channel), async (event, input, meta): Promise<Envelope<unknown>> => {
@@ -78,6 +86,7 @@ export function bindIpc(options: IpcBindingOptions): () => void {
       }
       const parsed = MetaSchema.safeParse(meta)
       if (!parsed.success) return refusal('VALIDATION', meta, 'error.VALIDATION')
+      tokenOf.set(event.sender.id, parsed.data.token)
       try {
         return await backend.dispatch(channel, input, { token: parsed.data.token, locale: parsed.data.locale })
       } catch (error) {
@@ -91,6 +100,7 @@ export function bindIpc(options: IpcBindingOptions): () => void {
   const unsubscribe = backend.subscribe((event) => {
     for (const window of windows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue
+      if (backend.mayReceive && !backend.mayReceive(tokenOf.get(window.webContents.id) ?? null, event)) continue
       window.webContents.send(IPC_EVENT, event)
     }
   })

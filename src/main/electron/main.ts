@@ -9,6 +9,7 @@ import { startJobs, type Jobs } from '../jobs/runner'
 import { startHttpHost, type RunningHost } from '../host/http'
 import { createTerminalBackend, type TerminalBackend } from '../host/terminal'
 import { readShellConfig, type ShellConfig } from './config'
+import { sessionMayReceive } from '../api/live-access'
 import { bindIpc, type Backend } from './ipc'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window'
@@ -81,7 +82,11 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
     })
     core = local
     jobs = startJobs(local)
-    backend = { dispatch: local.dispatch, subscribe: (listener) => local.hub.subscribe(listener) }
+    backend = {
+      dispatch: local.dispatch,
+      subscribe: (listener) => local.hub.subscribe(listener),
+      mayReceive: (token, event) => sessionMayReceive(local, token, event),
+    }
     host = await startHostSafely(local, config)
   }
 

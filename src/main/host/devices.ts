@@ -23,7 +23,10 @@ export function isDeviceAllowed(store: Store, req: IncomingMessage, _boundHost: 
   const url = new URL(req.url ?? '/', 'http://host')
   if (url.pathname === '/pair') return true
   const token = presentedDeviceToken(req)
-  if (!token) return false
-  const row = store.prepare('SELECT 1 FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hashToken(token))
-  return row !== undefined
+  return token !== null && isDeviceTokenLive(store, token)
+}
+
+/** True while the token belongs to a paired device that has not been revoked. */
+export function isDeviceTokenLive(store: Store, token: string): boolean {
+  return store.prepare('SELECT 1 FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hashToken(token)) !== undefined
 }

@@ -6,8 +6,11 @@ import type { ErrorCode } from '../../shared/contract/errors'
 import type { App } from '../app'
 import { resolveSession } from '../auth/sessions'
 import { serveStatic } from './static-files'
-import { isDeviceAllowed } from './devices'
+import { isDeviceAllowed, isDeviceTokenLive, presentedDeviceToken } from './devices'
 import { isWallRequest, openWall } from './wall-access'
+import { EventStreams } from './event-streams'
+import { HostNames, isAddressedToUs } from './origin-check'
+import { clientOf } from './client-address'
 import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
 
@@ -16,6 +19,7 @@ export interface HostOptions {
   /** 127.0.0.1 unless told otherwise: other workstations need an explicit LAN address. */
   host?: string
   staticDir?: string | null
+  log?: (message: string, error?: unknown) => void
 }
 
 export interface RunningHost {
@@ -43,6 +47,8 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_INITIALISED: 409,
   INSUFFICIENT_STOCK: 422,
   INVALID_STATE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
 }
 
@@ -72,15 +78,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(text)
 }
 
+/** A body over the channel's limit: answered 413 with the envelope, then the connection closes. */
+class PayloadTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super('payload too large')
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) {
+      req.resume() // drain what the client still sends, so it can read our answer
+      return reject(new PayloadTooLarge(limit))
+    }
     let size = 0
+    let over = false
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
+      if (over) return
       size += chunk.length
       if (size > limit) {
-        reject(new Error('too large'))
-        req.destroy()
+        over = true
+        chunks.length = 0
+        reject(new PayloadTooLarge(limit))
         return
       }
       chunks.push(chunk)
@@ -88,6 +109,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`
+
+/** Answers an over-limit body and closes the connection once the answer is out. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number, locale: string | null) {
+  const message = translate(asLocale(locale), 'error.PAYLOAD_TOO_LARGE', { max: megabytes(limit) })
+  res.shouldKeepAlive = false
+  sendJson(res, 413, { ok: false, code: 'PAYLOAD_TOO_LARGE', message })
+  // A client that keeps sending for long after the answer is cut off.
+  const cut = setTimeout(() => req.socket.destroy(), 5_000)
+  cut.unref()
+  req.socket.once('close', () => clearTimeout(cut))
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -110,73 +144,97 @@ function pair(_req: IncomingMessage, res: ServerResponse, url: URL) {
 export async function startHttpHost(app: App, options: HostOptions): Promise<RunningHost> {
   const host = options.host ?? '127.0.0.1'
   const contractDoc = describeContract()
-  const streams = new Set<ServerResponse>()
+  const streams = new EventStreams(app)
+  const names = new HostNames(host)
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error))
 
-  const unsubscribe = app.hub.subscribe((event) => {
-    const frame = `event: change\ndata: ${JSON.stringify(event)}\n\n`
-    for (const res of streams) res.write(frame)
-  })
-  const heartbeat = setInterval(() => {
-    for (const res of streams) res.write(': ping\n\n')
-  }, 15_000)
-  heartbeat.unref()
+  function openEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const token = url.searchParams.get('token') ?? bearer(req)
+    const now = app.clock.now()
+    const found = token ? resolveSession(app.store, token, now) : null
+    // The workshop wall display has no user, only a display token (`?display=`).
+    const display = url.searchParams.get('display')
+    const wall = display !== null && isDisplayToken(app.store, display, now)
+    if (!wall && (!token || !found || !('user' in found))) {
+      return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: 'login required' })
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    })
+    res.write('retry: 1000\n: connected\n\n')
+    // A stream admitted by a paired device's token ends with that device; loopback needs none.
+    const presented = presentedDeviceToken(req)
+    const deviceToken = presented !== null && isDeviceTokenLive(app.store, presented) ? presented : null
+    streams.add(req, res, wall && display !== null ? { kind: 'display', token: display, deviceToken } : { kind: 'user', token: token!, deviceToken })
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     const locale = (req.headers['x-locale'] as string | undefined) ?? req.headers['accept-language'] ?? null
     if (url.pathname === '/api/contract' && req.method === 'GET') return sendJson(res, 200, contractDoc)
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      const token = url.searchParams.get('token') ?? bearer(req)
-      const found = token ? resolveSession(app.store, token, app.clock.now()) : null
-      // The workshop wall display has no user, only a display token (`?display=`).
-      const display = url.searchParams.get('display')
-      const wall = display !== null && isDisplayToken(app.store, display, app.clock.now())
-      if (!wall && (!found || !('user' in found))) {
-        return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: 'login required' })
-      }
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      })
-      res.write('retry: 1000\n: connected\n\n')
-      streams.add(res)
-      req.on('close', () => streams.delete(res))
-      return
-    }
+    if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(req, res, url)
     const channel = url.pathname.slice('/api/'.length)
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: 'POST only' })
     let input: unknown
     try {
       const text = await readBody(req, bodyLimitOf(channel))
       input = text.length === 0 ? {} : JSON.parse(text)
-    } catch {
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) return refuseTooLarge(req, res, error.limit, locale)
       const message = translate(asLocale(locale), 'validation.badJson')
       return sendJson(res, 400, { ok: false, code: 'VALIDATION', message, details: { fields: [] } })
     }
-    const envelope = await app.dispatch(channel, input, { token: bearer(req), locale })
+    const envelope = await app.dispatch(channel, input, { token: bearer(req), locale, client: clientOf(app.store, req) })
     sendJson(res, envelope.ok ? 200 : STATUS[envelope.code], envelope)
   }
 
-  const server = createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     const url = new URL(req.url ?? '/', 'http://host')
+    const deviceToken = presentedDeviceToken(req)
+    const vouched = deviceToken !== null && isDeviceTokenLive(app.store, deviceToken)
+    if (!vouched && !isAddressedToUs(req, names)) {
+      return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This request is not addressed to this host' })
+    }
     // The workshop TV is admitted by its display token alone, for the wall and nothing else.
     if (url.pathname === '/wall' && req.method === 'GET') return openWall(app.store, req, res, url, app.clock.now(), SECURITY_HEADERS)
-    if (!isDeviceAllowed(app.store, req, host) && !isWallRequest(app.store, req, url, app.clock.now())) {
+    if (!vouched && !isDeviceAllowed(app.store, req, host) && !isWallRequest(app.store, req, url, app.clock.now())) {
       return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This workstation is not paired with the host' })
     }
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url).catch((error: unknown) => {
-        console.error('[host] request failed', error)
-        if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: 'internal error' })
-      })
-      return
-    }
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url)
     if (url.pathname === '/pair' && req.method === 'GET') return pair(req, res, url)
     if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
       return serveStatic(options.staticDir, req, res, SECURITY_HEADERS)
     }
     res.writeHead(404).end()
+  }
+
+  /** No request, however malformed, may take the host down: a bad one gets 400, a fault 500. */
+  function fault(req: IncomingMessage, res: ServerResponse, error: unknown) {
+    const malformed = error instanceof URIError || (error instanceof TypeError && /URL/i.test(error.message))
+    log(`[host] ${malformed ? 'malformed request' : 'request failed'}: ${req.method} ${String(req.url).slice(0, 200)}`, malformed ? undefined : error)
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    const locale = asLocale(req.headers['x-locale'] ?? req.headers['accept-language'])
+    if (malformed) sendJson(res, 400, { ok: false, code: 'VALIDATION', message: translate(locale, 'error.badRequest') })
+    else sendJson(res, 500, { ok: false, code: 'INTERNAL', message: translate(locale, 'error.INTERNAL') })
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      const pending = route(req, res)
+      if (pending) pending.catch((error: unknown) => fault(req, res, error))
+    } catch (error) {
+      fault(req, res, error)
+    }
+  })
+  // Bytes that are not HTTP at all: answer 400 if the socket can still take it, and carry on.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n')
+    else socket.destroy()
   })
   server.keepAliveTimeout = 65_000
 
@@ -193,11 +251,8 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     url: `http://${shownHost}:${address.port}/`,
     close: () =>
       new Promise<void>((resolve) => {
-        unsubscribe()
-        clearInterval(heartbeat)
         if (app.listening === endpoint) app.listening = null
-        for (const res of streams) res.end()
-        streams.clear()
+        streams.close()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

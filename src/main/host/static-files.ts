@@ -18,7 +18,13 @@ const TYPES: Record<string, string> = {
 /** Serves the built renderer; unknown paths get index.html so screens can be deep-linked. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
   const url = new URL(req.url ?? '/', 'http://host')
-  let path = normalize(join(root, decodeURIComponent(url.pathname)))
+  const decoded = safeDecode(url.pathname)
+  // A malformed %-escape or a NUL is no file of ours: refuse it here rather than let it throw.
+  if (decoded === null || decoded.includes('\0')) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad path')
+    return
+  }
+  let path = normalize(join(root, decoded))
   if (!path.startsWith(root + sep) && path !== root) {
     res.writeHead(403).end()
     return
@@ -43,7 +49,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end()
     return
   }
-  createReadStream(path).pipe(res)
+  // A file removed between stat and read must end this answer, not the process.
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res)
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
 }
 
 function safeStat(path: string) {

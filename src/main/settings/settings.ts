@@ -31,6 +31,11 @@ export const SETTING_DEFAULTS = {
   'repairWarranty.campaign.km': REPAIR_WARRANTY_DEFAULTS.campaign.km,
   /** Reception opening hours, Monday … Sunday (see shared/domain/opening-hours). */
   'appointments.openingHours': DEFAULT_OPENING_HOURS_TEXT as string,
+  /** Failed logins (per user name) before a lockout; per client address it is three times this. */
+  'auth.lockAfterFailures': 10,
+  'auth.lockMinutes': 15,
+  /** The delay before answering the third failed login in a row; it doubles per failure after. */
+  'auth.failureDelayMs': 250,
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS

@@ -210,12 +210,26 @@ export interface RoAuthorisationsTable {
   superseded_at: string | null
 }
 
+export interface LoginEventsTable {
+  id: Generated<number>
+  at: string
+  username: string
+  user_id: number | null
+  outcome: 'success' | 'failure' | 'lockout' | 'unlock'
+  scope: Generated<'user' | 'address'>
+  address: string
+  device: string | null
+  locked_until: string | null
+  by_user_id: number | null
+}
+
 export interface DB {
   settings: SettingsTable
   users: UsersTable
   sessions: SessionsTable
   devices: DevicesTable
   audit_log: AuditLogTable
+  login_events: LoginEventsTable
   sequences: SequencesTable
   customers: CustomersTable
   vehicles: VehiclesTable

@@ -54,6 +54,14 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** An INTERNAL answer is a defect, never an expected outcome: the test that met it fails. */
+export class InternalAnswerError extends Error {
+  constructor(channel: string, input: unknown, cause: string | undefined) {
+    super(`${channel} answered INTERNAL for ${JSON.stringify(input)?.slice(0, 300)}\n${cause ?? ''}`)
+    this.name = 'InternalAnswerError'
+  }
+}
+
 export interface TestAppOptions {
   /** Roles to create users for (the administrator always exists). Default: every role. */
   roles?: readonly Role[]
@@ -63,7 +71,17 @@ export interface TestAppOptions {
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dealer-test-'))
   const clock = options.clock ?? testClock()
-  const app = await createApp({ dataDir, clock, log: (message, error) => console.error(message, error) })
+  // Nothing may ever answer INTERNAL: every one the dispatcher logs fails the call that caused it
+  // (callRaw throws) and, should a test reach the dispatcher another way, the file (close throws).
+  const internals: string[] = []
+  const app = await createApp({
+    dataDir,
+    clock,
+    log: (message, error) => {
+      internals.push(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      console.error(message, error)
+    },
+  })
   const tokens = {} as Record<Role, string>
   const userIds = {} as Record<Role, number>
 
@@ -74,8 +92,11 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     if (!token) throw new Error(`No test user with role ${who}`)
     return token
   }
-  const callRaw = (who: Who, channel: string, input: unknown, callOptions: CallOptions = {}) =>
-    app.dispatch(channel, input, { token: tokenOf(who), locale: callOptions.locale ?? null })
+  const callRaw = async (who: Who, channel: string, input: unknown, callOptions: CallOptions = {}) => {
+    const envelope = await app.dispatch(channel, input, { token: tokenOf(who), locale: callOptions.locale ?? null })
+    if (!envelope.ok && envelope.code === 'INTERNAL') throw new InternalAnswerError(channel, input, internals.at(-1))
+    return envelope
+  }
   const call = <K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>, callOptions?: CallOptions) =>
     callRaw(who, channel, input, callOptions) as Promise<Envelope<OutputOf<Contract[K]>>>
   const ok = async <K extends Channel>(who: Who, channel: K, input: InputOf<Contract[K]>) => {
@@ -113,6 +134,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     close: async () => {
       app.close()
       rmSync(dataDir, { recursive: true, force: true })
+      if (internals.length > 0) throw new Error(`The API answered INTERNAL ${internals.length} time(s):\n${internals.join('\n')}`)
     },
   }
 }

@@ -102,7 +102,28 @@ export const appContract = {
     access: 'session',
     kind: 'write',
   },
-  'users.list': { input: z.strictObject({}), output: z.array(UserRow), access: 'session', kind: 'read' },
+  /** Staff accounts with their user names: only for those who manage staff. */
+  'users.list': { input: z.strictObject({}), output: z.array(UserRow), access: 'users.manage', kind: 'read' },
+  /** The active service advisors an appointment can be booked with: names only, no accounts. */
+  'appointments.advisors': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.number(), displayName: z.string() })),
+    access: 'reception.read',
+    kind: 'read',
+  },
+  /** User names and client addresses locked out by failed logins, now. */
+  'auth.lockouts': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ scope: z.enum(['user', 'address']), key: z.string(), lockedUntil: z.string(), failures: z.number() })),
+    access: 'users.manage',
+    kind: 'read',
+  },
+  'auth.unlock': {
+    input: z.strictObject({ scope: z.enum(['user', 'address']), key: z.string().trim().min(1).max(64) }),
+    output: z.object({ ok: z.literal(true) }),
+    access: 'users.manage',
+    kind: 'write',
+  },
   'users.create': {
     input: z.strictObject({
       username: Username,

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'ALREADY_INITIALISED',
   'NOT_INITIALISED',
   'DUPLICATE',
+  'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_ATTEMPTS',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

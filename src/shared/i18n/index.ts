@@ -18,6 +18,8 @@ import { settlement as zhSettlement } from './zh-CN/settlement'
 import { settlement as enSettlement } from './en/settlement'
 import { frontDesk as zhFrontDesk } from './zh-CN/front-desk'
 import { frontDesk as enFrontDesk } from './en/front-desk'
+import { security as zhSecurity } from './zh-CN/security'
+import { security as enSecurity } from './en/security'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -26,6 +28,9 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN'
 const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk }
+const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhSecurity }
+export type MessageKey = keyof typeof zh
+const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enSecurity }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 

@@ -67,6 +67,15 @@ CREATE INDEX job_time_segments_running ON job_time_segments(technician_id) WHERE
 -- index job_time_segments_technician
 CREATE INDEX job_time_segments_technician ON job_time_segments(technician_id, started_at);
 
+-- index login_events_address
+CREATE INDEX login_events_address ON login_events(address, id);
+
+-- index login_events_at
+CREATE INDEX login_events_at ON login_events(at);
+
+-- index login_events_username
+CREATE INDEX login_events_username ON login_events(username, id);
+
 -- index odometer_readings_vehicle
 CREATE INDEX odometer_readings_vehicle ON odometer_readings(vehicle_id, at);
 
@@ -448,6 +457,21 @@ CREATE TABLE labour_operations (
         description TEXT NOT NULL,
         flat_hours_milli INTEGER NOT NULL CHECK (flat_hours_milli > 0),
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table login_events
+CREATE TABLE login_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        username TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        outcome TEXT NOT NULL CHECK (outcome IN ('success','failure','lockout','unlock')),
+        scope TEXT NOT NULL DEFAULT 'user' CHECK (scope IN ('user','address')),
+        address TEXT NOT NULL,
+        device TEXT,
+        locked_until TEXT,
+        by_user_id INTEGER REFERENCES users(id),
+        CHECK ((outcome = 'lockout') = (locked_until IS NOT NULL))
       ) STRICT;
 
 -- table odometer_readings

@@ -49,11 +49,9 @@ export function createAppointmentsStore(api: ApiClient) {
     },
 
     async loadAdvisors() {
-      const result = await api.call('users.list', {})
+      const result = await api.call('appointments.advisors', {})
       if (!result.ok) return
-      const advisors = result.data
-        .filter((u) => u.active && u.role === 'service_advisor')
-        .map((u) => ({ id: u.id, name: u.displayName }))
+      const advisors = result.data.map((u) => ({ id: u.id, name: u.displayName }))
       set({ advisors })
     },
 

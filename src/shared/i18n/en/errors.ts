@@ -27,5 +27,9 @@ export const errors = {
   'validation.invalidFormat': 'has the wrong format',
   'validation.unknownKeys': 'has unknown fields: {keys}',
   'validation.invalid': 'is invalid',
+  'validation.controlChars': 'contains control characters that are not allowed',
+  'error.PAYLOAD_TOO_LARGE': 'The request is too large (at most {max})',
+  'error.TOO_MANY_ATTEMPTS': 'Too many failed logins; locked until {until}. Try again later or ask an administrator to unlock',
+  'error.badRequest': 'The request is malformed',
   'validation.badJson': 'The request body is not valid JSON',
 } as const satisfies Record<keyof typeof zh, string>

@@ -26,5 +26,9 @@ export const errors = {
   'validation.invalidFormat': '格式不正确',
   'validation.unknownKeys': '包含未知字段：{keys}',
   'validation.invalid': '无效',
+  'validation.controlChars': '含有不允许的控制字符',
+  'error.PAYLOAD_TOO_LARGE': '请求内容过大（最多 {max}）',
+  'error.TOO_MANY_ATTEMPTS': '登录尝试次数过多，已锁定至 {until}，请稍后再试或联系管理员解锁',
+  'error.badRequest': '请求格式不正确',
   'validation.badJson': '请求内容不是有效的 JSON',
 } as const
