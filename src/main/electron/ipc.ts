@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contract, type Channel } from '../../shared/contract'
-import { IPC_EVENT, ipcChannel } from '../../shared/contract/bridge'
+import { IPC_EVENT, IPC_STATUS, ipcChannel } from '../../shared/contract/bridge'
 import type { Envelope, ErrorCode } from '../../shared/contract/errors'
 import type { LiveEvent } from '../../shared/contract/types'
 import { asLocale, translate, type MessageKey, type MessageParams } from '../../shared/i18n'
@@ -28,6 +28,8 @@ export interface WindowLike {
 export interface Backend {
   dispatch: Dispatch
   subscribe(listener: (event: LiveEvent) => void): () => void
+  /** Terminal mode only: the stream to the LAN host opened (true) or was lost (false). */
+  onStatus?(listener: (connected: boolean) => void): () => void
 }
 
 export interface IpcBindingOptions {
@@ -88,15 +90,18 @@ export function bindIpc(options: IpcBindingOptions): () => void {
     })
   }
 
-  const unsubscribe = backend.subscribe((event) => {
+  const sendAll = (name: string, payload: unknown) => {
     for (const window of windows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue
-      window.webContents.send(IPC_EVENT, event)
+      window.webContents.send(name, payload)
     }
-  })
+  }
+  const unsubscribe = backend.subscribe((event) => sendAll(IPC_EVENT, event))
+  const unwatch = backend.onStatus?.((connected) => sendAll(IPC_STATUS, connected))
 
   return () => {
     unsubscribe()
+    unwatch?.()
     for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(ipcChannel(channel))
   }
 }

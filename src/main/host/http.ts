@@ -7,14 +7,18 @@ import type { App } from '../app'
 import { resolveSession } from '../auth/sessions'
 import { serveStatic } from './static-files'
 import { isDeviceAllowed } from './devices'
+import { sendUnpairedPage } from './unpaired-page'
 import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
+import { LIVE_PING_MS } from '../../shared/live'
 
 export interface HostOptions {
   port: number
   /** 127.0.0.1 unless told otherwise: other workstations need an explicit LAN address. */
   host?: string
   staticDir?: string | null
+  /** How often each live stream gets a `ping` event; clients call a stream stale after a few missed. */
+  heartbeatMs?: number
 }
 
 export interface RunningHost {
@@ -24,6 +28,8 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 1_000_000
+/** Clients treat a stream as stale after LIVE_STALE_AFTER_MS without a frame (src/shared/live.ts). */
+const LIVE_HEARTBEAT_MS = LIVE_PING_MS
 /** Price lists arrive whole (a 50k-line list is a few MB); every other call stays small. */
 const MAX_IMPORT_BODY = 48_000_000
 const bodyLimitOf = (channel: string) => (channel.startsWith('parts.import.') ? MAX_IMPORT_BODY : MAX_BODY)
@@ -43,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   INSUFFICIENT_STOCK: 422,
   INVALID_STATE: 422,
   INTERNAL: 500,
+  OFFLINE: 503,
 }
 
 const SECURITY_HEADERS = {
@@ -96,7 +103,7 @@ function bearer(req: IncomingMessage): string | null {
 
 /** A browser on another PC opens /pair?code=… once; the cookie then admits it. */
 function pair(_req: IncomingMessage, res: ServerResponse, url: URL) {
-  const code = url.searchParams.get('code') ?? ''
+  const code = (url.searchParams.get('code') ?? '').trim()
   if (!/^[A-Za-z0-9_-]{20,}$/.test(code)) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'bad pairing code' })
   res.writeHead(302, {
     ...SECURITY_HEADERS,
@@ -115,9 +122,11 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     const frame = `event: change\ndata: ${JSON.stringify(event)}\n\n`
     for (const res of streams) res.write(frame)
   })
+  // A named event, not an SSE comment: a browser's EventSource never shows comments to the page,
+  // and a cut cable closes nothing, so the pings are how a workstation notices within seconds.
   const heartbeat = setInterval(() => {
-    for (const res of streams) res.write(': ping\n\n')
-  }, 15_000)
+    for (const res of streams) res.write('event: ping\ndata: {}\n\n')
+  }, options.heartbeatMs ?? LIVE_HEARTBEAT_MS)
   heartbeat.unref()
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -160,6 +169,7 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host')
     if (!isDeviceAllowed(app.store, req, host)) {
+      if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return sendUnpairedPage(res, req.headers['accept-language'] ?? null, SECURITY_HEADERS)
       return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This workstation is not paired with the host' })
     }
     if (url.pathname.startsWith('/api/')) {

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'NOT_INITIALISED',
   'DUPLICATE',
   'INTERNAL',
+  /** Never sent by the host: a workstation's transport could not reach it (network, host down). */
+  'OFFLINE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
