@@ -85,7 +85,7 @@ describe.skipIf(unavailable !== null)('workstations on the dealership LAN', () =
     page.getByRole('region', { name: zh('wk.board.title') }).getByRole('article', { name: zh('wk.card.label', { plate, number }) })
 
   beforeAll(async () => {
-    lan = createLan(['host', 'desk1', 'desk2', 'office'])
+    lan = createLan(['host', 'desk1', 'desk2', 'office', 'newpc'])
     const [started, d2, of] = await Promise.all([
       startHostPc(lan, lan.pcs.host!, PASSWORD),
       startTerminalPc(lan, lan.pcs.desk2!),
@@ -125,6 +125,33 @@ describe.skipIf(unavailable !== null)('workstations on the dealership LAN', () =
       expect(admin.problems).toEqual([])
     } finally {
       await admin.close()
+    }
+  })
+
+  it('offers the dealership’s host on a new PC’s set-up screen without anyone typing an address', async () => {
+    // A new PC whose own copy is not set up yet (as the desktop app is on first start).
+    const fresh = await startHostPc(lan, lan.pcs.newpc!, null, '127.0.0.1')
+    const onNew = chromiumIn(lan.pcs.newpc!)
+    chromiums.push(onNew)
+    const screen = await openBrowser(fresh.url, onNew.executablePath)
+    try {
+      await screen.page.goto('/')
+      await screen.page.getByRole('tab', { name: zh('setup.tabTerminal') }).click()
+      const found = screen.page.getByRole('region', { name: zh('setup.foundHosts') })
+      const dealer = (await found.locator('.ant-list-item').first().textContent({ timeout: 10_000 })) ?? ''
+      expect(dealer).toContain(host.url)
+      expect(dealer).toMatch(/4S店/)
+      // Only the host answers; the new PC's own loopback copy does not announce itself.
+      expect(await found.locator('.ant-list-item').count()).toBe(1)
+      expect(await screen.page.getByLabel(zh('setup.hostAddress')).inputValue()).toBe(host.url)
+      // Typing stays possible.
+      await screen.page.getByLabel(zh('setup.hostAddress')).fill('http://10.231.0.1:4780/')
+      await screen.page.getByText(zh('setup.terminalHint', { url: 'http://10.231.0.1:4780/' })).waitFor()
+      await screenshot(screen.page, 'lan-find-host', false)
+      expect(screen.problems).toEqual([])
+    } finally {
+      await screen.close()
+      await fresh.dispose()
     }
   })
 

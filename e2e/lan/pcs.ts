@@ -29,13 +29,17 @@ export interface HostPc {
   dispose(): Promise<void>
 }
 
-/** The real host (`src/main/host/cli.ts --host 0.0.0.0`) on the LAN, with the demo dealership. */
-export async function startHostPc(lan: Lan, pc: Pc, password: string): Promise<HostPc> {
+/**
+ * The real host (`src/main/host/cli.ts --host 0.0.0.0`) on the LAN, with the demo dealership; or,
+ * with `password: null` and `bind: '127.0.0.1'`, a fresh copy on a new PC that is not set up yet.
+ */
+export async function startHostPc(lan: Lan, pc: Pc, password: string | null, bind = '0.0.0.0'): Promise<HostPc> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dealer-lan-'))
   let child: ChildProcess | null = null
   let log = ''
   const start = async () => {
-    const args = ['src/main/host/cli.ts', '--host', '0.0.0.0', '--port', String(HOST_PORT), '--data-dir', dataDir, '--demo', '--demo-password', password]
+    const args = ['src/main/host/cli.ts', '--host', bind, '--port', String(HOST_PORT), '--data-dir', dataDir]
+    if (password) args.push('--demo', '--demo-password', password)
     const started = lan.spawnIn(pc, TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     child = started
     const before = log.length
@@ -62,7 +66,7 @@ export async function startHostPc(lan: Lan, pc: Pc, password: string): Promise<H
   }
   await start()
   return {
-    url: `http://${pc.ip}:${HOST_PORT}/`,
+    url: `http://${bind === '0.0.0.0' ? pc.ip : bind}:${HOST_PORT}/`,
     output: () => log,
     stop,
     start,

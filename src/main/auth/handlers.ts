@@ -1,3 +1,4 @@
+import { discoverHosts } from '../host/discovery'
 import type { appContract } from '../../shared/contract/app'
 import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles'
 import type { HandlersFor } from '../api/dispatch'
@@ -40,6 +41,12 @@ interface LoginRow {
 
 export const appHandlers: HandlersFor<typeof appContract> = {
   'setup.status': (ctx) => setupStatus(ctx.store),
+
+  // Set-up only: once this copy is a dealership's store, it has no business probing the LAN.
+  'setup.discoverHosts': async (ctx) => {
+    refuseIfInitialised(ctx.store)
+    return discoverHosts()
+  },
 
   'setup.initialise': (ctx, input) => {
     refuseIfInitialised(ctx.store)
