@@ -26,8 +26,9 @@ export interface Session {
   close(): Promise<void>
 }
 
-export async function openBrowser(baseUrl: string): Promise<Session> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true })
+/** `executablePath` lets a spec run Chromium through a wrapper (e.g. inside a network namespace). */
+export async function openBrowser(baseUrl: string, executablePath = '/usr/bin/chromium'): Promise<Session> {
+  const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true })
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)

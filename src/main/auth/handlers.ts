@@ -1,3 +1,4 @@
+import { discoverHosts } from '../host/discovery'
 import type { appContract } from '../../shared/contract/app'
 import { prepared, type HandlersFor } from '../api/dispatch'
 import { AppError, notFound } from '../api/app-error'
@@ -28,6 +29,12 @@ function refuseIfInitialised(store: Store) {
 
 export const appHandlers: HandlersFor<typeof appContract> = {
   'setup.status': (ctx) => setupStatus(ctx.store),
+
+  // Set-up only: once this copy is a dealership's store, it has no business probing the LAN.
+  'setup.discoverHosts': async (ctx) => {
+    refuseIfInitialised(ctx.store)
+    return discoverHosts()
+  },
 
   'setup.initialise': (ctx, input) => {
     refuseIfInitialised(ctx.store)

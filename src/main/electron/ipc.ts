@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contract, type Channel } from '../../shared/contract'
-import { IPC_EVENT, ipcChannel } from '../../shared/contract/bridge'
+import { IPC_EVENT, IPC_STATUS, ipcChannel } from '../../shared/contract/bridge'
 import type { Envelope, ErrorCode } from '../../shared/contract/errors'
 import type { LiveEvent } from '../../shared/contract/types'
 import { asLocale, translate, type MessageKey, type MessageParams } from '../../shared/i18n'
@@ -34,6 +34,8 @@ export interface Backend {
    * its stream for the session it follows, so a terminal backend leaves this out.
    */
   mayReceive?(token: string | null, event: LiveEvent): boolean
+  /** Terminal mode only: the stream to the LAN host opened (true) or was lost (false). */
+  onStatus?(listener: (connected: boolean) => void): () => void
 }
 
 export interface IpcBindingOptions {
@@ -97,16 +99,21 @@ export function bindIpc(options: IpcBindingOptions): () => void {
     })
   }
 
-  const unsubscribe = backend.subscribe((event) => {
+  const sendAll = (name: string, payload: unknown, mayHear: (webContentsId: number) => boolean = () => true) => {
     for (const window of windows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue
-      if (backend.mayReceive && !backend.mayReceive(tokenOf.get(window.webContents.id) ?? null, event)) continue
-      window.webContents.send(IPC_EVENT, event)
+      if (!mayHear(window.webContents.id)) continue
+      window.webContents.send(name, payload)
     }
-  })
+  }
+  const unsubscribe = backend.subscribe((event) =>
+    sendAll(IPC_EVENT, event, (id) => !backend.mayReceive || backend.mayReceive(tokenOf.get(id) ?? null, event)),
+  )
+  const unwatch = backend.onStatus?.((connected) => sendAll(IPC_STATUS, connected))
 
   return () => {
     unsubscribe()
+    unwatch?.()
     for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(ipcChannel(channel))
   }
 }

@@ -15,10 +15,10 @@ beforeAll(async () => {
 })
 
 describe('preload bridge', () => {
-  it('exposes one object named api, holding exactly the contract channels plus onEvent', () => {
+  it('exposes one object named api, holding exactly the contract channels plus onEvent and onStatus', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1)
     expect(Object.keys(electron.fake.exposed)).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onEvent'].sort())
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onEvent', 'onStatus'].sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
 

@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron'
 // hundred KB loaded once per window, and the list can never drift from the contract the way a
 // generated copy could when another area adds channels.
 import { contract, type Channel } from '../../shared/contract'
-import { IPC_EVENT, ipcChannel, type Bridge, type BridgeMeta } from '../../shared/contract/bridge'
+import { IPC_EVENT, IPC_STATUS, ipcChannel, type Bridge, type BridgeMeta } from '../../shared/contract/bridge'
 import type { Envelope } from '../../shared/contract/errors'
 import type { LiveEvent } from '../../shared/contract/types'
 
@@ -34,7 +34,15 @@ export function buildBridge(ipc: IpcRendererLike, channels: readonly Channel[]):
       ipc.removeListener(IPC_EVENT, listener)
     }
   }
-  return { ...calls, onEvent } as Bridge
+  const onStatus = (handler: (connected: boolean) => void) => {
+    if (typeof handler !== 'function') throw new TypeError('onStatus needs a function')
+    const listener = (_event: unknown, connected: unknown) => handler(connected === true)
+    ipc.on(IPC_STATUS, listener)
+    return () => {
+      ipc.removeListener(IPC_STATUS, listener)
+    }
+  }
+  return { ...calls, onEvent, onStatus } as Bridge
 }
 
 contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer, Object.keys(contract) as Channel[]))

@@ -7,6 +7,8 @@ import { createAppOrRecover } from '../backup/recovery-host'
 import { startJobs } from '../jobs/runner'
 import { startHttpHost } from './http'
 import { hostAddresses } from './lan-addresses'
+import { announcesOnLan, DISCOVERY_PORT, startDiscoveryResponder, type DiscoveryResponder } from './discovery'
+import { getSetting } from '../settings/settings'
 
 // `npm run host -- --port <n> --data-dir <dir> [--demo] [--host <addr>]`
 // Prints the URL it serves once it is ready; later issues' tests wait for that line.
@@ -49,6 +51,18 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 
 const host = await startHttpHost(app, { port: Number(values.port), host: values.host, staticDir })
+// New workstations find this host by a LAN broadcast; a busy port only costs them typing the address.
+let responder: DiscoveryResponder | null = null
+if (announcesOnLan(values.host)) {
+  responder = await startDiscoveryResponder({
+    httpPort: Number(new URL(host.url).port),
+    boundHost: values.host,
+    dealerName: () => getSetting(app.store, 'dealer.name'),
+  }).catch((error: unknown) => {
+    console.warn(`Not announcing the host on UDP ${DISCOVERY_PORT}: ${error instanceof Error ? error.message : String(error)}`)
+    return null
+  })
+}
 console.log(`Host ready: ${host.url} (data: ${dataDir})`)
 // Bound for the LAN: the addresses other PCs and the workshop TV open.
 const lan = hostAddresses(app.listening)
@@ -60,6 +74,7 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   await jobs.stop()
+  await responder?.close()
   await host.close()
   app.close()
   process.exit(0)

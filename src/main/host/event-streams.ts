@@ -26,12 +26,24 @@ export class EventStreams {
   private readonly open = new Set<OpenStream>()
   private readonly unsubscribe: () => void
   private readonly timer: ReturnType<typeof setInterval>
-  private pings = 0
+  private readonly heartbeat: ReturnType<typeof setInterval>
 
-  constructor(private readonly app: App) {
+  /**
+   * `heartbeatMs`: how often every stream gets a named `ping` event. Not an SSE comment: a
+   * browser's EventSource never shows comments to the page, and a cut cable closes nothing, so
+   * the pings are how a workstation notices within seconds (src/shared/live.ts).
+   */
+  constructor(
+    private readonly app: App,
+    heartbeatMs: number,
+  ) {
     this.unsubscribe = app.hub.subscribe((event) => this.deliver(event))
     this.timer = setInterval(() => this.sweep(), STREAM_RECHECK_MS)
     this.timer.unref()
+    this.heartbeat = setInterval(() => {
+      for (const stream of this.open) stream.res.write('event: ping\ndata: {}\n\n')
+    }, heartbeatMs)
+    this.heartbeat.unref()
   }
 
   get size(): number {
@@ -67,11 +79,8 @@ export class EventStreams {
   }
 
   private sweep(): void {
-    // A comment line every ~15 s keeps proxies and the browser from timing the stream out.
-    const ping = ++this.pings % 8 === 0
     for (const stream of this.open) {
       if (this.roleOf(stream.owner) === null) this.end(stream)
-      else if (ping) stream.res.write(': ping\n\n')
     }
   }
 
@@ -83,6 +92,7 @@ export class EventStreams {
   close(): void {
     this.unsubscribe()
     clearInterval(this.timer)
+    clearInterval(this.heartbeat)
     for (const stream of this.open) stream.res.end()
     this.open.clear()
   }

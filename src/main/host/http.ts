@@ -11,8 +11,10 @@ import { isWallRequest, openWall } from './wall-access'
 import { EventStreams } from './event-streams'
 import { HostNames, isAddressedToUs } from './origin-check'
 import { clientOf } from './client-address'
+import { sendUnpairedPage } from './unpaired-page'
 import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
+import { LIVE_PING_MS } from '../../shared/live'
 
 export interface HostOptions {
   port: number
@@ -20,6 +22,8 @@ export interface HostOptions {
   host?: string
   staticDir?: string | null
   log?: (message: string, error?: unknown) => void
+  /** How often each live stream gets a `ping` event; clients call a stream stale after a few missed. */
+  heartbeatMs?: number
 }
 
 export interface RunningHost {
@@ -29,6 +33,8 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 1_000_000
+/** Clients treat a stream as stale after LIVE_STALE_AFTER_MS without a frame (src/shared/live.ts). */
+const LIVE_HEARTBEAT_MS = LIVE_PING_MS
 /** Price lists arrive whole (a 50k-line list is a few MB); every other call stays small. */
 const MAX_IMPORT_BODY = 48_000_000
 const bodyLimitOf = (channel: string) => (channel.startsWith('parts.import.') ? MAX_IMPORT_BODY : MAX_BODY)
@@ -50,6 +56,7 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
+  OFFLINE: 503,
 }
 
 const SECURITY_HEADERS = {
@@ -131,7 +138,7 @@ function bearer(req: IncomingMessage): string | null {
 
 /** A browser on another PC opens /pair?code=… once; the cookie then admits it. */
 function pair(_req: IncomingMessage, res: ServerResponse, url: URL) {
-  const code = url.searchParams.get('code') ?? ''
+  const code = (url.searchParams.get('code') ?? '').trim()
   if (!/^[A-Za-z0-9_-]{20,}$/.test(code)) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'bad pairing code' })
   res.writeHead(302, {
     ...SECURITY_HEADERS,
@@ -144,7 +151,7 @@ function pair(_req: IncomingMessage, res: ServerResponse, url: URL) {
 export async function startHttpHost(app: App, options: HostOptions): Promise<RunningHost> {
   const host = options.host ?? '127.0.0.1'
   const contractDoc = describeContract()
-  const streams = new EventStreams(app)
+  const streams = new EventStreams(app, options.heartbeatMs ?? LIVE_HEARTBEAT_MS)
   const names = new HostNames(host)
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error))
 
@@ -200,6 +207,7 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     // The workshop TV is admitted by its display token alone, for the wall and nothing else.
     if (url.pathname === '/wall' && req.method === 'GET') return openWall(app.store, req, res, url, app.clock.now(), SECURITY_HEADERS)
     if (!vouched && !isDeviceAllowed(app.store, req, host) && !isWallRequest(app.store, req, url, app.clock.now())) {
+      if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return sendUnpairedPage(res, req.headers['accept-language'] ?? null, SECURITY_HEADERS)
       return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This workstation is not paired with the host' })
     }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url)

@@ -104,13 +104,38 @@ describe('terminal mode', () => {
     expect(withBadSession()).toBe(1)
   })
 
-  it('answers INTERNAL in the caller’s language when the host cannot be reached', async () => {
+  it('answers OFFLINE (never INTERNAL) in the caller’s language when the host cannot be reached', async () => {
     const backend = terminal('http://127.0.0.1:9/')
     expect(await backend.dispatch('setup.status', {}, { token: null, locale: 'en' })).toEqual({
       ok: false,
-      code: 'INTERNAL',
+      code: 'OFFLINE',
       message: translate('en', 'app.offline'),
     })
+  })
+})
+
+describe('terminal mode over a link that goes silent', () => {
+  it('reports the stream lost when the host stops pinging, and dials again by itself', async () => {
+    let dials = 0
+    // A host whose stream opens and then says nothing, as over a pulled cable.
+    const silentFetch: typeof fetch = async (_input, init) => {
+      dials += 1
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(': connected\n\n'))
+          init?.signal?.addEventListener('abort', () => controller.error(new Error('aborted')))
+        },
+      })
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } })
+    }
+    const backend = createTerminalBackend({ hostUrl: 'http://10.0.0.1/', deviceToken: 'd', fetch: silentFetch, staleAfterMs: 150, reconnectMs: 20, log: () => {} })
+    terminals.push(backend)
+    const statuses: boolean[] = []
+    backend.onStatus((connected) => statuses.push(connected))
+    void backend.dispatch('auth.me', {}, { token: 'a-session', locale: 'en' })
+    await vi.waitFor(() => expect(statuses.slice(0, 3)).toEqual([true, false, true]))
+    expect(dials).toBeGreaterThanOrEqual(2)
+    backend.close()
   })
 })
 

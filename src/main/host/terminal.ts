@@ -2,6 +2,7 @@ import type { Envelope } from '../../shared/contract/errors'
 import type { LiveEvent } from '../../shared/contract/types'
 import { asLocale, translate } from '../../shared/i18n'
 import type { CallMeta } from '../api/dispatch'
+import { callTimeoutMs, LIVE_CONNECT_TIMEOUT_MS, LIVE_STALE_AFTER_MS, liveRetryDelayMs } from '../../shared/live'
 
 /**
  * Terminal mode: a front-desk PC whose main process owns no store. Every API call goes to the
@@ -14,14 +15,20 @@ export interface TerminalOptions {
   /** The token from `devices.pair`; the host refuses other PCs without it. */
   deviceToken: string
   fetch?: typeof fetch
+  /** Per call; by default `callTimeoutMs(channel)` (long for imports and backups). */
   requestTimeoutMs?: number
+  /** Delay before redialling the event stream; by default quick at first, at most 5 s. */
   reconnectMs?: number
+  /** Silence on an open stream after which it counts as dead (the host pings more often). */
+  staleAfterMs?: number
   log?: (message: string) => void
 }
 
 export interface TerminalBackend {
   dispatch(channel: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>
   subscribe(listener: (event: LiveEvent) => void): () => void
+  /** Told `true` when the event stream opens and `false` when it is lost (for the header's banner). */
+  onStatus(listener: (connected: boolean) => void): () => void
   /** True while the event stream to the host is open. */
   readonly streaming: boolean
   close(): void
@@ -53,12 +60,19 @@ export function parseSseBlock(block: string): LiveEvent | null {
 export function createTerminalBackend(options: TerminalOptions): TerminalBackend {
   const base = new URL(options.hostUrl)
   const doFetch = options.fetch ?? fetch
-  const timeoutMs = options.requestTimeoutMs ?? 30_000
-  const reconnectMs = options.reconnectMs ?? 2_000
+  const timeoutOf = (channel: string) => options.requestTimeoutMs ?? callTimeoutMs(channel)
+  const reconnectDelay = (attempt: number) => options.reconnectMs ?? liveRetryDelayMs(attempt)
+  const staleAfterMs = options.staleAfterMs ?? LIVE_STALE_AFTER_MS
   const log = options.log ?? ((message: string) => console.warn(message))
   const listeners = new Set<(event: LiveEvent) => void>()
+  const statusListeners = new Set<(connected: boolean) => void>()
   let closed = false
   let streaming = false
+  const setStreaming = (value: boolean) => {
+    if (streaming === value) return
+    streaming = value
+    for (const listener of statusListeners) listener(value)
+  }
   // The push channel needs a user session; it follows the latest token the renderer used.
   let streamToken: string | null = null
   let streamAbort: AbortController | null = null
@@ -87,15 +101,14 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
         method: 'POST',
         headers,
         body: JSON.stringify(input ?? {}),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(timeoutOf(channel)),
       })
       const body: unknown = await res.json()
       if (isEnvelope(body)) return body
       throw new Error(`host answered ${res.status} without an envelope`)
     } catch (error) {
       log(`[terminal] ${channel} failed: ${error instanceof Error ? error.message : String(error)}`)
-      // Code INTERNAL (no code of its own yet), but a message that tells the person what to do.
-      return { ok: false, code: 'INTERNAL', message: translate(locale, 'app.offline') }
+      return { ok: false, code: 'OFFLINE', message: translate(locale, 'app.offline') }
     }
   }
 
@@ -108,7 +121,9 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
   }
 
   async function streamLoop(token: string, signal: AbortSignal) {
+    let attempt = 0
     while (!closed && !signal.aborted && streamToken === token) {
+      attempt += 1
       try {
         const refused = await readStream(token, signal)
         // An expired or revoked session: wait for the renderer to log in again (a new token).
@@ -120,10 +135,11 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
         if (signal.aborted) return
         log(`[terminal] event stream lost: ${error instanceof Error ? error.message : String(error)}`)
       } finally {
-        streaming = false
+        if (streaming) attempt = 1
+        setStreaming(false)
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, reconnectMs)
+        const timer = setTimeout(resolve, reconnectDelay(attempt))
         signal.addEventListener('abort', () => {
           clearTimeout(timer)
           resolve()
@@ -132,31 +148,53 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
     }
   }
 
-  /** Reads the stream until it ends; true when the host refused the session. */
-  async function readStream(token: string, signal: AbortSignal): Promise<boolean> {
-    const res = await doFetch(new URL('api/events', base), {
-      headers: { accept: 'text/event-stream', 'x-device-token': options.deviceToken, authorization: `Bearer ${token}` },
-      signal,
-    })
-    if (res.status === 401) {
-      await res.body?.cancel()
-      return true
+  /**
+   * Reads the stream until it ends; true when the host refused the session. A cut cable ends
+   * nothing, so silence (no ping or change for `staleAfterMs`) or a dial that does not open in
+   * time aborts this attempt, and the loop dials again.
+   */
+  async function readStream(token: string, outer: AbortSignal): Promise<boolean> {
+    const attempt = new AbortController()
+    const stop = () => attempt.abort()
+    outer.addEventListener('abort', stop)
+    let silence = setTimeout(stop, LIVE_CONNECT_TIMEOUT_MS)
+    const heard = (ms: number) => {
+      clearTimeout(silence)
+      silence = setTimeout(stop, ms)
     }
-    if (!res.ok || !res.body) throw new Error(`host answered ${res.status}`)
-    streaming = true
-    const decoder = new TextDecoder()
-    let buffer = ''
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n/g, '\n')
-      let end = buffer.indexOf('\n\n')
-      while (end >= 0) {
-        const event = parseSseBlock(buffer.slice(0, end))
-        buffer = buffer.slice(end + 2)
-        if (event) publish(event)
-        end = buffer.indexOf('\n\n')
+    try {
+      const res = await doFetch(new URL('api/events', base), {
+        headers: { accept: 'text/event-stream', 'x-device-token': options.deviceToken, authorization: `Bearer ${token}` },
+        signal: attempt.signal,
+      })
+      if (res.status === 401) {
+        await res.body?.cancel()
+        return true
       }
+      if (!res.ok || !res.body) throw new Error(`host answered ${res.status}`)
+      heard(staleAfterMs)
+      setStreaming(true)
+      const decoder = new TextDecoder()
+      let buffer = ''
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        heard(staleAfterMs)
+        buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n/g, '\n')
+        let end = buffer.indexOf('\n\n')
+        while (end >= 0) {
+          const event = parseSseBlock(buffer.slice(0, end))
+          buffer = buffer.slice(end + 2)
+          if (event) publish(event)
+          end = buffer.indexOf('\n\n')
+        }
+      }
+      return false
+    } catch (error) {
+      if (attempt.signal.aborted && !outer.aborted) throw new Error('no word from the host', { cause: error })
+      throw error
+    } finally {
+      clearTimeout(silence)
+      outer.removeEventListener('abort', stop)
     }
-    return false
   }
 
   return {
@@ -167,6 +205,12 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
         listeners.delete(listener)
       }
     },
+    onStatus(listener) {
+      statusListeners.add(listener)
+      return () => {
+        statusListeners.delete(listener)
+      }
+    },
     get streaming() {
       return streaming
     },
@@ -174,6 +218,8 @@ export function createTerminalBackend(options: TerminalOptions): TerminalBackend
       closed = true
       streamAbort?.abort()
       listeners.clear()
+      setStreaming(false)
+      statusListeners.clear()
     },
   }
 }

@@ -66,6 +66,13 @@ export const UserRow = z.object({
 
 export const appContract = {
   'setup.status': { input: z.strictObject({}), output: SetupStatus, access: 'public', kind: 'read' },
+  /** A new PC looking for the dealership's host on the LAN (only before this copy is set up). */
+  'setup.discoverHosts': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ url: z.string(), dealerName: z.string() })),
+    access: 'public',
+    kind: 'read',
+  },
   'setup.initialise': {
     input: z.strictObject({
       dealerName: z.string().trim().min(2).max(60),

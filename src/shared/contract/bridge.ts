@@ -15,8 +15,11 @@ export type Bridge = {
   [K in Channel]: (input: unknown, meta: BridgeMeta) => Promise<Envelope<unknown>>
 } & {
   onEvent(handler: (event: LiveEvent) => void): () => void
+  /** Terminal mode: told when the main process's stream to the LAN host is lost or back. */
+  onStatus(handler: (connected: boolean) => void): () => void
 }
 
 /** IPC channel name for an API channel. */
 export const ipcChannel = (channel: string) => `api:${channel}`
 export const IPC_EVENT = 'api-event'
+export const IPC_STATUS = 'api-status'

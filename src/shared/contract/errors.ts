@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'TOO_MANY_ATTEMPTS',
   'INTERNAL',
+  /** Never sent by the host: a workstation's transport could not reach it (network, host down). */
+  'OFFLINE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

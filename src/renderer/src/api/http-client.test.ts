@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createHttpClient } from './http-client'
 
 interface FakeSource {
@@ -80,4 +80,50 @@ describe('the HTTP client', () => {
     stop()
     expect(opened[1]!.readyState).toBe(2)
   })
+
+  it('calls a silent stream stale after a few missed pings, drops it and dials again', async () => {
+    const { opened, open } = fakeSources()
+    const statuses: boolean[] = []
+    let clock = 0
+    const api = createHttpClient({ meta: () => ({ token: 't', locale: 'en' }), eventSource: open, retryDelayMs: () => 0, now: () => clock })
+    const stop = api.subscribe(() => {}, (connected) => statuses.push(connected))
+    const first = opened[0]!
+    first.onopen?.(new Event('open'))
+    clock = 2_000
+    first.listeners.get('ping')?.(new MessageEvent('ping', { data: '{}' }))
+    // A cut cable: the socket stays "open", but nothing arrives any more.
+    clock = 4_000
+    await new Promise((done) => setTimeout(done, 700))
+    expect(statuses).toEqual([true])
+    clock = 4_600
+    await vi.waitFor(() => expect(opened).toHaveLength(2))
+    expect(statuses).toEqual([true, false])
+    expect(first.readyState).toBe(2)
+    opened[1]!.onopen?.(new Event('open'))
+    expect(statuses).toEqual([true, false, true])
+    stop()
+  })
+
+  it('gives calls a short deadline while the stream is known to be down, and answers OFFLINE', async () => {
+    const { opened, open } = fakeSources()
+    const signals: AbortSignal[] = []
+    const api = createHttpClient({
+      meta: () => ({ token: 't', locale: 'en' }),
+      eventSource: open,
+      retryDelayMs: () => 60_000,
+      fetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          signals.push(init!.signal!)
+          init!.signal!.addEventListener('abort', () => reject(new DOMException('timeout', 'TimeoutError')))
+        }),
+    })
+    const stop = api.subscribe(() => {})
+    opened[0]!.readyState = 2
+    opened[0]!.onerror?.(new Event('error'))
+    const started = Date.now()
+    const result = await api.call('auth.me', {})
+    expect(result).toMatchObject({ ok: false, code: 'OFFLINE', message: 'Cannot reach the host. Check the network and try again' })
+    expect(Date.now() - started).toBeLessThan(6_500)
+    stop()
+  }, 10_000)
 })

@@ -14,15 +14,20 @@ export function createIpcClient(bridge: Bridge, meta: MetaSource): ApiClient {
     try {
       return await fn(input ?? {}, { token: current.token, locale: current.locale })
     } catch {
-      return { ok: false, code: 'INTERNAL', message: translate(current.locale, 'app.offline') }
+      return { ok: false, code: 'OFFLINE', message: translate(current.locale, 'app.offline') }
     }
   }
 
   function subscribe(handler: Parameters<ApiClient['subscribe']>[0], onStatus?: (connected: boolean) => void) {
     const off = bridge.onEvent(handler)
-    // IPC to our own main process is always up while the window exists.
+    // IPC to our own main process is up while the window exists; in terminal mode the main
+    // process reports its stream to the LAN host, which is what the person needs to know.
     onStatus?.(true)
-    return off
+    const unwatch = onStatus && typeof bridge.onStatus === 'function' ? bridge.onStatus(onStatus) : null
+    return () => {
+      off()
+      unwatch?.()
+    }
   }
 
   return { call, subscribe } as ApiClient

@@ -10,6 +10,7 @@ export const errors = {
   'error.INVALID_STATE': 'This is not allowed in the current state',
   'error.UNKNOWN_CHANNEL': 'Unknown channel: {channel}',
   'error.INTERNAL': 'Internal error; please contact the administrator',
+  'error.OFFLINE': 'Cannot reach the host. Check the network and try again',
   'error.BAD_CREDENTIALS': 'Wrong user name or password',
   'error.SESSION_EXPIRED': 'Your session has expired; please log in again',
   'error.ALREADY_INITIALISED': 'The system is already set up',

@@ -9,6 +9,7 @@ export const errors = {
   'error.INVALID_STATE': '当前状态不允许此操作',
   'error.UNKNOWN_CHANNEL': '未知的接口：{channel}',
   'error.INTERNAL': '系统内部错误，请联系管理员',
+  'error.OFFLINE': '无法连接到主机，请检查网络后重试',
   'error.BAD_CREDENTIALS': '用户名或密码错误',
   'error.SESSION_EXPIRED': '登录已过期，请重新登录',
   'error.ALREADY_INITIALISED': '系统已完成初始化',

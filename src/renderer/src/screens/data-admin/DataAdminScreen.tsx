@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Card, Tabs } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
@@ -8,6 +8,7 @@ import { createDataAdminStore } from './data-admin-store'
 import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 import { JobLog } from './JobLog'
+import { DevicesPanel } from './DevicesPanel'
 
 export interface Notice {
   type: 'success' | 'error' | 'info'
@@ -24,6 +25,7 @@ export function DataAdminScreen() {
   const permissions = useStore(useSessionStore(), (s) => s.user?.permissions ?? [])
   const canExport = permissions.includes('data.export')
   const canBackup = permissions.includes('data.backup')
+  const canPair = permissions.includes('users.manage')
   const store = useMemo(() => createDataAdminStore(api, { export: canExport, backup: canBackup }), [api, canExport, canBackup])
   const loading = useStore(store, (s) => s.loading)
   const error = useStore(store, (s) => s.error)
@@ -36,7 +38,10 @@ export function DataAdminScreen() {
     return api.subscribe((event) => store.getState().changed(event.type, event.id))
   }, [api, store])
 
-  const report: Report = (failure, okText) => setNotice(failure ? { type: 'error', text: failure.message } : { type: 'success', text: okText })
+  const report: Report = useCallback(
+    (failure, okText) => setNotice(failure ? { type: 'error', text: failure.message } : { type: 'success', text: okText }),
+    [],
+  )
 
   const items = [
     ...(canExport ? [{ key: 'export', label: t('data.tab.export'), children: <ExportPanel store={store} report={report} /> }] : []),
@@ -46,6 +51,7 @@ export function DataAdminScreen() {
           { key: 'jobs', label: t('data.tab.jobs'), children: <JobLog store={store} /> },
         ]
       : []),
+    ...(canPair ? [{ key: 'devices', label: t('data.tab.devices'), children: <DevicesPanel api={api} report={report} /> }] : []),
   ]
 
   return (

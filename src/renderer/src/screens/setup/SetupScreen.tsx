@@ -3,6 +3,7 @@ import { useT } from '../../i18n'
 import { LocaleSwitch } from '../../components/LocaleSwitch'
 import { DealerForm } from './DealerForm'
 import { DemoForm } from './DemoForm'
+import { JoinHostForm } from './JoinHostForm'
 
 /** First run: create the dealership and its administrator, or a demo dealership to try. */
 export function SetupScreen() {
@@ -19,6 +20,7 @@ export function SetupScreen() {
           items={[
             { key: 'dealer', label: t('setup.tabDealer'), children: <DealerForm /> },
             { key: 'demo', label: t('setup.tabDemo'), children: <DemoForm /> },
+            { key: 'terminal', label: t('setup.tabTerminal'), children: <JoinHostForm /> },
           ]}
         />
       </Card>
