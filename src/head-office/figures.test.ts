@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { connect, refreshFigures } from './db'
+import { formatReport, monthFigures, writeReport } from './report'
 import { defaultFolders, loadInbox } from './load/inbox'
 import { migrate } from './schema/migrations'
 import { deliver, makeDealer, night, type Dealer } from './testing/dealers'
@@ -99,5 +101,26 @@ describe.skipIf(!PG_BIN)('group figures', () => {
         expect((await figure(d.code, month, 'technician_efficiency'))?.value ?? null, `${d.code} ${month} efficiency`).toBe(eff.total.efficiencyBp)
       }
     }
+  })
+
+  it('writes the month report: a sheet per figure, dealerships ranked, off-target values coloured', async () => {
+    // One dealership behind on settlement: its maintenance ROs of the month count as late.
+    await client.query(
+      `UPDATE warehouse.repair_orders SET settled_at = NULL WHERE dealer_code = 'FIG02' AND type = 'maintenance' AND left(completed_at, 7) = '2026-10'`,
+    )
+    await refreshFigures(client)
+    const figures = await monthFigures(client, '2026-10')
+    const path = join(inbox, 'report.xlsx')
+    await writeReport(figures, '2026-10', path)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(path)
+    expect(book.worksheets.map((w) => w.name)).toContain('maintenance_settlement')
+    expect(book.worksheets).toHaveLength(12)
+    const sheet = book.getWorksheet('maintenance_settlement')!
+    const rows = [3, 4, 5].map((i) => sheet.getRow(i))
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(['FIG01', 'FIG03', 'FIG02'])
+    expect(rows[2]!.getCell(3).value).toBe('0.00 %')
+    expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
+    expect(formatReport(figures, '2026-10')).toMatch(/FIG02\s+0\.00 %  ✗ off target/)
   })
 })
