@@ -11,7 +11,7 @@ import { formatStatus, groupStatus } from './status'
 // npm run head-office -- status --database-url …
 
 const USAGE = `usage:
-  head-office --database-url <url> --inbox <folder> [--watch] [--interval <s>] [--quarantine <folder>] [--archive <folder>]
+  head-office --database-url <url> --inbox <folder> [--watch] [--interval <s>] [--jobs <n>] [--quarantine <folder>] [--archive <folder>]
   head-office report --month YYYY-MM [--out <file.xlsx>] --database-url <url>
   head-office status --database-url <url>`
 
@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       archive: { type: 'string' },
       watch: { type: 'boolean', default: false },
       interval: { type: 'string', default: '30' },
+      jobs: { type: 'string', default: '1' },
       month: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -63,7 +64,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const inbox = resolve(values.inbox)
     const folders = defaultFolders(inbox)
+    // --jobs: dealers applied at once, one connection each (PostgreSQL does the parallel work).
+    const jobs = Math.max(1, Math.min(32, Number(values.jobs) || 1))
+    const workers = [client]
+    for (let i = 1; i < jobs; i++) workers.push(await connect(url))
     const options = {
+      workers,
       inbox,
       quarantine: values.quarantine ? resolve(values.quarantine) : folders.quarantine,
       archive: values.archive ? resolve(values.archive) : folders.archive,

@@ -121,6 +121,6 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     expect(rows.map((r) => r.getCell(2).value)).toEqual(['FIG01', 'FIG03', 'FIG02'])
     expect(rows[2]!.getCell(3).value).toBe('0.00 %')
     expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
-    expect(formatReport(figures, '2026-10')).toMatch(/FIG02\s+0\.00 %  ✗ off target/)
+    expect(formatReport(figures, '2026-10')).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
   })
 })

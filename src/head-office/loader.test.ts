@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -86,7 +85,10 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     // Newest first, and the middle night twice (a re-sent batch under another folder name).
     for (const d of dealers) for (const b of [...d.batches].reverse()) deliver(b, shuffled.inbox)
     for (const d of dealers) deliver(d.batches[1]!, shuffled.inbox, `${d.batches[1]!.split('/').at(-1)}-resent`)
-    const r = await loadInbox(client, shuffled)
+    // Three connections at once: dealers' chains in parallel give the same warehouse.
+    const workers = [client, await connect(cluster.url), await connect(cluster.url)]
+    const r = await loadInbox(client, { ...shuffled, workers })
+    await Promise.all(workers.slice(1).map((w) => w.end()))
     expect(r.applied).toHaveLength(9)
     expect(r.duplicates).toHaveLength(3)
     expect(r.quarantined).toEqual([])

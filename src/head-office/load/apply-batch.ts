@@ -5,14 +5,25 @@ import type { ExportTableSpec } from '../../shared/export/spec'
 import { addLocalMonths } from '../../shared/domain/settlement-deadline'
 import { toLocalIso } from '../../shared/domain/time'
 import { SLOW_MOVING_MONTHS_DEFAULT, SLOW_MOVING_SNAPSHOT_SQL } from '../figures/views'
-import { createStagingSql } from '../schema/ddl'
+import { BATCH_TABLES } from '../../shared/export/tables/all'
+import { createSessionTablesSql, stagingOf } from '../schema/ddl'
 import { applyStep } from './apply-modes'
 import { BadRow, copyFileInto } from './copy-rows'
 
 // One batch in ONE transaction: COPY each file into a staging table, apply it by its mode in the
 // manifest's order, and record the batch as applied and the dealer's position in its chain —
 // all committed together or not at all. A loader killed at any moment leaves either the whole
-// batch or nothing (temp staging tables vanish with the session), so a restart just does it again.
+// batch or nothing (staging rows vanish with the transaction), so a restart just does it again.
+
+const prepared = new WeakSet<pg.ClientBase>()
+const PARENTS = new Set(BATCH_TABLES.flatMap((s) => (s.tracking.kind === 'children' ? [s.tracking.parent] : [])))
+
+/** The staging tables live as long as the connection: made before its first batch. */
+async function prepareSession(client: pg.ClientBase) {
+  if (prepared.has(client)) return
+  await client.query(createSessionTablesSql(BATCH_TABLES))
+  prepared.add(client)
+}
 
 export class BatchRefused extends Error {}
 
@@ -33,6 +44,7 @@ export async function applyBatch(
   const dealer = manifest.dealerCode
   let rows = 0
   let changes = 0
+  await prepareSession(client)
   await client.query('BEGIN')
   try {
     // Serialises loaders per dealer (two watchers on one inbox), and checks the chain again
@@ -48,11 +60,13 @@ export async function applyBatch(
     if (last !== manifest.previousBatchId) throw new Error(`chain moved: dealer is at ${last}, batch follows ${manifest.previousBatchId}`)
     for (const [i, f] of manifest.files.entries()) {
       const spec = specs[i]!
-      const staging = `stage_${spec.name}`
-      await client.query(createStagingSql(spec, staging))
-      let copied: number
+      const staging = stagingOf(spec)
+      // An empty file changes nothing by upsert or append; by replace-children or snapshot it
+      // still removes what its applied parents (or the dealer) held.
+      if (f.rows === 0 && (f.mode === 'upsert' || f.mode === 'append')) continue
+      let copied = 0
       try {
-        copied = await copyFileInto(client, spec, join(dir, f.file), staging, f.file)
+        if (f.rows > 0) copied = await copyFileInto(client, spec, join(dir, f.file), staging, f.file)
       } catch (error) {
         if (error instanceof BadRow) throw new BatchRefused(error.message)
         // gunzip and COPY errors on a file whose checksum matched: the dealership sent it so.
@@ -60,7 +74,7 @@ export async function applyBatch(
       }
       if (copied !== f.rows) throw new BatchRefused(`${f.file}: ${copied} rows, the manifest says ${f.rows}`)
       rows += copied
-      changes += await applyStep(client, { spec, file: f, staging, dealer })
+      changes += await applyStep(client, { spec, file: f, staging, dealer, isParent: PARENTS.has(spec.name) })
     }
     const slowCutoff = toLocalIso(addLocalMonths(new Date(manifest.cutoff), -SLOW_MOVING_MONTHS_DEFAULT, manifest.timeZone), manifest.timeZone)
     await client.query(SLOW_MOVING_SNAPSHOT_SQL, [dealer, manifest.cutoff, slowCutoff])

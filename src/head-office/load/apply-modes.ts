@@ -1,21 +1,23 @@
 import type pg from 'pg'
 import type { ManifestFile } from '../../shared/export/manifest'
 import type { ExportTableSpec } from '../../shared/export/spec'
-import { q, tableOf } from '../schema/ddl'
+import { appliedOf as appliedName, q, tableOf } from '../schema/ddl'
 
 // The four ways a file is applied (docs/export-format.md, "How head office applies a batch"),
 // each set-based SQL from the file's staging table into the warehouse, for one dealer. Returns
 // the rows inserted, replaced or deleted. Parents whose row from this batch was applied (not
-// older than what was held) are remembered in a temp table `applied_<table>` for their children.
+// older than what was held) are remembered in the session table `applied_<table>` for their children.
 
 export interface ApplyStep {
   spec: ExportTableSpec
   file: ManifestFile
   staging: string
   dealer: string
+  /** Another table of the batch hangs off this one (replace-children). */
+  isParent: boolean
 }
 
-const appliedOf = (table: string) => q(`applied_${table}`)
+const appliedOf = (table: string) => q(appliedName(table))
 
 async function upsert(client: pg.ClientBase, s: ApplyStep): Promise<number> {
   const { spec } = s
@@ -37,12 +39,11 @@ async function upsert(client: pg.ClientBase, s: ApplyStep): Promise<number> {
      ON CONFLICT (dealer_code, ${keys.join(', ')}) ${onConflict}`,
     [s.dealer],
   )
-  if (spec.columns.some((c) => c.name === 'id')) {
+  if (s.isParent) {
     const match = keys.map((k) => `w.${k} = s.${k}`).join(' AND ')
     const same = at ? ` AND w.${at} = s.${at}` : ''
     await client.query(
-      `CREATE TEMP TABLE ${appliedOf(spec.name)} ON COMMIT DROP AS
-       SELECT s.id FROM ${q(s.staging)} s JOIN ${t} w ON w.dealer_code = $1 AND ${match}${same}`,
+      `INSERT INTO ${appliedOf(spec.name)} (id) SELECT s.id FROM ${q(s.staging)} s JOIN ${t} w ON w.dealer_code = $1 AND ${match}${same}`,
       [s.dealer],
     )
   }
@@ -62,8 +63,6 @@ async function replaceChildren(client: pg.ClientBase, s: ApplyStep): Promise<num
   const tracking = s.spec.tracking
   if (tracking.kind !== 'children') throw new Error(`${s.spec.name}: not a child table`)
   const parent = appliedOf(tracking.parent)
-  // The parent's file may hold no rows this time (or be absent): then no parent was applied.
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${parent} (id bigint) ON COMMIT DROP`)
   const column = q(tracking.parentColumn)
   const t = tableOf(s.spec)
   const cols = s.spec.columns.map((c) => q(c.name)).join(', ')

@@ -4,9 +4,9 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { rowProblems } from '../../shared/export/row-schema'
 import type { ExportTableSpec } from '../../shared/export/spec'
 import { q } from '../schema/ddl'
+import { rowChecker } from './row-check'
 
 // One batch file into its staging table, streamed: gunzip → JSON Lines → COPY text format. Only
 // one chunk of the file is in memory at a time, whatever its size. Every row is checked against
@@ -22,14 +22,23 @@ function field(value: unknown): string {
   return String(value).replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'))
 }
 
+const checkers = new WeakMap<ExportTableSpec, (row: unknown) => string | null>()
+function checkerOf(spec: ExportTableSpec) {
+  let c = checkers.get(spec)
+  if (!c) checkers.set(spec, (c = rowChecker(spec)))
+  return c
+}
+
 class JsonLinesToCopy extends Transform {
   rows = 0
   private rest = ''
+  private readonly check: (row: unknown) => string | null
   constructor(
     private readonly spec: ExportTableSpec,
     private readonly file: string,
   ) {
     super({ readableHighWaterMark: 1 << 16, writableHighWaterMark: 1 << 16 })
+    this.check = checkerOf(spec)
   }
 
   private line(text: string): string {
@@ -40,8 +49,8 @@ class JsonLinesToCopy extends Transform {
     } catch {
       throw new BadRow(`${this.file}: row ${this.rows} is not JSON`)
     }
-    const problems = rowProblems(this.spec, row)
-    if (problems.length > 0) throw new BadRow(`${this.file}: row ${this.rows} ${problems.join('; ')}`)
+    const problem = this.check(row)
+    if (problem) throw new BadRow(`${this.file}: row ${this.rows} ${problem}`)
     const record = row as Record<string, unknown>
     let out = ''
     for (const c of this.spec.columns) out += (out ? '\t' : '') + field(record[c.name])

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:f
 import { basename, join } from 'node:path'
 import type pg from 'pg'
 import { MANIFEST, type Manifest } from '../../shared/export/manifest'
+import type { ExportTableSpec } from '../../shared/export/spec'
 import { applyBatch, BatchRefused } from './apply-batch'
 import { checkBatch } from './read-batch'
 
@@ -18,6 +19,8 @@ export interface InboxOptions {
   quarantine: string
   archive: string
   log?: (line: string) => void
+  /** More connections to apply several dealers' batches at once (default: the one client). */
+  workers?: pg.ClientBase[]
 }
 
 export interface PassResult {
@@ -58,27 +61,28 @@ async function record(client: pg.ClientBase, m: Partial<Manifest>, status: 'held
   return true
 }
 
+type Pending = { dir: string; manifest: Manifest; sha: string; specs: ExportTableSpec[] }
+
 export async function loadInbox(client: pg.ClientBase, o: InboxOptions): Promise<PassResult> {
   const started = performance.now()
   const log = o.log ?? (() => undefined)
   const result: PassResult = { applied: [], held: [], quarantined: [], duplicates: [], rows: 0, ms: 0 }
-  const quarantine = async (dir: string, reason: string, m: Partial<Manifest> | null) => {
-    const known = m ? await record(client, m, 'quarantined', reason) : false
-    if (!known) await client.query('INSERT INTO loader.refused_folders (folder, reason) VALUES ($1, $2)', [basename(dir), reason])
+  const quarantine = async (db: pg.ClientBase, dir: string, reason: string, m: Partial<Manifest> | null) => {
+    const known = m ? await record(db, m, 'quarantined', reason) : false
+    if (!known) await db.query('INSERT INTO loader.refused_folders (folder, reason) VALUES ($1, $2)', [basename(dir), reason])
     moveAside(dir, o.quarantine)
     result.quarantined.push({ folder: basename(dir), reason })
     log(`refused ${basename(dir)}: ${reason}`)
   }
-  // Pending batches in chain order; each success may unblock the next, so loop until none moves.
-  const pending: { dir: string; manifest: Manifest; sha: string; specs: Awaited<ReturnType<typeof checkBatch>> & { kind: 'ok' } }[] = []
+  const pending: Pending[] = []
   for (const dir of batchFolders(o.inbox)) {
     const check = await checkBatch(dir)
-    if (check.kind === 'refused') await quarantine(dir, check.reason, check.manifest)
+    if (check.kind === 'refused') await quarantine(client, dir, check.reason, check.manifest)
     else if (check.kind === 'newer') {
       await record(client, check.manifest, 'held', check.reason)
       result.held.push({ batchId: check.manifest.batchId ?? basename(dir), reason: check.reason })
       log(`held ${basename(dir)}: ${check.reason}`)
-    } else pending.push({ dir, manifest: check.manifest, sha: check.manifestSha256, specs: check })
+    } else pending.push({ dir, manifest: check.manifest, sha: check.manifestSha256, specs: check.specs })
   }
   pending.sort((a, b) => a.manifest.dealerCode.localeCompare(b.manifest.dealerCode) || a.manifest.seq - b.manifest.seq)
   const dealers = new Map(
@@ -87,44 +91,62 @@ export async function loadInbox(client: pg.ClientBase, o: InboxOptions): Promise
       r.last_batch_id,
     ]),
   )
-  const appliedIds = async (ids: string[]) =>
-    new Set((await client.query<{ batch_id: string }>("SELECT batch_id FROM loader.batches WHERE status = 'applied' AND batch_id = ANY($1)", [ids])).rows.map((r) => r.batch_id))
-  const already = await appliedIds(pending.map((p) => p.manifest.batchId))
-  let progress = true
-  while (progress) {
-    progress = false
-    for (const p of [...pending]) {
-      const m = p.manifest
-      if (already.has(m.batchId)) {
-        moveAside(p.dir, o.archive)
-        result.duplicates.push(m.batchId)
-        pending.splice(pending.indexOf(p), 1)
-        continue
+  const ids = pending.map((p) => p.manifest.batchId)
+  const already = new Set(
+    (await client.query<{ batch_id: string }>("SELECT batch_id FROM loader.batches WHERE status = 'applied' AND batch_id = ANY($1)", [ids])).rows.map((r) => r.batch_id),
+  )
+
+  // Each dealer's chain in turn: a success may unblock the next batch, so loop until none moves.
+  const applyChain = async (db: pg.ClientBase, list: Pending[]) => {
+    let progress = true
+    while (progress) {
+      progress = false
+      for (const p of [...list]) {
+        const m = p.manifest
+        if (already.has(m.batchId)) {
+          moveAside(p.dir, o.archive)
+          result.duplicates.push(m.batchId)
+          list.splice(list.indexOf(p), 1)
+          continue
+        }
+        if ((dealers.get(m.dealerCode) ?? null) !== m.previousBatchId) continue
+        try {
+          const done = await applyBatch(db, p.dir, m, p.sha, p.specs)
+          result.applied.push(m.batchId)
+          result.rows += done.rows
+          log(`applied ${m.batchId}: ${done.rows} rows, ${done.changes} changes in ${Math.round(done.ms)} ms`)
+          moveAside(p.dir, o.archive)
+          dealers.set(m.dealerCode, m.batchId)
+          already.add(m.batchId)
+        } catch (error) {
+          if (!(error instanceof BatchRefused)) throw error
+          await quarantine(db, p.dir, error.message, m)
+        }
+        list.splice(list.indexOf(p), 1)
+        progress = true
       }
-      if ((dealers.get(m.dealerCode) ?? null) !== m.previousBatchId) continue
-      try {
-        const done = await applyBatch(client, p.dir, m, p.sha, p.specs.specs)
-        result.applied.push(m.batchId)
-        result.rows += done.rows
-        log(`applied ${m.batchId}: ${done.rows} rows, ${done.changes} changes in ${Math.round(done.ms)} ms`)
-        moveAside(p.dir, o.archive)
-        dealers.set(m.dealerCode, m.batchId)
-        already.add(m.batchId)
-      } catch (error) {
-        if (!(error instanceof BatchRefused)) throw error
-        await quarantine(p.dir, error.message, m)
-      }
-      pending.splice(pending.indexOf(p), 1)
-      progress = true
     }
   }
-  for (const p of pending) {
-    const m = p.manifest
-    const reason = `waiting for ${m.previousBatchId ?? 'the first batch'} (dealer is at ${dealers.get(m.dealerCode) ?? 'no batch yet'})`
-    await record(client, m, 'held', reason)
-    result.held.push({ batchId: m.batchId, reason })
-    log(`held ${m.batchId}: ${reason}`)
+  const byDealer = new Map<string, Pending[]>()
+  for (const p of pending) byDealer.set(p.manifest.dealerCode, [...(byDealer.get(p.manifest.dealerCode) ?? []), p])
+  const queue = [...byDealer.values()]
+  // Dealers are independent: with more connections, several chains are applied at once.
+  const workers = o.workers && o.workers.length > 0 ? o.workers : [client]
+  await Promise.all(
+    workers.map(async (db) => {
+      for (let list = queue.shift(); list; list = queue.shift()) await applyChain(db, list)
+    }),
+  )
+  for (const list of byDealer.values()) {
+    for (const p of list) {
+      const m = p.manifest
+      const reason = `waiting for ${m.previousBatchId ?? 'the first batch'} (dealer is at ${dealers.get(m.dealerCode) ?? 'no batch yet'})`
+      await record(client, m, 'held', reason)
+      result.held.push({ batchId: m.batchId, reason })
+      log(`held ${m.batchId}: ${reason}`)
+    }
   }
+  result.applied.sort()
   result.ms = performance.now() - started
   return result
 }

@@ -34,8 +34,19 @@ export function createTableSql(spec: ExportTableSpec): string {
   return lines.join(';\n')
 }
 
-/** The staging table of one file: the file's columns, no constraints, gone at commit. */
-export function createStagingSql(spec: ExportTableSpec, name: string): string {
-  const columns = spec.columns.map((c) => `${q(c.name)} ${pgType(c.type)}`)
-  return `CREATE TEMP TABLE ${q(name)} (${columns.join(', ')}) ON COMMIT DROP`
+export const stagingOf = (spec: ExportTableSpec) => `stage_${spec.name}`
+export const appliedOf = (table: string) => `applied_${table}`
+
+/**
+ * The session's staging tables, made once per connection: each file's columns without
+ * constraints, and per parent table the ids of its rows this batch applied. ON COMMIT DELETE
+ * ROWS empties them at the end of every batch's transaction (and a rollback discards them), so
+ * a batch pays no catalog writes for them.
+ */
+export function createSessionTablesSql(specs: readonly ExportTableSpec[]): string {
+  const parents = new Set(specs.flatMap((s) => (s.tracking.kind === 'children' ? [s.tracking.parent] : [])))
+  return [
+    ...specs.map((s) => `CREATE TEMP TABLE ${q(stagingOf(s))} (${s.columns.map((c) => `${q(c.name)} ${pgType(c.type)}`).join(', ')}) ON COMMIT DELETE ROWS`),
+    ...[...parents].map((p) => `CREATE TEMP TABLE ${q(appliedOf(p))} (id bigint) ON COMMIT DELETE ROWS`),
+  ].join(';\n')
 }
