@@ -54,6 +54,21 @@ export default tseslint.config(
     },
   },
   {
+    // Head office shares only src/shared (with the export's declarations) with the dealership;
+    // its tests and test kit may drive a generated dealership.
+    files: ['src/head-office/**'],
+    ignores: ['src/head-office/**/*.test.ts', 'src/head-office/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Head office runs without electron.' }],
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'Head office shares only src/shared with the dealership.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { RO_TYPES } from '../../shared/domain/ro-type'
 import { dayBounds } from './calendar'
-import { col, type ExportTableSpec } from './spec'
+export { kpiDaily } from '../../shared/export/tables/kpi-daily'
 
 // The KPI snapshot: one row per business day, metric and dimension, computed from the life-cycle
 // times on the records (so a missed day can be computed later, exactly as it was). Later areas
@@ -73,15 +73,6 @@ export const KPI_METRICS: readonly KpiMetric[] = [
     total: false,
   },
 ]
-
-export const kpiDaily: ExportTableSpec = {
-  name: 'kpi_daily',
-  description: 'KPI snapshot per business day, metric and dimension (an RO type, a status, or "" for the total).',
-  naturalKey: ['business_date', 'metric', 'dimension'],
-  updatedAt: 'computed_at',
-  tracking: { kind: 'updated', column: 'computed_at' },
-  columns: [col.date('business_date'), col.text('metric'), col.text('dimension'), col.int('value'), col.at('computed_at')],
-}
 
 export interface KpiRow {
   business_date: string

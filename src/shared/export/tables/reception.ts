@@ -1,6 +1,6 @@
-import { RO_STATES } from '../../../shared/domain/ro-state'
-import { RO_TYPES } from '../../../shared/domain/ro-type'
-import { PAYERS } from '../../../shared/domain/payer'
+import { RO_STATES } from '../../domain/ro-state'
+import { RO_TYPES } from '../../domain/ro-type'
+import { PAYERS } from '../../domain/payer'
 import { col, type ExportTableSpec } from '../spec'
 
 // Reception's tables (migration 0002): customers and vehicles, the catalogue estimates draw on,

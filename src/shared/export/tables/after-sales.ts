@@ -1,4 +1,4 @@
-import { PAYERS } from '../../../shared/domain/payer'
+import { PAYERS } from '../../domain/payer'
 import { col, type ExportTableSpec } from '../spec'
 
 // The parts ledger (migration 0004) and settlement and rules (0006): stock moves, settlements

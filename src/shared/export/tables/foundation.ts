@@ -1,4 +1,4 @@
-import { ROLES } from '../../../shared/domain/roles'
+import { ROLES } from '../../domain/roles'
 import { col, type ExportTableSpec } from '../spec'
 
 // The foundation's tables (migration 0001) that head office needs: who did what.

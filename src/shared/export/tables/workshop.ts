@@ -1,6 +1,6 @@
-import { PAYERS } from '../../../shared/domain/payer'
-import { JOB_STATES, PAUSE_REASONS } from '../../../shared/domain/workshop-job'
-import { BAY_KINDS, SKILLS } from '../../../shared/domain/workshop-resources'
+import { PAYERS } from '../../domain/payer'
+import { JOB_STATES, PAUSE_REASONS } from '../../domain/workshop-job'
+import { BAY_KINDS, SKILLS } from '../../domain/workshop-resources'
 import { col, type ExportTableSpec } from '../spec'
 
 // The workshop's tables (migration 0005): bays and technicians, jobs with their clocked time,

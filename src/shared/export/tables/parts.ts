@@ -5,7 +5,7 @@ import {
   RECEIPT_DIFFERENCES,
   SHORTAGE_OUTCOMES,
   STOCKTAKE_STATES,
-} from '../../../shared/contract/parts-shapes'
+} from '../../contract/parts-shapes'
 import { col, type ExportTableSpec } from '../spec'
 
 // The parts counter's documents (migration 0004): suppliers, purchase orders and their receipts,

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process'
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { toLocalIso } from '../src/shared/domain/time'
+import { getSetting } from '../src/main/settings/settings'
+import { runExport } from '../src/main/export/service'
+import { outboxOf } from '../src/main/export/outbox'
+import { batchIdOf, type Manifest } from '../src/shared/export/manifest'
+import { connect } from '../src/head-office/db'
+import { monthFigures, writeReport } from '../src/head-office/report'
+import { startPgCluster } from '../src/head-office/testing/pg-cluster'
+import type { BenchArea } from './lib/area'
+import type { Metric } from './lib/metric'
+
+// Head office (issue 15): DEALERS dealerships × a year of batches loaded into a throw-away
+// PostgreSQL by the real loader (a child process, so its peak RSS is its own), then the month
+// report. Each dealership's year is the generated dealership's first batch (its whole history)
+// followed by NIGHTS nightly batches (a busy day each: 600 ROs changing with their audit trail);
+// the batches are copied to every dealership under its own dealer code (rows carry no dealer
+// code, so the files are hard-linked and only the manifests differ).
+
+const DEALERS = Number(process.env.HO_BENCH_DEALERS ?? 50)
+const NIGHTS = Number(process.env.HO_BENCH_NIGHTS ?? 10)
+const JOBS = Number(process.env.HO_BENCH_JOBS ?? 1)
+const BUSY_DAY_ROS = 600
+
+function simulateBusyDay(app: Parameters<BenchArea['run']>[0]['app'], at: string) {
+  const ids = (app.store.sqlite.prepare('SELECT id FROM repair_orders ORDER BY random() LIMIT ?').all(BUSY_DAY_ROS) as { id: number }[]).map((r) => r.id)
+  const touch = app.store.prepare('UPDATE repair_orders SET updated_at = ?, version = version + 1 WHERE id = ?')
+  const audit = app.store.prepare(
+    `INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, NULL, 'ro.saveLines', 'ro.saveLines', 'repair_order', ?, '{}')`,
+  )
+  app.store.tx(() => {
+    for (const id of ids) {
+      touch.run(at, id)
+      for (let i = 0; i < 5; i++) audit.run(at, String(id))
+    }
+  })
+}
+
+/** The loader's own peak (VmHWM) while it runs, sampled from /proc. */
+async function runLoader(url: string, inbox: string): Promise<{ ms: number; peakMb: number; out: string }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/head-office/cli.ts', '--database-url', url, '--inbox', inbox, '--jobs', String(JOBS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (b: Buffer) => (out = (out + b.toString()).slice(-4000)))
+  let peakKb = 0
+  const sample = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+      if (m) peakKb = Math.max(peakKb, Number(m[1]))
+    } catch {
+      // exited between samples
+    }
+  }, 100)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  clearInterval(sample)
+  if (code !== 0) throw new Error(`loader exited with ${code}: ${out}`)
+  return { ms: performance.now() - started, peakMb: peakKb / 1024, out }
+}
+
+export const headOfficeBench: BenchArea = {
+  name: 'head-office',
+  async run({ app, log }) {
+    const tz = getSetting(app.store, 'time.zone')
+    const outbox = outboxOf(app.dataDir)
+    // The first batch must hold the whole store, as a dealership's first batch does.
+    app.store.tx(() => app.store.sqlite.exec('DELETE FROM export_deliveries; DELETE FROM export_batches'))
+    rmSync(outbox.root, { recursive: true, force: true })
+    const deps = { store: app.store, dataDir: app.dataDir, clock: app.clock }
+    const built: { dir: string; manifest: Manifest }[] = []
+    const t0 = performance.now()
+    built.push(await runExport(deps))
+    for (let n = 0; n < NIGHTS; n++) {
+      await new Promise((r) => setTimeout(r, 1100))
+      simulateBusyDay(app, toLocalIso(new Date(app.clock.now().getTime() - 1000), tz))
+      built.push(await runExport(deps))
+    }
+    const perDealer = built.reduce((s, b) => s + b.manifest.files.reduce((n, f) => n + f.rows, 0), 0)
+    log(`batches for one dealership: ${built.length} (${perDealer} rows) built in ${Math.round(performance.now() - t0)} ms`)
+
+    const work = mkdtempSync(join(tmpdir(), 'ho-bench-'))
+    const cluster = await startPgCluster()
+    try {
+      const inbox = join(work, 'inbox')
+      for (let d = 1; d <= DEALERS; d++) {
+        const code = `HO${String(d).padStart(3, '0')}`
+        let previous: string | null = null
+        for (const b of built) {
+          const id = batchIdOf(code, b.manifest.businessDate, b.manifest.seq)
+          const dir = join(inbox, id)
+          mkdirSync(dir, { recursive: true })
+          for (const f of b.manifest.files) linkSync(join(b.dir, f.file), join(dir, f.file))
+          writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...b.manifest, dealerCode: code, batchId: id, previousBatchId: previous }))
+          previous = id
+        }
+      }
+      const rows = perDealer * DEALERS
+      const loadBefore = loadavg()[0]!
+      log(`loading ${DEALERS} dealerships × ${built.length} batches = ${rows} rows (load average ${loadBefore.toFixed(1)})`)
+      const load = await runLoader(cluster.url, inbox)
+      const rowsPerS = Math.round(rows / (load.ms / 1000))
+      log(`loaded in ${Math.round(load.ms)} ms: ${rowsPerS} rows/s, loader peak RSS ${Math.round(load.peakMb)} MB (load average ${loadavg()[0]!.toFixed(1)})`)
+      if (existsSync(join(inbox, '.quarantine'))) throw new Error('the bench batches were refused')
+
+      const client = await connect(cluster.url)
+      let reportMs = 0
+      try {
+        const month = String(built.at(-1)!.manifest.businessDate).slice(0, 7)
+        const t = performance.now()
+        await writeReport(await monthFigures(client, month), month, join(work, 'report.xlsx'))
+        reportMs = performance.now() - t
+        const size = await client.query<{ s: string }>("SELECT pg_size_pretty(pg_database_size('postgres')) AS s")
+        log(`month report ${month} in ${Math.round(reportMs)} ms; database ${size.rows[0]?.s}`)
+      } finally {
+        await client.end()
+      }
+      const metrics: Metric[] = [
+        { name: 'head_office.load.total', ms: Math.round(load.ms), n: rows },
+        // ≥ 100k rows/s is ≤ 1000 ms per 100k rows.
+        { name: 'head_office.load.ms_per_100k_rows', ms: Math.round((load.ms * 100_000) / rows), target: { field: 'ms', max: 1000 } },
+        { name: 'head_office.loader.peak_rss', peak_rss_mb: Math.round(load.peakMb), target: { field: 'peak_rss_mb', max: 200 } },
+        { name: 'head_office.report.month', ms: Math.round(reportMs), target: { field: 'ms', max: 2000 } },
+      ]
+      return metrics
+    } finally {
+      cluster.stop()
+      rmSync(work, { recursive: true, force: true })
+      rmSync(outbox.root, { recursive: true, force: true })
+    }
+  },
+}

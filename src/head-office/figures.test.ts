@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { connect, refreshFigures } from './db'
+import { formatReport, monthFigures, writeReport } from './report'
+import { defaultFolders, loadInbox } from './load/inbox'
+import { migrate } from './schema/migrations'
+import { deliver, makeDealer, night, type Dealer } from './testing/dealers'
+import { PG_BIN, withCluster } from './testing/pg-suite'
+import type { PgCluster } from './testing/pg-cluster'
+
+// The group's figures equal each dealership's own dashboard for the same month: three generated
+// dealerships, their batches loaded, every figure of every month compared.
+
+interface TargetPoint {
+  month: string
+  numerator: number
+  denominator: number
+  value: number | null
+}
+interface Targets {
+  months: string[]
+  targets: { key: string; series: TargetPoint[] }[]
+}
+
+let cluster: PgCluster
+let client: pg.Client
+let inbox: string
+const dealers: Dealer[] = []
+
+describe.skipIf(!PG_BIN)('group figures', () => {
+  beforeAll(async () => {
+    cluster = await withCluster()
+    client = await connect(cluster.url)
+    await migrate(client)
+    inbox = mkdtempSync(join(tmpdir(), 'ho-figures-'))
+    for (const code of ['FIG01', 'FIG02', 'FIG03']) dealers.push(await makeDealer(code))
+    for (const d of dealers) deliver(await night(d, '2026-11-27T21:30:00+08:00'), inbox)
+    await loadInbox(client, { inbox, ...defaultFolders(inbox) })
+    await refreshFigures(client)
+  }, 240_000)
+  afterAll(() => {
+    for (const d of dealers) d.t.close()
+    void client?.end()
+    cluster?.stop()
+    if (inbox) rmSync(inbox, { recursive: true, force: true })
+  })
+
+  const figure = async (dealer: string, month: string, key: string) =>
+    (
+      await client.query<{ numerator: number; denominator: number | null; value: number | null }>(
+        'SELECT numerator, denominator, value FROM figures.monthly WHERE dealer_code = $1 AND month = $2 AND figure = $3',
+        [dealer, month, key],
+      )
+    ).rows[0] ?? null
+
+  it('equals each dealership dashboard target, month by month', async () => {
+    let compared = 0
+    for (const d of dealers) {
+      const dash = await d.t.call<Targets>('dashboard.targets', { months: 12 })
+      for (const target of dash.targets) {
+        for (const p of target.series) {
+          const ours = await figure(d.code, p.month, target.key)
+          // A month without any underlying record has no row at head office; the dashboard shows 0/0.
+          const got = ours ?? { numerator: 0, denominator: 0, value: null }
+          expect({ dealer: d.code, key: target.key, month: p.month, value: got.value, n: got.numerator, d: got.denominator ?? 0 }).toEqual({
+            dealer: d.code,
+            key: target.key,
+            month: p.month,
+            value: p.value,
+            n: p.numerator,
+            d: p.denominator,
+          })
+          if (p.value !== null) compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(30)
+  })
+
+  it('counts ROs, revenue, hours sold and technician efficiency as the dealership does', async () => {
+    for (const d of dealers) {
+      const months = (d.t.app.store.sqlite.prepare(`SELECT DISTINCT substr(opened_at, 1, 7) AS m FROM repair_orders ORDER BY m`).all() as { m: string }[]).map((r) => r.m)
+      expect(months.length).toBeGreaterThan(1)
+      for (const month of months) {
+        const own = d.t.app.store.sqlite
+          .prepare(
+            `SELECT (SELECT count(*) FROM repair_orders WHERE substr(opened_at, 1, 7) = ?) AS opened,
+                    (SELECT sum(net_fen) FROM repair_orders WHERE substr(settled_at, 1, 7) = ?) AS net`,
+          )
+          .get(month, month) as { opened: number; net: number | null }
+        expect((await figure(d.code, month, 'ros_opened'))?.value ?? 0).toBe(own.opened)
+        expect((await figure(d.code, month, 'revenue_net_fen'))?.value ?? null).toBe(own.net)
+        const [y, m] = month.split('-').map(Number) as [number, number]
+        const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+        const eff = await d.t.call<{ total: { soldHoursMilli: number; efficiencyBp: number | null } }>('workshop.efficiency', { from: `${month}-01`, to: last })
+        expect((await figure(d.code, month, 'hours_sold_milli'))?.value ?? 0, `${d.code} ${month} hours`).toBe(eff.total.soldHoursMilli)
+        expect((await figure(d.code, month, 'technician_efficiency'))?.value ?? null, `${d.code} ${month} efficiency`).toBe(eff.total.efficiencyBp)
+      }
+    }
+  })
+
+  it('writes the month report: a sheet per figure, dealerships ranked, off-target values coloured', async () => {
+    // One dealership behind on settlement: its maintenance ROs of the month count as late.
+    await client.query(
+      `UPDATE warehouse.repair_orders SET settled_at = NULL WHERE dealer_code = 'FIG02' AND type = 'maintenance' AND left(completed_at, 7) = '2026-10'`,
+    )
+    await refreshFigures(client)
+    const figures = await monthFigures(client, '2026-10')
+    const path = join(inbox, 'report.xlsx')
+    await writeReport(figures, '2026-10', path)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(path)
+    expect(book.worksheets.map((w) => w.name)).toContain('maintenance_settlement')
+    expect(book.worksheets).toHaveLength(12)
+    const sheet = book.getWorksheet('maintenance_settlement')!
+    const rows = [3, 4, 5].map((i) => sheet.getRow(i))
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(['FIG01', 'FIG03', 'FIG02'])
+    expect(rows[2]!.getCell(3).value).toBe('0.00 %')
+    expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
+    expect(formatReport(figures, '2026-10')).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
+  })
+})

@@ -1,0 +1,190 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BATCH_TABLES } from '../shared/export/tables/all'
+import { connect } from './db'
+import { defaultFolders, loadInbox, type PassResult } from './load/inbox'
+import { migrate } from './schema/migrations'
+import { groupStatus } from './status'
+import { deliver, makeDealer, night, type Dealer } from './testing/dealers'
+import type { PgCluster } from './testing/pg-cluster'
+import { PG_BIN, withCluster } from './testing/pg-suite'
+
+// The loader against a real PostgreSQL: three generated dealerships × several nights, delivered
+// out of order, twice, damaged, without their predecessor, of a newer schema version; a loader
+// killed in the middle of a batch; a dealership catching up after a week offline.
+
+let cluster: PgCluster
+let client: pg.Client
+let work: string
+const dealers: Dealer[] = []
+const NIGHTS = ['2026-11-27T21:30:00+08:00', '2026-11-28T21:30:00+08:00', '2026-11-29T21:30:00+08:00']
+
+/** Content of the whole warehouse: equal digests, equal data. */
+async function warehouseDigest(): Promise<string> {
+  const parts: string[] = []
+  for (const spec of BATCH_TABLES) {
+    const r = await client.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM warehouse."${spec.name}" t`)
+    parts.push(`${spec.name}:${r.rows[0]?.d ?? ''}`)
+  }
+  return parts.join(',')
+}
+
+const count = async (table: string, dealer: string) =>
+  Number((await client.query(`SELECT count(*) AS n FROM warehouse."${table}" WHERE dealer_code = $1`, [dealer])).rows[0].n)
+
+function freshInbox(name: string) {
+  const inbox = join(work, name)
+  return { inbox, ...defaultFolders(inbox) }
+}
+
+async function resetWarehouse() {
+  await client.query('DROP SCHEMA IF EXISTS warehouse, loader, figures CASCADE; DROP TABLE IF EXISTS public.ho_migrations')
+  await migrate(client)
+}
+
+async function touchCustomer(d: Dealer) {
+  const c = d.t.app.store.sqlite.prepare('SELECT id, version FROM customers ORDER BY id LIMIT 1').get() as { id: number; version: number }
+  await d.t.call('customers.update', { id: c.id, version: c.version, note: `changed ${d.t.now().toISOString()}` })
+}
+
+describe.skipIf(!PG_BIN)('head-office loader', () => {
+  beforeAll(async () => {
+    cluster = await withCluster()
+    client = await connect(cluster.url)
+    work = mkdtempSync(join(tmpdir(), 'ho-loader-'))
+    for (const code of ['LOAD01', 'LOAD02', 'LOAD03']) dealers.push(await makeDealer(code))
+    for (const at of NIGHTS) {
+      for (const d of dealers) {
+        await night(d, at)
+        await touchCustomer(d)
+      }
+    }
+  }, 240_000)
+  afterAll(() => {
+    for (const d of dealers) d.t.close()
+    void client?.end()
+    cluster?.stop()
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  let inOrder = ''
+  it('applies three dealerships × three nights delivered out of order and twice, and a second pass changes nothing', async () => {
+    await resetWarehouse()
+    const folders = freshInbox('in-order')
+    for (const d of dealers) for (const b of d.batches) deliver(b, folders.inbox)
+    const first = await loadInbox(client, folders)
+    expect(first.applied).toHaveLength(9)
+    inOrder = await warehouseDigest()
+
+    await resetWarehouse()
+    const shuffled = freshInbox('shuffled')
+    // Newest first, and the middle night twice (a re-sent batch under another folder name).
+    for (const d of dealers) for (const b of [...d.batches].reverse()) deliver(b, shuffled.inbox)
+    for (const d of dealers) deliver(d.batches[1]!, shuffled.inbox, `${d.batches[1]!.split('/').at(-1)}-resent`)
+    // Three connections at once: dealers' chains in parallel give the same warehouse.
+    const workers = [client, await connect(cluster.url), await connect(cluster.url)]
+    const r = await loadInbox(client, { ...shuffled, workers })
+    await Promise.all(workers.slice(1).map((w) => w.end()))
+    expect(r.applied).toHaveLength(9)
+    expect(r.duplicates).toHaveLength(3)
+    expect(r.quarantined).toEqual([])
+    expect(await warehouseDigest()).toBe(inOrder)
+
+    for (const d of dealers) {
+      for (const table of ['repair_orders', 'ro_lines', 'customers', 'stock_moves', 'ro_jobs', 'job_time_segments']) {
+        const own = (d.t.app.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+        expect(await count(table, d.code), `${d.code} ${table}`).toBe(own)
+      }
+      const c = d.t.app.store.sqlite.prepare('SELECT id, version FROM customers ORDER BY id LIMIT 1').get() as { id: number; version: number }
+      const held = await client.query('SELECT version FROM warehouse.customers WHERE dealer_code = $1 AND id = $2', [d.code, c.id])
+      // The last night's change is in the last batch; the one after it waits for tomorrow's.
+      expect(Number(held.rows[0].version)).toBe(c.version - 1)
+    }
+
+    for (const d of dealers) for (const b of d.batches) deliver(b, shuffled.inbox)
+    const again = await loadInbox(client, shuffled)
+    expect(again.applied).toEqual([])
+    expect(again.duplicates).toHaveLength(9)
+    expect(await warehouseDigest()).toBe(inOrder)
+    expect(readdirSync(shuffled.inbox).filter((n) => !n.startsWith('.'))).toEqual([])
+  })
+
+  it('holds a batch whose predecessor has not arrived, and applies both when it comes', async () => {
+    await resetWarehouse()
+    const folders = freshInbox('gap')
+    const [a] = dealers as [Dealer]
+    deliver(a.batches[0]!, folders.inbox)
+    deliver(a.batches[2]!, folders.inbox)
+    const first = await loadInbox(client, folders)
+    expect(first.applied).toEqual([a.batches[0]!.split('/').at(-1)])
+    expect(first.held[0]?.reason).toMatch(/waiting for LOAD01-20261128-000002/)
+    const status = await groupStatus(client)
+    expect(status.dealers[0]).toMatchObject({ dealerCode: 'LOAD01', missingSeqs: [2], held: [{ batchId: 'LOAD01-20261129-000003' }] })
+    deliver(a.batches[1]!, folders.inbox)
+    const second = await loadInbox(client, folders)
+    expect(second.applied).toEqual(['LOAD01-20261128-000002', 'LOAD01-20261129-000003'])
+    expect((await groupStatus(client)).dealers[0]).toMatchObject({ lastBatchId: 'LOAD01-20261129-000003', missingSeqs: [], held: [] })
+  })
+
+  it('refuses truncated, altered and miscounted batches with the reason and moves them to quarantine', async () => {
+    await resetWarehouse()
+    const folders = freshInbox('damaged')
+    const [a, b, c] = dealers as [Dealer, Dealer, Dealer]
+    const truncated = deliver(a.batches[0]!, folders.inbox)
+    truncateSync(join(truncated, 'repair_orders.jsonl.gz'), 100)
+    const altered = deliver(b.batches[0]!, folders.inbox)
+    const file = join(altered, 'customers.jsonl.gz')
+    const bytes = readFileSync(file)
+    bytes[bytes.length - 12] = bytes[bytes.length - 12]! ^ 0xff
+    writeFileSync(file, bytes)
+    // A manifest edited to match its files' checksums but not their rows: caught while loading.
+    const miscounted = deliver(c.batches[0]!, folders.inbox)
+    const manifest = JSON.parse(readFileSync(join(miscounted, 'manifest.json'), 'utf8')) as { files: { table: string; rows: number }[] }
+    manifest.files.find((f) => f.table === 'ro_lines')!.rows += 1
+    writeFileSync(join(miscounted, 'manifest.json'), JSON.stringify(manifest))
+    const r: PassResult = await loadInbox(client, folders)
+    expect(r.applied).toEqual([])
+    const reasons = Object.fromEntries(r.quarantined.map((q) => [q.folder.slice(0, 6), q.reason]))
+    expect(reasons.LOAD01).toMatch(/repair_orders.jsonl.gz: 100 bytes, the manifest says \d+ \(truncated or altered\)/)
+    expect(reasons.LOAD02).toMatch(/customers.jsonl.gz: SHA-256 does not match/)
+    expect(reasons.LOAD03).toMatch(/ro_lines.jsonl.gz: \d+ rows, the manifest says \d+/)
+    expect(readdirSync(folders.quarantine).sort()).toEqual(dealers.map((d) => d.batches[0]!.split('/').at(-1)).sort())
+    for (const d of dealers) expect(await count('repair_orders', d.code)).toBe(0)
+    expect((await groupStatus(client)).dealers.map((d) => d.quarantined.length)).toEqual([1, 1, 1])
+    // The good copies sent again are applied.
+    for (const d of dealers) deliver(d.batches[0]!, folders.inbox)
+    expect((await loadInbox(client, folders)).applied).toHaveLength(3)
+  })
+
+  it('holds a batch of a newer schema version with a message saying to upgrade the loader', async () => {
+    await resetWarehouse()
+    const folders = freshInbox('newer')
+    const dir = deliver(dealers[0]!.batches[0]!, folders.inbox)
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { schemaVersion: number }
+    manifest.schemaVersion = 2
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
+    const r = await loadInbox(client, folders)
+    expect(r.held).toEqual([{ batchId: 'LOAD01-20261127-000001', reason: expect.stringMatching(/schema version 2 is newer than this loader knows \(1\): upgrade/) }])
+    expect(existsSync(dir)).toBe(true)
+  })
+
+  it('keeps personal data as pseudonymised as the dealership sent it', async () => {
+    const folders = freshInbox('pii')
+    await resetWarehouse()
+    deliver(dealers[0]!.batches[0]!, folders.inbox)
+    await loadInbox(client, folders)
+    const sent = gunzipSync(readFileSync(join(dealers[0]!.batches[0]!, 'customers.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: number; name: string; mobile: string | null; address: string | null })
+    const held = (await client.query('SELECT id, name, mobile, address FROM warehouse.customers WHERE dealer_code = $1 ORDER BY id', ['LOAD01'])).rows
+    expect(held.map((r) => ({ ...r, id: Number(r.id) }))).toEqual(sent.map(({ id, name, mobile, address }) => ({ id, name, mobile, address })).sort((x, y) => x.id - y.id))
+    expect(held.some((r) => /^p_[0-9a-f]{24}$/.test(String(r.mobile)))).toBe(true)
+    expect(held.every((r) => r.address === null)).toBe(true)
+  })
+})

@@ -1,0 +1,52 @@
+import type { ColumnType, ExportTableSpec } from '../../shared/export/spec'
+
+// The warehouse's tables, one per exported table, derived from the export's declarations: the
+// same columns, plus `dealer_code`, keyed by (dealer_code, natural key). Times stay the ISO text
+// the dealership sent (local time with its offset), so "the month of" a time is its first seven
+// characters here exactly as on the dealership's own dashboard.
+
+export const WAREHOUSE = 'warehouse'
+
+export function pgType(type: ColumnType): string {
+  switch (type) {
+    case 'integer':
+      return 'bigint'
+    case 'boolean':
+      return 'boolean'
+    case 'date':
+      return 'date'
+    case 'datetime':
+    case 'text':
+      return 'text'
+  }
+}
+
+export const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+export const tableOf = (spec: ExportTableSpec) => `${WAREHOUSE}.${q(spec.name)}`
+
+export function createTableSql(spec: ExportTableSpec): string {
+  const columns = spec.columns.map((c) => `${q(c.name)} ${pgType(c.type)}${c.nullable || c.pii ? '' : ' NOT NULL'}`)
+  const key = ['dealer_code', ...spec.naturalKey].map(q).join(', ')
+  const lines = [`CREATE TABLE ${tableOf(spec)} (\n  dealer_code text NOT NULL,\n  ${columns.join(',\n  ')},\n  PRIMARY KEY (${key})\n)`]
+  if (spec.tracking.kind === 'children') {
+    lines.push(`CREATE INDEX ${q(`${spec.name}_parent`)} ON ${tableOf(spec)} (dealer_code, ${q(spec.tracking.parentColumn)})`)
+  }
+  return lines.join(';\n')
+}
+
+export const stagingOf = (spec: ExportTableSpec) => `stage_${spec.name}`
+export const appliedOf = (table: string) => `applied_${table}`
+
+/**
+ * The session's staging tables, made once per connection: each file's columns without
+ * constraints, and per parent table the ids of its rows this batch applied. ON COMMIT DELETE
+ * ROWS empties them at the end of every batch's transaction (and a rollback discards them), so
+ * a batch pays no catalog writes for them.
+ */
+export function createSessionTablesSql(specs: readonly ExportTableSpec[]): string {
+  const parents = new Set(specs.flatMap((s) => (s.tracking.kind === 'children' ? [s.tracking.parent] : [])))
+  return [
+    ...specs.map((s) => `CREATE TEMP TABLE ${q(stagingOf(s))} (${s.columns.map((c) => `${q(c.name)} ${pgType(c.type)}`).join(', ')}) ON COMMIT DELETE ROWS`),
+    ...[...parents].map((p) => `CREATE TEMP TABLE ${q(appliedOf(p))} (id bigint) ON COMMIT DELETE ROWS`),
+  ].join(';\n')
+}

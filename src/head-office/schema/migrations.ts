@@ -1,0 +1,89 @@
+import type pg from 'pg'
+import { BATCH_TABLES } from '../../shared/export/tables/all'
+import { createTableSql, WAREHOUSE } from './ddl'
+import { FIGURES_SQL } from '../figures/views'
+
+// The head-office database's own migrations, applied in order, each in its own transaction and
+// recorded in loader.migrations. Migration 2 creates the warehouse tables from the export's
+// declarations of schema version 1; a later schema version adds a migration of its own (never
+// edits this one), and the drift test checks the tables still match the declarations.
+
+interface Migration {
+  id: number
+  name: string
+  sql: () => string
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'loader bookkeeping',
+    sql: () => `
+      CREATE SCHEMA loader;
+      CREATE TABLE loader.dealers (
+        dealer_code text PRIMARY KEY,
+        last_batch_id text NOT NULL,
+        last_seq integer NOT NULL,
+        last_business_date date NOT NULL,
+        last_cutoff text NOT NULL,
+        time_zone text NOT NULL,
+        personal_data text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE loader.batches (
+        batch_id text PRIMARY KEY,
+        dealer_code text NOT NULL,
+        seq integer NOT NULL,
+        previous_batch_id text,
+        first_business_date date NOT NULL,
+        business_date date NOT NULL,
+        cutoff text NOT NULL,
+        status text NOT NULL CHECK (status IN ('applied', 'held', 'quarantined')),
+        reason text,
+        rows bigint NOT NULL DEFAULT 0,
+        manifest_sha256 text NOT NULL,
+        first_seen_at timestamptz NOT NULL DEFAULT now(),
+        applied_at timestamptz,
+        load_ms integer
+      );
+      CREATE INDEX batches_dealer ON loader.batches (dealer_code, seq);
+      -- Batches whose manifest could not even be read have no dealer: known by folder name.
+      CREATE TABLE loader.refused_folders (
+        folder text NOT NULL,
+        reason text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+  {
+    id: 2,
+    name: 'warehouse tables (export schema version 1)',
+    sql: () => [`CREATE SCHEMA ${WAREHOUSE}`, ...BATCH_TABLES.map(createTableSql)].join(';\n'),
+  },
+  { id: 3, name: 'group figures', sql: () => FIGURES_SQL },
+]
+
+export async function migrate(client: pg.ClientBase): Promise<number[]> {
+  await client.query('CREATE TABLE IF NOT EXISTS public.ho_migrations (id integer PRIMARY KEY, name text NOT NULL, at timestamptz NOT NULL DEFAULT now())')
+  // One migrator at a time (a watcher and a one-off run started together).
+  await client.query('SELECT pg_advisory_lock(7415001)')
+  try {
+    const done = new Set((await client.query<{ id: number }>('SELECT id FROM public.ho_migrations')).rows.map((r) => r.id))
+    const applied: number[] = []
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue
+      await client.query('BEGIN')
+      try {
+        await client.query(m.sql())
+        await client.query('INSERT INTO public.ho_migrations (id, name) VALUES ($1, $2)', [m.id, m.name])
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK')
+        throw error
+      }
+      applied.push(m.id)
+    }
+    return applied
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7415001)')
+  }
+}
