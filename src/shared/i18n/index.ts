@@ -25,12 +25,13 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk }
+const zh = {
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity,
+}
 export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk }
-const zh = { ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhSecurity }
-export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = { ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enSecurity }
+const en: Record<MessageKey, string> = {
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity,
+}
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
 
@@ -67,6 +68,8 @@ function plural(locale: Locale, template: string, params: MessageParams): string
     const text = branches.get(`=${n}`) ?? branches.get(rules.select(n)) ?? branches.get('other') ?? ''
     return text.replace(/#/g, String(params[name]))
   })
+}
+
 // First segments of every key (`error`, `permission`, `reception` …): a string that starts with
 // one of them and has a dot is meant as a key, so a missing one is a bug, not text.
 const NAMESPACES = new Set(Object.keys(zh).map((key) => key.slice(0, key.indexOf('.'))))

@@ -5,8 +5,8 @@ import { runSteps } from './steps'
 // each unlock by an administrator, with where it came from (an address, and the paired PC's name).
 // The throttle reads its counts from here, so a restart does not forgive a password-guessing run.
 // `scope` says what a lockout or unlock is about: the user name tried, or the client address.
-export const m0007: Migration = {
-  name: '0007-login-history',
+export const m0008: Migration = {
+  name: '0008-login-history',
   up: (db) =>
     runSteps(db, [
       `CREATE TABLE login_events (
