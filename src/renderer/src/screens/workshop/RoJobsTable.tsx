@@ -6,8 +6,7 @@ import type { JobDetailT, WorkshopRoT, WorkshopStore } from '../../stores/worksh
 import { isDispatchable } from './board-model'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
-import { efficiencyWithHours, hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
-import { efficiencyBp } from '../../../../shared/domain/workshop-clock'
+import { efficiencyText, hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
 import { DispatchDialog, type DispatchRequest } from './DispatchDialog'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { SegmentsTable } from './SegmentsTable'
@@ -32,7 +31,8 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
   const done = ro.jobs.filter((j) => j.state === 'done' && (j.heldSegments ?? 0) === 0)
   const doneSold = done.reduce((n, j) => n + j.soldHoursMilli, 0)
   const doneClocked = done.reduce((n, j) => n + jobClockedMs(j, nowMs), 0)
-  const doneEfficiency = efficiencyWithHours(t, efficiencyBp(doneSold, doneClocked), doneSold, doneClocked)
+  // The summary already shows the hours beside it; the percentage is of the finished, confirmed jobs.
+  const doneEfficiency = efficiencyText(doneSold, doneClocked)
 
   return (
     <Card
