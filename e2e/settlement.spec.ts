@@ -168,6 +168,20 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const warranty = view.drafts.find((d) => d.payer === 'warranty')!
     expect(customer.grossFen).toBe(33_900)
 
+    // Parts and billing agree: with one unit of the billed part back on the shelf, the cashier sees
+    // why the order cannot be settled before pressing anything, and Settle waits for the counter.
+    await apiCall(host.url, tokens.partsup!, 'parts.return', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }], reason: '多领退回' })
+    const gates = form.getByRole('alert', { name: zh('stl.gates.title') })
+    await gates.getByRole('table', { name: zh('stl.gates.parts') }).getByText(part.number).waitFor({ timeout: 3_000 })
+    await gates.getByText(zh('stl.gates.whoOverrides')).waitFor()
+    expect(await form.getByRole('button', { name: zh('stl.settle.submit') }).isDisabled()).toBe(true)
+    await shot(cashier, 'settlement-parts-outstanding', false)
+    const refused = await apiCall(host.url, tokens.cashier!, 'settlement.settle', { roId: ro.id, version: view.ro.version }).catch((e: Error) => e.message)
+    expect(String(refused)).toContain('未发料')
+    await apiCall(host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }] })
+    await expect.poll(() => gates.count(), { timeout: 3_000 }).toBe(0)
+    await expect.poll(() => form.getByRole('button', { name: zh('stl.settle.submit') }).isDisabled()).toBe(false)
+
     // Settled at once for the whole bill in cash; then the customer recalls an agreed ¥10 discount and
     // pays ¥200 by WeChat now. A settled order is never edited: the manager reverses it with a reason.
     await cashier.keyboard.press('Control+Enter')
@@ -183,7 +197,8 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await cashier.getByLabel(zh('field.state')).getByText(zh('roState.ready')).waitFor({ timeout: 3_000 })
     await cashier.getByText(zh('stl.history.reason', { reason: '客户约定折扣 10 元，改为部分付款' })).waitFor()
     await expect.poll(() => cashier.getByRole('table', { name: zh('stl.invoices.title') }).getByText(zh('invoiceKind.credit')).count()).toBe(2)
-    await shot(cashier, 'settlement-reversed', false)
+    // Full page: the payment history under the invoices, after a reversal, in the narrow column.
+    await shot(cashier, 'settlement-reversed', true)
 
     // ¥50 is over the cashier's 5 % cap (¥16.95): the refusal shows at once and Settle waits.
     const discount = form.getByLabel(zh('stl.settle.discountOf', { payer: 'payer.customer' }))
@@ -231,10 +246,18 @@ describe('settlement, alerts and targets on the demo dealership', () => {
 
     await cashier.getByRole('button', { name: zh('stl.payLater.open', { number: customerInvoice.number }) }).click()
     const pay = cashier.getByRole('dialog')
-    await pay.getByText(zh('paymentMethod.cash')).click()
+    await pay.getByText(zh('paymentMethod.cash'), { exact: true }).click()
     await settled(pay)
+    // ¥129.00 open; the customer hands over ¥150 in cash: the change shows before confirming.
+    await pay.getByLabel(zh('field.amountFen')).fill('150')
+    await pay.getByText(zh('stl.change.line', { change: '¥21.00' })).waitFor()
+    await shot(cashier, 'settlement-cash-change', false)
     await pay.getByRole('button', { name: zh('stl.payLater.submit') }).click()
-    await toast(cashier, zh('stl.payLater.done', { amount: '¥129.00', number: customerInvoice.number })).waitFor()
+    await toast(cashier, zh('stl.payLater.done', { amount: '¥129.00', number: customerInvoice.number }) + zh('stl.change.toast', { change: '¥21.00' })).waitFor()
+    const change = (await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).payments.at(-1)!
+    expect([change.method, change.amountFen, change.tenderedFen, change.changeFen]).toEqual(['cash', 12_900, 15_000, 2_100])
+    await cashier.getByRole('table', { name: zh('stl.payments.title') }).getByText('¥150.00 / ¥21.00').waitFor()
+    await shot(cashier, 'settlement-payments-history', false)
 
     await cashier.getByRole('button', { name: zh('stl.deliver.button') }).click()
     const deliver = cashier.getByRole('dialog').filter({ hasText: zh('stl.deliver.confirm') })
@@ -251,6 +274,17 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await cashier.goto(`/#/settlement/ro/${ro.id}/statement`)
     const sheet = cashier.getByRole('article', { name: zh('stl.print.statementTitle') })
     await sheet.getByText(customerInvoice.number).waitFor()
+    // The customer's statement: the customer owes nothing; the warranty invoice is listed apart.
+    const own = sheet.getByRole('region', { name: zh('stl.print.customerPart') })
+    await own.getByText(zh('stl.print.customerTotal')).waitFor()
+    const others = sheet.getByRole('region', { name: zh('stl.print.otherPayers') })
+    await others.getByText(zh('payer.warranty')).first().waitFor()
+    expect(await others.getByText(zh('stl.print.customerOwes')).count()).toBe(0)
+    await sheet.getByText(zh('stl.print.statementNote', { owed: '¥0.00' })).waitFor()
+    const warrantyNote = sheet.getByRole('region', { name: zh('stl.print.repairWarranty') })
+    const w = done.repairWarranty
+    expect(w.untilDate).not.toBeNull()
+    await warrantyNote.getByText(zh('stl.print.repairWarrantyTerms', { days: w.days, km: `${w.km.toLocaleString('zh-CN')} km` }), { exact: false }).waitFor()
     await shot(cashier, 'settlement-statement', true)
     await cashier.emulateMedia({ media: 'print' })
     const pdf = await cashier.pdf({ path: 'test-results/settlement-statement.pdf', preferCSSPageSize: true, printBackground: true })

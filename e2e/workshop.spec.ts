@@ -333,20 +333,36 @@ describe('the workshop on the demo dealership', () => {
   it('fails the final inspection once with a job sent back, then passes it: the car is ready for delivery', async () => {
     const today = toLocalIso(new Date(), TZ).slice(0, 10)
     const before = await apiCall(host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
+    // The workshop supervisor sees the queue but does not inspect: it says who does, and opens read-only.
+    await supervisor.keyboard.press('Alt+4')
+    await supervisor.getByRole('tab', { name: zh('wk.tab.qc') }).click()
+    await supervisor.getByText(zh('wk.qc.whoInspects', { roles: zh('role.technical_supervisor') })).waitFor()
+    await supervisor.getByLabel(label()).getByRole('button', { name: zh('wk.qc.viewOnly', { number: ro.number }) }).click()
+    await supervisor.getByText(zh('wk.qc.awaitingInspector', { roles: zh('role.technical_supervisor') })).waitFor()
+    expect(await supervisor.locator('.ws-qc-panel').count()).toBe(0)
+    await screenshot(supervisor, 'workshop-qc-supervisor-view', true)
+    await supervisor.getByRole('button', { name: zh('wk.ro.back') }).click()
+
     await logIn(inspector, 'techsup', PASSWORD)
     await inspector.keyboard.press('Alt+4')
     await inspector.getByRole('tab', { name: zh('wk.tab.qc') }).click()
     await inspector.getByLabel(label()).getByRole('button', { name: zh('wk.qc.start') }).click()
     const panel = inspector.locator('.ws-qc-panel')
-    await panel.getByRole('button', { name: zh('wk.qc.tickAll') }).click()
+    // Only the item marked fail is a failure; the others stay "not checked", and a pass is not offered.
     const checklist = panel.getByRole('group', { name: zh('wk.qc.checklist') })
-    await checklist.getByRole('checkbox').first().uncheck()
+    await checklist.locator('.ws-check-item').first().getByText(zh('wk.qc.item.fail'), { exact: true }).click()
+    await expect.poll(() => panel.getByRole('button', { name: zh('wk.qc.pass') }).isDisabled()).toBe(true)
+    await panel.getByText(zh('wk.qc.passHasFailed', { n: 1 })).waitFor()
     const rework = panel.getByRole('group', { name: zh('wk.qc.reworkJobs') })
     await rework.getByRole('checkbox', { name: '检查底盘异响' }).check()
     await rework.getByLabel(zh('wk.qc.reworkReasonOf', { job: '检查底盘异响' })).fill('路试仍有异响')
     await screenshot(inspector, 'workshop-qc-fail', true)
     await panel.getByRole('button', { name: zh('wk.qc.fail') }).click()
     await toast(inspector, zh('wk.qc.failedDone', { number: ro.number, n: 1 })).waitFor()
+    const failed = await apiCall(host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
+    const results = failed.inspections[0]!.items.map((i) => i.result)
+    expect(results[0]).toBe('fail')
+    expect(results.slice(1).every((r) => r === 'not_checked')).toBe(true)
     await inspector.getByLabel(zh('field.state')).getByText(zh('roState.in_progress')).waitFor()
 
     const redo = rowOf(technician, '检查底盘异响')
@@ -357,7 +373,9 @@ describe('the workshop on the demo dealership', () => {
 
     // Back in quality control: the inspector's screen follows by itself.
     await inspector.getByLabel(zh('field.state')).getByText(zh('roState.quality_check')).waitFor()
+    await panel.getByText(zh('wk.qc.passUnchecked', { n: failed.checklist.length })).waitFor()
     await panel.getByRole('button', { name: zh('wk.qc.tickAll') }).click()
+    await screenshot(inspector, 'workshop-qc-all-ok', true)
     await panel.getByRole('button', { name: zh('wk.qc.pass') }).click()
     await toast(inspector, zh('wk.qc.passedDone', { number: ro.number })).waitFor()
     await inspector.getByLabel(zh('field.state')).getByText(zh('roState.ready')).waitFor()

@@ -122,6 +122,8 @@ export function approveAdditional(ctx: UserCtx, workId: number, roId: number, in
     detail: { additionalWorkId: workId, lines: lines.length, before: { grossFen: grossBefore }, after: { grossFen: totals.grossFen } },
   })
   ctx.events.emit({ type: 'ro.changed', id: ro.id })
+  // Approved work with parts only leaves no job to do: like a decline, it may be the last open item.
+  submitQcIfComplete(ctx, ro.id)
 }
 
 export function declineAdditional(ctx: UserCtx, workId: number, roId: number): void {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpHost, type RunningHost } from '../host/http'
 import { authorisedRo, jobOfLine, makeShop, shanghai, type Shop } from './test-kit'
-import { BOARD_SQL } from './board'
+import { BOARD_HELD_SQL, BOARD_SQL } from './board'
 import { openEventStream } from './sse-client'
 
 let shop: Shop
@@ -87,6 +87,8 @@ describe('the workshop board', () => {
       expect(scans, `${name}: ${steps.join(' | ')}`).toEqual([])
     }
     expect(plan(BOARD_SQL.jobs).join(' | ')).toMatch(/SEARCH r USING (COVERING )?INDEX repair_orders_state/)
+    const held = (shop.t.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${BOARD_HELD_SQL}`).all(180_000) as { detail: string }[]).map((r) => r.detail)
+    expect(held.filter((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX/.test(d))).toEqual([])
   })
 })
 

@@ -6,6 +6,7 @@ import { holdsBay, type JobState, type PauseReason } from '../../shared/domain/w
 import type { BayKind, Skill } from '../../shared/domain/workshop-resources'
 import { lineJobOut, type In, type JobOut, type Out } from './rows'
 import { listTechnicians } from './resources'
+import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
 
 // The workshop board (车间看板) in one round trip: every RO from authorised to ready, its jobs with
 // technicians, bays and clocked time, the technicians' lanes and the bays. A fixed handful of
@@ -25,6 +26,14 @@ type LineRaw = [number, number, string, number]
 
 // Each query starts from the open ROs (repair_orders_state index) and reaches jobs, lines and
 // segments through their ro_id/job_id indexes, so the cost follows the shop, not the history.
+/** Short clock segments awaiting the supervisor per job of an open RO; the parameter is the clock minimum in ms. */
+export const BOARD_HELD_SQL = `
+    SELECT s.job_id, count(*)
+      FROM repair_orders r JOIN ro_jobs j ON j.ro_id = r.id JOIN job_time_segments s ON s.job_id = j.id
+     WHERE r.state IN ${STATES_SQL} AND s.ended_at IS NOT NULL AND NOT ${CONFIRMED_SQL}
+       AND (unixepoch(s.ended_at, 'subsec') - unixepoch(s.started_at, 'subsec')) * 1000 < ?
+     GROUP BY s.job_id`
+
 export const BOARD_SQL = {
   cards: `
     SELECT r.id, r.number, r.type, r.state, r.version, v.plate, v.model, r.advisor_id, u.display_name, r.opened_at, r.promised_at
@@ -74,6 +83,7 @@ export function getBoard(ctx: Ctx, input: In<'workshop.board'>): Board {
 
   const clocks = new Map<number, ClockRaw>()
   for (const c of rows<ClockRaw>(ctx, BOARD_SQL.clocks)) clocks.set(c[0], c)
+  const held = new Map(ctx.store.prepare(BOARD_HELD_SQL).raw(true).all(minSegmentMs(ctx)) as [number, number][])
   const jobsByRo = new Map<number, JobOut[]>()
   for (const j of rows<JobRaw>(ctx, BOARD_SQL.jobs)) {
     const clock = clocks.get(j[0])
@@ -92,6 +102,7 @@ export function getBoard(ctx: Ctx, input: In<'workshop.board'>): Board {
       soldHoursMilli: j[11],
       clockedMs: clock?.[1] ?? 0,
       runningSince: clock?.[2] ?? null,
+      heldSegments: held.get(j[0]) ?? 0,
       reworkCount: j[12],
       additional: j[3] !== null,
       version: j[13],

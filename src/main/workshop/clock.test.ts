@@ -178,9 +178,44 @@ describe('corrections and efficiency', () => {
 
     const report = await t.ok('service_manager', 'workshop.efficiency', { from: '2026-11-29', to: '2026-11-29', technicianId: c.id })
     // 2.0 h sold in 1 h 40 min clocked: 120 %.
-    expect(report.rows).toEqual([{ technicianId: c.id, name: '王师傅', jobs: 2, soldHoursMilli: 2000, clockedMs: 100 * MIN, efficiencyBp: 12000 }])
-    expect(report.total).toEqual({ jobs: 2, soldHoursMilli: 2000, clockedMs: 100 * MIN, efficiencyBp: 12000 })
+    expect(report.rows).toEqual([{ technicianId: c.id, name: '王师傅', jobs: 2, soldHoursMilli: 2000, clockedMs: 100 * MIN, efficiencyBp: 12000, heldJobs: 0 }])
+    expect(report.total).toEqual({ jobs: 2, soldHoursMilli: 2000, clockedMs: 100 * MIN, efficiencyBp: 12000, heldJobs: 0 })
     const narrow = await t.ok('service_manager', 'workshop.efficiency', { from: '2026-11-30', to: '2026-11-30' })
-    expect(narrow).toEqual({ rows: [], total: { jobs: 0, soldHoursMilli: 0, clockedMs: 0, efficiencyBp: null } })
+    expect(narrow).toEqual({ rows: [], total: { jobs: 0, soldHoursMilli: 0, clockedMs: 0, efficiencyBp: null, heldJobs: 0 } })
+  })
+
+  it('holds a job clocked for seconds out of efficiency until the workshop supervisor confirms it', async () => {
+    const { t } = shop
+    await travel(shop, '2026-12-01T09:00:00')
+    const d = await t.ok('administrator', 'users.create', { username: 'tech-d', displayName: '周师傅', role: 'technician', password: 'test-password-1' })
+    const ro = await authorisedRo(t, ++serial, { labour: [['更换空调滤芯', 2000], ['检查灯光', 1000]] })
+    for (const lineId of ro.labourLineIds) await t.ok('workshop_supervisor', 'workshop.dispatch', { lineId, technicianId: d.id })
+    const [filter, lights] = [await jobOfLine(t, ro.id, ro.labourLineIds[0]!), await jobOfLine(t, ro.id, ro.labourLineIds[1]!)]
+    await t.ok('workshop_supervisor', 'workshop.clockOn', { jobId: filter })
+    t.clock.advance(100 * MIN)
+    await t.ok('workshop_supervisor', 'workshop.finish', { jobId: filter })
+    // Clocked on and off five seconds apart: 1.0 h sold in 5 s would read 72000 %.
+    await t.ok('workshop_supervisor', 'workshop.clockOn', { jobId: lights })
+    t.clock.advance(5_000)
+    await t.ok('workshop_supervisor', 'workshop.finish', { jobId: lights })
+
+    const one = { from: '2026-12-01', to: '2026-12-01', technicianId: d.id }
+    const held = await t.ok('service_manager', 'workshop.efficiency', one)
+    expect(held.rows).toEqual([{ technicianId: d.id, name: '周师傅', jobs: 1, soldHoursMilli: 2000, clockedMs: 100 * MIN, efficiencyBp: 12000, heldJobs: 1 }])
+    const detail = await t.ok('workshop_supervisor', 'workshop.ro', { roId: ro.id })
+    expect(detail.jobs.map((j) => j.heldSegments)).toEqual([0, 1])
+    const waiting = await t.ok('workshop_supervisor', 'workshop.shortSegments', {})
+    const mine = waiting.filter((s) => s.jobId === lights)
+    expect(mine).toEqual([expect.objectContaining({ roNumber: ro.number, job: '检查灯光', technicianName: '周师傅', durationMs: 5_000 })])
+
+    expect(await t.call('technician', 'workshop.confirmShortSegment', { segmentId: mine[0]!.segmentId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const confirmed = await t.ok('workshop_supervisor', 'workshop.confirmShortSegment', { segmentId: mine[0]!.segmentId })
+    expect(confirmed.segments.map((s) => s.held)).toEqual([false])
+    expect(confirmed.heldSegments).toBe(0)
+    const again = await t.call('workshop_supervisor', 'workshop.confirmShortSegment', { segmentId: mine[0]!.segmentId }, { locale: 'en' })
+    expect(again).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'This clock segment is not a short one awaiting confirmation' })
+    const counted = await t.ok('service_manager', 'workshop.efficiency', one)
+    expect(counted.total).toMatchObject({ jobs: 2, soldHoursMilli: 3000, clockedMs: 100 * MIN + 5_000, heldJobs: 0 })
+    expect((await t.ok('workshop_supervisor', 'workshop.shortSegments', {})).some((s) => s.jobId === lights)).toBe(false)
   })
 })

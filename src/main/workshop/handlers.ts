@@ -10,6 +10,7 @@ import { addSegment, correctSegment } from './corrections'
 import { additionalQueue, decideAdditional, declinedForVehicle, followUpDeclined, raiseAdditional } from './additional'
 import { checklist, qcStats, recordInspection, saveChecklist, washDone } from './qc'
 import { efficiency } from './reports'
+import { confirmShortSegment, shortSegments } from './short-segments'
 import { listBays, listTechnicians, saveBay, saveTechnician } from './resources'
 
 /** The workshop's channels (车间). Write handlers are synchronous: they run in the dispatcher's transaction. */
@@ -24,6 +25,8 @@ export const workshopHandlers: HandlersFor<typeof workshopContract> = {
   'workshop.finish': finishJob,
   'workshop.correctSegment': correctSegment,
   'workshop.addSegment': addSegment,
+  'workshop.confirmShortSegment': confirmShortSegment,
+  'workshop.shortSegments': shortSegments,
   'workshop.additional.raise': raiseAdditional,
   'workshop.additional.queue': additionalQueue,
   'workshop.additional.decide': decideAdditional,

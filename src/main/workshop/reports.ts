@@ -1,10 +1,12 @@
 import type { Ctx } from '../api/context'
-import { clockedMs, efficiencyBp } from '../../shared/domain/workshop-clock'
+import { efficiencyOf, type ClockedSegment, type EfficiencyFigures, type EfficiencyJob } from '../../shared/domain/workshop-clock'
+import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
 import type { In, Out } from './rows'
 
 // Technician efficiency (DOMAIN: flat-rate hours sold / hours clocked) over the jobs finished in a
 // period. A job's sold hours and all time clocked on it count for the technician who holds it
-// when it is finished, so a handed-over job is judged as one piece of work.
+// when it is finished, so a handed-over job is judged as one piece of work. A job with a clock
+// segment below the minimum waits, out of the figure, until the supervisor confirms it.
 
 /** The day after a YYYY-MM-DD date: the exclusive end of a period of whole days. */
 export function dayAfter(date: string): string {
@@ -17,41 +19,38 @@ export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'wor
   const end = dayAfter(input.to)
   const filter = input.technicianId === undefined ? '' : ' AND j.technician_id = ?'
   const params: (string | number)[] = [input.from, end, ...(input.technicianId === undefined ? [] : [input.technicianId])]
-  const rows = ctx.store
+  const jobs = ctx.store
     .prepare(
-      `SELECT j.technician_id, u.display_name AS name, count(*) AS jobs, sum(j.sold_hours_milli) AS sold
+      `SELECT j.id, j.technician_id, u.display_name AS name, j.sold_hours_milli AS sold
          FROM ro_jobs j JOIN users u ON u.id = j.technician_id
         WHERE j.state = 'done' AND j.finished_at >= ? AND j.finished_at < ?${filter}
-        GROUP BY j.technician_id ORDER BY u.display_name, j.technician_id`,
+        ORDER BY u.display_name, j.technician_id, j.id`,
     )
-    .all(...params) as { technician_id: number; name: string; jobs: number; sold: number }[]
+    .all(...params) as { id: number; technician_id: number; name: string; sold: number }[]
   const segments = ctx.store
     .prepare(
-      `SELECT j.technician_id, s.started_at AS startedAt, s.ended_at AS endedAt
+      `SELECT s.job_id, s.started_at AS startedAt, s.ended_at AS endedAt, ${CONFIRMED_SQL} AS confirmed
          FROM job_time_segments s JOIN ro_jobs j ON j.id = s.job_id
         WHERE j.state = 'done' AND j.finished_at >= ? AND j.finished_at < ?${filter}`,
     )
-    .all(...params) as { technician_id: number; startedAt: string; endedAt: string | null }[]
+    .all(...params) as { job_id: number; startedAt: string; endedAt: string | null; confirmed: number }[]
   const nowMs = ctx.clock.now().getTime()
-  const byTechnician = new Map<number, { startedAt: string; endedAt: string | null }[]>()
+  const minMs = minSegmentMs(ctx)
+  const byJob = new Map<number, ClockedSegment[]>()
   for (const s of segments) {
-    const list = byTechnician.get(s.technician_id) ?? []
-    list.push(s)
-    byTechnician.set(s.technician_id, list)
+    const list = byJob.get(s.job_id) ?? []
+    list.push({ startedAt: s.startedAt, endedAt: s.endedAt, confirmed: s.confirmed === 1 })
+    byJob.set(s.job_id, list)
   }
-  const out = rows.map((r) => {
-    const clocked = clockedMs(byTechnician.get(r.technician_id) ?? [], nowMs)
-    return {
-      technicianId: r.technician_id,
-      name: r.name,
-      jobs: r.jobs,
-      soldHoursMilli: r.sold,
-      clockedMs: clocked,
-      efficiencyBp: efficiencyBp(r.sold, clocked),
-    }
-  })
-  const jobs = out.reduce((n, r) => n + r.jobs, 0)
-  const sold = out.reduce((n, r) => n + r.soldHoursMilli, 0)
-  const clocked = out.reduce((n, r) => n + r.clockedMs, 0)
-  return { rows: out, total: { jobs, soldHoursMilli: sold, clockedMs: clocked, efficiencyBp: efficiencyBp(sold, clocked) } }
+  const byTechnician = new Map<number, { name: string; jobs: EfficiencyJob[] }>()
+  for (const j of jobs) {
+    const t = byTechnician.get(j.technician_id) ?? { name: j.name, jobs: [] }
+    t.jobs.push({ soldHoursMilli: j.sold, segments: byJob.get(j.id) ?? [] })
+    byTechnician.set(j.technician_id, t)
+  }
+  // One rule for every figure (efficiencyOf): jobs with an unconfirmed short segment are left out.
+  const pick = (f: EfficiencyFigures) => ({ jobs: f.jobs, soldHoursMilli: f.soldHoursMilli, clockedMs: f.clockedMs, efficiencyBp: f.efficiencyBp, heldJobs: f.heldJobs })
+  const rows = [...byTechnician].map(([technicianId, t]) => ({ technicianId, name: t.name, ...pick(efficiencyOf(t.jobs, minMs, nowMs)) }))
+  const total = pick(efficiencyOf([...byTechnician.values()].flatMap((t) => t.jobs), minMs, nowMs))
+  return { rows, total }
 }

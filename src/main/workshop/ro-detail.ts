@@ -6,6 +6,8 @@ import type { PauseReason } from '../../shared/domain/workshop-job'
 import { foldSegments, getJob, jobOut, lineJobOut, JOB_SELECT, type JobRow, type Out } from './rows'
 import { listAdditional } from './additional-read'
 import { checklistOf, inspectionsOf } from './qc-read'
+import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
+import { isHeldShort } from '../../shared/domain/workshop-clock'
 
 // One RO as the workshop sees it: the card's drawer and the printable job card (派工单) — the
 // car, the concern, every job with its technician, bay and clocked segments, the parts to fit,
@@ -22,14 +24,15 @@ interface SegmentNameRow {
   ended_at: string | null
   pause_reason: PauseReason | null
   correction_reason: string | null
+  confirmed: number
 }
 
 const SEGMENT_SELECT = `
   SELECT s.id, s.job_id, s.technician_id, u.display_name AS technician_name, s.started_at, s.ended_at, s.pause_reason,
-         s.correction_reason
+         s.correction_reason, ${CONFIRMED_SQL} AS confirmed
     FROM job_time_segments s JOIN users u ON u.id = s.technician_id`
 
-const segmentOut = (s: SegmentNameRow): SegmentOut => ({
+const segmentOut = (s: SegmentNameRow, minMs: number): SegmentOut => ({
   id: s.id,
   jobId: s.job_id,
   technicianId: s.technician_id,
@@ -38,11 +41,13 @@ const segmentOut = (s: SegmentNameRow): SegmentOut => ({
   endedAt: s.ended_at,
   pauseReason: s.pause_reason,
   correctionReason: s.correction_reason,
+  held: isHeldShort({ startedAt: s.started_at, endedAt: s.ended_at, confirmed: s.confirmed === 1 }, minMs),
 })
 
 export function getJobDetail(ctx: Ctx, jobId: number): Out<'workshop.correctSegment'> {
   const segments = ctx.store.prepare(`${SEGMENT_SELECT} WHERE s.job_id = ? ORDER BY s.started_at, s.id`).all(jobId) as SegmentNameRow[]
-  return { ...getJob(ctx, jobId), segments: segments.map(segmentOut) }
+  const minMs = minSegmentMs(ctx)
+  return { ...getJob(ctx, jobId), segments: segments.map((s) => segmentOut(s, minMs)) }
 }
 
 interface HeadRow {
@@ -85,7 +90,8 @@ export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
   const segments = ctx.store
     .prepare(`${SEGMENT_SELECT} JOIN ro_jobs j ON j.id = s.job_id WHERE j.ro_id = ? ORDER BY s.started_at, s.id`)
     .all(roId) as SegmentNameRow[]
-  const clocks = foldSegments(segments)
+  const minMs = minSegmentMs(ctx)
+  const clocks = foldSegments(segments, minMs)
   const undispatched = ctx.store
     .prepare(
       `SELECT l.id, l.ro_id, l.description, l.quantity_milli FROM ro_lines l
@@ -96,7 +102,7 @@ export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
   const jobs = [
     ...jobRows.map((row) => ({
       ...jobOut(row, clocks.get(row.id)),
-      segments: segments.filter((s) => s.job_id === row.id).map(segmentOut),
+      segments: segments.filter((s) => s.job_id === row.id).map((s) => segmentOut(s, minMs)),
     })),
     ...undispatched.map((line) => ({ ...lineJobOut(line), segments: [] })),
   ]

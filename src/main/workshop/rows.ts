@@ -7,7 +7,8 @@ import type { RoType } from '../../shared/domain/ro-type'
 import type { JobAction, JobState, PauseReason } from '../../shared/domain/workshop-job'
 import { nextJobState } from '../../shared/domain/workshop-job'
 import type { Skill } from '../../shared/domain/workshop-resources'
-import { instantOf, segmentMs } from '../../shared/domain/workshop-clock'
+import { instantOf, isHeldShort, segmentMs } from '../../shared/domain/workshop-clock'
+import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
 
 // Rows of the workshop tables as the services read them, and the shapes they answer with.
 
@@ -48,20 +49,25 @@ export interface SegmentRow {
   technician_id: number
   started_at: string
   ended_at: string | null
+  /** 1 when the supervisor confirmed or corrected the segment (CONFIRMED_SQL). */
+  confirmed: number
 }
 
 /** Closed time and the start of the running segment, folded from a job's segments. */
 export interface JobClock {
   clockedMs: number
   runningSince: string | null
+  /** Short segments below the clock minimum awaiting confirmation. */
+  heldSegments: number
 }
 
-export function foldSegments(segments: Iterable<Pick<SegmentRow, 'job_id' | 'started_at' | 'ended_at'>>): Map<number, JobClock> {
+export function foldSegments(segments: Iterable<Pick<SegmentRow, 'job_id' | 'started_at' | 'ended_at' | 'confirmed'>>, minMs: number): Map<number, JobClock> {
   const clocks = new Map<number, JobClock>()
   for (const s of segments) {
-    const clock = clocks.get(s.job_id) ?? { clockedMs: 0, runningSince: null }
+    const clock = clocks.get(s.job_id) ?? { clockedMs: 0, runningSince: null, heldSegments: 0 }
     if (s.ended_at === null) clock.runningSince = s.started_at
     else clock.clockedMs += segmentMs({ startedAt: s.started_at, endedAt: s.ended_at }, instantOf(s.ended_at))
+    if (isHeldShort({ startedAt: s.started_at, endedAt: s.ended_at, confirmed: s.confirmed === 1 }, minMs)) clock.heldSegments += 1
     clocks.set(s.job_id, clock)
   }
   return clocks
@@ -83,6 +89,7 @@ export function jobOut(row: JobRow, clock: JobClock | undefined): JobOut {
     soldHoursMilli: row.sold_hours_milli,
     clockedMs: clock?.clockedMs ?? 0,
     runningSince: clock?.runningSince ?? null,
+    heldSegments: clock?.heldSegments ?? 0,
     reworkCount: row.rework_count,
     additional: row.additional_line_id !== null,
     version: row.version,
@@ -97,12 +104,12 @@ export function loadJob(ctx: Ctx, jobId: number): JobRow {
 
 export function jobSegments(ctx: Ctx, jobId: number): SegmentRow[] {
   return ctx.store
-    .prepare('SELECT id, job_id, technician_id, started_at, ended_at FROM job_time_segments WHERE job_id = ? ORDER BY started_at, id')
+    .prepare(`SELECT s.id, s.job_id, s.technician_id, s.started_at, s.ended_at, ${CONFIRMED_SQL} AS confirmed FROM job_time_segments s WHERE s.job_id = ? ORDER BY s.started_at, s.id`)
     .all(jobId) as SegmentRow[]
 }
 
 export function getJob(ctx: Ctx, jobId: number): JobOut {
-  return jobOut(loadJob(ctx, jobId), foldSegments(jobSegments(ctx, jobId)).get(jobId))
+  return jobOut(loadJob(ctx, jobId), foldSegments(jobSegments(ctx, jobId), minSegmentMs(ctx)).get(jobId))
 }
 
 /** The job's next state, or a refusal that names the job, its state and the action. */

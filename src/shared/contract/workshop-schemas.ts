@@ -27,6 +27,8 @@ export const Job = z.object({
   /** Clocked time of closed segments; add `now - runningSince` while it runs. */
   clockedMs: z.number(),
   runningSince: z.string().nullable(),
+  /** Short clock segments awaiting the supervisor's confirmation (the job is out of efficiency meanwhile); not on the board. */
+  heldSegments: z.number().optional(),
   reworkCount: z.number(),
   additional: z.boolean(),
   version: z.number(),
@@ -95,6 +97,21 @@ export const Segment = z.object({
   endedAt: z.string().nullable(),
   pauseReason: z.enum(PAUSE_REASONS).nullable(),
   correctionReason: z.string().nullable(),
+  /** Shorter than the clock minimum and not yet confirmed by the supervisor. */
+  held: z.boolean(),
+})
+
+/** A short clock segment waiting for the workshop supervisor (确认或更正). */
+export const ShortSegment = z.object({
+  segmentId: z.number(),
+  jobId: z.number(),
+  roId: z.number(),
+  roNumber: z.string(),
+  job: z.string(),
+  technicianName: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  durationMs: z.number(),
 })
 
 export const JobDetail = Job.extend({ segments: z.array(Segment) })
@@ -187,6 +204,8 @@ export const EfficiencyRow = z.object({
   clockedMs: z.number(),
   /** Sold / clocked in basis points (10000 = 100 %); null when nothing was clocked. */
   efficiencyBp: z.number().nullable(),
+  /** Finished jobs left out because a short clock segment awaits the supervisor's confirmation. */
+  heldJobs: z.number(),
 })
 
 /** How a TV on the shop's network reaches this host (see src/main/host/lan-addresses.ts). */

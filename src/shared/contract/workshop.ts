@@ -14,6 +14,7 @@ import {
   DisplayToken,
   EfficiencyRow,
   HostAddresses,
+  ShortSegment,
   Job,
   JobDetail,
   Technician,
@@ -97,6 +98,10 @@ export const workshopContract = {
     access: 'workshop.correct',
     kind: 'write',
   },
+  /** The supervisor confirms a short clock segment as real: its job counts for efficiency again. */
+  'workshop.confirmShortSegment': { input: z.strictObject({ segmentId: Id }), output: JobDetail, access: 'workshop.correct', kind: 'write' },
+  /** Short clock segments awaiting confirmation, oldest first. */
+  'workshop.shortSegments': { input: z.strictObject({}), output: z.array(ShortSegment), access: 'workshop.read', kind: 'read' },
   'workshop.addSegment': {
     input: z.strictObject({ jobId: Id, startedAt: DateTime, endedAt: DateTime, reason: Reason }),
     output: JobDetail,

@@ -87,3 +87,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission)
 }
+
+/**
+ * The roles whose work includes `permission`, for "who can do this" hints on screens that offer
+ * an action to someone else (the administrator, who can do everything, is not a hint).
+ */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => role !== 'administrator' && roleHas(role, permission))
+}

@@ -26,6 +26,8 @@ export function InvoicesPanel({ view }: { view: SettlementViewT }) {
           dataSource={view.invoices}
           aria-label={t('stl.invoices.title')}
           rowClassName={(i) => (i.state === 'reversed' || i.kind === 'credit' ? 'stl-void' : '')}
+          className="stl-nowrap"
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('stl.invoiceNo'),
@@ -98,7 +100,7 @@ export function InvoicesPanel({ view }: { view: SettlementViewT }) {
               render: (_: unknown, p) =>
                 p.tenderedFen !== null ? <span className="num">{t('stl.change.cell', { tendered: money(p.tenderedFen, locale), change: money(p.changeFen, locale) })}</span> : null,
             },
-            { title: t('field.reference'), dataIndex: 'reference', ellipsis: true },
+            { title: t('field.reference'), dataIndex: 'reference', width: 150, ellipsis: { showTitle: true } },
             { title: t('stl.payments.by'), dataIndex: 'userName' },
           ]}
         />

@@ -71,13 +71,14 @@ export function SettleRoScreen({ id }: { id: number }) {
       <Row gutter={12}>
         <Col xs={24} xl={ready ? 11 : 9}>
           <RoBill view={view} />
-          {ready && view.invoices.length > 0 && <InvoicesPanel view={view} />}
         </Col>
         <Col xs={24} xl={ready ? 13 : 15}>
           {ready && <SettleForm view={view} key={`${ro.id}:${ro.version}`} />}
           {!ready && view.invoices.length > 0 && <InvoicesPanel view={view} />}
         </Col>
       </Row>
+      {/* After a reversal the order is ready again: its invoice and payment history get the full width. */}
+      {ready && view.invoices.length > 0 && <InvoicesPanel view={view} />}
     </div>
   )
 }

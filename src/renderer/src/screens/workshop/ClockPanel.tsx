@@ -6,7 +6,7 @@ import { navigate } from '../../router'
 import type { BoardCardT, JobT, WorkshopStore } from '../../stores/workshop-store'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
-import { efficiencyText, hoursText, jobClockedMs, soldText } from './countdown'
+import { hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { useCan, useHostNow, useMe } from './use-workshop'
 
@@ -97,7 +97,7 @@ export function ClockPanel({ store }: { store: WorkshopStore }) {
               title: t('wk.job.efficiency'),
               width: 70,
               align: 'right',
-              render: (_, r) => <span className="num">{r.job.state === 'done' ? efficiencyText(r.job.soldHoursMilli, jobClockedMs(r.job, nowMs)) : '—'}</span>,
+              render: (_, r) => <span className="num">{jobEfficiencyText(t, r.job, nowMs)}</span>,
             },
             {
               title: t('wk.job.actions'),

@@ -8,6 +8,7 @@ import type { BoardCardT, WorkshopStore } from '../../stores/workshop-store'
 import { percentText } from './countdown'
 import { useFigures, useThisMonth } from './use-figures'
 import { useCan } from './use-workshop'
+import { whoCan } from '../../components/WhoCan'
 
 function QcRow({ card, action }: { card: BoardCardT; action: ReactNode }) {
   const t = useT()
@@ -62,7 +63,11 @@ export function QcQueue({ store }: { store: WorkshopStore }) {
         <Statistic title={t('wk.qc.firstPass')} value={qc?.firstPass ?? '—'} />
         <Statistic title={t('wk.qc.reworkJobs')} value={qc?.reworkJobs ?? '—'} />
       </div>
-      <Card size="small" title={t('wk.qc.waiting', { n: inspect.length })}>
+      <Card
+        size="small"
+        title={t('wk.qc.waiting', { n: inspect.length })}
+        extra={!canQc && <span className="muted">{t('wk.qc.whoInspects', { roles: whoCan(t, 'workshop.qc') })}</span>}
+      >
         {inspect.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wk.qc.none')} />
         ) : (
@@ -71,15 +76,24 @@ export function QcQueue({ store }: { store: WorkshopStore }) {
               key={card.roId}
               card={card}
               action={
-                <Button size="small" type={canQc ? 'primary' : 'default'} onClick={() => navigate({ name: 'workshopRo', id: card.roId })}>
-                  {canQc ? t('wk.qc.start') : t('wk.open')}
+                <Button
+                  size="small"
+                  type={canQc ? 'primary' : 'default'}
+                  onClick={() => navigate({ name: 'workshopRo', id: card.roId })}
+                  aria-label={canQc ? undefined : t('wk.qc.viewOnly', { number: card.number })}
+                >
+                  {canQc ? t('wk.qc.start') : t('wk.qc.view')}
                 </Button>
               }
             />
           ))
         )}
       </Card>
-      <Card size="small" title={t('wk.qc.washing', { n: wash.length })}>
+      <Card
+        size="small"
+        title={t('wk.qc.washing', { n: wash.length })}
+        extra={!canWash && <span className="muted">{t('wk.qc.whoWashes', { roles: whoCan(t, 'workshop.dispatch') })}</span>}
+      >
         {wash.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wk.qc.noWash')} />
         ) : (

@@ -6,7 +6,7 @@ import type { JobDetailT, WorkshopRoT, WorkshopStore } from '../../stores/worksh
 import { isDispatchable } from './board-model'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
-import { efficiencyText, hoursText, jobClockedMs, soldText } from './countdown'
+import { efficiencyText, hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
 import { DispatchDialog, type DispatchRequest } from './DispatchDialog'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { SegmentsTable } from './SegmentsTable'
@@ -26,12 +26,13 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
   const card = board?.cards.find((c) => c.roId === ro.roId) ?? null
   const sold = ro.jobs.reduce((n, j) => n + j.soldHoursMilli, 0)
   const clocked = ro.jobs.reduce((n, j) => n + jobClockedMs(j, nowMs), 0)
-  // Efficiency means something for finished work only: a job just started would read thousands of per cent.
-  const done = ro.jobs.filter((j) => j.state === 'done')
-  const doneEfficiency = efficiencyText(
-    done.reduce((n, j) => n + j.soldHoursMilli, 0),
-    done.reduce((n, j) => n + jobClockedMs(j, nowMs), 0),
-  )
+  // Efficiency means something for finished work only: a job just started would read thousands of
+  // per cent. Jobs with a short clock segment awaiting confirmation are left out (the one rule).
+  const done = ro.jobs.filter((j) => j.state === 'done' && (j.heldSegments ?? 0) === 0)
+  const doneSold = done.reduce((n, j) => n + j.soldHoursMilli, 0)
+  const doneClocked = done.reduce((n, j) => n + jobClockedMs(j, nowMs), 0)
+  // The summary already shows the hours beside it; the percentage is of the finished, confirmed jobs.
+  const doneEfficiency = efficiencyText(doneSold, doneClocked)
 
   return (
     <Card
@@ -89,7 +90,7 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
             title: t('wk.job.efficiency'),
             width: 64,
             align: 'right',
-            render: (_, j) => <span className="num">{j.state === 'done' ? efficiencyText(j.soldHoursMilli, jobClockedMs(j, nowMs)) : '—'}</span>,
+            render: (_, j) => <span className="num">{jobEfficiencyText(t, j, nowMs)}</span>,
           },
           {
             title: t('wk.job.actions'),

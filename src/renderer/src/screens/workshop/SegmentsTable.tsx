@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Table } from 'antd'
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useStore } from 'zustand'
 import { useSessionStore, useT } from '../../i18n'
@@ -103,17 +103,37 @@ export function SegmentsTable({ store, job }: { store: WorkshopStore; job: JobDe
           { title: t('field.technicianId'), dataIndex: 'technicianName', width: 90 },
           { title: t('field.startedAt'), width: 130, render: (_, s) => dateTime(s.startedAt) },
           { title: t('field.endedAt'), width: 130, render: (_, s) => (s.endedAt ? dateTime(s.endedAt) : t('wk.segment.running')) },
-          { title: t('wk.segment.length'), width: 90, render: (_, s) => durationText(t, segmentMs(s, nowMs) / 60_000) },
+          {
+            title: t('wk.segment.length'),
+            width: 120,
+            render: (_, s) => (
+              <span>
+                {durationText(t, segmentMs(s, nowMs) / 60_000)}
+                {s.held && (
+                  <Tag color="orange" className="ws-held-tag">
+                    {t('wk.short.tag')}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
           { title: t('wk.segment.pause'), width: 110, render: (_, s) => (s.pauseReason ? t(`pauseReason.${s.pauseReason}`) : '') },
           { title: t('wk.segment.correction'), render: (_, s) => s.correctionReason ?? '' },
           ...(canCorrect
             ? [
                 {
-                  width: 70,
+                  width: 140,
                   render: (_: unknown, s: Segment) => (
-                    <Button size="small" type="link" onClick={() => setEditing(s)}>
-                      {t('wk.segment.correct')}
-                    </Button>
+                    <span>
+                      {s.held && (
+                        <Button size="small" type="link" onClick={() => void store.getState().write('workshop.confirmShortSegment', { segmentId: s.id })}>
+                          {t('wk.short.confirm')}
+                        </Button>
+                      )}
+                      <Button size="small" type="link" onClick={() => setEditing(s)}>
+                        {t('wk.segment.correct')}
+                      </Button>
+                    </span>
                   ),
                 },
               ]

@@ -3,7 +3,8 @@ import { Alert, Card, DatePicker, Statistic, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useT } from '../../i18n'
 import type { WorkshopStore } from '../../stores/workshop-store'
-import { hoursText, percentText, soldText } from './countdown'
+import { efficiencyWithHours, hoursText, percentText, soldText } from './countdown'
+import { ShortSegmentsPanel } from './ShortSegmentsPanel'
 import { useFigures, useThisMonth, type EfficiencyT, type Period } from './use-figures'
 
 type Row = EfficiencyT['rows'][number]
@@ -35,6 +36,7 @@ export function SummaryPanel({ store }: { store: WorkshopStore }) {
         <Statistic title={t('wk.qc.inspected')} value={qc?.inspectedRos ?? '—'} />
         <Statistic title={t('wk.qc.reworkJobs')} value={qc?.reworkJobs ?? '—'} />
         <Statistic title={t('wk.summary.efficiency')} value={percentText(total?.efficiencyBp ?? null)} />
+        {total && <span className="muted ws-eff-hours">{efficiencyWithHours(t, total.efficiencyBp, total.soldHoursMilli, total.clockedMs)}</span>}
         <Statistic title={t('wk.summary.sold')} value={total ? soldText(total.soldHoursMilli) : '—'} />
         <Statistic title={t('wk.summary.clocked')} value={total ? hoursText(total.clockedMs) : '—'} />
       </div>
@@ -53,9 +55,17 @@ export function SummaryPanel({ store }: { store: WorkshopStore }) {
             { title: t('wk.summary.sold'), align: 'right', width: 110, render: (_, r) => <span className="num">{soldText(r.soldHoursMilli)}</span> },
             { title: t('wk.summary.clocked'), align: 'right', width: 110, render: (_, r) => <span className="num">{hoursText(r.clockedMs)}</span> },
             { title: t('wk.summary.efficiency'), align: 'right', width: 110, render: (_, r) => <span className="num">{percentText(r.efficiencyBp)}</span> },
+            {
+              title: t('wk.eff.heldColumn'),
+              align: 'right',
+              width: 110,
+              render: (_, r) => (r.heldJobs > 0 ? <span className="num ws-late">{t('wk.eff.heldJobs', { n: r.heldJobs })}</span> : null),
+            },
           ]}
         />
+        {total && total.heldJobs > 0 && <Alert type="warning" showIcon className="ws-gap" title={t('wk.eff.heldNote', { n: total.heldJobs })} />}
       </Card>
+      <ShortSegmentsPanel store={store} />
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { stateColour } from '../ro/state-colour'
 import { AdditionalPanel } from './AdditionalPanel'
 import { countdownText, minutesLeft } from './countdown'
 import { LiveBanner } from './WorkshopScreen'
+import { whoCan } from '../../components/WhoCan'
 import { QcPanel } from './QcPanel'
 import { RoJobsTable } from './RoJobsTable'
 import { InspectionHistory } from './InspectionHistory'
@@ -111,6 +112,9 @@ export function WorkshopRoScreen({ id }: { id: number }) {
       <RoJobsTable store={store} ro={ro} nowMs={nowMs} />
       <AdditionalPanel store={store} ro={ro} />
       {canQc && ro.roState === 'quality_check' && <QcPanel store={store} ro={ro} key={ro.roVersion} />}
+      {!canQc && ro.roState === 'quality_check' && (
+        <Alert type="info" showIcon className="ws-gap" role="status" title={t('wk.qc.awaitingInspector', { roles: whoCan(t, 'workshop.qc') })} />
+      )}
       <InspectionHistory ro={ro} />
     </div>
   )

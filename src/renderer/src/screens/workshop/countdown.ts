@@ -43,6 +43,21 @@ export function efficiencyText(soldHoursMilli: number, clockedMs: number): strin
   return bp === null ? '—' : `${Math.round(bp / 100)}%`
 }
 
+/**
+ * Efficiency with the hours it comes from, the same everywhere: "112% · 9.0 h sold / 8.0 h clocked".
+ * A percentage alone hides a job clocked for seconds; the hours show it.
+ */
+export function efficiencyWithHours(t: T, bp: number | null, soldHoursMilli: number, clockedMs: number): string {
+  return t('wk.eff.withHours', { pct: bp === null ? '—' : `${Math.round(bp / 100)}%`, sold: soldText(soldHoursMilli), clocked: hoursText(clockedMs) })
+}
+
+/** One finished job's efficiency, or "to confirm" while a short clock segment waits for the supervisor. */
+export function jobEfficiencyText(t: T, job: Pick<JobT, 'state' | 'soldHoursMilli' | 'clockedMs' | 'runningSince' | 'heldSegments'>, nowMs: number): string {
+  if (job.state !== 'done') return '—'
+  if ((job.heldSegments ?? 0) > 0) return t('wk.eff.held')
+  return efficiencyText(job.soldHoursMilli, jobClockedMs(job, nowMs))
+}
+
 /** Basis points as a percentage with one decimal: 8750 → "87.5%". */
 export function percentText(bp: number | null): string {
   return bp === null ? '—' : `${(bp / 100).toFixed(1)}%`
