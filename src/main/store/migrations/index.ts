@@ -5,6 +5,7 @@ import { m0003 } from './0003-export-backup'
 import { m0004 } from './0004-parts'
 import { m0005 } from './0005-workshop'
 import { m0006 } from './0006-settlement-rules'
+import { m0007 } from './0007-mobile-tail'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007]
