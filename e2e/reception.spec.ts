@@ -67,6 +67,16 @@ describe('the reception desk on the demo dealership', () => {
     await search.press('Escape')
     await expect.poll(() => search.inputValue()).toBe('')
     await expect.poll(() => page.getByRole('option').count()).toBe(0)
+
+    // A broad plate prefix says how many there are in all, and shows more on request.
+    const found = await apiCall(host.url, token, 'reception.find', { q: '粤A', limit: 20 })
+    expect(found.total).toBeGreaterThan(20)
+    await search.fill('粤A')
+    await page.getByText(zh('desk.hitCountOf', { shown: 20, total: found.total })).waitFor()
+    await screenshot(page, 'desk-search-count')
+    await page.getByRole('button', { name: zh('desk.showMore', { n: Math.min(200, found.total) }) }).click()
+    await expect.poll(() => page.getByRole('option').count()).toBe(Math.min(200, found.total))
+    await search.press('Escape')
   })
 
   it('refuses an invalid VIN at the VIN field and registers a new customer and vehicle with a valid one', async () => {

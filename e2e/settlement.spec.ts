@@ -97,11 +97,16 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await expect.poll(() => badge(partsDesk).getAttribute('data-active')).not.toBeNull()
     const before = await activeCount(partsDesk)
     const row = () => inbox.getByRole('row').filter({ hasText: part.number })
+    // Alerts of one rule are folded into a row with their count: open the folds to see each one.
+    const found = async () => {
+      for (const fold of await inbox.locator('button.ant-table-row-expand-icon-collapsed').all()) await fold.click().catch(() => undefined)
+      return row().count()
+    }
 
     // Two on the shelf, both issued to our order: the shelf is empty and the part now moves.
     await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 2000, reason: '首批到货' })
     await apiCall(host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 2000 }] })
-    await row().waitFor({ timeout: 3_000 })
+    await expect.poll(found, { timeout: 5_000 }).toBeGreaterThan(0)
     await expect.poll(() => row().textContent()).toContain('建议补货')
     await expect.poll(() => activeCount(partsDesk), { timeout: 3_000 }).toBe(before + 1)
     expect(await row().textContent()).toContain(zh('ruleKind.part_below_safety_stock'))
@@ -114,12 +119,14 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await row().waitFor({ state: 'detached' })
     await expect.poll(() => activeCount(partsDesk)).toBe(before)
     await partsDesk.locator('.ant-segmented-item').filter({ hasText: zh('inbox.state.acknowledged') }).click()
+    await expect.poll(found).toBeGreaterThan(0)
     await row().getByText(zh('alertState.acknowledged'), { exact: true }).waitFor()
 
     // The reorder arrives: the condition clears and the alert resolves itself, live.
     await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 3000, reason: '补货到货' })
     await row().waitFor({ state: 'detached', timeout: 3_000 })
     await partsDesk.locator('.ant-segmented-item').filter({ hasText: zh('inbox.state.resolved') }).click()
+    await expect.poll(found).toBeGreaterThan(0)
     await row().getByText(zh('alertState.resolved'), { exact: true }).waitFor()
     expect(await row().textContent()).toContain('条件已解除')
     await shot(partsDesk, 'alerts-cleared', false)
@@ -320,6 +327,15 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await managerInbox.getByRole('row').filter({ hasText: zh('ruleKind.part_below_safety_stock') }).first().waitFor()
     await managerInbox.getByRole('row').filter({ hasText: zh('role.parts_supervisor') }).first().waitFor()
     await shot(manager, 'alerts-manager-inbox', false)
+    // The low-stock alerts are one row with their count, and open to the alerts themselves.
+    const active = await apiCall(host.url, tokens.manager!, 'alerts.list', { box: 'all', ruleKind: 'part_below_safety_stock', limit: 500 })
+    if (active.length >= 2) {
+      const group = managerInbox.locator('tr.inbox-group').filter({ hasText: zh('ruleKind.part_below_safety_stock') })
+      await expect.poll(() => group.textContent()).toContain(zh('inbox.count', { n: active.length }))
+      await group.locator('button.ant-table-row-expand-icon').click()
+      await managerInbox.getByRole('row').filter({ hasText: active[0]!.subjectLabel ?? '' }).first().waitFor()
+      await shot(manager, 'alerts-manager-inbox-grouped', false)
+    }
     expect(session.problems).toEqual([])
   })
 
@@ -342,6 +358,19 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await expect.poll(() => drawer.getByRole('table', { name: zh('dash.drillRos') }).getByRole('row').count()).toBeGreaterThan(1)
     await settled(drawer)
     await shot(manager, 'dashboard-drill', false)
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click()
+
+    // A past month's stock is read at that month's end, and the rows are the figure's own.
+    const turnover = targets.targets.find((t) => t.key === 'turnover')!
+    const past = turnover.series.at(-2)!
+    const drill = await apiCall(host.url, tokens.manager!, 'dashboard.drill', { target: 'turnover', month: past.month, limit: 1000 })
+    expect(drill.parts.reduce((s, p) => s + (p.issuedValueFen ?? 0), 0)).toBe(past.numerator)
+    await manager.getByRole('region', { name: zh('target.turnover') }).getByRole('button', { name: new RegExp(`^${past.month}:`) }).click()
+    await drawer.getByText(zh('dash.drillTitle', { target: 'target.turnover', month: past.month })).waitFor()
+    await drawer.getByText(zh('dash.drillAsOf', { at: drill.asOf.slice(0, 16).replace('T', ' ') })).waitFor()
+    await expect.poll(() => drawer.getByRole('table', { name: zh('dash.drillParts') }).getByRole('row').count()).toBeGreaterThan(1)
+    await settled(drawer)
+    await shot(manager, 'dashboard-drill-parts', false)
     expect(session.problems).toEqual([])
   })
 

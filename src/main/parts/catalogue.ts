@@ -2,7 +2,7 @@ import type { Ctx, UserCtx } from '../api/context'
 import { AppError, fieldError, notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import type { In, Out } from './types'
-import { cleanText, partKeyOf } from './part-key'
+import { cleanText, codeText, partKeyOf } from './part-key'
 import { partsByName, refreshSearchIndex } from './search-index'
 import { loadPart, PART_ROW_SQL, partRowDb, toPartOut, type PartOut, type PartRowDb } from './part-rows'
 import { listMoves } from './moves'
@@ -15,6 +15,10 @@ const END = '\u{10FFFF}'
 
 const orNull = (text: string | undefined): string | null => {
   const t = text === undefined ? '' : cleanText(text)
+  return t === '' ? null : t
+}
+const orNullCode = (text: string | undefined): string | null => {
+  const t = text === undefined ? '' : codeText(text)
   return t === '' ? null : t
 }
 
@@ -40,7 +44,7 @@ export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.sea
   const { store } = ctx
   refreshSearchIndex(store)
   const activeOnly = !input.includeInactive
-  const q = cleanText(input.q)
+  const q = codeText(input.q)
   let ids: number[]
   if (q === '') {
     const active = activeOnly ? 'WHERE active = 1' : ''
@@ -89,7 +93,7 @@ function setSupplier(store: Store, partId: number, supplierId: number | null): v
 }
 
 export function createPart(ctx: UserCtx, input: In<'parts.create'>): Out<'parts.create'> {
-  const partNumber = cleanText(input.partNumber).toUpperCase()
+  const partNumber = codeText(input.partNumber).toUpperCase()
   const key = partKeyOf(partNumber)
   checkKeyFree(ctx.store, key, partNumber, null)
   checkSupplier(ctx.store, input.supplierId)
@@ -99,7 +103,7 @@ export function createPart(ctx: UserCtx, input: In<'parts.create'>): Out<'parts.
       `INSERT INTO parts (part_number, part_key, name, brand, category, unit, bin, price_fen, cost_fen, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(partNumber, key, cleanText(input.name), orNull(input.brand), orNull(input.category), cleanText(input.unit), orNull(input.bin),
+    .run(partNumber, key, cleanText(input.name), orNull(input.brand), orNull(input.category), cleanText(input.unit), orNullCode(input.bin),
       input.priceFen, input.costFen, input.active ? 1 : 0, now, now)
   const id = Number(info.lastInsertRowid)
   if (input.supplierId != null) setSupplier(ctx.store, id, input.supplierId)
@@ -116,7 +120,7 @@ export function updatePart(ctx: UserCtx, input: In<'parts.update'>): Out<'parts.
   expectVersion('parts', input.id, input.version, before.version)
   const set: Record<string, string | number | null> = {}
   if (input.partNumber !== undefined) {
-    const partNumber = cleanText(input.partNumber).toUpperCase()
+    const partNumber = codeText(input.partNumber).toUpperCase()
     const key = partKeyOf(partNumber)
     checkKeyFree(ctx.store, key, partNumber, input.id)
     set.part_number = partNumber
@@ -126,10 +130,10 @@ export function updatePart(ctx: UserCtx, input: In<'parts.update'>): Out<'parts.
   if (input.brand !== undefined) set.brand = orNull(input.brand)
   if (input.category !== undefined) set.category = orNull(input.category)
   if (input.unit !== undefined) set.unit = cleanText(input.unit)
-  if (input.bin !== undefined && orNull(input.bin) !== before.bin) {
+  if (input.bin !== undefined && orNullCode(input.bin) !== before.bin) {
     // Stock on the shelf moves with a transfer, so the ledger shows where it went.
     if ((before.on_hand_milli ?? 0) > 0) throw fieldError('INVALID_STATE', 'bin', 'parts.binChangeNeedsTransfer')
-    set.bin = orNull(input.bin)
+    set.bin = orNullCode(input.bin)
   }
   if (input.costFen !== undefined) set.cost_fen = input.costFen
   if (input.priceFen !== undefined) set.price_fen = input.priceFen

@@ -11,8 +11,17 @@ export function searchKeyOf(text: string): string {
   return text.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '')
 }
 
-/** Trimmed text with full-width forms folded, for storing what a person or a price list typed. */
+/**
+ * A name, brand or note as a person or a price list wrote it, only trimmed: full-width
+ * punctuation (（朗逸）) is the writer's text and is stored as it came, so importing the same
+ * list twice finds every row unchanged. Matching goes through the keys above, never this.
+ */
 export function cleanText(text: string): string {
+  return text.trim()
+}
+
+/** A code typed from an input method (part number, bin, supplier code, a query): full-width folded, spaces collapsed. */
+export function codeText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim()
 }
 

@@ -1,6 +1,6 @@
 import type { receptionContract } from '../../shared/contract/reception'
 import type { HandlersFor } from '../api/dispatch'
-import { searchReception } from './search'
+import { findReception, searchReception } from './search'
 import { createCustomer, getCustomer, updateCustomer } from './customers'
 import { changeOwner, registerVehicle, updateVehicle } from './vehicles'
 import { getVehicle } from './vehicle-detail'
@@ -18,6 +18,7 @@ import { searchLabour, searchParts } from './catalog'
 /** The reception desk's channels (前台接待). Write handlers are synchronous: they run in the dispatcher's transaction. */
 export const receptionHandlers: HandlersFor<typeof receptionContract> = {
   'reception.search': searchReception,
+  'reception.find': findReception,
   'customers.get': getCustomer,
   'customers.create': createCustomer,
   'customers.update': updateCustomer,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withValidCheckDigit } from '../../shared/domain/vin'
 import { makeTestApp, registerVehicle, type TestApp } from '../test-support/test-app'
 import { testVin } from '../test-support/fixtures'
-import { SEARCH_SQL } from './search'
+import { COUNT_SQL, SEARCH_SQL } from './search'
 
 let t: TestApp
 const ids: Record<string, number> = {}
@@ -118,8 +118,18 @@ describe('reception.search query plans', () => {
     plateTail: ['A1', 'A1\u{10FFFF}', 20],
     vinTail: ['654321', '654321\u{10FFFF}', 20],
     mobile: ['138', '138\u{10FFFF}', 20],
+    mobileTail: ['1234', 20],
     name: ['张', '张\u{10FFFF}', 20],
     openRo: [1],
+  }
+
+  // The "of M" count reads keys only: index searches as well, never a scan.
+  for (const [branch, sql] of Object.entries(COUNT_SQL)) {
+    it(`counts by index and never scans a table: ${branch}`, () => {
+      const args = [...(sample[branch as keyof typeof SEARCH_SQL].slice(0, -1) as unknown[]), 1001]
+      const details = (t.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((p) => p.detail)
+      for (const detail of details) expect(detail, details.join(' | ')).toMatch(/^SEARCH \w+ USING (COVERING )?(INDEX \w+|INTEGER PRIMARY KEY) \(/)
+    })
   }
 
   for (const [branch, sql] of Object.entries(SEARCH_SQL)) {

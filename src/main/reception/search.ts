@@ -26,12 +26,28 @@ export const SEARCH_SQL = {
   plateTail: `${VEHICLE_HIT} WHERE v.plate_tail >= ? AND v.plate_tail < ? ORDER BY v.plate_tail LIMIT ?`,
   vinTail: `${VEHICLE_HIT} WHERE v.vin_rev >= ? AND v.vin_rev < ? ORDER BY v.vin_rev LIMIT ?`,
   mobile: `${CUSTOMER_HIT} WHERE c.mobile >= ? AND c.mobile < ? ORDER BY c.mobile LIMIT ?`,
+  mobileTail: `${CUSTOMER_HIT} WHERE substr(c.mobile, -4) = ? ORDER BY c.mobile LIMIT ?`,
   name: `${CUSTOMER_HIT} WHERE c.name >= ? AND c.name < ? ORDER BY c.name LIMIT ?`,
   openRo: `SELECT id, number FROM repair_orders
             WHERE vehicle_id = ? AND state NOT IN ${CLOSED_STATES_SQL} ORDER BY opened_at DESC LIMIT 1`,
 } as const
 
 export type SearchBranch = Exclude<keyof typeof SEARCH_SQL, 'openRo'>
+
+// Who else matches, for "20 of 57": only the keys (covering index reads, no row fetched), up to
+// a cap, so the count costs a few index pages however common the text is.
+const VEHICLE_KEY = `SELECT v.id AS vehicle_id, 0 AS customer_id FROM vehicles v`
+const CUSTOMER_KEY = `SELECT v.id AS vehicle_id, c.id AS customer_id FROM customers c LEFT JOIN vehicles v ON v.owner_id = c.id`
+export const COUNT_CAP = 1_000
+export const COUNT_SQL: Record<SearchBranch, string> = {
+  vin: `${VEHICLE_KEY} WHERE v.vin = ? LIMIT ?`,
+  plate: `${VEHICLE_KEY} WHERE v.plate >= ? AND v.plate < ? LIMIT ?`,
+  plateTail: `${VEHICLE_KEY} WHERE v.plate_tail >= ? AND v.plate_tail < ? LIMIT ?`,
+  vinTail: `${VEHICLE_KEY} WHERE v.vin_rev >= ? AND v.vin_rev < ? LIMIT ?`,
+  mobile: `${CUSTOMER_KEY} WHERE c.mobile >= ? AND c.mobile < ? LIMIT ?`,
+  mobileTail: `${CUSTOMER_KEY} WHERE substr(c.mobile, -4) = ? LIMIT ?`,
+  name: `${CUSTOMER_KEY} WHERE c.name >= ? AND c.name < ? LIMIT ?`,
+}
 
 interface Row {
   vehicle_id: number | null
@@ -85,6 +101,10 @@ export function classify(q: string): Query[] {
   if (DIGITS.test(digits)) {
     queries.push({ branch: 'mobile', matchedBy: 'mobile', params: prefix(digits), exact: (r) => r.mobile === digits })
   }
+  // The last four digits a customer reads out: matched on the end of the number.
+  if (/^\d{4}$/.test(digits)) {
+    queries.push({ branch: 'mobileTail', matchedBy: 'mobile', params: [digits], exact: () => false })
+  }
   // Names also when the text starts with a Chinese character: 苏, 云, 黑 … are surnames as well
   // as the province character of a plate.
   if (queries.length === 0 || (text.codePointAt(0) ?? 0) > 0x7f) {
@@ -93,13 +113,34 @@ export function classify(q: string): Query[] {
   return queries
 }
 
+const keyOf = (row: { vehicle_id: number | null; customer_id: number }) => (row.vehicle_id === null ? `c${row.customer_id}` : `v${row.vehicle_id}`)
+
+/** How many vehicles (or customers without one) the text finds in all, up to COUNT_CAP. */
+export function countReception(ctx: Ctx, q: string): { total: number; capped: boolean } {
+  const keys = new Set<string>()
+  for (const query of classify(q)) {
+    const rows = ctx.store.prepare(COUNT_SQL[query.branch]).all(...query.params, COUNT_CAP + 1) as { vehicle_id: number | null; customer_id: number }[]
+    for (const row of rows) keys.add(keyOf(row))
+    if (keys.size > COUNT_CAP) break
+  }
+  return { total: Math.min(keys.size, COUNT_CAP), capped: keys.size > COUNT_CAP }
+}
+
+/** The hits and how many there are in all: the desk shows "20 of 57" and can ask for more. */
+export function findReception(ctx: Ctx, input: In<'reception.find'>): Out<'reception.find'> {
+  const hits = searchReception(ctx, input)
+  if (hits.length < input.limit) return { hits, total: hits.length, capped: false }
+  const { total, capped } = countReception(ctx, input.q)
+  return { hits, total: Math.max(total, hits.length), capped }
+}
+
 export function searchReception(ctx: Ctx, input: In<'reception.search'>): Hit[] {
   const byKey = new Map<string, { hit: Hit; exact: boolean; order: number }>()
   for (const query of classify(input.q)) {
     const rows = ctx.store.prepare(SEARCH_SQL[query.branch]).all(...query.params, input.limit) as Row[]
     for (const row of rows) {
       // One hit per vehicle (or per customer without one), however many queries found it.
-      const key = row.vehicle_id === null ? `c${row.customer_id}` : `v${row.vehicle_id}`
+      const key = keyOf(row)
       const exact = query.exact(row)
       const existing = byKey.get(key)
       if (existing) existing.exact ||= exact

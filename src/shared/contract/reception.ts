@@ -212,8 +212,15 @@ export const LabourOp = z.object({ code: z.string(), description: z.string(), fl
 
 export const receptionContract = {
   'reception.search': {
-    input: z.strictObject({ q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.strictObject({ q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(200).default(20) }),
     output: z.array(SearchHit),
+    access: 'reception.read',
+    kind: 'read',
+  },
+  /** The search box's hits with how many there are in all ("20 of 57"; `capped`: more than `total`). */
+  'reception.find': {
+    input: z.strictObject({ q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.object({ hits: z.array(SearchHit), total: z.number(), capped: z.boolean() }),
     access: 'reception.read',
     kind: 'read',
   },

@@ -62,7 +62,7 @@ describe('importing an OEM price list', () => {
     expect(p.mapping).toMatchObject({ partNumber: 1, name: 2, brand: 3, unit: 4, price: 5, cost: 6, supplier: 7, bin: null })
     const byNumber = Object.fromEntries(p.rows.map((r) => [r.row.partNumber, r]))
     expect(byNumber['06L 115 562 B']).toMatchObject({ action: 'change', row: { priceFen: 7_500, costFen: 410_000 }, before: { priceFen: 6_800, costFen: 4_000, brand: null } })
-    expect(byNumber['5Q0-698-151-D']).toMatchObject({ action: 'add', row: { name: '前刹车片(套)', priceFen: 128_050, costFen: 96_000, supplier: '一汽-大众' } })
+    expect(byNumber['5Q0-698-151-D']).toMatchObject({ action: 'add', row: { name: '前刹车片（套）', priceFen: 128_050, costFen: 96_000, supplier: '一汽-大众' } })
     expect(byNumber['G 052 195 M4']).toMatchObject({ action: 'add', row: { name: '发动机机油 5W-30, 1L', priceFen: 8_800, costFen: 6_000, unit: '升' } })
     expect(p.errors).toEqual([
       { line: 7, field: 'partNumber', message: '缺少零件号' },
@@ -77,7 +77,7 @@ describe('importing an OEM price list', () => {
     const before = dbFingerprint(t.app.store)
     const bad = [...p.rows.map((r) => r.row), { line: 99, partNumber: 'NEW-1' }]
     const refused = await t.call('parts_supervisor', 'parts.import.apply', { fileName: 'x.csv', rows: bad, expect: { add: 3, change: 1 } }, { locale: 'en' })
-    expect(refused).toMatchObject({ ok: false, code: 'VALIDATION', message: '1 rows cannot be imported; nothing was imported' })
+    expect(refused).toMatchObject({ ok: false, code: 'VALIDATION', message: '1 row cannot be imported; nothing was imported' })
     const stale = await t.call('parts_supervisor', 'parts.import.apply', { fileName: 'x.csv', rows: p.rows.map((r) => r.row), expect: { add: 2, change: 0 } })
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect({ ...dbFingerprint(t.app.store), sessions: '' }).toEqual({ ...before, sessions: '' })

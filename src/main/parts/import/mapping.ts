@@ -1,6 +1,6 @@
 import { parseYuanToFen } from '../../../shared/domain/money'
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/contract/parts-shapes'
-import { cleanText, partKeyOf } from '../part-key'
+import { cleanText, codeText, partKeyOf } from '../part-key'
 
 // From a sheet of text cells to import rows: find the heading row, map headings to fields (the
 // names Chinese OEM and distributor price lists use), and read each cell strictly — an amount
@@ -77,7 +77,7 @@ const TRUE = new Set(['1', 'y', 'yes', 'true', '是', '有效', '启用', '正�
 const FALSE = new Set(['0', 'n', 'no', 'false', '否', '无效', '停用', '禁用', '停产', 'inactive'])
 
 function amount(text: string): number | null {
-  const cleaned = cleanText(text).replace(/^(RMB|CNY)\s*/i, '').replace(/\s*(RMB|CNY)$/i, '')
+  const cleaned = codeText(text).replace(/^(RMB|CNY)\s*/i, '').replace(/\s*(RMB|CNY)$/i, '')
   return parseYuanToFen(cleaned)
 }
 
@@ -92,13 +92,14 @@ export function readRow(cells: readonly string[], line: number, mapping: Mapping
   }
   const before = errors.length
   const fail = (field: ImportField, key: string, params: Record<string, string | number> = {}) => errors.push({ line, field, key, params })
-  const partNumber = (cell('partNumber') ?? '').toUpperCase()
+  // Codes are matched and stored folded; names are stored exactly as the list wrote them.
+  const partNumber = codeText(cell('partNumber') ?? '').toUpperCase()
   if (partKeyOf(partNumber) === '') fail('partNumber', 'parts.import.partNumberMissing')
   const row: ImportRowValues = { line, partNumber }
   for (const f of ['name', 'brand', 'category', 'unit', 'bin', 'supplier'] as const) {
     const v = cell(f)
     if (v === undefined || v === '') continue
-    row[f] = f === 'bin' || f === 'supplier' ? v.toUpperCase() : v
+    row[f] = f === 'bin' || f === 'supplier' ? codeText(v).toUpperCase() : v
   }
   for (const f of ['partNumber', 'name', 'brand', 'category', 'unit', 'bin', 'supplier'] as const) {
     const v = f === 'partNumber' ? partNumber : row[f]
@@ -114,7 +115,7 @@ export function readRow(cells: readonly string[], line: number, mapping: Mapping
   }
   const active = cell('active')
   if (active !== undefined && active !== '') {
-    const k = active.toLowerCase()
+    const k = codeText(active).toLowerCase()
     if (TRUE.has(k)) row.active = true
     else if (FALSE.has(k)) row.active = false
     else fail('active', 'parts.import.badActive', { value: active })

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/open'
-import { partKeyOf } from '../part-key'
+import { partKeyOf, searchKeyOf } from '../part-key'
 import type { ImportRowValues, RowError } from './mapping'
 
 // What an import would do to the catalogue, row by row: add, change (with the old values) or
@@ -72,8 +72,9 @@ export function planImport(store: Store, rows: readonly ImportRowValues[], error
   const find = partFinder(store, rows.length)
   const suppliers = new Map<string, number>()
   for (const s of store.prepare('SELECT id, code, name FROM suppliers').all() as { id: number; code: string; name: string }[]) {
-    suppliers.set(s.code.toUpperCase(), s.id)
-    suppliers.set(s.name.toUpperCase(), s.id)
+    // Matched on a key (full-width folded, punctuation and case ignored); the names stay as stored.
+    suppliers.set(searchKeyOf(s.code), s.id)
+    suppliers.set(searchKeyOf(s.name), s.id)
   }
   const firstLine = new Map<string, number>()
   const planned: PlannedRow[] = []
@@ -91,7 +92,7 @@ export function planImport(store: Store, rows: readonly ImportRowValues[], error
     firstLine.set(key, row.line)
     let supplierId: number | undefined
     if (row.supplier !== undefined) {
-      supplierId = suppliers.get(row.supplier.toUpperCase())
+      supplierId = suppliers.get(searchKeyOf(row.supplier))
       if (supplierId === undefined) {
         fail('supplier', 'parts.import.unknownSupplier', { value: row.supplier })
         continue

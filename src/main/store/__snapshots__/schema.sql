@@ -25,6 +25,9 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 -- index customers_mobile
 CREATE INDEX customers_mobile ON customers(mobile);
 
+-- index customers_mobile_tail
+CREATE INDEX customers_mobile_tail ON customers(substr(mobile, -4), mobile);
+
 -- index customers_name
 CREATE INDEX customers_name ON customers(name);
 

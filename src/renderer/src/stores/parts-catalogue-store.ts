@@ -6,6 +6,8 @@ export interface PartsCatalogueState {
   query: string
   includeInactive: boolean
   rows: PartRowT[]
+  /** More parts match than the SEARCH_LIMIT shown: the count says "first 100", never a bare "100 parts". */
+  more: boolean
   /** Highlighted row, moved with ↑ ↓ from the search box. */
   active: number
   searching: boolean
@@ -44,12 +46,14 @@ export function createPartsCatalogueStore(api: ApiClient, debounceMs = PARTS_SEA
       set({ searching: true })
       timer = setTimeout(async () => {
         const { query, includeInactive } = get()
-        const result = await api.call('parts.search', { q: query.trim(), limit: SEARCH_LIMIT, includeInactive })
+        // One row beyond the page tells whether there are more.
+        const result = await api.call('parts.search', { q: query.trim(), limit: SEARCH_LIMIT + 1, includeInactive })
         if (mine !== seq) return
         if (result.ok) {
-          const active = Math.min(get().active, Math.max(result.data.length - 1, 0))
-          set({ rows: result.data, searching: false, error: null, active: delayMs === 0 ? active : 0 })
-        } else set({ rows: [], searching: false, error: result.message })
+          const rows = result.data.slice(0, SEARCH_LIMIT)
+          const active = Math.min(get().active, Math.max(rows.length - 1, 0))
+          set({ rows, more: result.data.length > SEARCH_LIMIT, searching: false, error: null, active: delayMs === 0 ? active : 0 })
+        } else set({ rows: [], more: false, searching: false, error: result.message })
       }, delayMs)
     }
 
@@ -57,6 +61,7 @@ export function createPartsCatalogueStore(api: ApiClient, debounceMs = PARTS_SEA
       query: '',
       includeInactive: false,
       rows: [],
+      more: false,
       active: 0,
       searching: false,
       error: null,

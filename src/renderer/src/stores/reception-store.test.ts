@@ -21,9 +21,10 @@ function fakeApi(answer: (q: string) => Promise<SearchHitT[]>) {
   const queries: string[] = []
   const api = {
     call: async (channel: string, input: { q: string }) => {
-      if (channel !== 'reception.search') throw new Error(channel)
+      if (channel !== 'reception.find') throw new Error(channel)
       queries.push(input.q)
-      return { ok: true, data: await answer(input.q) }
+      const hits = await answer(input.q)
+      return { ok: true, data: { hits, total: hits.length, capped: false } }
     },
     subscribe: () => () => {},
   } as unknown as ApiClient

@@ -11,6 +11,10 @@ export interface CheckInPrefill {
 export interface ReceptionState {
   query: string
   hits: SearchHitT[]
+  /** How many the text finds in all ("20 of 57"); `capped`: more than that. */
+  total: number
+  capped: boolean
+  limit: number
   active: number
   searching: boolean
   searchError: string | null
@@ -19,6 +23,8 @@ export interface ReceptionState {
   loadingDetail: boolean
   prefill: CheckInPrefill | null
   setQuery(q: string): void
+  /** Asks again for up to MORE_LIMIT hits of the same text. */
+  showMore(): void
   moveActive(delta: number): void
   setActive(index: number): void
   clear(): void
@@ -28,6 +34,8 @@ export interface ReceptionState {
 }
 
 export const SEARCH_DEBOUNCE_MS = 120
+export const FIRST_LIMIT = 20
+export const MORE_LIMIT = 200
 
 /**
  * Search-as-you-type with a short debounce; only the answer to the latest query is shown, so a
@@ -38,9 +46,20 @@ export function createReceptionStore(api: ApiClient, debounceMs = SEARCH_DEBOUNC
   let seq = 0
   let detailSeq = 0
 
+  type Set = (patch: Partial<ReceptionState>) => void
+  const run = (set: Set, q: string, limit: number, mine: number) => async () => {
+    const result = await api.call('reception.find', { q, limit })
+    if (mine !== seq) return
+    if (result.ok) set({ hits: result.data.hits, total: result.data.total, capped: result.data.capped, limit, searching: false, searchError: null })
+    else set({ hits: [], total: 0, capped: false, searching: false, searchError: result.message })
+  }
+
   return createStore<ReceptionState>()((set, get) => ({
     query: '',
     hits: [],
+    total: 0,
+    capped: false,
+    limit: FIRST_LIMIT,
     active: 0,
     searching: false,
     searchError: null,
@@ -54,14 +73,17 @@ export function createReceptionStore(api: ApiClient, debounceMs = SEARCH_DEBOUNC
       if (timer) clearTimeout(timer)
       const q = query.trim()
       const mine = ++seq
-      if (!q) return set({ hits: [], active: 0, searching: false, searchError: null })
+      if (!q) return set({ hits: [], total: 0, capped: false, active: 0, searching: false, searchError: null })
+      set({ searching: true, active: 0 })
+      timer = setTimeout(run(set, q, FIRST_LIMIT, mine), debounceMs)
+    },
+
+    showMore() {
+      const q = get().query.trim()
+      if (!q) return
+      if (timer) clearTimeout(timer)
       set({ searching: true })
-      timer = setTimeout(async () => {
-        const result = await api.call('reception.search', { q, limit: 20 })
-        if (mine !== seq) return
-        if (result.ok) set({ hits: result.data, active: 0, searching: false, searchError: null })
-        else set({ hits: [], searching: false, searchError: result.message })
-      }, debounceMs)
+      void run(set, q, MORE_LIMIT, ++seq)()
     },
 
     moveActive(delta) {
@@ -77,7 +99,7 @@ export function createReceptionStore(api: ApiClient, debounceMs = SEARCH_DEBOUNC
     clear() {
       if (timer) clearTimeout(timer)
       seq++
-      set({ query: '', hits: [], active: 0, searching: false, searchError: null })
+      set({ query: '', hits: [], total: 0, capped: false, limit: FIRST_LIMIT, active: 0, searching: false, searchError: null })
     },
 
     async loadVehicle(id) {

@@ -164,6 +164,7 @@ export const parts = {
   'pt.cat.search': 'Find parts',
   'pt.cat.searchPlaceholder': 'Part number (dashes and spaces optional), name or bin — F2 to focus, ↑↓ to pick, Enter to open',
   'pt.cat.count': '{n, plural, one {# part} other {# parts}}',
+  'pt.cat.countMore': 'First {n} shown, more match: type more to narrow the search',
   'pt.cat.empty': 'No matching parts',
   'pt.cat.new': 'New part',
   'pt.cat.edit': 'Edit part {partNumber}',

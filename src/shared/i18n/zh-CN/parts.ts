@@ -163,6 +163,7 @@ export const parts = {
   'pt.cat.search': '查找配件',
   'pt.cat.searchPlaceholder': '零件号（可带横线空格）、名称或库位 — F2 定位，↑↓ 选择，回车打开',
   'pt.cat.count': '{n} 项',
+  'pt.cat.countMore': '显示前 {n} 项，还有更多：请输入更多字符缩小范围',
   'pt.cat.empty': '没有符合的配件',
   'pt.cat.new': '新建配件',
   'pt.cat.edit': '修改配件 {partNumber}',

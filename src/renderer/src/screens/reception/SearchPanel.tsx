@@ -1,7 +1,8 @@
 import type { KeyboardEvent, RefObject } from 'react'
-import { Input, Typography, type InputRef } from 'antd'
+import { Button, Input, Typography, type InputRef } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
+import { MORE_LIMIT } from '../../stores/reception-store'
 import { useT } from '../../i18n'
 import { navigate } from '../../router'
 import type { SearchHitT } from '../../stores/types'
@@ -21,6 +22,8 @@ export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null>
   const active = useStore(store, (s) => s.active)
   const searching = useStore(store, (s) => s.searching)
   const error = useStore(store, (s) => s.searchError)
+  const total = useStore(store, (s) => s.total)
+  const capped = useStore(store, (s) => s.capped)
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const state = store.getState()
@@ -62,6 +65,15 @@ export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null>
           <Typography.Text type="secondary">{t('desk.searching')}</Typography.Text>
         ) : query.trim() && hits.length === 0 ? (
           <Typography.Text type="secondary">{t('desk.noHits')}</Typography.Text>
+        ) : hits.length > 0 && (total > hits.length || capped) ? (
+          <span className="search-more">
+            <Typography.Text type="secondary">{t(capped ? 'desk.hitCountOfMore' : 'desk.hitCountOf', { shown: hits.length, total })}</Typography.Text>
+            {hits.length < MORE_LIMIT && (
+              <Button size="small" type="link" onClick={() => store.getState().showMore()}>
+                {t('desk.showMore', { n: Math.min(MORE_LIMIT, total) })}
+              </Button>
+            )}
+          </span>
         ) : hits.length > 0 ? (
           <Typography.Text type="secondary">{t('desk.hitCount', { count: hits.length })}</Typography.Text>
         ) : (

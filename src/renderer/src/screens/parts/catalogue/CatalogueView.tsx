@@ -19,6 +19,7 @@ export function CatalogueView() {
   const { catalogue } = usePartsStores()
   const query = useStore(catalogue, (s) => s.query)
   const rows = useStore(catalogue, (s) => s.rows)
+  const more = useStore(catalogue, (s) => s.more)
   const active = useStore(catalogue, (s) => s.active)
   const searching = useStore(catalogue, (s) => s.searching)
   const error = useStore(catalogue, (s) => s.error)
@@ -64,7 +65,7 @@ export function CatalogueView() {
           {t('field.includeInactive')}
         </Checkbox>
         <Typography.Text type="secondary" aria-live="polite">
-          {searching ? t('pt.searching') : t('pt.cat.count', { n: rows.length })}
+          {searching ? t('pt.searching') : t(more ? 'pt.cat.countMore' : 'pt.cat.count', { n: rows.length })}
         </Typography.Text>
         <Space className="pt-toolbar-end">
           <Button onClick={() => setDialog('labels')}>{t('pt.labels.button')}</Button>
