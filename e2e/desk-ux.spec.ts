@@ -62,6 +62,12 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     if (!first || !second) throw new Error('cards not drawn')
     expect(first.x + first.width).toBeLessThanOrEqual(second.x + 1)
     await screenshot(page, 'appointments-outside-hours-and-overlap')
+    // The desk narrows the day by what the customer says: a plate, a name, a mobile.
+    await page.getByRole('textbox', { name: zh('appts.search') }).fill(a.plate ?? '')
+    await expect.poll(() => card('10:30', b.plate ?? '').count()).toBe(0)
+    expect(await card('10:00', a.plate ?? '').count()).toBe(1)
+    await page.getByRole('textbox', { name: zh('appts.search') }).fill('')
+    await card('10:30', b.plate ?? '').waitFor()
     expect(session.problems).toEqual([])
   })
 

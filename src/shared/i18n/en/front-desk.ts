@@ -51,4 +51,7 @@ export const frontDesk = {
   'roList.late.promised': 'Promised time passed',
   'roList.late.settlement': 'Settlement overdue',
   'authz.noteShown': 'Note: {note}',
+  'appts.search': 'Search appointments',
+  'appts.searchHint': 'Plate / customer / mobile / reason',
+  'appts.late': 'Past booked time',
 } as const satisfies Record<keyof typeof zh, string>

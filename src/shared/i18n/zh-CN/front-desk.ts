@@ -51,4 +51,7 @@ export const frontDesk = {
   'roList.late.promised': '已过承诺时间',
   'roList.late.settlement': '结算超期',
   'authz.noteShown': '备注：{note}',
+  'appts.search': '搜索预约',
+  'appts.searchHint': '车牌 / 客户 / 手机号 / 事由',
+  'appts.late': '已过预约时间',
 } as const
