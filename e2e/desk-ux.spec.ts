@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../src/shared/domain/time'
+import { withValidCheckDigit } from '../src/shared/domain/vin'
 import { startHost, type RunningHost } from './support/host'
 import { openBrowser, screenshot, settled, type Session } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
@@ -61,6 +62,12 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     if (!first || !second) throw new Error('cards not drawn')
     expect(first.x + first.width).toBeLessThanOrEqual(second.x + 1)
     await screenshot(page, 'appointments-outside-hours-and-overlap')
+    // The desk narrows the day by what the customer says: a plate, a name, a mobile.
+    await page.getByRole('textbox', { name: zh('appts.search') }).fill(a.plate ?? '')
+    await expect.poll(() => card('10:30', b.plate ?? '').count()).toBe(0)
+    expect(await card('10:00', a.plate ?? '').count()).toBe(1)
+    await page.getByRole('textbox', { name: zh('appts.search') }).fill('')
+    await card('10:30', b.plate ?? '').waitFor()
     expect(session.problems).toEqual([])
   })
 
@@ -118,7 +125,8 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     expect(await note.inputValue()).toBe('')
     await page.keyboard.press('s')
     expect(await note.inputValue()).toBe('s')
-    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').getByRole('button', { name: zh('common.cancel') }).click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
     await row.focus()
     await page.keyboard.press('s')
     const until = page.getByRole('dialog').getByLabel(zh('field.until'))
@@ -128,7 +136,98 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     await until.press('Enter')
     await expect.poll(() => until.inputValue()).toBe(before)
     expect(await page.getByRole('dialog').count()).toBeGreaterThan(0)
-    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').getByRole('button', { name: zh('common.cancel') }).click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    expect(session.problems).toEqual([])
+  })
+
+  it('sends the next person to their own home after a logout, never to the last person\'s screen', async () => {
+    const { page } = session
+    await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
+    await logIn(page, 'cashier', PASSWORD)
+    await page.waitForURL(/#\/settlement$/)
+    await page.goto('/#/settlement?tab=receivables')
+    await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
+    const form = page.getByRole('form', { name: zh('login.title') })
+    await form.getByLabel(zh('field.username')).fill('tech1')
+    await form.getByLabel(zh('field.password')).fill(PASSWORD)
+    await form.getByRole('button', { name: zh('login.submit') }).click()
+    await page.waitForURL(/#\/workshop\?tab=clock$/)
+    await page.getByRole('tab', { name: zh('wk.tab.clock'), selected: true }).waitFor()
+    expect(await page.getByText(zh('shell.forbiddenTitle')).count()).toBe(0)
+    await screenshot(page, 'login-technician-home')
+    expect(session.problems).toEqual([])
+  })
+
+  it('shows a technician why they cannot register a customer before they type anything', async () => {
+    const { page } = session
+    await page.keyboard.press('Alt+1')
+    const button = page.getByRole('button', { name: zh('desk.newCustomer') })
+    await button.waitFor()
+    expect(await button.isDisabled()).toBe(true)
+    const reason = zh('perm.denied', { role: 'role.technician', action: 'permission.customers.write' })
+    expect(reason).toBe('您的岗位（技师）不能登记和修改客户与车辆')
+    await page.getByText(reason).waitFor()
+    await screenshot(page, 'register-as-technician')
+    await page.goto('/#/reception/new')
+    await page.getByRole('note').getByText(reason).waitFor()
+    expect(await page.getByRole('form', { name: zh('desk.newCustomer') }).count()).toBe(0)
+    expect(await page.locator('body').textContent()).not.toContain('permission.')
+    expect(session.problems).toEqual([])
+  })
+
+  it('warns an advisor that a mobile is already a customer\'s and registers the car to that customer', async () => {
+    const { page } = session
+    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const known = hits.find((h) => h.mobile && h.vehicleId)
+    if (!known?.mobile) throw new Error('no demo customer with a mobile')
+    await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
+    await logIn(page, 'advisor1', PASSWORD)
+    await page.getByRole('button', { name: zh('desk.newCustomer') }).click()
+    const form = page.getByRole('form', { name: zh('desk.newCustomer') })
+    const vin = withValidCheckDigit(`LSVAB2BM0R${String(Date.now()).slice(-6)}X`.slice(0, 17))
+    await form.getByLabel(zh('field.vin')).fill(vin)
+    await form.getByLabel(zh('field.make')).fill('大众')
+    await form.getByLabel(zh('field.model')).fill('途观L')
+    await form.getByLabel(zh('field.name')).fill(known.customerName)
+    await form.getByLabel(zh('field.mobile')).fill(known.mobile)
+    const notice = form.getByRole('alert').filter({ hasText: zh('reception.mobileTaken', { name: known.customerName }) })
+    await notice.waitFor()
+    await screenshot(page, 'register-mobile-taken')
+    await notice.getByRole('button', { name: zh('desk.useThisCustomer') }).click()
+    await form.getByText(zh('desk.attachedOwner')).first().waitFor()
+    await screenshot(page, 'register-use-existing-customer')
+    await form.getByRole('button', { name: zh('desk.register'), exact: true }).click()
+    const panel = page.getByLabel(zh('desk.vehiclePanel'))
+    await panel.getByText(vin).waitFor()
+    const owner = await apiCall(host.url, token, 'customers.get', { id: known.customerId })
+    expect(owner.vehicles.map((v) => v.vin)).toContain(vin)
+    expect(session.problems).toEqual([])
+  })
+
+  it('lets the desk search and filter the RO list and marks the late orders', async () => {
+    const { page } = session
+    await page.goto('/#/ros')
+    const table = page.getByRole('table', { name: zh('roList.title') })
+    await table.locator('tbody tr.clickable').first().waitFor()
+    const { rows } = await apiCall(host.url, token, 'ro.list', { open: true, limit: 200 })
+    const late = rows.filter((r) => r.late.length > 0)
+    await page.getByRole('checkbox', { name: zh('roList.lateOnly') }).check()
+    await expect.poll(() => table.locator('tbody tr.clickable').count()).toBe(Math.min(late.length, 50))
+    if (late.length > 0) {
+      expect(await table.locator('tbody tr.ro-late').count()).toBe(Math.min(late.length, 50))
+      const first = late[0]!
+      await table.locator('tbody tr.ro-late').first().getByText(zh(`roList.late.${first.late[0]!}`)).waitFor()
+    }
+    await screenshot(page, 'ro-list-late')
+    await page.getByRole('checkbox', { name: zh('roList.lateOnly') }).uncheck()
+    const target = rows.find((r) => r.plate)!
+    await page.getByRole('textbox', { name: zh('roList.search') }).fill(target.plate!.slice(-4))
+    await table.getByRole('row').filter({ hasText: target.number }).waitFor()
+    const matching = await apiCall(host.url, token, 'ro.list', { open: true, q: target.plate!.slice(-4), limit: 50 })
+    await expect.poll(() => table.locator('tbody tr.clickable').count()).toBe(matching.rows.length)
+    expect(matching.total).toBeLessThan(rows.length)
+    await screenshot(page, 'ro-list-filtered')
     expect(session.problems).toEqual([])
   })
 })

@@ -192,9 +192,12 @@ describe('the reception desk on the demo dealership', () => {
     await page.mouse.down()
     for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 - 0.3 * Math.sin(i / 2)))
     await page.mouse.up()
+    await page.getByRole('form', { name: zh('authz.record') }).getByLabel(zh('field.note')).fill('客户同意更换前刹车片')
     await page.getByRole('button', { name: zh('authz.record') }).click()
     const status = page.getByRole('status', { name: zh('authz.status') })
     await status.getByText(zh('authz.authorised', { gross: formatFen(grossFen, 'zh-CN') })).waitFor()
+    // The note is on the screen too, not only on the printout.
+    await status.getByText(zh('authz.noteShown', { note: '客户同意更换前刹车片' })).waitFor()
     await screenshot(page, 'ro-authorised')
 
     const ro = await apiCall(host.url, token, 'ro.get', { id: roId })

@@ -27,3 +27,8 @@ export declare function planStart(options: {
   tsxCli: string
   extraArgs?: string[]
 }): StartPlan
+export declare function readyBanner(url: string): string
+export declare function browserCommand(
+  url: string,
+  options: { platform: string; env: Record<string, string | undefined> },
+): { command: string; args: string[] } | null

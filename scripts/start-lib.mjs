@@ -87,3 +87,23 @@ export function planStart({ root, electronPath, port, execPath, tsxCli, extraArg
     message: `Electron runtime not available here; serving the app at http://127.0.0.1:${port}/ instead`,
   }
 }
+
+/** The lines `npm start` prints once the host is up, so the address stands out in the build log. */
+export function readyBanner(url) {
+  const lines = [`The app is running: open ${url}`, 'Stop it with Ctrl+C. Data is in ./data (delete that folder to start over).']
+  const width = Math.max(...lines.map((l) => l.length)) + 4
+  const rule = '='.repeat(width)
+  return ['', rule, ...lines.map((l) => `  ${l}`), rule, ''].join('\n')
+}
+
+/**
+ * The command that opens `url` in the person's browser, or null where that would be wrong:
+ * under CI (CI=true), when asked not to (DEALER_NO_BROWSER=1), or on Linux without a display.
+ */
+export function browserCommand(url, { platform, env }) {
+  if (env.CI === 'true' || env.CI === '1' || env.DEALER_NO_BROWSER === '1') return null
+  if (platform === 'darwin') return { command: 'open', args: [url] }
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url] }
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return null
+  return { command: 'xdg-open', args: [url] }
+}

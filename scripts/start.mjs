@@ -4,14 +4,14 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildReason, findElectron, hostPort, planStart, resolveBin } from './start-lib.mjs'
+import { browserCommand, buildReason, findElectron, hostPort, planStart, readyBanner, resolveBin } from './start-lib.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
 
 const reason = buildReason(root)
 if (reason) {
-  console.log(`Building the app (${reason}) …`)
+  console.log(`Building the app (${reason}); the first build takes a minute or so …`)
   const build = spawnSync(process.execPath, [resolveBin(require, 'electron-vite'), 'build'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
@@ -26,7 +26,29 @@ const plan = planStart({
 })
 if (plan.message) console.log(plan.message)
 
-const child = spawn(plan.command, plan.args, { cwd: root, stdio: 'inherit', env: process.env })
+// The host's output passes through; its "Host ready: <url>" line is answered with a banner and,
+// where a browser can be opened (never under CI), the app in the browser.
+const piped = plan.kind === 'host'
+const child = spawn(plan.command, plan.args, { cwd: root, stdio: ['inherit', piped ? 'pipe' : 'inherit', 'inherit'], env: process.env })
+if (piped && child.stdout) {
+  let seen = ''
+  let announced = false
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk)
+    if (announced) return
+    seen = (seen + chunk.toString()).slice(-2000)
+    const url = /Host ready: (\S+)/.exec(seen)?.[1]
+    if (!url) return
+    announced = true
+    console.log(readyBanner(url))
+    const opener = browserCommand(url, { platform: process.platform, env: process.env })
+    if (opener) {
+      const browser = spawn(opener.command, opener.args, { stdio: 'ignore', detached: true })
+      browser.on('error', () => {})
+      browser.unref()
+    }
+  })
+}
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (child.exitCode === null) child.kill(signal)

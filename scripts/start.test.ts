@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { BUILD_OUTPUTS, buildReason, findElectron, hostPort, planStart, resolveBin } from './start-lib.mjs'
+import { BUILD_OUTPUTS, browserCommand, buildReason, findElectron, hostPort, planStart, readyBanner, resolveBin } from './start-lib.mjs'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -89,5 +89,26 @@ describe('npm start: Electron or the browser host', () => {
     const req = createRequire(join(projectRoot, 'package.json'))
     expect(resolveBin(req, 'tsx')).toMatch(/tsx[\\/]dist[\\/]cli\.mjs$/)
     expect(resolveBin(req, 'electron-vite')).toMatch(/electron-vite[\\/]bin[\\/]electron-vite\.js$/)
+  })
+})
+
+describe('once the host is ready', () => {
+  const url = 'http://127.0.0.1:4780/'
+
+  it('prints the address in a banner with how to stop and where the data is', () => {
+    const banner = readyBanner(url)
+    expect(banner).toContain(`open ${url}`)
+    expect(banner).toContain('Ctrl+C')
+    expect(banner).toContain('./data')
+    expect(banner.split('\n').filter((l) => /^=+$/.test(l))).toHaveLength(2)
+  })
+
+  it('opens a browser only with a display and never under CI', () => {
+    expect(browserCommand(url, { platform: 'linux', env: { DISPLAY: ':0' } })).toEqual({ command: 'xdg-open', args: [url] })
+    expect(browserCommand(url, { platform: 'linux', env: {} })).toBeNull()
+    expect(browserCommand(url, { platform: 'linux', env: { DISPLAY: ':0', CI: 'true' } })).toBeNull()
+    expect(browserCommand(url, { platform: 'darwin', env: { CI: 'true' } })).toBeNull()
+    expect(browserCommand(url, { platform: 'darwin', env: {} })).toEqual({ command: 'open', args: [url] })
+    expect(browserCommand(url, { platform: 'linux', env: { WAYLAND_DISPLAY: 'w-0', DEALER_NO_BROWSER: '1' } })).toBeNull()
   })
 })

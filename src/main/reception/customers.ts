@@ -1,10 +1,12 @@
 import type { Ctx, UserCtx } from '../api/context'
-import { notFound } from '../api/app-error'
+import { AppError, notFound } from '../api/app-error'
 import type { CustomerOut, In, Out } from './types'
 import { expectVersion, updateVersioned } from './versioned'
 import { listOwnedVehicles } from './vehicle-rows'
 
-// Customers (客户). Mobile numbers are not unique: families and fleets share one.
+// Customers (客户). Mobile numbers are not unique: families and fleets share one. But a second
+// customer on a number already held is far more often the same person registered twice, so
+// it is refused unless the desk confirmed the number is shared (`sharedMobile`).
 
 export interface CustomerRow {
   id: number
@@ -42,7 +44,25 @@ export function loadCustomer(ctx: Ctx, id: number): CustomerRow {
   return row
 }
 
-export function createCustomer(ctx: UserCtx, input: In<'customers.create'>): CustomerOut {
+/**
+ * Refuses a mobile another customer already has, naming them so the desk can use that customer
+ * (`details.existingCustomerId`); `field` is where the form shows it (`newOwner.mobile`).
+ */
+export function refuseTakenMobile(ctx: Ctx, mobile: string | undefined, exceptId: number | null, field = 'mobile'): void {
+  if (!mobile) return
+  const row = ctx.store
+    .prepare('SELECT id, name FROM customers WHERE mobile = ? AND id IS NOT ? ORDER BY id LIMIT 1')
+    .get(mobile, exceptId) as { id: number; name: string } | undefined
+  if (!row) return
+  throw new AppError('DUPLICATE', 'reception.mobileTaken', { name: row.name }, {
+    fields: [{ field, message: 'reception.mobileTaken' }],
+    existingCustomerId: row.id,
+    existingCustomerName: row.name,
+  })
+}
+
+export function createCustomer(ctx: UserCtx, input: In<'customers.create'>, mobileField = 'mobile'): CustomerOut {
+  if (!input.sharedMobile) refuseTakenMobile(ctx, input.mobile, null, mobileField)
   const now = ctx.nowIso()
   const id = Number(
     ctx.store
@@ -70,6 +90,7 @@ export function createCustomer(ctx: UserCtx, input: In<'customers.create'>): Cus
 export function updateCustomer(ctx: UserCtx, input: In<'customers.update'>): CustomerOut {
   const before = loadCustomer(ctx, input.id)
   expectVersion('customers', input.id, input.version, before.version)
+  if (!input.sharedMobile && input.mobile !== undefined && input.mobile !== before.mobile) refuseTakenMobile(ctx, input.mobile, input.id)
   const set: Record<string, string | null> = {}
   if (input.name !== undefined) set.name = input.name
   if (input.kind !== undefined) set.kind = input.kind

@@ -34,9 +34,32 @@ describe('customers', () => {
     expect((await t.ok('service_advisor', 'customers.get', { id: created.id })).customer.name).toBe('钱七')
   })
 
-  it('lets family members share a mobile number', async () => {
-    await t.ok('service_advisor', 'customers.create', { name: '周一', mobile: '13900001234' })
-    await t.ok('service_advisor', 'customers.create', { name: '周二', mobile: '13900001234' })
+  it('lets family members share a mobile number once the desk confirms it is shared', async () => {
+    const first = await t.ok('service_advisor', 'customers.create', { name: '周一', mobile: '13900001234' })
+    const twice = await t.call('service_advisor', 'customers.create', { name: '周二', mobile: '139-0000-1234' })
+    expect(twice).toMatchObject({
+      ok: false,
+      code: 'DUPLICATE',
+      message: '该手机号已登记在客户「周一」名下',
+      details: { existingCustomerId: first.id, existingCustomerName: '周一', fields: [{ field: 'mobile' }] },
+    })
+    await t.ok('service_advisor', 'customers.create', { name: '周二', mobile: '13900001234', sharedMobile: true })
+  })
+
+  it('refuses a new owner on a registered mobile at the form field, and moving a customer onto it', async () => {
+    const owner = await t.ok('service_advisor', 'customers.create', { name: '吴九', mobile: '13700009999' })
+    const other = await t.ok('service_advisor', 'customers.create', { name: '郑十', mobile: '13700008888' })
+    const result = await t.call('service_advisor', 'vehicles.register', {
+      vin: testVin(100900),
+      make: '大众',
+      model: '朗逸',
+      newOwner: { name: '吴九', mobile: '13700009999' },
+    })
+    expect(result).toMatchObject({ ok: false, code: 'DUPLICATE', details: { existingCustomerId: owner.id, fields: [{ field: 'newOwner.mobile' }] } })
+    const moved = await t.call('service_advisor', 'customers.update', { id: other.id, version: other.version, mobile: '13700009999' })
+    expect(moved).toMatchObject({ ok: false, code: 'DUPLICATE' })
+    const same = await t.call('service_advisor', 'customers.update', { id: owner.id, version: owner.version, mobile: '13700009999', name: '吴九九' })
+    expect(same).toMatchObject({ ok: true })
   })
 })
 

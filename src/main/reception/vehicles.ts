@@ -39,7 +39,7 @@ export function registerVehicle(ctx: UserCtx, input: In<'vehicles.register'>): V
   }
   refuseTakenVin(ctx, input.vin)
   if (input.plate !== undefined) refuseTakenPlate(ctx, input.plate, null)
-  const ownerId = input.newOwner ? createCustomer(ctx, input.newOwner).id : loadCustomer(ctx, input.ownerId!).id
+  const ownerId = input.newOwner ? createCustomer(ctx, input.newOwner, 'newOwner.mobile').id : loadCustomer(ctx, input.ownerId!).id
 
   const now = ctx.nowIso()
   const plate = plateColumns(input.plate)

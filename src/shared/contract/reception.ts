@@ -73,6 +73,8 @@ export const RoSummary = z.object({
   netFen: z.number(),
   vatFen: z.number(),
   grossFen: z.number(),
+  /** What is late now: the promised time passed before the car was ready; the settlement deadline passed. */
+  late: z.array(z.enum(['promised', 'settlement'])),
 })
 
 export const VehicleDetail = z.object({
@@ -96,6 +98,8 @@ const CustomerInput = z.strictObject({
   phone2: PhoneSchema.optional(),
   address: OptText(200),
   note: OptText(500),
+  /** The desk confirmed that this mobile, already another customer's, is shared (family, fleet). */
+  sharedMobile: z.boolean().optional(),
 })
 
 const VehicleFields = {
@@ -315,6 +319,14 @@ export const receptionContract = {
       state: z.enum(RO_STATES).optional(),
       open: z.boolean().optional(),
       advisorId: Id.optional(),
+      /** RO number, plate, customer name or mobile, any part of it. */
+      q: z.string().trim().max(40).optional(),
+      type: z.enum(RO_TYPES).optional(),
+      /** Opened on or after `from`, on or before `to` (local dates). */
+      from: DateOnly.optional(),
+      to: DateOnly.optional(),
+      /** Only orders that are late (promised time or settlement deadline passed). */
+      late: z.boolean().optional(),
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
-import type { ApiClient } from '../../../shared/contract'
+import type { ApiClient, Contract } from '../../../shared/contract'
+import type { InputOf } from '../../../shared/contract/types'
 import type { Failure } from '../api/failure'
 import { fromServer, isDirty, toInput, type DraftLine } from './ro-draft'
 import type { RoDetailT, RoSummaryT } from './types'
@@ -28,10 +29,13 @@ export interface RoState {
   setDraft(update: (lines: DraftLine[]) => DraftLine[]): void
   save(): Promise<Failure | null>
   authorise(input: AuthoriseInput): Promise<Failure | null>
-  loadList(query: { open?: boolean; limit: number; offset: number }): Promise<void>
+  loadList(query: RoListQuery): Promise<void>
   /** A change event for an RO: refresh unless the person has unsaved edits. */
   changed(id: number | undefined): void
 }
+
+/** The RO list's search and filters, as `ro.list` takes them. */
+export type RoListQuery = InputOf<Contract['ro.list']>
 
 function lineErrorsOf(failure: Failure): Record<number, string[]> {
   const out: Record<number, string[]> = {}

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Card, DatePicker, Space, Spin } from 'antd'
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Spin } from 'antd'
 import dayjs from 'dayjs'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
 import { todayIn } from '../../format'
 import { navigate } from '../../router'
-import { DayGrid } from './DayGrid'
+import { DayGrid, type DayFilter } from './DayGrid'
 import { BookAppointmentModal } from './BookAppointmentModal'
 import { useCan } from '../../permissions'
 
@@ -25,6 +25,8 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
   const loading = useStore(store, (s) => s.loading)
   const error = useStore(store, (s) => s.error)
   const [booking, setBooking] = useState<Slot | null>(null)
+  const [filter, setFilter] = useState<DayFilter>({ q: '', advisorId: undefined })
+  const advisors = useStore(store, (s) => s.advisors)
 
   useEffect(() => {
     void store.getState().load(day)
@@ -42,6 +44,25 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
       title={t('appts.title')}
       extra={
         <Space>
+          <Input
+            allowClear
+            size="small"
+            style={{ width: 200 }}
+            placeholder={t('appts.searchHint')}
+            aria-label={t('appts.search')}
+            value={filter.q}
+            onChange={(e) => setFilter({ ...filter, q: e.target.value })}
+          />
+          <Select
+            allowClear
+            size="small"
+            style={{ minWidth: 120 }}
+            placeholder={t('field.advisorId')}
+            aria-label={t('field.advisorId')}
+            value={filter.advisorId}
+            onChange={(advisorId?: number) => setFilter({ ...filter, advisorId })}
+            options={advisors.map((a) => ({ value: a.id, label: a.name }))}
+          />
           <Button onClick={() => go(-1)} aria-label={t('appts.prevDay')}>
             ‹
           </Button>
@@ -65,7 +86,7 @@ export function AppointmentsScreen({ date }: { date?: string | undefined }) {
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Spin spinning={loading}>
-        <DayGrid day={day} canBook={canBook} onBook={(slot) => setBooking(slot)} />
+        <DayGrid day={day} filter={filter} canBook={canBook} onBook={(slot) => setBooking(slot)} />
       </Spin>
       {booking && <BookAppointmentModal {...booking} day={day} onClose={() => setBooking(null)} />}
     </Card>

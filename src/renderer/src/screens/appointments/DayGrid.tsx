@@ -2,7 +2,7 @@ import { App, Button, Tag } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
 import { useSessionStore, useT } from '../../i18n'
-import { timeOnly, todayIn } from '../../format'
+import { nowWallClock, timeOnly, todayIn } from '../../format'
 import { navigate } from '../../router'
 import type { AppointmentT } from '../../stores/types'
 import type { Advisor } from '../../stores/appointments-store'
@@ -14,21 +14,36 @@ const hhmm = hhmmOf
 
 const STATUS_COLOUR: Record<AppointmentT['status'], string> = { booked: 'blue', arrived: 'green', no_show: 'red', cancelled: 'default' }
 
+/** The desk's narrowing of the day: text in plate, customer, mobile or concern; one advisor. */
+export interface DayFilter {
+  q: string
+  advisorId: number | undefined
+}
+
 interface Props {
   day: string
+  filter: DayFilter
   canBook: boolean
   onBook(slot: { advisorId: number; startsAt: string }): void
 }
 
-export function DayGrid({ day, canBook, onBook }: Props) {
+export function DayGrid({ day, filter, canBook, onBook }: Props) {
   const t = useT()
   const { appointments: store, reception } = useStores()
-  const list = useStore(store, (s) => s.appointments)
-  const known = useStore(store, (s) => s.advisors)
+  const all = useStore(store, (s) => s.appointments)
+  const needle = filter.q.trim().toLowerCase()
+  const list = all.filter(
+    (a) =>
+      (filter.advisorId === undefined || a.advisorId === filter.advisorId) &&
+      (!needle || [a.plate, a.customerName, a.mobile, a.concern, a.model].some((v) => v?.toLowerCase().includes(needle))),
+  )
+  const knownAll = useStore(store, (s) => s.advisors)
+  const known = filter.advisorId === undefined ? knownAll : knownAll.filter((a) => a.id === filter.advisorId)
   const { message } = App.useApp()
   // Only today's arrivals can be checked in; other days can still be marked or cancelled.
   const isToday = useStore(useSessionStore(), (s) => day === todayIn(s.settings?.timeZone ?? 'Asia/Shanghai'))
   const hoursText = useStore(useSessionStore(), (s) => s.settings?.openingHours ?? DEFAULT_OPENING_HOURS_TEXT)
+  const nowText = useStore(useSessionStore(), (s) => nowWallClock(s.settings?.timeZone ?? 'Asia/Shanghai'))
   // The day's rows are the opening hours, extended so every booking is drawn at its own time.
   const rows = dayRows(parseOpeningHours(hoursText)[weekdayIndex(day)] ?? null, list)
   const SLOTS = rows.slots
@@ -93,10 +108,12 @@ export function DayGrid({ day, canBook, onBook }: Props) {
         const col = advisors.findIndex((x) => x.id === a.advisorId) + 2
         const { row: start, span } = rowSpan(rows, a.startsAt, a.durationMin)
         const { lane, lanes: of } = lanes.get(a.id) ?? { lane: 0, lanes: 1 }
+        // Still only booked after its start time: the customer is late (or a no-show to mark).
+        const late = a.status === 'booked' && a.startsAt.slice(0, 16) < nowText
         return (
           <div
             key={a.id}
-            className={`appt appt-${a.status}`}
+            className={`appt appt-${a.status}${late ? ' appt-late' : ''}`}
             role="gridcell"
             aria-label={t('appts.card', { time: timeOnly(a.startsAt), plate: a.plate ?? a.model, customer: a.customerName })}
             style={{
@@ -110,7 +127,7 @@ export function DayGrid({ day, canBook, onBook }: Props) {
             <div className="appt-line">
               <strong>{timeOnly(a.startsAt)}</strong> <span className="plate-sm">{a.plate ?? '—'}</span>
               <span className="appt-customer">{a.customerName}</span>
-              <Tag color={STATUS_COLOUR[a.status]}>{t(`reception.apptStatus.${a.status}`)}</Tag>
+              {late ? <Tag color="red">{t('appts.late')}</Tag> : <Tag color={STATUS_COLOUR[a.status]}>{t(`reception.apptStatus.${a.status}`)}</Tag>}
             </div>
             <div className="appt-line">
               <span className="appt-concern">{a.concern || a.model}</span>

@@ -10,6 +10,8 @@ import { clean } from '../../components/clean'
 import type { CustomerT } from '../../stores/types'
 import { PlateField, VehicleDescriptionFields, vinRule } from './vehicle-fields'
 import { OwnerFields } from './owner-fields'
+import { ExistingCustomerNotice, useMobileOwner, type MobileOwner } from './ExistingCustomerNotice'
+import { useDenied } from '../../permissions'
 
 interface Values {
   vin: string
@@ -26,6 +28,24 @@ interface Values {
 /** New customer and vehicle, or a new vehicle for a customer found by the search. */
 export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
   const t = useT()
+  const denied = useDenied('customers.write')
+  // Before any typing: a role that cannot register is told so instead of getting the form.
+  if (denied) {
+    return (
+      <Card size="small" title={ownerId ? t('desk.newVehicleFor') : t('desk.newCustomer')}>
+        <Alert type="info" showIcon title={denied} role="note" />
+        <Button style={{ marginTop: 12 }} onClick={() => navigate({ name: 'reception' })}>
+          {t('common.cancel')}
+        </Button>
+      </Card>
+    )
+  }
+
+  return <RegisterFormBody ownerId={ownerId} />
+}
+
+function RegisterFormBody({ ownerId }: { ownerId?: number | undefined }) {
+  const t = useT()
   const { api } = useStores()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
@@ -33,6 +53,12 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const vin = Form.useWatch('vin', form) ?? ''
+  // A mobile already on file: warn at once and offer that customer, so no duplicate is made.
+  const mobile = Form.useWatch(['newOwner', 'mobile'], form)
+  const taken = useMobileOwner(ownerId ? undefined : mobile)
+  const [attached, setAttached] = useState<MobileOwner | null>(null)
+  const [sharedFor, setSharedFor] = useState<string | null>(null)
+  const shared = taken !== null && sharedFor === taken.mobile
 
   useEffect(() => {
     if (!ownerId) return
@@ -51,7 +77,9 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
       make: values.make,
       model: values.model,
       odometerKm: values.odometerKm ?? 0,
-      ...(ownerId ? { ownerId } : { newOwner: { ...clean({ ...newOwner }), name: newOwner?.name ?? '' } }),
+      ...(ownerId || attached
+        ? { ownerId: ownerId ?? attached?.customerId }
+        : { newOwner: { ...clean({ ...newOwner }), name: newOwner?.name ?? '', ...(shared ? { sharedMobile: true } : {}) } }),
     }
     const result = await api.call('vehicles.register', input)
     setBusy(false)
@@ -105,8 +133,30 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
                 ]}
               />
             )
+          ) : attached ? (
+            <>
+              <Alert type="success" showIcon title={t('desk.attachedOwner')} style={{ marginBottom: 8 }} />
+              <Descriptions
+                size="small"
+                column={1}
+                aria-label={t('desk.attachedOwner')}
+                items={[
+                  { key: 'name', label: t('field.name'), children: attached.customerName },
+                  { key: 'mobile', label: t('field.mobile'), children: attached.mobile },
+                ]}
+              />
+              <Button size="small" type="link" onClick={() => setAttached(null)}>
+                {t('desk.detachOwner')}
+              </Button>
+            </>
           ) : (
-            <OwnerFields t={t} prefix={['newOwner']} />
+            <>
+              {taken && !shared && (
+                <ExistingCustomerNotice t={t} owner={taken} onUse={() => setAttached(taken)} onShared={() => setSharedFor(taken.mobile)} />
+              )}
+              {shared && <Alert type="info" showIcon title={t('desk.sharedMobileNoted')} style={{ marginBottom: 12 }} />}
+              <OwnerFields t={t} prefix={['newOwner']} />
+            </>
           )}
         </Card>
       </div>

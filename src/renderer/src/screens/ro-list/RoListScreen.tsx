@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Alert, Card, Segmented, Table, Tag } from 'antd'
 import { useStore } from 'zustand'
 import { useStores } from '../../stores/context'
@@ -7,6 +7,7 @@ import { dateTime, money } from '../../format'
 import { navigate } from '../../router'
 import type { RoSummaryT } from '../../stores/types'
 import { stateColour } from '../ro/state-colour'
+import { RoListFilters, type RoFilters } from './RoListFilters'
 
 const PAGE = 50
 
@@ -17,10 +18,17 @@ export function RoListScreen({ all }: { all: boolean }) {
   const store = useStores().ro
   const list = useStore(store, (s) => s.list)
   const [page, setPage] = useState(1)
+  const [filters, setFilters] = useState<RoFilters>({})
+  const changeFilters = useCallback((next: RoFilters) => {
+    setPage(1)
+    setFilters(next)
+  }, [])
 
   useEffect(() => {
-    void store.getState().loadList({ ...(all ? {} : { open: true }), limit: PAGE, offset: (page - 1) * PAGE })
-  }, [store, all, page])
+    // Undefined filters are left out: the contract is strict about what it is sent.
+    const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as RoFilters
+    void store.getState().loadList({ ...given, ...(all ? {} : { open: true }), limit: PAGE, offset: (page - 1) * PAGE })
+  }, [store, all, page, filters])
 
   const open = (row: RoSummaryT) => navigate({ name: 'ro', id: row.id })
 
@@ -42,6 +50,8 @@ export function RoListScreen({ all }: { all: boolean }) {
         />
       }
     >
+      <RoListFilters value={filters} onChange={changeFilters} />
+      <div className="ro-list-count">{t('roList.count', { n: list.total })}</div>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
       <Table<RoSummaryT>
         size="small"
@@ -51,6 +61,7 @@ export function RoListScreen({ all }: { all: boolean }) {
         aria-label={t('roList.title')}
         locale={{ emptyText: t('roList.empty') }}
         pagination={{ current: page, pageSize: PAGE, total: list.total, onChange: setPage, showSizeChanger: false }}
+        rowClassName={(row) => (row.late.length > 0 ? 'ro-late' : '')}
         onRow={(row) => ({
           onClick: () => open(row),
           onKeyDown: (e) => e.key === 'Enter' && open(row),
@@ -66,8 +77,17 @@ export function RoListScreen({ all }: { all: boolean }) {
           {
             title: t('field.state'),
             dataIndex: 'state',
-            width: 90,
-            render: (v: RoSummaryT['state']) => <Tag color={stateColour(v)}>{t(`roState.${v}`)}</Tag>,
+            width: 170,
+            render: (v: RoSummaryT['state'], row) => (
+              <>
+                <Tag color={stateColour(v)}>{t(`roState.${v}`)}</Tag>
+                {row.late.map((late) => (
+                  <Tag key={late} color="red" className="late-tag">
+                    {t(`roList.late.${late}`)}
+                  </Tag>
+                ))}
+              </>
+            ),
           },
           { title: t('field.advisorId'), dataIndex: 'advisorName', width: 90 },
           { title: t('field.openedAt'), dataIndex: 'openedAt', width: 130, render: (v: string) => dateTime(v) },

@@ -54,7 +54,13 @@ export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
             type="success"
             showIcon
             title={t('authz.authorised', { gross: money(current.grossFen, locale) })}
-            description={t('authz.authorisedBy', { by: current.authorisedBy, method: `authz.method.${current.method}`, at: dateTime(current.at) })}
+            description={
+              <>
+                <div>{t('authz.authorisedBy', { by: current.authorisedBy, method: `authz.method.${current.method}`, at: dateTime(current.at) })}</div>
+                {/* The note (e.g. "电话确认，同意更换刹车片") is part of the approval: shown here, not only on paper. */}
+                {current.note && <div className="authz-note">{t('authz.noteShown', { note: current.note })}</div>}
+              </>
+            }
           />
         ) : voided ? (
           <Alert type="warning" showIcon title={t('authz.again')} description={t('authz.againHint')} />
@@ -93,6 +99,7 @@ export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
             {ro.authorisations.map((a) => (
               <li key={a.id} className={a.supersededAt ? 'superseded' : ''}>
                 {dateTime(a.at)} · {a.authorisedBy} · {t(`authz.method.${a.method}`)} · {money(a.grossFen, locale)}
+                {a.note && ` · ${a.note}`}
                 {a.supersededAt && ` · ${t('authz.superseded')}`}
               </li>
             ))}
