@@ -278,6 +278,12 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const pass = cashier.getByRole('article', { name: zh('stl.print.gatePassTitle') })
     await pass.getByText(done.gatePass!.number).waitFor()
     await shot(cashier, 'settlement-gate-pass', true)
+    // A half sheet: A5 landscape (595 × 420 pt), one page.
+    await cashier.emulateMedia({ media: 'print' })
+    const passPdf = (await cashier.pdf({ path: 'test-results/settlement-gate-pass.pdf', preferCSSPageSize: true, printBackground: true })).toString('latin1')
+    expect(passPdf).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 4(19|20)(\.\d+)?\]/)
+    expect(passPdf.match(/\/Type \/Page\b/g)).toHaveLength(1)
+    await cashier.emulateMedia({ media: 'screen' })
     await cashier.goto(`/#/settlement/ro/${ro.id}/statement`)
     const sheet = cashier.getByRole('article', { name: zh('stl.print.statementTitle') })
     await sheet.getByText(customerInvoice.number).waitFor()

@@ -4,7 +4,7 @@ import type { RoType } from '../../shared/domain/ro-type'
 import { MODELS } from './vehicle-data'
 import { kmOn, type Fleet } from './seed-people'
 import { contentHash } from '../reception/ro-content'
-import { CONCERNS, RO_TYPE_DRAW, linesFor, linesOfJobs, totalsOfLines, type DemoLine } from './order-lines'
+import { CONCERNS, RO_TYPE_DRAW, carOf, linesFor, linesOfJobs, totalsOfLines, type DemoLine } from './order-lines'
 import { DESK, HISTORY, type OrderPlan } from './order-plan'
 import type { ShopSpec } from './shop-plan'
 import type { World } from './world'
@@ -95,8 +95,8 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan, shop: read
       role === DESK && rng.chance(0.25)
         ? []
         : spec?.jobs
-          ? linesOfJobs(w, rng, spec.jobs, type)
-          : linesFor(w, rng, type, model.energy === 'new_energy')
+          ? linesOfJobs(w, rng, spec.jobs, type, carOf(model))
+          : linesFor(w, rng, type, carOf(model))
     const totals = totalsOfLines(lines)
     // The reception desk's own fingerprint, so an approval recorded here counts there.
     const hash = contentHash(type, lines)

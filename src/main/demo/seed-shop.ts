@@ -11,6 +11,8 @@ import { checklistOf } from '../workshop/qc-read'
 import { issueToRo, recordShortage } from '../parts/counter'
 import { createExternal } from '../parts/external'
 import { LABOUR_OPS } from './catalogue-data'
+import { fittingPart } from './order-lines'
+import { MODELS } from './vehicle-data'
 import { missingPartOf } from './seed-workshop'
 import type { OpenOrder } from './seed-orders'
 import { input, type Sim } from './sim-ctx'
@@ -169,8 +171,13 @@ function raise(w: World, tech: UserCtx, ro: ShopRo): void {
   const lines: RaiseLine[] = []
   const op = LABOUR_OPS.find((o) => o.code === extra.job.op)
   if (op) lines.push({ kind: 'labour', opCode: op.code, description: op.description, quantityMilli: op.flatHoursMilli, unitPriceFen: w.labourRateFen, payer: 'customer' })
+  // The part for this car: its model's, or a universal one (never another make's).
+  const car = w.store
+    .prepare(`SELECT v.make, v.model FROM repair_orders r JOIN vehicles v ON v.id = r.vehicle_id WHERE r.id = ?`)
+    .get(ro.id) as { make: string; model: string }
+  const battery = MODELS.some((m) => m.model === car.model && m.plateMark === 'D')
   for (const [key, quantityMilli] of extra.job.parts ?? []) {
-    const partId = w.partIdsByKey.get(key)?.[0]
+    const partId = fittingPart(w, w.rng, key, { make: car.make, model: car.model, battery }, true)
     if (partId === undefined) continue
     lines.push({ kind: 'part', partId, description: w.partName.get(partId) ?? key, quantityMilli, unitPriceFen: w.partPriceFen.get(partId) ?? 0, payer: 'customer' })
   }

@@ -6,17 +6,38 @@ import type { World } from './world'
 // Where the parts come from: each maker's regional parts centre for its original parts, and the
 // distributors of the aftermarket brands the store also stocks (see PART_BRANDS).
 
-const SUPPLIERS: readonly { code: string; name: string; contact: string; phone: string; brands: readonly string[] }[] = [
-  { code: 'SVW-SC', name: '大众汽车华南配件中心', contact: '刘经理', phone: '020-82261100', brands: ['大众原厂'] },
-  { code: 'DFN-GZ', name: '东风日产花都配件中心', contact: '陈主管', phone: '020-36921234', brands: ['日产原厂'] },
-  { code: 'GHA-PC', name: '广汽本田配件中心', contact: '黄小姐', phone: '020-82318888', brands: ['本田原厂'] },
-  { code: 'GTMC-PC', name: '广汽丰田南沙配件中心', contact: '梁先生', phone: '020-84961234', brands: ['丰田原厂'] },
-  { code: 'BMW-SC', name: '华晨宝马华南配件库', contact: '周经理', phone: '020-37812345', brands: ['宝马原厂'] },
-  { code: 'BENZ-SC', name: '北京奔驰华南配件库', contact: '吴经理', phone: '020-38765432', brands: ['奔驰原厂'] },
-  { code: 'CAF-PC', name: '长安福特配件中心', contact: '赵先生', phone: '023-67591234', brands: ['福特原厂'] },
-  { code: 'BYD-SZ', name: '比亚迪深圳坪山配件中心', contact: '林小姐', phone: '0755-89888888', brands: ['比亚迪原厂'] },
-  { code: 'BOSCH-GZ', name: '博世汽车配件广州经销商', contact: '何先生', phone: '020-87654321', brands: ['博世'] },
-  { code: 'FILTER-GZ', name: '广州滤清器总代理（曼牌·马勒）', contact: '邓经理', phone: '020-86661234', brands: ['曼牌', '马勒'] },
+/** Every category a maker's parts centre supplies: its own original parts for its cars. */
+const ALL = ['滤清器', '保养件', '油液', '易损件', '制动系统', '电气系统', '发动机', '悬架系统', '转向系统', '轮胎', '车身件', '空调系统', '养护品', '传动系统'] as const
+
+/**
+ * Who supplies what: each brand's parts go to the one supplier listing the brand, and a supplier
+ * only ever gets parts of the categories it lists (the filter wholesaler sells filters, not
+ * mirrors). The demo-data test holds the generated store to both.
+ */
+export const SUPPLIERS: readonly { code: string; name: string; contact: string; phone: string; brands: readonly string[]; categories: readonly string[] }[] = [
+  { code: 'SVW-SC', name: '大众汽车华南配件中心', contact: '刘经理', phone: '020-82261100', brands: ['大众原厂'], categories: ALL },
+  { code: 'DFN-GZ', name: '东风日产花都配件中心', contact: '陈主管', phone: '020-36921234', brands: ['日产原厂'], categories: ALL },
+  { code: 'GHA-PC', name: '广汽本田配件中心', contact: '黄小姐', phone: '020-82318888', brands: ['本田原厂'], categories: ALL },
+  { code: 'GTMC-PC', name: '广汽丰田南沙配件中心', contact: '梁先生', phone: '020-84961234', brands: ['丰田原厂'], categories: ALL },
+  { code: 'BMW-SC', name: '华晨宝马华南配件库', contact: '周经理', phone: '020-37812345', brands: ['宝马原厂'], categories: ALL },
+  { code: 'BENZ-SC', name: '北京奔驰华南配件库', contact: '吴经理', phone: '020-38765432', brands: ['奔驰原厂'], categories: ALL },
+  { code: 'CAF-PC', name: '长安福特配件中心', contact: '赵先生', phone: '023-67591234', brands: ['福特原厂'], categories: ALL },
+  { code: 'SGM-SC', name: '上汽通用别克华南配件中心', contact: '郑经理', phone: '020-66881234', brands: ['别克原厂'], categories: ALL },
+  { code: 'TSL-GZ', name: '特斯拉广州配件仓', contact: '孙小姐', phone: '020-31231234', brands: ['特斯拉原厂'], categories: ALL },
+  { code: 'BYD-SZ', name: '比亚迪深圳坪山配件中心', contact: '林小姐', phone: '0755-89888888', brands: ['比亚迪原厂'], categories: ALL },
+  {
+    code: 'BOSCH-GZ',
+    name: '博世汽车配件广州经销商',
+    contact: '何先生',
+    phone: '020-87654321',
+    brands: ['博世'],
+    categories: ['滤清器', '保养件', '油液', '易损件', '制动系统', '电气系统'],
+  },
+  { code: 'FILTER-GZ', name: '广州滤清器总代理（曼牌·马勒）', contact: '邓经理', phone: '020-86661234', brands: ['曼牌', '马勒'], categories: ['滤清器'] },
+  { code: 'CASTROL-GZ', name: '嘉实多润滑油广州经销商', contact: '冯先生', phone: '020-83331234', brands: ['嘉实多'], categories: ['油液'] },
+  { code: 'MICHELIN-GZ', name: '米其林轮胎广州总经销', contact: '钱经理', phone: '020-85551234', brands: ['米其林'], categories: ['轮胎'] },
+  { code: 'JUHUA-GZ', name: '巨化制冷剂华南经销部', contact: '许先生', phone: '020-84441234', brands: ['巨化'], categories: ['油液'] },
+  { code: '3M-GZ', name: '3M汽车养护用品广州经销商', contact: '韩小姐', phone: '020-87771234', brands: ['3M'], categories: ['养护品'] },
 ]
 
 /** The suppliers (through the purchasing service) and each part's usual supplier; returns part → supplier. */

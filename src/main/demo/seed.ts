@@ -117,7 +117,8 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
       labourRateFen: getSetting(store, 'labour.rateFen'),
       vatRateBp: getSetting(store, 'vat.rateBp'),
       advisorIds,
-      partIdsByKey: new Map(),
+      partIdsByFit: new Map(),
+      partMake: new Map(),
       partPriceFen: new Map(),
       partName: new Map(),
     }

@@ -21,8 +21,10 @@ export interface World {
   vatRateBp: number
   /** Service advisors' user ids (ROs and appointments are theirs). */
   advisorIds: number[]
-  /** Catalogue parts by template key (BASE_PARTS[].key) → part ids. */
-  partIdsByKey: Map<string, number[]>
+  /** Active catalogue parts by what they fit: `fitKey(template key, model or null)` → part ids. */
+  partIdsByFit: Map<string, number[]>
+  /** The make a part is made for (null: a universal part). */
+  partMake: Map<number, string | null>
   partPriceFen: Map<number, number>
   partName: Map<number, string>
 }

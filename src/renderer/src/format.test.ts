@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { dateTime, decimalToMilli, fenToYuanText, milliToDecimal, money, nowWallClock, todayIn, wallClockToIso, yuanTextToFen } from './format'
+import { dateTime, decimalToMilli, km, fenToYuanText, milliToDecimal, money, nowWallClock, todayIn, wallClockToIso, yuanTextToFen } from './format'
 
 describe('format', () => {
+  it('shows an odometer nobody read as unknown, never as 0 km', () => {
+    expect(km(0, 'zh-CN')).toBe('—')
+    expect(km(null, 'en')).toBe('—')
+    expect(km(undefined, 'en')).toBe('—')
+    expect(km(12345, 'zh-CN')).toBe('12,345 km')
+  })
+
+
   it('shows stored local times as the shop wall clock, whatever zone the PC is in', () => {
     expect(dateTime('2026-11-27T15:30:00+08:00')).toBe('2026-11-27 15:30')
     expect(dateTime(null)).toBe('—')

@@ -33,7 +33,12 @@ export function milliToDecimal(milli: number): string {
   return formatMilli(milli)
 }
 
-export function km(value: number, locale: Locale): string {
+/**
+ * An odometer reading. 0 is how a reading nobody took is stored (a vehicle registered without
+ * one); no car in service reads 0 km, so it shows as unknown ("—"), never as a figure.
+ */
+export function km(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value <= 0) return '—'
   return `${new Intl.NumberFormat(locale).format(value)} km`
 }
 

@@ -66,6 +66,8 @@ export const app = {
   'nav.reception': 'Reception',
   'nav.roList': 'Repair orders',
   'nav.appointments': 'Appointments',
+  /** Short enough to sit beside its shortcut in the side menu. */
+  'nav.dataAdmin': 'Data & backup',
 
   'shortcut.search': 'Go to the search box',
   'shortcut.pickResult': 'Choose and open a search result',

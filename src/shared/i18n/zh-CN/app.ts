@@ -67,6 +67,7 @@ export const app = {
   'nav.reception': '前台接待',
   'nav.roList': '工单',
   'nav.appointments': '预约',
+  'nav.dataAdmin': '数据管理',
 
   'shortcut.search': '定位到搜索框',
   'shortcut.pickResult': '选择并打开搜索结果',

@@ -114,7 +114,7 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
             <Form.Item
               name="odometerKm"
               label={t('field.odometerKm')}
-              extra={t('checkIn.lastOdometer', { km: km(vehicle.odometerKm, locale) })}
+              extra={vehicle.odometerKm > 0 ? t('checkIn.lastOdometer', { km: km(vehicle.odometerKm, locale) }) : t('checkIn.noLastOdometer')}
               rules={[{ required: true, message: t('form.required') }]}
             >
               <InputNumber min={0} max={2_000_000} autoFocus style={{ width: '100%' }} suffix="km" />

@@ -20,7 +20,8 @@ export const plateRule = (t: T) => ({
   validator: (_rule: unknown, value: string | undefined) => {
     const plate = normalisePlate(value ?? '')
     if (!plate || checkPlate(plate)) return Promise.resolve()
-    return Promise.reject(new Error(t('plate.invalid')))
+    // Short: the field's hint right below already gives the examples (the API's message has them).
+    return Promise.reject(new Error(t('desk.plateInvalid')))
   },
 })
 

@@ -17,7 +17,7 @@ export function SideNav({ route }: { route: Route }) {
           key: item.key,
           label: (
             <a href={hrefOf(item.route)} className="nav-link">
-              <span>{t(item.label)}</span>
+              <span title={t(item.label)}>{t(item.label)}</span>
               <span className="nav-shortcut">{item.shortcut}</span>
             </a>
           ),

@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'appointments', label: 'nav.appointments', permission: 'reception.read', shortcut: 'Alt+3', route: { name: 'appointments' } },
   { key: 'workshop', label: 'wk.nav', permission: 'workshop.read', shortcut: 'Alt+4', route: { name: 'workshop' } },
   { key: 'parts', label: 'nav.parts', permission: 'parts.read', shortcut: 'Alt+5', route: { name: 'parts', view: { kind: 'tab', tab: 'counter' } } },
-  { key: 'dataAdmin', label: 'data.title', permission: 'data.backup', shortcut: 'Alt+6', route: { name: 'dataAdmin' } },
+  { key: 'dataAdmin', label: 'nav.dataAdmin', permission: 'data.backup', shortcut: 'Alt+6', route: { name: 'dataAdmin' } },
   { key: 'settlement', label: 'stl.nav', permission: 'settlement.read', shortcut: 'Alt+7', route: { name: 'settlement' } },
   { key: 'alerts', label: 'inbox.nav', permission: 'alerts.read', shortcut: 'Alt+8', route: { name: 'alerts' } },
   { key: 'dashboard', label: 'dash.nav', permission: 'dashboard.read', shortcut: 'Alt+9', route: { name: 'dashboard' } },

@@ -23,10 +23,10 @@ export function RefusalAlert({ refusal, onClose }: { refusal: StockRefusal; onCl
                 {t('field.partNumber')} <b className="mono">{refusal.partNumber}</b>
               </span>
               <span>
-                {t('pt.pick.availableNow')} <b>{qty(refusal.availableMilli ?? 0)}</b>
+                {t('pt.pick.availableNow')} <b>{refusal.availableMilli === undefined || refusal.availableMilli === null ? '—' : qty(refusal.availableMilli)}</b>
               </span>
               <span>
-                {t('pt.pick.askedFor')} <b>{qty(refusal.requestedMilli ?? 0)}</b>
+                {t('pt.pick.askedFor')} <b>{refusal.requestedMilli === undefined || refusal.requestedMilli === null ? '—' : qty(refusal.requestedMilli)}</b>
               </span>
             </div>
           </div>

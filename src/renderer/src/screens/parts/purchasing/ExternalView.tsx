@@ -67,14 +67,16 @@ export function ExternalView() {
         pagination={false}
         aria-label={t('pt.tab.external')}
         locale={{ emptyText: t('pt.external.empty') }}
+        scroll={{ x: 1200 }}
         columns={[
           { title: t('field.roNumber'), dataIndex: 'roNumber', width: 124, render: (v: string | null, r) => (v && r.roId ? <a className="mono" href={partsHref({ kind: 'pick', roId: r.roId })}>{v}</a> : '—') },
           { title: t('field.partNumber'), dataIndex: 'partNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('field.name'), dataIndex: 'name', ellipsis: true },
-          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 110, ellipsis: true },
-          { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 50, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
+          // Supplier and invoice are what the clerk checks against the paper: shown whole, wrapped.
+          { title: t('field.supplierName'), dataIndex: 'supplierName', width: 170, className: 'cell-wrap' },
+          { title: t('pt.ledger.quantity'), dataIndex: 'quantityMilli', width: 76, align: 'right', render: (v: number) => <span className="num">{qty(v)}</span> },
           { title: t('field.unitCostFen'), dataIndex: 'unitCostFen', width: 90, align: 'right', render: (v: number) => <span className="num">{money(v, locale)}</span> },
-          { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 90, ellipsis: true },
+          { title: t('field.invoiceRef'), dataIndex: 'invoiceRef', width: 140, className: 'cell-wrap', render: (v: string) => <span className="mono">{v}</span> },
           {
             title: t('pt.external.requested'),
             key: 'req',
@@ -86,7 +88,7 @@ export function ExternalView() {
               </div>
             ),
           },
-          { title: t('pt.state'), dataIndex: 'state', width: 96, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
+          { title: t('pt.state'), dataIndex: 'state', width: 170, render: (v: ExternalState) => <Tag color={COLOUR[v]}>{t(`externalState.${v}`)}</Tag> },
           {
             title: t('pt.external.decision'),
             key: 'decide',

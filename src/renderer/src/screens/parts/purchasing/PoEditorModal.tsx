@@ -85,6 +85,8 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
             onChange={setSupplierId}
             aria-label={t('field.supplierId')}
             style={{ width: 240 }}
+            // A dealership deals with a dozen or more suppliers: typing part of the name finds one.
+            showSearch={{ optionFilterProp: 'label' }}
             options={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
           />
         </Form.Item>

@@ -28,7 +28,7 @@ function EntryRow({ entry }: { entry: ScanEntry }) {
       <span className="pt-scan-name">{entry.line.name}</span>
       <span className="num">
         {entry.mode === 'add' ? `+${qty(entry.quantityMilli)} → ` : ''}
-        <b>{qty(entry.line.countedMilli ?? 0)}</b> {entry.line.unit}
+        <b>{entry.line.countedMilli === null ? '—' : qty(entry.line.countedMilli)}</b> {entry.line.unit}
       </span>
     </li>
   )

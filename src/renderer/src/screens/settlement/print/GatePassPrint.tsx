@@ -8,7 +8,7 @@ import { PrintShell } from './PrintShell'
 export function GatePassPrint({ id }: { id: number }) {
   const t = useT()
   return (
-    <PrintShell id={id} title={t('stl.print.gatePassTitle')} numberOf={(v) => v.gatePass?.number ?? v.ro.number}>
+    <PrintShell id={id} title={t('stl.print.gatePassTitle')} numberOf={(v) => v.gatePass?.number ?? v.ro.number} sheet="a5">
       {(view) => <GatePass view={view} />}
     </PrintShell>
   )

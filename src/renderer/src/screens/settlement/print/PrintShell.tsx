@@ -13,11 +13,13 @@ interface Props {
   title: string
   /** The sheet's own number when it is not the RO's (the gate pass). */
   numberOf?: (view: SettlementViewT) => string
+  /** Paper: A4 (the statement) or a half sheet, A5 landscape (the gate pass the guard keeps). */
+  sheet?: 'a4' | 'a5'
   children(view: SettlementViewT): ReactNode
 }
 
-/** An A4 sheet of the settlement (statement, gate pass): only what is recorded is printed. */
-export function PrintShell({ id, title, numberOf, children }: Props) {
+/** A sheet of the settlement (statement, gate pass): only what is recorded is printed. */
+export function PrintShell({ id, title, numberOf, sheet = 'a4', children }: Props) {
   const t = useT()
   const store = useSettlementStores().settlement
   const view = useStore(store, (s) => (s.view?.ro.id === id ? s.view : null))
@@ -44,7 +46,7 @@ export function PrintShell({ id, title, numberOf, children }: Props) {
         {error && <Alert type="error" showIcon title={error} />}
       </div>
       {view ? (
-        <article className="print-page" aria-label={title}>
+        <article className={sheet === 'a5' ? 'print-page print-page-a5' : 'print-page'} aria-label={title}>
           <header className="print-head">
             <div>
               <div className="print-dealer">{view.dealer.name}</div>
