@@ -8,6 +8,8 @@ import { createDataAdminStore } from './data-admin-store'
 import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 import { JobLog } from './JobLog'
+import { SecurityPanel } from './SecurityPanel'
+import { AuditLogPanel } from './AuditLogPanel'
 
 export interface Notice {
   type: 'success' | 'error' | 'info'
@@ -24,6 +26,8 @@ export function DataAdminScreen() {
   const permissions = useStore(useSessionStore(), (s) => s.user?.permissions ?? [])
   const canExport = permissions.includes('data.export')
   const canBackup = permissions.includes('data.backup')
+  const canManageUsers = permissions.includes('users.manage')
+  const canAudit = permissions.includes('audit.read')
   const store = useMemo(() => createDataAdminStore(api, { export: canExport, backup: canBackup }), [api, canExport, canBackup])
   const loading = useStore(store, (s) => s.loading)
   const error = useStore(store, (s) => s.error)
@@ -46,6 +50,10 @@ export function DataAdminScreen() {
           { key: 'jobs', label: t('data.tab.jobs'), children: <JobLog store={store} /> },
         ]
       : []),
+    ...(canManageUsers || canAudit
+      ? [{ key: 'security', label: t('security.tab'), children: <SecurityPanel report={report} canManage={canManageUsers} canAudit={canAudit} /> }]
+      : []),
+    ...(canAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditLogPanel report={report} canListUsers={canManageUsers} /> }] : []),
   ]
 
   return (
