@@ -79,6 +79,8 @@ describe('login history', () => {
       ['technician', 'failure'],
     ])
     expect(history[0]).toMatchObject({ address: '192.168.1.31', device: '前台3号机', userName: '测试cashier' })
+    const logins = await t.ok('administrator', 'audit.log', { action: 'auth.login', limit: 1 })
+    expect(logins.rows[0]).toMatchObject({ userName: '测试cashier', entity: 'user' })
     expect(history[1]!.lockedUntil).toBe('2026-11-27T10:45:00+08:00')
     expect((await t.ok('administrator', 'audit.logins', { outcome: 'lockout' })).length).toBe(1)
     expect(await t.call('cashier', 'audit.logins', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -41,7 +41,10 @@ const toRow = (r: Row, full = false): AuditRow => ({
 function base(ctx: UserCtx) {
   return ctx.store.db
     .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
+    // A login is written before its session exists (no user on the call): the user is the entity.
+    .leftJoin('users as u', (join) =>
+      join.on(sql<boolean>`u.id = coalesce(a.user_id, CASE WHEN a.action = 'auth.login' THEN CAST(a.entity_id AS INTEGER) END)`),
+    )
     .select(['a.id', 'a.at', 'u.display_name as user_name', 'a.action', 'a.entity', 'a.entity_id', 'a.detail'])
 }
 

@@ -65,5 +65,7 @@ export const security = {
   'audit.entity.device': 'Device',
   'audit.entity.settings': 'Settings',
   'audit.entity.lockout': 'Login lockout',
+  'audit.action.setup.demo': 'Demo data created',
+  'audit.action.setup.initialise': 'System set up',
   'entity.lockout': 'lockout',
 } as const satisfies Record<keyof typeof zh, string>

@@ -64,5 +64,7 @@ export const security = {
   'audit.entity.device': '设备',
   'audit.entity.settings': '设置',
   'audit.entity.lockout': '登录锁定',
+  'audit.action.setup.demo': '创建演示数据',
+  'audit.action.setup.initialise': '初始化系统',
   'entity.lockout': '锁定记录',
 } as const
