@@ -67,5 +67,6 @@ export const security = {
   'audit.entity.lockout': 'Login lockout',
   'audit.action.setup.demo': 'Demo data created',
   'audit.action.setup.initialise': 'System set up',
+  'security.notAddressed': 'This request is not addressed to this host (name or origin does not match) and was refused',
   'entity.lockout': 'lockout',
 } as const satisfies Record<keyof typeof zh, string>

@@ -66,5 +66,6 @@ export const security = {
   'audit.entity.lockout': '登录锁定',
   'audit.action.setup.demo': '创建演示数据',
   'audit.action.setup.initialise': '初始化系统',
+  'security.notAddressed': '此请求不是发给本主机的（地址或来源不符），已拒绝',
   'entity.lockout': '锁定记录',
 } as const
