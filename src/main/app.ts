@@ -12,9 +12,15 @@ import { backupBeforeMigration } from './backup/startup'
 import { migrate } from './store/migrate'
 import { getSetting } from './settings/settings'
 import { evaluateForEvents } from './rules/engine'
+import type { SecretBox } from './secrets/secret-box'
+import { keyFileBox } from './secrets/key-file-box'
+import { attachSecretBox } from './secrets/registry'
+import { sealPlainSecrets } from './export/settings'
 
 export interface AppOptions {
   dataDir: string
+  /** Seals secrets at rest; the Electron shell passes safeStorage, else a key file in dataDir. */
+  secrets?: SecretBox
   clock?: Clock
   log?: (message: string, error?: unknown) => void
 }
@@ -44,6 +50,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     store.close()
     throw error
   }
+  attachSecretBox(store, options.secrets ?? keyFileBox(options.dataDir))
+  sealPlainSecrets(store)
   const hub = new EventHub()
   // Filled in by the HTTP host once it listens; the dispatcher reads it at each call.
   const listening: { current: Endpoint | null } = { current: null }

@@ -7,6 +7,7 @@ import { workshopHandlers } from '../workshop/handlers'
 import { dataHandlers } from '../jobs/data-handlers'
 import { settlementHandlers } from '../settlement/handlers'
 import { rulesHandlers } from '../rules/handlers'
+import { auditHandlers } from '../audit/handlers'
 
 /** Every channel's service. The type makes a channel without a handler a compile error. */
-export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers }
+export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers, ...auditHandlers }

@@ -120,8 +120,20 @@ export function createFakeElectron() {
     setPermissionCheckHandler: vi.fn(),
   }
 
+  // Reversible but not plain, so a test can tell sealed from clear text; the real one uses the OS keychain.
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(() => true),
+    encryptString: vi.fn((plain: string) => Buffer.from(`fake-os-sealed:${Buffer.from(plain, 'utf8').toString('hex')}`)),
+    decryptString: vi.fn((sealed: Buffer) => {
+      const text = sealed.toString('utf8')
+      if (!text.startsWith('fake-os-sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      return Buffer.from(text.slice('fake-os-sealed:'.length), 'hex').toString('utf8')
+    }),
+  }
+
   const module = {
     app,
+    safeStorage,
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
     ipcRenderer,

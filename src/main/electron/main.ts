@@ -10,6 +10,7 @@ import { startHttpHost, type RunningHost } from '../host/http'
 import { createTerminalBackend, type TerminalBackend } from '../host/terminal'
 import { readShellConfig, type ShellConfig } from './config'
 import { sessionMayReceive } from '../api/live-access'
+import { safeStorageBox } from './safe-storage-box'
 import { bindIpc, type Backend } from './ipc'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window'
@@ -75,8 +76,11 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
   } else {
     // A damaged store is not opened: the recovery page (served on this PC only) offers the
     // backups, and the app starts normally once one is restored.
+    // The OS keychain seals secrets where it is available; the key file in the data dir otherwise.
+    const secrets = safeStorageBox()
     const local = await createAppOrRecover({
       dataDir: join(app.getPath('userData'), 'data'),
+      ...(secrets ? { secrets } : {}),
       port: config.hostPort ?? 4780,
       onRecovery: (url) => void shell.openExternal(url),
     })

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../store/open'
 import { migrate } from '../store/migrate'
 import { readExportSettings, writeExportSettings } from './settings'
+import { keyFileBox } from '../secrets/key-file-box'
+import { attachSecretBox } from '../secrets/registry'
 
 let dir: string
 let store: Store
@@ -12,6 +14,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'export-settings-'))
   store = openStore(join(dir, 'db.sqlite'))
   await migrate(store)
+  attachSecretBox(store, keyFileBox(dir))
 })
 afterEach(() => {
   store.close()

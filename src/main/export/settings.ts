@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { PERSONAL_DATA_MODES, TargetIn, type PersonalDataMode } from '../../shared/contract/data'
+import { FolderTargetIn, HttpsTargetIn, PERSONAL_DATA_MODES, TargetIn, type PersonalDataMode } from '../../shared/contract/data'
+import { openSealed, sealedWith, isSealed } from '../secrets/secret-box'
+import { secretBoxOf } from '../secrets/registry'
 import type { Store } from '../store/open'
 import { readSetting, writeSetting } from '../jobs/kv'
 
@@ -33,12 +35,43 @@ const KEYS = {
   key: 'export.pseudonymKey',
 } as const
 
+// As stored: the token is sealed (longer than the plain limit) or, before migration, plain.
+const StoredTargets = z.array(z.discriminatedUnion('kind', [FolderTargetIn, HttpsTargetIn.extend({ token: z.string().optional() })]))
+
+/** The targets with their tokens opened; a token this PC cannot open counts as not set. */
+function readTargets(store: Store): TargetConfig[] {
+  const box = secretBoxOf(store)
+  return readSetting(store, KEYS.targets, StoredTargets, EXPORT_DEFAULTS.targets).map((t) => {
+    if (t.kind !== 'https' || t.token === undefined) return t
+    const { token: sealed, ...rest } = t
+    const token = openSealed(box, sealed)
+    return token ? { ...rest, token } : rest
+  })
+}
+
+function writeTargets(store: Store, targets: TargetConfig[]): void {
+  const box = secretBoxOf(store)
+  writeSetting(
+    store,
+    KEYS.targets,
+    targets.map((t) => (t.kind === 'https' && t.token ? { ...t, token: sealedWith(box, t.token) } : t)),
+  )
+}
+
+/** Seals tokens stored in plain text by earlier versions; run once at start, idempotent. */
+export function sealPlainSecrets(store: Store): number {
+  const stored = readSetting(store, KEYS.targets, StoredTargets, [])
+  const plain = stored.filter((t) => t.kind === 'https' && t.token !== undefined && !isSealed(t.token))
+  if (plain.length > 0) writeTargets(store, readTargets(store))
+  return plain.length
+}
+
 export function readExportSettings(store: Store): ExportSettings {
   return {
     enabled: readSetting(store, KEYS.enabled, z.boolean(), EXPORT_DEFAULTS.enabled),
     timeOfDay: readSetting(store, KEYS.timeOfDay, z.string().regex(/^\d\d:\d\d$/), EXPORT_DEFAULTS.timeOfDay),
     personalData: readSetting(store, KEYS.personalData, z.enum(PERSONAL_DATA_MODES), EXPORT_DEFAULTS.personalData),
-    targets: readSetting(store, KEYS.targets, z.array(TargetIn), EXPORT_DEFAULTS.targets),
+    targets: readTargets(store),
   }
 }
 
@@ -59,7 +92,7 @@ export function writeExportSettings(store: Store, next: Partial<ExportSettings>)
       const { token: _token, caPem: _caPem, ...rest } = t
       return { ...rest, ...(token ? { token } : {}), ...(caPem ? { caPem } : {}) }
     })
-    writeSetting(store, KEYS.targets, merged)
+    writeTargets(store, merged)
   }
   return readExportSettings(store)
 }

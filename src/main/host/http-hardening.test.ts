@@ -179,6 +179,11 @@ describe('Host and Origin', () => {
     expect(sandboxed.status).toBe(403)
   })
 
+  it('lets a new PC pair through any name the LAN gives the host', async () => {
+    const res = await send('GET', '/pair?code=' + 'a'.repeat(32), { host: 'dealer-host.lan' })
+    expect(res.status).toBe(302)
+  })
+
   it('answers loopback names and its own origin', async () => {
     for (const name of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
       const res = await send('POST', '/api/auth.me', { ...auth(), host: name, origin: `http://${name}` }, '{}')

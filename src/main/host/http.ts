@@ -201,8 +201,11 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
     const url = new URL(req.url ?? '/', 'http://host')
     const deviceToken = presentedDeviceToken(req)
     const vouched = deviceToken !== null && isDeviceTokenLive(app.store, deviceToken)
-    if (!vouched && !isAddressedToUs(req, names)) {
-      return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This request is not addressed to this host' })
+    // /pair only sets a cookie for the name the browser used (harmless to a rebinding page), and a
+    // new PC may reach the host through a name only the LAN's DNS or mDNS knows.
+    if (!vouched && url.pathname !== '/pair' && !isAddressedToUs(req, names)) {
+      const locale = asLocale(req.headers['x-locale'] ?? req.headers['accept-language'])
+      return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: translate(locale, 'security.notAddressed') })
     }
     // The workshop TV is admitted by its display token alone, for the wall and nothing else.
     if (url.pathname === '/wall' && req.method === 'GET') return openWall(app.store, req, res, url, app.clock.now(), SECURITY_HEADERS)

@@ -12,6 +12,7 @@ import { readBackupSettings, writeBackupSettings } from '../backup/settings'
 import { requeue } from '../export/deliver/queue'
 import { lastBatch, type BatchRecord } from '../export/outbox'
 import { nextExportAt } from '../export/service'
+import { maskSecret } from '../secrets/secret-box'
 import { readExportSettings, writeExportSettings, type ExportSettings } from '../export/settings'
 
 // Data administration channels. Reads answer from the store and the backup folder; writes change
@@ -38,7 +39,7 @@ function settingsOut(s: ExportSettings) {
     targets: s.targets.map((t) =>
       t.kind === 'folder'
         ? { id: t.id, kind: t.kind, label: t.label, where: t.path, hasToken: false, hasCa: false, allowHttp: false }
-        : { id: t.id, kind: t.kind, label: t.label, where: t.url, hasToken: Boolean(t.token), hasCa: Boolean(t.caPem), allowHttp: t.allowHttp },
+        : { id: t.id, kind: t.kind, label: t.label, where: t.url, hasToken: Boolean(t.token), tokenHint: maskSecret(t.token), hasCa: Boolean(t.caPem), allowHttp: t.allowHttp },
     ),
   }
 }

@@ -47,6 +47,8 @@ export const TargetOut = z.object({
   /** The folder, or the endpoint URL. */
   where: z.string(),
   hasToken: z.boolean(),
+  /** The token's last four characters behind dots; the token itself never leaves the host. */
+  tokenHint: z.string().nullable().optional(),
   hasCa: z.boolean(),
   allowHttp: z.boolean(),
 })

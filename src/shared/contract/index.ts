@@ -5,10 +5,11 @@ import { dataContract } from './data'
 import { partsContract } from './parts'
 import { settlementContract } from './settlement'
 import { rulesContract } from './rules'
+import { auditContract } from './audit'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract } as const
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

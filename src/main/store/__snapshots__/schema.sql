@@ -22,6 +22,12 @@ CREATE INDEX audit_log_at ON audit_log(at);
 -- index audit_log_entity
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
+-- index audit_log_ro
+CREATE INDEX audit_log_ro ON audit_log(json_extract(detail, '$.roId')) WHERE json_extract(detail, '$.roId') IS NOT NULL;
+
+-- index audit_log_user
+CREATE INDEX audit_log_user ON audit_log(user_id, id);
+
 -- index customers_mobile
 CREATE INDEX customers_mobile ON customers(mobile);
 

@@ -9,6 +9,8 @@ import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 import { JobLog } from './JobLog'
 import { DevicesPanel } from './DevicesPanel'
+import { SecurityPanel } from './SecurityPanel'
+import { AuditLogPanel } from './AuditLogPanel'
 
 export interface Notice {
   type: 'success' | 'error' | 'info'
@@ -25,7 +27,8 @@ export function DataAdminScreen() {
   const permissions = useStore(useSessionStore(), (s) => s.user?.permissions ?? [])
   const canExport = permissions.includes('data.export')
   const canBackup = permissions.includes('data.backup')
-  const canPair = permissions.includes('users.manage')
+  const canManageUsers = permissions.includes('users.manage')
+  const canAudit = permissions.includes('audit.read')
   const store = useMemo(() => createDataAdminStore(api, { export: canExport, backup: canBackup }), [api, canExport, canBackup])
   const loading = useStore(store, (s) => s.loading)
   const error = useStore(store, (s) => s.error)
@@ -51,7 +54,11 @@ export function DataAdminScreen() {
           { key: 'jobs', label: t('data.tab.jobs'), children: <JobLog store={store} /> },
         ]
       : []),
-    ...(canPair ? [{ key: 'devices', label: t('data.tab.devices'), children: <DevicesPanel api={api} report={report} /> }] : []),
+    ...(canManageUsers ? [{ key: 'devices', label: t('data.tab.devices'), children: <DevicesPanel api={api} report={report} /> }] : []),
+    ...(canManageUsers || canAudit
+      ? [{ key: 'security', label: t('security.tab'), children: <SecurityPanel report={report} canManage={canManageUsers} canAudit={canAudit} /> }]
+      : []),
+    ...(canAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditLogPanel report={report} canListUsers={canManageUsers} /> }] : []),
   ]
 
   return (

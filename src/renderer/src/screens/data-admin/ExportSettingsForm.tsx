@@ -8,16 +8,16 @@ import type { DataAdminStore, ExportStatusT } from './data-admin-store'
 import type { Report } from './DataAdminScreen'
 
 type TargetOutT = ExportStatusT['settings']['targets'][number]
-type Draft = TargetConfigIn & { hasToken?: boolean }
+type Draft = TargetConfigIn & { hasToken?: boolean; tokenHint?: string | null }
 
 /** The stored targets as editable drafts; secrets stay on the host (sent again only if typed). */
 function draftOf(t: TargetOutT): Draft {
   return t.kind === 'folder'
     ? { id: t.id, kind: 'folder', label: t.label, path: t.where }
-    : { id: t.id, kind: 'https', label: t.label, url: t.where, allowHttp: t.allowHttp, hasToken: t.hasToken }
+    : { id: t.id, kind: 'https', label: t.label, url: t.where, allowHttp: t.allowHttp, hasToken: t.hasToken, tokenHint: t.tokenHint ?? null }
 }
 
-function toInput({ hasToken: _hasToken, ...d }: Draft): TargetConfigIn {
+function toInput({ hasToken: _hasToken, tokenHint: _tokenHint, ...d }: Draft): TargetConfigIn {
   return d
 }
 
@@ -132,7 +132,7 @@ function TargetModal({ draft, onOk, onCancel }: { draft: Draft; onOk: (d: Draft)
           allowHttp: Boolean(v.allowHttp),
           ...(v.token ? { token: String(v.token) } : {}),
           ...(typeof v.caPem === 'string' && v.caPem.trim() ? { caPem: v.caPem } : {}),
-          ...(draft.hasToken ? { hasToken: true } : {}),
+          ...(draft.hasToken ? { hasToken: true, tokenHint: draft.tokenHint ?? null } : {}),
         })
       }}
     >
@@ -148,7 +148,7 @@ function TargetModal({ draft, onOk, onCancel }: { draft: Draft; onOk: (d: Draft)
             <Form.Item name="url" label={t('data.export.url')} rules={[{ required: true, type: 'url', message: t('data.field.urlFormat') }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="token" label={t('data.export.token')} extra={draft.hasToken ? t('data.export.tokenKept') : undefined}>
+            <Form.Item name="token" label={t('data.export.token')} extra={draft.hasToken ? (draft.tokenHint ? t('security.tokenKept', { hint: draft.tokenHint }) : t('data.export.tokenKept')) : undefined}>
               <Input.Password autoComplete="off" />
             </Form.Item>
             <Form.Item name="caPem" label={t('data.export.caPem')}>

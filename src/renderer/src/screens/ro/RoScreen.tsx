@@ -10,6 +10,7 @@ import { EstimateEditor } from './EstimateEditor'
 import { TotalsPanel } from './TotalsPanel'
 import { AuthorisationPanel } from './AuthorisationPanel'
 import { CheckInSummary } from './CheckInSummary'
+import { DocumentActivity } from '../../components/DocumentActivity'
 
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
@@ -79,6 +80,7 @@ export function RoScreen({ id }: { id: number }) {
           <AuthorisationPanel ro={ro} />
         </div>
       </div>
+      <DocumentActivity kind="ro" id={ro.id} />
     </div>
   )
 }

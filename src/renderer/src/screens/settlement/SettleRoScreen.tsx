@@ -15,6 +15,7 @@ import { SettledActions } from './SettledActions'
 import { StaleBanner } from './SettlementScreen'
 import { useAreaLive, useCan, useSettlementStores } from './use-settlement'
 import './settlement.css'
+import { DocumentActivity } from '../../components/DocumentActivity'
 
 /** One RO at the cashier: settle it when ready; afterwards its invoices, payments, delivery and reversal. */
 export function SettleRoScreen({ id }: { id: number }) {
@@ -79,6 +80,7 @@ export function SettleRoScreen({ id }: { id: number }) {
       </Row>
       {/* After a reversal the order is ready again: its invoice and payment history get the full width. */}
       {ready && view.invoices.length > 0 && <InvoicesPanel view={view} />}
+      <DocumentActivity kind="settlement" id={ro.id} />
     </div>
   )
 }

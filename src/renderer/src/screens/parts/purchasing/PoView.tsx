@@ -13,6 +13,7 @@ import { ReasonModal } from '../ReasonModal'
 import { PoStateTag } from './PurchasingView'
 import { PoEditorModal } from './PoEditorModal'
 import { ReceiveForm } from './ReceiveForm'
+import { DocumentActivity } from '../../../components/DocumentActivity'
 
 type Receipt = PoDetailT['receipts'][number]
 
@@ -148,6 +149,7 @@ export function PoView({ id }: { id: number }) {
           onClose={() => setDialog(null)}
         />
       )}
+      <DocumentActivity kind="po" id={po.id} />
     </div>
   )
 }

@@ -13,6 +13,7 @@ import { ReasonModal } from '../ReasonModal'
 import { ScanStation } from './ScanStation'
 import { VariancePanel } from './VariancePanel'
 import { STOCKTAKE_COLOUR, scopeText } from './StocktakeList'
+import { DocumentActivity } from '../../../components/DocumentActivity'
 
 function CountSheet({ lines }: { lines: CountLineT[] }) {
   const t = useT()
@@ -135,6 +136,7 @@ export function StocktakeView({ id }: { id: number }) {
           onClose={() => setCancelling(false)}
         />
       )}
+      <DocumentActivity kind="stocktake" id={id} />
     </div>
   )
 }

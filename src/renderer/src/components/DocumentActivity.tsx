@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Collapse, Table, Typography } from 'antd'
+import { useStore } from 'zustand'
+import type { DocumentKind } from '../../../shared/contract/audit'
+import type { OutputOf } from '../../../shared/contract/types'
+import type { Contract } from '../../../shared/contract'
+import { isMessageKey } from '../../../shared/i18n'
+import { useApi } from '../stores/context'
+import { useSessionStore, useT } from '../i18n'
+import { dateTime } from '../format'
+
+type Row = OutputOf<Contract['audit.document']>[number]
+
+/** Which live events mean a document's feed may have grown. */
+const EVENTS: Record<DocumentKind, string[]> = {
+  ro: ['ro.changed', 'workshop.changed', 'settlement.changed'],
+  settlement: ['settlement.changed', 'ro.changed'],
+  po: ['po.changed'],
+  stocktake: ['stocktake.changed'],
+}
+
+const READS: Record<DocumentKind, string> = { ro: 'reception.read', settlement: 'settlement.read', po: 'parts.read', stocktake: 'parts.read' }
+
+/**
+ * 操作记录: who changed this document and when, folded away under the document until opened.
+ * The same component in every document's screen; the host decides who may read it.
+ */
+export function DocumentActivity({ kind, id }: { kind: DocumentKind; id: number }) {
+  const t = useT()
+  const api = useApi()
+  const may = useStore(useSessionStore(), (s) => s.user?.permissions.includes(READS[kind]) ?? false)
+  const [open, setOpen] = useState(false)
+  const [rows, setRows] = useState<Row[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const result = await api.call('audit.document', { kind, id })
+    if (result.ok) {
+      setRows(result.data)
+      setError(null)
+    } else setError(result.message)
+  }, [api, kind, id])
+
+  useEffect(() => {
+    if (!open) return
+    void load()
+    return api.subscribe((event) => {
+      if (EVENTS[kind].includes(event.type)) void load()
+    })
+  }, [api, kind, load, open])
+
+  if (!may) return null
+  const action = (code: string) => {
+    const key = `audit.action.${code}`
+    return isMessageKey(key) ? t(key) : code
+  }
+  const columns = [
+    { key: 'at', title: t('audit.col.at'), width: 150, render: (_: unknown, r: Row) => dateTime(r.at) },
+    { key: 'user', title: t('audit.col.user'), width: 110, render: (_: unknown, r: Row) => r.userName ?? t('audit.system') },
+    { key: 'action', title: t('audit.col.action'), width: 170, render: (_: unknown, r: Row) => action(r.action) },
+    {
+      key: 'detail',
+      title: t('audit.col.detail'),
+      render: (_: unknown, r: Row) => (
+        <Typography.Text type="secondary" className="audit-detail" ellipsis={{ tooltip: r.detail }}>
+          {r.detail ?? ''}
+        </Typography.Text>
+      ),
+    },
+  ]
+  return (
+    <Collapse
+      size="small"
+      className="document-activity"
+      style={{ marginTop: 12 }}
+      onChange={(keys) => setOpen(keys.length > 0)}
+      items={[
+        {
+          key: 'activity',
+          label: rows ? t('audit.feedCount', { n: rows.length }) : t('audit.feed'),
+          children: error ? (
+            <Typography.Text type="danger">{error}</Typography.Text>
+          ) : (
+            <Table size="small" rowKey="id" columns={columns} dataSource={rows ?? []} loading={rows === null} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+          ),
+        },
+      ]}
+    />
+  )
+}
