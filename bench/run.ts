@@ -8,13 +8,14 @@ import { partsBench } from './parts'
 import { workshopBench } from './workshop'
 import { rulesBench } from './rules'
 import { exportBench } from './export'
+import { terminalsBench } from './terminals'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
 // 100k repair orders / 100k parts, runs every area's measurements and prints the figures.
 // Areas add themselves to AREAS.
 
-const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench, exportBench]
+const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench, exportBench, terminalsBench]
 
 interface Options {
   json: boolean
