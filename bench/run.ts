@@ -10,13 +10,14 @@ import { rulesBench } from './rules'
 import { exportBench } from './export'
 import { authBench } from './auth'
 import { headOfficeBench } from './head-office'
+import { terminalsBench } from './terminals'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
 // 100k repair orders / 100k parts, runs every area's measurements and prints the figures.
 // Areas add themselves to AREAS.
 
-const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench, exportBench, authBench, headOfficeBench]
+const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench]
 
 interface Options {
   json: boolean

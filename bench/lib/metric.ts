@@ -1,7 +1,7 @@
 // What every benchmark area reports: latency figures from repeated calls, or one-shot figures.
 // The names are stable (`area.operation.layer`) because CI and the lead compare runs by name.
 
-export type TargetField = 'p50_ms' | 'p95_ms' | 'ms' | 'peak_rss_mb'
+export type TargetField = 'p50_ms' | 'p95_ms' | 'ms' | 'peak_rss_mb' | 'n'
 
 export interface Metric {
   name: string

@@ -6,7 +6,7 @@ const fmt = (n: number | undefined) => (n === undefined ? '' : n >= 100 ? n.toFi
 
 function targetText(m: Metric): string {
   if (!m.target) return ''
-  const unit = m.target.field === 'peak_rss_mb' ? ' MB' : ' ms'
+  const unit = m.target.field === 'peak_rss_mb' ? ' MB' : m.target.field === 'n' ? '' : ' ms'
   return `${m.target.field.replace(/_ms|_mb/, '')} ≤ ${m.target.max}${unit}`
 }
 

@@ -21,6 +21,8 @@ export interface Lan {
   pcs: Record<string, Pc>
   /** Runs a program inside a PC's namespace. */
   spawnIn(pc: Pc, command: string, args: string[], options?: SpawnOptions): ChildProcess
+  /** Runs `ip` inside a PC's namespace (routes, addresses). */
+  ipIn(pc: Pc, ...args: string[]): void
   /** Pulls the PC's cable out of the switch (the PC's own interface stays up, as it would). */
   unplug(pc: Pc): void
   plugIn(pc: Pc): void
@@ -44,10 +46,11 @@ export function namespacesUnavailable(): string | null {
 }
 
 /**
- * Builds the LAN: `names` become PCs with addresses .1, .11, .12, … in the order given. Names of
+ * Builds the LAN: `names` become PCs with addresses .1, .11, .12, … in the order given (or the
+ * address given for a name, e.g. another subnet on the same wire, reachable only by a route). Names of
  * namespaces carry the process id so parallel or leftover runs never collide.
  */
-export function createLan(names: string[]): Lan {
+export function createLan(names: string[], addresses: Record<string, string> = {}): Lan {
   const tag = `l${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`
   const switchNs = `${tag}-sw`
   const made: string[] = []
@@ -70,7 +73,7 @@ export function createLan(names: string[]): Lan {
     ip('-n', switchNs, 'link', 'set', 'br0', 'up')
     names.forEach((name, index) => {
       const ns = `${tag}-${name}`
-      const address = `${SUBNET_PREFIX}.${index === 0 ? 1 : 10 + index}`
+      const address = addresses[name] ?? `${SUBNET_PREFIX}.${index === 0 ? 1 : 10 + index}`
       const port = `p${index}`
       ip('netns', 'add', ns)
       made.push(ns)
@@ -90,6 +93,7 @@ export function createLan(names: string[]): Lan {
     switchNs,
     pcs,
     spawnIn: (pc, command, args, spawnOptions = {}) => spawn('ip', ['netns', 'exec', pc.ns, command, ...args], spawnOptions),
+    ipIn: (pc, ...args) => ip('-n', pc.ns, ...args),
     unplug: (pc) => ip('-n', switchNs, 'link', 'set', pc.port, 'down'),
     plugIn: (pc) => ip('-n', switchNs, 'link', 'set', pc.port, 'up'),
     destroy,

@@ -33,14 +33,15 @@ export interface HostPc {
  * The real host (`src/main/host/cli.ts --host 0.0.0.0`) on the LAN, with the demo dealership; or,
  * with `password: null` and `bind: '127.0.0.1'`, a fresh copy on a new PC that is not set up yet.
  */
-export async function startHostPc(lan: Lan, pc: Pc, password: string | null, bind = '0.0.0.0'): Promise<HostPc> {
+export async function startHostPc(lan: Lan, pc: Pc, password: string | null, bind = '0.0.0.0', wrap: string[] = []): Promise<HostPc> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dealer-lan-'))
   let child: ChildProcess | null = null
   let log = ''
   const start = async () => {
     const args = ['src/main/host/cli.ts', '--host', bind, '--port', String(HOST_PORT), '--data-dir', dataDir]
     if (password) args.push('--demo', '--demo-password', password)
-    const started = lan.spawnIn(pc, TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const [command = TSX, ...prefix] = wrap.length ? [...wrap, TSX] : [TSX]
+    const started = lan.spawnIn(pc, command, [...prefix, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     child = started
     const before = log.length
     started.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_EVENT, ipcChannel } from '../../shared/contract/bridge'
+import { IPC_EVENT, IPC_STATUS, ipcChannel } from '../../shared/contract/bridge'
 import { createApp, type App } from '../app'
 import { startHttpHost, type RunningHost } from '../host/http'
 import type { FakeElectron } from './fake-electron'
@@ -73,4 +73,15 @@ describe('Electron shell in terminal mode', () => {
       expect(window.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ type: 'ro.changed', id: 5 })),
     )
   })
+
+  it('tells its window when the stream to the host is lost and when it is back', async () => {
+    const window = electron.fake.windows[0]
+    if (!window) throw new Error('no window')
+    expect(shell.terminal?.streaming).toBe(true)
+    await host.close()
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledWith(IPC_STATUS, false), { timeout: 10_000 })
+    host = await startHttpHost(remote, { port: Number(new URL(host.url).port), staticDir: null })
+    await vi.waitFor(() => expect(shell.terminal?.streaming).toBe(true), { timeout: 15_000 })
+    expect(window.webContents.send).toHaveBeenLastCalledWith(IPC_STATUS, true)
+  }, 30_000)
 })
