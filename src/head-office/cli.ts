@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { connect, refreshFigures } from './db'
+import { connect, figuresStale, refreshFigures } from './db'
 import { defaultFolders, loadInbox } from './load/inbox'
 import { migrate } from './schema/migrations'
 import { formatStatus, groupStatus } from './status'
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
       for (let i = 1; i < jobs; i++) workers.push(await connect(url))
       try {
         const r = await loadInbox(client, { ...options, workers })
-        if (r.applied.length > 0) await refreshFigures(client)
+        if (r.applied.length > 0 || (await figuresStale(client))) await refreshFigures(client)
         console.log(`pass: ${r.applied.length} applied (${r.rows} rows in ${Math.round(r.ms)} ms), ${r.held.length} held, ${r.quarantined.length} refused, ${r.duplicates.length} duplicates`)
         return r
       } finally {
