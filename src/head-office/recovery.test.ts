@@ -97,7 +97,11 @@ describe.skipIf(!PG_BIN)('head-office loader recovery', () => {
   it('prints the status and the month report from the command line, and writes the XLSX', async () => {
     const cli = (...args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/head-office/cli.ts', ...args, '--database-url', cluster.url], { stdio: ['ignore', 'pipe', 'pipe'] })
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/head-office/cli.ts', ...args, '--database-url', cluster.url], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          // A head office east of UTC: dates must not slip a day on the way out.
+          env: { ...process.env, TZ: 'Asia/Shanghai' },
+        })
         let out = ''
         child.stdout.on('data', (b: Buffer) => (out += b.toString()))
         child.stderr.on('data', (b: Buffer) => (out += b.toString()))
@@ -108,7 +112,7 @@ describe.skipIf(!PG_BIN)('head-office loader recovery', () => {
     expect(pass.out).toMatch(/pass: 0 applied/)
     const status = await cli('status')
     expect(status.code).toBe(0)
-    expect(status.out).toMatch(/KILL01\s+KILL01-20261206-000003\s+3\s+-/)
+    expect(status.out).toMatch(/KILL01\s+KILL01-20261206-000003\s+3\s+-\s+0\s+0\s+2026-12-06/)
     const xlsx = join(work, 'report.xlsx')
     const report = await cli('report', '--month', '2026-11', '--out', xlsx)
     expect(report.code).toBe(0)
