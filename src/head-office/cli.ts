@@ -1,8 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { connect, refreshFigures } from './db'
+import { connect, figuresStale, refreshFigures } from './db'
 import { defaultFolders, loadInbox } from './load/inbox'
-import { formatReport, monthFigures, writeReport } from './report'
 import { migrate } from './schema/migrations'
 import { formatStatus, groupStatus } from './status'
 
@@ -38,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE)
     return values.help ? 0 : 2
   }
-  const client = await connect(url)
+  let client = await connect(url)
   try {
     await migrate(client)
     if (command === 'status') {
@@ -50,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('report needs --month YYYY-MM')
         return 2
       }
+      // Loaded only for the report: the loader's memory stays its own.
+      const { formatReport, monthFigures, writeReport } = await import('./report')
       const started = performance.now()
       const figures = await monthFigures(client, values.month)
       const out = resolve(values.out ?? `group-figures-${values.month}.xlsx`)
@@ -66,28 +67,42 @@ async function main(argv: string[]): Promise<number> {
     const folders = defaultFolders(inbox)
     // --jobs: dealers applied at once, one connection each (PostgreSQL does the parallel work).
     const jobs = Math.max(1, Math.min(32, Number(values.jobs) || 1))
-    const workers = [client]
-    for (let i = 1; i < jobs; i++) workers.push(await connect(url))
     const options = {
-      workers,
       inbox,
       quarantine: values.quarantine ? resolve(values.quarantine) : folders.quarantine,
       archive: values.archive ? resolve(values.archive) : folders.archive,
       log: (line: string) => console.log(line),
     }
     const pass = async () => {
-      const r = await loadInbox(client, options)
-      if (r.applied.length > 0) await refreshFigures(client)
-      console.log(`pass: ${r.applied.length} applied (${r.rows} rows in ${Math.round(r.ms)} ms), ${r.held.length} held, ${r.quarantined.length} refused, ${r.duplicates.length} duplicates`)
-      return r
+      const workers = [client]
+      for (let i = 1; i < jobs; i++) workers.push(await connect(url))
+      try {
+        const r = await loadInbox(client, { ...options, workers })
+        if (r.applied.length > 0 || (await figuresStale(client))) await refreshFigures(client)
+        console.log(`pass: ${r.applied.length} applied (${r.rows} rows in ${Math.round(r.ms)} ms), ${r.held.length} held, ${r.quarantined.length} refused, ${r.duplicates.length} duplicates`)
+        return r
+      } finally {
+        await Promise.all(workers.slice(1).map((w) => w.end().catch(() => undefined)))
+      }
     }
     const first = await pass()
+    const cpu = process.cpuUsage()
+    console.log(`loader cpu: ${Math.round(cpu.user / 1000)} ms user, ${Math.round(cpu.system / 1000)} ms system`)
     if (!values.watch) return first.quarantined.length > 0 ? 1 : 0
+    await client.end()
     const seconds = Math.max(1, Number(values.interval) || 30)
     console.log(`watching ${inbox} every ${seconds} s`)
+    // Each pass on fresh connections: a server restart or a dropped network costs one pass, not the watcher.
     for (;;) {
       await new Promise((r) => setTimeout(r, seconds * 1000))
-      await pass()
+      try {
+        client = await connect(url)
+        await pass()
+      } catch (error) {
+        console.error(`pass failed (${(error as Error).message}); next try in ${seconds} s`)
+      } finally {
+        await client.end().catch(() => undefined)
+      }
     }
   } finally {
     await client.end().catch(() => undefined)

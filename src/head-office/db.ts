@@ -14,4 +14,13 @@ export async function connect(url: string): Promise<pg.Client> {
 
 export async function refreshFigures(client: pg.ClientBase): Promise<void> {
   await client.query('REFRESH MATERIALIZED VIEW CONCURRENTLY figures.monthly')
+  await client.query('UPDATE loader.figures_state SET refreshed_at = now()')
+}
+
+/** A batch applied after the last refresh (say the loader was killed between the two). */
+export async function figuresStale(client: pg.ClientBase): Promise<boolean> {
+  const r = await client.query<{ stale: boolean }>(
+    `SELECT coalesce((SELECT max(applied_at) FROM loader.batches WHERE status = 'applied') > (SELECT refreshed_at FROM loader.figures_state), false) AS stale`,
+  )
+  return r.rows[0]?.stale ?? false
 }

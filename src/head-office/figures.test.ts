@@ -37,8 +37,13 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     client = await connect(cluster.url)
     await migrate(client)
     inbox = mkdtempSync(join(tmpdir(), 'ho-figures-'))
-    for (const code of ['FIG01', 'FIG02', 'FIG03']) dealers.push(await makeDealer(code))
-    for (const d of dealers) deliver(await night(d, '2026-11-27T21:30:00+08:00'), inbox)
+    // The same generator started on different days: each dealership's months differ.
+    const starts = { FIG01: '2026-11-27', FIG02: '2026-10-20', FIG03: '2026-09-13' }
+    for (const [code, day] of Object.entries(starts)) {
+      const d = await makeDealer(code, `${day}T10:00:00+08:00`)
+      dealers.push(d)
+      deliver(await night(d, `${day}T21:30:00+08:00`), inbox)
+    }
     await loadInbox(client, { inbox, ...defaultFolders(inbox) })
     await refreshFigures(client)
   }, 240_000)
@@ -104,23 +109,36 @@ describe.skipIf(!PG_BIN)('group figures', () => {
   })
 
   it('writes the month report: a sheet per figure, dealerships ranked, off-target values coloured', async () => {
+    // A month all three have a figure for, before any of their current months.
+    const { month } = (
+      await client.query<{ month: string }>(
+        `SELECT month FROM figures.monthly WHERE figure = 'maintenance_settlement' AND value IS NOT NULL AND month < '2026-09'
+          GROUP BY month HAVING count(*) = 3 ORDER BY month DESC LIMIT 1`,
+      )
+    ).rows[0]!
     // One dealership behind on settlement: its maintenance ROs of the month count as late.
     await client.query(
-      `UPDATE warehouse.repair_orders SET settled_at = NULL WHERE dealer_code = 'FIG02' AND type = 'maintenance' AND left(completed_at, 7) = '2026-10'`,
+      `UPDATE warehouse.repair_orders SET settled_at = NULL WHERE dealer_code = 'FIG02' AND type = 'maintenance' AND left(completed_at, 7) = $1`,
+      [month],
     )
     await refreshFigures(client)
-    const figures = await monthFigures(client, '2026-10')
+    const figures = await monthFigures(client, month)
     const path = join(inbox, 'report.xlsx')
-    await writeReport(figures, '2026-10', path)
+    await writeReport(figures, month, path)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
     expect(book.worksheets.map((w) => w.name)).toContain('maintenance_settlement')
     expect(book.worksheets).toHaveLength(12)
     const sheet = book.getWorksheet('maintenance_settlement')!
     const rows = [3, 4, 5].map((i) => sheet.getRow(i))
-    expect(rows.map((r) => r.getCell(2).value)).toEqual(['FIG01', 'FIG03', 'FIG02'])
+    const ranked = figures.get('maintenance_settlement')!
+    expect(ranked.map((r) => r.dealerCode)).toEqual(rows.map((r) => r.getCell(2).value))
+    // Best first: values never rise down the sheet, and the late dealership is last.
+    const values = ranked.map((r) => r.value ?? -1)
+    expect(values).toEqual([...values].sort((a, b) => b - a))
+    expect(rows[2]!.getCell(2).value).toBe('FIG02')
     expect(rows[2]!.getCell(3).value).toBe('0.00 %')
     expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
-    expect(formatReport(figures, '2026-10')).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
+    expect(formatReport(figures, month)).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
   })
 })

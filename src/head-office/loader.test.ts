@@ -187,4 +187,22 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     expect(held.some((r) => /^p_[0-9a-f]{24}$/.test(String(r.mobile)))).toBe(true)
     expect(held.every((r) => r.address === null)).toBe(true)
   })
+
+  it('holds one warehouse table per declared table, with its columns, keyed by dealer and natural key', async () => {
+    await resetWarehouse()
+    const columns = await client.query<{ table_name: string; cols: string[] }>(
+      `SELECT table_name, array_agg(column_name::text ORDER BY ordinal_position) AS cols FROM information_schema.columns
+        WHERE table_schema = 'warehouse' GROUP BY table_name`,
+    )
+    const held = Object.fromEntries(columns.rows.map((r) => [r.table_name, r.cols]))
+    expect(held).toEqual(Object.fromEntries(BATCH_TABLES.map((t) => [t.name, ['dealer_code', ...t.columns.map((c) => c.name)]])))
+    const keys = await client.query<{ table_name: string; cols: string[] }>(
+      `SELECT tc.table_name, array_agg(k.column_name::text ORDER BY k.ordinal_position) AS cols
+         FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k USING (constraint_schema, constraint_name)
+        WHERE tc.table_schema = 'warehouse' AND tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name`,
+    )
+    expect(Object.fromEntries(keys.rows.map((r) => [r.table_name, r.cols]))).toEqual(
+      Object.fromEntries(BATCH_TABLES.map((t) => [t.name, ['dealer_code', ...t.naturalKey]])),
+    )
+  })
 })

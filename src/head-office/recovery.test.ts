@@ -93,4 +93,31 @@ describe.skipIf(!PG_BIN)('head-office loader recovery', () => {
     const last = await client.query('SELECT last_batch_id, last_cutoff FROM loader.dealers WHERE dealer_code = $1', [dealer.code])
     expect(last.rows[0]).toMatchObject({ last_batch_id: 'KILL01-20261206-000003' })
   })
+
+  it('prints the status and the month report from the command line, and writes the XLSX', async () => {
+    const cli = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/head-office/cli.ts', ...args, '--database-url', cluster.url], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          // A head office east of UTC: dates must not slip a day on the way out.
+          env: { ...process.env, TZ: 'Asia/Shanghai' },
+        })
+        let out = ''
+        child.stdout.on('data', (b: Buffer) => (out += b.toString()))
+        child.stderr.on('data', (b: Buffer) => (out += b.toString()))
+        child.once('exit', (code) => resolve({ code, out }))
+      })
+    // Batches were applied in-process (no refresh): a load pass with nothing new refreshes stale figures.
+    const pass = await cli('--inbox', join(work, 'empty'))
+    expect(pass.out).toMatch(/pass: 0 applied/)
+    const status = await cli('status')
+    expect(status.code).toBe(0)
+    expect(status.out).toMatch(/KILL01\s+KILL01-20261206-000003\s+3\s+-\s+0\s+0\s+2026-12-06/)
+    const xlsx = join(work, 'report.xlsx')
+    const report = await cli('report', '--month', '2026-11', '--out', xlsx)
+    expect(report.code).toBe(0)
+    expect(report.out).toMatch(/fill_rate \(target ≥ 98\.00 %\)\n\s+1\s+KILL01\s+\d+\.\d\d %/)
+    expect(report.out).toContain(`written ${xlsx}`)
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK')
+  })
 })

@@ -25,7 +25,11 @@ export async function groupStatus(client: pg.ClientBase): Promise<GroupStatus> {
     )
   ).rows
   const dealers = new Map(
-    (await client.query<{ dealer_code: string; last_batch_id: string; last_business_date: Date }>('SELECT * FROM loader.dealers')).rows.map((d) => [d.dealer_code, d]),
+    (
+      await client.query<{ dealer_code: string; last_batch_id: string; last_business_date: string }>(
+        "SELECT dealer_code, last_batch_id, to_char(last_business_date, 'YYYY-MM-DD') AS last_business_date FROM loader.dealers",
+      )
+    ).rows.map((d) => [d.dealer_code, d]),
   )
   const codes = [...new Set([...dealers.keys(), ...batches.map((b) => b.dealer_code)])].sort()
   const out: DealerStatus[] = codes.map((code) => {
@@ -38,7 +42,7 @@ export async function groupStatus(client: pg.ClientBase): Promise<GroupStatus> {
     return {
       dealerCode: code,
       lastBatchId: d?.last_batch_id ?? null,
-      lastBusinessDate: d ? d.last_business_date.toISOString().slice(0, 10) : null,
+      lastBusinessDate: d?.last_business_date ?? null,
       applied: own.filter((b) => b.status === 'applied').length,
       missingSeqs: missing,
       held: own.filter((b) => b.status === 'held').map((b) => ({ batchId: b.batch_id, reason: b.reason ?? '' })),
@@ -50,10 +54,10 @@ export async function groupStatus(client: pg.ClientBase): Promise<GroupStatus> {
 }
 
 export function formatStatus(s: GroupStatus): string {
-  const lines = ['dealer    last batch                  applied  gaps (seq)        held  quarantined']
+  const lines = ['dealer    last batch                  applied  gaps (seq)        held  quarantined  last business day']
   for (const d of s.dealers) {
     const gaps = d.missingSeqs.length ? d.missingSeqs.slice(0, 8).join(',') + (d.missingSeqs.length > 8 ? '…' : '') : '-'
-    lines.push(`${d.dealerCode.padEnd(9)} ${(d.lastBatchId ?? '(none)').padEnd(27)} ${String(d.applied).padStart(7)}  ${gaps.padEnd(16)} ${String(d.held.length).padStart(5)}  ${String(d.quarantined.length).padStart(11)}`)
+    lines.push(`${d.dealerCode.padEnd(9)} ${(d.lastBatchId ?? '(none)').padEnd(27)} ${String(d.applied).padStart(7)}  ${gaps.padEnd(16)} ${String(d.held.length).padStart(5)}  ${String(d.quarantined.length).padStart(11)}  ${d.lastBusinessDate ?? '-'}`)
     for (const h of d.held) lines.push(`  held ${h.batchId}: ${h.reason}`)
     for (const q of d.quarantined) lines.push(`  quarantined ${q.batchId}: ${q.reason}`)
   }

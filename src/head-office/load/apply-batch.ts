@@ -27,6 +27,7 @@ async function prepareSession(client: pg.ClientBase) {
 
 export class BatchRefused extends Error {}
 
+/** What was applied; null when the batch was applied already or is not its chain's next one. */
 export interface Applied {
   rows: number
   changes: number
@@ -39,7 +40,7 @@ export async function applyBatch(
   manifest: Manifest,
   manifestSha256: string,
   specs: readonly ExportTableSpec[],
-): Promise<Applied> {
+): Promise<Applied | null> {
   const started = performance.now()
   const dealer = manifest.dealerCode
   let rows = 0
@@ -54,10 +55,14 @@ export async function applyBatch(
     const done = await client.query("SELECT 1 FROM loader.batches WHERE batch_id = $1 AND status = 'applied'", [manifest.batchId])
     if (done.rowCount) {
       await client.query('ROLLBACK')
-      return { rows: 0, changes: 0, ms: 0 }
+      return null
     }
     const last = position.rows[0]?.last_batch_id ?? null
-    if (last !== manifest.previousBatchId) throw new Error(`chain moved: dealer is at ${last}, batch follows ${manifest.previousBatchId}`)
+    if (last !== manifest.previousBatchId) {
+      // Another loader moved this dealer's chain meanwhile: not this batch's turn; a later pass decides.
+      await client.query('ROLLBACK')
+      return null
+    }
     for (const [i, f] of manifest.files.entries()) {
       const spec = specs[i]!
       const staging = stagingOf(spec)

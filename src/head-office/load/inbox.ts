@@ -112,6 +112,11 @@ export async function loadInbox(client: pg.ClientBase, o: InboxOptions): Promise
         if ((dealers.get(m.dealerCode) ?? null) !== m.previousBatchId) continue
         try {
           const done = await applyBatch(db, p.dir, m, p.sha, p.specs)
+          if (!done) {
+            // Another loader got there first; its outcome is in loader.batches for the next pass.
+            list.splice(list.indexOf(p), 1)
+            continue
+          }
           result.applied.push(m.batchId)
           result.rows += done.rows
           log(`applied ${m.batchId}: ${done.rows} rows, ${done.changes} changes in ${Math.round(done.ms)} ms`)

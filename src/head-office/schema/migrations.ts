@@ -60,6 +60,12 @@ const MIGRATIONS: readonly Migration[] = [
     sql: () => [`CREATE SCHEMA ${WAREHOUSE}`, ...BATCH_TABLES.map(createTableSql)].join(';\n'),
   },
   { id: 3, name: 'group figures', sql: () => FIGURES_SQL },
+  {
+    id: 4,
+    name: 'when the figures were refreshed',
+    sql: () => `CREATE TABLE loader.figures_state (id integer PRIMARY KEY CHECK (id = 1), refreshed_at timestamptz NOT NULL);
+      INSERT INTO loader.figures_state VALUES (1, now())`,
+  },
 ]
 
 export async function migrate(client: pg.ClientBase): Promise<number[]> {
