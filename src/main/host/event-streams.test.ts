@@ -42,6 +42,8 @@ async function listen(token: string, headers: Record<string, string> = {}): Prom
         const blocks = buffer.split('\n\n')
         buffer = blocks.pop() ?? ''
         for (const block of blocks) {
+          // Liveness pings (`event: ping`) are not data: only `change` frames count.
+          if (!block.split('\n').includes('event: change')) continue
           const data = block.split('\n').find((l) => l.startsWith('data: '))
           if (data) events.push(JSON.parse(data.slice(6)) as LiveEvent)
         }

@@ -7,6 +7,8 @@ import { parts } from './en/parts'
 import { reception } from './en/reception'
 import { settlement } from './en/settlement'
 import { workshop } from './en/workshop'
+import { frontDesk } from './en/front-desk'
+import { security } from './en/security'
 import { translate } from './index'
 
 // English counts read as English: "1 batch waiting", "3 batches waiting"; Chinese has no plural.
@@ -23,7 +25,7 @@ describe('counts in messages', () => {
 
   it('writes no English count before a plural noun without choosing the form by the number', () => {
     // `{n} parts` reads "1 parts" for one; every count goes through {n, plural, …}.
-    const unplural = Object.entries({ ...app, ...data, ...domain, ...errors, ...parts, ...reception, ...settlement, ...workshop }).filter(([, text]) => /\{\w+\} (?!(?:is|was|has|does)\b)[a-z-]+s\b/.test(text))
+    const unplural = Object.entries({ ...app, ...data, ...domain, ...errors, ...parts, ...reception, ...settlement, ...workshop, ...frontDesk, ...security }).filter(([, text]) => /\{\w+\} (?!(?:is|was|has|does)\b)[a-z-]+s\b/.test(text))
     expect(unplural.map(([key]) => key)).toEqual([])
   })
 })

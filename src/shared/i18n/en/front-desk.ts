@@ -47,7 +47,7 @@ export const frontDesk = {
   'roList.openedFrom': 'Opened from',
   'roList.openedTo': 'Opened to',
   'roList.lateOnly': 'Late only',
-  'roList.count': '{n} orders',
+  'roList.count': '{n, plural, one {# order} other {# orders}}',
   'roList.late.promised': 'Promised time passed',
   'roList.late.settlement': 'Settlement overdue',
   'authz.noteShown': 'Note: {note}',

@@ -51,7 +51,7 @@ export const security = {
   'security.localPc': 'This PC',
   'security.lockedUntil': 'Locked until {until}',
   'audit.export': 'Export to Excel',
-  'audit.exported': 'Exported {n} rows',
+  'audit.exported': 'Exported {n, plural, one {# row} other {# rows}}',
   'audit.more': 'Load more',
   'audit.actionFilter': 'Action (e.g. ro.)',
   'audit.entity.repair_order': 'Repair order',

@@ -373,7 +373,7 @@ export const settlement = {
   'stl.change.toast': '; change {change}',
   'stl.change.column': 'Tendered / change',
   'stl.change.cell': '{tendered} / {change}',
-  'stl.change.nonCash': '{method} gives no change: take the open balance at most',
+  'stl.change.nonCash': 'No change is given for {method}: take the open balance at most',
   'stl.pay.overpaidNonCash': "A non-cash payment is more than its payer's invoice: only cash gives change, adjust the amount",
   'stl.queue.customerOwes': 'Customer owes',
   'stl.queue.othersOpen': 'Other payers open',
@@ -384,7 +384,7 @@ export const settlement = {
   'stl.print.otherPayers': 'Other payers (not payable by the customer)',
   'stl.print.otherPayersNote': 'These invoices are settled by the maker (warranty), the insurer or internally, not by the customer.',
   'stl.print.repairWarranty': 'Repair warranty',
-  'stl.print.repairWarrantyTerms': 'The work is guaranteed for {days} days or {km}, whichever comes first',
+  'stl.print.repairWarrantyTerms': 'The work is guaranteed for {days, plural, one {# day} other {# days}} or {km}, whichever comes first',
   'stl.print.repairWarrantyUntil': ': until {date} or {km} on the odometer.',
   // What stands between the RO and settlement (the state machine's gates).
   'stl.gates.title': 'Cannot settle yet',
