@@ -265,7 +265,16 @@ describe('the reception desk on the demo dealership', () => {
     await grid.waitFor()
     await page.getByRole('button', { name: zh('appts.nextDay') }).click()
     const me = await apiCall(host.url, token, 'auth.me', {})
-    const slot = page.getByRole('button', { name: zh('appts.bookSlot', { advisor: me.displayName, time: '10:30' }) })
+    // The demo books tomorrow's appointments at random: take the advisor's first free hour.
+    const tomorrow = localDate(new Date(Date.now() + 86_400_000), 'Asia/Shanghai')
+    const booked = await apiCall(host.url, token, 'appointments.day', { date: tomorrow, advisorId: me.id })
+    const minuteOf = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))
+    const freeAt = (start: number) =>
+      booked.every((a) => a.status === 'cancelled' || minuteOf(a.startsAt) >= start + 60 || minuteOf(a.startsAt) + a.durationMin <= start)
+    const start = [...Array(16).keys()].map((i) => 9 * 60 + 30 * i).find(freeAt)
+    if (start === undefined) throw new Error(`no free hour for ${me.displayName} on ${tomorrow}`)
+    const time = `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`
+    const slot = page.getByRole('button', { name: zh('appts.bookSlot', { advisor: me.displayName, time }) })
     await slot.click()
     const dialog = page.getByRole('dialog')
     await pickFromSelect(page, zh('field.vehicleId'), newPlate, newPlate)
@@ -273,7 +282,7 @@ describe('the reception desk on the demo dealership', () => {
     await settled(dialog)
     await screenshot(page, 'appointments-book', false)
     await dialog.getByRole('button', { name: zh('appts.book') }).click()
-    const card = page.getByRole('gridcell', { name: zh('appts.card', { time: '10:30', plate: newPlate, customer: `测试客户${suffix}` }) })
+    const card = page.getByRole('gridcell', { name: zh('appts.card', { time, plate: newPlate, customer: `测试客户${suffix}` }) })
     await card.waitFor()
     await screenshot(page, 'appointments')
     expect(session.problems).toEqual([])
