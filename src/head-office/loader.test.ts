@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH_TABLES } from '../shared/export/tables/all'
-import { connect } from './db'
+import { connect, refreshFigures } from './db'
 import { defaultFolders, loadInbox, type PassResult } from './load/inbox'
 import { migrate } from './schema/migrations'
 import { groupStatus } from './status'
@@ -204,5 +204,29 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     expect(Object.fromEntries(keys.rows.map((r) => [r.table_name, r.cols]))).toEqual(
       Object.fromEntries(BATCH_TABLES.map((t) => [t.name, ['dealer_code', ...t.naturalKey]])),
     )
+  })
+
+  it('brings a warehouse released before the clock minimum to the declared tables and the same figures as a new one', async () => {
+    const load = async (name: string) => {
+      const folders = freshInbox(name)
+      for (const d of dealers) for (const b of d.batches) deliver(b, folders.inbox)
+      expect((await loadInbox(client, folders)).applied).toHaveLength(9)
+      await refreshFigures(client)
+      const figures = await client.query<{ d: string }>(`SELECT md5(string_agg(m::text, '|' ORDER BY m::text)) AS d FROM figures.monthly m`)
+      return { warehouse: await warehouseDigest(), figures: figures.rows[0]!.d }
+    }
+    await resetWarehouse()
+    const fresh = await load('upgrade-fresh')
+
+    await client.query('DROP SCHEMA IF EXISTS warehouse, loader, figures CASCADE; DROP TABLE IF EXISTS public.ho_migrations')
+    expect(await migrate(client, 4)).toEqual([1, 2, 3, 4])
+    // As first released: segments without their confirmation, slow-moving kept per batch.
+    await client.query('ALTER TABLE warehouse.job_time_segments DROP COLUMN short_confirmed_by, DROP COLUMN short_confirmed_at')
+    expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).not.toBeNull()
+    expect(await migrate(client)).toEqual([5])
+    expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).toBeNull()
+    const upgraded = await load('upgrade-old')
+    expect(upgraded).toEqual(fresh)
+    expect(fresh.figures).not.toBeNull()
   })
 })

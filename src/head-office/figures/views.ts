@@ -8,12 +8,14 @@ import {
   TURNOVER_MAX_CENTI,
   TURNOVER_MIN_CENTI,
 } from '../../shared/domain/stock-rules'
+import { DEFAULT_MIN_SEGMENT_MINUTES } from '../../shared/domain/workshop-clock'
 
 // The group's figures per dealership and month, as the dealership's own targets dashboard and
 // workshop report compute them (src/main/rules/dashboard.ts, src/main/workshop/reports.ts), with
 // the manual's default parameters. "Now" for a dealership is the cut-off of its last applied
 // batch: settlement still within its deadline is left out until the deadline passes, the current
 // month's stock ratio uses the last 30 days, exactly like its dashboard at that moment.
+// Migration 3 built the first version (views-v1.ts); migration 5 rebuilt figures.monthly from this.
 // Every figure is a numerator, a denominator and a value rounded half up like mulDivRound.
 
 /** Figures, their unit and the manual's band (null: no bound on that side). */
@@ -94,6 +96,42 @@ const LEDGER = `
   -- Months before the first move held nothing, so the 13-point average counts them as zero.
   SELECT dealer_code, month, 'turnover', greatest(issued, 0), round(ends::numeric / ${TURNOVER_MONTHS + 1})::bigint FROM windows`
 
+// Slow-moving share as of each month's end, rebuilt from the ledger as the dealership's dashboard
+// does (src/main/rules/stock-as-of.ts): a part's balance then is today's (after its last move)
+// less every move of the later months; its last activity is its last issue before the end, else
+// its last receipt, else its last move. Slow when that is before the cut-off: the end less the
+// rule's months, or, for the running month, "now" less them (same wall-clock time, day clamped).
+const SLOW_MOVING = `
+  WITH part_months AS (
+    SELECT dealer_code, part_id, left(at, 7) AS month, sum(quantity_milli) AS q, sum(value_fen) AS v,
+           max(${ts('at')}) FILTER (WHERE kind = 'issue') AS issued, max(${ts('at')}) FILTER (WHERE kind = 'receipt') AS received,
+           max(${ts('at')}) AS moved
+      FROM warehouse.stock_moves GROUP BY 1, 2, 3),
+  now_held AS (
+    SELECT DISTINCT ON (dealer_code, part_id) dealer_code, part_id, on_hand_milli_after AS on_hand, value_fen_after AS value
+      FROM warehouse.stock_moves ORDER BY dealer_code, part_id, id DESC),
+  span AS (SELECT dealer_code, part_id, min(month) AS first, sum(q) AS q, sum(v) AS v FROM part_months GROUP BY 1, 2),
+  grid AS (
+    SELECT s.dealer_code, s.part_id, to_char(g, 'YYYY-MM') AS month, g + interval '1 month' AS end_local,
+           s.q AS all_q, s.v AS all_v, n.on_hand, n.value, d.time_zone, ${ts('d.last_cutoff')} AS now_at
+      FROM span s JOIN now_held n USING (dealer_code, part_id) JOIN loader.dealers d USING (dealer_code)
+      CROSS JOIN LATERAL generate_series(to_date(s.first, 'YYYY-MM')::timestamp, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp, interval '1 month') g),
+  running AS (
+    SELECT g.*, sum(coalesce(pm.q, 0)) OVER w AS q_to, sum(coalesce(pm.v, 0)) OVER w AS v_to,
+           max(pm.issued) OVER w AS issued, max(pm.received) OVER w AS received, max(pm.moved) OVER w AS moved
+      FROM grid g LEFT JOIN part_months pm USING (dealer_code, part_id, month)
+    WINDOW w AS (PARTITION BY g.dealer_code, g.part_id ORDER BY g.month ROWS UNBOUNDED PRECEDING)),
+  at_end AS (
+    SELECT dealer_code, month, on_hand - (all_q - q_to) AS on_hand, value - (all_v - v_to) AS value,
+           coalesce(issued, received, moved) AS activity,
+           CASE WHEN end_local AT TIME ZONE time_zone > now_at
+                THEN ((now_at AT TIME ZONE time_zone) - interval '${SLOW_MOVING_MONTHS} months') AT TIME ZONE time_zone
+                ELSE (end_local - interval '${SLOW_MOVING_MONTHS} months') AT TIME ZONE time_zone END AS cutoff
+      FROM running)
+  SELECT dealer_code, month, 'slow_moving', coalesce(sum(value) FILTER (WHERE on_hand > 0 AND activity < cutoff), 0),
+         coalesce(sum(value) FILTER (WHERE on_hand > 0), 0)
+    FROM at_end GROUP BY 1, 2`
+
 const PARTS = `
   SELECT dealer_code, left(first_at, 7) AS month, 'fill_rate' AS figure,
          count(*) FILTER (WHERE served_from_stock) AS n, count(*) AS d
@@ -106,7 +144,13 @@ const PARTS = `
     FROM warehouse.stocktakes st JOIN warehouse.stocktake_lines l ON l.dealer_code = st.dealer_code AND l.stocktake_id = st.id
    WHERE st.state = 'approved' AND st.decided_at IS NOT NULL GROUP BY 1, 2
   UNION ALL
-  SELECT dealer_code, month, 'slow_moving', slow_fen, total_fen FROM figures.slow_moving_by_month`
+  (${SLOW_MOVING})`
+
+// A job with a closed clock segment shorter than the minimum that the supervisor has neither
+// confirmed nor corrected is held out of sold hours and efficiency alike (efficiencyOf).
+const COUNTED_JOB = `NOT EXISTS (SELECT 1 FROM warehouse.job_time_segments h WHERE h.dealer_code = j.dealer_code AND h.job_id = j.id
+    AND h.ended_at IS NOT NULL AND h.short_confirmed_at IS NULL AND h.corrected_by IS NULL
+    AND ${ts('h.ended_at')} - ${ts('h.started_at')} < interval '${DEFAULT_MIN_SEGMENT_MINUTES} minutes')`
 
 const ACTIVITY = `
   SELECT dealer_code, left(opened_at, 7) AS month, 'ros_opened' AS figure, count(*) AS n, NULL::bigint AS d
@@ -117,7 +161,7 @@ const ACTIVITY = `
   UNION ALL
   SELECT j.dealer_code, left(j.finished_at, 7), 'hours_sold_milli', sum(j.sold_hours_milli), NULL
     FROM warehouse.ro_jobs j JOIN warehouse.users u ON u.dealer_code = j.dealer_code AND u.id = j.technician_id
-   WHERE j.state = 'done' AND j.finished_at IS NOT NULL GROUP BY 1, 2
+   WHERE j.state = 'done' AND j.finished_at IS NOT NULL AND ${COUNTED_JOB} GROUP BY 1, 2
   UNION ALL
   -- Sold hours (thousandths) over clocked milliseconds: a thousandth of an hour is 3600 ms.
   SELECT j.dealer_code, left(j.finished_at, 7), 'technician_efficiency', sum(j.sold_hours_milli) * 3600,
@@ -126,18 +170,10 @@ const ACTIVITY = `
     JOIN loader.dealers d ON d.dealer_code = j.dealer_code
     LEFT JOIN LATERAL (SELECT sum(greatest(extract(epoch FROM ${ts('coalesce(s.ended_at, d.last_cutoff)')} - ${ts('s.started_at')}), 0) * 1000)::bigint AS ms
                          FROM warehouse.job_time_segments s WHERE s.dealer_code = j.dealer_code AND s.job_id = j.id) c ON true
-   WHERE j.state = 'done' AND j.finished_at IS NOT NULL GROUP BY 1, 2`
+   WHERE j.state = 'done' AND j.finished_at IS NOT NULL AND ${COUNTED_JOB} GROUP BY 1, 2`
 
-export const FIGURES_SQL = `
-  CREATE SCHEMA figures;
-  CREATE INDEX stock_moves_part ON warehouse.stock_moves (dealer_code, part_id, id);
-  -- The slow-moving share of a past month cannot be rebuilt from the ledger cheaply; like the
-  -- dealership's own monthly snapshot, each applied batch records its month's figure.
-  CREATE TABLE figures.slow_moving_by_month (
-    dealer_code text NOT NULL, month text NOT NULL, slow_fen bigint NOT NULL, total_fen bigint NOT NULL,
-    as_of text NOT NULL, PRIMARY KEY (dealer_code, month));
-  CREATE TABLE figures.targets (figure text PRIMARY KEY, unit text NOT NULL, min bigint, max bigint);
-  INSERT INTO figures.targets VALUES ${FIGURES.map((f) => `('${f.key}', '${f.unit}', ${f.min ?? 'NULL'}, ${f.max ?? 'NULL'})`).join(', ')};
+/** figures.monthly over the warehouse (migration 5 drops migration 3's and builds this). */
+export const MONTHLY_SQL = `
   CREATE MATERIALIZED VIEW figures.monthly AS
   SELECT f.dealer_code, f.month, f.figure, f.n::bigint AS numerator, f.d::bigint AS denominator,
          CASE WHEN t.unit IN ('count', 'fen', 'milli') THEN f.n::bigint
@@ -149,18 +185,3 @@ export const FIGURES_SQL = `
     JOIN figures.targets t ON t.figure = f.figure
    WHERE f.month IS NOT NULL;
   CREATE UNIQUE INDEX monthly_key ON figures.monthly (month, figure, dealer_code);`
-
-/** The slow-moving share as of the batch's cut-off, recorded in the batch's own transaction. */
-export const SLOW_MOVING_SNAPSHOT_SQL = `
-  INSERT INTO figures.slow_moving_by_month (dealer_code, month, slow_fen, total_fen, as_of)
-  SELECT $1, left($2, 7),
-         coalesce(sum(value_fen_after) FILTER (WHERE coalesce(last_issue_at, last_receipt_at, last_move_at) < $3), 0),
-         coalesce(sum(value_fen_after), 0), $2
-    FROM (SELECT DISTINCT ON (part_id) part_id, on_hand_milli_after, value_fen_after, at AS last_move_at,
-                 (SELECT m.at FROM warehouse.stock_moves m WHERE m.dealer_code = $1 AND m.part_id = s.part_id AND m.kind = 'issue' ORDER BY m.id DESC LIMIT 1) AS last_issue_at,
-                 (SELECT m.at FROM warehouse.stock_moves m WHERE m.dealer_code = $1 AND m.part_id = s.part_id AND m.kind = 'receipt' ORDER BY m.id DESC LIMIT 1) AS last_receipt_at
-            FROM warehouse.stock_moves s WHERE s.dealer_code = $1 ORDER BY part_id, id DESC) p
-   WHERE on_hand_milli_after > 0
-  ON CONFLICT (dealer_code, month) DO UPDATE SET slow_fen = EXCLUDED.slow_fen, total_fen = EXCLUDED.total_fen, as_of = EXCLUDED.as_of`
-
-export const SLOW_MOVING_MONTHS_DEFAULT = SLOW_MOVING_MONTHS

@@ -2,9 +2,6 @@ import { join } from 'node:path'
 import type pg from 'pg'
 import type { Manifest } from '../../shared/export/manifest'
 import type { ExportTableSpec } from '../../shared/export/spec'
-import { addLocalMonths } from '../../shared/domain/settlement-deadline'
-import { toLocalIso } from '../../shared/domain/time'
-import { SLOW_MOVING_MONTHS_DEFAULT, SLOW_MOVING_SNAPSHOT_SQL } from '../figures/views'
 import { BATCH_TABLES } from '../../shared/export/tables/all'
 import { createSessionTablesSql, stagingOf } from '../schema/ddl'
 import { applyStep } from './apply-modes'
@@ -81,8 +78,6 @@ export async function applyBatch(
       rows += copied
       changes += await applyStep(client, { spec, file: f, staging, dealer, isParent: PARENTS.has(spec.name) })
     }
-    const slowCutoff = toLocalIso(addLocalMonths(new Date(manifest.cutoff), -SLOW_MOVING_MONTHS_DEFAULT, manifest.timeZone), manifest.timeZone)
-    await client.query(SLOW_MOVING_SNAPSHOT_SQL, [dealer, manifest.cutoff, slowCutoff])
     await client.query(
       `INSERT INTO loader.batches (batch_id, dealer_code, seq, previous_batch_id, first_business_date, business_date, cutoff,
          status, reason, rows, manifest_sha256, applied_at, load_ms)

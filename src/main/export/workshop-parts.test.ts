@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runExport } from './service'
 import { demoApp, type TestApp } from './test-app'
@@ -52,5 +55,31 @@ describe('workshop and parts documents', () => {
     const report = await verifyPath(second.dir)
     expect(report.batches[0]?.errors).toEqual([])
     expect(report.ok).toBe(true)
+  })
+
+  it("send a job again when the supervisor confirms its short clock segment, with the confirmation", async () => {
+    const db = t.app.store.sqlite
+    const job = db.prepare(`SELECT id, technician_id FROM ro_jobs WHERE state = 'done' AND technician_id IS NOT NULL ORDER BY id LIMIT 1`).get() as { id: number; technician_id: number }
+    // A clock-on and -off 40 seconds apart: below the 3-minute minimum, so held for the supervisor.
+    const segmentId = Number(
+      db
+        .prepare(`INSERT INTO job_time_segments (job_id, technician_id, started_at, ended_at) VALUES (?, ?, '2026-11-27T09:00:00+08:00', '2026-11-27T09:00:40+08:00')`)
+        .run(job.id, job.technician_id).lastInsertRowid,
+    )
+    await runExport({ store: t.app.store, dataDir: t.app.dataDir, clock: t.app.clock })
+    t.advance(60_000)
+    await t.call('workshop.confirmShortSegment', { segmentId })
+    t.advance(60_000)
+    const second = await runExport({ store: t.app.store, dataDir: t.app.dataDir, clock: t.app.clock })
+    const rows = (table: string) =>
+      gunzipSync(readFileSync(join(second.dir, `${table}.jsonl.gz`)))
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(rows('ro_jobs').map((r) => r.id)).toEqual([job.id])
+    const sent = rows('job_time_segments').find((r) => r.id === segmentId)
+    expect(sent).toMatchObject({ job_id: job.id, short_confirmed_by: expect.any(Number), short_confirmed_at: expect.stringMatching(/^2026-11-27T/) })
+    expect((await verifyPath(second.dir)).ok).toBe(true)
   })
 })

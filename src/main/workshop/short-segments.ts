@@ -46,6 +46,8 @@ export function confirmShortSegment(ctx: UserCtx, input: In<'workshop.confirmSho
     throw new AppError('INVALID_STATE', 'workshop.segmentNotHeld', {}, { segmentId: seg.id })
   }
   ctx.store.prepare('UPDATE job_time_segments SET short_confirmed_by = ?, short_confirmed_at = ? WHERE id = ?').run(ctx.user.id, ctx.nowIso(), seg.id)
+  // The confirmation travels to head office with its job (the export's watermark is the job's updated_at).
+  ctx.store.prepare('UPDATE ro_jobs SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), seg.job_id)
   ctx.audit({
     action: 'workshop.confirmShortSegment',
     entity: 'job_time_segment',

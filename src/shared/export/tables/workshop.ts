@@ -80,6 +80,10 @@ export const jobTimeSegments: ExportTableSpec = {
     col.oneOf('pause_reason', PAUSE_REASONS, true),
     col.int('corrected_by', true),
     col.text('correction_reason', true),
+    // A closed segment shorter than the clock minimum holds its job out of efficiency until the
+    // workshop supervisor confirms it (or corrects it: corrected_by).
+    col.int('short_confirmed_by', true),
+    col.at('short_confirmed_at', true),
   ],
 }
 
