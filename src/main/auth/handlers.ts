@@ -1,3 +1,4 @@
+import type { RoType } from '../../shared/domain/ro-type'
 import { discoverHosts } from '../host/discovery'
 import type { appContract } from '../../shared/contract/app'
 import { prepared, type HandlersFor } from '../api/dispatch'
@@ -149,6 +150,12 @@ export const appHandlers: HandlersFor<typeof appContract> = {
     if (input.vatRateBp !== undefined) setSetting(ctx.store, 'vat.rateBp', input.vatRateBp)
     if (input.labourRateFen !== undefined) setSetting(ctx.store, 'labour.rateFen', input.labourRateFen)
     if (input.openingHours !== undefined) setSetting(ctx.store, 'appointments.openingHours', input.openingHours)
+    if (input.clockMinSegmentMinutes !== undefined) setSetting(ctx.store, 'clock.minSegmentMinutes', input.clockMinSegmentMinutes)
+    for (const [type, period] of Object.entries(input.repairWarranty ?? {}) as [RoType, { days: number; km: number } | undefined][]) {
+      if (!period) continue
+      setSetting(ctx.store, `repairWarranty.${type}.days`, period.days)
+      setSetting(ctx.store, `repairWarranty.${type}.km`, period.km)
+    }
     const after = readSettings(ctx.store)
     ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'dealer', detail: { before, after } })
     return after

@@ -1,7 +1,7 @@
 import type { Store } from '../store/open'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
 import { REPAIR_WARRANTY_DEFAULTS, type RepairWarranty } from '../../shared/domain/repair-warranty'
-import type { RoType } from '../../shared/domain/ro-type'
+import { RO_TYPES, type RoType } from '../../shared/domain/ro-type'
 import { DEFAULT_OPENING_HOURS_TEXT } from '../../shared/domain/opening-hours'
 
 // Settings are key → JSON value rows; defaults live here, in one place.
@@ -65,6 +65,8 @@ export function readSettings(store: Store) {
     timeZone: getSetting(store, 'time.zone'),
     demo: getSetting(store, 'setup.demo'),
     openingHours: getSetting(store, 'appointments.openingHours'),
+    clockMinSegmentMinutes: getSetting(store, 'clock.minSegmentMinutes'),
+    repairWarranty: Object.fromEntries(RO_TYPES.map((type) => [type, repairWarrantyOf(store, type)])) as Record<RoType, RepairWarranty>,
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ROLES } from '../domain/roles'
 import { LOCALES } from '../i18n'
 import { parseDayHours } from '../domain/opening-hours'
+import { RO_TYPES } from '../domain/ro-type'
 import type { ContractSection } from './types'
 
 // Set-up, sessions, users and settings.
@@ -54,6 +55,10 @@ export const Settings = z.object({
   demo: z.boolean(),
   /** Reception opening hours, Monday … Sunday: "08:00-18:00 … closed" (shared/domain/opening-hours). */
   openingHours: z.string(),
+  /** Clock segments shorter than this wait for the workshop supervisor before counting for efficiency. */
+  clockMinSegmentMinutes: z.number().int(),
+  /** 维修质量保证期 per RO type: days or km, whichever comes first. */
+  repairWarranty: z.record(z.enum(RO_TYPES), z.object({ days: z.number().int(), km: z.number().int() })),
 })
 
 export const UserRow = z.object({
@@ -180,6 +185,10 @@ export const appContract = {
       vatRateBp: z.number().int().min(0).max(10000).optional(),
       labourRateFen: z.number().int().min(0).max(10_000_00).optional(),
       openingHours: OpeningHoursText.optional(),
+      clockMinSegmentMinutes: z.number().int().min(0).max(60).optional(),
+      repairWarranty: z
+        .partialRecord(z.enum(RO_TYPES), z.strictObject({ days: z.number().int().min(0).max(3650), km: z.number().int().min(0).max(500_000) }))
+        .optional(),
     }),
     output: Settings,
     access: 'settings.manage',
