@@ -1,5 +1,4 @@
-import type { RawBuilder } from 'kysely'
-import type { Compilable } from 'kysely'
+import type { Compilable, RawBuilder } from 'kysely'
 import type Database from 'better-sqlite3'
 import type { Store } from './open'
 
