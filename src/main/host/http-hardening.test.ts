@@ -180,7 +180,8 @@ describe('Host and Origin', () => {
   })
 
   it('lets a new PC pair through any name the LAN gives the host', async () => {
-    const res = await send('GET', '/pair?code=' + 'a'.repeat(32), { host: 'dealer-host.lan' })
+    const { token } = await t.ok('administrator', 'devices.pair', { name: '前台2号机' })
+    const res = await send('GET', '/pair?code=' + token, { host: 'dealer-host.lan' })
     expect(res.status).toBe(302)
   })
 
@@ -189,5 +190,27 @@ describe('Host and Origin', () => {
       const res = await send('POST', '/api/auth.me', { ...auth(), host: name, origin: `http://${name}` }, '{}')
       expect(res.status, name).toBe(200)
     }
+  })
+})
+
+describe('Pairing a PC by its code', () => {
+  it('says so in the caller’s language when the code is wrong, malformed or revoked, and sets no cookie', async () => {
+    const { id, token } = await t.ok('administrator', 'devices.pair', { name: '前台3号机' })
+    await t.ok('administrator', 'devices.revoke', { id })
+    for (const code of ['b'.repeat(32), 'short', '%E0%A4', token]) {
+      const zh = await send('GET', '/pair?code=' + code, { 'accept-language': 'zh-CN' })
+      expect(zh.status, code).toBe(403)
+      expect(zh.headers['set-cookie'], code).toBeUndefined()
+      expect(zh.body, code).toContain('配对码不正确或已停用')
+      const en = await send('GET', '/pair?code=' + code, { 'accept-language': 'en-US' })
+      expect(en.body, code).toContain('That pairing code is not valid or has been revoked')
+    }
+  })
+
+  it('admits a live code with a cookie and shows no problem on the plain pairing page', async () => {
+    const { token } = await t.ok('administrator', 'devices.pair', { name: '配件柜台' })
+    const res = await send('GET', '/pair?code=' + token)
+    expect(res.status).toBe(302)
+    expect(String(res.headers['set-cookie'])).toContain(`device=${token}`)
   })
 })

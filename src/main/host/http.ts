@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { contract } from '../../shared/contract'
 import type { ErrorCode } from '../../shared/contract/errors'
 import type { App } from '../app'
+import type { Store } from '../store/open'
 import { resolveSession } from '../auth/sessions'
 import { serveStatic } from './static-files'
 import { isDeviceAllowed, isDeviceTokenLive, presentedDeviceToken } from './devices'
@@ -136,10 +137,15 @@ function bearer(req: IncomingMessage): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7) : null
 }
 
-/** A browser on another PC opens /pair?code=… once; the cookie then admits it. */
-function pair(_req: IncomingMessage, res: ServerResponse, url: URL) {
+/**
+ * A browser on another PC opens /pair?code=… once; the cookie then admits it. A code that is not a
+ * live pairing code gets the pairing page again, saying so, instead of a cookie that admits nothing.
+ */
+function pair(store: Store, req: IncomingMessage, res: ServerResponse, url: URL) {
   const code = (url.searchParams.get('code') ?? '').trim()
-  if (!/^[A-Za-z0-9_-]{20,}$/.test(code)) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'bad pairing code' })
+  if (!/^[A-Za-z0-9_-]{20,}$/.test(code) || !isDeviceTokenLive(store, code)) {
+    return sendUnpairedPage(res, req.headers['accept-language'] ?? null, SECURITY_HEADERS, 'pair.wrongCode')
+  }
   res.writeHead(302, {
     ...SECURITY_HEADERS,
     'set-cookie': `device=${code}; HttpOnly; SameSite=Strict; Path=/; Max-Age=31536000`,
@@ -214,7 +220,7 @@ export async function startHttpHost(app: App, options: HostOptions): Promise<Run
       return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: 'This workstation is not paired with the host' })
     }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url)
-    if (url.pathname === '/pair' && req.method === 'GET') return pair(req, res, url)
+    if (url.pathname === '/pair' && req.method === 'GET') return pair(app.store, req, res, url)
     if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
       return serveStatic(options.staticDir, req, res, SECURITY_HEADERS)
     }

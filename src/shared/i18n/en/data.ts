@@ -151,5 +151,6 @@ export const data = {
   'pair.title': 'This PC is not paired with the host',
   'pair.explain': 'Ask the administrator to pair this PC under Data admin → Workstations on the host, then enter the pairing code shown there.',
   'pair.code': 'Pairing code',
+  'pair.wrongCode': 'That pairing code is not valid or has been revoked. Check the code shown on the host and type it again.',
   'pair.submit': 'Pair',
 } as const satisfies Record<keyof typeof zh, string>

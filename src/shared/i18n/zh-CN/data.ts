@@ -156,5 +156,6 @@ export const data = {
   'pair.title': '这台电脑尚未与主机配对',
   'pair.explain': '请管理员在主机的“数据管理 → 工作站”中为这台电脑配对，然后在下面输入显示的配对码。',
   'pair.code': '配对码',
+  'pair.wrongCode': '配对码不正确或已停用。请核对主机上显示的配对码后重新输入。',
   'pair.submit': '配对',
 } as const
