@@ -1,4 +1,5 @@
-import type { Compilable, RawBuilder } from 'kysely'
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable, type RawBuilder } from 'kysely'
+import type { DB } from './schema'
 import type Database from 'better-sqlite3'
 import type { Store } from './open'
 
@@ -52,4 +53,61 @@ export function sqlFirst<O>(store: Store, query: RawBuilder<O>): O | undefined {
 export function sqlRun(store: Store, query: RawBuilder<unknown>): Database.RunResult {
   const { stmt, params } = compileRaw(store, query)
   return stmt.run(...params)
+}
+
+// Prepared queries for hot paths: the query is built once with named placeholders and compiled
+// once at module load; a call only binds values and runs the cached statement, so the typed path
+// costs nothing per call. Use for what a benchmark measures (search, the board, ro.create).
+
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+/** A query builder with no connection: compiles SQLite SQL for `preparedQuery`. */
+export const builder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+})
+
+export type Params<P> = { readonly [K in keyof P]: P[K] }
+
+export interface PreparedQuery<P, O> {
+  readonly sql: string
+  all(store: Store, params: P): O[]
+  first(store: Store, params: P): O | undefined
+  run(store: Store, params: P): Database.RunResult
+}
+
+/**
+ * `preparedQuery<{ id: number }>()((db, p) => db.selectFrom('users').selectAll().where('id', '=', p.id))`
+ * — `p.id` stands for the value given at call time.
+ */
+export function preparedQuery<P extends Record<string, unknown>>() {
+  return <O>(build: (db: Kysely<DB>, p: Params<P>) => Compilable<O>): PreparedQuery<P, O> => {
+    const markers = new Proxy({} as Record<string, Placeholder>, {
+      get: (cache, name) => {
+        if (typeof name !== 'string') return undefined
+        return (cache[name] ??= new Placeholder(name))
+      },
+    }) as unknown as Params<P>
+    const compiled = build(builder, markers).compile()
+    const slots = compiled.parameters.map((value) => (value instanceof Placeholder ? value.name : { value }))
+    const bind = (params: P): unknown[] =>
+      slots.map((slot) => {
+        if (typeof slot !== 'string') return slot.value
+        const value = params[slot]
+        if (value === undefined) throw new Error(`preparedQuery: missing parameter ${slot}`)
+        return value
+      })
+    return {
+      sql: compiled.sql,
+      all: (store, params) => store.prepare(compiled.sql).all(...bind(params)) as O[],
+      first: (store, params) => store.prepare(compiled.sql).get(...bind(params)) as O | undefined,
+      run: (store, params) => store.prepare(compiled.sql).run(...bind(params)),
+    }
+  }
 }
