@@ -137,7 +137,7 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     const values = ranked.map((r) => r.value ?? -1)
     expect(values).toEqual([...values].sort((a, b) => b - a))
     expect(rows[2]!.getCell(2).value).toBe('FIG02')
-    expect(rows[2]!.getCell(3).value).toBe('0.00 %')
+    expect(rows[2]!.getCell(3).value).toBe('0.00%')
     expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
     expect(formatReport(figures, month)).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
   })

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import type pg from 'pg'
 import { FIGURES, type FigureKey } from './figures/views'
+import { decimalFromCenti, percentFromBp } from '../shared/format/numbers'
 
 // The month's report: one sheet per figure with the dealerships as rows, ranked best first
 // (lower is better where the manual sets a maximum), the value coloured by the manual's band;
@@ -53,11 +54,10 @@ export function display(f: Figure, value: number | null): string {
   if (value === null) return '-'
   switch (f.unit) {
     case 'bp':
-      return `${(value / 100).toFixed(2)} %`
+      return percentFromBp(value, { fixed: true })
     case 'centi':
-      return (value / 100).toFixed(2)
     case 'fen':
-      return (value / 100).toFixed(2)
+      return decimalFromCenti(value, { fixed: true })
     case 'milli':
       return (value / 1000).toFixed(1)
     case 'count':

@@ -1,5 +1,6 @@
 import { translate, type Locale } from '../../shared/i18n'
 import type { BackupInfo } from './catalogue'
+import { fileSize } from '../../shared/format/numbers'
 
 // The recovery screen: plain server-rendered HTML with one form per backup, no script, so it
 // works when nothing else of the app can start.
@@ -29,7 +30,7 @@ export function recoveryPage(o: {
     .map(
       (b) => `<tr><td><code>${esc(b.name)}</code></td><td>${esc(b.createdAt)}</td>
 <td>${esc(t(`data.backup.reason.${b.reason}`))}</td><td>${esc(t(`data.backup.location.${b.location}`))}</td>
-<td>${(b.bytes / 1048576).toFixed(1)} MB</td><td><form method="post" action="/recovery/restore">
+<td>${fileSize(b.bytes)}</td><td><form method="post" action="/recovery/restore">
 <input type="hidden" name="nonce" value="${esc(o.nonce)}"><input type="hidden" name="name" value="${esc(b.name)}">
 <input type="hidden" name="location" value="${b.location}"><button type="submit">${esc(t('data.recovery.restoreButton'))}</button>
 </form></td></tr>`,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../api/context'
 import { toLocalIso } from '../../shared/domain/time'
+import { decimalFromCenti } from '../../shared/format/numbers'
 
 /**
  * What the rules engine needs from its caller: a dispatcher context (inside a write's
@@ -42,12 +43,12 @@ export const minuteSql = (expr: string) => `replace(substr(${expr}, 1, 16), 'T',
 
 /** Basis points as a percentage without trailing zeros: 9850 → "98.5". */
 export function pct(bp: number): string {
-  return (bp / 100).toFixed(2).replace(/\.?0+$/, '')
+  return decimalFromCenti(bp)
 }
 
 /** Hundredths as a decimal: 450 → "4.5", 15000 bp factor → pct(15000)/100 … use `centi`. */
 export function centi(value: number): string {
-  return (value / 100).toFixed(2).replace(/\.?0+$/, '')
+  return decimalFromCenti(value)
 }
 
 

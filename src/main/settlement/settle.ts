@@ -12,6 +12,7 @@ import { discountCapBp, nextNumber, yuan } from './numbers'
 import { recordPayment, type PayableInvoice } from './payments'
 import { getSettlementView, loadBillLines, loadRoHead, toTotalsLines, type RoHeadRow } from './view'
 import type { In, Out } from './types'
+import { decimalFromCenti } from '../../shared/format/numbers'
 
 // Settling a ready RO (结算): one invoice per payer from its lines, discounts within the cap
 // (or with `settlement.discount.large`), the payments taken at the till, and the RO locked as
@@ -43,7 +44,7 @@ function buildDrafts(ctx: UserCtx, roId: number, input: SettleInput): InvoiceDra
       throw new AppError(
         'FORBIDDEN',
         'settlement.discountOverCap',
-        { payer: `payer.${d.payer}`, discount: yuan(d.amountFen), cap: (cap / 100).toFixed(2).replace(/\.?0+$/, ''), limit: yuan(mulDivRound(draft.grossBeforeFen, cap, 10_000)) },
+        { payer: `payer.${d.payer}`, discount: yuan(d.amountFen), cap: decimalFromCenti(cap), limit: yuan(mulDivRound(draft.grossBeforeFen, cap, 10_000)) },
         { fields: [{ field: `discounts.${i}.amountFen`, message: 'settlement.discountOverCap' }] },
       )
     }

@@ -5,6 +5,7 @@
 // is left, so no residue can build up and an empty shelf is always worth exactly 0.
 
 import { lineAmount, type Fen } from './money'
+import { decimalFromMilli } from '../format/numbers'
 
 export interface StockState {
   onHandMilli: number
@@ -120,11 +121,7 @@ export function takeOut(state: StockState, quantityMilli: number): MoveEffect {
 
 /** A quantity in thousandths as people read it: 1500 → "1.5", 2000 → "2", -250 → "-0.25". */
 export function formatMilli(quantityMilli: number): string {
-  const sign = quantityMilli < 0 ? '-' : ''
-  const magnitude = Math.abs(quantityMilli)
-  const whole = Math.floor(magnitude / 1000)
-  const fraction = String(magnitude % 1000).padStart(3, '0').replace(/0+$/, '')
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`
+  return decimalFromMilli(quantityMilli)
 }
 
 /** |variance| ÷ book value in basis points (the stocktake's 盘查率), or null when the book is empty. */

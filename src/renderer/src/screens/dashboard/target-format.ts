@@ -1,6 +1,7 @@
 // The dashboard's figures as people read them: rates in percent, turnover in times a year, stock
 // against outbound as a multiple; the target band in the same words; and whether a month is in it.
 import type { DashboardTarget } from '../../../../shared/domain/rules'
+import { decimalFromCenti, percentFromBp } from '../../../../shared/format/numbers'
 
 export type TargetUnit = 'bp' | 'centi'
 export interface Band {
@@ -15,12 +16,10 @@ export const MONEY_TARGETS: ReadonlySet<DashboardTarget> = new Set(['stock_vs_ou
 /** Levels read as a line; monthly rates as bars. */
 export const LINE_TARGETS: ReadonlySet<DashboardTarget> = new Set(['stock_vs_outbound', 'turnover', 'slow_moving'])
 
-const trim = (text: string) => text.replace(/\.?0+$/, '')
-
 /** 9850 bp → "98.5%"; 450 centi → "4.5". */
 export function formatValue(value: number | null, unit: TargetUnit): string {
   if (value === null) return '—'
-  return unit === 'bp' ? `${trim((value / 100).toFixed(2))}%` : trim((value / 100).toFixed(2))
+  return unit === 'bp' ? percentFromBp(value) : decimalFromCenti(value)
 }
 
 /** "≥ 98%", "≤ 6%", "4–6". */

@@ -6,6 +6,7 @@ import { dateTime } from '../../format'
 import { fieldProblems } from '../../api/failure'
 import type { BackupT, DataAdminStore } from './data-admin-store'
 import type { Report } from './DataAdminScreen'
+import { fileSize } from '../../../../shared/format/numbers'
 
 export function BackupPanel({ store, report }: { store: DataAdminStore; report: Report }) {
   const t = useT()
@@ -30,7 +31,7 @@ export function BackupPanel({ store, report }: { store: DataAdminStore; report: 
     { key: 'name', title: t('data.backup.col.name'), render: (_: unknown, b: BackupT) => <Typography.Text code>{b.name}</Typography.Text> },
     { key: 'created', title: t('data.backup.col.created'), render: (_: unknown, b: BackupT) => dateTime(b.createdAt) },
     { key: 'reason', title: t('data.backup.col.reason'), render: (_: unknown, b: BackupT) => t(`data.backup.reason.${b.reason}`) },
-    { key: 'size', title: t('data.backup.col.size'), align: 'right' as const, render: (_: unknown, b: BackupT) => `${(b.bytes / 1048576).toFixed(1)} MB` },
+    { key: 'size', title: t('data.backup.col.size'), align: 'right' as const, render: (_: unknown, b: BackupT) => fileSize(b.bytes) },
     { key: 'location', title: t('data.backup.col.location'), render: (_: unknown, b: BackupT) => t(`data.backup.location.${b.location}`) },
     {
       key: 'check',

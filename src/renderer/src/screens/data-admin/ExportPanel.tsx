@@ -5,8 +5,9 @@ import { dateOnly, dateTime } from '../../format'
 import type { BatchT, DataAdminStore } from './data-admin-store'
 import { ExportSettingsForm } from './ExportSettingsForm'
 import type { Report } from './DataAdminScreen'
+import { fileSize } from '../../../../shared/format/numbers'
 
-const size = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`)
+const size = fileSize
 
 export function ExportPanel({ store, report }: { store: DataAdminStore; report: Report }) {
   const t = useT()

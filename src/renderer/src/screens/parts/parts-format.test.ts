@@ -16,8 +16,8 @@ describe('parts quantities and rates', () => {
   })
 
   it('writes basis points as a percentage with two places', () => {
-    expect(percentOfBp(30)).toBe('0.30 %')
-    expect(percentOfBp(9812)).toBe('98.12 %')
+    expect(percentOfBp(30)).toBe('0.30%')
+    expect(percentOfBp(9812)).toBe('98.12%')
     expect(percentOfBp(null)).toBe('—')
   })
 })

@@ -1,5 +1,6 @@
 import { formatMilli } from '../../../../shared/domain/stock'
 import { decimalToMilli } from '../../format'
+import { percentFromBp } from '../../../../shared/format/numbers'
 
 // Quantities at the counter are thousandths of a unit; shown as people write them ("1.5", "-2").
 
@@ -12,9 +13,9 @@ export function signedQty(milli: number): string {
   return milli > 0 ? `+${formatMilli(milli)}` : formatMilli(milli)
 }
 
-/** Basis points as a percentage with two places: 30 → "0.30 %". */
+/** Basis points as a percentage with two places: 30 → "0.30%". */
 export function percentOfBp(bp: number | null): string {
-  return bp === null ? '—' : `${(bp / 100).toFixed(2)} %`
+  return percentFromBp(bp, { fixed: true })
 }
 
 /** A typed quantity: a positive decimal with up to three places, else null. */

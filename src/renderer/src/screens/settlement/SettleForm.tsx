@@ -11,12 +11,13 @@ import { SettleGatesNotice } from './SettleGatesNotice'
 import { firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
 import { useCan, useSettlementStores } from './use-settlement'
 import { PAYER_COLOUR } from './RoBill'
+import { decimalFromCenti } from '../../../../shared/format/numbers'
 
 const nonNegativeFen = (text: string) => {
   const fen = yuanTextToFen(text)
   return fen !== null && fen >= 0 ? fen : null
 }
-const percent = (bp: number) => (bp / 100).toFixed(2).replace(/\.?0+$/, '')
+const percent = (bp: number) => decimalFromCenti(bp)
 
 /** 结算 of a ready RO: discounts per payer within the cap, insurer details, payments; Ctrl+Enter settles. */
 export function SettleForm({ view }: { view: SettlementViewT }) {

@@ -4,6 +4,7 @@
 import { efficiencyBp, instantOf, MS_PER_MINUTE } from '../../../../shared/domain/workshop-clock'
 import type { T } from '../../i18n'
 import type { JobT } from '../../stores/workshop-store'
+import { percentFromBp } from '../../../../shared/format/numbers'
 
 /** The host's "now": its time at the read plus what has passed on this PC since. */
 export function hostNow(boardAt: string, receivedAt: number, pcNow: number): number {
@@ -40,7 +41,7 @@ export function hoursText(ms: number): string {
 
 export function efficiencyText(soldHoursMilli: number, clockedMs: number): string {
   const bp = efficiencyBp(soldHoursMilli, clockedMs)
-  return bp === null ? '—' : `${Math.round(bp / 100)}%`
+  return percentFromBp(bp, { digits: 0 })
 }
 
 /**
@@ -48,7 +49,7 @@ export function efficiencyText(soldHoursMilli: number, clockedMs: number): strin
  * A percentage alone hides a job clocked for seconds; the hours show it.
  */
 export function efficiencyWithHours(t: T, bp: number | null, soldHoursMilli: number, clockedMs: number): string {
-  return t('wk.eff.withHours', { pct: bp === null ? '—' : `${Math.round(bp / 100)}%`, sold: soldText(soldHoursMilli), clocked: hoursText(clockedMs) })
+  return t('wk.eff.withHours', { pct: percentFromBp(bp, { digits: 0 }), sold: soldText(soldHoursMilli), clocked: hoursText(clockedMs) })
 }
 
 /** One finished job's efficiency, or "to confirm" while a short clock segment waits for the supervisor. */
@@ -60,7 +61,7 @@ export function jobEfficiencyText(t: T, job: Pick<JobT, 'state' | 'soldHoursMill
 
 /** Basis points as a percentage with one decimal: 8750 → "87.5%". */
 export function percentText(bp: number | null): string {
-  return bp === null ? '—' : `${(bp / 100).toFixed(1)}%`
+  return percentFromBp(bp, { digits: 1, fixed: true })
 }
 
 /** The shop's wall-clock time (HH:mm) at `nowMs`, in the offset the host wrote its `at` with. */
