@@ -23,6 +23,8 @@ export interface AppOptions {
   secrets?: SecretBox
   clock?: Clock
   log?: (message: string, error?: unknown) => void
+  /** Check every answer against its contract (see `createDispatcher`); default: unless NODE_ENV=production. */
+  checkOutputs?: boolean
 }
 
 /** The host's core: the store, the one dispatcher and the event hub. Transports wrap this. */
@@ -65,6 +67,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     afterWrite: (ctx) => void evaluateForEvents(ctx, ctx.events.pending),
     endpoint: () => listening.current,
     ...(options.log ? { log: options.log } : {}),
+    checkOutputs: options.checkOutputs ?? process.env.NODE_ENV !== 'production',
   })
   return {
     dataDir: options.dataDir,

@@ -56,6 +56,21 @@ export interface DispatcherDeps<C extends ContractSection> {
   /** Where the HTTP host listens, for channels that tell other devices how to reach it. */
   endpoint?: () => Endpoint | null
   log?: (message: string, error?: unknown) => void
+  /**
+   * Parse every answer against the channel's declared `output` and fail the call (INTERNAL, the
+   * write rolled back, the mismatch logged) when it does not match. On in development and every
+   * test run; production skips it for speed.
+   */
+  checkOutputs?: boolean
+}
+
+/** An answer that does not match its channel's declared output: a defect in the service. */
+export class ContractOutputError extends Error {
+  constructor(channel: string, issues: readonly z.core.$ZodIssue[]) {
+    const lines = issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(answer)'}: ${i.message}`)
+    super(`${channel} answered outside its declared output:\n${lines.join('\n')}`)
+    this.name = 'ContractOutputError'
+  }
 }
 
 export type Dispatch = (channel: string, rawInput: unknown, meta?: CallMeta) => Promise<Envelope<unknown>>
@@ -68,6 +83,12 @@ export type Dispatch = (channel: string, rawInput: unknown, meta?: CallMeta) => 
 export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps<C>): Dispatch {
   const { contract, handlers, store, clock, hub } = deps
   const log = deps.log ?? ((message, error) => console.error(message, error))
+  const checkOutput = deps.checkOutputs
+    ? (channel: string, spec: ChannelSpec, data: unknown) => {
+        const checked = spec.output.safeParse(data)
+        if (!checked.success) throw new ContractOutputError(channel, checked.error.issues)
+      }
+    : null
 
   function fail(locale: Locale, error: AppError): Envelope<never> {
     const details: ErrorDetails | undefined = error.details?.fields
@@ -151,12 +172,14 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         data = store.tx(() => {
           const result = handler(ctx, parsed.data)
           if (result instanceof Promise) throw new Error(`Write handler ${channel} must be synchronous`)
+          checkOutput?.(channel, spec, result)
           deps.afterWrite?.(ctx)
           writeAudit(store, ctx, entries, parsed.data, result)
           return result
         })
       } else {
         data = await handler(ctx, parsed.data)
+        checkOutput?.(channel, spec, data)
       }
 
       const at = toLocalIso(clock.now(), timeZone)
