@@ -56,14 +56,4 @@ export function localCalendar(now: Date, timeZone: string): LocalCalendar {
   }
 }
 
-/**
- * `iso` moved by `minutes`, written with the same offset. Only for short moves inside working
- * hours, where no daylight-saving switch can fall (the offset stays that of the original day).
- */
-export function shiftIso(iso: string, minutes: number): string {
-  const suffix = iso.slice(19)
-  const sign = suffix.startsWith('-') ? -1 : 1
-  const offsetMin = suffix === 'Z' ? 0 : sign * (Number(suffix.slice(1, 3)) * 60 + Number(suffix.slice(4, 6)))
-  const local = Date.parse(iso) + (minutes + offsetMin) * 60_000
-  return `${new Date(local).toISOString().slice(0, 19)}${suffix}`
-}
+export { shiftIso } from '../../shared/domain/calendar'

@@ -3,7 +3,7 @@ import type { Ctx } from '../api/context'
 import type { DrillPart, DrillRo, rulesContract } from '../../shared/contract/rules'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
-import { localInstant, monthKey } from '../../shared/domain/settlement-deadline'
+import { monthBounds, monthKey } from '../../shared/domain/calendar'
 import { envOf, numbered, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
 import { PART_DRILLS, type MonthWindow } from './drill-parts'
@@ -54,12 +54,10 @@ const roOut = (r: RoRow): RoOut => ({
 })
 
 function monthWindow(env: EvalEnv, month: string): MonthWindow {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const start = env.iso(localInstant(env.timeZone, y, m, 1))
-  const end = env.iso(localInstant(env.timeZone, y, m + 1, 1))
+  const { from: start, to: end } = monthBounds(month, env.timeZone)
   const current = month === monthKey(env.now, env.timeZone)
   // A month still running (or ahead) is read as of now; a past one as of its last instant.
-  const asOf = localInstant(env.timeZone, y, m + 1, 1) > env.now ? env.nowIso : end
+  const asOf = new Date(end) > env.now ? env.nowIso : end
   return { start, end, asOf, current }
 }
 

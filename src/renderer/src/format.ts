@@ -2,7 +2,7 @@
 // printed repair order show them the same way.
 import { formatFen, parseYuanToFen, type Fen } from '../../shared/domain/money'
 import { formatMilli } from '../../shared/domain/stock'
-import { zonedParts } from '../../shared/domain/time'
+import { localDate, wallClockOf, wallClockToIso } from '../../shared/domain/calendar'
 import type { Locale } from '../../shared/i18n'
 
 export function money(fen: Fen, locale: Locale): string {
@@ -62,35 +62,15 @@ export function timeOnly(iso: string | null | undefined): string {
   return ISO.exec(iso)?.[2] ?? iso
 }
 
-function offsetText(minutes: number): string {
-  const sign = minutes >= 0 ? '+' : '-'
-  const abs = Math.abs(minutes)
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
-}
-
-/**
- * A wall-clock time as typed at the desk (`2026-11-27T15:30`) to local ISO with the dealership's
- * offset at that moment (`2026-11-27T15:30:00+08:00`).
- */
-export function wallClockToIso(wall: string, timeZone: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(wall)
-  if (!m) throw new RangeError(`Not a wall-clock time: ${wall}`)
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number]
-  const guess = new Date(Date.UTC(y, mo - 1, d, h, mi))
-  const offset = zonedParts(guess, timeZone).offsetMinutes
-  const exact = zonedParts(new Date(guess.getTime() - offset * 60_000), timeZone).offsetMinutes
-  return `${wall.slice(0, 16)}:00${offsetText(exact)}`
-}
+// Wall-clock ↔ instant conversion is the dealership calendar's (shared/domain/calendar.ts).
+export { wallClockToIso }
 
 /** Today's business date in the dealership's zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const p = zonedParts(now, timeZone)
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+  return localDate(now, timeZone)
 }
 
 /** The wall-clock "now" in the dealership's zone, `YYYY-MM-DDTHH:mm`. */
 export function nowWallClock(timeZone: string, now: Date = new Date()): string {
-  const p = zonedParts(now, timeZone)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
+  return wallClockOf(now, timeZone)
 }

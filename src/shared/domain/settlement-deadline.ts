@@ -2,7 +2,11 @@
 // 保养工单结算不超过3天; 保险工单当月结算; 保险款当月回收. All arithmetic is on the dealership's local
 // calendar (a "day" is the same wall-clock time a calendar day later, a "month" is the calendar
 // month), with the clock handed in — nothing here reads the system time.
-import { toLocalIso, zonedParts } from './time'
+import { addLocalDays, addLocalMonths, localInstant, monthKey, monthStart } from './calendar'
+import { zonedParts } from './time'
+
+// The calendar arithmetic lives in calendar.ts; these names stay importable from here.
+export { addLocalDays, addLocalMonths, localInstant, monthKey, monthStart }
 
 /** [manual] A maintenance RO must be settled within 3 days of completion (保养工单结算不超过3天). */
 export const MAINTENANCE_SETTLEMENT_DAYS = 3
@@ -13,42 +17,6 @@ export const MAINTENANCE_SETTLEMENT_DAYS = 3
 export const MONTH_END_WARNING_DAYS = 3
 
 export type DeadlineStage = 'ok' | 'warning' | 'breach'
-
-/** The instant whose wall-clock time in `timeZone` is the given one (fields may overflow: day 32 is next month). */
-export function localInstant(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
-  // The zone's offset at the guess, then once more at the result (enough for any DST edge).
-  let t = asUtc - zonedParts(new Date(asUtc), timeZone).offsetMinutes * 60_000
-  t = asUtc - zonedParts(new Date(t), timeZone).offsetMinutes * 60_000
-  return new Date(t)
-}
-
-/** Same wall-clock time `days` calendar days later (negative: earlier). */
-export function addLocalDays(at: Date, days: number, timeZone: string): Date {
-  const p = zonedParts(at, timeZone)
-  return localInstant(timeZone, p.year, p.month, p.day + days, p.hour, p.minute, p.second)
-}
-
-/** Same wall-clock time `months` calendar months later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
-export function addLocalMonths(at: Date, months: number, timeZone: string): Date {
-  const p = zonedParts(at, timeZone)
-  const first = new Date(Date.UTC(p.year, p.month - 1 + months, 1))
-  const y = first.getUTCFullYear()
-  const m = first.getUTCMonth() + 1
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return localInstant(timeZone, y, m, Math.min(p.day, lastDay), p.hour, p.minute, p.second)
-}
-
-/** Local midnight on the first day of the month `at` falls in, shifted by `months`. */
-export function monthStart(at: Date, timeZone: string, months = 0): Date {
-  const p = zonedParts(at, timeZone)
-  return localInstant(timeZone, p.year, p.month + months, 1)
-}
-
-/** `YYYY-MM` of an instant in the dealership's zone. */
-export function monthKey(at: Date, timeZone: string): string {
-  return toLocalIso(at, timeZone).slice(0, 7)
-}
 
 /** When a maintenance RO completed at `completedAt` becomes overdue (completion + `days`). */
 export function maintenanceDueAt(completedAt: Date, timeZone: string, days = MAINTENANCE_SETTLEMENT_DAYS): Date {
