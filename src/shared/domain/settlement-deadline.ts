@@ -3,7 +3,6 @@
 // calendar (a "day" is the same wall-clock time a calendar day later, a "month" is the calendar
 // month), with the clock handed in — nothing here reads the system time.
 import { addLocalDays, addLocalMonths, localInstant, monthKey, monthStart } from './calendar'
-import { zonedParts } from './time'
 
 // The calendar arithmetic lives in calendar.ts; these names stay importable from here.
 export { addLocalDays, addLocalMonths, localInstant, monthKey, monthStart }
