@@ -1,9 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
-// The channel list comes from the contract itself, which pulls zod into this file. We accept that:
-// electron-vite bundles the preload into one CJS file (externalizeDeps is off for it), a few
-// hundred KB loaded once per window, and the list can never drift from the contract the way a
-// generated copy could when another area adds channels.
-import { contract, type Channel } from '../../shared/contract'
+// The channel names are a generated list (scripts/gen-channel-names.ts, checked against the
+// contract by a test), so the preload bundles a few kB instead of zod and the whole contract.
+import type { Channel } from '../../shared/contract'
+import { CHANNEL_NAMES } from '../../shared/contract/channel-names'
 import { IPC_EVENT, IPC_STATUS, ipcChannel, type Bridge, type BridgeMeta } from '../../shared/contract/bridge'
 import type { Envelope } from '../../shared/contract/errors'
 import type { LiveEvent } from '../../shared/contract/types'
@@ -45,4 +44,4 @@ export function buildBridge(ipc: IpcRendererLike, channels: readonly Channel[]):
   return { ...calls, onEvent, onStatus } as Bridge
 }
 
-contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer, Object.keys(contract) as Channel[]))
+contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer, CHANNEL_NAMES))
