@@ -38,21 +38,60 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('renderer not built: run `npm run build`')
     return
   }
+  // Built assets carry their content hash in the name: cached for good. index.html is revalidated
+  // by its ETag, so a new build shows at the next load.
   const immutable = path.includes(`${sep}assets${sep}`)
-  res.writeHead(200, {
+  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`
+  const base = {
     ...headers,
     'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-    'content-length': String(stat.size),
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  })
+    etag,
+    vary: 'Accept-Encoding',
+  }
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, base).end()
+    return
+  }
+  // The build wrote .br and .gz beside each text file: send the best the client accepts.
+  const encoding = pickEncoding(req.headers['accept-encoding'])
+  let body = path
+  let size = stat.size
+  const extra: Record<string, string> = {}
+  for (const [name, suffix] of encoding) {
+    const packed = safeStat(`${path}${suffix}`)
+    if (packed?.isFile()) {
+      body = `${path}${suffix}`
+      size = packed.size
+      extra['content-encoding'] = name
+      break
+    }
+  }
+  res.writeHead(200, { ...base, ...extra, 'content-length': String(size) })
   if (req.method === 'HEAD') {
     res.end()
     return
   }
   // A file removed between stat and read must end this answer, not the process.
-  createReadStream(path)
+  createReadStream(body)
     .on('error', () => res.destroy())
     .pipe(res)
+}
+
+/** The precompressed variants the client accepts, best first (`q=0` refuses one). */
+export function pickEncoding(header: string | string[] | undefined): [string, string][] {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '')
+  const accepted = new Map<string, number>()
+  for (const part of text.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined)
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q))
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
+  const out: [string, string][] = []
+  if (ok('br')) out.push(['br', '.br'])
+  if (ok('gzip')) out.push(['gzip', '.gz'])
+  return out
 }
 
 function safeDecode(path: string): string | null {
