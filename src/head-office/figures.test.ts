@@ -139,6 +139,6 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     expect(rows[2]!.getCell(2).value).toBe('FIG02')
     expect(rows[2]!.getCell(3).value).toBe('0.00%')
     expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
-    expect(formatReport(figures, month)).toMatch(/FIG02\s+0\.00 % {2}✗ off target/)
+    expect(formatReport(figures, month)).toMatch(/FIG02\s+0\.00% {2}✗ off target/)
   })
 })

@@ -116,7 +116,7 @@ describe.skipIf(!PG_BIN)('head-office loader recovery', () => {
     const xlsx = join(work, 'report.xlsx')
     const report = await cli('report', '--month', '2026-11', '--out', xlsx)
     expect(report.code).toBe(0)
-    expect(report.out).toMatch(/fill_rate \(target ≥ 98\.00 %\)\n\s+1\s+KILL01\s+\d+\.\d\d %/)
+    expect(report.out).toMatch(/fill_rate \(target ≥ 98\.00%\)\n\s+1\s+KILL01\s+\d+\.\d\d%/)
     expect(report.out).toContain(`written ${xlsx}`)
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK')
   })
