@@ -12,6 +12,9 @@ import { endSession, endUserSessions, hashToken } from './sessions'
 import { randomBytes } from 'node:crypto'
 import { getUser, insertUser, listUsers } from './users'
 import type { Store } from '../store/open'
+import { all, insertId, run } from '../store/query'
+import type { UsersTable } from '../store/schema'
+import type { Updateable } from 'kysely'
 
 
 function setupStatus(store: Store) {
@@ -69,7 +72,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'auth.me': (ctx) => withPermissions(ctx.user),
 
   'auth.setLocale': (ctx, input) => {
-    ctx.store.prepare('UPDATE users SET locale = ?, updated_at = ? WHERE id = ?').run(input.locale, ctx.nowIso(), ctx.user.id)
+    run(ctx.store, ctx.store.db.updateTable('users').set({ locale: input.locale, updated_at: ctx.nowIso() }).where('id', '=', ctx.user.id))
     ctx.audit({ action: 'user.locale', entity: 'user', entityId: ctx.user.id, detail: { locale: input.locale } })
     return withPermissions({ ...ctx.user, locale: input.locale })
   },
@@ -101,10 +104,11 @@ export const appHandlers: HandlersFor<typeof appContract> = {
     if (!before) throw notFound('entity.user', input.id)
     const now = ctx.nowIso()
     const s = ctx.store
-    if (input.displayName !== undefined) s.prepare('UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?').run(input.displayName, now, input.id)
-    if (input.role !== undefined) s.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(input.role, now, input.id)
-    if (input.active !== undefined) s.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?').run(input.active ? 1 : 0, now, input.id)
-    if (input.password !== undefined) s.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hashPassword(input.password), now, input.id)
+    const update = (set: Updateable<UsersTable>) => run(s, s.db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', input.id))
+    if (input.displayName !== undefined) update({ display_name: input.displayName })
+    if (input.role !== undefined) update({ role: input.role })
+    if (input.active !== undefined) update({ active: input.active ? 1 : 0 })
+    if (input.password !== undefined) update({ password_hash: hashPassword(input.password) })
     // A changed role, a deactivation or a reset password ends that user's sessions.
     if (input.role !== undefined || input.active === false || input.password !== undefined) endUserSessions(s, input.id)
     const after = getUser(s, input.id)!
@@ -113,30 +117,23 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   },
 
   'devices.list': (ctx) =>
-    (
-      ctx.store.prepare('SELECT id, name, created_at, revoked_at FROM devices ORDER BY id').all() as {
-        id: number
-        name: string
-        created_at: string
-        revoked_at: string | null
-      }[]
-    ).map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, revokedAt: d.revoked_at })),
+    all(ctx.store, ctx.store.db.selectFrom('devices').select(['id', 'name', 'created_at', 'revoked_at']).orderBy('id')).map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, revokedAt: d.revoked_at })),
 
   'devices.pair': (ctx, input) => {
     const token = randomBytes(24).toString('base64url')
-    const id = Number(
-      ctx.store
-        .prepare('INSERT INTO devices (name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?)')
-        .run(input.name, hashToken(token), ctx.user.id, ctx.nowIso()).lastInsertRowid,
+    const id = insertId(
+      ctx.store,
+      ctx.store.db.insertInto('devices').values({ name: input.name, token_hash: hashToken(token), created_by: ctx.user.id, created_at: ctx.nowIso() }),
     )
     ctx.audit({ action: 'device.pair', entity: 'device', entityId: id, detail: { name: input.name } })
     return { id, name: input.name, token }
   },
 
   'devices.revoke': (ctx, input) => {
-    const changed = ctx.store
-      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(ctx.nowIso(), input.id).changes
+    const changed = run(
+      ctx.store,
+      ctx.store.db.updateTable('devices').set({ revoked_at: ctx.nowIso() }).where('id', '=', input.id).where('revoked_at', 'is', null),
+    ).changes
     if (changed === 0) throw notFound('entity.device', input.id)
     ctx.audit({ action: 'device.revoke', entity: 'device', entityId: input.id })
     return { ok: true as const }

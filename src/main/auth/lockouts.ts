@@ -1,7 +1,7 @@
 import { toLocalIso } from '../../shared/domain/time'
 import { notFound } from '../api/app-error'
 import { LOCAL_CLIENT, type UserCtx } from '../api/context'
-import { all } from '../store/query'
+import { all, first } from '../store/query'
 import { recordLoginEvent, scopeState, throttleRules } from './throttle'
 
 // The administrator's view of who is locked out, and the unlock that forgives a user name's or an
@@ -39,7 +39,7 @@ export function currentLockouts(ctx: UserCtx): Lockout[] {
 export function unlock(ctx: UserCtx, input: { scope: 'user' | 'address'; key: string }) {
   const locked = currentLockouts(ctx).find((l) => l.scope === input.scope && l.key === input.key)
   if (!locked) throw notFound('entity.lockout', input.key)
-  const user = input.scope === 'user' ? (ctx.store.prepare('SELECT id FROM users WHERE username = ?').get(input.key) as { id: number } | undefined) : undefined
+  const user = input.scope === 'user' ? first(ctx.store, ctx.store.db.selectFrom('users').select('id').where('username', '=', input.key)) : undefined
   const client = input.scope === 'address' ? { address: input.key, device: null } : (ctx.client ?? LOCAL_CLIENT)
   recordLoginEvent(
     ctx.store,

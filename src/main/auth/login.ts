@@ -5,6 +5,7 @@ import { asLocale } from '../../shared/i18n'
 import { AppError } from '../api/app-error'
 import { LOCAL_CLIENT, type Ctx, type SessionUser } from '../api/context'
 import { getSetting } from '../settings/settings'
+import { preparedQuery, run } from '../store/query'
 import { DUMMY_HASH, hashPasswordAsync, verifyPasswordAsync } from './password'
 import { createSession, endOtherSessions } from './sessions'
 import { recordFailure, recordLoginEvent, throttleFor } from './throttle'
@@ -15,15 +16,14 @@ import { recordFailure, recordLoginEvent, throttleFor } from './throttle'
 
 export const withPermissions = (user: SessionUser) => ({ ...user, permissions: [...ROLE_PERMISSIONS[user.role]] })
 
-interface LoginRow {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  locale: string
-  password_hash: string
-  active: number
-}
+const userOf = preparedQuery<{ username: string }>()((db, p) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'locale', 'password_hash', 'active'])
+    .where('username', '=', p.username)
+    .$narrowType<{ role: Role }>(),
+)
+type LoginRow = NonNullable<ReturnType<typeof userOf.first>>
 
 /** "2026-11-27 10:45" in the dealership's zone: when a lockout ends, for the person to read. */
 const shownTime = (at: Date, timeZone: string) => toLocalIso(at, timeZone).slice(0, 16).replace('T', ' ')
@@ -32,10 +32,7 @@ export function lockedOut(until: Date, timeZone: string): AppError {
   return new AppError('TOO_MANY_ATTEMPTS', 'error.TOO_MANY_ATTEMPTS', { until: shownTime(until, timeZone) }, { lockedUntil: toLocalIso(until, timeZone) })
 }
 
-const findUser = (ctx: Ctx, username: string) =>
-  ctx.store
-    .prepare('SELECT id, username, display_name, role, locale, password_hash, active FROM users WHERE username = ?')
-    .get(username) as LoginRow | undefined
+const findUser = (ctx: Ctx, username: string) => userOf.first(ctx.store, { username })
 
 /**
  * Checks a password attempt for `username` under the throttle: refuses while locked, waits the
@@ -98,7 +95,7 @@ export async function prepareChangePassword(ctx: Ctx & { user: SessionUser }, in
 
 /** The new password takes effect and every other session of this user ends; this desk stays in. */
 export function completeChangePassword(ctx: Ctx & { user: SessionUser }, hash: string) {
-  ctx.store.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, ctx.nowIso(), ctx.user.id)
+  run(ctx.store, ctx.store.db.updateTable('users').set({ password_hash: hash, updated_at: ctx.nowIso() }).where('id', '=', ctx.user.id))
   endOtherSessions(ctx.store, ctx.user.id, ctx.token)
   ctx.audit({ action: 'user.password', entity: 'user', entityId: ctx.user.id })
   return { ok: true as const }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/open'
+import { all, first, insertId } from '../store/query'
 import type { Role } from '../../shared/domain/roles'
 import { fieldError } from '../api/app-error'
 import { hashPassword } from './password'
@@ -11,14 +12,19 @@ export interface NewUser {
 }
 
 export function insertUser(store: Store, user: NewUser, nowIso: string): number {
-  const exists = store.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)
+  const exists = first(store, store.db.selectFrom('users').select('id').where('username', '=', user.username))
   if (exists) throw fieldError('DUPLICATE', 'username', 'error.DUPLICATE', { entity: 'entity.user', value: user.username })
-  const result = store
-    .prepare(
-      'INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(user.username, user.displayName, user.role, hashPassword(user.password), nowIso, nowIso)
-  return Number(result.lastInsertRowid)
+  return insertId(
+    store,
+    store.db.insertInto('users').values({
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: hashPassword(user.password),
+      created_at: nowIso,
+      updated_at: nowIso,
+    }),
+  )
 }
 
 export interface UserRecord {
@@ -29,16 +35,15 @@ export interface UserRecord {
   active: boolean
 }
 
+const selectUsers = (store: Store) =>
+  store.db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'active']).$narrowType<{ role: Role }>()
+
 export function listUsers(store: Store): UserRecord[] {
-  const rows = store
-    .prepare('SELECT id, username, display_name, role, active FROM users ORDER BY role, display_name')
-    .all() as { id: number; username: string; display_name: string; role: Role; active: number }[]
+  const rows = all(store, selectUsers(store).orderBy('role').orderBy('display_name'))
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1 }))
 }
 
 export function getUser(store: Store, id: number): UserRecord | undefined {
-  const r = store.prepare('SELECT id, username, display_name, role, active FROM users WHERE id = ?').get(id) as
-    | { id: number; username: string; display_name: string; role: Role; active: number }
-    | undefined
+  const r = first(store, selectUsers(store).where('id', '=', id))
   return r && { id: r.id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1 }
 }

@@ -5,6 +5,9 @@ import type { In, Out } from './types'
 import { loadVehicle } from './vehicle-rows'
 import { expectVersion, updateVersioned } from './versioned'
 import { getSetting } from '../settings/settings'
+import { preparedQuery } from '../store/query'
+import type { DB } from '../store/schema'
+import type { Kysely } from 'kysely'
 import { checkOpeningHours, hhmmOf, parseOpeningHours } from '../../shared/domain/opening-hours'
 
 // Appointments (预约). A booking becomes `arrived` only through check-in, which links the RO;
@@ -16,31 +19,65 @@ type Status = AppointmentOut['status']
 /** Roles that take appointments and receive customers. */
 const ADVISOR_ROLES = ['service_advisor', 'front_desk_supervisor', 'service_manager']
 
-const SELECT = `
-  SELECT a.id, a.customer_id, c.name AS customer_name, c.mobile, a.vehicle_id, v.plate, v.model, a.advisor_id,
-         u.display_name AS advisor_name, a.starts_at, a.duration_min, a.concern, a.status, a.ro_id, a.version
-    FROM appointments a
-    JOIN customers c ON c.id = a.customer_id
-    JOIN vehicles v ON v.id = a.vehicle_id
-    JOIN users u ON u.id = a.advisor_id`
+const selectAppointments = (db: Kysely<DB>) =>
+  db
+    .selectFrom('appointments as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .innerJoin('vehicles as v', 'v.id', 'a.vehicle_id')
+    .innerJoin('users as u', 'u.id', 'a.advisor_id')
+    .select([
+      'a.id',
+      'a.customer_id',
+      'c.name as customer_name',
+      'c.mobile',
+      'a.vehicle_id',
+      'v.plate',
+      'v.model',
+      'a.advisor_id',
+      'u.display_name as advisor_name',
+      'a.starts_at',
+      'a.duration_min',
+      'a.concern',
+      'a.status',
+      'a.ro_id',
+      'a.version',
+    ])
 
-interface Row {
-  id: number
-  customer_id: number
-  customer_name: string
-  mobile: string | null
-  vehicle_id: number
-  plate: string | null
-  model: string
-  advisor_id: number
-  advisor_name: string
-  starts_at: string
-  duration_min: number
+const appointmentById = preparedQuery<{ id: number }>()((db, p) => selectAppointments(db).where('a.id', '=', p.id))
+const appointmentsBetween = preparedQuery<{ from: string; to: string }>()((db, p) =>
+  selectAppointments(db).where('a.starts_at', '>=', p.from).where('a.starts_at', '<', p.to).orderBy('a.starts_at').orderBy('a.id'),
+)
+const advisorAppointmentsBetween = preparedQuery<{ from: string; to: string; advisorId: number }>()((db, p) =>
+  selectAppointments(db)
+    .where('a.starts_at', '>=', p.from)
+    .where('a.starts_at', '<', p.to)
+    .where('a.advisor_id', '=', p.advisorId)
+    .orderBy('a.starts_at')
+    .orderBy('a.id'),
+)
+const userRole = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('users').select(['role', 'active']).where('id', '=', p.id))
+const insertAppointment = preparedQuery<{
+  customerId: number
+  vehicleId: number
+  advisorId: number
+  startsAt: string
+  durationMin: number
   concern: string
-  status: Status
-  ro_id: number | null
-  version: number
-}
+  now: string
+}>()((db, p) =>
+  db.insertInto('appointments').values({
+    customer_id: p.customerId,
+    vehicle_id: p.vehicleId,
+    advisor_id: p.advisorId,
+    starts_at: p.startsAt,
+    duration_min: p.durationMin,
+    concern: p.concern,
+    created_at: p.now,
+    updated_at: p.now,
+  }),
+)
+
+type Row = NonNullable<ReturnType<typeof appointmentById.first>>
 
 function appointmentOf(r: Row): AppointmentOut {
   return {
@@ -63,7 +100,7 @@ function appointmentOf(r: Row): AppointmentOut {
 }
 
 export function loadAppointment(ctx: Ctx, id: number): AppointmentOut {
-  const row = ctx.store.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined
+  const row = appointmentById.first(ctx.store, { id })
   if (!row) throw notFound('entity.appointment', id)
   return appointmentOf(row)
 }
@@ -77,21 +114,16 @@ function nextDay(date: string): string {
 
 export function appointmentsOfDay(ctx: Ctx, input: In<'appointments.day'>): AppointmentOut[] {
   // starts_at is local text with offset, so a day is a plain text range on the starts_at index.
-  const range = [`${input.date}T00:00:00`, `${nextDay(input.date)}T00:00:00`]
-  const rows = (
+  const range = { from: `${input.date}T00:00:00`, to: `${nextDay(input.date)}T00:00:00` }
+  const rows =
     input.advisorId === undefined
-      ? ctx.store.prepare(`${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`).all(...range)
-      : ctx.store
-          .prepare(`${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? AND a.advisor_id = ? ORDER BY a.starts_at, a.id`)
-          .all(...range, input.advisorId)
-  ) as Row[]
+      ? appointmentsBetween.all(ctx.store, range)
+      : advisorAppointmentsBetween.all(ctx.store, { ...range, advisorId: input.advisorId })
   return rows.map(appointmentOf)
 }
 
 function refuseNonAdvisor(ctx: Ctx, advisorId: number): void {
-  const user = ctx.store.prepare('SELECT role, active FROM users WHERE id = ?').get(advisorId) as
-    | { role: string; active: number }
-    | undefined
+  const user = userRole.first(ctx.store, { id: advisorId })
   if (!user || user.active !== 1 || !ADVISOR_ROLES.includes(user.role)) {
     throw fieldError('VALIDATION', 'advisorId', 'reception.notAnAdvisor')
   }
@@ -119,12 +151,15 @@ export function bookAppointment(ctx: UserCtx, input: In<'appointments.book'>): A
   const startsAt = toLocal(ctx, input.startsAt)
   if (!input.outsideHours) refuseOutsideHours(ctx, startsAt, input.durationMin)
   const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO appointments (customer_id, vehicle_id, advisor_id, starts_at, duration_min, concern, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(vehicle.owner_id, vehicle.id, input.advisorId, startsAt, input.durationMin, input.concern, now, now).lastInsertRowid,
+    insertAppointment.run(ctx.store, {
+      customerId: vehicle.owner_id,
+      vehicleId: vehicle.id,
+      advisorId: input.advisorId,
+      startsAt,
+      durationMin: input.durationMin,
+      concern: input.concern,
+      now,
+    }).lastInsertRowid,
   )
   const after = loadAppointment(ctx, id)
   ctx.audit({ action: 'appointment.book', entity: 'appointment', entityId: id, detail: { after } })

@@ -1,4 +1,6 @@
 import type { Ctx } from '../api/context'
+import { sql } from 'kysely'
+import { preparedQuery } from '../store/query'
 import type { In, Out } from './types'
 
 // Look-ups for estimate lines: parts by number (typed with or without dashes and spaces) or
@@ -8,17 +10,39 @@ type PartHit = Out<'catalog.parts.search'>[number]
 type LabourOp = Out<'catalog.labour.search'>[number]
 
 const END = '\u{10FFFF}'
-const PART_COLUMNS = 'id, part_number, name, brand, unit, bin, price_fen'
+const PART_COLUMNS = ['id', 'part_number', 'name', 'brand', 'unit', 'bin', 'price_fen'] as const
+const ESCAPE = sql.lit('\\')
 
-interface PartRow {
-  id: number
-  part_number: string
-  name: string
-  brand: string | null
-  unit: string
-  bin: string | null
-  price_fen: number
-}
+const partsByKey = preparedQuery<{ from: string; to: string; limit: number }>()((db, p) =>
+  db
+    .selectFrom('parts')
+    .select(PART_COLUMNS)
+    .where('part_key', '>=', p.from)
+    .where('part_key', '<', p.to)
+    .where('active', '=', 1)
+    .orderBy('part_key')
+    .limit(p.limit),
+)
+const partsByName = preparedQuery<{ like: string; limit: number }>()((db, p) =>
+  db
+    .selectFrom('parts')
+    .select(PART_COLUMNS)
+    .where(sql<boolean>`${sql.ref('name')} LIKE ${p.like} ESCAPE ${ESCAPE}`)
+    .where('active', '=', 1)
+    .orderBy('name')
+    .limit(p.limit),
+)
+const labourOps = preparedQuery<{ from: string; to: string; like: string; limit: number }>()((db, p) => {
+  const byCode = sql<boolean>`(${sql.ref('code')} >= ${p.from} AND ${sql.ref('code')} < ${p.to})`
+  return db
+    .selectFrom('labour_operations')
+    .select(['code', 'description', 'flat_hours_milli'])
+    .where('active', '=', 1)
+    .where((eb) => eb.or([byCode, sql<boolean>`${sql.ref('description')} LIKE ${p.like} ESCAPE ${ESCAPE}`]))
+    .orderBy(byCode, 'desc')
+    .orderBy('code')
+    .limit(p.limit)
+})
 
 /** The form part numbers are indexed by: uppercase, letters and digits only. */
 export function partKey(partNumber: string): string {
@@ -32,18 +56,9 @@ function likeContains(text: string): string {
 
 export function searchParts(ctx: Ctx, input: In<'catalog.parts.search'>): PartHit[] {
   const key = partKey(input.q)
-  const byNumber =
-    key === ''
-      ? []
-      : (ctx.store
-          .prepare(
-            `SELECT ${PART_COLUMNS} FROM parts WHERE part_key >= ? AND part_key < ? AND active = 1 ORDER BY part_key LIMIT ?`,
-          )
-          .all(key, key + END, input.limit) as PartRow[])
+  const byNumber = key === '' ? [] : partsByKey.all(ctx.store, { from: key, to: key + END, limit: input.limit })
   // A substring of the name cannot use an index; acceptable at catalogue sizes for now (LIMIT).
-  const byName = ctx.store
-    .prepare(`SELECT ${PART_COLUMNS} FROM parts WHERE name LIKE ? ESCAPE '\\' AND active = 1 ORDER BY name LIMIT ?`)
-    .all(likeContains(input.q), input.limit) as PartRow[]
+  const byName = partsByName.all(ctx.store, { like: likeContains(input.q), limit: input.limit })
   const seen = new Set<number>()
   const hits: PartHit[] = []
   for (const row of [...byNumber, ...byName]) {
@@ -64,16 +79,6 @@ export function searchParts(ctx: Ctx, input: In<'catalog.parts.search'>): PartHi
 
 export function searchLabour(ctx: Ctx, input: In<'catalog.labour.search'>): LabourOp[] {
   const code = input.q.toUpperCase()
-  const rows = ctx.store
-    .prepare(
-      `SELECT code, description, flat_hours_milli FROM labour_operations
-        WHERE active = 1 AND ((code >= ? AND code < ?) OR description LIKE ? ESCAPE '\\')
-        ORDER BY (code >= ? AND code < ?) DESC, code LIMIT ?`,
-    )
-    .all(code, code + END, likeContains(input.q), code, code + END, input.limit) as {
-    code: string
-    description: string
-    flat_hours_milli: number
-  }[]
+  const rows = labourOps.all(ctx.store, { from: code, to: code + END, like: likeContains(input.q), limit: input.limit })
   return rows.map((r) => ({ code: r.code, description: r.description, flatHoursMilli: r.flat_hours_milli }))
 }

@@ -8,11 +8,51 @@ import { nextRoNumber } from './ro-number'
 import { contentHash } from './ro-content'
 import { getRoDetail } from './ro-detail'
 import { localOrNull } from './local-time'
+import { preparedQuery } from '../store/query'
 
 // Reception (接车): the vehicle arrives, the advisor records odometer, fuel, walk-around findings
 // and the customer's concerns, and a repair order opens as an estimate.
 
 const INITIAL_STATE: RoState = 'estimate'
+
+const insertRo = preparedQuery<{
+  number: string
+  type: string
+  state: string
+  customerId: number
+  vehicleId: number
+  advisorId: number
+  appointmentId: number | null
+  odometerKm: number
+  fuelEighths: number
+  concerns: string
+  promisedAt: string | null
+  returnOldParts: number
+  contentHash: string
+  now: string
+}>()((db, p) =>
+  db.insertInto('repair_orders').values({
+    number: p.number,
+    type: p.type,
+    state: p.state,
+    customer_id: p.customerId,
+    vehicle_id: p.vehicleId,
+    advisor_id: p.advisorId,
+    appointment_id: p.appointmentId,
+    odometer_km: p.odometerKm,
+    fuel_eighths: p.fuelEighths,
+    concerns: p.concerns,
+    promised_at: p.promisedAt,
+    return_old_parts: p.returnOldParts,
+    content_hash: p.contentHash,
+    opened_at: p.now,
+    created_at: p.now,
+    updated_at: p.now,
+  }),
+)
+const insertFinding = preparedQuery<{ roId: number; kind: 'damage' | 'valuable' | 'warning_light'; area: string; note: string }>()((db, p) =>
+  db.insertInto('ro_findings').values({ ro_id: p.roId, kind: p.kind, area: p.area, note: p.note }),
+)
 
 export function checkIn(ctx: UserCtx, input: In<'ro.checkIn'>): Out<'ro.checkIn'> {
   const vehicle = loadVehicle(ctx, input.vehicleId)
@@ -23,33 +63,24 @@ export function checkIn(ctx: UserCtx, input: In<'ro.checkIn'>): Out<'ro.checkIn'
   const now = ctx.nowIso()
   const number = nextRoNumber(ctx)
   const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO repair_orders (number, type, state, customer_id, vehicle_id, advisor_id, appointment_id, odometer_km,
-           fuel_eighths, concerns, promised_at, return_old_parts, content_hash, opened_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        number,
-        input.type,
-        INITIAL_STATE,
-        vehicle.owner_id,
-        vehicle.id,
-        ctx.user.id,
-        appointment?.id ?? null,
-        input.odometerKm,
-        input.fuelEighths,
-        input.concerns,
-        localOrNull(ctx, input.promisedAt),
-        input.returnOldParts ? 1 : 0,
-        contentHash(input.type, []),
-        now,
-        now,
-        now,
-      ).lastInsertRowid,
+    insertRo.run(ctx.store, {
+      number,
+      type: input.type,
+      state: INITIAL_STATE,
+      customerId: vehicle.owner_id,
+      vehicleId: vehicle.id,
+      advisorId: ctx.user.id,
+      appointmentId: appointment?.id ?? null,
+      odometerKm: input.odometerKm,
+      fuelEighths: input.fuelEighths,
+      concerns: input.concerns,
+      promisedAt: localOrNull(ctx, input.promisedAt),
+      returnOldParts: input.returnOldParts ? 1 : 0,
+      contentHash: contentHash(input.type, []),
+      now,
+    }).lastInsertRowid,
   )
-  const finding = ctx.store.prepare('INSERT INTO ro_findings (ro_id, kind, area, note) VALUES (?, ?, ?, ?)')
-  for (const f of input.findings) finding.run(id, f.kind, f.area, f.note)
+  for (const f of input.findings) insertFinding.run(ctx.store, { roId: id, kind: f.kind, area: f.area, note: f.note })
   applyCheckInReading(ctx, vehicle, reading, id)
   if (appointment) markArrived(ctx, appointment, id)
 

@@ -1,5 +1,6 @@
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, notFound } from '../api/app-error'
+import { preparedQuery } from '../store/query'
 import type { CustomerOut, In, Out } from './types'
 import { expectVersion, updateVersioned } from './versioned'
 import { listOwnedVehicles } from './vehicle-rows'
@@ -8,18 +9,34 @@ import { listOwnedVehicles } from './vehicle-rows'
 // customer on a number already held is far more often the same person registered twice, so
 // it is refused unless the desk confirmed the number is shared (`sharedMobile`).
 
-export interface CustomerRow {
-  id: number
+const customerById = preparedQuery<{ id: number }>()((db, p) =>
+  db.selectFrom('customers').select(['id', 'name', 'kind', 'mobile', 'phone2', 'address', 'note', 'version']).where('id', '=', p.id),
+)
+const holderOfMobile = preparedQuery<{ mobile: string; exceptId: number | null }>()((db, p) =>
+  db.selectFrom('customers').select(['id', 'name']).where('mobile', '=', p.mobile).where('id', 'is not', p.exceptId).orderBy('id').limit(1),
+)
+const insertCustomer = preparedQuery<{
   name: string
   kind: 'person' | 'company'
   mobile: string | null
   phone2: string | null
   address: string | null
   note: string | null
-  version: number
-}
+  now: string
+}>()((db, p) =>
+  db.insertInto('customers').values({
+    name: p.name,
+    kind: p.kind,
+    mobile: p.mobile,
+    phone2: p.phone2,
+    address: p.address,
+    note: p.note,
+    created_at: p.now,
+    updated_at: p.now,
+  }),
+)
 
-const COLUMNS = 'id, name, kind, mobile, phone2, address, note, version'
+export type CustomerRow = NonNullable<ReturnType<typeof customerById.first>>
 
 export function customerOf(row: CustomerRow): CustomerOut {
   return {
@@ -35,7 +52,7 @@ export function customerOf(row: CustomerRow): CustomerOut {
 }
 
 export function findCustomer(ctx: Ctx, id: number): CustomerRow | undefined {
-  return ctx.store.prepare(`SELECT ${COLUMNS} FROM customers WHERE id = ?`).get(id) as CustomerRow | undefined
+  return customerById.first(ctx.store, { id })
 }
 
 export function loadCustomer(ctx: Ctx, id: number): CustomerRow {
@@ -50,9 +67,7 @@ export function loadCustomer(ctx: Ctx, id: number): CustomerRow {
  */
 export function refuseTakenMobile(ctx: Ctx, mobile: string | undefined, exceptId: number | null, field = 'mobile'): void {
   if (!mobile) return
-  const row = ctx.store
-    .prepare('SELECT id, name FROM customers WHERE mobile = ? AND id IS NOT ? ORDER BY id LIMIT 1')
-    .get(mobile, exceptId) as { id: number; name: string } | undefined
+  const row = holderOfMobile.first(ctx.store, { mobile, exceptId })
   if (!row) return
   throw new AppError('DUPLICATE', 'reception.mobileTaken', { name: row.name }, {
     fields: [{ field, message: 'reception.mobileTaken' }],
@@ -65,21 +80,15 @@ export function createCustomer(ctx: UserCtx, input: In<'customers.create'>, mobi
   if (!input.sharedMobile) refuseTakenMobile(ctx, input.mobile, null, mobileField)
   const now = ctx.nowIso()
   const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO customers (name, kind, mobile, phone2, address, note, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.name,
-        input.kind,
-        input.mobile ?? null,
-        input.phone2 ?? null,
-        emptyToNull(input.address),
-        emptyToNull(input.note),
-        now,
-        now,
-      ).lastInsertRowid,
+    insertCustomer.run(ctx.store, {
+      name: input.name,
+      kind: input.kind,
+      mobile: input.mobile ?? null,
+      phone2: input.phone2 ?? null,
+      address: emptyToNull(input.address),
+      note: emptyToNull(input.note),
+      now,
+    }).lastInsertRowid,
   )
   const after = customerOf(loadCustomer(ctx, id))
   ctx.audit({ action: 'customer.create', entity: 'customer', entityId: id, detail: { after } })

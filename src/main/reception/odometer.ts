@@ -4,6 +4,7 @@ import { roleHas } from '../../shared/domain/roles'
 import type { In, VehicleOut } from './types'
 import { loadVehicle, vehicleOf, type VehicleRow } from './vehicle-rows'
 import { expectVersion, updateVersioned } from './versioned'
+import { preparedQuery } from '../store/query'
 
 // The odometer never goes backwards on its own: a lower reading is either a typing mistake or a
 // replaced instrument cluster, and only a supervisor may record the latter, with a reason.
@@ -15,13 +16,36 @@ interface ReadingOptions {
   override?: { by: number; reason: string }
 }
 
+const insertReading = preparedQuery<{
+  vehicleId: number
+  km: number
+  at: string
+  source: Source
+  roId: number | null
+  overrideBy: number | null
+  overrideReason: string | null
+}>()((db, p) =>
+  db.insertInto('odometer_readings').values({
+    vehicle_id: p.vehicleId,
+    km: p.km,
+    at: p.at,
+    source: p.source,
+    ro_id: p.roId,
+    override_by: p.overrideBy,
+    override_reason: p.overrideReason,
+  }),
+)
+
 export function recordReading(ctx: UserCtx, vehicleId: number, km: number, source: Source, options: ReadingOptions = {}): void {
-  ctx.store
-    .prepare(
-      `INSERT INTO odometer_readings (vehicle_id, km, at, source, ro_id, override_by, override_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(vehicleId, km, ctx.nowIso(), source, options.roId ?? null, options.override?.by ?? null, options.override?.reason ?? null)
+  insertReading.run(ctx.store, {
+    vehicleId,
+    km,
+    at: ctx.nowIso(),
+    source,
+    roId: options.roId ?? null,
+    overrideBy: options.override?.by ?? null,
+    overrideReason: options.override?.reason ?? null,
+  })
 }
 
 export interface CheckInReading {

@@ -7,9 +7,34 @@ import { getRoDetail } from './ro-detail'
 import { updateVersioned } from './versioned'
 import { gateFacts } from '../workshop/ro-gates'
 import { failedGates } from '../../shared/domain/ro-gates'
+import { preparedQuery } from '../store/query'
 
 // Customer authorisation (客户确认): nothing is dispatched before the customer approves the
 // estimate. The approval records exactly what was approved (content hash) and for how much.
+
+const insertAuthorisation = preparedQuery<{
+  roId: number
+  contentHash: string
+  grossFen: number
+  method: 'signature' | 'in_person' | 'phone'
+  authorisedBy: string
+  signaturePng: string | null
+  note: string
+  recordedBy: number
+  at: string
+}>()((db, p) =>
+  db.insertInto('ro_authorisations').values({
+    ro_id: p.roId,
+    content_hash: p.contentHash,
+    gross_fen: p.grossFen,
+    method: p.method,
+    authorised_by: p.authorisedBy,
+    signature_png: p.signaturePng,
+    note: p.note,
+    recorded_by: p.recordedBy,
+    at: p.at,
+  }),
+)
 
 export function authorise(ctx: UserCtx, input: In<'ro.authorise'>): Out<'ro.authorise'> {
   const ro = loadRoForWrite(ctx, input.id, input.version)
@@ -22,13 +47,17 @@ export function authorise(ctx: UserCtx, input: In<'ro.authorise'>): Out<'ro.auth
   }
 
   const authorisationId = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO ro_authorisations (ro_id, content_hash, gross_fen, method, authorised_by, signature_png, note, recorded_by, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ro.id, ro.content_hash, ro.gross_fen, input.method, input.authorisedBy, input.signaturePng ?? null, input.note, ctx.user.id, ctx.nowIso())
-      .lastInsertRowid,
+    insertAuthorisation.run(ctx.store, {
+      roId: ro.id,
+      contentHash: ro.content_hash,
+      grossFen: ro.gross_fen,
+      method: input.method,
+      authorisedBy: input.authorisedBy,
+      signaturePng: input.signaturePng ?? null,
+      note: input.note,
+      recordedBy: ctx.user.id,
+      at: ctx.nowIso(),
+    }).lastInsertRowid,
   )
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: next })
   ctx.audit({

@@ -3,10 +3,15 @@ import type { UserCtx } from '../api/context'
 import { nextState, type RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { RoRow } from './ro-rows'
+import { preparedQuery } from '../store/query'
 
 // What the customer approves is the content of the estimate: its type and its lines. The hash of
 // that content is stored on the RO and on each authorisation, so "is this estimate approved?"
 // is one comparison, and any change of content voids the approval.
+
+const supersedeAuthorisations = preparedQuery<{ at: string; roId: number }>()((db, p) =>
+  db.updateTable('ro_authorisations').set({ superseded_at: p.at }).where('ro_id', '=', p.roId).where('superseded_at', 'is', null),
+)
 
 export interface HashLine {
   kind: string
@@ -34,9 +39,7 @@ export function contentHash(type: RoType, lines: readonly HashLine[]): string {
  */
 export function reviseIfChanged(ctx: UserCtx, ro: RoRow, newHash: string): { state: RoState; revised: boolean } {
   if (newHash === ro.content_hash) return { state: ro.state, revised: false }
-  ctx.store
-    .prepare('UPDATE ro_authorisations SET superseded_at = ? WHERE ro_id = ? AND superseded_at IS NULL')
-    .run(ctx.nowIso(), ro.id)
+  supersedeAuthorisations.run(ctx.store, { at: ctx.nowIso(), roId: ro.id })
   const revisedState = nextState(ro.state, 'revise')
   return revisedState === null ? { state: ro.state, revised: false } : { state: revisedState, revised: true }
 }

@@ -5,43 +5,44 @@ import type { Out } from './types'
 import { customerOf, loadCustomer } from './customers'
 import { loadVehicle, vehicleOf } from './vehicle-rows'
 import { loadLines, loadRo } from './ro-rows'
+import { preparedQuery } from '../store/query'
 
 // The whole repair order as the estimate screen shows it. Totals are recomputed from the lines
 // here (per payer), the stored columns serve lists.
 
 type RoDetailOut = Out<'ro.get'>
 
-interface AuthorisationRow {
-  id: number
-  method: 'signature' | 'in_person' | 'phone'
-  authorised_by: string
-  signature_png: string | null
-  note: string
-  recorded_by: string
-  at: string
-  gross_fen: number
-  content_hash: string
-  superseded_at: string | null
-}
+const advisorOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('users').select(['id', 'display_name']).where('id', '=', p.id))
+const findingsOf = preparedQuery<{ roId: number }>()((db, p) =>
+  db.selectFrom('ro_findings').select(['kind', 'area', 'note']).where('ro_id', '=', p.roId).orderBy('id'),
+)
+const authorisationsOf = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('ro_authorisations as a')
+    .innerJoin('users as u', 'u.id', 'a.recorded_by')
+    .select([
+      'a.id',
+      'a.method',
+      'a.authorised_by',
+      'a.signature_png',
+      'a.note',
+      'u.display_name as recorded_by',
+      'a.at',
+      'a.gross_fen',
+      'a.content_hash',
+      'a.superseded_at',
+    ])
+    .where('a.ro_id', '=', p.roId)
+    .orderBy('a.id'),
+)
 
 export function getRoDetail(ctx: Ctx, id: number): RoDetailOut {
   const ro = loadRo(ctx, id)
-  const advisor = ctx.store.prepare('SELECT id, display_name FROM users WHERE id = ?').get(ro.advisor_id) as {
-    id: number
-    display_name: string
-  }
-  const findings = ctx.store
-    .prepare('SELECT kind, area, note FROM ro_findings WHERE ro_id = ? ORDER BY id')
-    .all(id) as RoDetailOut['findings']
+  // The advisor is a foreign key of the RO: always there.
+  const advisor = advisorOf.first(ctx.store, { id: ro.advisor_id })!
+  const findings: RoDetailOut['findings'] = findingsOf.all(ctx.store, { roId: id })
   const lines = loadLines(ctx, id)
-  const authorisations = ctx.store
-    .prepare(
-      `SELECT a.id, a.method, a.authorised_by, a.signature_png, a.note, u.display_name AS recorded_by, a.at, a.gross_fen,
-              a.content_hash, a.superseded_at
-         FROM ro_authorisations a JOIN users u ON u.id = a.recorded_by
-        WHERE a.ro_id = ? ORDER BY a.id`,
-    )
-    .all(id) as AuthorisationRow[]
+  const authorisations = authorisationsOf.all(ctx.store, { roId: id })
   const totals = totalsOf(lines.map((l) => ({ amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer })))
   return {
     id: ro.id,

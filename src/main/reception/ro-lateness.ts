@@ -1,4 +1,6 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { Ctx } from '../api/context'
+import type { RepairOrdersTable } from '../store/schema'
 import { toLocalIso } from '../../shared/domain/time'
 import { MAINTENANCE_SETTLEMENT_DAYS, addLocalDays, monthStart } from '../../shared/domain/settlement-deadline'
 
@@ -13,7 +15,6 @@ export type Late = 'promised' | 'settlement'
 
 const BEFORE_READY = ['estimate', 'authorised', 'in_progress', 'quality_check', 'washing']
 const UNSETTLED = [...BEFORE_READY, 'ready']
-const list = (states: readonly string[]) => `(${states.map((s) => `'${s}'`).join(', ')})`
 
 export interface LateCutoffs {
   now: string
@@ -32,13 +33,20 @@ export function lateCutoffs(ctx: Ctx): LateCutoffs {
   }
 }
 
-/** The same rule as SQL over `repair_orders r`, with its three parameters (now, maintenance, insurance). */
-export const LATE_SQL = `(
-  (r.promised_at IS NOT NULL AND r.promised_at < ? AND r.state IN ${list(BEFORE_READY)})
-  OR (r.completed_at IS NOT NULL AND r.state IN ${list(UNSETTLED)}
-      AND ((r.type = 'maintenance' AND r.completed_at < ?) OR (r.type = 'insurance' AND r.completed_at < ?))))`
-
-export const lateParams = (c: LateCutoffs) => [c.now, c.maintenance, c.insurance]
+/** The same rule as a condition over `repair_orders as r`. */
+export function lateWhere(eb: ExpressionBuilder<{ r: RepairOrdersTable }, 'r'>, c: LateCutoffs): Expression<SqlBool> {
+  return eb.or([
+    eb.and([eb('r.promised_at', 'is not', null), eb('r.promised_at', '<', c.now), eb('r.state', 'in', BEFORE_READY)]),
+    eb.and([
+      eb('r.completed_at', 'is not', null),
+      eb('r.state', 'in', UNSETTLED),
+      eb.or([
+        eb.and([eb('r.type', '=', 'maintenance'), eb('r.completed_at', '<', c.maintenance)]),
+        eb.and([eb('r.type', '=', 'insurance'), eb('r.completed_at', '<', c.insurance)]),
+      ]),
+    ]),
+  ])
+}
 
 export function lateOf(
   row: { state: string; type: string; promised_at: string | null; completed_at: string | null },

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../shared/contract/errors'
 import { canEditLines } from '../../shared/domain/ro-state'
 import { lineAmount, totalsOf } from '../../shared/domain/money'
 import { getSetting } from '../settings/settings'
+import { preparedQuery } from '../store/query'
 import type { In, Out } from './types'
 import { emptyToNull } from './customers'
 import { invalidState, loadLines, loadRoForWrite, type LineRow } from './ro-rows'
@@ -14,11 +15,40 @@ import { updateVersioned } from './versioned'
 // The estimate's lines (报价项目). The whole list is saved at once (positions 1..n), amounts and
 // VAT are computed here, never taken from the client, and the stored totals are kept in step.
 
+const partActive = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select('active').where('id', '=', p.id))
+const deleteLines = preparedQuery<{ roId: number }>()((db, p) => db.deleteFrom('ro_lines').where('ro_id', '=', p.roId))
+const insertLine = preparedQuery<{
+  roId: number
+  position: number
+  kind: 'labour' | 'part'
+  opCode: string | null
+  partId: number | null
+  description: string
+  quantityMilli: number
+  unitPriceFen: number
+  amountFen: number
+  payer: string
+  vatRateBp: number
+}>()((db, p) =>
+  db.insertInto('ro_lines').values({
+    ro_id: p.roId,
+    position: p.position,
+    kind: p.kind,
+    op_code: p.opCode,
+    part_id: p.partId,
+    description: p.description,
+    quantity_milli: p.quantityMilli,
+    unit_price_fen: p.unitPriceFen,
+    amount_fen: p.amountFen,
+    payer: p.payer,
+    vat_rate_bp: p.vatRateBp,
+  }),
+)
+
 type LineInput = In<'ro.saveLines'>['lines'][number]
 
 function lineIssues(ctx: Ctx, lines: readonly LineInput[]): FieldIssue[] {
   const issues: FieldIssue[] = []
-  const part = ctx.store.prepare('SELECT active FROM parts WHERE id = ?')
   lines.forEach((line, i) => {
     const field = `lines.${i}.partId`
     if (line.kind === 'labour' && line.partId !== undefined) issues.push({ field, message: 'reception.labourLineHasPart' })
@@ -27,7 +57,7 @@ function lineIssues(ctx: Ctx, lines: readonly LineInput[]): FieldIssue[] {
       issues.push({ field, message: 'reception.partLineNeedsPart' })
       return
     }
-    const row = part.get(line.partId) as { active: number } | undefined
+    const row = partActive.first(ctx.store, { id: line.partId })
     if (row?.active !== 1) issues.push({ field, message: 'reception.partNotActive' })
   })
   return issues
@@ -68,13 +98,21 @@ export function saveLines(ctx: UserCtx, input: In<'ro.saveLines'>): Out<'ro.save
   const before = loadLines(ctx, ro.id)
   const { state, revised } = reviseIfChanged(ctx, ro, hash)
 
-  ctx.store.prepare('DELETE FROM ro_lines WHERE ro_id = ?').run(ro.id)
-  const insert = ctx.store.prepare(
-    `INSERT INTO ro_lines (ro_id, position, kind, op_code, part_id, description, quantity_milli, unit_price_fen, amount_fen,
-       payer, vat_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
+  deleteLines.run(ctx.store, { roId: ro.id })
   lines.forEach((l, i) =>
-    insert.run(ro.id, i + 1, l.kind, l.opCode, l.partId, l.description, l.quantityMilli, l.unitPriceFen, l.amountFen, l.payer, l.vatRateBp),
+    insertLine.run(ctx.store, {
+      roId: ro.id,
+      position: i + 1,
+      kind: l.kind,
+      opCode: l.opCode,
+      partId: l.partId,
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unitPriceFen: l.unitPriceFen,
+      amountFen: l.amountFen,
+      payer: l.payer,
+      vatRateBp: l.vatRateBp,
+    }),
   )
   const totals = totalsOf(lines)
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, {

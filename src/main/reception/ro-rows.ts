@@ -3,53 +3,65 @@ import { AppError, notFound } from '../api/app-error'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { Payer } from '../../shared/domain/payer'
+import { preparedQuery } from '../store/query'
 import { expectVersion } from './versioned'
 
-export interface RoRow {
-  id: number
-  number: string
-  type: RoType
-  state: RoState
-  customer_id: number
-  vehicle_id: number
-  advisor_id: number
-  appointment_id: number | null
-  odometer_km: number
-  fuel_eighths: number
-  concerns: string
-  promised_at: string | null
-  return_old_parts: number
-  net_fen: number
-  vat_fen: number
-  gross_fen: number
-  content_hash: string
-  opened_at: string
-  version: number
-}
+const roById = preparedQuery<{ id: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders')
+    .select([
+      'id',
+      'number',
+      'type',
+      'state',
+      'customer_id',
+      'vehicle_id',
+      'advisor_id',
+      'appointment_id',
+      'odometer_km',
+      'fuel_eighths',
+      'concerns',
+      'promised_at',
+      'return_old_parts',
+      'net_fen',
+      'vat_fen',
+      'gross_fen',
+      'content_hash',
+      'opened_at',
+      'version',
+    ])
+    .where('id', '=', p.id)
+    .$narrowType<{ type: RoType; state: RoState }>(),
+)
 
-export interface LineRow {
-  id: number
-  position: number
-  kind: 'labour' | 'part'
-  op_code: string | null
-  part_id: number | null
-  part_number: string | null
-  description: string
-  quantity_milli: number
-  unit_price_fen: number
-  amount_fen: number
-  payer: Payer
-  vat_rate_bp: number
-}
+const linesOfRo = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('ro_lines as l')
+    .leftJoin('parts as p', 'p.id', 'l.part_id')
+    .select([
+      'l.id',
+      'l.position',
+      'l.kind',
+      'l.op_code',
+      'l.part_id',
+      'p.part_number',
+      'l.description',
+      'l.quantity_milli',
+      'l.unit_price_fen',
+      'l.amount_fen',
+      'l.payer',
+      'l.vat_rate_bp',
+    ])
+    .where('l.ro_id', '=', p.roId)
+    .orderBy('l.position')
+    .$narrowType<{ payer: Payer }>(),
+)
+
+export type RoRow = NonNullable<ReturnType<typeof roById.first>>
+export type LineRow = ReturnType<typeof linesOfRo.all>[number]
 
 export function loadRo(ctx: Ctx, id: number): RoRow {
-  const row = ctx.store
-    .prepare(
-      `SELECT id, number, type, state, customer_id, vehicle_id, advisor_id, appointment_id, odometer_km, fuel_eighths,
-              concerns, promised_at, return_old_parts, net_fen, vat_fen, gross_fen, content_hash, opened_at, version
-         FROM repair_orders WHERE id = ?`,
-    )
-    .get(id) as RoRow | undefined
+  const row = roById.first(ctx.store, { id })
   if (!row) throw notFound('entity.repairOrder', id)
   return row
 }
@@ -62,14 +74,7 @@ export function loadRoForWrite(ctx: Ctx, id: number, version: number): RoRow {
 }
 
 export function loadLines(ctx: Ctx, roId: number): LineRow[] {
-  return ctx.store
-    .prepare(
-      `SELECT l.id, l.position, l.kind, l.op_code, l.part_id, p.part_number, l.description, l.quantity_milli,
-              l.unit_price_fen, l.amount_fen, l.payer, l.vat_rate_bp
-         FROM ro_lines l LEFT JOIN parts p ON p.id = l.part_id
-        WHERE l.ro_id = ? ORDER BY l.position`,
-    )
-    .all(roId) as LineRow[]
+  return linesOfRo.all(ctx.store, { roId })
 }
 
 /**

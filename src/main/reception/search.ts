@@ -3,69 +3,94 @@ import { PLATE_PROVINCES, normalisePlate } from '../../shared/domain/plate'
 import { normalisePhone } from '../../shared/domain/phone'
 import type { In, Out } from './types'
 import { reverseVin } from './vehicle-rows'
-import { CLOSED_STATES_SQL } from './ro-list'
+import { CLOSED_STATES } from './ro-list'
+import { sql, type Kysely } from 'kysely'
+import { preparedQuery, type PreparedQuery } from '../store/query'
+import type { DB } from '../store/schema'
 
 // The front desk's one search box (hot path: every keystroke at the counter). The text is
 // classified, and only the queries it could mean are run, each an index range with a LIMIT, so
-// the cost does not grow with the number of vehicles. Raw prepared statements: no query building.
+// the cost does not grow with the number of vehicles. Every query is compiled once at load
+// (preparedQuery): a keystroke only binds values.
 
 type Hit = Out<'reception.search'>[number]
 type MatchedBy = Hit['matchedBy']
 
-const VEHICLE_HIT = `SELECT v.id AS vehicle_id, v.vin, v.plate, v.plate_tail, v.make, v.model,
-       c.id AS customer_id, c.name AS customer_name, c.mobile
-  FROM vehicles v JOIN customers c ON c.id = v.owner_id`
-const CUSTOMER_HIT = `SELECT v.id AS vehicle_id, v.vin, v.plate, v.plate_tail, v.make, v.model,
-       c.id AS customer_id, c.name AS customer_name, c.mobile
-  FROM customers c LEFT JOIN vehicles v ON v.owner_id = c.id`
+/** A branch's bound values: `from` alone for equality, `from` ≤ x < `to` for a prefix range. */
+type SearchKey = { from: string; to: string }
+type SearchParams = { from: string; to: string; limit: number }
 
-/** Every statement the search runs; the query-plan test holds each to an index search. */
-export const SEARCH_SQL = {
-  vin: `${VEHICLE_HIT} WHERE v.vin = ? LIMIT ?`,
-  plate: `${VEHICLE_HIT} WHERE v.plate >= ? AND v.plate < ? ORDER BY v.plate LIMIT ?`,
-  plateTail: `${VEHICLE_HIT} WHERE v.plate_tail >= ? AND v.plate_tail < ? ORDER BY v.plate_tail LIMIT ?`,
-  vinTail: `${VEHICLE_HIT} WHERE v.vin_rev >= ? AND v.vin_rev < ? ORDER BY v.vin_rev LIMIT ?`,
-  mobile: `${CUSTOMER_HIT} WHERE c.mobile >= ? AND c.mobile < ? ORDER BY c.mobile LIMIT ?`,
-  mobileTail: `${CUSTOMER_HIT} WHERE substr(c.mobile, -4) = ? ORDER BY c.mobile LIMIT ?`,
-  name: `${CUSTOMER_HIT} WHERE c.name >= ? AND c.name < ? ORDER BY c.name LIMIT ?`,
-  openRo: `SELECT id, number FROM repair_orders
-            WHERE vehicle_id = ? AND state NOT IN ${CLOSED_STATES_SQL} ORDER BY opened_at DESC LIMIT 1`,
-} as const
+const vehicleHits = (db: Kysely<DB>) =>
+  db
+    .selectFrom('vehicles as v')
+    .innerJoin('customers as c', 'c.id', 'v.owner_id')
+    .select(['v.id as vehicle_id', 'v.vin', 'v.plate', 'v.plate_tail', 'v.make', 'v.model', 'c.id as customer_id', 'c.name as customer_name', 'c.mobile'])
+const customerHits = (db: Kysely<DB>) =>
+  db
+    .selectFrom('customers as c')
+    .leftJoin('vehicles as v', 'v.owner_id', 'c.id')
+    .select(['v.id as vehicle_id', 'v.vin', 'v.plate', 'v.plate_tail', 'v.make', 'v.model', 'c.id as customer_id', 'c.name as customer_name', 'c.mobile'])
 
-export type SearchBranch = Exclude<keyof typeof SEARCH_SQL, 'openRo'>
+/** The end of a mobile number, as the customers_mobile_tail index is written (a literal -4). */
+const mobileTail = sql<string>`substr(${sql.ref('c.mobile')}, -4)`
+
+const search = preparedQuery<SearchParams>()
+// A customer's row, with or without a vehicle: every branch's rows are of this shape.
+const nameHits = search((db, p) => customerHits(db).where('c.name', '>=', p.from).where('c.name', '<', p.to).orderBy('c.name').limit(p.limit))
+type Row = ReturnType<typeof nameHits.all>[number]
+
+const SEARCH: Record<SearchBranch, PreparedQuery<SearchParams, Row>> = {
+  vin: search((db, p) => vehicleHits(db).where('v.vin', '=', p.from).limit(p.limit)),
+  plate: search((db, p) => vehicleHits(db).where('v.plate', '>=', p.from).where('v.plate', '<', p.to).orderBy('v.plate').limit(p.limit)),
+  plateTail: search((db, p) =>
+    vehicleHits(db).where('v.plate_tail', '>=', p.from).where('v.plate_tail', '<', p.to).orderBy('v.plate_tail').limit(p.limit),
+  ),
+  vinTail: search((db, p) => vehicleHits(db).where('v.vin_rev', '>=', p.from).where('v.vin_rev', '<', p.to).orderBy('v.vin_rev').limit(p.limit)),
+  mobile: search((db, p) => customerHits(db).where('c.mobile', '>=', p.from).where('c.mobile', '<', p.to).orderBy('c.mobile').limit(p.limit)),
+  mobileTail: search((db, p) => customerHits(db).where(mobileTail, '=', p.from).orderBy('c.mobile').limit(p.limit)),
+  name: nameHits,
+}
+
+const openRoOf = preparedQuery<{ vehicleId: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders')
+    .select(['id', 'number'])
+    .where('vehicle_id', '=', p.vehicleId)
+    .where('state', 'not in', CLOSED_STATES)
+    .orderBy('opened_at', 'desc')
+    .limit(sql.lit(1)),
+)
+
+export type SearchBranch = 'vin' | 'plate' | 'plateTail' | 'vinTail' | 'mobile' | 'mobileTail' | 'name'
+
+/** Every statement the search runs, as SQL; the query-plan test holds each to an index search. */
+export const SEARCH_SQL: Record<SearchBranch | 'openRo', string> = {
+  ...(Object.fromEntries(Object.entries(SEARCH).map(([branch, q]) => [branch, q.sql])) as Record<SearchBranch, string>),
+  openRo: openRoOf.sql,
+}
 
 // Who else matches, for "20 of 57": only the keys (covering index reads, no row fetched), up to
 // a cap, so the count costs a few index pages however common the text is.
-const VEHICLE_KEY = `SELECT v.id AS vehicle_id, 0 AS customer_id FROM vehicles v`
-const CUSTOMER_KEY = `SELECT v.id AS vehicle_id, c.id AS customer_id FROM customers c LEFT JOIN vehicles v ON v.owner_id = c.id`
+const vehicleKeys = (db: Kysely<DB>) => db.selectFrom('vehicles as v').select(['v.id as vehicle_id', sql<number>`0`.as('customer_id')])
+const customerKeys = (db: Kysely<DB>) =>
+  db.selectFrom('customers as c').leftJoin('vehicles as v', 'v.owner_id', 'c.id').select(['v.id as vehicle_id', 'c.id as customer_id'])
+type KeyRow = { vehicle_id: number | null; customer_id: number }
 export const COUNT_CAP = 1_000
-export const COUNT_SQL: Record<SearchBranch, string> = {
-  vin: `${VEHICLE_KEY} WHERE v.vin = ? LIMIT ?`,
-  plate: `${VEHICLE_KEY} WHERE v.plate >= ? AND v.plate < ? LIMIT ?`,
-  plateTail: `${VEHICLE_KEY} WHERE v.plate_tail >= ? AND v.plate_tail < ? LIMIT ?`,
-  vinTail: `${VEHICLE_KEY} WHERE v.vin_rev >= ? AND v.vin_rev < ? LIMIT ?`,
-  mobile: `${CUSTOMER_KEY} WHERE c.mobile >= ? AND c.mobile < ? LIMIT ?`,
-  mobileTail: `${CUSTOMER_KEY} WHERE substr(c.mobile, -4) = ? LIMIT ?`,
-  name: `${CUSTOMER_KEY} WHERE c.name >= ? AND c.name < ? LIMIT ?`,
+const COUNT: Record<SearchBranch, PreparedQuery<SearchParams, KeyRow>> = {
+  vin: search((db, p) => vehicleKeys(db).where('v.vin', '=', p.from).limit(p.limit)),
+  plate: search((db, p) => vehicleKeys(db).where('v.plate', '>=', p.from).where('v.plate', '<', p.to).limit(p.limit)),
+  plateTail: search((db, p) => vehicleKeys(db).where('v.plate_tail', '>=', p.from).where('v.plate_tail', '<', p.to).limit(p.limit)),
+  vinTail: search((db, p) => vehicleKeys(db).where('v.vin_rev', '>=', p.from).where('v.vin_rev', '<', p.to).limit(p.limit)),
+  mobile: search((db, p) => customerKeys(db).where('c.mobile', '>=', p.from).where('c.mobile', '<', p.to).limit(p.limit)),
+  mobileTail: search((db, p) => customerKeys(db).where(mobileTail, '=', p.from).limit(p.limit)),
+  name: search((db, p) => customerKeys(db).where('c.name', '>=', p.from).where('c.name', '<', p.to).limit(p.limit)),
 }
-
-interface Row {
-  vehicle_id: number | null
-  vin: string | null
-  plate: string | null
-  plate_tail: string | null
-  make: string | null
-  model: string | null
-  customer_id: number
-  customer_name: string
-  mobile: string | null
-}
+export const COUNT_SQL = Object.fromEntries(Object.entries(COUNT).map(([branch, q]) => [branch, q.sql])) as Record<SearchBranch, string>
 
 interface Query {
   branch: SearchBranch
   matchedBy: MatchedBy
-  /** Bound values before the LIMIT: one for equality, two for a prefix range. */
-  params: string[]
+  key: SearchKey
   exact: (row: Row) => boolean
 }
 
@@ -78,7 +103,9 @@ const DIGITS = /^\d{3,11}$/
 // Above every character a plate, VIN, phone or name can hold (also CJK, unlike '~'), so
 // `x >= p AND x < p || END` is exactly "starts with p" under the BINARY collation.
 const END = '\u{10FFFF}'
-const prefix = (p: string) => [p, p + END]
+const prefix = (p: string): SearchKey => ({ from: p, to: p + END })
+/** Equality branches bind `from` only. */
+const equal = (p: string): SearchKey => ({ from: p, to: p })
 
 /** Which queries the text could mean. A string can mean several: 'A12345' is a plate tail and a VIN tail. */
 export function classify(q: string): Query[] {
@@ -87,28 +114,28 @@ export function classify(q: string): Query[] {
   const digits = normalisePhone(text)
   const queries: Query[] = []
   if (n.length === 17 && VIN_CHARS.test(n)) {
-    queries.push({ branch: 'vin', matchedBy: 'vin', params: [n], exact: () => true })
+    queries.push({ branch: 'vin', matchedBy: 'vin', key: equal(n), exact: () => true })
   }
   if (PROVINCE_PLATE.test(n)) {
-    queries.push({ branch: 'plate', matchedBy: 'plate', params: prefix(n), exact: (r) => r.plate === n })
+    queries.push({ branch: 'plate', matchedBy: 'plate', key: prefix(n), exact: (r) => r.plate === n })
   }
   if (PLATE_TAIL.test(n)) {
-    queries.push({ branch: 'plateTail', matchedBy: 'plate', params: prefix(n), exact: (r) => r.plate_tail === n })
+    queries.push({ branch: 'plateTail', matchedBy: 'plate', key: prefix(n), exact: (r) => r.plate_tail === n })
   }
   if (n.length >= 6 && n.length <= 8 && VIN_CHARS.test(n)) {
-    queries.push({ branch: 'vinTail', matchedBy: 'vin', params: prefix(reverseVin(n)), exact: () => false })
+    queries.push({ branch: 'vinTail', matchedBy: 'vin', key: prefix(reverseVin(n)), exact: () => false })
   }
   if (DIGITS.test(digits)) {
-    queries.push({ branch: 'mobile', matchedBy: 'mobile', params: prefix(digits), exact: (r) => r.mobile === digits })
+    queries.push({ branch: 'mobile', matchedBy: 'mobile', key: prefix(digits), exact: (r) => r.mobile === digits })
   }
   // The last four digits a customer reads out: matched on the end of the number.
   if (/^\d{4}$/.test(digits)) {
-    queries.push({ branch: 'mobileTail', matchedBy: 'mobile', params: [digits], exact: () => false })
+    queries.push({ branch: 'mobileTail', matchedBy: 'mobile', key: equal(digits), exact: () => false })
   }
   // Names also when the text starts with a Chinese character: 苏, 云, 黑 … are surnames as well
   // as the province character of a plate.
   if (queries.length === 0 || (text.codePointAt(0) ?? 0) > 0x7f) {
-    queries.push({ branch: 'name', matchedBy: 'name', params: prefix(text), exact: (r) => r.customer_name === text })
+    queries.push({ branch: 'name', matchedBy: 'name', key: prefix(text), exact: (r) => r.customer_name === text })
   }
   return queries
 }
@@ -119,7 +146,7 @@ const keyOf = (row: { vehicle_id: number | null; customer_id: number }) => (row.
 export function countReception(ctx: Ctx, q: string): { total: number; capped: boolean } {
   const keys = new Set<string>()
   for (const query of classify(q)) {
-    const rows = ctx.store.prepare(COUNT_SQL[query.branch]).all(...query.params, COUNT_CAP + 1) as { vehicle_id: number | null; customer_id: number }[]
+    const rows = COUNT[query.branch].all(ctx.store, { ...query.key, limit: COUNT_CAP + 1 })
     for (const row of rows) keys.add(keyOf(row))
     if (keys.size > COUNT_CAP) break
   }
@@ -137,7 +164,7 @@ export function findReception(ctx: Ctx, input: In<'reception.find'>): Out<'recep
 export function searchReception(ctx: Ctx, input: In<'reception.search'>): Hit[] {
   const byKey = new Map<string, { hit: Hit; exact: boolean; order: number }>()
   for (const query of classify(input.q)) {
-    const rows = ctx.store.prepare(SEARCH_SQL[query.branch]).all(...query.params, input.limit) as Row[]
+    const rows = SEARCH[query.branch].all(ctx.store, { ...query.key, limit: input.limit })
     for (const row of rows) {
       // One hit per vehicle (or per customer without one), however many queries found it.
       const key = keyOf(row)
@@ -150,10 +177,9 @@ export function searchReception(ctx: Ctx, input: In<'reception.search'>): Hit[] 
   const ranked = [...byKey.values()]
   ranked.sort((a, b) => Number(b.exact) - Number(a.exact) || a.order - b.order)
   const hits = ranked.slice(0, input.limit).map((r) => r.hit)
-  const openRo = ctx.store.prepare(SEARCH_SQL.openRo)
   for (const hit of hits) {
     if (hit.vehicleId === null) continue
-    const ro = openRo.get(hit.vehicleId) as { id: number; number: string } | undefined
+    const ro = openRoOf.first(ctx.store, { vehicleId: hit.vehicleId })
     hit.openRoId = ro?.id ?? null
     hit.openRoNumber = ro?.number ?? null
   }

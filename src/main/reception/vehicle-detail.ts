@@ -1,5 +1,6 @@
 import type { Ctx } from '../api/context'
 import type { In, Out } from './types'
+import { preparedQuery } from '../store/query'
 import { customerOf, loadCustomer } from './customers'
 import { loadVehicle, vehicleOf } from './vehicle-rows'
 import { vehicleRoSummaries } from './ro-list'
@@ -7,19 +8,39 @@ import { vehicleRoSummaries } from './ro-list'
 // One vehicle with everything the advisor looks at before talking to the customer: owners,
 // odometer readings, repair orders and the service history (车历).
 
+const ownersOf = preparedQuery<{ vehicleId: number }>()((db, p) =>
+  db
+    .selectFrom('vehicle_owners as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select(['o.customer_id', 'c.name', 'o.from_at', 'o.to_at'])
+    .where('o.vehicle_id', '=', p.vehicleId)
+    .orderBy('o.from_at', 'desc')
+    .orderBy('o.id', 'desc'),
+)
+const readingsOf = preparedQuery<{ vehicleId: number }>()((db, p) =>
+  db
+    .selectFrom('odometer_readings')
+    .select(['km', 'at', 'source', 'override_reason'])
+    .where('vehicle_id', '=', p.vehicleId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc'),
+)
+const visitsOf = preparedQuery<{ vehicleId: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders as r')
+    .leftJoin('ro_lines as l', 'l.ro_id', 'r.id')
+    .select(['r.id', 'r.number', 'r.opened_at', 'r.odometer_km', 'l.description'])
+    .where('r.vehicle_id', '=', p.vehicleId)
+    .where('r.state', '<>', 'cancelled')
+    .orderBy('r.opened_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .orderBy('l.position'),
+)
+
 export function getVehicle(ctx: Ctx, input: In<'vehicles.get'>): Out<'vehicles.get'> {
   const vehicle = loadVehicle(ctx, input.id)
-  const owners = ctx.store
-    .prepare(
-      `SELECT o.customer_id, c.name, o.from_at, o.to_at FROM vehicle_owners o JOIN customers c ON c.id = o.customer_id
-        WHERE o.vehicle_id = ? ORDER BY o.from_at DESC, o.id DESC`,
-    )
-    .all(input.id) as { customer_id: number; name: string; from_at: string; to_at: string | null }[]
-  const odometer = ctx.store
-    .prepare(
-      `SELECT km, at, source, override_reason FROM odometer_readings WHERE vehicle_id = ? ORDER BY at DESC, id DESC`,
-    )
-    .all(input.id) as { km: number; at: string; source: string; override_reason: string | null }[]
+  const owners = ownersOf.all(ctx.store, { vehicleId: input.id })
+  const odometer = readingsOf.all(ctx.store, { vehicleId: input.id })
   const repairOrders = vehicleRoSummaries(ctx, input.id)
   return {
     vehicle: vehicleOf(vehicle),
@@ -33,14 +54,7 @@ export function getVehicle(ctx: Ctx, input: In<'vehicles.get'>): Out<'vehicles.g
 
 /** Every visit that was not cancelled, newest first, with the work written on it. */
 function serviceHistory(ctx: Ctx, vehicleId: number): Out<'vehicles.get'>['history'] {
-  const rows = ctx.store
-    .prepare(
-      `SELECT r.id, r.number, r.opened_at, r.odometer_km, l.description
-         FROM repair_orders r LEFT JOIN ro_lines l ON l.ro_id = r.id
-        WHERE r.vehicle_id = ? AND r.state <> 'cancelled'
-        ORDER BY r.opened_at DESC, r.id DESC, l.position`,
-    )
-    .all(vehicleId) as { id: number; number: string; opened_at: string; odometer_km: number; description: string | null }[]
+  const rows = visitsOf.all(ctx.store, { vehicleId })
   const visits: Out<'vehicles.get'>['history'] = []
   for (const row of rows) {
     let visit = visits.at(-1)

@@ -1,25 +1,30 @@
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
+import { preparedQuery } from '../store/query'
 import type { VehicleOut } from './types'
 
-export interface VehicleRow {
-  id: number
-  vin: string
-  plate: string | null
-  energy: 'fuel' | 'new_energy'
-  make: string
-  model: string
-  model_year: number | null
-  colour: string | null
-  engine_no: string | null
-  first_registered_on: string | null
-  owner_id: number
-  odometer_km: number
-  version: number
-}
+const COLUMNS = [
+  'id',
+  'vin',
+  'plate',
+  'energy',
+  'make',
+  'model',
+  'model_year',
+  'colour',
+  'engine_no',
+  'first_registered_on',
+  'owner_id',
+  'odometer_km',
+  'version',
+] as const
 
-const COLUMNS =
-  'id, vin, plate, energy, make, model, model_year, colour, engine_no, first_registered_on, owner_id, odometer_km, version'
+const vehicleById = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('vehicles').select(COLUMNS).where('id', '=', p.id))
+const vehiclesOfOwner = preparedQuery<{ ownerId: number }>()((db, p) =>
+  db.selectFrom('vehicles').select(COLUMNS).where('owner_id', '=', p.ownerId).orderBy('id'),
+)
+
+export type VehicleRow = NonNullable<ReturnType<typeof vehicleById.first>>
 
 export function vehicleOf(row: VehicleRow): VehicleOut {
   return {
@@ -40,13 +45,13 @@ export function vehicleOf(row: VehicleRow): VehicleOut {
 }
 
 export function loadVehicle(ctx: Ctx, id: number): VehicleRow {
-  const row = ctx.store.prepare(`SELECT ${COLUMNS} FROM vehicles WHERE id = ?`).get(id) as VehicleRow | undefined
+  const row = vehicleById.first(ctx.store, { id })
   if (!row) throw notFound('entity.vehicle', id)
   return row
 }
 
 export function listOwnedVehicles(ctx: Ctx, customerId: number): VehicleOut[] {
-  const rows = ctx.store.prepare(`SELECT ${COLUMNS} FROM vehicles WHERE owner_id = ? ORDER BY id`).all(customerId) as VehicleRow[]
+  const rows = vehiclesOfOwner.all(ctx.store, { ownerId: customerId })
   return rows.map(vehicleOf)
 }
 

@@ -1,6 +1,7 @@
 import type { Ctx, UserCtx } from '../api/context'
 import { fieldError } from '../api/app-error'
 import { checkPlate } from '../../shared/domain/plate'
+import { preparedQuery } from '../store/query'
 import type { In, VehicleOut } from './types'
 import { createCustomer, emptyToNull, loadCustomer } from './customers'
 import { recordReading } from './odometer'
@@ -10,14 +11,57 @@ import { expectVersion, updateVersioned, type SqlValue } from './versioned'
 // Vehicles (车辆): one record per VIN, one plate per vehicle, and an ownership history so a car
 // sold on keeps its service history (车历) while the new owner is billed.
 
+const vehicleOfVin = preparedQuery<{ vin: string }>()((db, p) => db.selectFrom('vehicles').select('id').where('vin', '=', p.vin))
+const vehicleOfPlate = preparedQuery<{ plate: string }>()((db, p) => db.selectFrom('vehicles').select('id').where('plate', '=', p.plate))
+const insertOwnership = preparedQuery<{ vehicleId: number; customerId: number; fromAt: string; recordedBy: number }>()((db, p) =>
+  db.insertInto('vehicle_owners').values({ vehicle_id: p.vehicleId, customer_id: p.customerId, from_at: p.fromAt, recorded_by: p.recordedBy }),
+)
+const closeOwnership = preparedQuery<{ toAt: string; vehicleId: number }>()((db, p) =>
+  db.updateTable('vehicle_owners').set({ to_at: p.toAt }).where('vehicle_id', '=', p.vehicleId).where('to_at', 'is', null),
+)
+const insertVehicle = preparedQuery<{
+  vin: string
+  vinRev: string
+  plate: string | null
+  plateTail: string | null
+  energy: 'fuel' | 'new_energy'
+  make: string
+  model: string
+  modelYear: number | null
+  colour: string | null
+  engineNo: string | null
+  firstRegisteredOn: string | null
+  ownerId: number
+  odometerKm: number
+  now: string
+}>()((db, p) =>
+  db.insertInto('vehicles').values({
+    vin: p.vin,
+    vin_rev: p.vinRev,
+    plate: p.plate,
+    plate_tail: p.plateTail,
+    energy: p.energy,
+    make: p.make,
+    model: p.model,
+    model_year: p.modelYear,
+    colour: p.colour,
+    engine_no: p.engineNo,
+    first_registered_on: p.firstRegisteredOn,
+    owner_id: p.ownerId,
+    odometer_km: p.odometerKm,
+    created_at: p.now,
+    updated_at: p.now,
+  }),
+)
+
 function refuseTakenVin(ctx: Ctx, vin: string): void {
-  if (ctx.store.prepare('SELECT 1 FROM vehicles WHERE vin = ?').get(vin)) {
+  if (vehicleOfVin.first(ctx.store, { vin })) {
     throw fieldError('DUPLICATE', 'vin', 'reception.vinTaken', { value: vin })
   }
 }
 
 function refuseTakenPlate(ctx: Ctx, plate: string, exceptId: number | null): void {
-  const row = ctx.store.prepare('SELECT id FROM vehicles WHERE plate = ?').get(plate) as { id: number } | undefined
+  const row = vehicleOfPlate.first(ctx.store, { plate })
   if (row && row.id !== exceptId) throw fieldError('DUPLICATE', 'plate', 'reception.plateTaken', { value: plate })
 }
 
@@ -27,9 +71,7 @@ function plateColumns(plate: string | undefined) {
 }
 
 function openOwnership(ctx: UserCtx, vehicleId: number, customerId: number): void {
-  ctx.store
-    .prepare('INSERT INTO vehicle_owners (vehicle_id, customer_id, from_at, recorded_by) VALUES (?, ?, ?, ?)')
-    .run(vehicleId, customerId, ctx.nowIso(), ctx.user.id)
+  insertOwnership.run(ctx.store, { vehicleId, customerId, fromAt: ctx.nowIso(), recordedBy: ctx.user.id })
 }
 
 export function registerVehicle(ctx: UserCtx, input: In<'vehicles.register'>): VehicleOut {
@@ -44,29 +86,22 @@ export function registerVehicle(ctx: UserCtx, input: In<'vehicles.register'>): V
   const now = ctx.nowIso()
   const plate = plateColumns(input.plate)
   const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO vehicles (vin, vin_rev, plate, plate_tail, energy, make, model, model_year, colour, engine_no,
-           first_registered_on, owner_id, odometer_km, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.vin,
-        reverseVin(input.vin),
-        plate.plate,
-        plate.plate_tail,
-        plate.energy,
-        input.make,
-        input.model,
-        input.modelYear ?? null,
-        emptyToNull(input.colour),
-        emptyToNull(input.engineNo),
-        input.firstRegisteredOn ?? null,
-        ownerId,
-        input.odometerKm,
-        now,
-        now,
-      ).lastInsertRowid,
+    insertVehicle.run(ctx.store, {
+      vin: input.vin,
+      vinRev: reverseVin(input.vin),
+      plate: plate.plate,
+      plateTail: plate.plate_tail,
+      energy: plate.energy,
+      make: input.make,
+      model: input.model,
+      modelYear: input.modelYear ?? null,
+      colour: emptyToNull(input.colour),
+      engineNo: emptyToNull(input.engineNo),
+      firstRegisteredOn: input.firstRegisteredOn ?? null,
+      ownerId,
+      odometerKm: input.odometerKm,
+      now,
+    }).lastInsertRowid,
   )
   openOwnership(ctx, id, ownerId)
   recordReading(ctx, id, input.odometerKm, 'registration')
@@ -102,7 +137,7 @@ export function changeOwner(ctx: UserCtx, input: In<'vehicles.changeOwner'>): Ve
   expectVersion('vehicles', input.id, input.version, before.version)
   loadCustomer(ctx, input.customerId)
   if (before.owner_id === input.customerId) throw fieldError('VALIDATION', 'customerId', 'reception.alreadyOwner')
-  ctx.store.prepare('UPDATE vehicle_owners SET to_at = ? WHERE vehicle_id = ? AND to_at IS NULL').run(ctx.nowIso(), input.id)
+  closeOwnership.run(ctx.store, { toAt: ctx.nowIso(), vehicleId: input.id })
   openOwnership(ctx, input.id, input.customerId)
   updateVersioned(ctx, 'vehicles', input.id, input.version, { owner_id: input.customerId })
   ctx.audit({

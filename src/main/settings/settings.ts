@@ -1,4 +1,5 @@
 import type { Store } from '../store/open'
+import { preparedQuery } from '../store/query'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
 import { REPAIR_WARRANTY_DEFAULTS, type RepairWarranty } from '../../shared/domain/repair-warranty'
 import { RO_TYPES, type RoType } from '../../shared/domain/ro-type'
@@ -45,15 +46,22 @@ type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends b
     ? number
     : string
 
+// Read on hot paths (the VAT rate on every line save, the time zone): compiled once.
+const settingValue = preparedQuery<{ key: string }>()((db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key))
+const putSetting = preparedQuery<{ key: string; value: string }>()((db, p) =>
+  db
+    .insertInto('settings')
+    .values({ key: p.key, value: p.value })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+)
+
 export function getSetting<K extends SettingKey>(store: Store, key: K): SettingValue<K> {
-  const row = store.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const row = settingValue.first(store, { key })
   return (row ? JSON.parse(row.value) : SETTING_DEFAULTS[key]) as SettingValue<K>
 }
 
 export function setSetting<K extends SettingKey>(store: Store, key: K, value: SettingValue<K>): void {
-  store
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value))
+  putSetting.run(store, { key, value: JSON.stringify(value) })
 }
 
 export function readSettings(store: Store) {

@@ -10,6 +10,7 @@ import { nextNumber, yuan } from './numbers'
 import { checkRoVersion } from './settle'
 import { getSettlementView, loadRoHead } from './view'
 import type { In, Out } from './types'
+import { run } from '../store/query'
 
 // Delivery (交车) closes the RO and issues the gate pass (出门证). The car does not leave while
 // the customer's own invoice is unpaid, unless someone allowed to (`settlement.credit`) releases
@@ -36,9 +37,12 @@ export function deliverRo(ctx: UserCtx, input: In<'settlement.deliver'>): Out<'s
   }
   const now = ctx.nowIso()
   const gatePass = nextNumber(ctx, 'GP')
-  ctx.store
-    .prepare('INSERT INTO deliveries (ro_id, gate_pass_no, delivered_at, user_id, on_credit, outstanding_fen) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(ro.id, gatePass, now, ctx.user.id, balance > 0 ? 1 : 0, balance)
+  run(
+    ctx.store,
+    ctx.store.db
+      .insertInto('deliveries')
+      .values({ ro_id: ro.id, gate_pass_no: gatePass, delivered_at: now, user_id: ctx.user.id, on_credit: balance > 0 ? 1 : 0, outstanding_fen: balance }),
+  )
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: to, delivered_at: now })
   ctx.audit({
     action: 'ro.deliver',

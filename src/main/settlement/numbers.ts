@@ -1,8 +1,20 @@
 import { z } from 'zod'
 import type { Ctx } from '../api/context'
 import type { Store } from '../store/open'
+import { preparedQuery } from '../store/query'
 import { zonedParts } from '../../shared/domain/time'
 import { DEFAULT_DISCOUNT_CAP_BP } from '../../shared/domain/settlement'
+
+const bumpSequence = preparedQuery<{ name: string }>()((db, p) =>
+  db
+    .insertInto('sequences')
+    .values({ name: p.name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('value', '+', 1) })))
+    .returning('value'),
+)
+const capSetting = preparedQuery<Record<string, never>>()((db) =>
+  db.selectFrom('settings').select('value').where('key', '=', 'settlement.discountCapBp'),
+)
 
 /**
  * The next document number of the current local year (`INV2026000123`, `GP2026000007`). The
@@ -11,9 +23,7 @@ import { DEFAULT_DISCOUNT_CAP_BP } from '../../shared/domain/settlement'
  */
 export function nextNumber(ctx: Ctx, prefix: 'INV' | 'GP'): string {
   const year = zonedParts(ctx.clock.now(), ctx.timeZone).year
-  const row = ctx.store
-    .prepare(`INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
-    .get(`${prefix.toLowerCase()}:${year}`) as { value: number }
+  const row = bumpSequence.first(ctx.store, { name: `${prefix.toLowerCase()}:${year}` })!
   return `${prefix}${year}${String(row.value).padStart(6, '0')}`
 }
 
@@ -21,7 +31,7 @@ const CapSchema = z.number().int().min(0).max(10_000)
 
 /** The discount share a cashier may give without `settlement.discount.large` (setting `settlement.discountCapBp`). */
 export function discountCapBp(store: Store): number {
-  const row = store.prepare(`SELECT value FROM settings WHERE key = 'settlement.discountCapBp'`).get() as { value: string } | undefined
+  const row = capSetting.first(store, {})
   if (!row) return DEFAULT_DISCOUNT_CAP_BP
   try {
     const parsed = CapSchema.safeParse(JSON.parse(row.value))

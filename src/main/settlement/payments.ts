@@ -6,6 +6,7 @@ import { invoiceById, isOpenInvoice, getSettlementView } from './view'
 import { yuan } from './numbers'
 import { applyPayment } from '../../shared/domain/cash-change'
 import type { In, Out } from './types'
+import { preparedQuery } from '../store/query'
 
 // Payments are recorded against one invoice (the money moves at the till or the bank, not here);
 // a partial payment leaves the rest as that payer's receivable. Never more than is still open:
@@ -17,6 +18,28 @@ export interface PayableInvoice {
   gross_fen: number
   paid_fen: number
 }
+
+const insertPayment = preparedQuery<{
+  invoiceId: number
+  method: PaymentMethod
+  amountFen: number
+  reference: string
+  at: string
+  userId: number
+  tenderedFen: number | null
+  changeFen: number
+}>()((db, p) =>
+  db.insertInto('payments').values({
+    invoice_id: p.invoiceId,
+    method: p.method,
+    amount_fen: p.amountFen,
+    reference: p.reference,
+    at: p.at,
+    user_id: p.userId,
+    tendered_fen: p.tenderedFen,
+    change_fen: p.changeFen,
+  }),
+)
 
 export function recordPayment(
   ctx: UserCtx,
@@ -35,9 +58,16 @@ export function recordPayment(
     })
   }
   const id = Number(
-    ctx.store
-      .prepare('INSERT INTO payments (invoice_id, method, amount_fen, reference, at, user_id, tendered_fen, change_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(invoice.id, payment.method, applied.appliedFen, payment.reference, ctx.nowIso(), ctx.user.id, applied.tenderedFen, applied.changeFen).lastInsertRowid,
+    insertPayment.run(ctx.store, {
+      invoiceId: invoice.id,
+      method: payment.method,
+      amountFen: applied.appliedFen,
+      reference: payment.reference,
+      at: ctx.nowIso(),
+      userId: ctx.user.id,
+      tenderedFen: applied.tenderedFen,
+      changeFen: applied.changeFen,
+    }).lastInsertRowid,
   )
   invoice.paid_fen += applied.appliedFen
   return { id, ...applied }

@@ -4,43 +4,49 @@ import { localInstant } from '../../shared/domain/settlement-deadline'
 import { PAYERS, type Payer } from '../../shared/domain/payer'
 import { localDate, toLocalIso } from '../../shared/domain/time'
 import type { In, Out } from './types'
-import { numbered } from '../rules/context'
+import { sql } from 'kysely'
+import { all } from '../store/query'
 
 // Receivables (应收账款) by payer with ageing, as of the end of a day: invoices issued by then,
 // not reversed by then, less the payments received by then. Insurance rows carry the insurer and
 // the claim number, which is how the front-desk supervisor chases them (保险款当月回收).
 
-interface Row {
-  invoice_id: number
-  number: string
-  ro_id: number
-  ro_number: string
-  payer: Payer
-  customer_name: string
-  insurer: string | null
-  claim_no: string | null
-  issued_at: string
-  gross_fen: number
-  paid_fen: number
-}
-
 export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'receivables.list'> {
   const asOf = input.asOf ?? localDate(ctx.clock.now(), ctx.timeZone)
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number]
   const end = toLocalIso(localInstant(ctx.timeZone, y, m, d + 1), ctx.timeZone)
-  const rows = ctx.store
-    .prepare(
-      `SELECT * FROM (
-         SELECT i.id AS invoice_id, i.number, i.ro_id, r.number AS ro_number, i.payer, c.name AS customer_name, i.insurer, i.claim_no,
-                i.issued_at, i.gross_fen,
-                COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id AND p.at < ?1), 0) AS paid_fen
-           FROM invoices i JOIN repair_orders r ON r.id = i.ro_id JOIN customers c ON c.id = r.customer_id
-          WHERE i.kind = 'invoice' AND i.issued_at < ?1 AND (i.state = 'issued' OR i.reversed_at >= ?1)
-            AND (?2 IS NULL OR i.payer = ?2))
-        WHERE gross_fen > paid_fen
-        ORDER BY issued_at, invoice_id`,
-    )
-    .all(numbered(end, input.payer ?? null)) as Row[]
+  const db = ctx.store.db
+  const standing = db
+    .selectFrom('invoices as i')
+    .innerJoin('repair_orders as r', 'r.id', 'i.ro_id')
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .select([
+      'i.id as invoice_id',
+      'i.number',
+      'i.ro_id',
+      'r.number as ro_number',
+      'i.payer',
+      'c.name as customer_name',
+      'i.insurer',
+      'i.claim_no',
+      'i.issued_at',
+      'i.gross_fen',
+      sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = ${sql.ref('i.id')} AND p.at < ${end}), 0)`.as('paid_fen'),
+    ])
+    .where('i.kind', '=', 'invoice')
+    .where('i.issued_at', '<', end)
+    .where((eb) => eb.or([eb('i.state', '=', 'issued'), eb('i.reversed_at', '>=', end)]))
+  const payer = input.payer ?? null
+  const filtered = payer === null ? standing : standing.where('i.payer', '=', payer)
+  const rows = all(
+    ctx.store,
+    db
+      .selectFrom(filtered.as('t'))
+      .selectAll()
+      .whereRef('gross_fen', '>', 'paid_fen')
+      .orderBy('issued_at')
+      .orderBy('invoice_id'),
+  )
   const summary = new Map<string, { payer: Payer; bucket: AgeingBucket; count: number; balanceFen: number }>()
   const out = rows.map((r) => {
     const ageDays = Math.max(0, daysBetween(r.issued_at.slice(0, 10), asOf))

@@ -6,23 +6,13 @@ import { nextNumber } from './numbers'
 import { checkRoVersion } from './settle'
 import { getSettlementView, loadRoHead } from './view'
 import type { In, Out } from './types'
+import { sql } from 'kysely'
+import { all, first, insertId, run } from '../store/query'
 
 // A settled RO is never edited: a correction is a reversal (冲销) with a reason. Each invoice of
 // the settlement gets a credit note for the same amounts with the sign turned, each payment a
 // negative payment pointing at it, the originals are marked reversed, and the RO is ready to be
 // settled again. Only before delivery: once the car has left, the gate pass stands.
-
-interface OriginalInvoice {
-  id: number
-  payer: string
-  customer_id: number | null
-  net_fen: number
-  vat_fen: number
-  gross_fen: number
-  discount_fen: number
-  insurer: string | null
-  claim_no: string | null
-}
 
 export function reverseSettlement(ctx: UserCtx, input: In<'settlement.reverse'>): Out<'settlement.reverse'> {
   const ro = loadRoHead(ctx, input.roId)
@@ -30,45 +20,98 @@ export function reverseSettlement(ctx: UserCtx, input: In<'settlement.reverse'>)
   if (ro.state !== 'settled') {
     throw new AppError('INVALID_STATE', 'settlement.notSettled', { number: ro.number, state: `roState.${ro.state}` }, { roId: ro.id, state: ro.state })
   }
-  const original = ctx.store
-    .prepare(
-      `SELECT s.id, s.gross_fen, s.discount_fen FROM settlements s
-        WHERE s.ro_id = ? AND s.kind = 'settle' AND NOT EXISTS (SELECT 1 FROM settlements x WHERE x.reverses_id = s.id)
-        ORDER BY s.id DESC LIMIT 1`,
-    )
-    .get(ro.id) as { id: number; gross_fen: number; discount_fen: number } | undefined
+  const db = ctx.store.db
+  const original = first(
+    ctx.store,
+    db
+      .selectFrom('settlements as s')
+      .select(['s.id', 's.gross_fen', 's.discount_fen'])
+      .where('s.ro_id', '=', ro.id)
+      .where('s.kind', '=', 'settle')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('settlements as x').select(sql.lit(1).as('one')).whereRef('x.reverses_id', '=', 's.id'))))
+      .orderBy('s.id', 'desc')
+      .limit(1),
+  )
   if (!original) throw new AppError('INVALID_STATE', 'settlement.notSettled', { number: ro.number, state: `roState.${ro.state}` })
 
   const now = ctx.nowIso()
-  const reversalId = Number(
-    ctx.store
-      .prepare(`INSERT INTO settlements (ro_id, kind, reverses_id, gross_fen, discount_fen, reason, user_id, at) VALUES (?, 'reversal', ?, ?, ?, ?, ?, ?)`)
-      .run(ro.id, original.id, -original.gross_fen, -original.discount_fen, input.reason, ctx.user.id, now).lastInsertRowid,
+  const reversalId = insertId(
+    ctx.store,
+    db.insertInto('settlements').values({
+      ro_id: ro.id,
+      kind: 'reversal',
+      reverses_id: original.id,
+      gross_fen: -original.gross_fen,
+      discount_fen: -original.discount_fen,
+      reason: input.reason,
+      user_id: ctx.user.id,
+      at: now,
+    }),
   )
-  const invoices = ctx.store
-    .prepare(
-      `SELECT id, payer, customer_id, net_fen, vat_fen, gross_fen, discount_fen, insurer, claim_no FROM invoices
-        WHERE settlement_id = ? AND kind = 'invoice' AND state = 'issued' ORDER BY id`,
-    )
-    .all(original.id) as OriginalInvoice[]
-  const insertCredit = ctx.store.prepare(
-    `INSERT INTO invoices (number, settlement_id, ro_id, payer, customer_id, kind, reversal_of, net_fen, vat_fen, gross_fen, discount_fen, state,
-       insurer, claim_no, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, 'credit', ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?)`,
-  )
-  const markReversed = ctx.store.prepare(`UPDATE invoices SET state = 'reversed', reversed_at = ? WHERE id = ?`)
-  // Each payment not yet reversed is refunded the way it came, against the same invoice.
-  const refund = ctx.store.prepare(
-    `INSERT INTO payments (invoice_id, method, amount_fen, reference, at, user_id, reversal_of)
-     SELECT p.invoice_id, p.method, -p.amount_fen, ?, ?, ?, p.id FROM payments p
-      WHERE p.invoice_id = ? AND p.amount_fen > 0 AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of = p.id)`,
+  const invoices = all(
+    ctx.store,
+    db
+      .selectFrom('invoices')
+      .select(['id', 'payer', 'customer_id', 'net_fen', 'vat_fen', 'gross_fen', 'discount_fen', 'insurer', 'claim_no'])
+      .where('settlement_id', '=', original.id)
+      .where('kind', '=', 'invoice')
+      .where('state', '=', 'issued')
+      .orderBy('id'),
   )
   let refundedFen = 0
   for (const inv of invoices) {
-    insertCredit.run(nextNumber(ctx, 'INV'), reversalId, ro.id, inv.payer, inv.customer_id, inv.id, -inv.net_fen, -inv.vat_fen, -inv.gross_fen,
-      -inv.discount_fen, inv.insurer, inv.claim_no, now, ctx.user.id)
-    markReversed.run(now, inv.id)
-    refundedFen += (ctx.store.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM payments WHERE invoice_id = ?').get(inv.id) as { s: number }).s
-    refund.run(input.reason, now, ctx.user.id, inv.id)
+    run(
+      ctx.store,
+      db.insertInto('invoices').values({
+        number: nextNumber(ctx, 'INV'),
+        settlement_id: reversalId,
+        ro_id: ro.id,
+        payer: inv.payer,
+        customer_id: inv.customer_id,
+        kind: 'credit',
+        reversal_of: inv.id,
+        net_fen: -inv.net_fen,
+        vat_fen: -inv.vat_fen,
+        gross_fen: -inv.gross_fen,
+        discount_fen: -inv.discount_fen,
+        state: 'issued',
+        insurer: inv.insurer,
+        claim_no: inv.claim_no,
+        issued_at: now,
+        issued_by: ctx.user.id,
+      }),
+    )
+    run(ctx.store, db.updateTable('invoices').set({ state: 'reversed', reversed_at: now }).where('id', '=', inv.id))
+    refundedFen += first(
+      ctx.store,
+      db
+        .selectFrom('payments')
+        .select(sql<number>`COALESCE(SUM(${sql.ref('amount_fen')}), 0)`.as('s'))
+        .where('invoice_id', '=', inv.id),
+    )!.s
+    // Each payment not yet reversed is refunded the way it came, against the same invoice.
+    run(
+      ctx.store,
+      db
+        .insertInto('payments')
+        .columns(['invoice_id', 'method', 'amount_fen', 'reference', 'at', 'user_id', 'reversal_of'])
+        .expression(
+          db
+            .selectFrom('payments as p')
+            .select((eb) => [
+              'p.invoice_id',
+              'p.method',
+              eb.neg(eb.ref('p.amount_fen')).as('amount_fen'),
+              eb.val(input.reason).as('reference'),
+              eb.val(now).as('at'),
+              eb.val(ctx.user.id).as('user_id'),
+              'p.id',
+            ])
+            .where('p.invoice_id', '=', inv.id)
+            .where('p.amount_fen', '>', 0)
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payments as r').select(sql.lit(1).as('one')).whereRef('r.reversal_of', '=', 'p.id')))),
+        ),
+    )
   }
   updateVersioned(ctx, 'repair_orders', ro.id, ro.version, { state: 'ready', settled_at: null })
   ctx.audit({

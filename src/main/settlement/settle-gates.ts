@@ -3,9 +3,24 @@ import { translate } from '../../shared/i18n'
 import { failedGates, WAIVABLE } from '../../shared/domain/ro-gates'
 import { gateError, gateFacts } from '../workshop/ro-gates'
 import type { SettlementViewOut } from './types'
+import { sql } from 'kysely'
+import { preparedQuery } from '../store/query'
 
 // What the cashier sees before pressing settle: the refusals settling now would meet, in the
 // caller's language, and the part lines still to issue. The same gates the settle call enforces.
+
+const standingOverride = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('settlements as s')
+    .innerJoin('users as u', 'u.id', 's.parts_override_by')
+    .select(['s.parts_override_reason as reason', 'u.display_name as by', 's.at'])
+    .where('s.ro_id', '=', p.roId)
+    .where('s.kind', '=', 'settle')
+    .where('s.parts_override_reason', '<>', '')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('settlements as x').select(sql.lit(1).as('one')).whereRef('x.reverses_id', '=', 's.id'))))
+    .orderBy('s.id', 'desc')
+    .limit(1),
+)
 
 export function settleGatesOf(ctx: Ctx, roId: number, number: string, settledAlready: boolean): SettlementViewOut['settleGates'] {
   if (settledAlready) return { refusals: [], outstandingParts: [] }
@@ -22,13 +37,6 @@ export function settleGatesOf(ctx: Ctx, roId: number, number: string, settledAlr
 
 /** The waiver of unissued parts on the standing (not reversed) settlement. */
 export function partsOverrideOf(ctx: Ctx, roId: number): SettlementViewOut['partsOverride'] {
-  const row = ctx.store
-    .prepare(
-      `SELECT s.parts_override_reason AS reason, u.display_name AS by, s.at FROM settlements s JOIN users u ON u.id = s.parts_override_by
-        WHERE s.ro_id = ? AND s.kind = 'settle' AND s.parts_override_reason <> ''
-          AND NOT EXISTS (SELECT 1 FROM settlements x WHERE x.reverses_id = s.id)
-        ORDER BY s.id DESC LIMIT 1`,
-    )
-    .get(roId) as { reason: string; by: string; at: string } | undefined
+  const row = standingOverride.first(ctx.store, { roId })
   return row ?? null
 }

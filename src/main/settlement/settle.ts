@@ -13,12 +13,70 @@ import { recordPayment, type PayableInvoice } from './payments'
 import { getSettlementView, loadBillLines, loadRoHead, toTotalsLines, type RoHeadRow } from './view'
 import type { In, Out } from './types'
 import { decimalFromCenti } from '../../shared/format/numbers'
+import { sql } from 'kysely'
+import { preparedQuery } from '../store/query'
 
 // Settling a ready RO (结算): one invoice per payer from its lines, discounts within the cap
 // (or with `settlement.discount.large`), the payments taken at the till, and the RO locked as
 // settled. All of it in the dispatcher's one transaction: a refusal anywhere leaves nothing behind.
 
 type SettleInput = In<'settlement.settle'>
+
+const insertSettlement = preparedQuery<{
+  roId: number
+  grossFen: number
+  discountFen: number
+  note: string
+  userId: number
+  at: string
+  overrideReason: string
+  overrideBy: number | null
+}>()((db, p) =>
+  db.insertInto('settlements').values({
+    ro_id: p.roId,
+    kind: 'settle',
+    gross_fen: p.grossFen,
+    discount_fen: p.discountFen,
+    note: p.note,
+    user_id: p.userId,
+    at: p.at,
+    parts_override_reason: p.overrideReason,
+    parts_override_by: p.overrideBy,
+  }),
+)
+const insertInvoice = preparedQuery<{
+  number: string
+  settlementId: number
+  roId: number
+  payer: Payer
+  customerId: number | null
+  netFen: number
+  vatFen: number
+  grossFen: number
+  discountFen: number
+  insurer: string | null
+  claimNo: string | null
+  issuedAt: string
+  issuedBy: number
+}>()((db, p) =>
+  db.insertInto('invoices').values({
+    number: p.number,
+    settlement_id: p.settlementId,
+    ro_id: p.roId,
+    payer: p.payer,
+    customer_id: p.customerId,
+    kind: sql.lit('invoice'),
+    net_fen: p.netFen,
+    vat_fen: p.vatFen,
+    gross_fen: p.grossFen,
+    discount_fen: p.discountFen,
+    state: sql.lit('issued'),
+    insurer: p.insurer,
+    claim_no: p.claimNo,
+    issued_at: p.issuedAt,
+    issued_by: p.issuedBy,
+  }),
+)
 
 export function checkRoVersion(ro: Pick<RoHeadRow, 'id' | 'version'>, version: number): void {
   if (ro.version !== version) throw conflict('entity.repairOrder', ro.id, version, ro.version)
@@ -81,24 +139,37 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
   const grossBefore = drafts.reduce((s, d) => s + d.grossBeforeFen, 0)
   const discount = drafts.reduce((s, d) => s + d.discountFen, 0)
   const settlementId = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO settlements (ro_id, kind, gross_fen, discount_fen, note, user_id, at, parts_override_reason, parts_override_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ro.id, 'settle', grossBefore, discount, input.note, ctx.user.id, now, waived, waived ? ctx.user.id : null).lastInsertRowid,
-  )
-  const insertInvoice = ctx.store.prepare(
-    `INSERT INTO invoices (number, settlement_id, ro_id, payer, customer_id, kind, net_fen, vat_fen, gross_fen, discount_fen, state,
-       insurer, claim_no, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, 'invoice', ?, ?, ?, ?, 'issued', ?, ?, ?, ?)`,
+    insertSettlement.run(ctx.store, {
+      roId: ro.id,
+      grossFen: grossBefore,
+      discountFen: discount,
+      note: input.note,
+      userId: ctx.user.id,
+      at: now,
+      overrideReason: waived,
+      overrideBy: waived ? ctx.user.id : null,
+    }).lastInsertRowid,
   )
   const byPayer = new Map<Payer, PayableInvoice>()
   for (const d of drafts) {
     const number = nextNumber(ctx, 'INV')
     const isInsurance = d.payer === 'insurance'
     const id = Number(
-      insertInvoice.run(number, settlementId, ro.id, d.payer, d.payer === 'customer' ? ro.customer_id : null, d.netFen, d.vatFen, d.grossFen,
-        d.discountFen, isInsurance ? (insurance?.insurer ?? null) : null, isInsurance ? (insurance?.claimNo ?? null) : null, now, ctx.user.id).lastInsertRowid,
+      insertInvoice.run(ctx.store, {
+        number,
+        settlementId,
+        roId: ro.id,
+        payer: d.payer,
+        customerId: d.payer === 'customer' ? ro.customer_id : null,
+        netFen: d.netFen,
+        vatFen: d.vatFen,
+        grossFen: d.grossFen,
+        discountFen: d.discountFen,
+        insurer: isInsurance ? (insurance?.insurer ?? null) : null,
+        claimNo: isInsurance ? (insurance?.claimNo ?? null) : null,
+        issuedAt: now,
+        issuedBy: ctx.user.id,
+      }).lastInsertRowid,
     )
     byPayer.set(d.payer, { id, number, gross_fen: d.grossFen, paid_fen: 0 })
   }

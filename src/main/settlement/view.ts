@@ -9,101 +9,136 @@ import { repairWarrantyEnd } from '../../shared/domain/repair-warranty'
 import { discountCapBp } from './numbers'
 import { partsOverrideOf, settleGatesOf } from './settle-gates'
 import type { In, Out, SettlementViewOut } from './types'
+import { sql, type Kysely } from 'kysely'
+import { preparedQuery } from '../store/query'
+import type { DB } from '../store/schema'
 
 // What the cashier's screen, the settlement statement (结算单) and the gate pass (出门证) show:
 // the RO, its lines, the invoices with what is paid and open, the payments and the history.
 
-export interface RoHeadRow {
-  id: number
-  number: string
-  type: RoType
-  state: RoState
-  version: number
-  plate: string | null
-  vin: string
-  model: string
-  customer_id: number
-  customer_name: string
-  customer_mobile: string | null
-  advisor_name: string
-  odometer_km: number
-  opened_at: string
-  promised_at: string | null
-  completed_at: string | null
-  settled_at: string | null
-  delivered_at: string | null
-  net_fen: number
-  vat_fen: number
-  gross_fen: number
-}
+const roHead = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders as r')
+    .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .innerJoin('users as u', 'u.id', 'r.advisor_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.type',
+      'r.state',
+      'r.version',
+      'v.plate',
+      'v.vin',
+      'v.model',
+      'r.customer_id',
+      'c.name as customer_name',
+      'c.mobile as customer_mobile',
+      'u.display_name as advisor_name',
+      'r.odometer_km',
+      'r.opened_at',
+      'r.promised_at',
+      'r.completed_at',
+      'r.settled_at',
+      'r.delivered_at',
+      'r.net_fen',
+      'r.vat_fen',
+      'r.gross_fen',
+    ])
+    .where('r.id', '=', p.roId)
+    .$narrowType<{ type: RoType; state: RoState }>(),
+)
+
+export type RoHeadRow = NonNullable<ReturnType<typeof roHead.first>>
 
 export function loadRoHead(ctx: Ctx, roId: number): RoHeadRow {
-  const row = ctx.store
-    .prepare(
-      `SELECT r.id, r.number, r.type, r.state, r.version, v.plate, v.vin, v.model, r.customer_id, c.name AS customer_name,
-              c.mobile AS customer_mobile, u.display_name AS advisor_name, r.odometer_km, r.opened_at, r.promised_at,
-              r.completed_at, r.settled_at, r.delivered_at, r.net_fen, r.vat_fen, r.gross_fen
-         FROM repair_orders r JOIN vehicles v ON v.id = r.vehicle_id JOIN customers c ON c.id = r.customer_id
-         JOIN users u ON u.id = r.advisor_id
-        WHERE r.id = ?`,
-    )
-    .get(roId) as RoHeadRow | undefined
+  const row = roHead.first(ctx.store, { roId })
   if (!row) throw notFound('entity.repairOrder', roId)
   return row
 }
 
-export interface BillLine {
-  position: number
-  kind: 'labour' | 'part'
-  description: string
-  quantity_milli: number
-  unit_price_fen: number
-  amount_fen: number
-  payer: Payer
-  vat_rate_bp: number
-}
+const billLines = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('ro_lines')
+    .select(['position', 'kind', 'description', 'quantity_milli', 'unit_price_fen', 'amount_fen', 'payer', 'vat_rate_bp'])
+    .where('ro_id', '=', p.roId)
+    .orderBy('position')
+    .$narrowType<{ payer: Payer }>(),
+)
+
+export type BillLine = ReturnType<typeof billLines.all>[number]
 
 export function loadBillLines(ctx: Ctx, roId: number): BillLine[] {
-  return ctx.store
-    .prepare(
-      `SELECT position, kind, description, quantity_milli, unit_price_fen, amount_fen, payer, vat_rate_bp
-         FROM ro_lines WHERE ro_id = ? ORDER BY position`,
-    )
-    .all(roId) as BillLine[]
+  return billLines.all(ctx.store, { roId })
 }
 
 export const toTotalsLines = (lines: readonly BillLine[]) => lines.map((l) => ({ amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer }))
 
-interface InvoiceRow {
-  id: number
-  number: string
-  payer: Payer
-  kind: 'invoice' | 'credit'
-  reversal_of: number | null
-  net_fen: number
-  vat_fen: number
-  gross_fen: number
-  discount_fen: number
-  state: 'issued' | 'reversed'
-  insurer: string | null
-  claim_no: string | null
-  issued_at: string
-  issued_by: string
-  paid_fen: number
-}
+const selectInvoices = (db: Kysely<DB>) =>
+  db
+    .selectFrom('invoices as i')
+    .innerJoin('users as u', 'u.id', 'i.issued_by')
+    .select([
+      'i.id',
+      'i.number',
+      'i.payer',
+      'i.kind',
+      'i.reversal_of',
+      'i.net_fen',
+      'i.vat_fen',
+      'i.gross_fen',
+      'i.discount_fen',
+      'i.state',
+      'i.insurer',
+      'i.claim_no',
+      'i.issued_at',
+      'u.display_name as issued_by',
+      sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = ${sql.ref('i.id')}), 0)`.as('paid_fen'),
+    ])
 
-const INVOICE_SQL = `SELECT i.id, i.number, i.payer, i.kind, i.reversal_of, i.net_fen, i.vat_fen, i.gross_fen, i.discount_fen, i.state,
-       i.insurer, i.claim_no, i.issued_at, u.display_name AS issued_by,
-       COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_fen
-  FROM invoices i JOIN users u ON u.id = i.issued_by`
+const invoiceOfId = preparedQuery<{ id: number }>()((db, p) => selectInvoices(db).select('i.ro_id').where('i.id', '=', p.id))
+const invoicesOfRo = preparedQuery<{ roId: number }>()((db, p) => selectInvoices(db).where('i.ro_id', '=', p.roId).orderBy('i.id'))
+const paymentsOfRo = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('payments as p')
+    .innerJoin('invoices as i', 'i.id', 'p.invoice_id')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select([
+      'p.id',
+      'p.invoice_id',
+      'i.number as invoice_number',
+      'i.payer',
+      'p.method',
+      'p.amount_fen',
+      'p.reference',
+      'p.at',
+      'u.display_name as user_name',
+      'p.reversal_of',
+      'p.tendered_fen',
+      'p.change_fen',
+    ])
+    .where('i.ro_id', '=', p.roId)
+    .orderBy('p.id'),
+)
+const historyOfRo = preparedQuery<{ roId: number }>()((db, p) =>
+  db
+    .selectFrom('settlements as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.kind', 's.at', 'u.display_name as user_name', 's.reason', 's.note'])
+    .where('s.ro_id', '=', p.roId)
+    .orderBy('s.id'),
+)
+const deliveryOfRo = preparedQuery<{ roId: number }>()((db, p) =>
+  db.selectFrom('deliveries').select(['gate_pass_no', 'delivered_at', 'on_credit', 'outstanding_fen']).where('ro_id', '=', p.roId),
+)
+
+type InvoiceRow = ReturnType<typeof invoicesOfRo.all>[number]
 
 /** An invoice still standing takes payments; reversed ones and credit notes are history. */
 export const isOpenInvoice = (i: Pick<InvoiceRow, 'kind' | 'state'>) => i.kind === 'invoice' && i.state === 'issued'
 
 export function invoiceById(ctx: Ctx, id: number): InvoiceRow & { ro_id: number } {
-  const row = ctx.store.prepare(`${INVOICE_SQL.replace('SELECT i.id,', 'SELECT i.ro_id, i.id,')} WHERE i.id = ?`).get(id) as
-    | (InvoiceRow & { ro_id: number })
-    | undefined
+  const row = invoiceOfId.first(ctx.store, { id })
   if (!row) throw notFound('entity.invoice', id)
   return row
 }
@@ -111,37 +146,10 @@ export function invoiceById(ctx: Ctx, id: number): InvoiceRow & { ro_id: number 
 export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
   const ro = loadRoHead(ctx, roId)
   const lines = loadBillLines(ctx, roId)
-  const invoices = ctx.store.prepare(`${INVOICE_SQL} WHERE i.ro_id = ? ORDER BY i.id`).all(roId) as InvoiceRow[]
-  const payments = ctx.store
-    .prepare(
-      `SELECT p.id, p.invoice_id, i.number AS invoice_number, i.payer, p.method, p.amount_fen, p.reference, p.at,
-              u.display_name AS user_name, p.reversal_of, p.tendered_fen, p.change_fen
-         FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.user_id
-        WHERE i.ro_id = ? ORDER BY p.id`,
-    )
-    .all(roId) as {
-    id: number
-    invoice_id: number
-    invoice_number: string
-    payer: Payer
-    method: Out<'settlement.get'>['payments'][number]['method']
-    amount_fen: number
-    reference: string
-    at: string
-    user_name: string
-    reversal_of: number | null
-    tendered_fen: number | null
-    change_fen: number
-  }[]
-  const history = ctx.store
-    .prepare(
-      `SELECT s.kind, s.at, u.display_name AS user_name, s.reason, s.note FROM settlements s JOIN users u ON u.id = s.user_id
-        WHERE s.ro_id = ? ORDER BY s.id`,
-    )
-    .all(roId) as { kind: 'settle' | 'reversal'; at: string; user_name: string; reason: string; note: string }[]
-  const delivery = ctx.store.prepare('SELECT gate_pass_no, delivered_at, on_credit, outstanding_fen FROM deliveries WHERE ro_id = ?').get(roId) as
-    | { gate_pass_no: string; delivered_at: string; on_credit: number; outstanding_fen: number }
-    | undefined
+  const invoices = invoicesOfRo.all(ctx.store, { roId })
+  const payments = paymentsOfRo.all(ctx.store, { roId })
+  const history = historyOfRo.all(ctx.store, { roId })
+  const delivery = deliveryOfRo.first(ctx.store, { roId })
   const open = invoices.filter(isOpenInvoice)
   const balanceOf = (i: InvoiceRow) => (isOpenInvoice(i) ? i.gross_fen - i.paid_fen : 0)
   const settledAlready = ro.state === 'settled' || ro.state === 'delivered'
@@ -233,34 +241,43 @@ function repairWarrantyView(ctx: Ctx, ro: RoHeadRow): SettlementViewOut['repairW
   return { days: w.days, km: w.km, fromDate: from ? from.slice(0, 10) : null, untilDate: end?.untilDate ?? null, untilKm: ro.odometer_km + w.km }
 }
 
+const balanceOf = (payer: string | null) =>
+  payer === null
+    ? sql<number>`COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = ${sql.ref('r.id')}), 0)`
+    : sql<number>`COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = ${sql.ref('r.id')} AND x.payer = ${sql.lit(payer)}), 0)`
+
+const queueOf = preparedQuery<{ state: string; limit: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders as r')
+    .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .innerJoin('users as u', 'u.id', 'r.advisor_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.type',
+      'r.state',
+      'r.version',
+      'v.plate',
+      'v.model',
+      'c.name as customer_name',
+      'u.display_name as advisor_name',
+      'r.gross_fen',
+      'r.completed_at',
+      'r.settled_at',
+      balanceOf(null).as('balance_fen'),
+      balanceOf('customer').as('customer_balance_fen'),
+    ])
+    .where('r.state', '=', p.state)
+    .orderBy(sql`COALESCE(${sql.ref('r.completed_at')}, ${sql.ref('r.updated_at')})`)
+    .orderBy('r.id')
+    .limit(p.limit)
+    .$narrowType<{ type: RoType; state: RoState }>(),
+)
+
 /** The cashier's queue: ROs ready to settle, or settled and waiting for the customer. */
 export function settlementQueue(ctx: Ctx, input: In<'settlement.queue'>): Out<'settlement.queue'> {
-  const rows = ctx.store
-    .prepare(
-      `SELECT r.id, r.number, r.type, r.state, r.version, v.plate, v.model, c.name AS customer_name, u.display_name AS advisor_name,
-              r.gross_fen, r.completed_at, r.settled_at,
-              COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = r.id), 0) AS balance_fen,
-              COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = r.id AND x.payer = 'customer'), 0) AS customer_balance_fen
-         FROM repair_orders r JOIN vehicles v ON v.id = r.vehicle_id JOIN customers c ON c.id = r.customer_id
-         JOIN users u ON u.id = r.advisor_id
-        WHERE r.state = ? ORDER BY COALESCE(r.completed_at, r.updated_at), r.id LIMIT ?`,
-    )
-    .all(input.state, input.limit) as {
-    id: number
-    number: string
-    type: RoType
-    state: RoState
-    version: number
-    plate: string | null
-    model: string
-    customer_name: string
-    advisor_name: string
-    gross_fen: number
-    completed_at: string | null
-    settled_at: string | null
-    balance_fen: number
-    customer_balance_fen: number
-  }[]
+  const rows = queueOf.all(ctx.store, { state: input.state, limit: input.limit })
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
