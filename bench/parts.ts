@@ -10,7 +10,7 @@ import { createRng } from '../src/main/demo/random'
 import { refreshSearchIndex } from '../src/main/parts/search-index'
 import type { BenchArea } from './lib/area'
 import { latencyMetric, type Metric } from './lib/metric'
-import { BENCH_ITEMS, BENCH_MODELS, FULL_PARTS_BENCH, generateCatalogue, generateMoves, type BenchCatalogue, type PartsBenchSize } from '../src/main/parts/bench-data'
+import { BENCH_ITEMS, BENCH_MODELS, FULL_PARTS_BENCH, generateCatalogue, generateMoves, type BenchCatalogue, type PartsBenchSize } from './parts-data'
 
 // Parts benchmarks (issue: on 100k parts and 2M moves — part search p95 ≤ 5 ms, posting an
 // issue p95 ≤ 5 ms, on-hand and value of all parts as of a past date ≤ 1 s, importing a

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, type TestApp } from '../test-support/test-app'
-import { generateCatalogue, generateMoves } from './bench-data'
+import { generateCatalogue, generateMoves } from '../../../bench/parts-data'
 import { ledgerMismatches } from './test-helpers'
 
 // The benchmark's bulk data must be a valid ledger, or its figures would measure nonsense.

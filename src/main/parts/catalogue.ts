@@ -1,10 +1,13 @@
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, fieldError, notFound } from '../api/app-error'
+import type { Updateable } from 'kysely'
 import type { Store } from '../store/open'
+import type { DB } from '../store/schema'
+import { first, insertId, preparedQuery, run } from '../store/query'
 import type { In, Out } from './types'
 import { cleanText, codeText, partKeyOf } from './part-key'
 import { partsByName, refreshSearchIndex } from './search-index'
-import { loadPart, PART_ROW_SQL, partRowDb, toPartOut, type PartOut, type PartRowDb } from './part-rows'
+import { loadPart, partRowDb, toPartOut, type PartOut } from './part-rows'
 import { listMoves } from './moves'
 import { expectVersion, updateVersioned } from './versioned'
 
@@ -22,22 +25,55 @@ const orNullCode = (text: string | undefined): string | null => {
   return t === '' ? null : t
 }
 
+// Search as you type: every query is prepared once, in an active-only and an all-parts variant.
+type Range = { from: string; to: string; limit: number }
+const byKey = (activeOnly: boolean) =>
+  preparedQuery<Range>()((db, p) =>
+    db
+      .selectFrom('parts')
+      .select('id')
+      .where('part_key', '>=', p.from)
+      .where('part_key', '<', p.to)
+      .$if(activeOnly, (q) => q.where('active', '=', 1))
+      .orderBy('part_key')
+      .limit(p.limit),
+  )
+const byBin = (activeOnly: boolean) =>
+  preparedQuery<Range>()((db, p) =>
+    db
+      .selectFrom('parts')
+      .select('id')
+      .where('bin', '>=', p.from)
+      .where('bin', '<', p.to)
+      .$if(activeOnly, (q) => q.where('active', '=', 1))
+      .orderBy('bin')
+      .orderBy('part_key')
+      .limit(p.limit),
+  )
+const firstParts = (activeOnly: boolean) =>
+  preparedQuery<{ limit: number }>()((db, p) =>
+    db
+      .selectFrom('parts')
+      .select('id')
+      .$if(activeOnly, (q) => q.where('active', '=', 1))
+      .orderBy('part_key')
+      .limit(p.limit),
+  )
+const SEARCH = {
+  byKey: { active: byKey(true), all: byKey(false) },
+  byBin: { active: byBin(true), all: byBin(false) },
+  first: { active: firstParts(true), all: firstParts(false) },
+}
+const activeOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select('active').where('id', '=', p.id))
+
 function idsByKey(store: Store, key: string, limit: number, activeOnly: boolean): number[] {
   if (key === '') return []
-  const active = activeOnly ? 'AND active = 1' : ''
-  const rows = store
-    .prepare(`SELECT id FROM parts WHERE part_key >= ? AND part_key < ? ${active} ORDER BY part_key LIMIT ?`)
-    .all(key, key + END, limit) as { id: number }[]
-  return rows.map((r) => r.id)
+  return SEARCH.byKey[activeOnly ? 'active' : 'all'].all(store, { from: key, to: key + END, limit }).map((r) => r.id)
 }
 
 function idsByBin(store: Store, bin: string, limit: number, activeOnly: boolean): number[] {
   if (bin === '') return []
-  const active = activeOnly ? 'AND active = 1' : ''
-  const rows = store
-    .prepare(`SELECT id FROM parts WHERE bin >= ? AND bin < ? ${active} ORDER BY bin, part_key LIMIT ?`)
-    .all(bin, bin + END, limit) as { id: number }[]
-  return rows.map((r) => r.id)
+  return SEARCH.byBin[activeOnly ? 'active' : 'all'].all(store, { from: bin, to: bin + END, limit }).map((r) => r.id)
 }
 
 export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.search'> {
@@ -47,8 +83,7 @@ export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.sea
   const q = codeText(input.q)
   let ids: number[]
   if (q === '') {
-    const active = activeOnly ? 'WHERE active = 1' : ''
-    ids = (store.prepare(`SELECT id FROM parts ${active} ORDER BY part_key LIMIT ?`).all(input.limit) as { id: number }[]).map((r) => r.id)
+    ids = SEARCH.first[activeOnly ? 'active' : 'all'].all(store, { limit: input.limit }).map((r) => r.id)
   } else {
     // Part number first (an exact number sorts first as the smallest key), then bin, then name.
     const byName = partsByName(store, q, input.limit * 2).filter((id) => !activeOnly || isActive(store, id))
@@ -56,18 +91,17 @@ export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.sea
   }
   const seen = new Set<number>()
   const out: PartOut[] = []
-  const rowStmt = store.prepare(`${PART_ROW_SQL} WHERE p.id = ?`)
   for (const id of ids) {
     if (seen.has(id) || out.length >= input.limit) continue
     seen.add(id)
-    const row = rowStmt.get(id) as PartRowDb | undefined
+    const row = partRowDb(store, id)
     if (row) out.push(toPartOut(store, row))
   }
   return out
 }
 
 function isActive(store: Store, id: number): boolean {
-  return (store.prepare('SELECT active FROM parts WHERE id = ?').get(id) as { active: number } | undefined)?.active === 1
+  return activeOf.first(store, { id })?.active === 1
 }
 
 export function getPart(ctx: Ctx, input: In<'parts.get'>): Out<'parts.get'> {
@@ -76,20 +110,28 @@ export function getPart(ctx: Ctx, input: In<'parts.get'>): Out<'parts.get'> {
 
 function checkSupplier(store: Store, supplierId: number | null | undefined): void {
   if (supplierId == null) return
-  if (!store.prepare('SELECT 1 FROM suppliers WHERE id = ?').get(supplierId)) throw notFound('entity.supplier', supplierId)
+  if (!first(store, store.db.selectFrom('suppliers').select('id').where('id', '=', supplierId))) throw notFound('entity.supplier', supplierId)
 }
 
 function checkKeyFree(store: Store, key: string, partNumber: string, exceptId: number | null): void {
   if (key === '') throw fieldError('VALIDATION', 'partNumber', 'parts.partNumberInvalid')
-  const row = store.prepare('SELECT id FROM parts WHERE part_key = ?').get(key) as { id: number } | undefined
+  const row = first(store, store.db.selectFrom('parts').select('id').where('part_key', '=', key))
   if (row && row.id !== exceptId) {
     throw new AppError('DUPLICATE', 'error.DUPLICATE', { entity: 'entity.part', value: partNumber }, { fields: [{ field: 'partNumber', message: 'parts.partNumberTaken' }], partId: row.id })
   }
 }
 
 function setSupplier(store: Store, partId: number, supplierId: number | null): void {
-  if (supplierId === null) store.prepare('DELETE FROM part_suppliers WHERE part_id = ?').run(partId)
-  else store.prepare('INSERT INTO part_suppliers (part_id, supplier_id) VALUES (?, ?) ON CONFLICT(part_id) DO UPDATE SET supplier_id = excluded.supplier_id').run(partId, supplierId)
+  if (supplierId === null) run(store, store.db.deleteFrom('part_suppliers').where('part_id', '=', partId))
+  else {
+    run(
+      store,
+      store.db
+        .insertInto('part_suppliers')
+        .values({ part_id: partId, supplier_id: supplierId })
+        .onConflict((oc) => oc.column('part_id').doUpdateSet({ supplier_id: (eb) => eb.ref('excluded.supplier_id') })),
+    )
+  }
 }
 
 export function createPart(ctx: UserCtx, input: In<'parts.create'>): Out<'parts.create'> {
@@ -98,14 +140,23 @@ export function createPart(ctx: UserCtx, input: In<'parts.create'>): Out<'parts.
   checkKeyFree(ctx.store, key, partNumber, null)
   checkSupplier(ctx.store, input.supplierId)
   const now = ctx.nowIso()
-  const info = ctx.store
-    .prepare(
-      `INSERT INTO parts (part_number, part_key, name, brand, category, unit, bin, price_fen, cost_fen, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(partNumber, key, cleanText(input.name), orNull(input.brand), orNull(input.category), cleanText(input.unit), orNullCode(input.bin),
-      input.priceFen, input.costFen, input.active ? 1 : 0, now, now)
-  const id = Number(info.lastInsertRowid)
+  const id = insertId(
+    ctx.store,
+    ctx.store.db.insertInto('parts').values({
+      part_number: partNumber,
+      part_key: key,
+      name: cleanText(input.name),
+      brand: orNull(input.brand),
+      category: orNull(input.category),
+      unit: cleanText(input.unit),
+      bin: orNullCode(input.bin),
+      price_fen: input.priceFen,
+      cost_fen: input.costFen,
+      active: input.active ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    }),
+  )
   if (input.supplierId != null) setSupplier(ctx.store, id, input.supplierId)
   refreshSearchIndex(ctx.store)
   const part = loadPart(ctx, id)
@@ -118,7 +169,7 @@ export function updatePart(ctx: UserCtx, input: In<'parts.update'>): Out<'parts.
   const before = partRowDb(ctx.store, input.id)
   if (!before) throw notFound('entity.part', input.id)
   expectVersion('parts', input.id, input.version, before.version)
-  const set: Record<string, string | number | null> = {}
+  const set: Updateable<DB['parts']> = {}
   if (input.partNumber !== undefined) {
     const partNumber = codeText(input.partNumber).toUpperCase()
     const key = partKeyOf(partNumber)

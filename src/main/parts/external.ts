@@ -1,4 +1,6 @@
+import type { InferResult } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { all, first, insertId } from '../store/query'
 import { AppError, notFound } from '../api/app-error'
 import { receive } from '../../shared/domain/stock'
 import type { In, Out } from './types'
@@ -13,32 +15,35 @@ import { expectVersion, updateVersioned } from './versioned'
 
 type ExternalOut = Out<'purchasing.external.create'>
 
-const SQL = `SELECT e.id, e.ro_id, r.number AS ro_number, e.part_id, p.part_number, p.name, e.supplier_name, e.quantity_milli,
-    e.unit_cost_fen, e.invoice_ref, e.note, e.state, ru.display_name AS requested_by, e.created_at, du.display_name AS decided_by,
-    e.decided_at, e.qc_note, e.version
-  FROM external_purchases e JOIN parts p ON p.id = e.part_id LEFT JOIN repair_orders r ON r.id = e.ro_id
-  JOIN users ru ON ru.id = e.requested_by LEFT JOIN users du ON du.id = e.decided_by`
+const selectExternal = (ctx: Ctx) =>
+  ctx.store.db
+    .selectFrom('external_purchases as e')
+    .innerJoin('parts as p', 'p.id', 'e.part_id')
+    .leftJoin('repair_orders as r', 'r.id', 'e.ro_id')
+    .innerJoin('users as ru', 'ru.id', 'e.requested_by')
+    .leftJoin('users as du', 'du.id', 'e.decided_by')
+    .select([
+      'e.id',
+      'e.ro_id',
+      'r.number as ro_number',
+      'e.part_id',
+      'p.part_number',
+      'p.name',
+      'e.supplier_name',
+      'e.quantity_milli',
+      'e.unit_cost_fen',
+      'e.invoice_ref',
+      'e.note',
+      'e.state',
+      'ru.display_name as requested_by',
+      'e.created_at',
+      'du.display_name as decided_by',
+      'e.decided_at',
+      'e.qc_note',
+      'e.version',
+    ])
 
-interface Row {
-  id: number
-  ro_id: number | null
-  ro_number: string | null
-  part_id: number
-  part_number: string
-  name: string
-  supplier_name: string
-  quantity_milli: number
-  unit_cost_fen: number
-  invoice_ref: string
-  note: string
-  state: 'pending_qc' | 'accepted' | 'rejected'
-  requested_by: string
-  created_at: string
-  decided_by: string | null
-  decided_at: string | null
-  qc_note: string
-  version: number
-}
+type Row = InferResult<ReturnType<typeof selectExternal>>[number]
 
 const toOut = (r: Row): ExternalOut => ({
   id: r.id,
@@ -62,15 +67,20 @@ const toOut = (r: Row): ExternalOut => ({
 })
 
 function byId(ctx: Ctx, id: number): Row {
-  const row = ctx.store.prepare(`${SQL} WHERE e.id = ?`).get(id) as Row | undefined
+  const row = first(ctx.store, selectExternal(ctx).where('e.id', '=', id))
   if (!row) throw notFound('entity.externalPurchase', id)
   return row
 }
 
 export function listExternal(ctx: Ctx, input: In<'purchasing.external.list'>): Out<'purchasing.external.list'> {
-  const rows = input.state
-    ? (ctx.store.prepare(`${SQL} WHERE e.state = ? ORDER BY e.id DESC LIMIT ?`).all(input.state, input.limit) as Row[])
-    : (ctx.store.prepare(`${SQL} ORDER BY e.id DESC LIMIT ?`).all(input.limit) as Row[])
+  const state = input.state
+  const rows = all(
+    ctx.store,
+    selectExternal(ctx)
+      .$if(Boolean(state), (q) => q.where('e.state', '=', state!))
+      .orderBy('e.id', 'desc')
+      .limit(input.limit),
+  )
   return rows.map(toOut)
 }
 
@@ -80,14 +90,20 @@ export function createExternal(ctx: UserCtx, input: In<'purchasing.external.crea
     const ro = loadRoHead(ctx.store, input.roId)
     noteShortage(ctx, ro.id, part.id, 'external_purchase', input.note)
   }
-  const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO external_purchases (ro_id, part_id, supplier_name, quantity_milli, unit_cost_fen, invoice_ref, note, state, requested_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending_qc', ?, ?)`,
-      )
-      .run(input.roId ?? null, part.id, input.supplierName, input.quantityMilli, input.unitCostFen, input.invoiceRef, input.note, ctx.user.id, ctx.nowIso())
-      .lastInsertRowid,
+  const id = insertId(
+    ctx.store,
+    ctx.store.db.insertInto('external_purchases').values({
+      ro_id: input.roId ?? null,
+      part_id: part.id,
+      supplier_name: input.supplierName,
+      quantity_milli: input.quantityMilli,
+      unit_cost_fen: input.unitCostFen,
+      invoice_ref: input.invoiceRef,
+      note: input.note,
+      state: 'pending_qc',
+      requested_by: ctx.user.id,
+      created_at: ctx.nowIso(),
+    }),
   )
   ctx.audit({ action: 'external.create', entity: 'external_purchase', entityId: id, detail: { partId: part.id, roId: input.roId, quantityMilli: input.quantityMilli, unitCostFen: input.unitCostFen } })
   ctx.events.emit({ type: 'external.changed', id })

@@ -1,12 +1,15 @@
 import type { UserCtx } from '../api/context'
 import { AppError } from '../api/app-error'
+import { sql, type Insertable } from 'kysely'
 import type { Store } from '../store/open'
+import type { DB } from '../store/schema'
+import { preparedQuery } from '../store/query'
 import { averageCostFen, formatMilli, StockShortage, takeOut, type MoveEffect, type StockState } from '../../shared/domain/stock'
 import type { MOVE_KINDS } from '../../shared/contract/parts-shapes'
 
 // The stock ledger (库存台账). The only way stock changes: one append-only row in stock_moves with
 // the balance after it, and the running balance in part_stock updated in the same transaction.
-// This is the hot path of the counter, so it uses cached prepared statements, not the builder.
+// This is the hot path of the counter, so its queries are prepared once at module load.
 
 export type MoveKind = (typeof MOVE_KINDS)[number]
 export type RefType = 'ro' | 'po' | 'stocktake' | 'external' | 'manual'
@@ -34,26 +37,60 @@ export interface PostedMove {
   after: StockState
 }
 
-const SELECT_STOCK = 'SELECT on_hand_milli, value_fen, avg_cost_fen, last_move_at FROM part_stock WHERE part_id = ?'
-const INSERT_MOVE = `INSERT INTO stock_moves (part_id, at, kind, quantity_milli, unit_cost_fen, value_fen, on_hand_milli_after,
-  value_fen_after, user_id, reason, ref_type, ref_id, bin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-const UPSERT_STOCK = `INSERT INTO part_stock (part_id, on_hand_milli, value_fen, avg_cost_fen, last_move_id, last_move_at,
-    last_receipt_at, last_issue_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (part_id) DO UPDATE SET on_hand_milli = excluded.on_hand_milli, value_fen = excluded.value_fen,
-    avg_cost_fen = excluded.avg_cost_fen, last_move_id = excluded.last_move_id, last_move_at = excluded.last_move_at,
-    last_receipt_at = COALESCE(excluded.last_receipt_at, last_receipt_at),
-    last_issue_at = COALESCE(excluded.last_issue_at, last_issue_at), version = version + 1`
+const selectStock = preparedQuery<{ partId: number }>()((db, p) =>
+  db.selectFrom('part_stock').select(['on_hand_milli', 'value_fen', 'avg_cost_fen', 'last_move_at']).where('part_id', '=', p.partId),
+)
 
-interface StockRow {
-  on_hand_milli: number
-  value_fen: number
-  avg_cost_fen: number
-  last_move_at: string | null
-}
+type InsertMove = Required<Omit<Insertable<DB['stock_moves']>, 'id'>>
+const insertMove = preparedQuery<InsertMove>()((db, p) =>
+  db.insertInto('stock_moves').values({
+    part_id: p.part_id,
+    at: p.at,
+    kind: p.kind,
+    quantity_milli: p.quantity_milli,
+    unit_cost_fen: p.unit_cost_fen,
+    value_fen: p.value_fen,
+    on_hand_milli_after: p.on_hand_milli_after,
+    value_fen_after: p.value_fen_after,
+    user_id: p.user_id,
+    reason: p.reason,
+    ref_type: p.ref_type,
+    ref_id: p.ref_id,
+    bin: p.bin,
+  }),
+)
+
+type UpsertStock = { partId: number; onHand: number; value: number; avg: number; moveId: number; at: string; receiptAt: string | null; issueAt: string | null }
+const upsertStock = preparedQuery<UpsertStock>()((db, p) =>
+  db
+    .insertInto('part_stock')
+    .values({
+      part_id: p.partId,
+      on_hand_milli: p.onHand,
+      value_fen: p.value,
+      avg_cost_fen: p.avg,
+      last_move_id: p.moveId,
+      last_move_at: p.at,
+      last_receipt_at: p.receiptAt,
+      last_issue_at: p.issueAt,
+    })
+    .onConflict((oc) =>
+      oc.column('part_id').doUpdateSet({
+        on_hand_milli: (eb) => eb.ref('excluded.on_hand_milli'),
+        value_fen: (eb) => eb.ref('excluded.value_fen'),
+        avg_cost_fen: (eb) => eb.ref('excluded.avg_cost_fen'),
+        last_move_id: (eb) => eb.ref('excluded.last_move_id'),
+        last_move_at: (eb) => eb.ref('excluded.last_move_at'),
+        last_receipt_at: sql<string | null>`COALESCE(excluded.last_receipt_at, last_receipt_at)`,
+        last_issue_at: sql<string | null>`COALESCE(excluded.last_issue_at, last_issue_at)`,
+        version: sql<number>`version + 1`,
+      }),
+    ),
+)
 
 /** The running balance of a part (zero when it never moved). */
 export function stockOf(store: Store, partId: number): PartStockState {
-  const row = store.prepare(SELECT_STOCK).get(partId) as StockRow | undefined
+  const row = selectStock.first(store, { partId })
   if (!row) return { onHandMilli: 0, valueFen: 0, avgCostFen: 0, lastMoveAt: null }
   return { onHandMilli: row.on_hand_milli, valueFen: row.value_fen, avgCostFen: row.avg_cost_fen, lastMoveAt: row.last_move_at }
 }
@@ -94,15 +131,33 @@ export function postMove(
   const now = ctx.nowIso()
   const at = before.lastMoveAt !== null && before.lastMoveAt > now ? before.lastMoveAt : now
   const { after } = effect
-  const info = ctx.store
-    .prepare(INSERT_MOVE)
-    .run(partId, at, kind, effect.quantityMilli, effect.unitCostFen, effect.valueFen, after.onHandMilli, after.valueFen,
-      ctx.user.id, meta.reason ?? '', meta.refType, meta.refId, meta.bin)
+  const info = insertMove.run(ctx.store, {
+    part_id: partId,
+    at,
+    kind,
+    quantity_milli: effect.quantityMilli,
+    unit_cost_fen: effect.unitCostFen,
+    value_fen: effect.valueFen,
+    on_hand_milli_after: after.onHandMilli,
+    value_fen_after: after.valueFen,
+    user_id: ctx.user.id,
+    reason: meta.reason ?? '',
+    ref_type: meta.refType,
+    ref_id: meta.refId,
+    bin: meta.bin,
+  })
   const id = Number(info.lastInsertRowid)
   const avg = averageCostFen(after) ?? (before.avgCostFen || effect.unitCostFen)
-  ctx.store
-    .prepare(UPSERT_STOCK)
-    .run(partId, after.onHandMilli, after.valueFen, avg, id, at, kind === 'receipt' ? at : null, kind === 'issue' ? at : null)
+  upsertStock.run(ctx.store, {
+    partId,
+    onHand: after.onHandMilli,
+    value: after.valueFen,
+    avg,
+    moveId: id,
+    at,
+    receiptAt: kind === 'receipt' ? at : null,
+    issueAt: kind === 'issue' ? at : null,
+  })
   ctx.audit({
     action: `stock.${kind}`,
     entity: 'part',

@@ -1,4 +1,6 @@
+import type { InferResult } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { all, first, insertId } from '../store/query'
 import { AppError, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'
 import type { In, Out } from './types'
@@ -21,26 +23,29 @@ export function canDispose(warranty: boolean, from: Disposition, to: Disposition
   return NEXT[warranty ? 'warranty' : 'other'][from]?.includes(to) ?? false
 }
 
-const SQL = `SELECT o.id, o.tag, o.ro_id, r.number AS ro_number, o.part_id, p.part_number, o.description, o.quantity_milli, o.warranty,
-    o.disposition, o.note, o.created_at, o.disposed_at, o.version
-  FROM old_parts o JOIN repair_orders r ON r.id = o.ro_id LEFT JOIN parts p ON p.id = o.part_id`
+const selectOldParts = (ctx: Ctx) =>
+  ctx.store.db
+    .selectFrom('old_parts as o')
+    .innerJoin('repair_orders as r', 'r.id', 'o.ro_id')
+    .leftJoin('parts as p', 'p.id', 'o.part_id')
+    .select([
+      'o.id',
+      'o.tag',
+      'o.ro_id',
+      'r.number as ro_number',
+      'o.part_id',
+      'p.part_number',
+      'o.description',
+      'o.quantity_milli',
+      'o.warranty',
+      'o.disposition',
+      'o.note',
+      'o.created_at',
+      'o.disposed_at',
+      'o.version',
+    ])
 
-interface Row {
-  id: number
-  tag: string
-  ro_id: number
-  ro_number: string
-  part_id: number | null
-  part_number: string | null
-  description: string
-  quantity_milli: number
-  warranty: number
-  disposition: Disposition
-  note: string
-  created_at: string
-  disposed_at: string | null
-  version: number
-}
+type Row = InferResult<ReturnType<typeof selectOldParts>>[number]
 
 const toOut = (r: Row): OldPartOut => ({
   id: r.id,
@@ -60,38 +65,40 @@ const toOut = (r: Row): OldPartOut => ({
 })
 
 function byId(ctx: Ctx, id: number): Row {
-  const row = ctx.store.prepare(`${SQL} WHERE o.id = ?`).get(id) as Row | undefined
+  const row = first(ctx.store, selectOldParts(ctx).where('o.id', '=', id))
   if (!row) throw notFound('entity.oldPart', id)
   return row
 }
 
 export function listOldParts(ctx: Ctx, input: In<'oldparts.list'>): Out<'oldparts.list'> {
-  const where: string[] = []
-  const params: (string | number)[] = []
-  if (input.roId) {
-    where.push('o.ro_id = ?')
-    params.push(input.roId)
-  }
-  if (input.disposition) {
-    where.push('o.disposition = ?')
-    params.push(input.disposition)
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  return (ctx.store.prepare(`${SQL} ${w} ORDER BY o.id DESC LIMIT ?`).all(...params, input.limit) as Row[]).map(toOut)
+  const { roId, disposition } = input
+  const query = selectOldParts(ctx)
+    .$if(Boolean(roId), (q) => q.where('o.ro_id', '=', roId!))
+    .$if(Boolean(disposition), (q) => q.where('o.disposition', '=', disposition!))
+    .orderBy('o.id', 'desc')
+    .limit(input.limit)
+  return all(ctx.store, query).map(toOut)
 }
 
 export function tagOldPart(ctx: UserCtx, input: In<'oldparts.tag'>): Out<'oldparts.tag'> {
   const ro = loadRoHead(ctx.store, input.roId)
-  if (input.partId !== undefined && !ctx.store.prepare('SELECT 1 FROM parts WHERE id = ?').get(input.partId)) throw notFound('entity.part', input.partId)
+  if (input.partId !== undefined && !first(ctx.store, ctx.store.db.selectFrom('parts').select('id').where('id', '=', input.partId))) {
+    throw notFound('entity.part', input.partId)
+  }
   const tag = nextNumber(ctx, 'OP', zonedParts(ctx.clock.now(), ctx.timeZone).year)
-  const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO old_parts (tag, ro_id, part_id, description, quantity_milli, warranty, note, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(tag, ro.id, input.partId ?? null, input.description, input.quantityMilli, input.warranty ? 1 : 0, input.note, ctx.user.id, ctx.nowIso())
-      .lastInsertRowid,
+  const id = insertId(
+    ctx.store,
+    ctx.store.db.insertInto('old_parts').values({
+      tag,
+      ro_id: ro.id,
+      part_id: input.partId ?? null,
+      description: input.description,
+      quantity_milli: input.quantityMilli,
+      warranty: input.warranty ? 1 : 0,
+      note: input.note,
+      created_by: ctx.user.id,
+      created_at: ctx.nowIso(),
+    }),
   )
   ctx.audit({ action: 'oldpart.tag', entity: 'old_part', entityId: id, detail: { tag, roId: ro.id, warranty: input.warranty } })
   ctx.events.emit({ type: 'oldpart.changed', id })

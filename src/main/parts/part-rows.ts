@@ -1,6 +1,9 @@
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
+import { sql, type InferResult, type Kysely } from 'kysely'
 import type { Store } from '../store/open'
+import type { DB } from '../store/schema'
+import { preparedQuery } from '../store/query'
 import type { Out } from './types'
 import { PARTS_ISSUE_STATES } from '../../shared/domain/ro-state'
 
@@ -10,34 +13,56 @@ export type PartOut = Out<'parts.get'>['part']
 
 /** RO states in which un-issued part lines are held for the car (预留) and may be issued: up to settlement. */
 export const ISSUE_STATES = PARTS_ISSUE_STATES
-const inStates = `('${ISSUE_STATES.join("','")}')`
-
-export const PART_ROW_SQL = `SELECT p.id, p.part_number, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen,
-    p.active, p.version, ps.supplier_id, s.name AS supplier_name, st.on_hand_milli, st.value_fen, st.avg_cost_fen, st.last_issue_at
-  FROM parts p
-  LEFT JOIN part_suppliers ps ON ps.part_id = p.id
-  LEFT JOIN suppliers s ON s.id = ps.supplier_id
-  LEFT JOIN part_stock st ON st.part_id = p.id`
-
-export interface PartRowDb {
-  id: number
-  part_number: string
-  name: string
-  brand: string | null
-  category: string | null
-  unit: string
-  bin: string | null
-  cost_fen: number
-  price_fen: number
-  active: number
-  version: number
-  supplier_id: number | null
-  supplier_name: string | null
-  on_hand_milli: number | null
-  value_fen: number | null
-  avg_cost_fen: number | null
-  last_issue_at: string | null
+/** Parts with supplier and stock; add the `where` (and order) of the read. */
+export function selectPartRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('parts as p')
+    .leftJoin('part_suppliers as ps', 'ps.part_id', 'p.id')
+    .leftJoin('suppliers as s', 's.id', 'ps.supplier_id')
+    .leftJoin('part_stock as st', 'st.part_id', 'p.id')
+    .select([
+      'p.id',
+      'p.part_number',
+      'p.name',
+      'p.brand',
+      'p.category',
+      'p.unit',
+      'p.bin',
+      'p.cost_fen',
+      'p.price_fen',
+      'p.active',
+      'p.version',
+      'ps.supplier_id',
+      's.name as supplier_name',
+      'st.on_hand_milli',
+      'st.value_fen',
+      'st.avg_cost_fen',
+      'st.last_issue_at',
+    ])
 }
+
+export type PartRowDb = InferResult<ReturnType<typeof selectPartRows>>[number]
+
+// Prepared once: search and the counter read parts one by one on every call.
+const partRowById = preparedQuery<{ id: number }>()((db, p) => selectPartRows(db).where('p.id', '=', p.id))
+
+const reservedOf = preparedQuery<{ partId: number }>()((db, p) =>
+  db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ro_lines as l')
+        .innerJoin('repair_orders as o', 'o.id', 'l.ro_id')
+        .select(['l.ro_id', sql<number>`SUM(l.quantity_milli)`.as('requested')])
+        .where('l.part_id', '=', p.partId)
+        .where('o.state', 'in', ISSUE_STATES.map((state) => sql.lit(state)))
+        .groupBy('l.ro_id')
+        .as('q'),
+    )
+    .leftJoin('ro_part_issues as i', (join) => join.onRef('i.ro_id', '=', 'q.ro_id').on('i.part_id', '=', p.partId))
+    .select(sql<number>`COALESCE(SUM(MAX(q.requested - COALESCE(i.issued_milli, 0), 0)), 0)`.as('reserved')),
+)
+
+const basicsOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select(['id', 'part_number', 'bin', 'cost_fen', 'unit']).where('id', '=', p.id))
 
 /**
  * Quantity held for authorised repair orders: per RO, what its lines ask for less what has been
@@ -45,17 +70,7 @@ export interface PartRowDb {
  * edited and orders change state elsewhere without telling the store room.
  */
 export function reservedMilli(store: Store, partId: number): number {
-  const row = store
-    .prepare(
-      `SELECT COALESCE(SUM(MAX(q.requested - COALESCE(i.issued_milli, 0), 0)), 0) AS reserved
-         FROM (SELECT l.ro_id, SUM(l.quantity_milli) AS requested
-                 FROM ro_lines l JOIN repair_orders o ON o.id = l.ro_id
-                WHERE l.part_id = ? AND o.state IN ${inStates}
-                GROUP BY l.ro_id) q
-         LEFT JOIN ro_part_issues i ON i.ro_id = q.ro_id AND i.part_id = ?`,
-    )
-    .get(partId, partId) as { reserved: number }
-  return row.reserved
+  return reservedOf.first(store, { partId })!.reserved
 }
 
 export function toPartOut(store: Store, row: PartRowDb): PartOut {
@@ -85,7 +100,7 @@ export function toPartOut(store: Store, row: PartRowDb): PartOut {
 }
 
 export function partRowDb(store: Store, id: number): PartRowDb | undefined {
-  return store.prepare(`${PART_ROW_SQL} WHERE p.id = ?`).get(id) as PartRowDb | undefined
+  return partRowById.first(store, { id })
 }
 
 export function loadPart(ctx: Ctx, id: number): PartOut {
@@ -96,9 +111,7 @@ export function loadPart(ctx: Ctx, id: number): PartOut {
 
 /** The few catalogue fields a stock move needs; NOT_FOUND for an unknown id. */
 export function partBasics(store: Store, id: number): { id: number; partNumber: string; bin: string | null; costFen: number; unit: string } {
-  const row = store.prepare('SELECT id, part_number, bin, cost_fen, unit FROM parts WHERE id = ?').get(id) as
-    | { id: number; part_number: string; bin: string | null; cost_fen: number; unit: string }
-    | undefined
+  const row = basicsOf.first(store, { id })
   if (!row) throw notFound('entity.part', id)
   return { id: row.id, partNumber: row.part_number, bin: row.bin, costFen: row.cost_fen, unit: row.unit }
 }

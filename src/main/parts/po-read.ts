@@ -1,29 +1,30 @@
+import { sql, type InferResult, type Selectable } from 'kysely'
 import type { Ctx } from '../api/context'
+import type { DB } from '../store/schema'
+import { all, first } from '../store/query'
 import { notFound } from '../api/app-error'
 import { lineAmount, sumFen } from '../../shared/domain/money'
 import type { In, Out } from './types'
 
 // Reading purchase orders: the list with amounts, and one order with its lines and receipts.
 
-export interface PoRow {
-  id: number
-  number: string
-  supplier_id: number
-  state: 'draft' | 'sent' | 'partly_received' | 'closed' | 'cancelled'
-  version: number
-}
+/** The fields of a purchase order its writes check. */
+export type PoRow = Pick<Selectable<DB['purchase_orders']>, 'id' | 'number' | 'supplier_id' | 'state' | 'version'>
 
-interface HeadRow extends PoRow {
-  supplier_name: string
-  note: string
-  created_at: string
-  sent_at: string | null
-  closed_at: string | null
-}
+/** Orders matching the list's filter (all of them without one). */
+const filteredPos = (ctx: Ctx, input: Pick<In<'purchasing.po.list'>, 'state' | 'supplierId'>) =>
+  ctx.store.db
+    .selectFrom('purchase_orders as o')
+    .$if(Boolean(input.state), (q) => q.where('o.state', '=', input.state!))
+    .$if(Boolean(input.supplierId), (q) => q.where('o.supplier_id', '=', input.supplierId!))
 
-const HEAD_SQL = `SELECT o.id, o.number, o.supplier_id, s.name AS supplier_name, o.state, o.note, o.created_at, o.sent_at, o.closed_at,
-    o.version
-  FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id`
+/** Order heads with the supplier's name, filtered as `filteredPos`. */
+const selectHeads = (ctx: Ctx, input: Pick<In<'purchasing.po.list'>, 'state' | 'supplierId'>) =>
+  filteredPos(ctx, input)
+    .innerJoin('suppliers as s', 's.id', 'o.supplier_id')
+    .select(['o.id', 'o.number', 'o.supplier_id', 's.name as supplier_name', 'o.state', 'o.note', 'o.created_at', 'o.sent_at', 'o.closed_at', 'o.version'])
+
+type HeadRow = InferResult<ReturnType<typeof selectHeads>>[number]
 
 const summary = (h: HeadRow, amountFen: number) => ({
   id: h.id,
@@ -37,56 +38,49 @@ const summary = (h: HeadRow, amountFen: number) => ({
 })
 
 export function listPos(ctx: Ctx, input: In<'purchasing.po.list'>): Out<'purchasing.po.list'> {
-  const where: string[] = []
-  const params: (string | number)[] = []
-  if (input.state) {
-    where.push('o.state = ?')
-    params.push(input.state)
-  }
-  if (input.supplierId) {
-    where.push('o.supplier_id = ?')
-    params.push(input.supplierId)
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.store.prepare(`SELECT COUNT(*) AS n FROM purchase_orders o ${w}`).get(...params) as { n: number }).n
-  const rows = ctx.store.prepare(`${HEAD_SQL} ${w} ORDER BY o.id DESC LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as HeadRow[]
+  const total = first(ctx.store, filteredPos(ctx, input).select(sql<number>`COUNT(*)`.as('n')))!.n
+  const rows = all(ctx.store, selectHeads(ctx, input).orderBy('o.id', 'desc').limit(input.limit).offset(input.offset))
   // The total is the sum of the rounded line amounts, as on the supplier's invoice.
   return { rows: rows.map((h) => summary(h, poAmount(ctx, h.id))), total }
 }
 
 function poAmount(ctx: Ctx, poId: number): number {
-  const lines = ctx.store.prepare('SELECT quantity_milli, unit_cost_fen FROM po_lines WHERE po_id = ?').all(poId) as { quantity_milli: number; unit_cost_fen: number }[]
+  const lines = all(ctx.store, ctx.store.db.selectFrom('po_lines').select(['quantity_milli', 'unit_cost_fen']).where('po_id', '=', poId))
   return sumFen(lines.map((l) => lineAmount(l.quantity_milli, l.unit_cost_fen)))
 }
 
 export function poDetail(ctx: Ctx, id: number): Out<'purchasing.po.get'> {
-  const head = ctx.store.prepare(`${HEAD_SQL} WHERE o.id = ?`).get(id) as HeadRow | undefined
+  const db = ctx.store.db
+  const head = first(ctx.store, selectHeads(ctx, {}).where('o.id', '=', id))
   if (!head) throw notFound('entity.purchaseOrder', id)
-  const lines = ctx.store
-    .prepare(
-      `SELECT l.id, l.part_id, p.part_number, p.name, l.quantity_milli, l.received_milli, l.unit_cost_fen, l.ro_id, r.number AS ro_number,
-              l.customer_id, l.note
-         FROM po_lines l JOIN parts p ON p.id = l.part_id LEFT JOIN repair_orders r ON r.id = l.ro_id WHERE l.po_id = ? ORDER BY l.id`,
-    )
-    .all(id) as {
-    id: number
-    part_id: number
-    part_number: string
-    name: string
-    quantity_milli: number
-    received_milli: number
-    unit_cost_fen: number
-    ro_id: number | null
-    ro_number: string | null
-    customer_id: number | null
-    note: string
-  }[]
-  const receipts = ctx.store
-    .prepare('SELECT r.id, r.at, u.display_name AS user_name, r.note FROM po_receipts r JOIN users u ON u.id = r.user_id WHERE r.po_id = ? ORDER BY r.id')
-    .all(id) as { id: number; at: string; user_name: string; note: string }[]
-  const receiptLines = ctx.store.prepare(
-    'SELECT po_line_id, expected_milli, received_milli, unit_cost_fen, difference, note FROM po_receipt_lines WHERE receipt_id = ? ORDER BY id',
+  const lines = all(
+    ctx.store,
+    db
+      .selectFrom('po_lines as l')
+      .innerJoin('parts as p', 'p.id', 'l.part_id')
+      .leftJoin('repair_orders as r', 'r.id', 'l.ro_id')
+      .select(['l.id', 'l.part_id', 'p.part_number', 'p.name', 'l.quantity_milli', 'l.received_milli', 'l.unit_cost_fen', 'l.ro_id', 'r.number as ro_number', 'l.customer_id', 'l.note'])
+      .where('l.po_id', '=', id)
+      .orderBy('l.id'),
   )
+  const receipts = all(
+    ctx.store,
+    db
+      .selectFrom('po_receipts as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.id', 'r.at', 'u.display_name as user_name', 'r.note'])
+      .where('r.po_id', '=', id)
+      .orderBy('r.id'),
+  )
+  const receiptLines = (receiptId: number) =>
+    all(
+      ctx.store,
+      db
+        .selectFrom('po_receipt_lines')
+        .select(['po_line_id', 'expected_milli', 'received_milli', 'unit_cost_fen', 'difference', 'note'])
+        .where('receipt_id', '=', receiptId)
+        .orderBy('id'),
+    )
   const outLines = lines.map((l) => ({
     id: l.id,
     partId: l.part_id,
@@ -112,16 +106,7 @@ export function poDetail(ctx: Ctx, id: number): Out<'purchasing.po.get'> {
       at: r.at,
       userName: r.user_name,
       note: r.note,
-      lines: (
-        receiptLines.all(r.id) as {
-          po_line_id: number
-          expected_milli: number
-          received_milli: number
-          unit_cost_fen: number
-          difference: 'short' | 'over' | 'damaged' | 'wrong_part' | 'price' | null
-          note: string
-        }[]
-      ).map((x) => ({
+      lines: receiptLines(r.id).map((x) => ({
         poLineId: x.po_line_id,
         expectedMilli: x.expected_milli,
         receivedMilli: x.received_milli,

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { first, insertId, run } from '../store/query'
 import { AppError, fieldError, notFound } from '../api/app-error'
 import { lineAmount } from '../../shared/domain/money'
 import { receive } from '../../shared/domain/stock'
@@ -18,7 +20,7 @@ import { poDetail, type PoRow } from './po-read'
 type LineInput = In<'purchasing.po.save'>['lines'][number]
 
 function loadPo(ctx: Ctx, id: number): PoRow {
-  const row = ctx.store.prepare('SELECT id, number, supplier_id, state, version FROM purchase_orders WHERE id = ?').get(id) as PoRow | undefined
+  const row = first(ctx.store, ctx.store.db.selectFrom('purchase_orders').select(['id', 'number', 'supplier_id', 'state', 'version']).where('id', '=', id))
   if (!row) throw notFound('entity.purchaseOrder', id)
   return row
 }
@@ -28,28 +30,38 @@ function refuseState(po: PoRow, operation: string): never {
 }
 
 function insertLines(ctx: Ctx, poId: number, lines: readonly LineInput[]): void {
-  const insert = ctx.store.prepare(
-    'INSERT INTO po_lines (po_id, part_id, quantity_milli, unit_cost_fen, ro_id, customer_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  )
+  const db = ctx.store.db
   lines.forEach((l, i) => {
     partBasics(ctx.store, l.partId)
     let customerId: number | null = null
     if (l.roId !== undefined) {
-      const ro = ctx.store.prepare('SELECT customer_id FROM repair_orders WHERE id = ?').get(l.roId) as { customer_id: number } | undefined
+      const ro = first(ctx.store, db.selectFrom('repair_orders').select('customer_id').where('id', '=', l.roId))
       if (!ro) throw fieldError('NOT_FOUND', `lines.${i}.roId`, 'parts.roNotFound')
       customerId = ro.customer_id
     }
-    insert.run(poId, l.partId, l.quantityMilli, l.unitCostFen, l.roId ?? null, customerId, l.note)
+    run(
+      ctx.store,
+      db.insertInto('po_lines').values({
+        po_id: poId,
+        part_id: l.partId,
+        quantity_milli: l.quantityMilli,
+        unit_cost_fen: l.unitCostFen,
+        ro_id: l.roId ?? null,
+        customer_id: customerId,
+        note: l.note,
+      }),
+    )
   })
 }
 
 function newPo(ctx: UserCtx, supplierId: number, note: string): number {
   const now = ctx.nowIso()
   const number = nextNumber(ctx, 'PO', zonedParts(ctx.clock.now(), ctx.timeZone).year)
-  return Number(
-    ctx.store
-      .prepare(`INSERT INTO purchase_orders (number, supplier_id, state, note, created_by, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?)`)
-      .run(number, supplierId, note, ctx.user.id, now, now).lastInsertRowid,
+  return insertId(
+    ctx.store,
+    ctx.store.db
+      .insertInto('purchase_orders')
+      .values({ number, supplier_id: supplierId, state: 'draft', note, created_by: ctx.user.id, created_at: now, updated_at: now }),
   )
 }
 
@@ -64,7 +76,7 @@ export function savePo(ctx: UserCtx, input: In<'purchasing.po.save'>): Out<'purc
     expectVersion('purchase_orders', po.id, input.version, po.version)
     if (po.state !== 'draft') refuseState(po, 'edit')
     updateVersioned(ctx, 'purchase_orders', po.id, po.version, { supplier_id: input.supplierId, note: input.note })
-    ctx.store.prepare('DELETE FROM po_lines WHERE po_id = ?').run(po.id)
+    run(ctx.store, ctx.store.db.deleteFrom('po_lines').where('po_id', '=', po.id))
     id = po.id
   }
   insertLines(ctx, id, input.lines)
@@ -82,30 +94,22 @@ export function sendPo(ctx: UserCtx, input: In<'purchasing.po.send'>): Out<'purc
   return poDetail(ctx, po.id)
 }
 
-interface PoLineRow {
-  id: number
-  part_id: number
-  quantity_milli: number
-  unit_cost_fen: number
-  received_milli: number
-  ro_id: number | null
-}
-
 export function receivePo(ctx: UserCtx, input: In<'purchasing.po.receive'>): Out<'purchasing.po.receive'> {
   const po = loadPo(ctx, input.id)
   expectVersion('purchase_orders', po.id, input.version, po.version)
   if (po.state !== 'sent' && po.state !== 'partly_received') refuseState(po, 'receive')
   const now = ctx.nowIso()
-  const receiptId = Number(
-    ctx.store.prepare('INSERT INTO po_receipts (po_id, at, user_id, note) VALUES (?, ?, ?, ?)').run(po.id, now, ctx.user.id, input.note).lastInsertRowid,
-  )
-  const lineOf = ctx.store.prepare('SELECT id, part_id, quantity_milli, unit_cost_fen, received_milli, ro_id FROM po_lines WHERE id = ? AND po_id = ?')
-  const insert = ctx.store.prepare(
-    `INSERT INTO po_receipt_lines (receipt_id, po_line_id, expected_milli, received_milli, unit_cost_fen, difference, note, move_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
+  const db = ctx.store.db
+  const receiptId = insertId(ctx.store, db.insertInto('po_receipts').values({ po_id: po.id, at: now, user_id: ctx.user.id, note: input.note }))
   input.lines.forEach((l, i) => {
-    const line = lineOf.get(l.poLineId, po.id) as PoLineRow | undefined
+    const line = first(
+      ctx.store,
+      db
+        .selectFrom('po_lines')
+        .select(['id', 'part_id', 'quantity_milli', 'unit_cost_fen', 'received_milli', 'ro_id'])
+        .where('id', '=', l.poLineId)
+        .where('po_id', '=', po.id),
+    )
     if (!line) throw fieldError('NOT_FOUND', `lines.${i}.poLineId`, 'parts.poLineNotFound')
     const expected = Math.max(line.quantity_milli - line.received_milli, 0)
     const unitCost = l.unitCostFen ?? line.unit_cost_fen
@@ -117,11 +121,30 @@ export function receivePo(ctx: UserCtx, input: In<'purchasing.po.receive'>): Out
       const before = stockOf(ctx.store, part.id)
       const effect = receive(before, l.quantityMilli, unitCost)
       moveId = postMove(ctx, part.id, 'receipt', before, effect, { refType: 'po', refId: po.id, bin: part.bin, reason: po.number }).id
-      ctx.store.prepare('UPDATE po_lines SET received_milli = received_milli + ? WHERE id = ?').run(l.quantityMilli, line.id)
+      run(ctx.store, db.updateTable('po_lines').set({ received_milli: sql<number>`received_milli + ${l.quantityMilli}` }).where('id', '=', line.id))
     }
-    insert.run(receiptId, line.id, expected, l.quantityMilli, unitCost, difference, l.note, moveId)
+    run(
+      ctx.store,
+      db.insertInto('po_receipt_lines').values({
+        receipt_id: receiptId,
+        po_line_id: line.id,
+        expected_milli: expected,
+        received_milli: l.quantityMilli,
+        unit_cost_fen: unitCost,
+        difference,
+        note: l.note,
+        move_id: moveId,
+      }),
+    )
   })
-  const open = ctx.store.prepare('SELECT COUNT(*) AS n FROM po_lines WHERE po_id = ? AND received_milli < quantity_milli').get(po.id) as { n: number }
+  const open = first(
+    ctx.store,
+    db
+      .selectFrom('po_lines')
+      .select(sql<number>`COUNT(*)`.as('n'))
+      .where('po_id', '=', po.id)
+      .whereRef('received_milli', '<', 'quantity_milli'),
+  )!
   updateVersioned(ctx, 'purchase_orders', po.id, po.version, open.n === 0 ? { state: 'closed', closed_at: now } : { state: 'partly_received' })
   ctx.audit({ action: 'po.receive', entity: 'purchase_order', entityId: po.id, detail: { receiptId, lines: input.lines } })
   ctx.events.emit({ type: 'po.changed', id: po.id })
@@ -144,11 +167,13 @@ export function specialOrder(ctx: UserCtx, input: In<'purchasing.specialOrder'>)
   supplierById(ctx.store, input.supplierId)
   const part = partBasics(ctx.store, input.partId)
   noteShortage(ctx, ro.id, part.id, 'special_order', input.note)
-  const draft = ctx.store
-    .prepare(`SELECT id FROM purchase_orders WHERE supplier_id = ? AND state = 'draft' ORDER BY id DESC LIMIT 1`)
-    .get(input.supplierId) as { id: number } | undefined
+  const db = ctx.store.db
+  const draft = first(
+    ctx.store,
+    db.selectFrom('purchase_orders').select('id').where('supplier_id', '=', input.supplierId).where('state', '=', 'draft').orderBy('id', 'desc').limit(1),
+  )
   const poId = draft?.id ?? newPo(ctx, input.supplierId, '')
-  if (draft) ctx.store.prepare('UPDATE purchase_orders SET version = version + 1, updated_at = ? WHERE id = ?').run(ctx.nowIso(), poId)
+  if (draft) run(ctx.store, db.updateTable('purchase_orders').set({ version: sql<number>`version + 1`, updated_at: ctx.nowIso() }).where('id', '=', poId))
   insertLines(ctx, poId, [{ partId: part.id, quantityMilli: input.quantityMilli, unitCostFen: input.unitCostFen ?? part.costFen, roId: ro.id, note: input.note }])
   ctx.audit({
     action: 'po.specialOrder',

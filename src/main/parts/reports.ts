@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../api/context'
+import { all, first, sqlAll } from '../store/query'
 import { FILL_RATE_TARGET_BP, mulDivRound } from '../../shared/domain/stock'
 import type { In, Out } from './types'
 import { localIso } from './moves'
@@ -16,20 +18,20 @@ import { reservedMilli } from './part-rows'
  */
 export function valuation(ctx: Ctx, input: In<'stock.valuation'>): Out<'stock.valuation'> {
   const at = input.at ? localIso(ctx, input.at) : ctx.nowIso()
-  const rows = ctx.store
-    .prepare(
-      `WITH asof AS (
+  // raw SQL: window functions (totals over all parts beside the top rows) in one set-based statement, timed by the benchmark
+  const rows = sqlAll<{ part_id: number; part_number: string; name: string; q: number; v: number; n: number; tq: number; tv: number }>(
+    ctx.store,
+    sql`WITH asof AS (
          SELECT s.part_id, m.on_hand_milli_after AS q, m.value_fen_after AS v
            FROM part_stock s
-           JOIN stock_moves m ON m.id = (SELECT x.id FROM stock_moves x WHERE x.part_id = s.part_id AND x.at <= ?
+           JOIN stock_moves m ON m.id = (SELECT x.id FROM stock_moves x WHERE x.part_id = s.part_id AND x.at <= ${at}
                                           ORDER BY x.at DESC, x.id DESC LIMIT 1)),
        ranked AS (
          SELECT part_id, q, v, COUNT(*) OVER () AS n, SUM(q) OVER () AS tq, SUM(v) OVER () AS tv FROM asof WHERE q > 0)
        SELECT r.part_id, p.part_number, p.name, r.q, r.v, r.n, r.tq, r.tv
-         FROM (SELECT * FROM ranked ORDER BY v DESC, part_id LIMIT max(?, 1)) r JOIN parts p ON p.id = r.part_id
+         FROM (SELECT * FROM ranked ORDER BY v DESC, part_id LIMIT max(${input.limit}, 1)) r JOIN parts p ON p.id = r.part_id
         ORDER BY r.v DESC, r.part_id`,
-    )
-    .all(at, input.limit) as { part_id: number; part_number: string; name: string; q: number; v: number; n: number; tq: number; tv: number }[]
+  )
   const first = rows[0]
   return {
     at,
@@ -42,12 +44,20 @@ export function valuation(ctx: Ctx, input: In<'stock.valuation'>): Out<'stock.va
 
 /** The clerk's daily board (空货位): stocked parts whose shelf is empty now, in walking order. */
 export function emptyBins(ctx: Ctx, input: In<'stock.emptyBins'>): Out<'stock.emptyBins'> {
-  const rows = ctx.store
-    .prepare(
-      `SELECT p.id, p.part_number, p.name, p.bin, s.last_issue_at FROM part_stock s JOIN parts p ON p.id = s.part_id
-        WHERE s.on_hand_milli = 0 AND p.active = 1 AND p.bin IS NOT NULL ORDER BY p.bin, p.part_key LIMIT ?`,
-    )
-    .all(input.limit) as { id: number; part_number: string; name: string; bin: string; last_issue_at: string | null }[]
+  const rows = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('part_stock as s')
+      .innerJoin('parts as p', 'p.id', 's.part_id')
+      .select(['p.id', 'p.part_number', 'p.name', 'p.bin', 's.last_issue_at'])
+      .where('s.on_hand_milli', '=', 0)
+      .where('p.active', '=', 1)
+      .where('p.bin', 'is not', null)
+      .orderBy('p.bin')
+      .orderBy('p.part_key')
+      .limit(input.limit)
+      .$narrowType<{ bin: string }>(),
+  )
   return rows.map((r) => ({
     partId: r.id,
     partNumber: r.part_number,
@@ -61,22 +71,21 @@ export function emptyBins(ctx: Ctx, input: In<'stock.emptyBins'>): Out<'stock.em
 /** Fill rate (满足率): RO part requests met from the shelf at the first request / all requests. */
 export function fillRate(ctx: Ctx, input: In<'stock.fillRate'>): Out<'stock.fillRate'> {
   // Stored times start with the local date, so a date range is a text range on the index.
-  const row = ctx.store
-    .prepare(
-      `SELECT COUNT(*) AS requested, COALESCE(SUM(served_from_stock), 0) AS served,
-              COALESCE(SUM(outcome = 'lost_sale'), 0) AS lost_sale, COALESCE(SUM(outcome = 'special_order'), 0) AS special_order,
-              COALESCE(SUM(outcome = 'external_purchase'), 0) AS external_purchase,
-              COALESCE(SUM(served_from_stock = 0 AND outcome IS NULL), 0) AS unrecorded
-         FROM part_requests WHERE first_at >= ? AND first_at < ?`,
-    )
-    .get(input.from, `${input.to}T99`) as {
-    requested: number
-    served: number
-    lost_sale: number
-    special_order: number
-    external_purchase: number
-    unrecorded: number
-  }
+  const row = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('part_requests')
+      .select([
+        sql<number>`COUNT(*)`.as('requested'),
+        sql<number>`COALESCE(SUM(served_from_stock), 0)`.as('served'),
+        sql<number>`COALESCE(SUM(outcome = 'lost_sale'), 0)`.as('lost_sale'),
+        sql<number>`COALESCE(SUM(outcome = 'special_order'), 0)`.as('special_order'),
+        sql<number>`COALESCE(SUM(outcome = 'external_purchase'), 0)`.as('external_purchase'),
+        sql<number>`COALESCE(SUM(served_from_stock = 0 AND outcome IS NULL), 0)`.as('unrecorded'),
+      ])
+      .where('first_at', '>=', input.from)
+      .where('first_at', '<', `${input.to}T99`),
+  )!
   return {
     from: input.from,
     to: input.to,
@@ -89,21 +98,24 @@ export function fillRate(ctx: Ctx, input: In<'stock.fillRate'>): Out<'stock.fill
 }
 
 export function labels(ctx: Ctx, input: In<'parts.labels'>): Out<'parts.labels'> {
-  let rows: { id: number; part_number: string; name: string; bin: string | null; price_fen: number }[]
-  if (input.partIds && input.partIds.length > 0) {
-    const get = ctx.store.prepare('SELECT id, part_number, name, bin, price_fen FROM parts WHERE id = ?')
-    rows = input.partIds.flatMap((id) => {
-      const row = get.get(id) as (typeof rows)[number] | undefined
-      return row ? [row] : []
-    })
-  } else {
-    rows = ctx.store
-      .prepare(
-        `SELECT id, part_number, name, bin, price_fen FROM parts
-          WHERE active = 1 AND bin IS NOT NULL AND bin >= ? AND bin < ? ORDER BY bin, part_key LIMIT 2000`,
-      )
-      .all(input.binFrom ?? '', `${input.binTo ?? ''}\u{10FFFF}`) as typeof rows
-  }
+  const labelParts = ctx.store.db.selectFrom('parts').select(['id', 'part_number', 'name', 'bin', 'price_fen'])
+  const rows =
+    input.partIds && input.partIds.length > 0
+      ? input.partIds.flatMap((id) => {
+          const row = first(ctx.store, labelParts.where('id', '=', id))
+          return row ? [row] : []
+        })
+      : all(
+          ctx.store,
+          labelParts
+            .where('active', '=', 1)
+            .where('bin', 'is not', null)
+            .where('bin', '>=', input.binFrom ?? '')
+            .where('bin', '<', `${input.binTo ?? ''}\u{10FFFF}`)
+            .orderBy('bin')
+            .orderBy('part_key')
+            .limit(2000),
+        )
   return rows.map((r) => ({
     partId: r.id,
     partNumber: r.part_number,

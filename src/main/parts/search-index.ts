@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Store } from '../store/open'
+import { preparedQuery, sqlAll, sqlRun } from '../store/query'
 import { gramQuery, gramsOf, searchKeyOf } from './part-key'
 
 // The name index (part_search, FTS5 over character grams). Triggers on `parts` only queue the ids
@@ -7,31 +9,36 @@ import { gramQuery, gramsOf, searchKeyOf } from './part-key'
 
 const BATCH = 5000
 
+// Prepared once: every search first checks the queue.
+const staleQuery = preparedQuery()((db) =>
+  db.selectNoFrom((eb) => eb.exists(eb.selectFrom('part_search_dirty').select(sql.lit(1).as('one'))).as('stale')),
+)
+const nextDirty = preparedQuery<{ limit: number }>()((db, p) => db.selectFrom('part_search_dirty').select('part_id').limit(p.limit))
+const nameOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select('name').where('id', '=', p.id))
+const doneDirty = preparedQuery<{ id: number }>()((db, p) => db.deleteFrom('part_search_dirty').where('part_id', '=', p.id))
+
 export function searchIndexIsStale(store: Store): boolean {
-  return (store.prepare('SELECT EXISTS (SELECT 1 FROM part_search_dirty) AS stale').get() as { stale: number }).stale === 1
+  return staleQuery.first(store, {})!.stale === 1
 }
 
 /** Re-indexes every queued part; joins the caller's transaction when there is one. */
 export function refreshSearchIndex(store: Store): number {
   if (!searchIndexIsStale(store)) return 0
-  const next = store.prepare('SELECT part_id FROM part_search_dirty LIMIT ?')
-  const name = store.prepare('SELECT name FROM parts WHERE id = ?')
-  const remove = store.prepare('DELETE FROM part_search WHERE rowid = ?')
-  const insert = store.prepare('INSERT INTO part_search (rowid, grams, name_key) VALUES (?, ?, ?)')
-  const done = store.prepare('DELETE FROM part_search_dirty WHERE part_id = ?')
   let total = 0
   store.tx(() => {
     for (;;) {
-      const ids = (next.all(BATCH) as { part_id: number }[]).map((r) => r.part_id)
+      const ids = nextDirty.all(store, { limit: BATCH }).map((r) => r.part_id)
       if (ids.length === 0) break
       for (const id of ids) {
-        remove.run(id)
-        const row = name.get(id) as { name: string } | undefined
+        // raw SQL: part_search is an FTS5 virtual table, outside the DB interface
+        sqlRun(store, sql`DELETE FROM part_search WHERE rowid = ${id}`)
+        const row = nameOf.first(store, { id })
         if (row) {
           const key = searchKeyOf(row.name)
-          insert.run(id, gramsOf(key), key)
+          // raw SQL: part_search is an FTS5 virtual table, outside the DB interface
+          sqlRun(store, sql`INSERT INTO part_search (rowid, grams, name_key) VALUES (${id}, ${gramsOf(key)}, ${key})`)
         }
-        done.run(id)
+        doneDirty.run(store, { id })
       }
       total += ids.length
     }
@@ -44,8 +51,7 @@ export function partsByName(store: Store, q: string, limit: number): number[] {
   const key = searchKeyOf(q)
   const match = gramQuery(key)
   if (!match) return []
-  const rows = store
-    .prepare('SELECT rowid AS id FROM part_search WHERE part_search MATCH ? AND instr(name_key, ?) > 0 LIMIT ?')
-    .all(match, key, limit) as { id: number }[]
+  // raw SQL: FTS5 MATCH on the part_search virtual table, outside the DB interface
+  const rows = sqlAll<{ id: number }>(store, sql`SELECT rowid AS id FROM part_search WHERE part_search MATCH ${match} AND instr(name_key, ${key}) > 0 LIMIT ${limit}`)
   return rows.map((r) => r.id)
 }

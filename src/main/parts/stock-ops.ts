@@ -1,4 +1,5 @@
 import type { UserCtx } from '../api/context'
+import { first } from '../store/query'
 import { fieldError, notFound } from '../api/app-error'
 import { addAtValue, receive, valueAtAverage } from '../../shared/domain/stock'
 import type { In, Out } from './types'
@@ -39,9 +40,7 @@ export function adjustStock(ctx: UserCtx, input: In<'stock.adjust'>): Out<'stock
 
 /** Moves all of a part's stock to another bin: out of the old one and into the new at the same value. */
 export function transferStock(ctx: UserCtx, input: In<'stock.transfer'>): Out<'stock.transfer'> {
-  const row = ctx.store.prepare('SELECT id, bin, version FROM parts WHERE id = ?').get(input.partId) as
-    | { id: number; bin: string | null; version: number }
-    | undefined
+  const row = first(ctx.store, ctx.store.db.selectFrom('parts').select(['id', 'bin', 'version']).where('id', '=', input.partId))
   if (!row) throw notFound('entity.part', input.partId)
   expectVersion('parts', row.id, input.version, row.version)
   if (row.bin === input.toBin) throw fieldError('VALIDATION', 'toBin', 'parts.sameBin')

@@ -1,4 +1,6 @@
+import type { InferResult } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { all, run } from '../store/query'
 import { AppError } from '../api/app-error'
 import { addAtValue, mulDivRound, receive, STOCKTAKE_VARIANCE_TARGET_BP, valueAtAverage, varianceRateBp } from '../../shared/domain/stock'
 import { lineAmount } from '../../shared/domain/money'
@@ -12,17 +14,15 @@ import { expectVersion, updateVersioned } from './versioned'
 
 type VarianceOut = Out<'stocktake.variance'>
 
-interface VarRow {
-  part_id: number
-  part_number: string
-  name: string
-  unit: string
-  bin: string | null
-  book_milli: number
-  book_value_fen: number
-  unit_cost_fen: number
-  counted_milli: number | null
+function selectVarRows(ctx: Ctx, id: number) {
+  return ctx.store.db
+    .selectFrom('stocktake_lines as l')
+    .innerJoin('parts as p', 'p.id', 'l.part_id')
+    .select(['l.part_id', 'p.part_number', 'p.name', 'p.unit', 'l.bin', 'l.book_milli', 'l.book_value_fen', 'l.unit_cost_fen', 'l.counted_milli'])
+    .where('l.stocktake_id', '=', id)
 }
+
+type VarRow = InferResult<ReturnType<typeof selectVarRows>>[number]
 
 /** Value of a difference: at the frozen book's own average, or the unit cost for an empty book. */
 function diffValue(r: VarRow, diffMilli: number): number {
@@ -30,12 +30,7 @@ function diffValue(r: VarRow, diffMilli: number): number {
 }
 
 function rowsOf(ctx: Ctx, id: number): VarRow[] {
-  return ctx.store
-    .prepare(
-      `SELECT l.part_id, p.part_number, p.name, p.unit, l.bin, l.book_milli, l.book_value_fen, l.unit_cost_fen, l.counted_milli
-         FROM stocktake_lines l JOIN parts p ON p.id = l.part_id WHERE l.stocktake_id = ?`,
-    )
-    .all(id) as VarRow[]
+  return all(ctx.store, selectVarRows(ctx, id))
 }
 
 export function varianceTable(ctx: Ctx, input: In<'stocktake.variance'>): VarianceOut {
@@ -97,7 +92,6 @@ export function approveStocktake(ctx: UserCtx, input: In<'stocktake.approve'>): 
   const rows = rowsOf(ctx, st.id)
   const uncounted = rows.filter((r) => r.counted_milli === null).length
   if (uncounted > 0) throw new AppError('INVALID_STATE', 'parts.stocktakeUncounted', { count: uncounted })
-  const setMove = ctx.store.prepare('UPDATE stocktake_lines SET move_id = ? WHERE stocktake_id = ? AND part_id = ?')
   let moves = 0
   for (const r of rows) {
     const diff = (r.counted_milli ?? 0) - r.book_milli
@@ -111,7 +105,7 @@ export function approveStocktake(ctx: UserCtx, input: In<'stocktake.approve'>): 
           ? receive(before, diff, r.unit_cost_fen)
           : addAtValue(before, diff, atAverage)
     const move = postMove(ctx, r.part_id, 'stocktake', before, effect, { refType: 'stocktake', refId: st.id, bin: r.bin, reason: st.number })
-    setMove.run(move.id, st.id, r.part_id)
+    run(ctx.store, ctx.store.db.updateTable('stocktake_lines').set({ move_id: move.id }).where('stocktake_id', '=', st.id).where('part_id', '=', r.part_id))
     moves++
   }
   updateVersioned(ctx, 'stocktakes', st.id, st.version, { state: 'approved', decided_by: ctx.user.id, decided_at: ctx.nowIso() })

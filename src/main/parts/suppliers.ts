@@ -1,4 +1,6 @@
+import { sql, type InferResult } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { all, first, insertId } from '../store/query'
 import { AppError, notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import type { In, Out } from './types'
@@ -9,16 +11,9 @@ import { expectVersion, updateVersioned } from './versioned'
 
 type SupplierOut = Out<'purchasing.suppliers.save'>
 
-interface SupplierRow {
-  id: number
-  code: string
-  name: string
-  contact: string | null
-  phone: string | null
-  note: string | null
-  active: number
-  version: number
-}
+const selectSuppliers = (store: Store) => store.db.selectFrom('suppliers').select(['id', 'code', 'name', 'contact', 'phone', 'note', 'active', 'version'])
+
+type SupplierRow = InferResult<ReturnType<typeof selectSuppliers>>[number]
 
 const toOut = (r: SupplierRow): SupplierOut => ({
   id: r.id,
@@ -32,26 +27,27 @@ const toOut = (r: SupplierRow): SupplierOut => ({
 })
 
 export function supplierById(store: Store, id: number): SupplierOut {
-  const row = store.prepare('SELECT id, code, name, contact, phone, note, active, version FROM suppliers WHERE id = ?').get(id) as SupplierRow | undefined
+  const row = first(store, selectSuppliers(store).where('id', '=', id))
   if (!row) throw notFound('entity.supplier', id)
   return toOut(row)
 }
 
 export function listSuppliers(ctx: Ctx, input: In<'purchasing.suppliers.list'>): Out<'purchasing.suppliers.list'> {
   const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const rows = ctx.store
-    .prepare(
-      `SELECT id, code, name, contact, phone, note, active, version FROM suppliers
-        WHERE (? = 1 OR active = 1) AND (code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\') ORDER BY code LIMIT 500`,
-    )
-    .all(input.includeInactive ? 1 : 0, like, like) as SupplierRow[]
+  const rows = all(
+    ctx.store,
+    selectSuppliers(ctx.store)
+      .where(sql<boolean>`(${input.includeInactive ? 1 : 0} = 1 OR active = 1) AND (code LIKE ${like} ESCAPE '\\' OR name LIKE ${like} ESCAPE '\\')`)
+      .orderBy('code')
+      .limit(500),
+  )
   return rows.map(toOut)
 }
 
 const blank = (t: string | undefined) => (t === undefined || cleanText(t) === '' ? null : cleanText(t))
 
 export function saveSupplier(ctx: UserCtx, input: In<'purchasing.suppliers.save'>): Out<'purchasing.suppliers.save'> {
-  const taken = ctx.store.prepare('SELECT id FROM suppliers WHERE code = ?').get(input.code) as { id: number } | undefined
+  const taken = first(ctx.store, ctx.store.db.selectFrom('suppliers').select('id').where('code', '=', input.code))
   if (taken && taken.id !== input.id) {
     throw new AppError('DUPLICATE', 'error.DUPLICATE', { entity: 'entity.supplier', value: input.code }, { fields: [{ field: 'code', message: 'parts.supplierCodeTaken' }] })
   }
@@ -59,11 +55,7 @@ export function saveSupplier(ctx: UserCtx, input: In<'purchasing.suppliers.save'
   let id: number
   if (input.id === undefined) {
     const now = ctx.nowIso()
-    id = Number(
-      ctx.store
-        .prepare('INSERT INTO suppliers (code, name, contact, phone, note, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(fields.code, fields.name, fields.contact, fields.phone, fields.note, fields.active, now, now).lastInsertRowid,
-    )
+    id = insertId(ctx.store, ctx.store.db.insertInto('suppliers').values({ ...fields, created_at: now, updated_at: now }))
     ctx.audit({ action: 'supplier.create', entity: 'supplier', entityId: id, detail: { after: fields } })
   } else {
     const before = supplierById(ctx.store, input.id)

@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import { sqlAll } from '../store/query'
 import type { TestApp } from '../test-support/test-app'
 import { registerVehicle } from '../test-support/test-app'
 
@@ -43,15 +45,15 @@ export async function authorisedRo(t: TestApp, lines: readonly { partId: number;
 
 /** Every part's running balance against the sum of its moves and its last move's balance. */
 export function ledgerMismatches(t: TestApp): unknown[] {
-  return t.app.store.sqlite
-    .prepare(
-      `SELECT s.part_id, s.on_hand_milli, s.value_fen, agg.q, agg.v, last.on_hand_milli_after AS lq, last.value_fen_after AS lv
+  // raw SQL: the ledger invariant written out as one statement, so the check reads as what it asserts
+  return sqlAll<Record<string, unknown>>(
+    t.app.store,
+    sql`SELECT s.part_id, s.on_hand_milli, s.value_fen, agg.q, agg.v, last.on_hand_milli_after AS lq, last.value_fen_after AS lv
          FROM part_stock s
          LEFT JOIN (SELECT part_id, SUM(quantity_milli) AS q, SUM(value_fen) AS v, MAX(id) AS last_id FROM stock_moves GROUP BY part_id) agg
            ON agg.part_id = s.part_id
          LEFT JOIN stock_moves last ON last.id = agg.last_id
         WHERE s.on_hand_milli IS NOT agg.q OR s.value_fen IS NOT agg.v OR s.on_hand_milli IS NOT last.on_hand_milli_after
            OR s.value_fen IS NOT last.value_fen_after OR s.last_move_id IS NOT agg.last_id`,
-    )
-    .all()
+  )
 }

@@ -1,11 +1,13 @@
+import { sql, type Updateable } from 'kysely'
 import type { Ctx } from '../api/context'
+import type { DB } from '../store/schema'
+import { first, sqlFirst, sqlRun } from '../store/query'
 import { conflict, notFound } from '../api/app-error'
 
 // Optimistic concurrency for the parts documents several people edit (part, PO, stocktake …):
 // a write names the version it was based on; a stale one is refused with CONFLICT.
 
 export type PartsVersioned = 'parts' | 'suppliers' | 'purchase_orders' | 'external_purchases' | 'old_parts' | 'stocktakes'
-type SqlValue = string | number | null
 
 const ENTITY: Record<PartsVersioned, string> = {
   parts: 'entity.part',
@@ -26,23 +28,38 @@ export function expectVersion(table: PartsVersioned, id: number, expected: numbe
   if (expected !== actual) throw conflict(ENTITY[table], id, expected, actual)
 }
 
-/** `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`; column names come from code. */
-export function updateVersioned(ctx: Ctx, table: PartsVersioned, id: number, version: number, set: Record<string, SqlValue>): void {
-  const columns = Object.keys(set)
-  const extra = HAS_UPDATED_AT.has(table) ? ['updated_at = ?'] : []
-  const assignments = [...columns.map((c) => `${c} = ?`), 'version = version + 1', ...extra].join(', ')
-  const values = [...columns.map((c) => set[c] ?? null), ...(extra.length ? [ctx.nowIso()] : [])]
-  const result = ctx.store.prepare(`UPDATE ${table} SET ${assignments} WHERE id = ? AND version = ?`).run(...values, id, version)
+/** `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`; the columns are checked against the table's schema. */
+export function updateVersioned<T extends PartsVersioned>(
+  ctx: Ctx,
+  table: T,
+  id: number,
+  version: number,
+  set: Omit<Updateable<DB[T]>, 'id' | 'version' | 'updated_at'>,
+): void {
+  const values: Record<string, unknown> = set
+  const assignments = [
+    ...Object.keys(values).map((column) => sql`${sql.ref(column)} = ${values[column] ?? null}`),
+    sql`version = version + 1`,
+    ...(HAS_UPDATED_AT.has(table) ? [sql`updated_at = ${ctx.nowIso()}`] : []),
+  ]
+  // raw SQL: one update for six tables chosen by the caller (the builder types one table at a time); columns are typed by the signature
+  const result = sqlRun(ctx.store, sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id} AND version = ${version}`)
   if (result.changes === 1) return
-  const row = ctx.store.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id) as { version: number } | undefined
+  // raw SQL: the same table chosen by the caller
+  const row = sqlFirst<{ version: number }>(ctx.store, sql`SELECT version FROM ${sql.table(table)} WHERE id = ${id}`)
   if (!row) throw notFound(ENTITY[table], id)
   throw conflict(ENTITY[table], id, version, row.version)
 }
 
 /** The next number of a yearly series (`PO2026000012`), bumped in the caller's transaction. */
 export function nextNumber(ctx: Ctx, prefix: 'PO' | 'ST' | 'OP', year: number): string {
-  const row = ctx.store
-    .prepare(`INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
-    .get(`${prefix.toLowerCase()}:${year}`) as { value: number }
+  const row = first(
+    ctx.store,
+    ctx.store.db
+      .insertInto('sequences')
+      .values({ name: `${prefix.toLowerCase()}:${year}`, value: 1 })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`value + 1` }))
+      .returning('value'),
+  )!
   return `${prefix}${year}${String(row.value).padStart(6, '0')}`
 }

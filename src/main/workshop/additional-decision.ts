@@ -1,9 +1,11 @@
+import { sql } from 'kysely'
 import type { UserCtx } from '../api/context'
+import { all, first, insertId, run } from '../store/query'
 import { lineAmount, totalsOf } from '../../shared/domain/money'
 import type { Payer } from '../../shared/domain/payer'
 import { getSetting } from '../settings/settings'
 import { contentHash } from '../reception/ro-content'
-import { jobTransition, loadRoHead, JOB_SELECT, updateJob, type In, type JobRow } from './rows'
+import { jobTransition, loadRoHead, selectJobs, updateJob, type In } from './rows'
 import { submitQcIfComplete } from './ro-flow'
 
 // The customer's decision on additional work. Approved work becomes lines of the RO (so it is
@@ -11,66 +13,60 @@ import { submitQcIfComplete } from './ro-flow'
 // approved-content hash follow, with an authorisation record of who approved it, how and when —
 // so reception still sees an RO whose whole content the customer has approved.
 
-interface AdditionalLineRow {
-  id: number
-  kind: 'labour' | 'part'
-  op_code: string | null
-  part_id: number | null
-  description: string
-  quantity_milli: number
-  unit_price_fen: number
-  payer: Payer
-}
-
-interface RoLineRow {
-  kind: string
-  op_code: string | null
-  part_id: number | null
-  description: string
-  quantity_milli: number
-  unit_price_fen: number
-  amount_fen: number
-  payer: Payer
-  vat_rate_bp: number
-}
-
 /** The bay the car stands in, for jobs approved while it is in the shop. */
 function currentBay(ctx: UserCtx, roId: number): number | null {
-  const row = ctx.store
-    .prepare(`SELECT bay_id FROM ro_jobs WHERE ro_id = ? AND bay_id IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`)
-    .get(roId) as { bay_id: number } | undefined
+  const row = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('ro_jobs')
+      .select('bay_id')
+      .where('ro_id', '=', roId)
+      .where('bay_id', 'is not', null)
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  )
   return row?.bay_id ?? null
 }
 
 export function approveAdditional(ctx: UserCtx, workId: number, roId: number, input: In<'workshop.additional.decide'>): void {
   const ro = loadRoHead(ctx, roId)
-  const grossBefore = (ctx.store.prepare('SELECT gross_fen FROM repair_orders WHERE id = ?').get(ro.id) as { gross_fen: number }).gross_fen
+  const db = ctx.store.db
+  const grossBefore = first(ctx.store, db.selectFrom('repair_orders').select('gross_fen').where('id', '=', ro.id))!.gross_fen
   const now = ctx.nowIso()
   const vatRateBp = getSetting(ctx.store, 'vat.rateBp')
-  const lines = ctx.store
-    .prepare(
-      `SELECT id, kind, op_code, part_id, description, quantity_milli, unit_price_fen, payer
-         FROM additional_work_lines WHERE additional_work_id = ? ORDER BY position`,
-    )
-    .all(workId) as AdditionalLineRow[]
-  let position = (ctx.store.prepare('SELECT coalesce(max(position), 0) AS p FROM ro_lines WHERE ro_id = ?').get(ro.id) as { p: number }).p
-  const insertLine = ctx.store.prepare(
-    `INSERT INTO ro_lines (ro_id, position, kind, op_code, part_id, description, quantity_milli, unit_price_fen, amount_fen,
-       payer, vat_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const lines = all(
+    ctx.store,
+    db
+      .selectFrom('additional_work_lines')
+      .select(['id', 'kind', 'op_code', 'part_id', 'description', 'quantity_milli', 'unit_price_fen', 'payer'])
+      .where('additional_work_id', '=', workId)
+      .orderBy('position'),
   )
-  const linkLine = ctx.store.prepare('UPDATE additional_work_lines SET ro_line_id = ? WHERE id = ?')
-  const findJob = ctx.store.prepare(`${JOB_SELECT} WHERE j.additional_line_id = ?`)
+  let position = first(ctx.store, db.selectFrom('ro_lines').select(sql<number>`coalesce(max(${sql.ref('position')}), 0)`.as('p')).where('ro_id', '=', ro.id))!.p
   const bayId = currentBay(ctx, ro.id)
 
   for (const l of lines) {
     position += 1
     const amountFen = lineAmount(l.quantity_milli, l.unit_price_fen)
-    const roLineId = Number(
-      insertLine.run(ro.id, position, l.kind, l.op_code, l.part_id, l.description, l.quantity_milli, l.unit_price_fen, amountFen, l.payer, vatRateBp)
-        .lastInsertRowid,
+    const roLineId = insertId(
+      ctx.store,
+      db.insertInto('ro_lines').values({
+        ro_id: ro.id,
+        position,
+        kind: l.kind,
+        op_code: l.op_code,
+        part_id: l.part_id,
+        description: l.description,
+        quantity_milli: l.quantity_milli,
+        unit_price_fen: l.unit_price_fen,
+        amount_fen: amountFen,
+        payer: l.payer,
+        vat_rate_bp: vatRateBp,
+      }),
     )
-    linkLine.run(roLineId, l.id)
-    const job = findJob.get(l.id) as JobRow | undefined
+    run(ctx.store, db.updateTable('additional_work_lines').set({ ro_line_id: roLineId }).where('id', '=', l.id))
+    const job = first(ctx.store, selectJobs(db).where('j.additional_line_id', '=', l.id))
     if (!job) continue
     const approved = jobTransition(job, 'approve')
     // Straight to the technician who found it, in the bay the car is in; else to the dispatch column.
@@ -83,16 +79,19 @@ export function approveAdditional(ctx: UserCtx, workId: number, roId: number, in
     })
   }
 
-  const all = ctx.store
-    .prepare(
-      `SELECT kind, op_code, part_id, description, quantity_milli, unit_price_fen, amount_fen, payer, vat_rate_bp
-         FROM ro_lines WHERE ro_id = ? ORDER BY position`,
-    )
-    .all(ro.id) as RoLineRow[]
-  const totals = totalsOf(all.map((l) => ({ amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer })))
+  const roLines = all(
+    ctx.store,
+    db
+      .selectFrom('ro_lines')
+      .select(['kind', 'op_code', 'part_id', 'description', 'quantity_milli', 'unit_price_fen', 'amount_fen', 'payer', 'vat_rate_bp'])
+      .where('ro_id', '=', ro.id)
+      .orderBy('position')
+      .$narrowType<{ payer: Payer }>(),
+  )
+  const totals = totalsOf(roLines.map((l) => ({ amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer })))
   const hash = contentHash(
     ro.type,
-    all.map((l) => ({
+    roLines.map((l) => ({
       kind: l.kind,
       opCode: l.op_code,
       partId: l.part_id,
@@ -103,18 +102,27 @@ export function approveAdditional(ctx: UserCtx, workId: number, roId: number, in
       vatRateBp: l.vat_rate_bp,
     })),
   )
-  ctx.store
-    .prepare(
-      `UPDATE repair_orders SET net_fen = ?, vat_fen = ?, gross_fen = ?, content_hash = ?, version = version + 1, updated_at = ?
-        WHERE id = ?`,
-    )
-    .run(totals.netFen, totals.vatFen, totals.grossFen, hash, now, ro.id)
-  ctx.store
-    .prepare(
-      `INSERT INTO ro_authorisations (ro_id, content_hash, gross_fen, method, authorised_by, signature_png, note, recorded_by, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(ro.id, hash, totals.grossFen, input.method, input.decidedBy, input.signaturePng ?? null, input.note, ctx.user.id, now)
+  run(
+    ctx.store,
+    db
+      .updateTable('repair_orders')
+      .set({ net_fen: totals.netFen, vat_fen: totals.vatFen, gross_fen: totals.grossFen, content_hash: hash, version: sql<number>`version + 1`, updated_at: now })
+      .where('id', '=', ro.id),
+  )
+  run(
+    ctx.store,
+    db.insertInto('ro_authorisations').values({
+      ro_id: ro.id,
+      content_hash: hash,
+      gross_fen: totals.grossFen,
+      method: input.method,
+      authorised_by: input.decidedBy,
+      signature_png: input.signaturePng ?? null,
+      note: input.note,
+      recorded_by: ctx.user.id,
+      at: now,
+    }),
+  )
   ctx.audit({
     action: 'ro.additionalApproved',
     entity: 'repair_order',
@@ -127,9 +135,10 @@ export function approveAdditional(ctx: UserCtx, workId: number, roId: number, in
 }
 
 export function declineAdditional(ctx: UserCtx, workId: number, roId: number): void {
-  const jobs = ctx.store
-    .prepare(`${JOB_SELECT} JOIN additional_work_lines l ON l.id = j.additional_line_id WHERE l.additional_work_id = ?`)
-    .all(workId) as JobRow[]
+  const jobs = all(
+    ctx.store,
+    selectJobs(ctx.store.db).innerJoin('additional_work_lines as l', 'l.id', 'j.additional_line_id').where('l.additional_work_id', '=', workId),
+  )
   for (const job of jobs) updateJob(ctx, job, { state: jobTransition(job, 'decline') })
   // Declining the last open item may leave nothing to do but the inspection.
   submitQcIfComplete(ctx, roId)

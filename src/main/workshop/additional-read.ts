@@ -2,7 +2,8 @@ import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
 import { totalsOf } from '../../shared/domain/money'
 import type { Payer } from '../../shared/domain/payer'
-import type { DecisionMethod } from '../../shared/domain/workshop-resources'
+import { sql } from 'kysely'
+import { all } from '../store/query'
 import { getSetting } from '../settings/settings'
 import type { Out } from './rows'
 
@@ -10,61 +11,69 @@ import type { Out } from './rows'
 
 export type AdditionalOut = Out<'workshop.additional.raise'>
 
-interface HeadRow {
-  id: number
-  ro_id: number
-  ro_number: string
-  plate: string | null
-  advisor_id: number
-  customer_name: string
-  finding: string
-  state: 'raised' | 'approved' | 'declined'
-  raised_by_name: string
-  raised_at: string
-  decision_method: DecisionMethod | null
-  decided_by: string | null
-  decision_note: string | null
-  recorded_by_name: string | null
-  decided_at: string | null
-  follow_up: 'taken_up' | 'dismissed' | null
-  follow_up_ro_id: number | null
-  version: number
+/** Which additional work to read; every given field must match. */
+export interface AdditionalFilter {
+  id?: number
+  roId?: number
+  vehicleId?: number
+  state?: 'raised' | 'approved' | 'declined'
+  advisorId?: number
+  /** Only work with no follow-up decided yet. */
+  noFollowUp?: boolean
 }
 
-interface LineRow {
-  additional_work_id: number
-  kind: 'labour' | 'part'
-  op_code: string | null
-  part_id: number | null
-  description: string
-  quantity_milli: number
-  unit_price_fen: number
-  amount_fen: number
-  payer: Payer
-}
-
-const HEAD_SELECT = `
-  SELECT a.id, a.ro_id, r.number AS ro_number, v.plate, r.advisor_id, c.name AS customer_name, a.finding, a.state, ru.display_name AS raised_by_name,
-         a.raised_at, a.decision_method, a.decided_by, a.decision_note, rec.display_name AS recorded_by_name, a.decided_at,
-         a.follow_up, a.follow_up_ro_id, a.version
-    FROM additional_work a
-    JOIN repair_orders r ON r.id = a.ro_id
-    JOIN vehicles v ON v.id = a.vehicle_id
-    JOIN customers c ON c.id = r.customer_id
-    JOIN users ru ON ru.id = a.raised_by
-    LEFT JOIN users rec ON rec.id = a.recorded_by`
-
-/** Additional work matching `where` (SQL over `a`, `r`, `v`; values bound from `params`). */
-export function listAdditional(ctx: Ctx, where: string, params: readonly (string | number)[]): AdditionalOut[] {
-  const heads = ctx.store.prepare(`${HEAD_SELECT} WHERE ${where} ORDER BY a.raised_at, a.id`).all(...params) as HeadRow[]
+/** Additional work matching `filter`, oldest first. */
+export function listAdditional(ctx: Ctx, filter: AdditionalFilter): AdditionalOut[] {
+  const heads = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('additional_work as a')
+      .innerJoin('repair_orders as r', 'r.id', 'a.ro_id')
+      .innerJoin('vehicles as v', 'v.id', 'a.vehicle_id')
+      .innerJoin('customers as c', 'c.id', 'r.customer_id')
+      .innerJoin('users as ru', 'ru.id', 'a.raised_by')
+      .leftJoin('users as rec', 'rec.id', 'a.recorded_by')
+      .select([
+        'a.id',
+        'a.ro_id',
+        'r.number as ro_number',
+        'v.plate',
+        'r.advisor_id',
+        'c.name as customer_name',
+        'a.finding',
+        'a.state',
+        'ru.display_name as raised_by_name',
+        'a.raised_at',
+        'a.decision_method',
+        'a.decided_by',
+        'a.decision_note',
+        'rec.display_name as recorded_by_name',
+        'a.decided_at',
+        'a.follow_up',
+        'a.follow_up_ro_id',
+        'a.version',
+      ])
+      .$if(filter.id !== undefined, (q) => q.where('a.id', '=', filter.id!))
+      .$if(filter.roId !== undefined, (q) => q.where('a.ro_id', '=', filter.roId!))
+      .$if(filter.vehicleId !== undefined, (q) => q.where('a.vehicle_id', '=', filter.vehicleId!))
+      .$if(filter.state !== undefined, (q) => q.where('a.state', '=', filter.state!))
+      .$if(filter.advisorId !== undefined, (q) => q.where('r.advisor_id', '=', filter.advisorId!))
+      .$if(filter.noFollowUp === true, (q) => q.where('a.follow_up', 'is', null))
+      .orderBy('a.raised_at')
+      .orderBy('a.id'),
+  )
   if (heads.length === 0) return []
-  const lines = ctx.store
-    .prepare(
-      `SELECT additional_work_id, kind, op_code, part_id, description, quantity_milli, unit_price_fen, amount_fen, payer
-         FROM additional_work_lines WHERE additional_work_id IN (SELECT value FROM json_each(?))
-        ORDER BY additional_work_id, position`,
-    )
-    .all(JSON.stringify(heads.map((h) => h.id))) as LineRow[]
+  const lines = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('additional_work_lines')
+      .select(['additional_work_id', 'kind', 'op_code', 'part_id', 'description', 'quantity_milli', 'unit_price_fen', 'amount_fen', 'payer'])
+      .where('additional_work_id', 'in', (eb) => eb.selectFrom(sql<{ value: number }>`json_each(${JSON.stringify(heads.map((h) => h.id))})`.as('ids')).select('ids.value'))
+      .orderBy('additional_work_id')
+      .orderBy('position')
+      .$narrowType<{ payer: Payer }>(),
+  )
+  type LineRow = (typeof lines)[number]
   const byWork = new Map<number, LineRow[]>()
   for (const line of lines) {
     const list = byWork.get(line.additional_work_id) ?? []
@@ -113,7 +122,7 @@ export function listAdditional(ctx: Ctx, where: string, params: readonly (string
 }
 
 export function getAdditional(ctx: Ctx, id: number): AdditionalOut {
-  const found = listAdditional(ctx, 'a.id = ?', [id])[0]
+  const found = listAdditional(ctx, { id })[0]
   if (!found) throw notFound('entity.additionalWork', id)
   return found
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { first, insertId, run } from '../store/query'
 import { AppError, conflict, fieldError, notFound } from '../api/app-error'
 import type { FieldIssue } from '../../shared/contract/errors'
 import { lineAmount } from '../../shared/domain/money'
@@ -15,7 +17,6 @@ type LineInput = In<'workshop.additional.raise'>['lines'][number]
 
 function lineIssues(ctx: Ctx, lines: readonly LineInput[]): FieldIssue[] {
   const issues: FieldIssue[] = []
-  const part = ctx.store.prepare('SELECT active FROM parts WHERE id = ?')
   lines.forEach((line, i) => {
     const field = `lines.${i}.partId`
     if (line.kind === 'labour' && line.partId !== undefined) issues.push({ field, message: 'workshop.labourLineHasPart' })
@@ -24,7 +25,7 @@ function lineIssues(ctx: Ctx, lines: readonly LineInput[]): FieldIssue[] {
       issues.push({ field, message: 'workshop.partLineNeedsPart' })
       return
     }
-    const row = part.get(line.partId) as { active: number } | undefined
+    const row = first(ctx.store, ctx.store.db.selectFrom('parts').select('active').where('id', '=', line.partId))
     if (row?.active !== 1) issues.push({ field, message: 'workshop.partNotActive' })
   })
   return issues
@@ -41,30 +42,52 @@ export function raiseAdditional(ctx: UserCtx, input: In<'workshop.additional.rai
   const now = ctx.nowIso()
   const lines = input.lines.map((l) => ({ ...l, amountFen: lineAmount(l.quantityMilli, l.unitPriceFen) }))
   const netFen = lines.reduce((sum, l) => sum + l.amountFen, 0)
-  const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO additional_work (ro_id, vehicle_id, finding, raised_by, raised_at, net_fen, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ro.id, ro.vehicle_id, input.finding, ctx.user.id, now, netFen, now).lastInsertRowid,
-  )
-  const insertLine = ctx.store.prepare(
-    `INSERT INTO additional_work_lines (additional_work_id, position, kind, op_code, part_id, description, quantity_milli,
-       unit_price_fen, amount_fen, payer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const db = ctx.store.db
+  const id = insertId(
+    ctx.store,
+    db.insertInto('additional_work').values({
+      ro_id: ro.id,
+      vehicle_id: ro.vehicle_id,
+      finding: input.finding,
+      raised_by: ctx.user.id,
+      raised_at: now,
+      net_fen: netFen,
+      updated_at: now,
+    }),
   )
   // The technician who found the work is the one it goes to once approved.
   const proposedTo = ctx.user.role === 'technician' ? ctx.user.id : null
-  const insertJob = ctx.store.prepare(
-    `INSERT INTO ro_jobs (ro_id, additional_line_id, description, technician_id, state, sold_hours_milli, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)`,
-  )
   lines.forEach((l, i) => {
-    const lineId = Number(
-      insertLine.run(id, i + 1, l.kind, l.opCode || null, l.partId ?? null, l.description, l.quantityMilli, l.unitPriceFen, l.amountFen, l.payer)
-        .lastInsertRowid,
+    const lineId = insertId(
+      ctx.store,
+      db.insertInto('additional_work_lines').values({
+        additional_work_id: id,
+        position: i + 1,
+        kind: l.kind,
+        op_code: l.opCode || null,
+        part_id: l.partId ?? null,
+        description: l.description,
+        quantity_milli: l.quantityMilli,
+        unit_price_fen: l.unitPriceFen,
+        amount_fen: l.amountFen,
+        payer: l.payer,
+      }),
     )
-    if (l.kind === 'labour') insertJob.run(ro.id, lineId, l.description, proposedTo, l.quantityMilli, now, now)
+    if (l.kind === 'labour') {
+      run(
+        ctx.store,
+        db.insertInto('ro_jobs').values({
+          ro_id: ro.id,
+          additional_line_id: lineId,
+          description: l.description,
+          technician_id: proposedTo,
+          state: 'proposed',
+          sold_hours_milli: l.quantityMilli,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
+    }
   })
   ctx.audit({
     action: 'workshop.additional.raise',
@@ -76,19 +99,8 @@ export function raiseAdditional(ctx: UserCtx, input: In<'workshop.additional.rai
   return getAdditional(ctx, id)
 }
 
-interface WorkRow {
-  id: number
-  ro_id: number
-  vehicle_id: number
-  state: 'raised' | 'approved' | 'declined'
-  follow_up: string | null
-  version: number
-}
-
-function loadWork(ctx: Ctx, id: number, version: number): WorkRow {
-  const row = ctx.store
-    .prepare('SELECT id, ro_id, vehicle_id, state, follow_up, version FROM additional_work WHERE id = ?')
-    .get(id) as WorkRow | undefined
+function loadWork(ctx: Ctx, id: number, version: number) {
+  const row = first(ctx.store, ctx.store.db.selectFrom('additional_work').select(['id', 'ro_id', 'vehicle_id', 'state', 'follow_up', 'version']).where('id', '=', id))
   if (!row) throw notFound('entity.additionalWork', id)
   if (row.version !== version) throw conflict('entity.additionalWork', id, version, row.version)
   return row
@@ -101,12 +113,23 @@ export function decideAdditional(ctx: UserCtx, input: In<'workshop.additional.de
     throw fieldError('VALIDATION', 'signaturePng', 'workshop.signatureRequired')
   }
   const now = ctx.nowIso()
-  ctx.store
-    .prepare(
-      `UPDATE additional_work SET state = ?, decision_method = ?, decided_by = ?, decision_note = ?, recorded_by = ?,
-              decided_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
-    )
-    .run(input.decision, input.method, input.decidedBy, input.note, ctx.user.id, now, now, work.id, work.version)
+  run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('additional_work')
+      .set({
+        state: input.decision,
+        decision_method: input.method,
+        decided_by: input.decidedBy,
+        decision_note: input.note,
+        recorded_by: ctx.user.id,
+        decided_at: now,
+        updated_at: now,
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', work.id)
+      .where('version', '=', work.version),
+  )
   if (input.decision === 'approved') approveAdditional(ctx, work.id, work.ro_id, input)
   else declineAdditional(ctx, work.id, work.ro_id)
   ctx.audit({
@@ -121,13 +144,13 @@ export function decideAdditional(ctx: UserCtx, input: In<'workshop.additional.de
 
 export function additionalQueue(ctx: Ctx, input: In<'workshop.additional.queue'>): AdditionalOut[] {
   return input.advisorId === undefined
-    ? listAdditional(ctx, `a.state = 'raised'`, [])
-    : listAdditional(ctx, `a.state = 'raised' AND r.advisor_id = ?`, [input.advisorId])
+    ? listAdditional(ctx, { state: 'raised' })
+    : listAdditional(ctx, { state: 'raised', advisorId: input.advisorId })
 }
 
 /** Declined work not yet followed up: offered again at the vehicle's next visit. */
 export function declinedForVehicle(ctx: Ctx, input: In<'workshop.declinedForVehicle'>): AdditionalOut[] {
-  return listAdditional(ctx, `a.vehicle_id = ? AND a.state = 'declined' AND a.follow_up IS NULL`, [input.vehicleId])
+  return listAdditional(ctx, { vehicleId: input.vehicleId, state: 'declined', noFollowUp: true })
 }
 
 export function followUpDeclined(ctx: UserCtx, input: In<'workshop.additional.followUp'>): AdditionalOut {
@@ -136,19 +159,22 @@ export function followUpDeclined(ctx: UserCtx, input: In<'workshop.additional.fo
   if (work.follow_up !== null) throw new AppError('INVALID_STATE', 'workshop.followUpDone', {}, { id: work.id })
   let roId: number | null = null
   if (input.outcome === 'taken_up') {
-    const ro = input.roId === undefined ? undefined : (ctx.store.prepare('SELECT id, vehicle_id, state FROM repair_orders WHERE id = ?').get(input.roId) as
-      | { id: number; vehicle_id: number; state: RoState }
-      | undefined)
+    const ro =
+      input.roId === undefined
+        ? undefined
+        : first(ctx.store, ctx.store.db.selectFrom('repair_orders').select(['id', 'vehicle_id', 'state']).where('id', '=', input.roId).$narrowType<{ state: RoState }>())
     if (!ro || ro.vehicle_id !== work.vehicle_id || !isOpen(ro.state)) throw fieldError('VALIDATION', 'roId', 'workshop.followUpRo')
     roId = ro.id
   }
   const now = ctx.nowIso()
-  ctx.store
-    .prepare(
-      `UPDATE additional_work SET follow_up = ?, follow_up_ro_id = ?, follow_up_at = ?, updated_at = ?, version = version + 1
-        WHERE id = ? AND version = ?`,
-    )
-    .run(input.outcome, roId, now, now, work.id, work.version)
+  run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('additional_work')
+      .set({ follow_up: input.outcome, follow_up_ro_id: roId, follow_up_at: now, updated_at: now, version: sql<number>`version + 1` })
+      .where('id', '=', work.id)
+      .where('version', '=', work.version),
+  )
   ctx.audit({ action: 'workshop.additional.followUp', entity: 'additional_work', entityId: work.id, detail: { outcome: input.outcome, roId } })
   changed(ctx, roId ?? work.ro_id)
   return getAdditional(ctx, work.id)

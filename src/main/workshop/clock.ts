@@ -1,4 +1,5 @@
 import type { UserCtx } from '../api/context'
+import { preparedQuery } from '../store/query'
 import { AppError } from '../api/app-error'
 import { roleHas } from '../../shared/domain/roles'
 import type { PauseReason } from '../../shared/domain/workshop-job'
@@ -19,10 +20,20 @@ function refuseUnlessInRepair(ctx: UserCtx, job: JobRow): void {
   if (ro.state !== 'in_progress') throw roNotInShop(ro)
 }
 
+// Prepared once: clocking on and pausing are what the push benchmark times.
+const closeOpenSegment = preparedQuery<{ endedAt: string; reason: PauseReason | null; jobId: number }>()((db, p) =>
+  db.updateTable('job_time_segments').set({ ended_at: p.endedAt, pause_reason: p.reason }).where('job_id', '=', p.jobId).where('ended_at', 'is', null),
+)
+const runningJobsOf = preparedQuery<{ technicianId: number }>()((db, p) =>
+  db.selectFrom('job_time_segments').select('job_id').distinct().where('technician_id', '=', p.technicianId).where('ended_at', 'is', null),
+)
+const parallelOf = preparedQuery<{ technicianId: number }>()((db, p) => db.selectFrom('technicians').select('allow_parallel').where('user_id', '=', p.technicianId))
+const openSegment = preparedQuery<{ jobId: number; technicianId: number; startedAt: string }>()((db, p) =>
+  db.insertInto('job_time_segments').values({ job_id: p.jobId, technician_id: p.technicianId, started_at: p.startedAt }),
+)
+
 function closeSegment(ctx: UserCtx, jobId: number, reason: PauseReason | null): void {
-  ctx.store
-    .prepare('UPDATE job_time_segments SET ended_at = ?, pause_reason = ? WHERE job_id = ? AND ended_at IS NULL')
-    .run(ctx.nowIso(), reason, jobId)
+  closeOpenSegment.run(ctx.store, { endedAt: ctx.nowIso(), reason, jobId })
 }
 
 function pauseRow(ctx: UserCtx, job: JobRow, reason: PauseReason): void {
@@ -42,12 +53,8 @@ export function clockOn(ctx: UserCtx, input: In<'workshop.clockOn'>): JobOut {
   const technicianId = job.technician_id
   if (technicianId === null) throw new AppError('INVALID_STATE', 'workshop.illegalJobTransition', { job: job.description, state: `jobState.${job.state}`, action: 'jobAction.clock_on' })
 
-  const running = ctx.store
-    .prepare('SELECT DISTINCT job_id FROM job_time_segments WHERE technician_id = ? AND ended_at IS NULL')
-    .all(technicianId) as { job_id: number }[]
-  const profile = ctx.store.prepare('SELECT allow_parallel FROM technicians WHERE user_id = ?').get(technicianId) as
-    | { allow_parallel: number }
-    | undefined
+  const running = runningJobsOf.all(ctx.store, { technicianId })
+  const profile = parallelOf.first(ctx.store, { technicianId })
   if (running.length > 0 && profile?.allow_parallel !== 1) {
     const first = loadJob(ctx, running[0]!.job_id)
     if (!input.pauseOthers) {
@@ -58,9 +65,7 @@ export function clockOn(ctx: UserCtx, input: In<'workshop.clockOn'>): JobOut {
     for (const r of running) pauseRow(ctx, loadJob(ctx, r.job_id), 'other_job')
   }
 
-  ctx.store
-    .prepare('INSERT INTO job_time_segments (job_id, technician_id, started_at) VALUES (?, ?, ?)')
-    .run(job.id, technicianId, ctx.nowIso())
+  openSegment.run(ctx.store, { jobId: job.id, technicianId, startedAt: ctx.nowIso() })
   updateJob(ctx, job, { state: next, pause_reason: null })
   ctx.audit({ action: 'workshop.clockOn', entity: 'ro_job', entityId: job.id, detail: { roId: job.ro_id, technicianId, before: job.state } })
   changed(ctx, job.ro_id)

@@ -1,4 +1,5 @@
 import type { UserCtx } from '../api/context'
+import { all, first, insertId, run } from '../store/query'
 import { fieldError, notFound } from '../api/app-error'
 import { toLocalIso } from '../../shared/domain/time'
 import { instantOf, overlaps } from '../../shared/domain/workshop-clock'
@@ -7,16 +8,6 @@ import { getJobDetail } from './ro-detail'
 
 // Corrections of clocked time by the supervisor (a forgotten clock-off, a clock-on made late):
 // always with a reason, kept on the segment and in the audit trail with the values before.
-
-interface SegmentRow {
-  id: number
-  job_id: number
-  ro_id: number
-  technician_id: number
-  technician_name: string
-  started_at: string
-  ended_at: string | null
-}
 
 /** Stored times are local ISO in the dealership's zone, so they compare as text too. */
 function normalise(ctx: UserCtx, iso: string): string {
@@ -34,17 +25,20 @@ function checkTimes(ctx: UserCtx, startedAt: string, endedAt: string | null, str
 
 /** One technician cannot be clocked on two things at once, unless they are allowed to be. */
 function refuseOverlap(ctx: UserCtx, technicianId: number, name: string, startedAt: string, endedAt: string | null, exceptId: number | null) {
-  const parallel = ctx.store.prepare('SELECT allow_parallel FROM technicians WHERE user_id = ?').get(technicianId) as
-    | { allow_parallel: number }
-    | undefined
+  const db = ctx.store.db
+  const parallel = first(ctx.store, db.selectFrom('technicians').select('allow_parallel').where('user_id', '=', technicianId))
   if (parallel?.allow_parallel === 1) return
   const nowMs = ctx.clock.now().getTime()
-  const candidates = ctx.store
-    .prepare(
-      `SELECT started_at, ended_at FROM job_time_segments
-        WHERE technician_id = ? AND id IS NOT ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)`,
-    )
-    .all(technicianId, exceptId, endedAt ?? ctx.nowIso(), startedAt) as { started_at: string; ended_at: string | null }[]
+  const candidates = all(
+    ctx.store,
+    db
+      .selectFrom('job_time_segments')
+      .select(['started_at', 'ended_at'])
+      .where('technician_id', '=', technicianId)
+      .where('id', 'is not', exceptId)
+      .where('started_at', '<', endedAt ?? ctx.nowIso())
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', startedAt)])),
+  )
   const mine = { startedAt, endedAt }
   if (candidates.some((c) => overlaps(mine, { startedAt: c.started_at, endedAt: c.ended_at }, nowMs))) {
     throw fieldError('CONFLICT', 'startedAt', 'workshop.segmentOverlap', { name })
@@ -52,13 +46,15 @@ function refuseOverlap(ctx: UserCtx, technicianId: number, name: string, started
 }
 
 export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'>): Out<'workshop.correctSegment'> {
-  const seg = ctx.store
-    .prepare(
-      `SELECT s.id, s.job_id, j.ro_id, s.technician_id, u.display_name AS technician_name, s.started_at, s.ended_at
-         FROM job_time_segments s JOIN ro_jobs j ON j.id = s.job_id JOIN users u ON u.id = s.technician_id
-        WHERE s.id = ?`,
-    )
-    .get(input.segmentId) as SegmentRow | undefined
+  const seg = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('job_time_segments as s')
+      .innerJoin('ro_jobs as j', 'j.id', 's.job_id')
+      .innerJoin('users as u', 'u.id', 's.technician_id')
+      .select(['s.id', 's.job_id', 'j.ro_id', 's.technician_id', 'u.display_name as technician_name', 's.started_at', 's.ended_at'])
+      .where('s.id', '=', input.segmentId),
+  )
   if (!seg) throw notFound('entity.segment', input.segmentId)
   if (seg.ended_at === null && input.endedAt !== null) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentRunning')
   if (seg.ended_at !== null && input.endedAt === null) throw fieldError('VALIDATION', 'endedAt', 'workshop.segmentClosed')
@@ -67,9 +63,13 @@ export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'
   checkTimes(ctx, startedAt, endedAt, false)
   refuseOverlap(ctx, seg.technician_id, seg.technician_name, startedAt, endedAt, seg.id)
 
-  ctx.store
-    .prepare('UPDATE job_time_segments SET started_at = ?, ended_at = ?, corrected_by = ?, correction_reason = ? WHERE id = ?')
-    .run(startedAt, endedAt, ctx.user.id, input.reason, seg.id)
+  run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('job_time_segments')
+      .set({ started_at: startedAt, ended_at: endedAt, corrected_by: ctx.user.id, correction_reason: input.reason })
+      .where('id', '=', seg.id),
+  )
   stampJob(ctx, seg.job_id)
   ctx.audit({
     action: 'workshop.correctSegment',
@@ -88,7 +88,7 @@ export function correctSegment(ctx: UserCtx, input: In<'workshop.correctSegment'
 
 /** A corrected time travels with its job (the export's watermark is the job's updated_at). */
 function stampJob(ctx: UserCtx, jobId: number) {
-  ctx.store.prepare('UPDATE ro_jobs SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), jobId)
+  run(ctx.store, ctx.store.db.updateTable('ro_jobs').set({ updated_at: ctx.nowIso() }).where('id', '=', jobId))
 }
 
 export function addSegment(ctx: UserCtx, input: In<'workshop.addSegment'>): Out<'workshop.addSegment'> {
@@ -105,13 +105,16 @@ export function addSegment(ctx: UserCtx, input: In<'workshop.addSegment'>): Out<
   const endedAt = normalise(ctx, input.endedAt)
   checkTimes(ctx, startedAt, endedAt, true)
   refuseOverlap(ctx, job.technician_id, job.technician_name ?? '', startedAt, endedAt, null)
-  const id = Number(
-    ctx.store
-      .prepare(
-        `INSERT INTO job_time_segments (job_id, technician_id, started_at, ended_at, corrected_by, correction_reason)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(job.id, job.technician_id, startedAt, endedAt, ctx.user.id, input.reason).lastInsertRowid,
+  const id = insertId(
+    ctx.store,
+    ctx.store.db.insertInto('job_time_segments').values({
+      job_id: job.id,
+      technician_id: job.technician_id,
+      started_at: startedAt,
+      ended_at: endedAt,
+      corrected_by: ctx.user.id,
+      correction_reason: input.reason,
+    }),
   )
   stampJob(ctx, job.id)
   ctx.audit({

@@ -1,31 +1,35 @@
+import { sql } from 'kysely'
 import type { UserCtx } from '../api/context'
+import { first } from '../store/query'
 import { AppError, fieldError, notFound } from '../api/app-error'
-import { changed, getJob, jobTransition, loadRoHead, roNotInShop, updateJob, JOB_SELECT, type In, type JobOut, type JobRow } from './rows'
+import { changed, getJob, jobTransition, loadRoHead, roNotInShop, selectJobs, updateJob, type In, type JobOut } from './rows'
 import { ensureJobs, transitionRo } from './ro-flow'
 import { activeTechnician, bayOccupant, loadBay, refuseInactiveBay } from './resources'
 
 // Dispatch (派工): a labour line of an authorised RO goes to a technician and a bay. The first
 // dispatch makes jobs of all the RO's labour lines and starts the work (authorised → in_progress).
 
-interface LineRow {
-  id: number
-  ro_id: number
-  kind: 'labour' | 'part'
-}
+/** Job states that hold a bay. */
+const BAY_HOLDING = ['dispatched', 'running', 'paused', 'rework']
 
 /** The bay the car already stands in: that of another unfinished job of the same RO. */
 function currentBayOf(ctx: UserCtx, roId: number): number | null {
-  const row = ctx.store
-    .prepare(
-      `SELECT bay_id FROM ro_jobs WHERE ro_id = ? AND bay_id IS NOT NULL AND state IN ('dispatched', 'running', 'paused', 'rework')
-        ORDER BY updated_at DESC LIMIT 1`,
-    )
-    .get(roId) as { bay_id: number } | undefined
+  const row = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('ro_jobs')
+      .select('bay_id')
+      .where('ro_id', '=', roId)
+      .where('bay_id', 'is not', null)
+      .where('state', 'in', BAY_HOLDING)
+      .orderBy('updated_at', 'desc')
+      .limit(1),
+  )
   return row?.bay_id ?? null
 }
 
 export function dispatchJob(ctx: UserCtx, input: In<'workshop.dispatch'>): JobOut {
-  const line = ctx.store.prepare('SELECT id, ro_id, kind FROM ro_lines WHERE id = ?').get(input.lineId) as LineRow | undefined
+  const line = first(ctx.store, ctx.store.db.selectFrom('ro_lines').select(['id', 'ro_id', 'kind']).where('id', '=', input.lineId))
   if (!line) throw notFound('entity.job', input.lineId)
   if (line.kind !== 'labour') throw fieldError('VALIDATION', 'lineId', 'workshop.notLabourLine')
   const ro = loadRoHead(ctx, line.ro_id)
@@ -38,7 +42,7 @@ export function dispatchJob(ctx: UserCtx, input: In<'workshop.dispatch'>): JobOu
     ensureJobs(ctx, ro.id)
     transitionRo(ctx, ro.id, 'start_work')
   }
-  const job = ctx.store.prepare(`${JOB_SELECT} WHERE j.ro_line_id = ?`).get(line.id) as JobRow | undefined
+  const job = first(ctx.store, selectJobs(ctx.store.db).where('j.ro_line_id', '=', line.id))
   if (!job) throw notFound('entity.job', input.lineId)
   const next = jobTransition(job, 'assign')
 
@@ -49,7 +53,10 @@ export function dispatchJob(ctx: UserCtx, input: In<'workshop.dispatch'>): JobOu
   const alreadyThere =
     bayId !== null &&
     (job.bay_id === bayId ||
-      ctx.store.prepare(`SELECT 1 FROM ro_jobs WHERE ro_id = ? AND bay_id = ? AND state IN ('dispatched', 'running', 'paused', 'rework')`).get(ro.id, bayId) !== undefined)
+      first(
+        ctx.store,
+        ctx.store.db.selectFrom('ro_jobs').select(sql.lit(1).as('one')).where('ro_id', '=', ro.id).where('bay_id', '=', bayId).where('state', 'in', BAY_HOLDING),
+      ) !== undefined)
   if (bayId !== null && !alreadyThere) {
     const occupant = bayOccupant(ctx, bayId, ro.id)
     if (occupant) {
@@ -97,10 +104,10 @@ export function dispatchJob(ctx: UserCtx, input: In<'workshop.dispatch'>): JobOu
 
 /** Takes a job back to the dispatch column; refused once time was clocked on it. */
 export function unassignJob(ctx: UserCtx, input: In<'workshop.unassign'>): JobOut {
-  const job = ctx.store.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(input.jobId) as JobRow | undefined
+  const job = first(ctx.store, selectJobs(ctx.store.db).where('j.id', '=', input.jobId))
   if (!job) throw notFound('entity.job', input.jobId)
   const next = jobTransition(job, 'unassign')
-  const clocked = ctx.store.prepare('SELECT 1 FROM job_time_segments WHERE job_id = ? LIMIT 1').get(job.id)
+  const clocked = first(ctx.store, ctx.store.db.selectFrom('job_time_segments').select(sql.lit(1).as('one')).where('job_id', '=', job.id).limit(1))
   if (clocked) throw new AppError('INVALID_STATE', 'workshop.jobHasTime', {}, { jobId: job.id })
   updateJob(ctx, job, { technician_id: null, bay_id: null, state: next, dispatched_at: null })
   ctx.audit({

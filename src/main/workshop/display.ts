@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { sql, type InferResult } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { all, first, insertId, run } from '../store/query'
 import { AppError, notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import { hashToken } from '../auth/sessions'
@@ -17,15 +19,9 @@ type TokenOut = Out<'workshop.displayTokens'>[number]
 /** last_seen is written at most this often, so a refreshing screen does not turn reads into writes. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000
 
-interface TokenRow {
-  id: number
-  name: string
-  created_at: string
-  revoked_at: string | null
-  last_seen_at: string | null
-}
+const selectTokens = (store: Store) => store.db.selectFrom('display_tokens').select(['id', 'name', 'created_at', 'revoked_at', 'last_seen_at'])
 
-const tokenOut = (r: TokenRow): TokenOut => ({
+const tokenOut = (r: InferResult<ReturnType<typeof selectTokens>>[number]): TokenOut => ({
   id: r.id,
   name: r.name,
   createdAt: r.created_at,
@@ -34,28 +30,29 @@ const tokenOut = (r: TokenRow): TokenOut => ({
 })
 
 export function listDisplayTokens(ctx: Ctx): TokenOut[] {
-  const rows = ctx.store
-    .prepare('SELECT id, name, created_at, revoked_at, last_seen_at FROM display_tokens ORDER BY revoked_at IS NOT NULL, id')
-    .all() as TokenRow[]
+  const rows = all(ctx.store, selectTokens(ctx.store).orderBy(sql`revoked_at IS NOT NULL`).orderBy('id'))
   return rows.map(tokenOut)
 }
 
 export function createDisplayToken(ctx: UserCtx, input: In<'workshop.createDisplayToken'>): Out<'workshop.createDisplayToken'> {
   const token = randomBytes(24).toString('base64url')
-  const id = Number(
-    ctx.store
-      .prepare('INSERT INTO display_tokens (name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.name, hashToken(token), ctx.user.id, ctx.nowIso()).lastInsertRowid,
+  const id = insertId(
+    ctx.store,
+    ctx.store.db.insertInto('display_tokens').values({ name: input.name, token_hash: hashToken(token), created_by: ctx.user.id, created_at: ctx.nowIso() }),
   )
   ctx.audit({ action: 'workshop.createDisplayToken', entity: 'display_token', entityId: id, detail: { name: input.name } })
-  const row = ctx.store.prepare('SELECT id, name, created_at, revoked_at, last_seen_at FROM display_tokens WHERE id = ?').get(id) as TokenRow
+  const row = first(ctx.store, selectTokens(ctx.store).where('id', '=', id))!
   return { ...tokenOut(row), token }
 }
 
 export function revokeDisplayToken(ctx: UserCtx, input: In<'workshop.revokeDisplayToken'>): { ok: true } {
-  const result = ctx.store
-    .prepare('UPDATE display_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?')
-    .run(ctx.nowIso(), input.id)
+  const result = run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('display_tokens')
+      .set({ revoked_at: sql<string>`coalesce(revoked_at, ${ctx.nowIso()})` })
+      .where('id', '=', input.id),
+  )
   if (result.changes !== 1) throw notFound('entity.displayToken', input.id)
   ctx.audit({ action: 'workshop.revokeDisplayToken', entity: 'display_token', entityId: input.id })
   return { ok: true }
@@ -63,12 +60,10 @@ export function revokeDisplayToken(ctx: UserCtx, input: In<'workshop.revokeDispl
 
 /** True for a live (unrevoked) display token; notes when the screen was last seen. */
 export function isDisplayToken(store: Store, token: string, now: Date): boolean {
-  const row = store
-    .prepare('SELECT id, last_seen_at FROM display_tokens WHERE token_hash = ? AND revoked_at IS NULL')
-    .get(hashToken(token)) as { id: number; last_seen_at: string | null } | undefined
+  const row = first(store, store.db.selectFrom('display_tokens').select(['id', 'last_seen_at']).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null))
   if (!row) return false
   if (row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    store.prepare('UPDATE display_tokens SET last_seen_at = ? WHERE id = ?').run(toLocalIso(now, getSetting(store, 'time.zone')), row.id)
+    run(store, store.db.updateTable('display_tokens').set({ last_seen_at: toLocalIso(now, getSetting(store, 'time.zone')) }).where('id', '=', row.id))
   }
   return true
 }

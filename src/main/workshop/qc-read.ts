@@ -1,4 +1,5 @@
 import type { Ctx } from '../api/context'
+import { all } from '../store/query'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { Out } from './rows'
 import { storedResult } from '../../shared/domain/qc-result'
@@ -9,32 +10,44 @@ export type ChecklistItemOut = Out<'workshop.qc.checklist'>[number]
 export type InspectionOut = Out<'workshop.ro'>['inspections'][number]
 
 export function checklistOf(ctx: Ctx, type: RoType): ChecklistItemOut[] {
-  return ctx.store
-    .prepare('SELECT id, label, position FROM qc_checklist_items WHERE ro_type = ? AND active = 1 ORDER BY position, id')
-    .all(type) as ChecklistItemOut[]
+  return all(
+    ctx.store,
+    ctx.store.db.selectFrom('qc_checklist_items').select(['id', 'label', 'position']).where('ro_type', '=', type).where('active', '=', 1).orderBy('position').orderBy('id'),
+  )
 }
 
 export function inspectionsOf(ctx: Ctx, roId: number): InspectionOut[] {
-  const heads = ctx.store
-    .prepare(
-      `SELECT q.id, q.result, q.wash, u.display_name AS inspector, q.at, q.note
-         FROM qc_inspections q JOIN users u ON u.id = q.inspector_id WHERE q.ro_id = ? ORDER BY q.id`,
-    )
-    .all(roId) as { id: number; result: 'pass' | 'fail'; wash: number; inspector: string; at: string; note: string }[]
-  const items = ctx.store
-    .prepare(
-      `SELECT i.inspection_id, i.item_id, c.label, i.ok, i.checked, i.note
-         FROM qc_inspection_items i JOIN qc_inspections q ON q.id = i.inspection_id JOIN qc_checklist_items c ON c.id = i.item_id
-        WHERE q.ro_id = ? ORDER BY c.position, c.id`,
-    )
-    .all(roId) as { inspection_id: number; item_id: number; label: string; ok: number; checked: number; note: string }[]
-  const rework = ctx.store
-    .prepare(
-      `SELECT w.inspection_id, w.job_id, j.description, w.reason
-         FROM qc_rework w JOIN qc_inspections q ON q.id = w.inspection_id JOIN ro_jobs j ON j.id = w.job_id
-        WHERE q.ro_id = ? ORDER BY w.job_id`,
-    )
-    .all(roId) as { inspection_id: number; job_id: number; description: string; reason: string }[]
+  const db = ctx.store.db
+  const heads = all(
+    ctx.store,
+    db
+      .selectFrom('qc_inspections as q')
+      .innerJoin('users as u', 'u.id', 'q.inspector_id')
+      .select(['q.id', 'q.result', 'q.wash', 'u.display_name as inspector', 'q.at', 'q.note'])
+      .where('q.ro_id', '=', roId)
+      .orderBy('q.id'),
+  )
+  const items = all(
+    ctx.store,
+    db
+      .selectFrom('qc_inspection_items as i')
+      .innerJoin('qc_inspections as q', 'q.id', 'i.inspection_id')
+      .innerJoin('qc_checklist_items as c', 'c.id', 'i.item_id')
+      .select(['i.inspection_id', 'i.item_id', 'c.label', 'i.ok', 'i.checked', 'i.note'])
+      .where('q.ro_id', '=', roId)
+      .orderBy('c.position')
+      .orderBy('c.id'),
+  )
+  const rework = all(
+    ctx.store,
+    db
+      .selectFrom('qc_rework as w')
+      .innerJoin('qc_inspections as q', 'q.id', 'w.inspection_id')
+      .innerJoin('ro_jobs as j', 'j.id', 'w.job_id')
+      .select(['w.inspection_id', 'w.job_id', 'j.description', 'w.reason'])
+      .where('q.ro_id', '=', roId)
+      .orderBy('w.job_id'),
+  )
   return heads.map((h) => ({
     id: h.id,
     result: h.result,

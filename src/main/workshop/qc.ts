@@ -1,7 +1,9 @@
+import { sql } from 'kysely'
 import type { Ctx, UserCtx } from '../api/context'
+import { first, insertId, run } from '../store/query'
 import { conflict, fieldError } from '../api/app-error'
 import { nextState, type RoAction } from '../../shared/domain/ro-state'
-import { jobTransition, loadRoHead, JOB_SELECT, updateJob, type In, type JobRow, type Out } from './rows'
+import { jobTransition, loadRoHead, selectJobs, updateJob, type In, type JobRow, type Out } from './rows'
 import { transitionRo } from './ro-flow'
 import { getWorkshopRo } from './ro-detail'
 import { checklistOf, type ChecklistItemOut } from './qc-read'
@@ -32,25 +34,40 @@ export function recordInspection(ctx: UserCtx, input: In<'workshop.qc.record'>):
   let reworkJobs: JobRow[] = []
   if (input.result === 'fail') {
     if (input.rework.length === 0) throw fieldError('VALIDATION', 'rework', 'workshop.qcFailNeedsRework')
-    const job = ctx.store.prepare(`${JOB_SELECT} WHERE j.id = ? AND j.ro_id = ?`)
     reworkJobs = input.rework.map((r, i) => {
-      const row = job.get(r.jobId, ro.id) as JobRow | undefined
+      const row = first(ctx.store, selectJobs(ctx.store.db).where('j.id', '=', r.jobId).where('j.ro_id', '=', ro.id))
       if (row?.state !== 'done') throw fieldError('VALIDATION', `rework.${i}.jobId`, 'workshop.reworkJobUnknown')
       return row
     })
   }
 
   const now = ctx.nowIso()
-  const inspectionId = Number(
-    ctx.store
-      .prepare('INSERT INTO qc_inspections (ro_id, result, wash, inspector_id, at, note) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(ro.id, input.result, input.result === 'pass' && input.wash ? 1 : 0, ctx.user.id, now, input.note).lastInsertRowid,
+  const db = ctx.store.db
+  const inspectionId = insertId(
+    ctx.store,
+    db.insertInto('qc_inspections').values({
+      ro_id: ro.id,
+      result: input.result,
+      wash: input.result === 'pass' && input.wash ? 1 : 0,
+      inspector_id: ctx.user.id,
+      at: now,
+      note: input.note,
+    }),
   )
-  const item = ctx.store.prepare('INSERT INTO qc_inspection_items (inspection_id, item_id, ok, checked, note) VALUES (?, ?, ?, ?, ?)')
-  input.items.forEach((i, n) => item.run(inspectionId, i.itemId, results[n] === 'ok' ? 1 : 0, results[n] === 'not_checked' ? 0 : 1, i.note))
-  const rework = ctx.store.prepare('INSERT INTO qc_rework (inspection_id, job_id, reason) VALUES (?, ?, ?)')
+  input.items.forEach((i, n) =>
+    run(
+      ctx.store,
+      db.insertInto('qc_inspection_items').values({
+        inspection_id: inspectionId,
+        item_id: i.itemId,
+        ok: results[n] === 'ok' ? 1 : 0,
+        checked: results[n] === 'not_checked' ? 0 : 1,
+        note: i.note,
+      }),
+    ),
+  )
   reworkJobs.forEach((job, i) => {
-    rework.run(inspectionId, job.id, input.rework[i]!.reason)
+    run(ctx.store, db.insertInto('qc_rework').values({ inspection_id: inspectionId, job_id: job.id, reason: input.rework[i]!.reason }))
     updateJob(ctx, job, { state: jobTransition(job, 'send_back'), rework_count: job.rework_count + 1 })
   })
   transitionRo(ctx, ro.id, action, input.version)
@@ -75,18 +92,16 @@ export function checklist(ctx: Ctx, input: In<'workshop.qc.checklist'>): Checkli
 /** Replaces the checklist of a type: kept items are renumbered, new ones added, left-out ones retired. */
 export function saveChecklist(ctx: UserCtx, input: In<'workshop.qc.saveChecklist'>): ChecklistItemOut[] {
   const before = checklistOf(ctx, input.type)
-  const owner = ctx.store.prepare('SELECT ro_type FROM qc_checklist_items WHERE id = ?')
+  const db = ctx.store.db
   input.items.forEach((item, i) => {
     if (item.id === undefined) return
-    const row = owner.get(item.id) as { ro_type: string } | undefined
+    const row = first(ctx.store, db.selectFrom('qc_checklist_items').select('ro_type').where('id', '=', item.id))
     if (row?.ro_type !== input.type) throw fieldError('VALIDATION', `items.${i}.id`, 'workshop.checklistItemUnknown')
   })
-  ctx.store.prepare('UPDATE qc_checklist_items SET active = 0 WHERE ro_type = ?').run(input.type)
-  const update = ctx.store.prepare('UPDATE qc_checklist_items SET label = ?, position = ?, active = 1 WHERE id = ?')
-  const insert = ctx.store.prepare('INSERT INTO qc_checklist_items (ro_type, position, label) VALUES (?, ?, ?)')
+  run(ctx.store, db.updateTable('qc_checklist_items').set({ active: 0 }).where('ro_type', '=', input.type))
   input.items.forEach((item, i) => {
-    if (item.id === undefined) insert.run(input.type, i + 1, item.label)
-    else update.run(item.label, i + 1, item.id)
+    if (item.id === undefined) run(ctx.store, db.insertInto('qc_checklist_items').values({ ro_type: input.type, position: i + 1, label: item.label }))
+    else run(ctx.store, db.updateTable('qc_checklist_items').set({ label: item.label, position: i + 1, active: 1 }).where('id', '=', item.id))
   })
   const after = checklistOf(ctx, input.type)
   ctx.audit({ action: 'workshop.qc.saveChecklist', entity: 'qc_checklist', entityId: input.type, detail: { before, after } })
@@ -100,17 +115,25 @@ export function saveChecklist(ctx: UserCtx, input: In<'workshop.qc.saveChecklist
  */
 export function qcStats(ctx: Ctx, input: In<'workshop.qc.stats'>): Out<'workshop.qc.stats'> {
   const end = dayAfter(input.to)
-  const row = ctx.store
-    .prepare(
-      `SELECT count(*) AS inspected, coalesce(sum(q.result = 'pass'), 0) AS first_pass
-         FROM (SELECT ro_id, min(id) AS first_id FROM qc_inspections GROUP BY ro_id) f
-         JOIN qc_inspections q ON q.id = f.first_id
-        WHERE q.at >= ? AND q.at < ?`,
-    )
-    .get(input.from, end) as { inspected: number; first_pass: number }
-  const rework = ctx.store
-    .prepare('SELECT count(*) AS n FROM qc_rework w JOIN qc_inspections q ON q.id = w.inspection_id WHERE q.at >= ? AND q.at < ?')
-    .get(input.from, end) as { n: number }
+  const db = ctx.store.db
+  const row = first(
+    ctx.store,
+    db
+      .selectFrom((eb) => eb.selectFrom('qc_inspections').select(['ro_id', sql<number>`min(id)`.as('first_id')]).groupBy('ro_id').as('f'))
+      .innerJoin('qc_inspections as q', 'q.id', 'f.first_id')
+      .select([sql<number>`count(*)`.as('inspected'), sql<number>`coalesce(sum(q.result = 'pass'), 0)`.as('first_pass')])
+      .where('q.at', '>=', input.from)
+      .where('q.at', '<', end),
+  )!
+  const rework = first(
+    ctx.store,
+    db
+      .selectFrom('qc_rework as w')
+      .innerJoin('qc_inspections as q', 'q.id', 'w.inspection_id')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('q.at', '>=', input.from)
+      .where('q.at', '<', end),
+  )!
   return {
     inspectedRos: row.inspected,
     firstPass: row.first_pass,

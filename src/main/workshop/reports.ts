@@ -1,6 +1,7 @@
 import type { Ctx } from '../api/context'
+import { all } from '../store/query'
 import { efficiencyOf, type ClockedSegment, type EfficiencyFigures, type EfficiencyJob } from '../../shared/domain/workshop-clock'
-import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
+import { CONFIRMED, minSegmentMs } from './clock-minimum'
 import type { In, Out } from './rows'
 
 // Technician efficiency (DOMAIN: flat-rate hours sold / hours clocked) over the jobs finished in a
@@ -17,23 +18,33 @@ export function dayAfter(date: string): string {
 
 export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'workshop.efficiency'> {
   const end = dayAfter(input.to)
-  const filter = input.technicianId === undefined ? '' : ' AND j.technician_id = ?'
-  const params: (string | number)[] = [input.from, end, ...(input.technicianId === undefined ? [] : [input.technicianId])]
-  const jobs = ctx.store
-    .prepare(
-      `SELECT j.id, j.technician_id, u.display_name AS name, j.sold_hours_milli AS sold
-         FROM ro_jobs j JOIN users u ON u.id = j.technician_id
-        WHERE j.state = 'done' AND j.finished_at >= ? AND j.finished_at < ?${filter}
-        ORDER BY u.display_name, j.technician_id, j.id`,
-    )
-    .all(...params) as { id: number; technician_id: number; name: string; sold: number }[]
-  const segments = ctx.store
-    .prepare(
-      `SELECT s.job_id, s.started_at AS startedAt, s.ended_at AS endedAt, ${CONFIRMED_SQL} AS confirmed
-         FROM job_time_segments s JOIN ro_jobs j ON j.id = s.job_id
-        WHERE j.state = 'done' AND j.finished_at >= ? AND j.finished_at < ?${filter}`,
-    )
-    .all(...params) as { job_id: number; startedAt: string; endedAt: string | null; confirmed: number }[]
+  const technicianId = input.technicianId
+  const jobs = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('ro_jobs as j')
+      .innerJoin('users as u', 'u.id', 'j.technician_id')
+      .select(['j.id', 'j.technician_id', 'u.display_name as name', 'j.sold_hours_milli as sold'])
+      .where('j.state', '=', 'done')
+      .where('j.finished_at', '>=', input.from)
+      .where('j.finished_at', '<', end)
+      .$if(technicianId !== undefined, (q) => q.where('j.technician_id', '=', technicianId!))
+      .orderBy('u.display_name')
+      .orderBy('j.technician_id')
+      .orderBy('j.id')
+      .$narrowType<{ technician_id: number }>(),
+  )
+  const segments = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('job_time_segments as s')
+      .innerJoin('ro_jobs as j', 'j.id', 's.job_id')
+      .select(['s.job_id', 's.started_at as startedAt', 's.ended_at as endedAt', CONFIRMED.as('confirmed')])
+      .where('j.state', '=', 'done')
+      .where('j.finished_at', '>=', input.from)
+      .where('j.finished_at', '<', end)
+      .$if(technicianId !== undefined, (q) => q.where('j.technician_id', '=', technicianId!)),
+  )
   const nowMs = ctx.clock.now().getTime()
   const minMs = minSegmentMs(ctx)
   const byJob = new Map<number, ClockedSegment[]>()

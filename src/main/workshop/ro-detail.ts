@@ -1,12 +1,15 @@
+import { sql, type InferResult, type Kysely } from 'kysely'
 import type { Ctx } from '../api/context'
+import type { DB } from '../store/schema'
+import { all, first } from '../store/query'
 import { notFound } from '../api/app-error'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { PauseReason } from '../../shared/domain/workshop-job'
-import { foldSegments, getJob, jobOut, lineJobOut, JOB_SELECT, type JobRow, type Out } from './rows'
+import { foldSegments, getJob, jobOut, lineJobOut, selectJobs, type Out } from './rows'
 import { listAdditional } from './additional-read'
 import { checklistOf, inspectionsOf } from './qc-read'
-import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
+import { CONFIRMED, minSegmentMs } from './clock-minimum'
 import { isHeldShort } from '../../shared/domain/workshop-clock'
 
 // One RO as the workshop sees it: the card's drawer and the printable job card (派工单) — the
@@ -15,22 +18,25 @@ import { isHeldShort } from '../../shared/domain/workshop-clock'
 
 type SegmentOut = Out<'workshop.ro'>['jobs'][number]['segments'][number]
 
-interface SegmentNameRow {
-  id: number
-  job_id: number
-  technician_id: number
-  technician_name: string
-  started_at: string
-  ended_at: string | null
-  pause_reason: PauseReason | null
-  correction_reason: string | null
-  confirmed: number
-}
+/** Segments with the technician's name; add the `where` and order of the read. */
+const selectSegments = (db: Kysely<DB>) =>
+  db
+    .selectFrom('job_time_segments as s')
+    .innerJoin('users as u', 'u.id', 's.technician_id')
+    .select([
+      's.id',
+      's.job_id',
+      's.technician_id',
+      'u.display_name as technician_name',
+      's.started_at',
+      's.ended_at',
+      's.pause_reason',
+      's.correction_reason',
+      CONFIRMED.as('confirmed'),
+    ])
+    .$narrowType<{ pause_reason: PauseReason | null }>()
 
-const SEGMENT_SELECT = `
-  SELECT s.id, s.job_id, s.technician_id, u.display_name AS technician_name, s.started_at, s.ended_at, s.pause_reason,
-         s.correction_reason, ${CONFIRMED_SQL} AS confirmed
-    FROM job_time_segments s JOIN users u ON u.id = s.technician_id`
+type SegmentNameRow = InferResult<ReturnType<typeof selectSegments>>[number]
 
 const segmentOut = (s: SegmentNameRow, minMs: number): SegmentOut => ({
   id: s.id,
@@ -45,60 +51,61 @@ const segmentOut = (s: SegmentNameRow, minMs: number): SegmentOut => ({
 })
 
 export function getJobDetail(ctx: Ctx, jobId: number): Out<'workshop.correctSegment'> {
-  const segments = ctx.store.prepare(`${SEGMENT_SELECT} WHERE s.job_id = ? ORDER BY s.started_at, s.id`).all(jobId) as SegmentNameRow[]
+  const segments = all(ctx.store, selectSegments(ctx.store.db).where('s.job_id', '=', jobId).orderBy('s.started_at').orderBy('s.id'))
   const minMs = minSegmentMs(ctx)
   return { ...getJob(ctx, jobId), segments: segments.map((s) => segmentOut(s, minMs)) }
 }
 
-interface HeadRow {
-  id: number
-  number: string
-  type: RoType
-  state: RoState
-  version: number
-  plate: string | null
-  vin: string
-  make: string
-  model: string
-  colour: string | null
-  odometer_km: number
-  fuel_eighths: number
-  customer_name: string
-  advisor_name: string
-  concerns: string
-  opened_at: string
-  promised_at: string | null
-  return_old_parts: number
-}
-
 export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
-  const head = ctx.store
-    .prepare(
-      `SELECT r.id, r.number, r.type, r.state, r.version, v.plate, v.vin, v.make, v.model, v.colour, r.odometer_km,
-              r.fuel_eighths, c.name AS customer_name, u.display_name AS advisor_name, r.concerns, r.opened_at,
-              r.promised_at, r.return_old_parts
-         FROM repair_orders r
-         JOIN vehicles v ON v.id = r.vehicle_id
-         JOIN customers c ON c.id = r.customer_id
-         JOIN users u ON u.id = r.advisor_id
-        WHERE r.id = ?`,
-    )
-    .get(roId) as HeadRow | undefined
+  const head = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('repair_orders as r')
+      .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
+      .innerJoin('customers as c', 'c.id', 'r.customer_id')
+      .innerJoin('users as u', 'u.id', 'r.advisor_id')
+      .select([
+        'r.id',
+        'r.number',
+        'r.type',
+        'r.state',
+        'r.version',
+        'v.plate',
+        'v.vin',
+        'v.make',
+        'v.model',
+        'v.colour',
+        'r.odometer_km',
+        'r.fuel_eighths',
+        'c.name as customer_name',
+        'u.display_name as advisor_name',
+        'r.concerns',
+        'r.opened_at',
+        'r.promised_at',
+        'r.return_old_parts',
+      ])
+      .where('r.id', '=', roId)
+      .$narrowType<{ type: RoType; state: RoState }>(),
+  )
   if (!head) throw notFound('entity.repairOrder', roId)
 
-  const jobRows = ctx.store.prepare(`${JOB_SELECT} WHERE j.ro_id = ? ORDER BY j.id`).all(roId) as JobRow[]
-  const segments = ctx.store
-    .prepare(`${SEGMENT_SELECT} JOIN ro_jobs j ON j.id = s.job_id WHERE j.ro_id = ? ORDER BY s.started_at, s.id`)
-    .all(roId) as SegmentNameRow[]
+  const jobRows = all(ctx.store, selectJobs(ctx.store.db).where('j.ro_id', '=', roId).orderBy('j.id'))
+  const segments = all(
+    ctx.store,
+    selectSegments(ctx.store.db).innerJoin('ro_jobs as j', 'j.id', 's.job_id').where('j.ro_id', '=', roId).orderBy('s.started_at').orderBy('s.id'),
+  )
   const minMs = minSegmentMs(ctx)
   const clocks = foldSegments(segments, minMs)
-  const undispatched = ctx.store
-    .prepare(
-      `SELECT l.id, l.ro_id, l.description, l.quantity_milli FROM ro_lines l
-        WHERE l.ro_id = ? AND l.kind = 'labour' AND NOT EXISTS (SELECT 1 FROM ro_jobs j WHERE j.ro_line_id = l.id)
-        ORDER BY l.position`,
-    )
-    .all(roId) as { id: number; ro_id: number; description: string; quantity_milli: number }[]
+  const undispatched = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('ro_lines as l')
+      .select(['l.id', 'l.ro_id', 'l.description', 'l.quantity_milli'])
+      .where('l.ro_id', '=', roId)
+      .where('l.kind', '=', 'labour')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ro_jobs as j').select(sql.lit(1).as('one')).whereRef('j.ro_line_id', '=', 'l.id'))))
+      .orderBy('l.position'),
+  )
   const jobs = [
     ...jobRows.map((row) => ({
       ...jobOut(row, clocks.get(row.id)),
@@ -106,12 +113,16 @@ export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
     })),
     ...undispatched.map((line) => ({ ...lineJobOut(line), segments: [] })),
   ]
-  const parts = ctx.store
-    .prepare(
-      `SELECT l.description, p.part_number, l.quantity_milli FROM ro_lines l LEFT JOIN parts p ON p.id = l.part_id
-        WHERE l.ro_id = ? AND l.kind = 'part' ORDER BY l.position`,
-    )
-    .all(roId) as { description: string; part_number: string | null; quantity_milli: number }[]
+  const parts = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('ro_lines as l')
+      .leftJoin('parts as p', 'p.id', 'l.part_id')
+      .select(['l.description', 'p.part_number', 'l.quantity_milli'])
+      .where('l.ro_id', '=', roId)
+      .where('l.kind', '=', 'part')
+      .orderBy('l.position'),
+  )
 
   return {
     roId: head.id,
@@ -134,7 +145,7 @@ export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
     returnOldParts: head.return_old_parts === 1,
     jobs,
     parts: parts.map((p) => ({ description: p.description, partNumber: p.part_number, quantityMilli: p.quantity_milli })),
-    additional: listAdditional(ctx, 'a.ro_id = ?', [roId]),
+    additional: listAdditional(ctx, { roId }),
     inspections: inspectionsOf(ctx, roId),
     checklist: checklistOf(ctx, head.type),
   }

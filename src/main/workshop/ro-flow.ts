@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../api/context'
+import { first, run } from '../store/query'
 import { AppError, conflict } from '../api/app-error'
 import { nextState, type RoAction, type RoState } from '../../shared/domain/ro-state'
 import { changed, loadRoHead, type RoHead } from './rows'
@@ -30,13 +32,14 @@ export function transitionRo(ctx: Ctx, roId: number, action: RoAction, expectedV
   enforceGates(ctx, ro.id, ro.number, action)
   const now = ctx.nowIso()
   // Completion (完工) is when the car is ready for delivery: settlement deadlines count from it.
-  const result = ctx.store
-    .prepare(
-      `UPDATE repair_orders SET state = ?, version = version + 1, updated_at = ?,
-              completed_at = CASE WHEN ? = 'ready' THEN ? ELSE completed_at END
-        WHERE id = ? AND version = ?`,
-    )
-    .run(to, now, to, now, ro.id, ro.version)
+  const result = run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('repair_orders')
+      .set({ state: to, version: sql<number>`version + 1`, updated_at: now, ...(to === 'ready' ? { completed_at: now } : {}) })
+      .where('id', '=', ro.id)
+      .where('version', '=', ro.version),
+  )
   if (result.changes !== 1) throw conflict('entity.repairOrder', ro.id, ro.version, ro.version + 1)
   ctx.audit({ action: `ro.${action}`, entity: 'repair_order', entityId: ro.id, detail: { before: ro.state, after: to } })
   ctx.events.emit({ type: 'ro.changed', id: ro.id })
@@ -50,15 +53,21 @@ export function transitionRo(ctx: Ctx, roId: number, action: RoAction, expectedV
  */
 export function ensureJobs(ctx: Ctx, roId: number): void {
   const now = ctx.nowIso()
-  ctx.store
-    .prepare(
-      `INSERT INTO ro_jobs (ro_id, ro_line_id, description, state, sold_hours_milli, created_at, updated_at)
-       SELECT l.ro_id, l.id, l.description, 'pending', l.quantity_milli, ?, ?
-         FROM ro_lines l
-        WHERE l.ro_id = ? AND l.kind = 'labour' AND NOT EXISTS (SELECT 1 FROM ro_jobs j WHERE j.ro_line_id = l.id)
-        ORDER BY l.position`,
-    )
-    .run(now, now, roId)
+  run(
+    ctx.store,
+    ctx.store.db
+      .insertInto('ro_jobs')
+      .columns(['ro_id', 'ro_line_id', 'description', 'state', 'sold_hours_milli', 'created_at', 'updated_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('ro_lines as l')
+          .select(['l.ro_id', 'l.id', 'l.description', sql.lit('pending').as('state'), 'l.quantity_milli', eb.val(now).as('created_at'), eb.val(now).as('updated_at')])
+          .where('l.ro_id', '=', roId)
+          .where('l.kind', '=', 'labour')
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ro_jobs as j').select(sql.lit(1).as('one')).whereRef('j.ro_line_id', '=', 'l.id'))))
+          .orderBy('l.position'),
+      ),
+  )
 }
 
 /**
@@ -66,9 +75,16 @@ export function ensureJobs(ctx: Ctx, roId: number): void {
  * the customer — the car goes to quality control by itself.
  */
 export function submitQcIfComplete(ctx: Ctx, roId: number): void {
-  const ro = ctx.store
-    .prepare(`SELECT r.state, (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id) AS jobs FROM repair_orders r WHERE r.id = ?`)
-    .get(roId) as { state: RoState; jobs: number } | undefined
+  const ro = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('repair_orders as r')
+      .select((eb) => [
+        'r.state',
+        eb.selectFrom('ro_jobs as j').select(eb.fn.countAll<number>().as('n')).whereRef('j.ro_id', '=', 'r.id').as('jobs'),
+      ])
+      .where('r.id', '=', roId),
+  )
   if (ro?.state !== 'in_progress' || ro.jobs === 0) return
   // The same gates as a person's submit: if one fails the car simply stays in the shop.
   if (failedGates('submit_qc', gateFacts(ctx, roId)).length > 0) return

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../api/context'
+import { all, first } from '../store/query'
 import { AppError } from '../api/app-error'
 import { failedGates, type OutstandingPart, type RoGate, type RoGateFacts } from '../../shared/domain/ro-gates'
 import type { RoAction } from '../../shared/domain/ro-state'
@@ -11,31 +13,67 @@ import { yuan } from '../settlement/numbers'
 // permission and keeps the reason.
 
 export function outstandingPartsOf(ctx: Ctx, roId: number): OutstandingPart[] {
-  const rows = ctx.store
-    .prepare(
-      `WITH wanted AS (SELECT part_id, SUM(quantity_milli) AS requested FROM ro_lines WHERE ro_id = ? AND kind = 'part' AND part_id IS NOT NULL GROUP BY part_id)
-       SELECT w.part_id, p.part_number, p.name, w.requested, COALESCE(i.issued_milli, 0) AS issued
-         FROM wanted w JOIN parts p ON p.id = w.part_id
-         LEFT JOIN ro_part_issues i ON i.ro_id = ? AND i.part_id = w.part_id
-        WHERE w.requested > COALESCE(i.issued_milli, 0)
-        ORDER BY p.part_key`,
-    )
-    .all(roId, roId) as { part_id: number; part_number: string; name: string; requested: number; issued: number }[]
+  const issued = sql<number>`COALESCE(${sql.ref('i.issued_milli')}, 0)`
+  const rows = all(
+    ctx.store,
+    ctx.store.db
+      .with('wanted', (db) =>
+        db
+          .selectFrom('ro_lines')
+          .select(['part_id', sql<number>`SUM(${sql.ref('quantity_milli')})`.as('requested')])
+          .where('ro_id', '=', roId)
+          .where('kind', '=', 'part')
+          .where('part_id', 'is not', null)
+          .groupBy('part_id')
+          .$narrowType<{ part_id: number }>(),
+      )
+      .selectFrom('wanted as w')
+      .innerJoin('parts as p', 'p.id', 'w.part_id')
+      .leftJoin('ro_part_issues as i', (join) => join.on('i.ro_id', '=', roId).onRef('i.part_id', '=', 'w.part_id'))
+      .select(['w.part_id', 'p.part_number', 'p.name', 'w.requested', issued.as('issued')])
+      .where('w.requested', '>', issued)
+      .orderBy('p.part_key'),
+  )
   return rows.map((r) => ({ partId: r.part_id, partNumber: r.part_number, name: r.name, requestedMilli: r.requested, issuedMilli: r.issued }))
 }
 
 export function gateFacts(ctx: Ctx, roId: number): RoGateFacts {
-  const row = ctx.store
-    .prepare(
-      `SELECT (SELECT count(*) FROM ro_lines l WHERE l.ro_id = r.id) AS lines,
-              (SELECT count(*) FROM ro_jobs j WHERE j.ro_id = r.id AND j.state NOT IN ('done', 'declined', 'proposed')) AS open_jobs,
-              (SELECT count(*) FROM job_time_segments s JOIN ro_jobs j ON j.id = s.job_id WHERE j.ro_id = r.id AND s.ended_at IS NULL) AS running,
-              (SELECT count(*) FROM additional_work a WHERE a.ro_id = r.id AND a.state = 'raised') AS raised,
-              (SELECT COALESCE(SUM(i.issued_milli), 0) FROM ro_part_issues i WHERE i.ro_id = r.id) AS issued,
-              (SELECT COALESCE(SUM(x.balance_fen), 0) FROM receivables x WHERE x.ro_id = r.id AND x.payer = 'customer') AS balance
-         FROM repair_orders r WHERE r.id = ?`,
-    )
-    .get(roId) as { lines: number; open_jobs: number; running: number; raised: number; issued: number; balance: number }
+  const count = sql<number>`count(*)`
+  const row = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('repair_orders as r')
+      .select((eb) => [
+        eb.selectFrom('ro_lines as l').select(count.as('n')).whereRef('l.ro_id', '=', 'r.id').as('lines'),
+        eb
+          .selectFrom('ro_jobs as j')
+          .select(count.as('n'))
+          .whereRef('j.ro_id', '=', 'r.id')
+          .where('j.state', 'not in', ['done', 'declined', 'proposed'])
+          .as('open_jobs'),
+        eb
+          .selectFrom('job_time_segments as s')
+          .innerJoin('ro_jobs as j', 'j.id', 's.job_id')
+          .select(count.as('n'))
+          .whereRef('j.ro_id', '=', 'r.id')
+          .where('s.ended_at', 'is', null)
+          .as('running'),
+        eb.selectFrom('additional_work as a').select(count.as('n')).whereRef('a.ro_id', '=', 'r.id').where('a.state', '=', 'raised').as('raised'),
+        eb
+          .selectFrom('ro_part_issues as i')
+          .select(sql<number>`COALESCE(SUM(${sql.ref('i.issued_milli')}), 0)`.as('n'))
+          .whereRef('i.ro_id', '=', 'r.id')
+          .as('issued'),
+        eb
+          .selectFrom('receivables as x')
+          .select(sql<number>`COALESCE(SUM(${sql.ref('x.balance_fen')}), 0)`.as('n'))
+          .whereRef('x.ro_id', '=', 'r.id')
+          .where('x.payer', '=', 'customer')
+          .as('balance'),
+      ])
+      .where('r.id', '=', roId)
+      .$narrowType<{ lines: number; open_jobs: number; running: number; raised: number; issued: number; balance: number }>(),
+  )!
   return {
     lines: row.lines,
     openJobs: row.open_jobs,

@@ -8,7 +8,10 @@ import type { JobAction, JobState, PauseReason } from '../../shared/domain/works
 import { nextJobState } from '../../shared/domain/workshop-job'
 import type { Skill } from '../../shared/domain/workshop-resources'
 import { instantOf, isHeldShort, segmentMs } from '../../shared/domain/workshop-clock'
-import { CONFIRMED_SQL, minSegmentMs } from './clock-minimum'
+import { sql, type InferResult, type Kysely, type Updateable } from 'kysely'
+import type { DB } from '../store/schema'
+import { preparedQuery, run } from '../store/query'
+import { CONFIRMED, minSegmentMs } from './clock-minimum'
 
 // Rows of the workshop tables as the services read them, and the shapes they answer with.
 
@@ -17,41 +20,47 @@ export type In<K extends keyof Section> = z.output<Section[K]['input']>
 export type Out<K extends keyof Section> = z.output<Section[K]['output']>
 export type JobOut = z.output<typeof Job>
 
-export interface JobRow {
-  id: number
-  ro_id: number
-  ro_line_id: number | null
-  additional_line_id: number | null
-  description: string
-  skill: Skill | null
-  technician_id: number | null
-  technician_name: string | null
-  bay_id: number | null
-  bay_code: string | null
-  state: JobState
-  pause_reason: PauseReason | null
-  sold_hours_milli: number
-  rework_count: number
-  version: number
+/** Jobs with their technician's name and bay code; add the `where` (and order) of the read. */
+export function selectJobs(db: Kysely<DB>) {
+  return db
+    .selectFrom('ro_jobs as j')
+    .leftJoin('users as u', 'u.id', 'j.technician_id')
+    .leftJoin('bays as b', 'b.id', 'j.bay_id')
+    .select([
+      'j.id',
+      'j.ro_id',
+      'j.ro_line_id',
+      'j.additional_line_id',
+      'j.description',
+      'j.skill',
+      'j.technician_id',
+      'u.display_name as technician_name',
+      'j.bay_id',
+      'b.code as bay_code',
+      'j.state',
+      'j.pause_reason',
+      'j.sold_hours_milli',
+      'j.rework_count',
+      'j.version',
+    ])
+    .$narrowType<{ skill: Skill | null; state: JobState; pause_reason: PauseReason | null }>()
 }
 
-export const JOB_SELECT = `
-  SELECT j.id, j.ro_id, j.ro_line_id, j.additional_line_id, j.description, j.skill, j.technician_id,
-         u.display_name AS technician_name, j.bay_id, b.code AS bay_code, j.state, j.pause_reason,
-         j.sold_hours_milli, j.rework_count, j.version
-    FROM ro_jobs j
-    LEFT JOIN users u ON u.id = j.technician_id
-    LEFT JOIN bays b ON b.id = j.bay_id`
+export type JobRow = InferResult<ReturnType<typeof selectJobs>>[number]
 
-export interface SegmentRow {
-  id: number
-  job_id: number
-  technician_id: number
-  started_at: string
-  ended_at: string | null
-  /** 1 when the supervisor confirmed or corrected the segment (CONFIRMED_SQL). */
-  confirmed: number
-}
+const jobById = preparedQuery<{ id: number }>()((db, p) => selectJobs(db).where('j.id', '=', p.id))
+
+const segmentsOfJob = preparedQuery<{ jobId: number }>()((db, p) =>
+  db
+    .selectFrom('job_time_segments as s')
+    .select(['s.id', 's.job_id', 's.technician_id', 's.started_at', 's.ended_at', CONFIRMED.as('confirmed')])
+    .where('s.job_id', '=', p.jobId)
+    .orderBy('s.started_at')
+    .orderBy('s.id'),
+)
+
+/** A job's clock segment; `confirmed` is 1 when the supervisor confirmed or corrected it (CONFIRMED). */
+export type SegmentRow = ReturnType<typeof segmentsOfJob.all>[number]
 
 /** Closed time and the start of the running segment, folded from a job's segments. */
 export interface JobClock {
@@ -97,15 +106,13 @@ export function jobOut(row: JobRow, clock: JobClock | undefined): JobOut {
 }
 
 export function loadJob(ctx: Ctx, jobId: number): JobRow {
-  const row = ctx.store.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(jobId) as JobRow | undefined
+  const row = jobById.first(ctx.store, { id: jobId })
   if (!row) throw notFound('entity.job', jobId)
   return row
 }
 
 export function jobSegments(ctx: Ctx, jobId: number): SegmentRow[] {
-  return ctx.store
-    .prepare(`SELECT s.id, s.job_id, s.technician_id, s.started_at, s.ended_at, ${CONFIRMED_SQL} AS confirmed FROM job_time_segments s WHERE s.job_id = ? ORDER BY s.started_at, s.id`)
-    .all(jobId) as SegmentRow[]
+  return segmentsOfJob.all(ctx.store, { jobId })
 }
 
 export function getJob(ctx: Ctx, jobId: number): JobOut {
@@ -127,29 +134,30 @@ export function jobTransition(job: Pick<JobRow, 'id' | 'description' | 'state'>,
 }
 
 /** Writes a job's new state; the version guards against a change made since it was read. */
-export function updateJob(ctx: Ctx, job: Pick<JobRow, 'id' | 'version'>, set: Record<string, string | number | null>): void {
-  const columns = Object.keys(set)
-  const assignments = [...columns.map((c) => `${c} = ?`), 'version = version + 1', 'updated_at = ?'].join(', ')
-  const result = ctx.store
-    .prepare(`UPDATE ro_jobs SET ${assignments} WHERE id = ? AND version = ?`)
-    .run(...columns.map((c) => set[c] ?? null), ctx.nowIso(), job.id, job.version)
+export function updateJob(ctx: Ctx, job: Pick<JobRow, 'id' | 'version'>, set: Omit<Updateable<DB['ro_jobs']>, 'version' | 'updated_at'>): void {
+  const result = run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('ro_jobs')
+      .set({ ...set, version: sql<number>`version + 1`, updated_at: ctx.nowIso() })
+      .where('id', '=', job.id)
+      .where('version', '=', job.version),
+  )
   if (result.changes !== 1) throw new AppError('CONFLICT', 'error.CONFLICT', { entity: 'entity.job' }, { entity: 'entity.job', id: job.id })
 }
 
-export interface RoHead {
-  id: number
-  number: string
-  type: RoType
-  state: RoState
-  vehicle_id: number
-  advisor_id: number
-  version: number
-}
+const roHeadById = preparedQuery<{ id: number }>()((db, p) =>
+  db
+    .selectFrom('repair_orders')
+    .select(['id', 'number', 'type', 'state', 'vehicle_id', 'advisor_id', 'version'])
+    .where('id', '=', p.id)
+    .$narrowType<{ type: RoType; state: RoState }>(),
+)
+
+export type RoHead = NonNullable<ReturnType<typeof roHeadById.first>>
 
 export function loadRoHead(ctx: Ctx, roId: number): RoHead {
-  const row = ctx.store
-    .prepare('SELECT id, number, type, state, vehicle_id, advisor_id, version FROM repair_orders WHERE id = ?')
-    .get(roId) as RoHead | undefined
+  const row = roHeadById.first(ctx.store, { id: roId })
   if (!row) throw notFound('entity.repairOrder', roId)
   return row
 }

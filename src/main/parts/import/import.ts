@@ -1,4 +1,7 @@
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Ctx, UserCtx } from '../../api/context'
+import type { DB } from '../../store/schema'
+import { preparedQuery, run } from '../../store/query'
 import { AppError } from '../../api/app-error'
 import { translate } from '../../../shared/i18n'
 import type { In, Out } from '../types'
@@ -70,33 +73,64 @@ export async function previewImport(ctx: Ctx, input: In<'parts.import.preview'>)
   }
 }
 
+// Prepared once: an import writes a price list of thousands of rows.
+type NewPart = Required<Omit<Insertable<DB['parts']>, 'id' | 'version'>>
+const insertPart = preparedQuery<NewPart>()((db, p) =>
+  db.insertInto('parts').values({
+    part_number: p.part_number,
+    part_key: p.part_key,
+    name: p.name,
+    brand: p.brand,
+    category: p.category,
+    unit: p.unit,
+    bin: p.bin,
+    price_fen: p.price_fen,
+    cost_fen: p.cost_fen,
+    active: p.active,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  }),
+)
+const setSupplier = preparedQuery<{ partId: number; supplierId: number }>()((db, p) =>
+  db
+    .insertInto('part_suppliers')
+    .values({ part_id: p.partId, supplier_id: p.supplierId })
+    .onConflict((oc) => oc.column('part_id').doUpdateSet({ supplier_id: (eb) => eb.ref('excluded.supplier_id') })),
+)
+
 function execute(ctx: UserCtx, plan: Plan): void {
   const now = ctx.nowIso()
-  const insert = ctx.store.prepare(
-    `INSERT INTO parts (part_number, part_key, name, brand, category, unit, bin, price_fen, cost_fen, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const setSupplier = ctx.store.prepare(
-    'INSERT INTO part_suppliers (part_id, supplier_id) VALUES (?, ?) ON CONFLICT(part_id) DO UPDATE SET supplier_id = excluded.supplier_id',
-  )
   for (const p of plan.rows) {
     const r = p.row
     let partId = p.partId
     if (p.action === 'add') {
       partId = Number(
-        insert.run(r.partNumber, p.key, r.name ?? '', r.brand ?? null, r.category ?? null, r.unit ?? 'EA', r.bin ?? null, r.priceFen ?? 0, r.costFen ?? 0,
-          r.active === false ? 0 : 1, now, now).lastInsertRowid,
+        insertPart.run(ctx.store, {
+          part_number: r.partNumber,
+          part_key: p.key,
+          name: r.name ?? '',
+          brand: r.brand ?? null,
+          category: r.category ?? null,
+          unit: r.unit ?? 'EA',
+          bin: r.bin ?? null,
+          price_fen: r.priceFen ?? 0,
+          cost_fen: r.costFen ?? 0,
+          active: r.active === false ? 0 : 1,
+          created_at: now,
+          updated_at: now,
+        }).lastInsertRowid,
       )
-    } else if (p.action === 'change') {
+    } else if (p.action === 'change' && partId !== null) {
       const columns = Object.keys(p.set)
       if (columns.length > 0) {
-        // Column names come from the plan's fixed list, never from the file.
-        ctx.store
-          .prepare(`UPDATE parts SET ${columns.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`)
-          .run(...columns.map((c) => p.set[c] ?? null), now, partId)
+        // Column names come from the plan's fixed list of parts columns (COLUMNS), never from the file.
+        const set = Object.fromEntries(columns.map((c) => [c, p.set[c] ?? null])) as Updateable<DB['parts']>
+        run(ctx.store, ctx.store.db.updateTable('parts').set({ ...set, version: sql<number>`version + 1`, updated_at: now }).where('id', '=', partId))
       }
     }
-    if (p.supplierId != null && partId !== null && (p.action === 'add' || p.before?.supplier !== undefined)) setSupplier.run(partId, p.supplierId)
+    if (p.supplierId != null && partId !== null && (p.action === 'add' || p.before?.supplier !== undefined)) {
+      setSupplier.run(ctx.store, { partId, supplierId: p.supplierId })
+    }
   }
 }
 

@@ -1,4 +1,7 @@
+import type { InferResult, Kysely } from 'kysely'
 import type { Store } from '../../store/open'
+import type { DB } from '../../store/schema'
+import { all, preparedQuery } from '../../store/query'
 import { partKeyOf, searchKeyOf } from '../part-key'
 import type { ImportRowValues, RowError } from './mapping'
 
@@ -27,20 +30,19 @@ export interface Plan {
   unchanged: number
 }
 
-interface PartRow {
-  id: number
-  name: string
-  brand: string | null
-  category: string | null
-  unit: string
-  bin: string | null
-  cost_fen: number
-  price_fen: number
-  active: number
-  supplier_id: number | null
-  supplier_code: string | null
-  on_hand: number | null
-}
+const selectParts = (db: Kysely<DB>) =>
+  db
+    .selectFrom('parts as p')
+    .leftJoin('part_suppliers as ps', 'ps.part_id', 'p.id')
+    .leftJoin('suppliers as s', 's.id', 'ps.supplier_id')
+    .leftJoin('part_stock as st', 'st.part_id', 'p.id')
+    .select(['p.id', 'p.part_key', 'p.name', 'p.brand', 'p.category', 'p.unit', 'p.bin', 'p.cost_fen', 'p.price_fen', 'p.active', 'ps.supplier_id', 's.code as supplier_code', 'st.on_hand_milli as on_hand'])
+
+type PartRow = InferResult<ReturnType<typeof selectParts>>[number]
+
+// Prepared once: a small list looks its parts up one by one.
+const partByKey = preparedQuery<{ key: string }>()((db, p) => selectParts(db).where('p.part_key', '=', p.key))
+const allParts = preparedQuery()((db) => selectParts(db))
 
 const COLUMNS: readonly (readonly [keyof ImportRowValues, keyof PartRow, string])[] = [
   ['name', 'name', 'name'],
@@ -52,26 +54,21 @@ const COLUMNS: readonly (readonly [keyof ImportRowValues, keyof PartRow, string]
   ['priceFen', 'price_fen', 'price_fen'],
 ]
 
-const PART_SQL = `SELECT p.id, p.part_key, p.name, p.brand, p.category, p.unit, p.bin, p.cost_fen, p.price_fen, p.active, ps.supplier_id,
-    s.code AS supplier_code, st.on_hand_milli AS on_hand
-  FROM parts p LEFT JOIN part_suppliers ps ON ps.part_id = p.id LEFT JOIN suppliers s ON s.id = ps.supplier_id
-  LEFT JOIN part_stock st ON st.part_id = p.id`
 
 /** Look-up by part key: one read of the whole catalogue for a big list, index seeks for a small one. */
 function partFinder(store: Store, rowCount: number): (key: string) => PartRow | undefined {
   if (rowCount < 5_000) {
-    const stmt = store.prepare(`${PART_SQL} WHERE p.part_key = ?`)
-    return (key) => stmt.get(key) as PartRow | undefined
+    return (key) => partByKey.first(store, { key })
   }
   const byKey = new Map<string, PartRow>()
-  for (const row of store.prepare(PART_SQL).iterate() as IterableIterator<PartRow & { part_key: string }>) byKey.set(row.part_key, row)
+  for (const row of allParts.all(store, {})) byKey.set(row.part_key, row)
   return (key) => byKey.get(key)
 }
 
 export function planImport(store: Store, rows: readonly ImportRowValues[], errors: RowError[] = []): Plan {
   const find = partFinder(store, rows.length)
   const suppliers = new Map<string, number>()
-  for (const s of store.prepare('SELECT id, code, name FROM suppliers').all() as { id: number; code: string; name: string }[]) {
+  for (const s of all(store, store.db.selectFrom('suppliers').select(['id', 'code', 'name']))) {
     // Matched on a key (full-width folded, punctuation and case ignored); the names stay as stored.
     suppliers.set(searchKeyOf(s.code), s.id)
     suppliers.set(searchKeyOf(s.name), s.id)

@@ -1,7 +1,7 @@
-import type { Store } from '../store/open'
-import { createRng, type Rng } from '../demo/random'
-import { receive, takeOut, type StockState } from '../../shared/domain/stock'
-import { partKeyOf } from './part-key'
+import type { Store } from '../src/main/store/open'
+import { createRng, type Rng } from '../src/main/demo/random'
+import { receive, takeOut, type StockState } from '../src/shared/domain/stock'
+import { partKeyOf } from '../src/main/parts/part-key'
 
 // Bulk data for the parts benchmark (and a small-scale test of it): a catalogue of OEM-style
 // parts with Chinese names and a ledger of receipts, issues and adjustments over two years, in
