@@ -5,6 +5,8 @@ import enUS from 'antd/locale/en_US'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { useStore } from 'zustand'
+import type { QueryClient } from '@tanstack/react-query'
+import { ApiProvider, LiveConnection } from './api/query-client'
 import { translate } from '../../shared/i18n'
 import { SessionContext } from './i18n'
 import { StoresProvider, type Stores } from './stores/context'
@@ -21,7 +23,7 @@ const THEME = {
   token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontSize: 13, controlHeight: 28 },
 }
 
-export function Root({ session, stores }: { session: SessionStore; stores: Stores }) {
+export function Root({ session, stores, queryClient }: { session: SessionStore; stores: Stores; queryClient: QueryClient }) {
   const phase = useStore(session, (s) => s.phase)
   const locale = useStore(session, (s) => s.locale)
   const [bootError, setBootError] = useState<string | null>(null)
@@ -42,6 +44,8 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
 
   return (
     <SessionContext.Provider value={session}>
+      <ApiProvider api={stores.api} queryClient={queryClient}>
+      <LiveConnection session={session} />
       <StoresProvider stores={stores}>
         <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
           <AntApp message={{ duration: 2, maxCount: 2 }}>
@@ -64,6 +68,7 @@ export function Root({ session, stores }: { session: SessionStore; stores: Store
           </AntApp>
         </ConfigProvider>
       </StoresProvider>
+      </ApiProvider>
     </SessionContext.Provider>
   )
 }

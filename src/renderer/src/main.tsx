@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from './api/client'
 import { withSessionWatch } from './api/session-watch'
+import { shareSubscription } from './api/live-events'
+import { createQueryClient } from './api/query-client'
 import { createSessionStore, type SessionStore } from './stores/session-store'
 import { createReceptionStore } from './stores/reception-store'
 import { createRoStore } from './stores/ro-store'
@@ -18,7 +20,9 @@ const transport = createClient(() => ({
   token: session?.getState().token ?? null,
   locale: session?.getState().locale ?? 'zh-CN',
 }))
-const api = withSessionWatch(transport, (message) => session?.getState().expire(message))
+// One live-event connection per window, however many parts of it listen.
+const api = shareSubscription(withSessionWatch(transport, (message) => session?.getState().expire(message)))
+const queryClient = createQueryClient()
 session = createSessionStore(api, window.sessionStorage, window.localStorage)
 
 const stores = {
@@ -36,7 +40,7 @@ const container = document.getElementById('root')
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <Root session={session} stores={stores} />
+      <Root session={session} stores={stores} queryClient={queryClient} />
     </StrictMode>,
   )
 }
