@@ -5,9 +5,6 @@ import { withSessionWatch } from './api/session-watch'
 import { shareSubscription } from './api/live-events'
 import { createQueryClient } from './api/query-client'
 import { createSessionStore, type SessionStore } from './stores/session-store'
-import { createReceptionStore } from './stores/reception-store'
-import { createRoStore } from './stores/ro-store'
-import { createAppointmentsStore } from './stores/appointments-store'
 import { Root } from './Root'
 import { installFormKeyRule } from './form-keys'
 import { setMissingKeyHandler } from '../../shared/i18n'
@@ -25,13 +22,6 @@ const api = shareSubscription(withSessionWatch(transport, (message) => session?.
 const queryClient = createQueryClient()
 session = createSessionStore(api, window.sessionStorage, window.localStorage)
 
-const stores = {
-  api,
-  reception: createReceptionStore(api),
-  ro: createRoStore(api),
-  appointments: createAppointmentsStore(api),
-}
-
 installFormKeyRule(window)
 // A key without a message is a bug: logged as an error, which the e2e specs fail on.
 setMissingKeyHandler((key) => console.error(`catalog key missing: ${key}`))
@@ -40,7 +30,7 @@ const container = document.getElementById('root')
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <Root session={session} stores={stores} queryClient={queryClient} />
+      <Root session={session} api={api} queryClient={queryClient} />
     </StrictMode>,
   )
 }

@@ -127,16 +127,21 @@ export type ApiQueryOptions<K extends Channel, T = Out<K>> = Omit<
   keepPrevious?: boolean
 }
 
-/** A read through the query cache, keyed `[channel, input]`, typed from the contract. */
-export function useApiQuery<K extends Channel, T = Out<K>>(channel: K, input: In<K>, options: ApiQueryOptions<K, T> = {}) {
-  const api = useApi()
+/** The options `useApiQuery` passes to TanStack (also for a `QueryObserver` in a unit test). */
+export function apiQueryOptions<K extends Channel, T = Out<K>>(api: ApiClient, channel: K, input: In<K>, options: ApiQueryOptions<K, T> = {}) {
   const { keepPrevious, ...rest } = options
-  return useQuery<Out<K>, ApiFailure, T, ApiKey<K>>({
+  return {
     queryKey: apiKey(channel, input),
     queryFn: () => fetchApi(api, channel, input),
     ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...rest,
-  })
+  } satisfies UseQueryOptions<Out<K>, ApiFailure, T, ApiKey<K>>
+}
+
+/** A read through the query cache, keyed `[channel, input]`, typed from the contract. */
+export function useApiQuery<K extends Channel, T = Out<K>>(channel: K, input: In<K>, options: ApiQueryOptions<K, T> = {}) {
+  const api = useApi()
+  return useQuery<Out<K>, ApiFailure, T, ApiKey<K>>(apiQueryOptions(api, channel, input, options))
 }
 
 /** Re-reads every query of the given channels (for a screen's "refresh" button). */

@@ -5,7 +5,7 @@ import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import type { WorkshopStore } from '../../stores/workshop-store'
 import { useCan } from './use-workshop'
 

@@ -4,7 +4,7 @@ import type { Contract } from '../../../../shared/contract'
 import type { OutputOf } from '../../../../shared/contract/types'
 import { useSessionStore } from '../../i18n'
 import { todayIn } from '../../format'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import type { WorkshopStore } from '../../stores/workshop-store'
 
 export type QcStatsT = OutputOf<Contract['workshop.qc.stats']>

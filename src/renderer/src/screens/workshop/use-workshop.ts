@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ApiClient } from '../../../../shared/contract'
 import { useSessionStore } from '../../i18n'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { createWorkshopStore, type WorkshopStore } from '../../stores/workshop-store'
 import { hostNow } from './countdown'
 

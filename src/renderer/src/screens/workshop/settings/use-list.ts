@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Contract } from '../../../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../../../shared/contract/types'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import type { WorkshopStore } from '../../../stores/workshop-store'
 
 type ListChannel = 'workshop.technicians' | 'workshop.bays' | 'workshop.displayTokens'
