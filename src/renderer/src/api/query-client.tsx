@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react'
 import {
   QueryClient,
   QueryClientProvider,
@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-query'
 import { App, type FormInstance } from 'antd'
 import { useStore } from 'zustand'
-import type { ApiClient, Channel, Contract, ErrorCode, LiveEvent } from '../../../shared/contract'
+import type { ApiClient, Channel, Contract, Envelope, ErrorCode, LiveEvent } from '../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../shared/contract/types'
 import { ApiFailure, unwrap } from './failure'
 import { applyFailure, summaryOf } from '../components/form-errors'
@@ -150,6 +150,11 @@ export function useInvalidate() {
   return (...channels: Channel[]) => invalidateChannels(client, channels)
 }
 
+/** What a write on `channel` makes stale: what its live events would refresh, and `extra`. */
+export function staleAfterWrite(channel: Channel, extra: readonly Channel[] = []): Channel[] {
+  return [...new Set([...eventsOfWrite(channel).flatMap((type) => channelsOf(type)), ...extra])]
+}
+
 export interface ApiMutationOptions<K extends Channel, C = unknown>
   extends Omit<UseMutationOptions<Out<K>, ApiFailure, In<K>, C>, 'mutationFn' | 'onError'> {
   /** Field problems go on this form's fields; what no field shows goes in the message. */
@@ -170,10 +175,7 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
   const queryClient = useQueryClient()
   const { message } = App.useApp()
   const { form, showError = true, invalidates = [], onError, onSuccess, ...rest } = options
-  const stale = useMemo(
-    () => [...new Set([...eventsOfWrite(channel).flatMap((type) => channelsOf(type)), ...invalidates])],
-    [channel, invalidates],
-  )
+  const stale = useMemo(() => staleAfterWrite(channel, invalidates), [channel, invalidates])
   return useMutation<Out<K>, ApiFailure, In<K>, C>({
     mutationFn: (input) => fetchApi(api, channel, input),
     ...rest,
@@ -188,6 +190,24 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
       onError?.(failure, input)
     },
   })
+}
+
+/**
+ * The same write for screens that branch on the envelope itself (one dialog trying several
+ * writes, a refusal that opens a confirmation): what the write makes stale is re-read on success
+ * exactly as with `useApiMutation`; showing a refusal is left to the caller.
+ */
+export function useApiWrite() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return useCallback(
+    async <K extends Channel>(channel: K, input: In<K>): Promise<Envelope<Out<K>>> => {
+      const result = await api.call(channel, input)
+      if (result.ok) await invalidateChannels(queryClient, staleAfterWrite(channel))
+      return result
+    },
+    [api, queryClient],
+  )
 }
 
 /** The failure of a settled mutation or query, or null. */
