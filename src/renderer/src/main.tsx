@@ -2,10 +2,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from './api/client'
 import { withSessionWatch } from './api/session-watch'
+import { shareSubscription } from './api/live-events'
+import { createQueryClient } from './api/query-client'
 import { createSessionStore, type SessionStore } from './stores/session-store'
-import { createReceptionStore } from './stores/reception-store'
-import { createRoStore } from './stores/ro-store'
-import { createAppointmentsStore } from './stores/appointments-store'
 import { Root } from './Root'
 import { installFormKeyRule } from './form-keys'
 import { setMissingKeyHandler } from '../../shared/i18n'
@@ -18,15 +17,10 @@ const transport = createClient(() => ({
   token: session?.getState().token ?? null,
   locale: session?.getState().locale ?? 'zh-CN',
 }))
-const api = withSessionWatch(transport, (message) => session?.getState().expire(message))
+// One live-event connection per window, however many parts of it listen.
+const api = shareSubscription(withSessionWatch(transport, (message) => session?.getState().expire(message)))
+const queryClient = createQueryClient()
 session = createSessionStore(api, window.sessionStorage, window.localStorage)
-
-const stores = {
-  api,
-  reception: createReceptionStore(api),
-  ro: createRoStore(api),
-  appointments: createAppointmentsStore(api),
-}
 
 installFormKeyRule(window)
 // A key without a message is a bug: logged as an error, which the e2e specs fail on.
@@ -36,7 +30,7 @@ const container = document.getElementById('root')
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <Root session={session} stores={stores} />
+      <Root session={session} api={api} queryClient={queryClient} />
     </StrictMode>,
   )
 }

@@ -5,7 +5,7 @@ import type { DocumentKind } from '../../../shared/contract/audit'
 import type { OutputOf } from '../../../shared/contract/types'
 import type { Contract } from '../../../shared/contract'
 import { isMessageKey } from '../../../shared/i18n'
-import { useApi } from '../stores/context'
+import { useApi } from '../api/query-client'
 import { useSessionStore, useT } from '../i18n'
 import { dateTime } from '../format'
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '../../../shared/contract'
-import { createReceptionStore } from './reception-store'
+import { createStore } from 'zustand/vanilla'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { findQuery, receptionState } from './reception-store'
 import type { SearchHitT } from './types'
 
 const hit = (plate: string): SearchHitT => ({
@@ -31,39 +33,63 @@ function fakeApi(answer: (q: string) => Promise<SearchHitT[]>) {
   return { api, queries }
 }
 
-describe('the reception search store', () => {
+/** The desk as the screen wires it: the UI store, and the query its submitted text asks. */
+function desk(api: ApiClient, debounceMs: number) {
+  const store = createStore(receptionState(debounceMs))
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const observer = new QueryObserver(client, findQuery(api, '', 20))
+  const unsubscribe = store.subscribe((s) => observer.setOptions(findQuery(api, s.submitted, s.limit)))
+  const off = observer.subscribe(() => {})
+  const hits = () => (store.getState().submitted ? (observer.getCurrentResult().data?.hits ?? []) : [])
+  return { store, hits, close: () => (unsubscribe(), off()) }
+}
+
+describe('the reception search', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
   it('waits for a pause in typing and then searches once for the latest text', async () => {
     const { api, queries } = fakeApi(async (q) => [hit(q)])
-    const store = createReceptionStore(api, 120)
+    const { store, hits } = desk(api, 120)
     for (const text of ['粤', '粤A', '粤A1']) store.getState().setQuery(text)
     await vi.advanceTimersByTimeAsync(130)
     expect(queries).toEqual(['粤A1'])
-    expect(store.getState().hits.map((h) => h.plate)).toEqual(['粤A1'])
+    expect(hits().map((h) => h.plate)).toEqual(['粤A1'])
   })
 
   it('never lets a slow answer to an older query replace the newer one', async () => {
     const { api } = fakeApi((q) => new Promise((done) => setTimeout(() => done([hit(q)]), q === 'old' ? 500 : 10)))
-    const store = createReceptionStore(api, 0)
+    const { store, hits } = desk(api, 0)
     store.getState().setQuery('old')
     await vi.advanceTimersByTimeAsync(1)
     store.getState().setQuery('new')
     await vi.advanceTimersByTimeAsync(600)
-    expect(store.getState().hits.map((h) => h.plate)).toEqual(['new'])
+    expect(hits().map((h) => h.plate)).toEqual(['new'])
+  })
+
+  it('keeps the previous hits on screen while the next text is asked', async () => {
+    const { api } = fakeApi((q) => new Promise((done) => setTimeout(() => done([hit(q)]), 50)))
+    const { store, hits } = desk(api, 0)
+    store.getState().setQuery('a')
+    await vi.advanceTimersByTimeAsync(60)
+    store.getState().setQuery('ab')
+    await vi.advanceTimersByTimeAsync(5)
+    expect(hits().map((h) => h.plate)).toEqual(['a'])
+    await vi.advanceTimersByTimeAsync(60)
+    expect(hits().map((h) => h.plate)).toEqual(['ab'])
   })
 
   it('moves the highlighted result round the list and clears everything on Esc', async () => {
     const { api } = fakeApi(async () => [hit('a'), hit('b'), hit('c')])
-    const store = createReceptionStore(api, 0)
+    const { store, hits } = desk(api, 0)
     store.getState().setQuery('x')
     await vi.advanceTimersByTimeAsync(1)
-    store.getState().moveActive(-1)
+    store.getState().moveActive(-1, hits().length)
     expect(store.getState().active).toBe(2)
-    store.getState().moveActive(1)
+    store.getState().moveActive(1, hits().length)
     expect(store.getState().active).toBe(0)
     store.getState().clear()
-    expect(store.getState()).toMatchObject({ query: '', hits: [], active: 0 })
+    expect(store.getState()).toMatchObject({ query: '', submitted: '', active: 0 })
+    expect(hits()).toEqual([])
   })
 })

@@ -1,6 +1,9 @@
-import { createStore } from 'zustand/vanilla'
+import { create } from 'zustand'
+import type { StateCreator } from 'zustand'
 import type { ApiClient } from '../../../shared/contract'
-import type { SearchHitT, VehicleDetailT } from './types'
+import { useQuery } from '@tanstack/react-query'
+import { apiQueryOptions, useApi } from '../api/query-client'
+import type { SearchHitT } from './types'
 
 export interface CheckInPrefill {
   vehicleId: number
@@ -8,88 +11,64 @@ export interface CheckInPrefill {
   concerns: string
 }
 
+/** What the desk is doing: the text typed, the text searched for, the highlighted hit. */
 export interface ReceptionState {
   query: string
-  hits: SearchHitT[]
-  /** How many the text finds in all ("20 of 57"); `capped`: more than that. */
-  total: number
-  capped: boolean
+  /** The trimmed text after the typing paused: what is asked of the host. */
+  submitted: string
   limit: number
   active: number
-  searching: boolean
-  searchError: string | null
-  detail: VehicleDetailT | null
-  detailError: string | null
-  loadingDetail: boolean
   prefill: CheckInPrefill | null
   setQuery(q: string): void
   /** Asks again for up to MORE_LIMIT hits of the same text. */
   showMore(): void
-  moveActive(delta: number): void
+  /** Moves the highlight round a list of `count` hits. */
+  moveActive(delta: number, count: number): void
   setActive(index: number): void
   clear(): void
-  loadVehicle(id: number): Promise<void>
-  closeVehicle(): void
   setPrefill(p: CheckInPrefill | null): void
 }
 
-export const SEARCH_DEBOUNCE_MS = 120
+// Stale answers cannot overwrite newer ones (each text is its own query key), so the pause only
+// saves a request per keystroke.
+export const SEARCH_DEBOUNCE_MS = 20
 export const FIRST_LIMIT = 20
 export const MORE_LIMIT = 200
 
-/**
- * Search-as-you-type with a short debounce; only the answer to the latest query is shown, so a
- * slow reply to "京A1" never overwrites the reply to "京A12".
- */
-export function createReceptionStore(api: ApiClient, debounceMs = SEARCH_DEBOUNCE_MS) {
+export function receptionState(debounceMs = SEARCH_DEBOUNCE_MS): StateCreator<ReceptionState> {
   let timer: ReturnType<typeof setTimeout> | null = null
-  let seq = 0
-  let detailSeq = 0
-
-  type Set = (patch: Partial<ReceptionState>) => void
-  const run = (set: Set, q: string, limit: number, mine: number) => async () => {
-    const result = await api.call('reception.find', { q, limit })
-    if (mine !== seq) return
-    if (result.ok) set({ hits: result.data.hits, total: result.data.total, capped: result.data.capped, limit, searching: false, searchError: null })
-    else set({ hits: [], total: 0, capped: false, searching: false, searchError: result.message })
+  const cancel = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
   }
-
-  return createStore<ReceptionState>()((set, get) => ({
+  return (set, get) => ({
     query: '',
-    hits: [],
-    total: 0,
-    capped: false,
+    submitted: '',
     limit: FIRST_LIMIT,
     active: 0,
-    searching: false,
-    searchError: null,
-    detail: null,
-    detailError: null,
-    loadingDetail: false,
     prefill: null,
 
     setQuery(query) {
-      set({ query })
-      if (timer) clearTimeout(timer)
+      set({ query, active: 0 })
+      cancel()
       const q = query.trim()
-      const mine = ++seq
-      if (!q) return set({ hits: [], total: 0, capped: false, active: 0, searching: false, searchError: null })
-      set({ searching: true, active: 0 })
-      timer = setTimeout(run(set, q, FIRST_LIMIT, mine), debounceMs)
+      if (!q) return set({ submitted: '', limit: FIRST_LIMIT })
+      timer = setTimeout(() => {
+        timer = null
+        set({ submitted: q, limit: FIRST_LIMIT })
+      }, debounceMs)
     },
 
     showMore() {
       const q = get().query.trim()
       if (!q) return
-      if (timer) clearTimeout(timer)
-      set({ searching: true })
-      void run(set, q, MORE_LIMIT, ++seq)()
+      cancel()
+      set({ submitted: q, limit: MORE_LIMIT })
     },
 
-    moveActive(delta) {
-      const { hits, active } = get()
-      if (hits.length === 0) return
-      set({ active: (active + delta + hits.length) % hits.length })
+    moveActive(delta, count) {
+      if (count === 0) return
+      set({ active: (get().active + delta + count) % count })
     },
 
     setActive(index) {
@@ -97,30 +76,42 @@ export function createReceptionStore(api: ApiClient, debounceMs = SEARCH_DEBOUNC
     },
 
     clear() {
-      if (timer) clearTimeout(timer)
-      seq++
-      set({ query: '', hits: [], total: 0, capped: false, limit: FIRST_LIMIT, active: 0, searching: false, searchError: null })
-    },
-
-    async loadVehicle(id) {
-      const mine = ++detailSeq
-      const keep = get().detail?.vehicle.id === id
-      set({ loadingDetail: true, detailError: null, ...(keep ? {} : { detail: null }) })
-      const result = await api.call('vehicles.get', { id })
-      if (mine !== detailSeq) return
-      if (result.ok) set({ detail: result.data, loadingDetail: false })
-      else set({ detail: null, detailError: result.message, loadingDetail: false })
-    },
-
-    closeVehicle() {
-      detailSeq++
-      set({ detail: null, detailError: null, loadingDetail: false })
+      cancel()
+      set({ query: '', submitted: '', limit: FIRST_LIMIT, active: 0 })
     },
 
     setPrefill(prefill) {
       set({ prefill })
     },
-  }))
+  })
 }
 
-export type ReceptionStore = ReturnType<typeof createReceptionStore>
+/** The desk's UI state, one per window. */
+export const useReception = create<ReceptionState>()(receptionState())
+
+export interface SearchResult {
+  hits: SearchHitT[]
+  /** How many the text finds in all ("20 of 57"); `capped`: more than that. */
+  total: number
+  capped: boolean
+  searching: boolean
+  error: string | null
+}
+
+/** `reception.find` for a text; the previous answer stays while the next one loads (no flicker). */
+export function findQuery(api: ApiClient, q: string, limit: number) {
+  return apiQueryOptions(api, 'reception.find', { q, limit }, { enabled: q !== '', keepPrevious: true })
+}
+
+/** The hits for what the desk typed, once the typing paused. */
+export function useReceptionSearch(): SearchResult {
+  const query = useReception((s) => s.query)
+  const submitted = useReception((s) => s.submitted)
+  const limit = useReception((s) => s.limit)
+  const result = useQuery(findQuery(useApi(), submitted, limit))
+  if (!query.trim()) return { hits: [], total: 0, capped: false, searching: false, error: null }
+  const waiting = submitted !== query.trim() || result.isPlaceholderData || result.isPending
+  if (result.isError && !waiting) return { hits: [], total: 0, capped: false, searching: false, error: result.error.message }
+  const data = result.data
+  return { hits: data?.hits ?? [], total: data?.total ?? 0, capped: data?.capped ?? false, searching: waiting, error: null }
+}

@@ -1,9 +1,12 @@
-import { createStore } from 'zustand/vanilla'
-import type { ApiClient, Contract } from '../../../shared/contract'
+import { useEffect } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { create } from 'zustand'
+import type { Contract } from '../../../shared/contract'
 import type { InputOf } from '../../../shared/contract/types'
 import type { Failure } from '../api/failure'
+import { apiKey, useApiMutation, useApiQuery } from '../api/query-client'
 import { fromServer, isDirty, toInput, type DraftLine } from './ro-draft'
-import type { RoDetailT, RoSummaryT } from './types'
+import type { RoDetailT } from './types'
 
 export type AuthoriseInput = {
   method: 'signature' | 'in_person' | 'phone'
@@ -12,32 +15,31 @@ export type AuthoriseInput = {
   note: string
 }
 
-export interface RoState {
+/** The RO list's search and filters, as `ro.list` takes them. */
+export type RoListQuery = InputOf<Contract['ro.list']>
+
+/**
+ * The estimate being edited: the order as it was when editing began (its version is what a save
+ * sends, so someone else's newer save is a CONFLICT, not overwritten), the lines as typed, and
+ * what the host said about them.
+ */
+export interface RoDraftState {
   ro: RoDetailT | null
-  loading: boolean
-  error: string | null
   draft: DraftLine[]
   dirty: boolean
-  saving: boolean
   /** Set when a save met a newer version: the message, and the person decides to reload. */
   conflict: string | null
   /** Problems per line index from the host's validation. */
   lineErrors: Record<number, string[]>
-  list: { rows: RoSummaryT[]; total: number; loading: boolean; error: string | null }
-  load(id: number): Promise<void>
-  reload(): Promise<void>
+  /** Takes the host's order as the new starting point, dropping the edits. */
+  accept(ro: RoDetailT): void
+  /** A newer read of the order: taken unless the person has unsaved edits of this order. */
+  sync(ro: RoDetailT): void
   setDraft(update: (lines: DraftLine[]) => DraftLine[]): void
-  save(): Promise<Failure | null>
-  authorise(input: AuthoriseInput): Promise<Failure | null>
-  loadList(query: RoListQuery): Promise<void>
-  /** A change event for an RO: refresh unless the person has unsaved edits. */
-  changed(id: number | undefined): void
+  refused(failure: Failure): void
 }
 
-/** The RO list's search and filters, as `ro.list` takes them. */
-export type RoListQuery = InputOf<Contract['ro.list']>
-
-function lineErrorsOf(failure: Failure): Record<number, string[]> {
+export function lineErrorsOf(failure: Failure): Record<number, string[]> {
   const out: Record<number, string[]> = {}
   for (const f of failure.details?.fields ?? []) {
     const m = /^lines\.(\d+)/.exec(f.field)
@@ -48,91 +50,93 @@ function lineErrorsOf(failure: Failure): Record<number, string[]> {
   return out
 }
 
-export function createRoStore(api: ApiClient) {
-  let seq = 0
-  let listSeq = 0
-  let lastListQuery: Parameters<RoState['loadList']>[0] | null = null
+export const useRoDraft = create<RoDraftState>()((set, get) => ({
+  ro: null,
+  draft: [],
+  dirty: false,
+  conflict: null,
+  lineErrors: {},
 
-  return createStore<RoState>()((set, get) => {
-    const accept = (ro: RoDetailT) =>
-      set({ ro, draft: fromServer(ro.lines), dirty: false, conflict: null, lineErrors: {}, error: null, loading: false })
+  accept(ro) {
+    set({ ro, draft: fromServer(ro.lines), dirty: false, conflict: null, lineErrors: {} })
+  },
 
-    return {
-      ro: null,
-      loading: false,
-      error: null,
-      draft: [],
-      dirty: false,
-      saving: false,
-      conflict: null,
-      lineErrors: {},
-      list: { rows: [], total: 0, loading: false, error: null },
+  sync(ro) {
+    const { ro: current, dirty } = get()
+    if (current?.id === ro.id && dirty) return
+    if (current?.id === ro.id && current.version === ro.version && current === ro) return
+    get().accept(ro)
+  },
 
-      async load(id) {
-        const mine = ++seq
-        if (get().ro?.id !== id) set({ ro: null, draft: [], dirty: false })
-        set({ loading: true, error: null })
-        const result = await api.call('ro.get', { id })
-        if (mine !== seq) return
-        if (result.ok) accept(result.data)
-        else set({ loading: false, error: result.message })
-      },
+  setDraft(update) {
+    const ro = get().ro
+    const draft = update(get().draft)
+    set({ draft, dirty: ro ? isDirty(draft, ro.lines) : true, lineErrors: {} })
+  },
 
-      async reload() {
-        const id = get().ro?.id
-        if (id) await get().load(id)
-      },
+  refused(failure) {
+    if (failure.code === 'CONFLICT') set({ conflict: failure.message })
+    else set({ lineErrors: lineErrorsOf(failure) })
+  },
+}))
 
-      setDraft(update) {
-        const ro = get().ro
-        const draft = update(get().draft)
-        set({ draft, dirty: ro ? isDirty(draft, ro.lines) : true, lineErrors: {} })
-      },
+/** The order `id` as the screen shows it: the host's, or the one being edited. */
+export function useRo(id: number) {
+  const query = useApiQuery('ro.get', { id })
+  useEffect(() => {
+    if (query.data) useRoDraft.getState().sync(query.data)
+  }, [query.data])
+  const ro = useRoDraft((s) => (s.ro?.id === id ? s.ro : null))
+  const reload = async () => {
+    const fresh = await query.refetch()
+    if (fresh.data) useRoDraft.getState().accept(fresh.data)
+  }
+  return { ro, error: query.error?.message ?? null, reload }
+}
 
-      async save() {
-        const ro = get().ro
-        if (!ro) return null
-        set({ saving: true })
-        const result = await api.call('ro.saveLines', { id: ro.id, version: ro.version, lines: toInput(get().draft) })
-        set({ saving: false })
-        if (result.ok) {
-          accept(result.data)
-          return null
-        }
-        if (result.code === 'CONFLICT') set({ conflict: result.message })
-        else set({ lineErrors: lineErrorsOf(result) })
-        return result
-      },
-
-      async authorise(input) {
-        const ro = get().ro
-        if (!ro) return null
-        const result = await api.call('ro.authorise', { id: ro.id, version: ro.version, ...input })
-        if (result.ok) {
-          accept(result.data)
-          return null
-        }
-        if (result.code === 'CONFLICT') set({ conflict: result.message })
-        return result
-      },
-
-      async loadList(query) {
-        lastListQuery = query
-        const mine = ++listSeq
-        set({ list: { ...get().list, loading: true, error: null } })
-        const result = await api.call('ro.list', query)
-        if (mine !== listSeq) return
-        if (result.ok) set({ list: { rows: result.data.rows, total: result.data.total, loading: false, error: null } })
-        else set({ list: { rows: [], total: 0, loading: false, error: result.message } })
-      },
-
-      changed(id) {
-        const { ro, dirty, saving } = get()
-        if (ro && (id === undefined || id === ro.id) && !dirty && !saving) void get().load(ro.id)
-        if (lastListQuery && !get().list.loading) void get().loadList(lastListQuery)
-      },
-    }
+/** Writes that answer with the whole order: it becomes the new starting point at once. */
+function useRoWrite<K extends 'ro.saveLines' | 'ro.authorise'>(channel: K, showError: boolean) {
+  const queryClient = useQueryClient()
+  return useApiMutation(channel, {
+    showError,
+    onSuccess: (ro) => {
+      queryClient.setQueryData(apiKey('ro.get', { id: ro.id }), ro)
+      useRoDraft.getState().accept(ro)
+    },
+    onError: (failure) => {
+      if (channel === 'ro.saveLines' || failure.failure.code === 'CONFLICT') useRoDraft.getState().refused(failure.failure)
+    },
   })
 }
 
-export type RoStore = ReturnType<typeof createRoStore>
+/** Saves the lines as typed against the version editing began from. */
+export function useSaveLines() {
+  const mutation = useRoWrite('ro.saveLines', true)
+  const save = async (): Promise<boolean> => {
+    const { ro, draft } = useRoDraft.getState()
+    if (!ro) return false
+    try {
+      await mutation.mutateAsync({ id: ro.id, version: ro.version, lines: toInput(draft) })
+      return true
+    } catch {
+      return false
+    }
+  }
+  return { save, saving: mutation.isPending }
+}
+
+/** Records the customer's approval; the panel shows a refusal itself. */
+export function useAuthorise() {
+  const mutation = useRoWrite('ro.authorise', false)
+  const authorise = async (input: AuthoriseInput): Promise<Failure | null> => {
+    const ro = useRoDraft.getState().ro
+    if (!ro) return null
+    try {
+      await mutation.mutateAsync({ id: ro.id, version: ro.version, ...input })
+      return null
+    } catch (error) {
+      return (error as { failure?: Failure }).failure ?? null
+    }
+  }
+  return { authorise, busy: mutation.isPending }
+}

@@ -1,11 +1,8 @@
-import { createStore } from 'zustand/vanilla'
-import { createLiveRefresh } from './live-refresh'
 import type { z } from 'zod'
-import type { ApiClient, Contract, Envelope } from '../../../shared/contract'
-import type { InputOf, OutputOf } from '../../../shared/contract/types'
+import { create } from 'zustand'
 import type { AdditionalWork, Board, BoardCard, Job, JobDetail, WorkshopRo } from '../../../shared/contract/workshop'
 import type { RoType } from '../../../shared/domain/ro-type'
-import type { LiveStatus } from '../api/meta'
+import { useApiQuery, useApiWrite } from '../api/query-client'
 
 // Output shapes of the workshop channels, named once for the screens.
 export type BoardT = z.output<typeof Board>
@@ -22,121 +19,48 @@ export interface BoardFilter {
   bayId?: number
 }
 
-type WorkshopChannel = Extract<keyof Contract, `workshop.${string}`>
-
-export interface WorkshopState {
-  board: BoardT | null
-  /** The PC's clock when the board arrived: countdowns run on from the host's `at`. */
-  receivedAt: number
-  boardError: string | null
+/** The workshop's UI state: the board's filters and whose approvals are listed. */
+export interface WorkshopUiState {
   filter: BoardFilter
-  live: LiveStatus
-  ro: WorkshopRoT | null
-  roError: string | null
-  queue: AdditionalWorkT[] | null
+  /** Undefined: everyone's additional work; a user id: that advisor's customers only. */
   queueAdvisorId: number | undefined
-  /** Bumped on every refresh after a change, so panels with their own reads (stats, settings) follow. */
-  revision: number
-  loadBoard(): Promise<void>
+  /** Whether the person chose the queue's filter themselves (then the default no longer applies). */
+  queueChosen: boolean
   setFilter(filter: BoardFilter): void
-  loadRo(id: number): Promise<void>
-  loadQueue(advisorId?: number): Promise<void>
-  /** A write; on success everything showing is read again at once. */
-  write<K extends WorkshopChannel>(channel: K, input: InputOf<Contract[K]>): Promise<Envelope<OutputOf<Contract[K]>>>
-  /** A change happened somewhere: refresh what is showing, once per burst of events. */
-  changed(): void
-  /** Subscribes to the push channel; returns the unsubscribe. */
-  connect(): () => void
+  setQueueAdvisor(advisorId: number | undefined): void
 }
 
-export interface WorkshopStoreOptions {
-  /** How the board is read: the logged-in board by default, the wall display with its token. */
-  readBoard?: (api: ApiClient) => Promise<Envelope<BoardT>>
-  debounceMs?: number
+export const useWorkshopUi = create<WorkshopUiState>()((set) => ({
+  filter: {},
+  queueAdvisorId: undefined,
+  queueChosen: false,
+  setFilter(filter) {
+    set({ filter })
+  },
+  setQueueAdvisor(queueAdvisorId) {
+    set({ queueAdvisorId, queueChosen: true })
+  },
+}))
+
+/**
+ * The board, kept in the cache while the app runs: going from the board to an order and back
+ * shows it at once. `receivedAt` is the PC's clock when it arrived: countdowns run on from `at`.
+ */
+export function useBoard() {
+  const query = useApiQuery('workshop.board', {})
+  return { board: query.data ?? null, receivedAt: query.dataUpdatedAt, error: query.error?.message ?? null }
 }
 
-export function createWorkshopStore(api: ApiClient, options: WorkshopStoreOptions = {}) {
-  const readBoard = options.readBoard ?? ((client: ApiClient) => client.call('workshop.board', {}))
-  const debounceMs = options.debounceMs ?? 120
-  let boardSeq = 0
-  let roSeq = 0
-  let queueSeq = 0
-  let boardWanted = false
-  let queueWanted = false
-
-  return createStore<WorkshopState>()((set, get) => {
-    const refresh = () => {
-      set({ revision: get().revision + 1 })
-      const jobs: Promise<void>[] = []
-      if (boardWanted) jobs.push(get().loadBoard())
-      const ro = get().ro
-      if (ro) jobs.push(get().loadRo(ro.roId))
-      if (queueWanted) jobs.push(get().loadQueue(get().queueAdvisorId))
-      return Promise.all(jobs)
-    }
-    const live = createLiveRefresh({
-      api,
-      areas: ['workshop', 'ro'],
-      refresh,
-      debounceMs,
-      onStatus: (status) => set({ live: status }),
-    })
-
-    return {
-      board: null,
-      receivedAt: 0,
-      boardError: null,
-      filter: {},
-      live: 'connecting',
-      ro: null,
-      roError: null,
-      queue: null,
-      queueAdvisorId: undefined,
-      revision: 0,
-
-      async loadBoard() {
-        boardWanted = true
-        const mine = ++boardSeq
-        const result = await readBoard(api)
-        // Only the newest answer counts: a slow read never replaces a fresher board.
-        if (mine !== boardSeq) return
-        if (result.ok) set({ board: result.data, receivedAt: Date.now(), boardError: null })
-        else set({ boardError: result.message })
-      },
-
-      setFilter(filter) {
-        set({ filter })
-      },
-
-      async loadRo(id) {
-        const mine = ++roSeq
-        if (get().ro?.roId !== id) set({ ro: null, roError: null })
-        const result = await api.call('workshop.ro', { roId: id })
-        if (mine !== roSeq) return
-        if (result.ok) set({ ro: result.data, roError: null })
-        else set({ roError: result.message })
-      },
-
-      async loadQueue(advisorId) {
-        queueWanted = true
-        const mine = ++queueSeq
-        set({ queueAdvisorId: advisorId })
-        const result = await api.call('workshop.additional.queue', advisorId === undefined ? {} : { advisorId })
-        if (mine !== queueSeq) return
-        if (result.ok) set({ queue: result.data })
-      },
-
-      async write(channel, input) {
-        const result = await api.call(channel, input)
-        if (result.ok) await live.afterWrite()
-        return result
-      },
-
-      changed: live.changed,
-      // One subscription for every panel that shows workshop data, however many are mounted.
-      connect: live.connect,
-    }
-  })
+export function useWorkshopRo(id: number) {
+  const query = useApiQuery('workshop.ro', { roId: id })
+  return { ro: query.data ?? null, error: query.error?.message ?? null }
 }
 
-export type WorkshopStore = ReturnType<typeof createWorkshopStore>
+/** Additional work waiting for the customer's decision; `enabled` false for roles that do not approve. */
+export function useApprovalQueue(advisorId: number | undefined, enabled = true) {
+  const query = useApiQuery('workshop.additional.queue', advisorId === undefined ? {} : { advisorId }, { enabled, keepPrevious: true })
+  return query.data ?? null
+}
+
+/** A workshop write; on success what it changed is read again at once. */
+export const useWorkshopWrite = useApiWrite

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Spin } from 'antd'
 import dayjs from 'dayjs'
 import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { useAdvisors, useAppointmentsDay } from '../../stores/appointments-store'
 import { useSessionStore, useT } from '../../i18n'
 import { todayIn } from '../../format'
 import { navigate } from '../../router'
@@ -18,23 +18,13 @@ interface Slot {
 /** 预约: one day, a column per advisor, a row per half hour. */
 export function AppointmentsScreen({ date }: { date?: string | undefined }) {
   const t = useT()
-  const store = useStores().appointments
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
   const canBook = useCan('appointments.write')
   const day = date ?? todayIn(timeZone)
-  const loading = useStore(store, (s) => s.loading)
-  const error = useStore(store, (s) => s.error)
+  const { loading, error } = useAppointmentsDay(day)
   const [booking, setBooking] = useState<Slot | null>(null)
   const [filter, setFilter] = useState<DayFilter>({ q: '', advisorId: undefined })
-  const advisors = useStore(store, (s) => s.advisors)
-
-  useEffect(() => {
-    void store.getState().load(day)
-  }, [store, day])
-
-  useEffect(() => {
-    void store.getState().loadAdvisors()
-  }, [store])
+  const advisors = useAdvisors()
 
   const go = (offset: number) => navigate({ name: 'appointments', date: dayjs(day).add(offset, 'day').format('YYYY-MM-DD') })
 

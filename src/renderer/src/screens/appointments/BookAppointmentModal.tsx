@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { failureOf, useApi, useApiMutation } from '../../api/query-client'
+import { useAdvisors, useAppointmentsDay } from '../../stores/appointments-store'
 import { useSessionStore, useT } from '../../i18n'
 import { applyFailure, summaryOf } from '../../components/form-errors'
 import { RemoteSelect } from '../../components/RemoteSelect'
@@ -31,34 +32,36 @@ interface Props {
 
 export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClose }: Props) {
   const t = useT()
-  const { api, appointments } = useStores()
+  const api = useApi()
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
-  const advisors = useStore(appointments, (s) => s.advisors)
+  const advisors = useAdvisors()
+  const shownDay = day ?? todayIn(timeZone)
+  const dayBookings = useAppointmentsDay(shownDay).appointments
+  const book = useApiMutation('appointments.book', { showError: false })
   const me = useStore(useSessionStore(), (s) => s.user?.id)
   const hoursText = useStore(useSessionStore(), (s) => s.settings?.openingHours ?? DEFAULT_OPENING_HOURS_TEXT)
   const { message, modal } = App.useApp()
   const [form] = Form.useForm<Values>()
   const [vehicleId, setVehicleId] = useState<number | null>(vehicle?.id ?? null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    if (advisors.length === 0) void appointments.getState().loadAdvisors()
-  }, [appointments, advisors.length])
+  const busy = book.isPending
 
   const submit = async (values: Values, outsideHours = false) => {
     if (!vehicleId) return setError(t('appts.pickVehicle'))
-    setBusy(true)
     setError(null)
-    const failure = await appointments.getState().book({
+    const failure = await book
+      .mutateAsync({
       vehicleId,
       advisorId: values.advisorId,
       startsAt: wallClockToIso(values.startsAt.format('YYYY-MM-DDTHH:mm'), timeZone),
       durationMin: values.durationMin,
       concern: values.concern ?? '',
-      outsideHours,
-    })
-    setBusy(false)
+        outsideHours,
+      })
+      .then(
+        () => null,
+        (e: unknown) => failureOf(e)?.failure ?? null,
+      )
     if (failure?.details?.outsideHours === true && !outsideHours) {
       // Outside the opening hours needs the advisor's explicit yes; the host refuses it otherwise.
       modal.confirm({
@@ -83,17 +86,15 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClos
 
   // The next free slot inside the opening hours, for the current user when they take bookings.
   const computeDefaults = () => {
-    const state = appointments.getState()
-    const shown = day ?? todayIn(timeZone)
     return bookingDefaults({
       hours: parseOpeningHours(hoursText),
-      day: shown,
+      day: shownDay,
       today: todayIn(timeZone),
       now: startMinute(nowWallClock(timeZone)),
       durationMin: 60,
-      advisorIds: state.advisors.map((a) => a.id),
+      advisorIds: advisors.map((a) => a.id),
       me,
-      booked: state.date === shown ? state.appointments.filter((a) => a.status === 'booked' || a.status === 'arrived') : [],
+      booked: dayBookings.filter((a) => a.status === 'booked' || a.status === 'arrived'),
     })
   }
   const [defaults] = useState(computeDefaults)

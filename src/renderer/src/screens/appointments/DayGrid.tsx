@@ -1,11 +1,12 @@
-import { App, Button, Tag } from 'antd'
+import { Button, Tag } from 'antd'
 import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { useApiMutation } from '../../api/query-client'
+import { useReception } from '../../stores/reception-store'
 import { useSessionStore, useT } from '../../i18n'
 import { nowWallClock, timeOnly, todayIn } from '../../format'
 import { navigate } from '../../router'
 import type { AppointmentT } from '../../stores/types'
-import type { Advisor } from '../../stores/appointments-store'
+import { useAdvisors, useAppointmentsDay, type Advisor } from '../../stores/appointments-store'
 import { layoutLanes } from './day-layout'
 import { dayRows, rowSpan } from './day-rows'
 import { DEFAULT_OPENING_HOURS_TEXT, hhmmOf, parseOpeningHours, weekdayIndex } from '../../../../shared/domain/opening-hours'
@@ -29,17 +30,16 @@ interface Props {
 
 export function DayGrid({ day, filter, canBook, onBook }: Props) {
   const t = useT()
-  const { appointments: store, reception } = useStores()
-  const all = useStore(store, (s) => s.appointments)
+  const all = useAppointmentsDay(day).appointments
   const needle = filter.q.trim().toLowerCase()
   const list = all.filter(
     (a) =>
       (filter.advisorId === undefined || a.advisorId === filter.advisorId) &&
       (!needle || [a.plate, a.customerName, a.mobile, a.concern, a.model].some((v) => v?.toLowerCase().includes(needle))),
   )
-  const knownAll = useStore(store, (s) => s.advisors)
+  const knownAll = useAdvisors()
   const known = filter.advisorId === undefined ? knownAll : knownAll.filter((a) => a.id === filter.advisorId)
-  const { message } = App.useApp()
+  const mark = useApiMutation('appointments.setStatus')
   // Only today's arrivals can be checked in; other days can still be marked or cancelled.
   const isToday = useStore(useSessionStore(), (s) => day === todayIn(s.settings?.timeZone ?? 'Asia/Shanghai'))
   const hoursText = useStore(useSessionStore(), (s) => s.settings?.openingHours ?? DEFAULT_OPENING_HOURS_TEXT)
@@ -57,13 +57,11 @@ export function DayGrid({ day, filter, canBook, onBook }: Props) {
   for (const a of list) widest.set(a.advisorId, Math.max(widest.get(a.advisorId) ?? 1, lanes.get(a.id)?.lanes ?? 1))
   const columns = advisors.map((adv) => `minmax(${180 * Math.min(widest.get(adv.id) ?? 1, 3)}px, ${widest.get(adv.id) ?? 1}fr)`)
 
-  const setStatus = async (a: AppointmentT, status: 'no_show' | 'cancelled' | 'booked') => {
-    const failure = await store.getState().setStatus(a, status)
-    if (failure) void message.error(failure.message)
-  }
+  const setStatus = (a: AppointmentT, status: 'no_show' | 'cancelled' | 'booked') =>
+    mark.mutateAsync({ id: a.id, version: a.version, status }).catch(() => undefined)
 
   const checkIn = (a: AppointmentT) => {
-    reception.getState().setPrefill({ vehicleId: a.vehicleId, appointmentId: a.id, concerns: a.concern })
+    useReception.getState().setPrefill({ vehicleId: a.vehicleId, appointmentId: a.id, concerns: a.concern })
     navigate({ name: 'checkIn', vehicleId: a.vehicleId, appointmentId: a.id })
   }
 

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Skeleton, Space, Switch, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useStore } from 'zustand'
 import { RO_TYPES, type RoType } from '../../../../shared/domain/ro-type'
-import { useStores } from '../../stores/context'
+import { useApiMutation, useApiQuery } from '../../api/query-client'
+import { useReception } from '../../stores/reception-store'
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
@@ -28,22 +29,27 @@ interface Values {
 export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number; appointmentId?: number | undefined }) {
   const t = useT()
   const locale = useLocale()
-  const { api, reception } = useStores()
   const session = useSessionStore()
   const timeZone = useStore(session, (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
   const canOverride = useCan('odometer.override')
-  const detail = useStore(reception, (s) => s.detail)
-  const prefill = useStore(reception, (s) => s.prefill)
+  const detail = useApiQuery('vehicles.get', { id: vehicleId }).data
+  const prefill = useReception((s) => s.prefill)
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const [findings, setFindings] = useState<FindingDraft[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const odometer = Form.useWatch('odometerKm', form)
-
-  useEffect(() => {
-    if (reception.getState().detail?.vehicle.id !== vehicleId) void reception.getState().loadVehicle(vehicleId)
-  }, [reception, vehicleId])
+  // The form shows the host's refusal above itself, with the field problems at their fields.
+  const checkIn = useApiMutation('ro.checkIn', {
+    showError: false,
+    onError: (failure) => setError(summaryOf(applyFailure(form, failure.failure), failure.failure)),
+    onSuccess: (data) => {
+      useReception.getState().setPrefill(null)
+      void message.success(t('checkIn.done', { number: data.number }))
+      navigate({ name: 'ro', id: data.id })
+    },
+  })
+  const busy = checkIn.isPending
 
   useHotkeys({ 'Ctrl+Enter': () => form.submit() })
 
@@ -52,10 +58,9 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
   const below = typeof odometer === 'number' && odometer < vehicle.odometerKm
   const concernsPrefill = prefill && prefill.vehicleId === vehicleId && prefill.appointmentId === appointmentId ? prefill.concerns : ''
 
-  const submit = async (values: Values) => {
-    setBusy(true)
+  const submit = (values: Values) => {
     setError(null)
-    const result = await api.call('ro.checkIn', {
+    checkIn.mutate({
       vehicleId,
       ...(appointmentId ? { appointmentId } : {}),
       type: values.type,
@@ -67,13 +72,6 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
       ...(values.promisedAt ? { promisedAt: wallClockToIso(values.promisedAt.format('YYYY-MM-DDTHH:mm'), timeZone) } : {}),
       returnOldParts: values.returnOldParts,
     })
-    setBusy(false)
-    if (!result.ok) {
-      return setError(summaryOf(applyFailure(form, result), result))
-    }
-    reception.getState().setPrefill(null)
-    void message.success(t('checkIn.done', { number: result.data.number }))
-    navigate({ name: 'ro', id: result.data.id })
   }
 
   const promisedDefault = dayjs(nowWallClock(timeZone)).add(150, 'minute').startOf('hour')

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Card, Tabs } from 'antd'
 import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { useSessionStore, useT } from '../../i18n'
 import type { Failure } from '../../api/failure'
 import { createDataAdminStore } from './data-admin-store'
@@ -23,7 +23,7 @@ export type Report = (failure: Failure | null, okText: string) => void
 /** 数据管理: head-office export, backups and restore, job log. */
 export function DataAdminScreen() {
   const t = useT()
-  const { api } = useStores()
+  const api = useApi()
   const permissions = useStore(useSessionStore(), (s) => s.user?.permissions ?? [])
   const canExport = permissions.includes('data.export')
   const canBackup = permissions.includes('data.backup')

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Form, Modal, Segmented, Typography } from 'antd'
-import { useStores } from '../../stores/context'
+import { failureOf, useApi, useApiMutation } from '../../api/query-client'
 import { useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
 import { clean } from '../../components/clean'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import type { CustomerT, SearchHitT, VehicleT } from '../../stores/types'
@@ -20,7 +19,7 @@ interface NewOwner {
 /** A sold car changes hands: an existing customer or a new one becomes the owner (recorded). */
 export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: VehicleT; owner: CustomerT; onClose(): void }) {
   const t = useT()
-  const { api, reception } = useStores()
+  const api = useApi()
   const { message } = App.useApp()
   const [mode, setMode] = useState<'existing' | 'new'>('existing')
   const [picked, setPicked] = useState<SearchHitT | null>(null)
@@ -28,11 +27,13 @@ export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: Vehicle
   const [busy, setBusy] = useState(false)
   const [form] = Form.useForm<NewOwner>()
 
+  // The dialog shows its failures itself, next to what was picked or typed.
+  const changeOwner = useApiMutation('vehicles.changeOwner', { showError: false })
+  const createCustomer = useApiMutation('customers.create', { form, showError: false })
+
   const change = async (customerId: number) => {
-    const result = await api.call('vehicles.changeOwner', { id: vehicle.id, version: vehicle.version, customerId })
-    if (!result.ok) return setError(result.message)
+    await changeOwner.mutateAsync({ id: vehicle.id, version: vehicle.version, customerId })
     void message.success(t('desk.ownerChanged'))
-    void reception.getState().loadVehicle(vehicle.id)
     onClose()
   }
 
@@ -45,15 +46,13 @@ export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: Vehicle
         await change(picked.customerId)
       } else {
         const values = await form.validateFields()
-        const created = await api.call('customers.create', clean({ ...values }) as NewOwner)
-        if (!created.ok) {
-          applyFailure(form, created)
-          return setError(created.message)
-        }
-        await change(created.data.id)
+        const created = await createCustomer.mutateAsync(clean({ ...values }) as NewOwner)
+        await change(created.id)
       }
-    } catch {
-      // Field validation failed: the form shows where.
+    } catch (error) {
+      // A refused write shows its message here; failed field validation shows at the fields.
+      const failure = failureOf(error)
+      if (failure) setError(failure.message)
     } finally {
       setBusy(false)
     }

@@ -1,8 +1,6 @@
-import { useState } from 'react'
 import { App, Form, Modal } from 'antd'
-import { useStores } from '../../stores/context'
+import { useApiMutation } from '../../api/query-client'
 import { useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
 import { clean } from '../../components/clean'
 import type { CustomerT } from '../../stores/types'
 import { OwnerFields } from './owner-fields'
@@ -18,28 +16,20 @@ interface Values {
 
 export function EditOwnerModal({ owner, onClose }: { owner: CustomerT; onClose(): void }) {
   const t = useT()
-  const { api, reception } = useStores()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [busy, setBusy] = useState(false)
+  const update = useApiMutation('customers.update', {
+    form,
+    onSuccess: () => {
+      void message.success(t('desk.saved'))
+      onClose()
+    },
+  })
 
-  const submit = async (values: Values) => {
-    setBusy(true)
-    const result = await api.call('customers.update', { id: owner.id, version: owner.version, ...clean({ ...values }) })
-    setBusy(false)
-    const vehicleId = reception.getState().detail?.vehicle.id
-    if (!result.ok) {
-      applyFailure(form, result)
-      void message.error(result.message)
-      return
-    }
-    void message.success(t('desk.saved'))
-    if (vehicleId) void reception.getState().loadVehicle(vehicleId)
-    onClose()
-  }
+  const submit = (values: Values) => update.mutate({ id: owner.id, version: owner.version, ...clean({ ...values }) })
 
   return (
-    <Modal open title={t('desk.editOwner')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={busy}>
+    <Modal open title={t('desk.editOwner')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={update.isPending}>
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,8 +1,6 @@
-import { useState } from 'react'
 import { App, Form, Modal } from 'antd'
-import { useStores } from '../../stores/context'
+import { useApiMutation, useInvalidate } from '../../api/query-client'
 import { useT } from '../../i18n'
-import { applyFailure } from '../../components/form-errors'
 import { clean } from '../../components/clean'
 import type { VehicleT } from '../../stores/types'
 import { PlateField, VehicleDescriptionFields } from './vehicle-fields'
@@ -18,28 +16,24 @@ interface Values {
 
 export function EditVehicleModal({ vehicle, onClose }: { vehicle: VehicleT; onClose(): void }) {
   const t = useT()
-  const { api, reception } = useStores()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const update = useApiMutation('vehicles.update', {
+    form,
+    onError: (failure) => {
+      if (failure.failure.code === 'CONFLICT') void invalidate('vehicles.get')
+    },
+    onSuccess: () => {
+      void message.success(t('desk.saved'))
+      onClose()
+    },
+  })
 
-  const submit = async (values: Values) => {
-    setBusy(true)
-    const result = await api.call('vehicles.update', { id: vehicle.id, version: vehicle.version, ...clean({ ...values }) })
-    setBusy(false)
-    if (!result.ok) {
-      applyFailure(form, result)
-      void message.error(result.message)
-      if (result.code === 'CONFLICT') void reception.getState().loadVehicle(vehicle.id)
-      return
-    }
-    void message.success(t('desk.saved'))
-    void reception.getState().loadVehicle(vehicle.id)
-    onClose()
-  }
+  const submit = (values: Values) => update.mutate({ id: vehicle.id, version: vehicle.version, ...clean({ ...values }) })
 
   return (
-    <Modal open title={t('desk.editVehicle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={busy}>
+    <Modal open title={t('desk.editVehicle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={update.isPending}>
       <Form<Values>
         form={form}
         layout="vertical"

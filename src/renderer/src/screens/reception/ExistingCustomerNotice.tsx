@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { Alert, Button } from 'antd'
 import { isMobile, normalisePhone } from '../../../../shared/domain/phone'
-import { useStores } from '../../stores/context'
+import { useApiQuery } from '../../api/query-client'
 import type { T } from '../../i18n'
 
 export interface MobileOwner {
@@ -17,30 +17,21 @@ export interface MobileOwner {
  * desk sees the duplicate before registering it. The host still refuses it (DUPLICATE).
  */
 export function useMobileOwner(mobile: string | undefined): MobileOwner | null {
-  const { api } = useStores()
-  const [owner, setOwner] = useState<MobileOwner | null>(null)
   const digits = mobile && isMobile(mobile) ? normalisePhone(mobile) : null
-  useEffect(() => {
-    if (!digits) return setOwner(null)
-    let live = true
-    void api.call('reception.search', { q: digits, limit: 20 }).then((result) => {
-      if (!live) return
-      const hits = result.ok ? result.data.filter((h) => h.mobile === digits) : []
-      const first = hits[0]
-      if (!first) return setOwner(null)
-      const mine = hits.filter((h) => h.customerId === first.customerId && h.vehicleId !== null)
-      setOwner({
-        customerId: first.customerId,
-        customerName: first.customerName,
-        mobile: digits,
-        vehicles: mine.map((h) => [h.plate, h.model].filter(Boolean).join(' ')),
-      })
-    })
-    return () => {
-      live = false
+  const { data } = useApiQuery('reception.search', { q: digits ?? '', limit: 20 }, { enabled: digits !== null })
+  return useMemo(() => {
+    if (!digits || !data) return null
+    const hits = data.filter((h) => h.mobile === digits)
+    const first = hits[0]
+    if (!first) return null
+    const mine = hits.filter((h) => h.customerId === first.customerId && h.vehicleId !== null)
+    return {
+      customerId: first.customerId,
+      customerName: first.customerName,
+      mobile: digits,
+      vehicles: mine.map((h) => [h.plate, h.model].filter(Boolean).join(' ')),
     }
-  }, [api, digits])
-  return owner
+  }, [digits, data])
 }
 
 interface Props {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space } from 'antd'
 import { normaliseVin } from '../../../../shared/domain/vin'
-import { useStores } from '../../stores/context'
+import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
@@ -46,12 +46,20 @@ export function RegisterForm({ ownerId }: { ownerId?: number | undefined }) {
 
 function RegisterFormBody({ ownerId }: { ownerId?: number | undefined }) {
   const t = useT()
-  const { api } = useStores()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [owner, setOwner] = useState<CustomerT | null>(null)
+  const owner: CustomerT | null = useApiQuery('customers.get', { id: ownerId ?? 0 }, { enabled: Boolean(ownerId) }).data?.customer ?? null
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The form shows the host's refusal above itself, with the field problems at their fields.
+  const register = useApiMutation('vehicles.register', {
+    showError: false,
+    onError: (failure) => setError(summaryOf(applyFailure(form, failure.failure), failure.failure)),
+    onSuccess: (data) => {
+      void message.success(t('desk.registered'))
+      navigate({ name: 'reception', vehicleId: data.id })
+    },
+  })
+  const busy = register.isPending
   const vin = Form.useWatch('vin', form) ?? ''
   // A mobile already on file: warn at once and offer that customer, so no duplicate is made.
   const mobile = Form.useWatch(['newOwner', 'mobile'], form)
@@ -60,15 +68,9 @@ function RegisterFormBody({ ownerId }: { ownerId?: number | undefined }) {
   const [sharedFor, setSharedFor] = useState<string | null>(null)
   const shared = taken !== null && sharedFor === taken.mobile
 
-  useEffect(() => {
-    if (!ownerId) return
-    void api.call('customers.get', { id: ownerId }).then((r) => r.ok && setOwner(r.data.customer))
-  }, [api, ownerId])
-
   useHotkeys({ 'Ctrl+Enter': () => form.submit() })
 
-  const submit = async (values: Values) => {
-    setBusy(true)
+  const submit = (values: Values) => {
     setError(null)
     const { newOwner, ...vehicle } = values
     const input = {
@@ -81,13 +83,7 @@ function RegisterFormBody({ ownerId }: { ownerId?: number | undefined }) {
         ? { ownerId: ownerId ?? attached?.customerId }
         : { newOwner: { ...clean({ ...newOwner }), name: newOwner?.name ?? '', ...(shared ? { sharedMobile: true } : {}) } }),
     }
-    const result = await api.call('vehicles.register', input)
-    setBusy(false)
-    if (!result.ok) {
-      return setError(summaryOf(applyFailure(form, result), result))
-    }
-    void message.success(t('desk.registered'))
-    navigate({ name: 'reception', vehicleId: result.data.id })
+    register.mutate(input)
   }
 
   return (

@@ -1,8 +1,6 @@
 import type { KeyboardEvent, RefObject } from 'react'
 import { Button, Input, Typography, type InputRef } from 'antd'
-import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
-import { MORE_LIMIT } from '../../stores/reception-store'
+import { MORE_LIMIT, useReception, useReceptionSearch } from '../../stores/reception-store'
 import { useT } from '../../i18n'
 import { navigate } from '../../router'
 import type { SearchHitT } from '../../stores/types'
@@ -16,23 +14,18 @@ export function openHit(hit: SearchHitT): void {
 /** The search box keeps the focus: arrows move through the results, Enter opens, Esc clears. */
 export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null> }) {
   const t = useT()
-  const store = useStores().reception
-  const query = useStore(store, (s) => s.query)
-  const hits = useStore(store, (s) => s.hits)
-  const active = useStore(store, (s) => s.active)
-  const searching = useStore(store, (s) => s.searching)
-  const error = useStore(store, (s) => s.searchError)
-  const total = useStore(store, (s) => s.total)
-  const capped = useStore(store, (s) => s.capped)
+  const query = useReception((s) => s.query)
+  const active = useReception((s) => s.active)
+  const { hits, searching, error, total, capped } = useReceptionSearch()
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const state = store.getState()
+    const state = useReception.getState()
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      state.moveActive(event.key === 'ArrowDown' ? 1 : -1)
+      state.moveActive(event.key === 'ArrowDown' ? 1 : -1, hits.length)
     } else if (event.key === 'Enter') {
       event.preventDefault()
-      const hit = state.hits[state.active]
+      const hit = hits[state.active]
       if (hit) openHit(hit)
     } else if (event.key === 'Escape') {
       event.preventDefault()
@@ -55,7 +48,7 @@ export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null>
         aria-controls="desk-results"
         aria-autocomplete="list"
         aria-activedescendant={hits.length > 0 ? `desk-hit-${active}` : undefined}
-        onChange={(e) => store.getState().setQuery(e.target.value)}
+        onChange={(e) => useReception.getState().setQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="search-status" aria-live="polite">
@@ -69,7 +62,7 @@ export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null>
           <span className="search-more">
             <Typography.Text type="secondary">{t(capped ? 'desk.hitCountOfMore' : 'desk.hitCountOf', { shown: hits.length, total })}</Typography.Text>
             {hits.length < MORE_LIMIT && (
-              <Button size="small" type="link" onClick={() => store.getState().showMore()}>
+              <Button size="small" type="link" onClick={() => useReception.getState().showMore()}>
                 {t('desk.showMore', { n: Math.min(MORE_LIMIT, total) })}
               </Button>
             )}
@@ -80,7 +73,7 @@ export function SearchPanel({ inputRef }: { inputRef: RefObject<InputRef | null>
           <Typography.Text type="secondary">{t('desk.searchHelp')}</Typography.Text>
         )}
       </div>
-      <SearchResults hits={hits} active={active} onPick={openHit} onHover={(i) => store.getState().setActive(i)} />
+      <SearchResults hits={hits} active={active} onPick={openHit} onHover={(i) => useReception.getState().setActive(i)} />
     </div>
   )
 }

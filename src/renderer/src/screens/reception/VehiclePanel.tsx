@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Skeleton, Space, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { isOpen } from '../../../../shared/domain/ro-state'
-import { useStores } from '../../stores/context'
+import { useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
@@ -19,23 +18,17 @@ type Dialog = 'edit' | 'owner' | 'book' | null
 
 export function VehiclePanel({ vehicleId }: { vehicleId: number }) {
   const t = useT()
-  const store = useStores().reception
-  const detail = useStore(store, (s) => s.detail)
-  const error = useStore(store, (s) => s.detailError)
+  const { data: detail, error } = useApiQuery('vehicles.get', { id: vehicleId })
   const canWriteRo = useCan('ro.write')
   const canEdit = useCan('customers.write')
   const canBook = useCan('appointments.write')
   const [dialog, setDialog] = useState<Dialog>(null)
 
-  useEffect(() => {
-    void store.getState().loadVehicle(vehicleId)
-  }, [store, vehicleId])
-
   const openRo = detail?.repairOrders.find((ro) => isOpen(ro.state)) ?? null
   const checkIn = () => navigate({ name: 'checkIn', vehicleId })
   useHotkeys({ 'Alt+C': () => canWriteRo && !openRo && checkIn() })
 
-  if (error) return <Alert type="error" showIcon title={error} />
+  if (error && !detail) return <Alert type="error" showIcon title={error.message} />
   if (!detail || detail.vehicle.id !== vehicleId) return <Skeleton active />
   const { vehicle, owner } = detail
 

@@ -3,7 +3,7 @@ import { Checkbox, DatePicker, Input, Select } from 'antd'
 import dayjs from 'dayjs'
 import { RO_STATES } from '../../../../shared/domain/ro-state'
 import { RO_TYPES } from '../../../../shared/domain/ro-type'
-import { useStores } from '../../stores/context'
+import { useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
 import type { RoListQuery } from '../../stores/ro-store'
 
@@ -15,15 +15,11 @@ const ADVISOR_ROLES = ['service_advisor', 'front_desk_supervisor', 'service_mana
 /** The RO list's search box and filters: what a clerk narrows the orders by. */
 export function RoListFilters({ value, onChange }: { value: RoFilters; onChange(next: RoFilters): void }) {
   const t = useT()
-  const { api } = useStores()
-  const [advisors, setAdvisors] = useState<{ value: number; label: string }[]>([])
+  const advisors =
+    useApiQuery('users.list', {}, { staleTime: 5 * 60_000 }).data
+      ?.filter((u) => ADVISOR_ROLES.includes(u.role))
+      .map((u) => ({ value: u.id, label: u.displayName })) ?? []
   const [q, setQ] = useState(value.q ?? '')
-
-  useEffect(() => {
-    void api.call('users.list', {}).then((r) => {
-      if (r.ok) setAdvisors(r.data.filter((u) => ADVISOR_ROLES.includes(u.role)).map((u) => ({ value: u.id, label: u.displayName })))
-    })
-  }, [api])
 
   // Typing settles for a moment before the list reloads, so each key does not cost a query.
   useEffect(() => {

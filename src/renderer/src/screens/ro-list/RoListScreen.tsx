@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Alert, Card, Segmented, Table, Tag } from 'antd'
-import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { useApiQuery } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
 import { navigate } from '../../router'
@@ -15,8 +14,6 @@ const PAGE = 50
 export function RoListScreen({ all }: { all: boolean }) {
   const t = useT()
   const locale = useLocale()
-  const store = useStores().ro
-  const list = useStore(store, (s) => s.list)
   const [page, setPage] = useState(1)
   const [filters, setFilters] = useState<RoFilters>({})
   const changeFilters = useCallback((next: RoFilters) => {
@@ -24,11 +21,10 @@ export function RoListScreen({ all }: { all: boolean }) {
     setFilters(next)
   }, [])
 
-  useEffect(() => {
-    // Undefined filters are left out: the contract is strict about what it is sent.
-    const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as RoFilters
-    void store.getState().loadList({ ...given, ...(all ? {} : { open: true }), limit: PAGE, offset: (page - 1) * PAGE })
-  }, [store, all, page, filters])
+  // Undefined filters are left out: the contract is strict about what it is sent.
+  const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as RoFilters
+  const query = useApiQuery('ro.list', { ...given, ...(all ? {} : { open: true }), limit: PAGE, offset: (page - 1) * PAGE }, { keepPrevious: true })
+  const list = { rows: query.data?.rows ?? [], total: query.data?.total ?? 0, loading: query.isFetching, error: query.error?.message ?? null }
 
   const open = (row: RoSummaryT) => navigate({ name: 'ro', id: row.id })
 

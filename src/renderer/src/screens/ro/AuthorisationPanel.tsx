@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Form, Input, Segmented, Typography } from 'antd'
-import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
 import { SignaturePad } from '../../components/SignaturePad'
-import type { AuthoriseInput } from '../../stores/ro-store'
+import { useAuthorise, useRoDraft, type AuthoriseInput } from '../../stores/ro-store'
 import type { RoDetailT } from '../../stores/types'
 import { useCan } from '../../permissions'
 
@@ -16,8 +14,8 @@ const METHODS: Method[] = ['signature', 'in_person', 'phone']
 export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
   const t = useT()
   const locale = useLocale()
-  const store = useStores().ro
-  const dirty = useStore(store, (s) => s.dirty)
+  const dirty = useRoDraft((s) => s.dirty)
+  const { authorise, busy } = useAuthorise()
   const canAuthorise = useCan('ro.authorise')
   const { message } = App.useApp()
   const [method, setMethod] = useState<Method>('signature')
@@ -25,7 +23,6 @@ export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
   const [note, setNote] = useState('')
   const [signature, setSignature] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const current = ro.authorisations.find((a) => !a.supersededAt) ?? null
   const voided = !ro.authorised && ro.authorisations.some((a) => a.supersededAt)
@@ -33,15 +30,13 @@ export function AuthorisationPanel({ ro }: { ro: RoDetailT }) {
   const ready = !dirty && ro.lines.length > 0 && by.trim() !== '' && (method !== 'signature' || signature !== null)
 
   const record = async () => {
-    setBusy(true)
     setError(null)
-    const failure = await store.getState().authorise({
+    const failure = await authorise({
       method,
       authorisedBy: by.trim(),
       note: note.trim(),
       ...(method === 'signature' && signature ? { signaturePng: signature } : {}),
     })
-    setBusy(false)
     if (failure) return setError(failure.message)
     void message.success(t('authz.recorded'))
   }

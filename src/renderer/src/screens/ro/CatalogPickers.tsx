@@ -1,4 +1,4 @@
-import { useStores } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { milliToDecimal, money } from '../../format'
 import { RemoteSelect } from '../../components/RemoteSelect'
@@ -8,7 +8,7 @@ import { useCan } from '../../permissions'
 /** Operation codes with their flat-rate hours (工时); picking one adds a labour line. */
 export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
   const t = useT()
-  const { api } = useStores()
+  const api = useApi()
   const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (
@@ -37,7 +37,7 @@ export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
 export function PartPicker({ onPick }: { onPick(part: PartHitT): void }) {
   const t = useT()
   const locale = useLocale()
-  const { api } = useStores()
+  const api = useApi()
   const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (

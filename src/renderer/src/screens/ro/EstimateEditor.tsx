@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import { PAYERS, type Payer } from '../../../../shared/domain/payer'
 import { canEditLines } from '../../../../shared/domain/ro-state'
 import { defaultPayerOf } from '../../../../shared/domain/ro-type'
-import { useStores } from '../../stores/context'
+import { useRo, useRoDraft } from '../../stores/ro-store'
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { decimalToMilli, fenToYuanText, milliToDecimal, money, yuanTextToFen } from '../../format'
 import { DecimalInput } from '../../components/DecimalInput'
@@ -17,14 +17,13 @@ const positiveMilli = (text: string) => {
   return milli && milli > 0 ? milli : null
 }
 
-export function EstimateEditor({ ro, onSave }: { ro: RoDetailT; onSave(): Promise<void> }) {
+export function EstimateEditor({ ro, onSave, saving }: { ro: RoDetailT; onSave(): Promise<void>; saving: boolean }) {
   const t = useT()
   const locale = useLocale()
-  const store = useStores().ro
-  const draft = useStore(store, (s) => s.draft)
-  const dirty = useStore(store, (s) => s.dirty)
-  const saving = useStore(store, (s) => s.saving)
-  const lineErrors = useStore(store, (s) => s.lineErrors)
+  const draft = useRoDraft((s) => s.draft)
+  const dirty = useRoDraft((s) => s.dirty)
+  const lineErrors = useRoDraft((s) => s.lineErrors)
+  const { reload } = useRo(ro.id)
   const settings = useStore(useSessionStore(), (s) => s.settings)
   const canWrite = useCan('ro.write')
   const editable = canWrite && canEditLines(ro.state)
@@ -33,9 +32,9 @@ export function EstimateEditor({ ro, onSave }: { ro: RoDetailT; onSave(): Promis
   const payer = defaultPayerOf(ro.type)
 
   const edit = (key: string, patch: Partial<DraftLine>) =>
-    store.getState().setDraft((lines) => lines.map((l) => (l.key === key ? { ...l, ...patch } : l)))
-  const add = (line: DraftLine) => store.getState().setDraft((lines) => [...lines, line])
-  const remove = (key: string) => store.getState().setDraft((lines) => lines.filter((l) => l.key !== key))
+    useRoDraft.getState().setDraft((lines) => lines.map((l) => (l.key === key ? { ...l, ...patch } : l)))
+  const add = (line: DraftLine) => useRoDraft.getState().setDraft((lines) => [...lines, line])
+  const remove = (key: string) => useRoDraft.getState().setDraft((lines) => lines.filter((l) => l.key !== key))
 
   return (
     <Card
@@ -45,7 +44,7 @@ export function EstimateEditor({ ro, onSave }: { ro: RoDetailT; onSave(): Promis
       extra={
         editable && (
           <Space>
-            <Button onClick={() => void store.getState().reload()} disabled={!dirty}>
+            <Button onClick={() => void reload()} disabled={!dirty}>
               {t('estimate.discard')}
             </Button>
             <Button type="primary" onClick={() => void onSave()} disabled={!dirty} loading={saving} title="Ctrl+S">

@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import { Alert, App, Button, Skeleton } from 'antd'
-import { useStore } from 'zustand'
-import { useStores } from '../../stores/context'
+import { useRo, useRoDraft, useSaveLines } from '../../stores/ro-store'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
@@ -15,25 +14,17 @@ import { DocumentActivity } from '../../components/DocumentActivity'
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
   const t = useT()
-  const store = useStores().ro
-  const ro = useStore(store, (s) => s.ro)
-  const error = useStore(store, (s) => s.error)
-  const conflict = useStore(store, (s) => s.conflict)
-  const dirty = useStore(store, (s) => s.dirty)
+  // Coming back from the print preview keeps unsaved lines; anything else shows the saved order.
+  const { ro, error, reload } = useRo(id)
+  const conflict = useRoDraft((s) => s.conflict)
+  const dirty = useRoDraft((s) => s.dirty)
+  const { save: saveLines, saving } = useSaveLines()
   const { message } = App.useApp()
 
-  useEffect(() => {
-    // Coming back from the print preview keeps unsaved lines; anything else shows the saved order.
-    const current = store.getState()
-    if (current.ro?.id === id && current.dirty) return
-    void current.load(id)
-  }, [store, id])
-
+  // A refusal shows through the query layer's one error message.
   const save = async () => {
-    if (!store.getState().dirty) return
-    const failure = await store.getState().save()
-    if (failure) void message.error(failure.message)
-    else void message.success(t('estimate.saved'))
+    if (!useRoDraft.getState().dirty) return
+    if (await saveLines()) void message.success(t('estimate.saved'))
   }
 
   useHotkeys({
@@ -44,11 +35,11 @@ export function RoScreen({ id }: { id: number }) {
   useEffect(() => {
     // A browser tab closed with unsaved lines asks first; the Electron window does the same.
     const warn = (event: BeforeUnloadEvent) => {
-      if (store.getState().dirty) event.preventDefault()
+      if (useRoDraft.getState().dirty) event.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)
-  }, [store])
+  }, [])
 
   if (error && !ro) return <Alert type="error" showIcon title={error} />
   if (!ro || ro.id !== id) return <Skeleton active />
@@ -64,7 +55,7 @@ export function RoScreen({ id }: { id: number }) {
           title={conflict}
           description={t('estimate.conflictHint')}
           action={
-            <Button danger onClick={() => void store.getState().reload()}>
+            <Button danger onClick={() => void reload()}>
               {t('estimate.reload')}
             </Button>
           }
@@ -72,7 +63,7 @@ export function RoScreen({ id }: { id: number }) {
       )}
       <div className="ro-body">
         <div className="ro-main">
-          <EstimateEditor ro={ro} onSave={save} />
+          <EstimateEditor ro={ro} onSave={save} saving={saving} />
           <CheckInSummary ro={ro} />
         </div>
         <div className="ro-side">

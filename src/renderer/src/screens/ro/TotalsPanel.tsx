@@ -1,7 +1,7 @@
 import { Card } from 'antd'
 import { useStore } from 'zustand'
 import { PAYERS } from '../../../../shared/domain/payer'
-import { useStores } from '../../stores/context'
+import { useRoDraft } from '../../stores/ro-store'
 import { useLocale, useSessionStore, useT } from '../../i18n'
 import { money } from '../../format'
 import { draftTotals } from '../../stores/ro-draft'
@@ -10,7 +10,7 @@ import { draftTotals } from '../../stores/ro-draft'
 export function TotalsPanel() {
   const t = useT()
   const locale = useLocale()
-  const draft = useStore(useStores().ro, (s) => s.draft)
+  const draft = useRoDraft((s) => s.draft)
   const vatBp = useStore(useSessionStore(), (s) => s.settings?.vatRateBp ?? 1300)
   const totals = draftTotals(draft)
   const payers = PAYERS.filter((p) => totals.byPayer[p].grossFen !== 0)

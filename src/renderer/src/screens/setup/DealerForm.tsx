@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Divider, Form, Input } from 'antd'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { useSessionStore, useT } from '../../i18n'
 import { applyFailure, summaryOf } from '../../components/form-errors'
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Button, Form, Table, Typography } from 'antd'
 import type { Role } from '../../../../shared/domain/roles'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { useSessionStore, useT } from '../../i18n'
 import { applyFailure, summaryOf } from '../../components/form-errors'
 import type { SetupInfo } from '../../stores/session-store'

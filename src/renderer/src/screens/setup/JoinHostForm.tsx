@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Flex, Form, Input, List, Radio, Typography } from 'antd'
-import { useApi } from '../../stores/context'
+import { useApi } from '../../api/query-client'
 import { useT } from '../../i18n'
 
 interface FoundHost {

@@ -1,34 +1,43 @@
-import { useEffect } from 'react'
-import { Layout } from 'antd'
+import { lazy, Suspense, useEffect } from 'react'
+import { Layout, Spin } from 'antd'
 import { useStore } from 'zustand'
 import { useSessionStore } from '../../i18n'
-import { useStores } from '../../stores/context'
 import { navigate, useRoute, type Route } from '../../router'
 import { useHotkeys } from '../../hotkeys'
 import { NAV_ITEMS } from './nav-items'
-import { DataAdminScreen } from '../data-admin/DataAdminScreen'
 import { HeaderBar } from './HeaderBar'
 import { SideNav } from './SideNav'
 import { Forbidden } from './Forbidden'
-import { ReceptionScreen } from '../reception/ReceptionScreen'
-import { CheckInScreen } from '../check-in/CheckInScreen'
-import { RoScreen } from '../ro/RoScreen'
-import { PrintView } from '../ro/print/PrintView'
-import { RoListScreen } from '../ro-list/RoListScreen'
-import { AppointmentsScreen } from '../appointments/AppointmentsScreen'
-import { WorkshopScreen } from '../workshop/WorkshopScreen'
-import { WorkshopRoScreen } from '../workshop/WorkshopRoScreen'
-import { JobCardView } from '../workshop/print/JobCardView'
-import { PartsPrint, PartsScreen } from '../parts/PartsScreen'
 import { isPartsPrint } from '../parts/parts-route'
-import { SettlementScreen } from '../settlement/SettlementScreen'
-import { SettleRoScreen } from '../settlement/SettleRoScreen'
-import { StatementPrint } from '../settlement/print/StatementPrint'
-import { GatePassPrint } from '../settlement/print/GatePassPrint'
-import { AlertsScreen } from '../alerts/AlertsScreen'
-import { DashboardScreen } from '../dashboard/DashboardScreen'
-import { useLiveEvents } from './use-live-events'
 import { useCan } from '../../permissions'
+
+// Each screen area is its own chunk, loaded when first opened: the first screen loads less.
+const DataAdminScreen = lazy(() => import('../data-admin/DataAdminScreen').then((m) => ({ default: m.DataAdminScreen })))
+const ReceptionScreen = lazy(() => import('../reception/ReceptionScreen').then((m) => ({ default: m.ReceptionScreen })))
+const CheckInScreen = lazy(() => import('../check-in/CheckInScreen').then((m) => ({ default: m.CheckInScreen })))
+const RoScreen = lazy(() => import('../ro/RoScreen').then((m) => ({ default: m.RoScreen })))
+const PrintView = lazy(() => import('../ro/print/PrintView').then((m) => ({ default: m.PrintView })))
+const RoListScreen = lazy(() => import('../ro-list/RoListScreen').then((m) => ({ default: m.RoListScreen })))
+const AppointmentsScreen = lazy(() => import('../appointments/AppointmentsScreen').then((m) => ({ default: m.AppointmentsScreen })))
+const WorkshopScreen = lazy(() => import('../workshop/WorkshopScreen').then((m) => ({ default: m.WorkshopScreen })))
+const WorkshopRoScreen = lazy(() => import('../workshop/WorkshopRoScreen').then((m) => ({ default: m.WorkshopRoScreen })))
+const JobCardView = lazy(() => import('../workshop/print/JobCardView').then((m) => ({ default: m.JobCardView })))
+const SettlementScreen = lazy(() => import('../settlement/SettlementScreen').then((m) => ({ default: m.SettlementScreen })))
+const SettleRoScreen = lazy(() => import('../settlement/SettleRoScreen').then((m) => ({ default: m.SettleRoScreen })))
+const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').then((m) => ({ default: m.StatementPrint })))
+const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
+const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
+const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
+const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
+const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsPrint })))
+
+function Loading() {
+  return (
+    <div className="center-page">
+      <Spin size="large" />
+    </div>
+  )
+}
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -70,9 +79,7 @@ function Screen({ route }: { route: Route }) {
 export function AppShell() {
   const session = useSessionStore()
   const route = useRoute()
-  const stores = useStores()
   const canRead = useCan('reception.read')
-  useLiveEvents(stores, session)
 
   // Alt+1…9 from the navigation table, for the screens this role may open.
   const permissions = useStore(session, (s) => s.user?.permissions)
@@ -87,18 +94,34 @@ export function AppShell() {
   }, [])
 
   // The print view is a page of its own: nothing of the application around it.
-  if (route.name === 'roPrint') return <PrintView id={route.id} />
-  if (route.name === 'jobCard') return <JobCardView id={route.id} />
-  if (route.name === 'statement') return <StatementPrint id={route.id} />
-  if (route.name === 'gatePass') return <GatePassPrint id={route.id} />
-  if (route.name === 'parts' && isPartsPrint(route.view)) return <PartsPrint view={route.view} />
+  const print =
+    route.name === 'roPrint' ? (
+      <PrintView id={route.id} />
+    ) : route.name === 'jobCard' ? (
+      <JobCardView id={route.id} />
+    ) : route.name === 'statement' ? (
+      <StatementPrint id={route.id} />
+    ) : route.name === 'gatePass' ? (
+      <GatePassPrint id={route.id} />
+    ) : route.name === 'parts' && isPartsPrint(route.view) ? (
+      <PartsPrint view={route.view} />
+    ) : null
+  if (print) return <Suspense fallback={<Loading />}>{print}</Suspense>
 
   return (
     <Layout className="app-shell">
       <HeaderBar />
       <Layout>
         <SideNav route={route} />
-        <Layout.Content className="app-content">{canRead ? <Screen route={route} /> : <Forbidden />}</Layout.Content>
+        <Layout.Content className="app-content">
+          {canRead ? (
+            <Suspense fallback={<Loading />}>
+              <Screen route={route} />
+            </Suspense>
+          ) : (
+            <Forbidden />
+          )}
+        </Layout.Content>
       </Layout>
     </Layout>
   )

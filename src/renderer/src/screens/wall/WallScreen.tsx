@@ -1,8 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
-import { useStore } from 'zustand'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BOARD_COLUMNS } from '../../../../shared/domain/workshop-board'
 import { useLocale, useSessionStore, useT } from '../../i18n'
-import { createWorkshopStore } from '../../stores/workshop-store'
+import { apiQueryOptions } from '../../api/query-client'
+import { connectLive } from '../../api/live-events'
+import type { LiveStatus } from '../../api/meta'
 import { COLUMN_COLOUR } from '../workshop/colours'
 import { hostNow, shopClock } from '../workshop/countdown'
 import { useNow } from '../workshop/use-workshop'
@@ -23,14 +25,14 @@ export function WallScreen({ token }: { token: string }) {
   const t = useT()
   const locale = useLocale()
   const session = useSessionStore()
-  const store = useMemo(() => {
-    const client = createWallClient(token, () => session.getState().locale)
-    return createWorkshopStore(client, { readBoard: (api) => api.call('workshop.wall', { displayToken: token }) })
-  }, [token, session])
-  const board = useStore(store, (s) => s.board)
-  const error = useStore(store, (s) => s.boardError)
-  const live = useStore(store, (s) => s.live)
-  const receivedAt = useStore(store, (s) => s.receivedAt)
+  const queryClient = useQueryClient()
+  // The TV's own client (no session, the display token), feeding the same cache and event table.
+  const client = useMemo(() => createWallClient(token, () => session.getState().locale), [token, session])
+  const wall = useQuery({ ...apiQueryOptions(client, 'workshop.wall', { displayToken: token }), refetchInterval: REFRESH_MS })
+  const board = wall.data ?? null
+  const error = wall.error?.message ?? null
+  const receivedAt = wall.dataUpdatedAt
+  const [live, setLive] = useState<LiveStatus>('connecting')
   const pcNow = useNow(15_000)
   const root = useRef<HTMLDivElement>(null)
   const rows = board ? wallRows(board.cards.map((c) => c.column)) : 0
@@ -53,15 +55,7 @@ export function WallScreen({ token }: { token: string }) {
     return () => window.removeEventListener('resize', fit)
   }, [board, rows])
 
-  useEffect(() => {
-    void store.getState().loadBoard()
-    const stop = store.getState().connect()
-    const timer = setInterval(() => store.getState().changed(), REFRESH_MS)
-    return () => {
-      stop()
-      clearInterval(timer)
-    }
-  }, [store])
+  useEffect(() => connectLive({ api: client, queryClient, onStatus: setLive }), [client, queryClient])
 
   useEffect(() => {
     document.title = t('wk.wall.title')

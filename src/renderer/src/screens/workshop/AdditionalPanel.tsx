@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Card, Space, Tag } from 'antd'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
-import type { AdditionalWorkT, WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
+import type { AdditionalWorkT, WorkshopRoT } from '../../stores/workshop-store'
 import { AdditionalLines } from './ApprovalQueue'
 import { DecideDialog } from './DecideDialog'
 import { useCan } from './use-workshop'
@@ -10,7 +10,7 @@ import { useCan } from './use-workshop'
 const STATE_TAG: Record<AdditionalWorkT['state'], string> = { raised: 'purple', approved: 'green', declined: 'default' }
 
 /** 增项 of one order: what was found, the estimate, and the customer's decision (who, how, when). */
-export function AdditionalPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }) {
+export function AdditionalPanel({ ro }: { ro: WorkshopRoT }) {
   const t = useT()
   const locale = useLocale()
   const canApprove = useCan('workshop.additional.approve')
@@ -52,7 +52,7 @@ export function AdditionalPanel({ store, ro }: { store: WorkshopStore; ro: Works
         </div>
       ))}
       {deciding && (
-        <DecideDialog store={store} work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
+        <DecideDialog work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
       )}
     </Card>
   )

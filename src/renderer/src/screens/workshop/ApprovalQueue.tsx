@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import { Button, Card, Empty, Skeleton, Space, Switch, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, milliToDecimal, money } from '../../format'
 import { navigate } from '../../router'
-import type { AdditionalWorkT, WorkshopStore } from '../../stores/workshop-store'
+import { useApprovalQueue, useWorkshopUi, type AdditionalWorkT } from '../../stores/workshop-store'
 import { DecideDialog } from './DecideDialog'
-import { useMe } from './use-workshop'
+import { useMe, useQueueAdvisor } from './use-workshop'
 
 /**
  * The lines of a piece of additional work, compact: kind, description, quantity, net amount; then
@@ -52,12 +51,12 @@ export function AdditionalLines({ work }: { work: AdditionalWorkT }) {
 }
 
 /** 增项待确认: the advisor's queue of additional work waiting for the customer's decision. */
-export function ApprovalQueue({ store, mineOnly }: { store: WorkshopStore; mineOnly: boolean }) {
+export function ApprovalQueue({ mineOnly }: { mineOnly: boolean }) {
   const t = useT()
   const locale = useLocale()
   const me = useMe()
-  const queue = useStore(store, (s) => s.queue)
-  const advisorId = useStore(store, (s) => s.queueAdvisorId)
+  const advisorId = useQueueAdvisor(mineOnly)
+  const queue = useApprovalQueue(advisorId)
   const [deciding, setDeciding] = useState<{ work: AdditionalWorkT; decision: 'approved' | 'declined' } | null>(null)
 
   if (!queue) return <Skeleton active />
@@ -70,7 +69,7 @@ export function ApprovalQueue({ store, mineOnly }: { store: WorkshopStore; mineO
             <Switch
               size="small"
               checked={advisorId !== undefined}
-              onChange={(on) => void store.getState().loadQueue(on ? me : undefined)}
+              onChange={(on) => useWorkshopUi.getState().setQueueAdvisor(on ? me : undefined)}
               aria-label={t('wk.additional.mineOnly')}
             />
             <span>{t('wk.additional.mineOnly')}</span>
@@ -113,7 +112,7 @@ export function ApprovalQueue({ store, mineOnly }: { store: WorkshopStore; mineO
         </div>
       )}
       {deciding && (
-        <DecideDialog store={store} work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
+        <DecideDialog work={deciding.work} decision={deciding.decision} customerName={deciding.work.customerName} onClose={() => setDeciding(null)} />
       )}
     </div>
   )

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Alert, App, Segmented, Select, Skeleton, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { RO_TYPES } from '../../../../shared/domain/ro-type'
 import { useT } from '../../i18n'
 import { navigate } from '../../router'
-import type { BoardCardT, BoardT, WorkshopStore } from '../../stores/workshop-store'
+import { useBoard, useWorkshopUi, useWorkshopWrite, type BoardCardT, type BoardT } from '../../stores/workshop-store'
 import { applyFilter, bayLanes, columnsOf, technicianLanes } from './board-model'
 import { BoardGrid, type DropTarget, type GridColumn } from './BoardGrid'
 import { COLUMN_COLOUR } from './colours'
@@ -56,20 +55,18 @@ function columnsFor(view: View, board: BoardT, cards: BoardCardT[], t: ReturnTyp
 }
 
 /** 车间看板: every order in the shop by status or by lane, with filters and dispatch. */
-export function BoardView({ store }: { store: WorkshopStore }) {
+export function BoardView() {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
-  const board = useStore(store, (s) => s.board)
-  const error = useStore(store, (s) => s.boardError)
-  const filter = useStore(store, (s) => s.filter)
+  const board = useBoard().board
+  const error = useBoard().error
+  const filter = useWorkshopUi((s) => s.filter)
   const canDispatch = useCan('workshop.dispatch')
-  const nowMs = useHostNow(store)
+  const nowMs = useHostNow()
   const [view, setView] = useState<View>(savedView)
   const [request, setRequest] = useState<DispatchRequest | null>(null)
 
-  useEffect(() => {
-    void store.getState().loadBoard()
-  }, [store])
 
   const cards = useMemo(() => (board ? applyFilter(board.cards, filter) : []), [board, filter])
   const advisors = useMemo(() => {
@@ -91,7 +88,7 @@ export function BoardView({ store }: { store: WorkshopStore }) {
     if (!card || !canDispatch) return
     // A bay lane says where, not who: ask for the technician.
     if (target.technicianId === undefined) return setRequest({ card, lineIds: load.lineIds, ...(target.bayId ? { bayId: target.bayId } : {}) })
-    const failure = await dispatchLines(store, load.lineIds, { technicianId: target.technicianId })
+    const failure = await dispatchLines(write, load.lineIds, { technicianId: target.technicianId })
     if (!failure) {
       const name = board.technicians.find((x) => x.id === target.technicianId)?.name ?? ''
       void message.success(t('wk.dispatch.done', { number: card.number, name }))
@@ -102,7 +99,7 @@ export function BoardView({ store }: { store: WorkshopStore }) {
   const setFilter = (patch: Partial<typeof filter>) => {
     const next = { ...filter, ...patch }
     for (const key of Object.keys(next) as (keyof typeof next)[]) if (next[key] === undefined) delete next[key]
-    store.getState().setFilter(next)
+    useWorkshopUi.getState().setFilter(next)
   }
 
   return (
@@ -167,7 +164,7 @@ export function BoardView({ store }: { store: WorkshopStore }) {
         onOpen={open}
         onDrop={(target, load) => void dropped(target, load)}
       />
-      {request && <DispatchDialog store={store} board={board} request={request} onClose={() => setRequest(null)} />}
+      {request && <DispatchDialog board={board} request={request} onClose={() => setRequest(null)} />}
     </div>
   )
 }

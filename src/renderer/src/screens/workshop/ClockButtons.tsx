@@ -2,10 +2,11 @@ import { useState } from 'react'
 import { App, Button, Dropdown, Space } from 'antd'
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/workshop-job'
 import { useT } from '../../i18n'
-import type { JobT, WorkshopStore } from '../../stores/workshop-store'
+import { useWorkshopWrite, type JobT } from '../../stores/workshop-store'
 
 /** 开工 / 暂停（原因）/ 继续 / 完工 for one job, as the job's state allows. */
-export function ClockButtons({ store, job }: { store: WorkshopStore; job: Pick<JobT, 'id' | 'state' | 'description'> }) {
+export function ClockButtons({ job }: { job: Pick<JobT, 'id' | 'state' | 'description'> }) {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message, modal } = App.useApp()
   const [busy, setBusy] = useState(false)
@@ -21,7 +22,7 @@ export function ClockButtons({ store, job }: { store: WorkshopStore; job: Pick<J
   }
 
   const clockOn = async (pauseOthers = false) => {
-    const result = await run(() => store.getState().write('workshop.clockOn', { jobId, pauseOthers }), t('wk.clock.onDone', { job: job.description }))
+    const result = await run(() => write('workshop.clockOn', { jobId, pauseOthers }), t('wk.clock.onDone', { job: job.description }))
     if (result.ok) return
     // Already on another job: offer to pause it and switch (the "other job" pause reason).
     if (result.code === 'INVALID_STATE' && Array.isArray(result.details?.runningJobIds)) {
@@ -35,12 +36,12 @@ export function ClockButtons({ store, job }: { store: WorkshopStore; job: Pick<J
   }
 
   const pause = async (reason: PauseReason) => {
-    const result = await run(() => store.getState().write('workshop.pause', { jobId, reason }), t('wk.clock.pausedDone', { reason: `pauseReason.${reason}` }))
+    const result = await run(() => write('workshop.pause', { jobId, reason }), t('wk.clock.pausedDone', { reason: `pauseReason.${reason}` }))
     if (!result.ok) void message.error(result.message)
   }
 
   const finish = async () => {
-    const result = await run(() => store.getState().write('workshop.finish', { jobId }), t('wk.clock.finishDone', { job: job.description }))
+    const result = await run(() => write('workshop.finish', { jobId }), t('wk.clock.finishDone', { job: job.description }))
     if (!result.ok) void message.error(result.message)
   }
 

@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Button, Empty, Select, Skeleton, Table, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { navigate } from '../../router'
-import type { BoardCardT, JobT, WorkshopStore } from '../../stores/workshop-store'
+import { useBoard, type BoardCardT, type JobT } from '../../stores/workshop-store'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
 import { hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
@@ -18,19 +17,16 @@ interface Row {
 const ORDER: Record<JobT['state'], number> = { running: 0, paused: 1, rework: 2, dispatched: 3, proposed: 4, pending: 5, done: 6, declined: 7 }
 
 /** 作业打卡: a technician's jobs with the clock; a supervisor picks whose jobs to act on. */
-export function ClockPanel({ store }: { store: WorkshopStore }) {
+export function ClockPanel() {
   const t = useT()
-  const board = useStore(store, (s) => s.board)
+  const board = useBoard().board
   const me = useMe()
   const onBehalf = useCan('workshop.correct')
   const canRaise = useCan('workshop.additional.raise')
-  const nowMs = useHostNow(store, 15_000)
+  const nowMs = useHostNow(15_000)
   const [technicianId, setTechnicianId] = useState<number | null>(null)
   const [raiseFor, setRaiseFor] = useState<BoardCardT | null>(null)
 
-  useEffect(() => {
-    void store.getState().loadBoard()
-  }, [store])
 
   const isTechnician = board?.technicians.some((x) => x.id === me) ?? false
   const who = technicianId ?? (isTechnician ? me : null)
@@ -104,7 +100,7 @@ export function ClockPanel({ store }: { store: WorkshopStore }) {
               width: 260,
               render: (_, r) => (
                 <div className="ws-actions">
-                  <ClockButtons store={store} job={r.job} />
+                  <ClockButtons job={r.job} />
                   {canRaise && r.card.roState === 'in_progress' && r.job.state !== 'done' && r.job.state !== 'proposed' && (
                     <Button size="small" onClick={() => setRaiseFor(r.card)}>
                       {t('wk.additional.raise')}
@@ -116,7 +112,7 @@ export function ClockPanel({ store }: { store: WorkshopStore }) {
           ]}
         />
       )}
-      {raiseFor && <RaiseAdditionalDialog store={store} roId={raiseFor.roId} roType={raiseFor.type} title={`${raiseFor.plate ?? ''} ${raiseFor.number}`} onClose={() => setRaiseFor(null)} />}
+      {raiseFor && <RaiseAdditionalDialog roId={raiseFor.roId} roType={raiseFor.type} title={`${raiseFor.plate ?? ''} ${raiseFor.number}`} onClose={() => setRaiseFor(null)} />}
     </div>
   )
 }

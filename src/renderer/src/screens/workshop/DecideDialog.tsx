@@ -4,10 +4,9 @@ import { DECISION_METHODS, type DecisionMethod } from '../../../../shared/domain
 import { useLocale, useT } from '../../i18n'
 import { money } from '../../format'
 import { SignaturePad } from '../../components/SignaturePad'
-import type { AdditionalWorkT, WorkshopStore } from '../../stores/workshop-store'
+import { useWorkshopWrite, type AdditionalWorkT } from '../../stores/workshop-store'
 
 interface Props {
-  store: WorkshopStore
   work: AdditionalWorkT
   decision: 'approved' | 'declined'
   /** The customer's name as a starting point for "who decided" (the advisor changes it if someone else answered). */
@@ -16,7 +15,8 @@ interface Props {
 }
 
 /** Records the customer's yes or no to additional work: how they said it and who. */
-export function DecideDialog({ store, work, decision, customerName, onClose }: Props) {
+export function DecideDialog({ work, decision, customerName, onClose }: Props) {
+  const write = useWorkshopWrite()
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
@@ -32,7 +32,7 @@ export function DecideDialog({ store, work, decision, customerName, onClose }: P
     if (!ready) return
     setBusy(true)
     setError(null)
-    const result = await store.getState().write('workshop.additional.decide', {
+    const result = await write('workshop.additional.decide', {
       id: work.id,
       version: work.version,
       decision,

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd'
 import { useT } from '../../i18n'
 import type { Failure } from '../../api/failure'
-import type { BoardCardT, BoardT, WorkshopStore } from '../../stores/workshop-store'
+import { useWorkshopWrite, type BoardCardT, type BoardT } from '../../stores/workshop-store'
 import { currentBayOf, isDispatchable } from './board-model'
 import { dispatchLines, isOverridable } from './dispatch'
 
@@ -16,14 +16,14 @@ export interface DispatchRequest {
 }
 
 interface Props {
-  store: WorkshopStore
   board: BoardT
   request: DispatchRequest
   onClose(): void
 }
 
 /** 派工: jobs of one order to a technician and a bay; an occupied bay may be overruled with a reason. */
-export function DispatchDialog({ store, board, request, onClose }: Props) {
+export function DispatchDialog({ board, request, onClose }: Props) {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
   const { card } = request
@@ -39,7 +39,7 @@ export function DispatchDialog({ store, board, request, onClose }: Props) {
   const submit = async (withOverride: boolean) => {
     if (technicianId === undefined || lineIds.length === 0) return
     setBusy(true)
-    const result = await dispatchLines(store, lineIds, {
+    const result = await dispatchLines(write, lineIds, {
       technicianId,
       ...(bayId === undefined ? {} : { bayId }),
       ...(withOverride ? { override: override.trim() } : {}),

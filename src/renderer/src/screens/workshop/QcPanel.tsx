@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Card, Checkbox, Input, Radio, Space } from 'antd'
 import type { QcItemResult } from '../../../../shared/domain/qc-result'
 import { useT } from '../../i18n'
-import type { WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
+import { useWorkshopWrite, type WorkshopRoT } from '../../stores/workshop-store'
 import { checklistLabel } from './checklist-label'
 
 interface ItemAnswer {
@@ -14,7 +14,8 @@ interface ItemAnswer {
  * 竣工检验: the technical supervisor ticks the checklist of the order's type, then passes the car
  * (optionally to the wash) or fails it, naming the jobs that go back as rework and why.
  */
-export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }) {
+export function QcPanel({ ro }: { ro: WorkshopRoT }) {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
   const [answers, setAnswers] = useState<Record<number, ItemAnswer>>({})
@@ -35,7 +36,7 @@ export function QcPanel({ store, ro }: { store: WorkshopStore; ro: WorkshopRoT }
   const record = async (result: 'pass' | 'fail') => {
     setBusy(true)
     setError(null)
-    const answer = await store.getState().write('workshop.qc.record', {
+    const answer = await write('workshop.qc.record', {
       roId: ro.roId,
       version: ro.roVersion,
       result,

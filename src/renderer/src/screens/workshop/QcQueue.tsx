@@ -1,10 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { App, Button, Card, Empty, Skeleton, Statistic } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { timeOnly } from '../../format'
 import { navigate } from '../../router'
-import type { BoardCardT, WorkshopStore } from '../../stores/workshop-store'
+import { useBoard, useWorkshopWrite, type BoardCardT } from '../../stores/workshop-store'
 import { percentText } from './countdown'
 import { useFigures, useThisMonth } from './use-figures'
 import { useCan } from './use-workshop'
@@ -29,19 +28,17 @@ function QcRow({ card, action }: { card: BoardCardT; action: ReactNode }) {
 }
 
 /** 质检: cars waiting for the final inspection and the wash, with this month's first-pass rate. */
-export function QcQueue({ store }: { store: WorkshopStore }) {
+export function QcQueue() {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
-  const board = useStore(store, (s) => s.board)
+  const board = useBoard().board
   const canQc = useCan('workshop.qc')
   const canWash = useCan('workshop.dispatch')
   const month = useThisMonth()
-  const { qc } = useFigures(store, month, false)
+  const { qc } = useFigures(month, false)
   const [busy, setBusy] = useState<number | null>(null)
 
-  useEffect(() => {
-    void store.getState().loadBoard()
-  }, [store])
 
   if (!board) return <Skeleton active />
   const inspect = board.cards.filter((c) => c.column === 'qc')
@@ -49,7 +46,7 @@ export function QcQueue({ store }: { store: WorkshopStore }) {
 
   const washDone = async (card: BoardCardT) => {
     setBusy(card.roId)
-    const result = await store.getState().write('workshop.washDone', { roId: card.roId, version: card.roVersion })
+    const result = await write('workshop.washDone', { roId: card.roId, version: card.roVersion })
     setBusy(null)
     if (result.ok) void message.success(t('wk.qc.washedDone', { number: card.number }))
     else void message.error(result.message)

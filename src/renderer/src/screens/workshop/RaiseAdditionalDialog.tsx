@@ -6,8 +6,8 @@ import { useLocale, useSessionStore, useT } from '../../i18n'
 import { decimalToMilli, fenToYuanText, milliToDecimal, money, yuanTextToFen } from '../../format'
 import { DecimalInput } from '../../components/DecimalInput'
 import { amountOf, blankLine, draftTotals, labourLine, partLine, toInput, type DraftLine } from '../../stores/ro-draft'
-import type { WorkshopStore } from '../../stores/workshop-store'
 import { LabourPicker, PartPicker } from '../ro/CatalogPickers'
+import { useWorkshopWrite } from '../../stores/workshop-store'
 
 const positiveMilli = (text: string) => {
   const milli = decimalToMilli(text)
@@ -15,7 +15,6 @@ const positiveMilli = (text: string) => {
 }
 
 interface Props {
-  store: WorkshopStore
   roId: number
   roType: RoType
   title: string
@@ -23,7 +22,8 @@ interface Props {
 }
 
 /** 增项: what the technician found, with its labour and parts estimate, for the customer to decide. */
-export function RaiseAdditionalDialog({ store, roId, roType, title, onClose }: Props) {
+export function RaiseAdditionalDialog({ roId, roType, title, onClose }: Props) {
+  const write = useWorkshopWrite()
   const t = useT()
   const locale = useLocale()
   const settings = useStore(useSessionStore(), (s) => s.settings)
@@ -43,7 +43,7 @@ export function RaiseAdditionalDialog({ store, roId, roType, title, onClose }: P
   const submit = async () => {
     setBusy(true)
     setError(null)
-    const result = await store.getState().write('workshop.additional.raise', { roId, finding: finding.trim(), lines: toInput(lines) })
+    const result = await write('workshop.additional.raise', { roId, finding: finding.trim(), lines: toInput(lines) })
     setBusy(false)
     if (!result.ok) return setError(result.message)
     void message.success(t('wk.additional.raised'))

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Button, Card, Space, Table, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
-import type { JobDetailT, WorkshopRoT, WorkshopStore } from '../../stores/workshop-store'
+import { useBoard, type JobDetailT, type WorkshopRoT } from '../../stores/workshop-store'
 import { isDispatchable } from './board-model'
 import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
@@ -13,10 +12,10 @@ import { SegmentsTable } from './SegmentsTable'
 import { useCan, useMe } from './use-workshop'
 
 /** The order's jobs: who, where, state, sold against clocked hours; clock, dispatch and time corrections. */
-export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: WorkshopRoT; nowMs: number }) {
+export function RoJobsTable({ ro, nowMs }: { ro: WorkshopRoT; nowMs: number }) {
   const t = useT()
   const me = useMe()
-  const board = useStore(store, (s) => s.board)
+  const board = useBoard().board
   const canClock = useCan('workshop.clock')
   const canCorrect = useCan('workshop.correct')
   const canDispatch = useCan('workshop.dispatch')
@@ -60,7 +59,7 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
         locale={{ emptyText: t('wk.ro.noJobs') }}
         expandable={{
           rowExpandable: (j) => j.segments.length > 0 || (canCorrect && j.id !== null && j.technicianId !== null),
-          expandedRowRender: (j) => <SegmentsTable store={store} job={j} />,
+          expandedRowRender: (j) => <SegmentsTable job={j} />,
         }}
         columns={[
           {
@@ -97,7 +96,7 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
             width: 240,
             render: (_, j) => (
               <Space size={4} wrap>
-                {canClock && (j.technicianId === me || canCorrect) && <ClockButtons store={store} job={j} />}
+                {canClock && (j.technicianId === me || canCorrect) && <ClockButtons job={j} />}
                 {canDispatch && card && isDispatchable(j) && (
                   <Button size="small" onClick={() => setRequest({ card, lineIds: [j.lineId as number], ...(j.technicianId ? { technicianId: j.technicianId } : {}) })}>
                     {j.technicianId === null ? t('jobAction.assign') : t('wk.job.reassign')}
@@ -108,8 +107,8 @@ export function RoJobsTable({ store, ro, nowMs }: { store: WorkshopStore; ro: Wo
           },
         ]}
       />
-      {request && board && <DispatchDialog store={store} board={board} request={request} onClose={() => setRequest(null)} />}
-      {raising && <RaiseAdditionalDialog store={store} roId={ro.roId} roType={ro.type} title={`${ro.plate ?? ''} ${ro.number}`} onClose={() => setRaising(false)} />}
+      {request && board && <DispatchDialog board={board} request={request} onClose={() => setRequest(null)} />}
+      {raising && <RaiseAdditionalDialog roId={ro.roId} roType={ro.type} title={`${ro.plate ?? ''} ${ro.number}`} onClose={() => setRaising(false)} />}
     </Card>
   )
 }

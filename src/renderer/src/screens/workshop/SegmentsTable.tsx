@@ -5,7 +5,7 @@ import { useStore } from 'zustand'
 import { useSessionStore, useT } from '../../i18n'
 import { dateTime, nowWallClock, wallClockToIso } from '../../format'
 import { segmentMs } from '../../../../shared/domain/workshop-clock'
-import type { JobDetailT, WorkshopStore } from '../../stores/workshop-store'
+import { useWorkshopWrite, type JobDetailT } from '../../stores/workshop-store'
 import { durationText } from './countdown'
 import { useCan } from './use-workshop'
 
@@ -20,7 +20,8 @@ interface Values {
 const FORMAT = 'YYYY-MM-DD HH:mm'
 
 /** The supervisor's correction of one stretch of clocked time, or a stretch added afterwards; always with a reason. */
-function CorrectionDialog({ store, job, segment, onClose }: { store: WorkshopStore; job: JobDetailT; segment: Segment | null; onClose(): void }) {
+function CorrectionDialog({ job, segment, onClose }: { job: JobDetailT; segment: Segment | null; onClose(): void }) {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
@@ -33,13 +34,13 @@ function CorrectionDialog({ store, job, segment, onClose }: { store: WorkshopSto
     setError(null)
     const result =
       segment === null
-        ? await store.getState().write('workshop.addSegment', {
+        ? await write('workshop.addSegment', {
             jobId: job.id as number,
             startedAt: iso(v.startedAt),
             endedAt: iso(v.endedAt ?? v.startedAt),
             reason: v.reason.trim(),
           })
-        : await store.getState().write('workshop.correctSegment', {
+        : await write('workshop.correctSegment', {
             segmentId: segment.id,
             startedAt: iso(v.startedAt),
             endedAt: running || !v.endedAt ? null : iso(v.endedAt),
@@ -84,7 +85,8 @@ function CorrectionDialog({ store, job, segment, onClose }: { store: WorkshopSto
 }
 
 /** The clocked stretches of one job; the supervisor corrects or adds them. */
-export function SegmentsTable({ store, job }: { store: WorkshopStore; job: JobDetailT }) {
+export function SegmentsTable({ job }: { job: JobDetailT }) {
+  const write = useWorkshopWrite()
   const t = useT()
   const canCorrect = useCan('workshop.correct')
   const [editing, setEditing] = useState<Segment | 'new' | null>(null)
@@ -126,7 +128,7 @@ export function SegmentsTable({ store, job }: { store: WorkshopStore; job: JobDe
                   render: (_: unknown, s: Segment) => (
                     <span>
                       {s.held && (
-                        <Button size="small" type="link" onClick={() => void store.getState().write('workshop.confirmShortSegment', { segmentId: s.id })}>
+                        <Button size="small" type="link" onClick={() => void write('workshop.confirmShortSegment', { segmentId: s.id })}>
                           {t('wk.short.confirm')}
                         </Button>
                       )}
@@ -145,7 +147,7 @@ export function SegmentsTable({ store, job }: { store: WorkshopStore; job: JobDe
           {t('wk.segment.add')}
         </Button>
       )}
-      {editing && <CorrectionDialog store={store} job={job} segment={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && <CorrectionDialog job={job} segment={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   )
 }

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Card, Table } from 'antd'
-import { useStore } from 'zustand'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
-import { useApi } from '../../stores/context'
-import type { WorkshopStore } from '../../stores/workshop-store'
+import { useApiQuery } from '../../api/query-client'
 import { useCan } from './use-workshop'
+import { useWorkshopWrite } from '../../stores/workshop-store'
 
 type Row = OutputOf<Contract['workshop.shortSegments']>[number]
 
@@ -15,29 +14,18 @@ type Row = OutputOf<Contract['workshop.shortSegments']>[number]
  * 待确认的短计时: clock segments below the minimum, whose jobs are left out of efficiency until the
  * workshop supervisor confirms them (or corrects the time on the job). Others see who confirms.
  */
-export function ShortSegmentsPanel({ store }: { store: WorkshopStore }) {
+export function ShortSegmentsPanel() {
+  const write = useWorkshopWrite()
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
   const canConfirm = useCan('workshop.correct')
-  const revision = useStore(store, (s) => s.revision)
-  const [rows, setRows] = useState<Row[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void api.call('workshop.shortSegments', {}).then((r) => {
-      if (!live) return
-      if (r.ok) setRows(r.data)
-      else setError(r.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [api, revision])
+  const query = useApiQuery('workshop.shortSegments', {})
+  const rows: Row[] | null = query.data ?? null
+  const [writeError, setError] = useState<string | null>(null)
+  const error = writeError ?? query.error?.message ?? null
 
   const confirm = async (row: Row) => {
-    const r = await store.getState().write('workshop.confirmShortSegment', { segmentId: row.segmentId })
+    const r = await write('workshop.confirmShortSegment', { segmentId: row.segmentId })
     if (!r.ok) return setError(r.message)
     void message.success(t('wk.short.confirmed', { job: row.job }))
   }

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { Alert, Card, DatePicker, Statistic, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useT } from '../../i18n'
-import type { WorkshopStore } from '../../stores/workshop-store'
 import { efficiencyWithHours, hoursText, percentText, soldText } from './countdown'
 import { ShortSegmentsPanel } from './ShortSegmentsPanel'
 import { useFigures, useThisMonth, type EfficiencyT, type Period } from './use-figures'
@@ -10,11 +9,11 @@ import { useFigures, useThisMonth, type EfficiencyT, type Period } from './use-f
 type Row = EfficiencyT['rows'][number]
 
 /** 车间统计: first-pass rate (一次合格率) and technician efficiency (sold / clocked hours) for a period. */
-export function SummaryPanel({ store }: { store: WorkshopStore }) {
+export function SummaryPanel() {
   const t = useT()
   const month = useThisMonth()
   const [period, setPeriod] = useState<Period>(month)
-  const { qc, efficiency, error } = useFigures(store, period, true)
+  const { qc, efficiency, error } = useFigures(period, true)
   const total = efficiency?.total
 
   return (
@@ -65,7 +64,7 @@ export function SummaryPanel({ store }: { store: WorkshopStore }) {
         />
         {total && total.heldJobs > 0 && <Alert type="warning" showIcon className="ws-gap" title={t('wk.eff.heldNote', { n: total.heldJobs })} />}
       </Card>
-      <ShortSegmentsPanel store={store} />
+      <ShortSegmentsPanel />
     </div>
   )
 }

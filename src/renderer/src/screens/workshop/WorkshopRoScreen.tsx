@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Descriptions, Skeleton, Space, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, km } from '../../format'
 import { useHotkeys } from '../../hotkeys'
@@ -13,31 +12,26 @@ import { whoCan } from '../../components/WhoCan'
 import { QcPanel } from './QcPanel'
 import { RoJobsTable } from './RoJobsTable'
 import { InspectionHistory } from './InspectionHistory'
-import { useCan, useHostNow, useWorkshopLive, useWorkshopStore } from './use-workshop'
+import { useCan, useHostNow, useLiveStatus } from './use-workshop'
 import './board.css'
 import './workshop.css'
+import { useBoard, useWorkshopRo, useWorkshopWrite } from '../../stores/workshop-store'
 
 /** One order in the shop: its jobs and clock, additional work, the final inspection, the job card. */
 export function WorkshopRoScreen({ id }: { id: number }) {
+  const write = useWorkshopWrite()
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useWorkshopStore()
-  const ro = useStore(store, (s) => s.ro)
-  const error = useStore(store, (s) => s.roError)
-  const live = useStore(store, (s) => s.live)
-  const nowMs = useHostNow(store)
+  const { ro, error } = useWorkshopRo(id)
+  // The board gives the dispatch dialog its technicians and bays.
+  useBoard()
+  const live = useLiveStatus()
+  const nowMs = useHostNow()
   const canQc = useCan('workshop.qc')
   const canWash = useCan('workshop.dispatch')
   const canReception = useCan('ro.write')
   const [busy, setBusy] = useState(false)
-  useWorkshopLive(store)
-
-  useEffect(() => {
-    void store.getState().loadRo(id)
-    // The board gives the dispatch dialog its technicians and bays.
-    if (!store.getState().board) void store.getState().loadBoard()
-  }, [store, id])
 
   useHotkeys({
     'Ctrl+P': () => navigate({ name: 'jobCard', id }),
@@ -50,7 +44,7 @@ export function WorkshopRoScreen({ id }: { id: number }) {
 
   const washDone = async () => {
     setBusy(true)
-    const result = await store.getState().write('workshop.washDone', { roId: ro.roId, version: ro.roVersion })
+    const result = await write('workshop.washDone', { roId: ro.roId, version: ro.roVersion })
     setBusy(false)
     if (result.ok) void message.success(t('wk.qc.washedDone', { number: ro.number }))
     else void message.error(result.message)
@@ -109,9 +103,9 @@ export function WorkshopRoScreen({ id }: { id: number }) {
           { key: 'concerns', label: t('field.concerns'), span: 2, children: <span className="pre-wrap">{ro.concerns}</span> },
         ]}
       />
-      <RoJobsTable store={store} ro={ro} nowMs={nowMs} />
-      <AdditionalPanel store={store} ro={ro} />
-      {canQc && ro.roState === 'quality_check' && <QcPanel store={store} ro={ro} key={ro.roVersion} />}
+      <RoJobsTable ro={ro} nowMs={nowMs} />
+      <AdditionalPanel ro={ro} />
+      {canQc && ro.roState === 'quality_check' && <QcPanel ro={ro} key={ro.roVersion} />}
       {!canQc && ro.roState === 'quality_check' && (
         <Alert type="info" showIcon className="ws-gap" role="status" title={t('wk.qc.awaitingInspector', { roles: whoCan(t, 'workshop.qc') })} />
       )}

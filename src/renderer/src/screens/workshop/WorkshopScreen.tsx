@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Alert, Badge, Tabs } from 'antd'
 import { useStore } from 'zustand'
 import { useSessionStore, useT } from '../../i18n'
@@ -10,7 +10,8 @@ import { ApprovalQueue } from './ApprovalQueue'
 import { QcQueue } from './QcQueue'
 import { SummaryPanel } from './SummaryPanel'
 import { WorkshopSettings } from './settings/WorkshopSettings'
-import { useCan, useMe, useWorkshopLive, useWorkshopStore } from './use-workshop'
+import { useCan, useLiveStatus, useQueueAdvisor } from './use-workshop'
+import { useApprovalQueue } from '../../stores/workshop-store'
 import './board.css'
 import './workshop.css'
 
@@ -24,10 +25,7 @@ export function LiveBanner({ live }: { live: 'connecting' | 'connected' | 'stale
 /** 车间: the board and, by role, the job clock, additional-work approvals, QC, figures and settings. */
 export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
   const t = useT()
-  const store = useWorkshopStore()
-  const live = useStore(store, (s) => s.live)
-  const queue = useStore(store, (s) => s.queue)
-  const me = useMe()
+  const live = useLiveStatus()
   const can = {
     read: useCan('workshop.read'),
     clock: useCan('workshop.clock'),
@@ -38,19 +36,15 @@ export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
   }
   // An advisor starts with their own customers' decisions; supervisors and managers see everyone's.
   const mineOnly = useStore(useSessionStore(), (s) => s.user?.role === 'service_advisor')
-  useWorkshopLive(store)
-
-  useEffect(() => {
-    // The approvals badge shows on every tab, so the queue is read whatever is showing.
-    if (can.approve) void store.getState().loadQueue(mineOnly && me !== null ? me : undefined)
-  }, [store, can.approve, mineOnly, me])
+  // The approvals badge shows on every tab, so the queue is read whatever is showing.
+  const queue = useApprovalQueue(useQueueAdvisor(mineOnly), can.approve)
 
   if (!can.read) return <Forbidden />
 
   const items: { key: WorkshopTab; label: ReactNode; children: ReactNode }[] = [
-    { key: 'board', label: t('wk.tab.board'), children: <BoardView store={store} /> },
+    { key: 'board', label: t('wk.tab.board'), children: <BoardView /> },
   ]
-  if (can.clock) items.push({ key: 'clock', label: t('wk.tab.clock'), children: <ClockPanel store={store} /> })
+  if (can.clock) items.push({ key: 'clock', label: t('wk.tab.clock'), children: <ClockPanel /> })
   if (can.approve) {
     items.push({
       key: 'approvals',
@@ -59,12 +53,12 @@ export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
           <span>{t('wk.tab.approvals')}</span>
         </Badge>
       ),
-      children: <ApprovalQueue store={store} mineOnly={mineOnly} />,
+      children: <ApprovalQueue mineOnly={mineOnly} />,
     })
   }
-  if (can.qc || can.dispatch) items.push({ key: 'qc', label: t('wk.tab.qc'), children: <QcQueue store={store} /> })
-  items.push({ key: 'summary', label: t('wk.tab.summary'), children: <SummaryPanel store={store} /> })
-  if (can.configure) items.push({ key: 'settings', label: t('wk.tab.settings'), children: <WorkshopSettings store={store} /> })
+  if (can.qc || can.dispatch) items.push({ key: 'qc', label: t('wk.tab.qc'), children: <QcQueue /> })
+  items.push({ key: 'summary', label: t('wk.tab.summary'), children: <SummaryPanel /> })
+  if (can.configure) items.push({ key: 'settings', label: t('wk.tab.settings'), children: <WorkshopSettings /> })
   const active = items.some((i) => i.key === tab) ? tab : 'board'
 
   return (

@@ -1,5 +1,7 @@
 import type { Failure } from '../../api/failure'
-import type { WorkshopStore } from '../../stores/workshop-store'
+import type { useWorkshopWrite } from '../../stores/workshop-store'
+
+type WorkshopWrite = ReturnType<typeof useWorkshopWrite>
 
 export interface DispatchChoice {
   technicianId: number
@@ -9,9 +11,9 @@ export interface DispatchChoice {
 }
 
 /** Dispatches the lines one after another with the same technician and bay; stops at the first refusal. */
-export async function dispatchLines(store: WorkshopStore, lineIds: readonly number[], choice: DispatchChoice): Promise<Failure | null> {
+export async function dispatchLines(write: WorkshopWrite, lineIds: readonly number[], choice: DispatchChoice): Promise<Failure | null> {
   for (const lineId of lineIds) {
-    const result = await store.getState().write('workshop.dispatch', {
+    const result = await write('workshop.dispatch', {
       lineId,
       technicianId: choice.technicianId,
       ...(choice.bayId === undefined ? {} : { bayId: choice.bayId }),

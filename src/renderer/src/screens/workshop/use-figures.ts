@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Contract } from '../../../../shared/contract'
 import type { OutputOf } from '../../../../shared/contract/types'
 import { useSessionStore } from '../../i18n'
 import { todayIn } from '../../format'
-import { useApi } from '../../stores/context'
-import type { WorkshopStore } from '../../stores/workshop-store'
+import { useApiQuery } from '../../api/query-client'
 
 export type QcStatsT = OutputOf<Contract['workshop.qc.stats']>
 export type EfficiencyT = OutputOf<Contract['workshop.efficiency']>
@@ -23,31 +21,9 @@ export function useThisMonth(): Period {
 }
 
 /** First-pass rate and technician efficiency for a period, read again after every change in the shop. */
-export function useFigures(store: WorkshopStore, period: Period, withEfficiency: boolean) {
-  const api = useApi()
-  const revision = useStore(store, (s) => s.revision)
-  const [qc, setQc] = useState<QcStatsT | null>(null)
-  const [efficiency, setEfficiency] = useState<EfficiencyT | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void api.call('workshop.qc.stats', period).then((r) => {
-      if (!live) return
-      if (r.ok) setQc(r.data)
-      else setError(r.message)
-    })
-    if (withEfficiency) {
-      void api.call('workshop.efficiency', period).then((r) => {
-        if (!live) return
-        if (r.ok) setEfficiency(r.data)
-        else setError(r.message)
-      })
-    }
-    return () => {
-      live = false
-    }
-  }, [api, period.from, period.to, withEfficiency, revision])
-
-  return { qc, efficiency, error }
+export function useFigures(period: Period, withEfficiency: boolean) {
+  const qc = useApiQuery('workshop.qc.stats', period)
+  const efficiency = useApiQuery('workshop.efficiency', period, { enabled: withEfficiency })
+  const error = qc.error?.message ?? (withEfficiency ? efficiency.error?.message : undefined) ?? null
+  return { qc: qc.data ?? null, efficiency: withEfficiency ? (efficiency.data ?? null) : null, error }
 }

@@ -1,28 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
-import type { ApiClient } from '../../../../shared/contract'
 import { useSessionStore } from '../../i18n'
-import { useApi } from '../../stores/context'
-import { createWorkshopStore, type WorkshopStore } from '../../stores/workshop-store'
+import { useBoard, useWorkshopUi } from '../../stores/workshop-store'
+import type { LiveStatus } from '../../api/meta'
 import { hostNow } from './countdown'
 
-// One workshop store per API client, kept while the app runs: going from the board to an order
-// and back shows the board at once instead of an empty screen.
-const stores = new WeakMap<ApiClient, WorkshopStore>()
-
-export function useWorkshopStore(): WorkshopStore {
-  const api = useApi()
-  let store = stores.get(api)
-  if (!store) {
-    store = createWorkshopStore(api)
-    stores.set(api, store)
-  }
-  return store
-}
-
-/** Keeps the push channel open while the component shows. */
-export function useWorkshopLive(store: WorkshopStore): void {
-  useEffect(() => store.getState().connect(), [store])
+/** The push channel's state, as the header shows it: workshop views warn while it is down. */
+export function useLiveStatus(): LiveStatus {
+  return useStore(useSessionStore(), (s) => s.live)
 }
 
 /** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
@@ -30,6 +15,18 @@ export { useCan } from '../../permissions'
 
 export function useMe(): number | null {
   return useStore(useSessionStore(), (s) => s.user?.id ?? null)
+}
+
+/**
+ * Whose additional work the approvals list shows: an advisor starts with their own customers'
+ * decisions (`mineOnly`) until they switch; supervisors and managers see everyone's.
+ */
+export function useQueueAdvisor(mineOnly: boolean): number | undefined {
+  const me = useMe()
+  const chosen = useWorkshopUi((s) => s.queueChosen)
+  const picked = useWorkshopUi((s) => s.queueAdvisorId)
+  if (chosen) return picked
+  return mineOnly && me !== null ? me : undefined
 }
 
 /** The PC's clock, re-read every `everyMs` so countdowns and running clocks move. */
@@ -43,9 +40,8 @@ export function useNow(everyMs = 30_000): number {
 }
 
 /** The host's time now, from the last board read. */
-export function useHostNow(store: WorkshopStore, everyMs = 30_000): number {
+export function useHostNow(everyMs = 30_000): number {
   const now = useNow(everyMs)
-  const at = useStore(store, (s) => s.board?.at ?? null)
-  const receivedAt = useStore(store, (s) => s.receivedAt)
-  return at === null ? now : hostNow(at, receivedAt, now)
+  const { board, receivedAt } = useBoard()
+  return board === null ? now : hostNow(board.at, receivedAt, now)
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Form, Input, Modal } from 'antd'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../../format'
 import { applyFailure, summaryOf } from '../../../components/form-errors'

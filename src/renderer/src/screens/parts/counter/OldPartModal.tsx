@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import type { PickListT } from '../../../stores/parts-types'
 import { parseQty } from '../parts-format'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd'
 import { SHORTAGE_OUTCOMES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { yuanTextToFen } from '../../../format'
 import type { PickLineT, PickListT, ShortageOutcome } from '../../../stores/parts-types'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, Input, Segmented, Space, Table, Tag } from 'antd'
 import { EXTERNAL_STATES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import type { ExternalPurchaseT } from '../../../stores/parts-types'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { fenToYuanText, money, yuanTextToFen } from '../../../format'
 import { RemoteSelect } from '../../../components/RemoteSelect'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Input, Select, Table } from 'antd'
 import { RECEIPT_DIFFERENCES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../../format'
 import type { PoDetailT, PoLineT } from '../../../stores/parts-types'

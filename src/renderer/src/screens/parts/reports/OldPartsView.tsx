@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, Segmented, Space, Table, Tag } from 'antd'
 import { OLD_PART_DISPOSITIONS } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { OldPartT } from '../../../stores/parts-types'

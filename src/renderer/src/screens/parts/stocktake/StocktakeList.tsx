@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Form, Input, Modal, Progress, Radio, Table, Tag } from 'antd'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { useT, type T } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { StocktakeT } from '../../../stores/parts-types'

@@ -1,7 +1,6 @@
-import { useEffect } from 'react'
 import { Alert, Button, Skeleton, Space } from 'antd'
 import { useStore } from 'zustand'
-import { useStores } from '../../../stores/context'
+import { useRo, useRoDraft } from '../../../stores/ro-store'
 import { useLocale, useSessionStore, useT } from '../../../i18n'
 import { useHotkeys } from '../../../hotkeys'
 import { navigate } from '../../../router'
@@ -16,14 +15,10 @@ import { PrintLines } from './PrintLines'
 export function PrintView({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
-  const store = useStores().ro
-  const ro = useStore(store, (s) => s.ro)
-  const dirty = useStore(store, (s) => s.dirty)
+  // Unsaved lines print as typed (marked as a draft); otherwise the saved order.
+  const { ro } = useRo(id)
+  const dirty = useRoDraft((s) => s.dirty)
   const dealer = useStore(useSessionStore(), (s) => s.settings?.dealerName ?? '')
-
-  useEffect(() => {
-    if (store.getState().ro?.id !== id || !store.getState().dirty) void store.getState().load(id)
-  }, [store, id])
 
   useHotkeys({ Escape: () => navigate({ name: 'ro', id }) })
 

@@ -1,11 +1,10 @@
-import { useEffect } from 'react'
 import { Alert, Button, Skeleton, Space } from 'antd'
 import { useStore } from 'zustand'
 import { useLocale, useSessionStore, useT } from '../../../i18n'
 import { dateTime, km, milliToDecimal } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'
 import { navigate } from '../../../router'
-import { useWorkshopStore } from '../use-workshop'
+import { useWorkshopRo } from '../../../stores/workshop-store'
 import '../workshop.css'
 import { checklistLabel } from '../checklist-label'
 
@@ -16,14 +15,8 @@ import { checklistLabel } from '../checklist-label'
 export function JobCardView({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
-  const store = useWorkshopStore()
-  const ro = useStore(store, (s) => s.ro)
-  const error = useStore(store, (s) => s.roError)
+  const { ro, error } = useWorkshopRo(id)
   const dealer = useStore(useSessionStore(), (s) => s.settings?.dealerName ?? '')
-
-  useEffect(() => {
-    void store.getState().loadRo(id)
-  }, [store, id])
 
   useHotkeys({ Escape: () => navigate({ name: 'workshopRo', id }) })
 

@@ -3,8 +3,8 @@ import { Alert, App, Button, Card, Form, Input, Select, Switch, Table } from 'an
 import { BAY_KINDS, type BayKind } from '../../../../../shared/domain/workshop-resources'
 import { useT } from '../../../i18n'
 import { applyFailure, summaryOf } from '../../../components/form-errors'
-import type { WorkshopStore } from '../../../stores/workshop-store'
 import { useList } from './use-list'
+import { useWorkshopWrite } from '../../../stores/workshop-store'
 
 interface Bay {
   id: number
@@ -21,23 +21,24 @@ interface NewBay {
 }
 
 /** 工位: the bays with their kind; a bay out of use is switched off, never deleted (jobs name it). */
-export function BaysPanel({ store }: { store: WorkshopStore }) {
+export function BaysPanel() {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
-  const { rows, error } = useList(store, 'workshop.bays', {})
+  const { rows, error } = useList('workshop.bays', {})
   const [form] = Form.useForm<NewBay>()
   const [formError, setFormError] = useState<string | null>(null)
 
   const update = async (bay: Bay, patch: Partial<Bay>) => {
     const next = { ...bay, ...patch }
-    const result = await store.getState().write('workshop.saveBay', { id: bay.id, code: next.code, name: next.name, kind: next.kind, active: next.active })
+    const result = await write('workshop.saveBay', { id: bay.id, code: next.code, name: next.name, kind: next.kind, active: next.active })
     if (result.ok) void message.success(t('wk.settings.saved', { name: bay.code }))
     else void message.error(result.message)
   }
 
   const add = async (values: NewBay) => {
     setFormError(null)
-    const result = await store.getState().write('workshop.saveBay', { ...values, active: true })
+    const result = await write('workshop.saveBay', { ...values, active: true })
     if (!result.ok) return setFormError(summaryOf(applyFailure(form, result), result))
     form.resetFields()
     void message.success(t('wk.settings.saved', { name: result.data.code }))

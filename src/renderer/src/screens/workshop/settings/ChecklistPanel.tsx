@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { RO_TYPES, type RoType } from '../../../../../shared/domain/ro-type'
 import { fieldProblems, type Failure } from '../../../api/failure'
 import { useT } from '../../../i18n'
-import { useApi } from '../../../stores/context'
-import type { WorkshopStore } from '../../../stores/workshop-store'
+import { useQueryClient } from '@tanstack/react-query'
+import { apiKey, useApiQuery } from '../../../api/query-client'
 import { checklistLabel } from '../checklist-label'
 import { useCan } from '../use-workshop'
 import { draftOf, moved, sameItems, toSave, type DraftItem } from './checklist-draft'
 import './checklist.css'
+import { useWorkshopWrite } from '../../../stores/workshop-store'
 
 /** The host's limits on one item's text (the contract's `label`), so the field stops where the host would refuse. */
 const LABEL_MAX = 100
@@ -19,32 +19,21 @@ const LABEL_MAX = 100
  * 竣工检验清单: the items the inspector ticks, per RO type. Edits stay local until saved, since one
  * save replaces the whole list; a change elsewhere reloads the list only while nothing is edited.
  */
-export function ChecklistPanel({ store }: { store: WorkshopStore }) {
+export function ChecklistPanel() {
+  const write = useWorkshopWrite()
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
   const allowed = useCan('workshop.configure')
-  const revision = useStore(store, (s) => s.revision)
   const [type, setType] = useState<RoType>('maintenance')
-  const [server, setServer] = useState<{ type: RoType; items: DraftItem[] } | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const queryClient = useQueryClient()
+  const query = useApiQuery('workshop.qc.checklist', { type })
+  const loadError = query.error?.message ?? null
+  const server = useMemo(() => (query.data ? { type, items: draftOf(query.data) } : null), [query.data, type])
   const [edits, setEdits] = useState<DraftItem[] | null>(null)
   const [text, setText] = useState('')
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<Failure | null>(null)
   const counter = useRef(0)
-
-  useEffect(() => {
-    let live = true
-    void api.call('workshop.qc.checklist', { type }).then((r) => {
-      if (!live) return
-      if (r.ok) setServer({ type, items: draftOf(r.data) })
-      else setLoadError(r.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [api, type, revision])
 
   if (!allowed) return null
 
@@ -67,10 +56,10 @@ export function ChecklistPanel({ store }: { store: WorkshopStore }) {
   const save = async () => {
     if (!items) return
     setSaving(true)
-    const result = await store.getState().write('workshop.qc.saveChecklist', { type, items: toSave(items) })
+    const result = await write('workshop.qc.saveChecklist', { type, items: toSave(items) })
     setSaving(false)
     if (!result.ok) return setFailure(result)
-    setServer({ type, items: draftOf(result.data) })
+    queryClient.setQueryData(apiKey('workshop.qc.checklist', { type }), result.data)
     setEdits(null)
     void message.success(t('wk.checklist.saved', { type: typeName }))
   }

@@ -4,8 +4,8 @@ import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
 import { localWallUrl } from './wall-url'
 import { WallAddress } from './WallAddress'
-import type { WorkshopStore } from '../../../stores/workshop-store'
 import { useList } from './use-list'
+import { useWorkshopWrite } from '../../../stores/workshop-store'
 
 interface Token {
   id: number
@@ -16,22 +16,23 @@ interface Token {
 }
 
 /** 看板大屏: tokens for shop-floor TVs. A token is shown once, with the address to open on the TV. */
-export function DisplayTokensPanel({ store }: { store: WorkshopStore }) {
+export function DisplayTokensPanel() {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
-  const { rows, error } = useList(store, 'workshop.displayTokens', {})
+  const { rows, error } = useList('workshop.displayTokens', {})
   const [name, setName] = useState('')
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null)
 
   const create = async () => {
-    const result = await store.getState().write('workshop.createDisplayToken', { name: name.trim() })
+    const result = await write('workshop.createDisplayToken', { name: name.trim() })
     if (!result.ok) return void message.error(result.message)
     setName('')
     setCreated({ name: result.data.name, token: result.data.token })
   }
 
   const revoke = async (token: Token) => {
-    const result = await store.getState().write('workshop.revokeDisplayToken', { id: token.id })
+    const result = await write('workshop.revokeDisplayToken', { id: token.id })
     if (result.ok) void message.success(t('wk.wallTokens.revoked', { name: token.name }))
     else void message.error(result.message)
   }

@@ -1,8 +1,8 @@
 import { Alert, App, Card, Select, Switch, Table, Tag } from 'antd'
 import { SKILLS, type Skill } from '../../../../../shared/domain/workshop-resources'
 import { useT } from '../../../i18n'
-import type { WorkshopStore } from '../../../stores/workshop-store'
 import { useList } from './use-list'
+import { useWorkshopWrite } from '../../../stores/workshop-store'
 
 interface Technician {
   id: number
@@ -13,14 +13,15 @@ interface Technician {
 }
 
 /** 技师: each technician's skills (checked at dispatch) and whether they may run jobs side by side. */
-export function TechniciansPanel({ store }: { store: WorkshopStore }) {
+export function TechniciansPanel() {
+  const write = useWorkshopWrite()
   const t = useT()
   const { message } = App.useApp()
-  const { rows, error } = useList(store, 'workshop.technicians', {})
+  const { rows, error } = useList('workshop.technicians', {})
 
   const save = async (tech: Technician, patch: Partial<Pick<Technician, 'skills' | 'allowParallel'>>) => {
     const next = { ...tech, ...patch }
-    const result = await store.getState().write('workshop.saveTechnician', { userId: tech.id, skills: next.skills, allowParallel: next.allowParallel })
+    const result = await write('workshop.saveTechnician', { userId: tech.id, skills: next.skills, allowParallel: next.allowParallel })
     if (result.ok) void message.success(t('wk.settings.saved', { name: tech.name }))
     else void message.error(result.message)
   }

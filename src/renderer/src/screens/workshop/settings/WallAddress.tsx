@@ -3,7 +3,7 @@ import { Alert, Radio, Typography } from 'antd'
 import type { Contract } from '../../../../../shared/contract'
 import type { OutputOf } from '../../../../../shared/contract/types'
 import { useT } from '../../../i18n'
-import { useApi } from '../../../stores/context'
+import { useApi } from '../../../api/query-client'
 import { QrCode } from '../../../components/QrCode'
 import { lanWallUrl } from './wall-url'
 

@@ -1,0 +1,196 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import type { ApiClient, Channel, LiveEvent } from '../../../shared/contract'
+import { EVENT_READERS } from '../../../shared/contract/live-events'
+import type { LiveStatus } from './meta'
+
+/** Every live event type the host sends (the contract's reader table names them all). */
+export type LiveEventType = keyof typeof EVENT_READERS & string
+
+// Reads grouped by what they show, so the table below stays readable.
+const RO_READS = ['ro.get', 'ro.list', 'audit.document'] as const
+const RECEPTION_READS = ['reception.find', 'reception.search', 'vehicles.get', 'customers.get'] as const
+const WORKSHOP_READS = [
+  'workshop.board',
+  'workshop.wall',
+  'workshop.ro',
+  'workshop.shortSegments',
+  'workshop.additional.queue',
+  'workshop.declinedForVehicle',
+  'workshop.qc.stats',
+  'workshop.efficiency',
+] as const
+const WORKSHOP_SETTINGS = ['workshop.qc.checklist', 'workshop.technicians', 'workshop.bays', 'workshop.displayTokens', 'workshop.displayAddresses'] as const
+const COUNTER_READS = ['parts.counterQueue', 'parts.pickList'] as const
+const CATALOGUE_READS = ['parts.search', 'parts.get', 'parts.labels', 'catalog.parts.search'] as const
+const STOCK_READS = ['stock.moves', 'stock.valuation', 'stock.emptyBins', 'stock.fillRate'] as const
+const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.list'] as const
+const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
+const ALERT_READS = ['alerts.list', 'alerts.count'] as const
+const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
+
+/**
+ * What each live event makes stale: the read channels (query-key heads) a screen re-reads when
+ * the event arrives. The same table drives a screen's own writes (`useApiMutation`), so a screen
+ * refreshes at once after its write, before the event's echo arrives.
+ */
+export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
+  'ro.changed': [...RO_READS, ...RECEPTION_READS, 'appointments.day', ...WORKSHOP_READS, ...COUNTER_READS, ...SETTLEMENT_READS, ...DASHBOARD_READS],
+  'ro.parts': ['ro.get', 'audit.document', ...COUNTER_READS, 'workshop.ro', 'settlement.get', ...CATALOGUE_READS, ...STOCK_READS],
+  'customer.changed': [...RECEPTION_READS, 'ro.get', 'ro.list'],
+  'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle'],
+  'appointment.changed': ['appointments.day', 'vehicles.get', ...DASHBOARD_READS],
+  'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS, ...DASHBOARD_READS],
+  'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS],
+  'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS],
+  'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get'],
+  'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview'],
+  'po.changed': ['purchasing.po.list', 'purchasing.po.get', 'purchasing.suppliers.list', 'audit.document', ...STOCK_READS],
+  'stocktake.changed': ['stocktake.list', 'stocktake.sheet', 'stocktake.variance', 'audit.document', ...CATALOGUE_READS, ...STOCK_READS],
+  'oldpart.changed': ['oldparts.list', ...COUNTER_READS],
+  'external.changed': ['purchasing.external.list', ...COUNTER_READS],
+  'alerts.changed': [...ALERT_READS],
+  'rules.changed': ['rules.list', 'rules.preview', ...ALERT_READS],
+  'data.export.requested': DATA_READS,
+  'data.export.resend': DATA_READS,
+  'data.backup.requested': DATA_READS,
+  'data.restore.requested': DATA_READS,
+  'data.export.built': DATA_READS,
+  'data.delivery.changed': DATA_READS,
+  'data.backup.done': DATA_READS,
+  'data.restored': DATA_READS,
+  'data.job.failed': DATA_READS,
+}
+
+/**
+ * The events a write area causes, by the write channel's first segment(s): a screen's own write
+ * invalidates what those events would, without waiting for them. Longest prefix wins.
+ */
+export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
+  customers: ['customer.changed'],
+  vehicles: ['vehicle.changed', 'customer.changed'],
+  appointments: ['appointment.changed'],
+  ro: ['ro.changed'],
+  workshop: ['workshop.changed', 'ro.changed'],
+  parts: ['part.changed', 'stock.changed', 'ro.parts'],
+  'parts.import': ['parts.imported'],
+  'parts.recordShortage': ['ro.parts', 'external.changed', 'po.changed'],
+  stock: ['stock.changed'],
+  purchasing: ['po.changed', 'external.changed', 'stock.changed'],
+  oldparts: ['oldpart.changed'],
+  stocktake: ['stocktake.changed'],
+  settlement: ['settlement.changed', 'ro.changed'],
+  alerts: ['alerts.changed'],
+  rules: ['rules.changed'],
+  'data.export': ['data.export.requested'],
+  'data.backup': ['data.backup.requested'],
+}
+
+/** The events a write on `channel` causes (none for set-up, log-in, users and settings). */
+export function eventsOfWrite(channel: string): readonly LiveEventType[] {
+  const segments = channel.split('.')
+  for (let n = segments.length; n > 0; n--) {
+    const hit = WRITE_EVENTS[segments.slice(0, n).join('.')]
+    if (hit) return hit
+  }
+  return []
+}
+
+/** The read channels an event makes stale; an unknown type refreshes nothing. */
+export function channelsOf(type: string): readonly Channel[] {
+  return (LIVE_INVALIDATES as Record<string, readonly Channel[] | undefined>)[type] ?? []
+}
+
+/** Every channel some live event refreshes: what a reconnect reads again. */
+export const LIVE_CHANNELS: ReadonlySet<Channel> = new Set(Object.values(LIVE_INVALIDATES).flat())
+
+/** Marks stale, and re-reads if shown, every query whose key starts with one of `channels`. */
+export function invalidateChannels(client: QueryClient, channels: Iterable<string>): Promise<void> {
+  const heads = new Set(channels)
+  if (heads.size === 0) return Promise.resolve()
+  return client.invalidateQueries({ predicate: (query) => heads.has(String((query.queryKey as QueryKey)[0])) })
+}
+
+export type LiveListener = (event: LiveEvent) => void
+export type StatusListener = (connected: boolean) => void
+
+/**
+ * One push-channel connection however many parts of the window listen: the first listener opens
+ * it, the last one to leave closes it, and a late listener learns the current status at once.
+ */
+export function shareSubscription(api: ApiClient): ApiClient {
+  const listeners = new Set<{ event: LiveListener; status?: StatusListener }>()
+  let upstream: (() => void) | null = null
+  let status: boolean | null = null
+  return {
+    call: api.call,
+    subscribe(handler, onStatus) {
+      const entry = { event: handler, status: onStatus }
+      listeners.add(entry)
+      if (!upstream) {
+        status = null
+        upstream = api.subscribe(
+          (event) => {
+            for (const l of [...listeners]) l.event(event)
+          },
+          (connected) => {
+            status = connected
+            for (const l of [...listeners]) l.status?.(connected)
+          },
+        )
+      } else if (status !== null) onStatus?.(status)
+      let left = false
+      return () => {
+        if (left) return
+        left = true
+        listeners.delete(entry)
+        if (listeners.size > 0) return
+        upstream?.()
+        upstream = null
+        status = null
+      }
+    },
+  }
+}
+
+export interface LiveConnectionOptions {
+  api: Pick<ApiClient, 'subscribe'>
+  queryClient: QueryClient
+  onStatus: (status: LiveStatus) => void
+  /** Bursts of events are gathered for this long before queries are invalidated. */
+  debounceMs?: number
+}
+
+/**
+ * The window's link from live events to the query cache: each event invalidates what the table
+ * names; after a reconnect everything live is read again (events sent while down are lost).
+ */
+export function connectLive({ api, queryClient, onStatus, debounceMs = 60 }: LiveConnectionOptions): () => void {
+  const pending = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const flush = () => {
+    timer = null
+    const channels = [...pending]
+    pending.clear()
+    void invalidateChannels(queryClient, channels)
+  }
+  const queue = (channels: Iterable<string>) => {
+    for (const c of channels) pending.add(c)
+    if (pending.size > 0 && !timer) timer = setTimeout(flush, debounceMs)
+  }
+  let wasConnected: boolean | null = null
+  onStatus('connecting')
+  const off = api.subscribe(
+    (event) => queue(channelsOf(event.type)),
+    (connected) => {
+      onStatus(connected ? 'connected' : 'stale')
+      if (connected && wasConnected === false) queue(LIVE_CHANNELS)
+      wasConnected = connected
+    },
+  )
+  return () => {
+    off()
+    if (timer) clearTimeout(timer)
+    timer = null
+    pending.clear()
+  }
+}
