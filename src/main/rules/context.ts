@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely'
 import type { Ctx } from '../api/context'
 import { toLocalIso } from '../../shared/domain/time'
 import { decimalFromCenti } from '../../shared/format/numbers'
@@ -27,10 +28,7 @@ export function envOf(ctx: RulesCtx): EvalEnv {
 }
 
 /** A set of subjects a rule violates: columns subject_id, stage, message_key, params (JSON text). */
-export interface HitsQuery {
-  sql: string
-  args: unknown[]
-}
+export type HitsQuery = RawBuilder<{ subject_id: number; stage: string; message_key: string; params: string }>
 
 // Formatting inside SQL, so a message's numbers are computed where the rows are. Money and
 // durations are stored raw (`…Fen`, `since`) and formatted for reading by shared/i18n/alert-text.

@@ -3,9 +3,11 @@ import type { RuleKind, RuleParams } from '../../shared/domain/rules'
 import { RULE_DEFINITIONS } from '../../shared/domain/rules'
 import type { Store } from '../store/open'
 import { loadRules, type RuleRow } from './catalog'
-import { envOf, numbered, type EvalEnv, type RulesCtx, type Scope } from './context'
+import { sql, type RawBuilder } from 'kysely'
+import { run, sqlAll, sqlRun } from '../store/query'
+import { envOf, type EvalEnv, type RulesCtx, type Scope } from './context'
 import { EVALUATORS } from './evaluators'
-import { IDS, type Evaluator } from './evaluators/types'
+import { idsIn, type Evaluator } from './evaluators/types'
 import { expireSnoozes } from './alert-state'
 import { writeSnapshots } from './snapshots'
 
@@ -35,17 +37,19 @@ function ensureTemp(store: Store): void {
 export function collectHits<K extends RuleKind>(env: EvalEnv, evaluator: Evaluator<K>, params: RuleParams<K>, ids: string | null): void {
   ensureTemp(env.store)
   const q = evaluator.hits(env, params, ids)
-  env.store.prepare('DELETE FROM temp.rule_hits').run()
-  env.store.prepare(`INSERT INTO temp.rule_hits (subject_id, stage, message_key, params) ${q.sql}`).run(...q.args)
+  // raw SQL: the per-run temp table is not part of DB, and the rules' statements are set-based.
+  sqlRun(env.store, sql`DELETE FROM temp.rule_hits`)
+  sqlRun(env.store, sql`INSERT INTO temp.rule_hits (subject_id, stage, message_key, params) ${q}`)
 }
 
 // Re-open: a cleared alert whose condition is back (unless a person resolved it while it still
 // held), or a warning that has become a breach while someone had acknowledged or snoozed it.
-const REOPEN = `((alerts.state = 'resolved' AND alerts.dismissed = 0)
-  OR (alerts.stage = 'warning' AND excluded.stage = 'breach' AND alerts.state <> 'open'))`
+const REOPEN = sql.raw(`((alerts.state = 'resolved' AND alerts.dismissed = 0)
+  OR (alerts.stage = 'warning' AND excluded.stage = 'breach' AND alerts.state <> 'open'))`)
 
-const UPSERT = `INSERT INTO alerts (rule_id, subject_type, subject_id, stage, state, message_key, message_params, first_raised_at, raised_at, updated_at)
-  SELECT ?1, ?2, h.subject_id, h.stage, 'open', h.message_key, h.params, ?3, ?3, ?3 FROM temp.rule_hits h WHERE true
+// raw SQL: an upsert from the temp table with RETURNING of a computed flag.
+const upsert = (ruleId: number, subjectType: string, at: string) => sql<{ raised: number }>`INSERT INTO alerts (rule_id, subject_type, subject_id, stage, state, message_key, message_params, first_raised_at, raised_at, updated_at)
+  SELECT ${ruleId}, ${subjectType}, h.subject_id, h.stage, 'open', h.message_key, h.params, ${at}, ${at}, ${at} FROM temp.rule_hits h WHERE true
   ON CONFLICT (rule_id, subject_type, subject_id) DO UPDATE SET
     state = CASE WHEN ${REOPEN} THEN 'open' ELSE alerts.state END,
     raised_at = CASE WHEN ${REOPEN} THEN excluded.raised_at ELSE alerts.raised_at END,
@@ -58,37 +62,43 @@ const UPSERT = `INSERT INTO alerts (rule_id, subject_type, subject_id, stage, st
     updated_at = excluded.updated_at
   WHERE ${REOPEN} OR alerts.stage <> excluded.stage OR alerts.message_key <> excluded.message_key
      OR alerts.message_params <> excluded.message_params
-  RETURNING raised_at = ?3 AS raised`
+  RETURNING raised_at = ${at} AS raised`
 
-function scopeFilter(evaluator: Evaluator, ids: string | null): { sql: string; args: unknown[] } {
-  if (ids === null) return { sql: '', args: [] }
-  return { sql: `AND subject_id IN ${evaluator.subjectsInScope ?? IDS}`, args: [ids] }
+function scopeFilter(evaluator: Evaluator, ids: string | null): RawBuilder<unknown> {
+  if (ids === null) return sql``
+  return sql`AND subject_id IN ${(evaluator.subjectsInScope ?? idsIn)(ids)}`
 }
 
 /** Applies temp.rule_hits to the rule's alerts within the scope. */
 function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string | null): RunResult {
   const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
-  const upserted = env.store.prepare(UPSERT).all(numbered(rule.id, subjectType, env.nowIso)) as { raised: number }[]
+  const upserted = sqlAll(env.store, upsert(rule.id, subjectType, env.nowIso))
   const raised = upserted.filter((r) => r.raised === 1).length
   const scope = scopeFilter(evaluator, ids)
-  const cleared = env.store
-    .prepare(
-      `UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = ?, snoozed_until = NULL, version = version + 1
-        WHERE rule_id = ? AND state <> 'resolved' ${scope.sql} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`,
-    )
-    .run(env.nowIso, env.nowIso, rule.id, ...scope.args).changes
+  // raw SQL: both updates are against the temp table of hits, which is not part of DB.
+  const cleared = sqlRun(
+    env.store,
+    sql`UPDATE alerts SET state = 'resolved', resolved_at = ${env.nowIso}, updated_at = ${env.nowIso}, snoozed_until = NULL, version = version + 1
+        WHERE rule_id = ${rule.id} AND state <> 'resolved' ${scope} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`,
+  ).changes
   // A person's "resolved" holds only while the condition does: once it clears, it may be raised again.
-  env.store
-    .prepare(`UPDATE alerts SET dismissed = 0 WHERE rule_id = ? AND dismissed = 1 ${scope.sql} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`)
-    .run(rule.id, ...scope.args)
+  sqlRun(
+    env.store,
+    sql`UPDATE alerts SET dismissed = 0 WHERE rule_id = ${rule.id} AND dismissed = 1 ${scope} AND subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)`,
+  )
   return { raised, cleared, changed: upserted.length + cleared }
 }
 
 /** Resolves every active alert of a disabled rule. */
 function clearRule(env: EvalEnv, rule: RuleRow): RunResult {
-  const cleared = env.store
-    .prepare(`UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = ?, snoozed_until = NULL, version = version + 1 WHERE rule_id = ? AND state <> 'resolved'`)
-    .run(env.nowIso, env.nowIso, rule.id).changes
+  const cleared = run(
+    env.store,
+    env.store.db
+      .updateTable('alerts')
+      .set((eb) => ({ state: 'resolved', resolved_at: env.nowIso, updated_at: env.nowIso, snoozed_until: null, version: eb('version', '+', 1) }))
+      .where('rule_id', '=', rule.id)
+      .where('state', '<>', 'resolved'),
+  ).changes
   return { raised: 0, cleared, changed: cleared }
 }
 
@@ -98,7 +108,7 @@ export function evaluateRule(env: EvalEnv, rule: RuleRow, scope: Scope): RunResu
     if (!rule.enabled) return clearRule(env, rule)
     collectHits(env, evaluator, rule.params, null)
     const result = applyHits(env, rule, evaluator, null)
-    env.store.prepare('UPDATE rules SET evaluated_at = ? WHERE id = ?').run(env.nowIso, rule.id)
+    run(env.store, env.store.db.updateTable('rules').set({ evaluated_at: env.nowIso }).where('id', '=', rule.id))
     return result
   }
   const key = evaluator.scopeKey

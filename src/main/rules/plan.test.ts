@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultParams } from '../../shared/domain/rules'
 import { openStore, type Store } from '../store/open'
 import { migrate } from '../store/migrate'
-import { envOf } from './context'
+import { envOf, type HitsQuery } from './context'
 import { EVALUATORS } from './evaluators'
 import { EventBuffer } from '../api/events'
 
@@ -25,8 +25,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function planOf(sql: string, args: unknown[]): string {
-  const rows = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]
+function planOf(query: HitsQuery): string {
+  const { sql, parameters } = query.compile(store.db)
+  const rows = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]
   return rows.map((r) => r.detail).join('\n')
 }
 
@@ -36,20 +37,20 @@ const env = () =>
 describe('query plans of the incremental evaluations', () => {
   it('reads one part’s moves through stock_moves_part', () => {
     const q = EVALUATORS.part_below_safety_stock.hits(env(), defaultParams('part_below_safety_stock'), '[1]')
-    const plan = planOf(q.sql, q.args)
+    const plan = planOf(q)
     expect(plan).toMatch(/SEARCH m USING (COVERING )?INDEX stock_moves_part/)
     expect(plan).not.toMatch(/SCAN m\b/)
   })
 
   it.each(['maintenance_settlement_overdue', 'insurance_settlement_month_end', 'ro_past_promised'] as const)('%s looks the RO up by its key', (kind) => {
     const q = EVALUATORS[kind].hits(env(), defaultParams(kind) as never, '[1]')
-    const plan = planOf(q.sql, q.args)
+    const plan = planOf(q)
     expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/)
     expect(plan).not.toMatch(/SCAN r\b/)
   })
 
   it('finds an RO’s insurance invoices through invoices_ro', () => {
     const q = EVALUATORS.insurance_receivable_month_end.hits(env(), defaultParams('insurance_receivable_month_end'), '[1]')
-    expect(planOf(q.sql, q.args)).toMatch(/SEARCH i USING INDEX invoices_(ro|open)/)
+    expect(planOf(q)).toMatch(/SEARCH i USING INDEX invoices_(ro|open)/)
   })
 })

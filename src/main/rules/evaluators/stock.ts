@@ -1,10 +1,13 @@
+import { sql } from 'kysely'
 import { addLocalDays, addLocalMonths } from '../../../shared/domain/settlement-deadline'
 import { bandStatus, shareBp, stockValueLimitFen } from '../../../shared/domain/stock-rules'
 import { centi, dec2Sql, pct, qtySql } from '../context'
 import { fillRate, outboundLastDays, slowMoving, stockValueFen, turnover } from '../measures'
-import { IDS, singleHit, type Evaluator } from './types'
+import { idsIn, singleHit, type Evaluator } from './types'
 
 // The parts supervisor's rules [manual section 1, 配件主管].
+// raw SQL: each rule is one set-based statement feeding the engine's temp table (see engine.ts);
+// values are bound through the `sql` tag, the fixed fragments are code, never input.
 
 /**
  * Part below safety stock: 1.5 × its average monthly issued quantity over the window (net of
@@ -20,24 +23,22 @@ export const safetyStock: Evaluator<'part_below_safety_stock'> = {
     // better-sqlite3 binds every JS number as REAL: the casts keep the division an integer one.
     // Over the whole ledger the window is a range of `at`; for a few parts, their own moves.
     const issued = ids
-      ? `SELECT m.part_id, -SUM(m.quantity_milli) AS q FROM stock_moves m
-          WHERE m.part_id IN ${IDS} AND m.at >= ? AND m.kind IN ('issue', 'return') GROUP BY m.part_id`
-      : `SELECT m.part_id, -SUM(m.quantity_milli) AS q FROM stock_moves m
-          WHERE m.at >= ? AND m.kind IN ('issue', 'return') GROUP BY m.part_id`
-    return {
-      sql: `WITH issued AS (${issued}),
+      ? sql`SELECT m.part_id, -SUM(m.quantity_milli) AS q FROM stock_moves m
+          WHERE m.part_id IN ${idsIn(ids)} AND m.at >= ${from} AND m.kind IN ('issue', 'return') GROUP BY m.part_id`
+      : sql`SELECT m.part_id, -SUM(m.quantity_milli) AS q FROM stock_moves m
+          WHERE m.at >= ${from} AND m.kind IN ('issue', 'return') GROUP BY m.part_id`
+    const q = (expr: string) => sql.raw(qtySql(expr))
+    return sql`WITH issued AS (${issued}),
             calc AS (
               SELECT i.part_id, max(i.q, 0) AS q, COALESCE(s.on_hand_milli, 0) AS on_hand,
-                     (max(i.q, 0) * CAST(? AS INTEGER) * 2 + CAST(? AS INTEGER)) / (2 * CAST(? AS INTEGER)) AS safety
+                     (max(i.q, 0) * CAST(${p.factorBp} AS INTEGER) * 2 + CAST(${den} AS INTEGER)) / (2 * CAST(${den} AS INTEGER)) AS safety
                 FROM issued i JOIN parts p ON p.id = i.part_id AND p.active = 1
                 LEFT JOIN part_stock s ON s.part_id = i.part_id)
             SELECT part_id AS subject_id, 'breach' AS stage, 'alert.safetyStock' AS message_key,
-                   json_object('onHand', ${qtySql('on_hand')}, 'safety', ${qtySql('safety')}, 'factor', ?,
-                     'perMonth', ${dec2Sql(`q / (1000.0 * ?)`)}, 'reorder', ${qtySql('((safety - on_hand + 999) / 1000) * 1000')},
+                   json_object('onHand', ${q('on_hand')}, 'safety', ${q('safety')}, 'factor', ${centi(p.factorBp / 100)},
+                     'perMonth', rtrim(rtrim(printf('%.2f', q / (1000.0 * ${p.windowMonths})), '0'), '.'), 'reorder', ${q('((safety - on_hand + 999) / 1000) * 1000')},
                      'onHandMilli', on_hand, 'safetyMilli', safety, 'reorderMilli', ((safety - on_hand + 999) / 1000) * 1000) AS params
-              FROM calc WHERE safety > 0 AND on_hand < safety`,
-      args: [...(ids ? [ids] : []), from, p.factorBp, den, den, centi(p.factorBp / 100), p.windowMonths],
-    }
+              FROM calc WHERE safety > 0 AND on_hand < safety`
   },
 }
 
@@ -113,20 +114,17 @@ export const stocktakeVariance: Evaluator<'stocktake_variance'> = {
   scopeKey: 'stocktakeIds',
   hits(env, p, ids) {
     const from = env.iso(addLocalDays(env.now, -p.withinDays, env.timeZone))
-    const absDiff = `abs(COALESCE(l.counted_milli, l.book_milli) - l.book_milli)`
-    return {
-      sql: `WITH v AS (
+    const absDiff = sql.raw('abs(COALESCE(l.counted_milli, l.book_milli) - l.book_milli)')
+    return sql`WITH v AS (
               SELECT st.id, st.number, SUM(l.book_value_fen) AS book,
                      SUM(CASE WHEN l.book_milli > 0 THEN (l.book_value_fen * ${absDiff} * 2 + l.book_milli) / (2 * l.book_milli)
                               ELSE (${absDiff} * l.unit_cost_fen * 2 + 1000) / 2000 END) AS variance
                 FROM stocktakes st JOIN stocktake_lines l ON l.stocktake_id = st.id
-               WHERE (st.state = 'counting' OR (st.state = 'approved' AND st.decided_at >= ?)) ${ids ? `AND st.id IN ${IDS}` : ''}
+               WHERE (st.state = 'counting' OR (st.state = 'approved' AND st.decided_at >= ${from})) ${ids ? sql`AND st.id IN ${idsIn(ids)}` : sql``}
                GROUP BY st.id)
             SELECT id AS subject_id, 'breach' AS stage, 'alert.stocktakeVariance' AS message_key,
-                   json_object('number', number, 'rate', ${dec2Sql('variance * 100.0 / book')}, 'varianceFen', variance,
-                     'bookFen', book, 'max', ?) AS params
-              FROM v WHERE book > 0 AND variance * 10000 > ? * book`,
-      args: [from, ...(ids ? [ids] : []), pct(p.maxBp), p.maxBp],
-    }
+                   json_object('number', number, 'rate', ${sql.raw(dec2Sql('variance * 100.0 / book'))}, 'varianceFen', variance,
+                     'bookFen', book, 'max', ${pct(p.maxBp)}) AS params
+              FROM v WHERE book > 0 AND variance * 10000 > ${p.maxBp} * book`
   },
 }

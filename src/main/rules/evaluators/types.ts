@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely'
 import type { RuleKind, RuleParams } from '../../../shared/domain/rules'
 import type { EvalEnv, HitsQuery, ScopeKey } from '../context'
 
@@ -11,17 +12,14 @@ export interface Evaluator<K extends RuleKind = RuleKind> {
   /** The scope that can change this rule's result between sweeps; none for department rules. */
   scopeKey?: ScopeKey
   hits(env: EvalEnv, params: RuleParams<K>, ids: string | null): HitsQuery
-  /** SQL (one `?` for the ids JSON) naming the alert subjects an incremental run covers; default the ids. */
-  subjectsInScope?: string
+  /** The alert subjects an incremental run over `ids` covers, for `IN (…)`; default the ids themselves. */
+  subjectsInScope?: (ids: string) => RawBuilder<unknown>
 }
 
 /** The ids JSON of an incremental run as a set, for `IN (…)`. */
-export const IDS = '(SELECT value FROM json_each(?))'
+export const idsIn = (ids: string): RawBuilder<unknown> => sql`(SELECT value FROM json_each(${ids}))`
 
 /** A department rule: its figure is computed first, then the one-row "set" is this. */
 export function singleHit(violated: boolean, stage: 'warning' | 'breach', key: string, params: Record<string, string | number>, subjectId = 1): HitsQuery {
-  return {
-    sql: `SELECT ? AS subject_id, ? AS stage, ? AS message_key, ? AS params WHERE ?`,
-    args: [subjectId, stage, key, JSON.stringify(params), violated ? 1 : 0],
-  }
+  return sql`SELECT ${subjectId} AS subject_id, ${stage} AS stage, ${key} AS message_key, ${JSON.stringify(params)} AS params WHERE ${violated ? 1 : 0}`
 }
