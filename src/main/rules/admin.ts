@@ -4,7 +4,9 @@ import { conflict } from '../api/app-error'
 import type { Rule, rulesContract } from '../../shared/contract/rules'
 import { defaultParams, RULE_DEFINITIONS, RULE_PARAMS, type RuleKind, type RuleParams } from '../../shared/domain/rules'
 import { loadRules, ruleByKind, type RuleRow } from './catalog'
-import { envOf, numbered } from './context'
+import { sql } from 'kysely'
+import { all, first, run, sqlFirst, sqlRun } from '../store/query'
+import { envOf } from './context'
 import { collectHits, evaluateRule, sweep } from './engine'
 import { EVALUATORS } from './evaluators'
 import type { Evaluator } from './evaluators/types'
@@ -19,7 +21,14 @@ type Out<K extends keyof Section> = z.output<Section[K]['output']>
 type RuleOut = z.output<typeof Rule>
 
 function activeCounts(ctx: Ctx): Map<number, number> {
-  const rows = ctx.store.prepare(`SELECT rule_id, COUNT(*) AS n FROM alerts WHERE state <> 'resolved' GROUP BY rule_id`).all() as { rule_id: number; n: number }[]
+  const rows = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('alerts')
+      .select((eb) => ['rule_id', eb.fn.countAll<number>().as('n')])
+      .where('state', '<>', 'resolved')
+      .groupBy('rule_id'),
+  )
   return new Map(rows.map((r) => [r.rule_id, r.n]))
 }
 
@@ -50,20 +59,28 @@ const parseParams = (kind: RuleKind, params: unknown): RuleParams => RULE_PARAMS
 export function previewRule(ctx: Ctx, input: In<'rules.preview'>): Out<'rules.preview'> {
   const rule = ruleByKind(ctx.store, ctx.nowIso(), input.kind)
   const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
-  const activeNow = (ctx.store.prepare(`SELECT COUNT(*) AS n FROM alerts WHERE rule_id = ? AND state <> 'resolved'`).get(rule.id) as { n: number }).n
+  const activeNow =
+    first(
+      ctx.store,
+      ctx.store.db
+        .selectFrom('alerts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('rule_id', '=', rule.id)
+        .where('state', '<>', 'resolved'),
+    )?.n ?? 0
   if (!input.enabled) return { raise: 0, clear: activeNow, keep: 0, activeNow }
   const env = envOf(ctx)
   collectHits(env, EVALUATORS[rule.kind] as Evaluator, parseParams(rule.kind, input.params), null)
-  const row = ctx.store
-    .prepare(
-      `SELECT
-         (SELECT COUNT(*) FROM temp.rule_hits h LEFT JOIN alerts a ON a.rule_id = ?1 AND a.subject_type = ?2 AND a.subject_id = h.subject_id
+  // raw SQL: compares the engine's temp table of hits (not part of DB) with the alerts.
+  const row = sqlFirst<{ raise: number; clear: number }>(
+    ctx.store,
+    sql`SELECT
+         (SELECT COUNT(*) FROM temp.rule_hits h LEFT JOIN alerts a ON a.rule_id = ${rule.id} AND a.subject_type = ${subjectType} AND a.subject_id = h.subject_id
            WHERE a.id IS NULL OR (a.state = 'resolved' AND a.dismissed = 0)) AS raise,
-         (SELECT COUNT(*) FROM alerts a WHERE a.rule_id = ?1 AND a.state <> 'resolved'
+         (SELECT COUNT(*) FROM alerts a WHERE a.rule_id = ${rule.id} AND a.state <> 'resolved'
            AND a.subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)) AS clear`,
-    )
-    .get(numbered(rule.id, subjectType)) as { raise: number; clear: number }
-  ctx.store.prepare('DELETE FROM temp.rule_hits').run()
+  ) ?? { raise: 0, clear: 0 }
+  sqlRun(ctx.store, sql`DELETE FROM temp.rule_hits`)
   return { raise: row.raise, clear: row.clear, keep: activeNow - row.clear, activeNow }
 }
 
@@ -71,12 +88,22 @@ export function updateRule(ctx: UserCtx, input: In<'rules.update'>): Out<'rules.
   const before = ruleByKind(ctx.store, ctx.nowIso(), input.kind)
   if (before.version !== input.version) throw conflict('entity.rule', before.id, input.version, before.version)
   const params = parseParams(input.kind, input.params)
-  ctx.store
-    .prepare(
-      `UPDATE rules SET params = ?, enabled = ?, severity = ?, inbox_role = ?, updated_at = ?, updated_by = ?, version = version + 1
-        WHERE id = ? AND version = ?`,
-    )
-    .run(JSON.stringify(params), input.enabled ? 1 : 0, input.severity, input.inboxRole, ctx.nowIso(), ctx.user.id, before.id, before.version)
+  run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('rules')
+      .set((eb) => ({
+        params: JSON.stringify(params),
+        enabled: input.enabled ? 1 : 0,
+        severity: input.severity,
+        inbox_role: input.inboxRole,
+        updated_at: ctx.nowIso(),
+        updated_by: ctx.user.id,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', before.id)
+      .where('version', '=', before.version),
+  )
   const after = ruleByKind(ctx.store, ctx.nowIso(), input.kind)
   const result = evaluateRule(envOf(ctx), after, 'all')
   ctx.audit({

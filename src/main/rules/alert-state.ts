@@ -2,31 +2,34 @@ import type { UserCtx } from '../api/context'
 import { AppError, conflict, notFound } from '../api/app-error'
 import { localInstant } from '../../shared/domain/settlement-deadline'
 import { localDate, toLocalIso } from '../../shared/domain/time'
+import type { Updateable } from 'kysely'
+import type { AlertsTable } from '../store/schema'
+import { first, run } from '../store/query'
 import type { EvalEnv } from './context'
 
 // What people do with an alert: acknowledge it (seen, being handled), snooze it until a date (it
 // comes back to the inbox then), or resolve it. Resolving by hand while the condition still holds
 // marks it dismissed: it stays resolved until the condition clears once (see engine.ts).
 
-interface AlertHead {
-  id: number
-  state: string
-  version: number
-}
+type AlertHead = { id: number; state: AlertsTable['state']; version: number }
 
 function loadForWrite(ctx: UserCtx, id: number, version: number): AlertHead {
-  const row = ctx.store.prepare('SELECT id, state, version FROM alerts WHERE id = ?').get(id) as AlertHead | undefined
+  const row = first(ctx.store, ctx.store.db.selectFrom('alerts').select(['id', 'state', 'version']).where('id', '=', id))
   if (!row) throw notFound('entity.alert', id)
   if (row.version !== version) throw conflict('entity.alert', id, version, row.version)
   if (row.state === 'resolved') throw new AppError('INVALID_STATE', 'alerts.resolved', {}, { id })
   return row
 }
 
-function write(ctx: UserCtx, alert: AlertHead, set: Record<string, string | number | null>, action: string, detail: unknown): void {
-  const columns = Object.keys(set)
-  ctx.store
-    .prepare(`UPDATE alerts SET ${columns.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`)
-    .run(...columns.map((c) => set[c] ?? null), ctx.nowIso(), alert.id, alert.version)
+function write(ctx: UserCtx, alert: AlertHead, set: Updateable<AlertsTable>, action: string, detail: unknown): void {
+  run(
+    ctx.store,
+    ctx.store.db
+      .updateTable('alerts')
+      .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: ctx.nowIso() }))
+      .where('id', '=', alert.id)
+      .where('version', '=', alert.version),
+  )
   ctx.audit({ action, entity: 'alert', entityId: alert.id, detail })
   ctx.events.emit({ type: 'alerts.changed', id: alert.id })
 }
@@ -57,7 +60,12 @@ export function resolveAlert(ctx: UserCtx, id: number, version: number, note: st
 
 /** Snoozes whose date has come go back to the inbox (the sweep runs this). */
 export function expireSnoozes(env: EvalEnv): number {
-  return env.store
-    .prepare(`UPDATE alerts SET state = 'open', snoozed_until = NULL, version = version + 1, updated_at = ? WHERE state = 'snoozed' AND snoozed_until <= ?`)
-    .run(env.nowIso, env.nowIso).changes
+  return run(
+    env.store,
+    env.store.db
+      .updateTable('alerts')
+      .set((eb) => ({ state: 'open', snoozed_until: null, version: eb('version', '+', 1), updated_at: env.nowIso }))
+      .where('state', '=', 'snoozed')
+      .where('snoozed_until', '<=', env.nowIso),
+  ).changes
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../store/open'
 import { defaultParams, RULE_DEFINITIONS, RULE_KINDS, RULE_PARAMS, type RuleKind, type RuleParams, type Severity } from '../../shared/domain/rules'
-import type { Role } from '../../shared/domain/roles'
+import { ROLES, type Role } from '../../shared/domain/roles'
+import { preparedQuery } from '../store/query'
 
 // The rules table holds one row per kind. Rows are created with the manual's defaults when the
 // engine finds a kind missing (a new store, a kind added by a later version), so the frozen
@@ -18,27 +19,15 @@ export interface RuleRow {
   version: number
 }
 
-interface RawRule {
-  id: number
-  kind: string
-  params: string
-  enabled: number
-  severity: Severity
-  inbox_role: Role
-  evaluated_at: string | null
-  updated_at: string
-  version: number
-}
+/** A rules row as read: its kind narrowed to one this version knows. */
+type RawRule = ReturnType<typeof selectRules.all>[number]
 
 const parsedCache = new WeakMap<Store, Map<string, RuleParams>>()
 
 export function ensureRules(store: Store, nowIso: string): void {
-  const insert = store.prepare(
-    `INSERT INTO rules (kind, params, enabled, severity, inbox_role, updated_at) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (kind) DO NOTHING`,
-  )
   for (const kind of RULE_KINDS) {
     const def = RULE_DEFINITIONS[kind]
-    insert.run(kind, JSON.stringify(defaultParams(kind)), def.severity, def.inboxRole, nowIso)
+    insertRule.run(store, { kind, params: JSON.stringify(defaultParams(kind)), severity: def.severity, inboxRole: def.inboxRole, at: nowIso })
   }
 }
 
@@ -66,18 +55,28 @@ function parseParams(store: Store, row: RawRule & { kind: RuleKind }): RuleParam
 
 const isKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly string[]).includes(kind)
 
-const SELECT_RULES = 'SELECT id, kind, params, enabled, severity, inbox_role, evaluated_at, updated_at, version FROM rules ORDER BY id'
+// Read on every write (the engine evaluates what it changed): compiled once.
+const selectRules = preparedQuery<Record<string, never>>()((db) =>
+  db.selectFrom('rules').select(['id', 'kind', 'params', 'enabled', 'severity', 'inbox_role', 'evaluated_at', 'updated_at', 'version']).orderBy('id'),
+)
+const insertRule = preparedQuery<{ kind: string; params: string; severity: Severity; inboxRole: string; at: string }>()((db, p) =>
+  db
+    .insertInto('rules')
+    .values({ kind: p.kind, params: p.params, enabled: 1, severity: p.severity, inbox_role: p.inboxRole, updated_at: p.at })
+    .onConflict((oc) => oc.column('kind').doNothing()),
+)
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role)
 
 export function loadRules(store: Store, nowIso: string): RuleRow[] {
-  let rows = store.prepare(SELECT_RULES).all() as RawRule[]
+  let rows = selectRules.all(store, {})
   // The first run on a store (or after a restore of an older one): create the missing kinds.
   if (RULE_KINDS.some((kind) => !rows.some((r) => r.kind === kind))) {
     ensureRules(store, nowIso)
-    rows = store.prepare(SELECT_RULES).all() as RawRule[]
+    rows = selectRules.all(store, {})
   }
   return rows.flatMap((r) => {
     if (!isKind(r.kind)) return []
-    const row = r as RawRule & { kind: RuleKind }
+    const row = { ...r, kind: r.kind }
     return [
       {
         id: r.id,
@@ -85,7 +84,8 @@ export function loadRules(store: Store, nowIso: string): RuleRow[] {
         params: parseParams(store, row),
         enabled: r.enabled === 1,
         severity: r.severity,
-        inboxRole: r.inbox_role,
+        // A role this version no longer knows falls back to the kind's default inbox.
+        inboxRole: isRole(r.inbox_role) ? r.inbox_role : RULE_DEFINITIONS[row.kind].inboxRole,
         evaluatedAt: r.evaluated_at,
         updatedAt: r.updated_at,
         version: r.version,
