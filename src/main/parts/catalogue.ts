@@ -1,6 +1,6 @@
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, fieldError, notFound } from '../api/app-error'
-import type { Updateable } from 'kysely'
+import { sql, type Updateable } from 'kysely'
 import type { Store } from '../store/open'
 import type { DB } from '../store/schema'
 import { first, insertId, preparedQuery, run } from '../store/query'
@@ -64,7 +64,14 @@ const SEARCH = {
   byBin: { active: byBin(true), all: byBin(false) },
   first: { active: firstParts(true), all: firstParts(false) },
 }
-const activeOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select('active').where('id', '=', p.id))
+/** Of the parts in a JSON array of ids, the active ones (one statement for all the name matches). */
+const activeAmong = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('parts')
+    .select('id')
+    .where('id', 'in', (eb) => eb.selectFrom(sql<{ value: number }>`json_each(${p.ids})`.as('ids')).select('ids.value'))
+    .where('active', '=', 1),
+)
 
 function idsByKey(store: Store, key: string, limit: number, activeOnly: boolean): number[] {
   if (key === '') return []
@@ -86,7 +93,9 @@ export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.sea
     ids = SEARCH.first[activeOnly ? 'active' : 'all'].all(store, { limit: input.limit }).map((r) => r.id)
   } else {
     // Part number first (an exact number sorts first as the smallest key), then bin, then name.
-    const byName = partsByName(store, q, input.limit * 2).filter((id) => !activeOnly || isActive(store, id))
+    const named = partsByName(store, q, input.limit * 2)
+    const active = activeOnly && named.length > 0 ? new Set(activeAmong.all(store, { ids: JSON.stringify(named) }).map((r) => r.id)) : null
+    const byName = active === null ? named : named.filter((id) => active.has(id))
     ids = [...idsByKey(store, partKeyOf(q), input.limit, activeOnly), ...idsByBin(store, q.toUpperCase(), input.limit, activeOnly), ...byName]
   }
   const seen = new Set<number>()
@@ -98,10 +107,6 @@ export function searchParts(ctx: Ctx, input: In<'parts.search'>): Out<'parts.sea
     if (row) out.push(toPartOut(store, row))
   }
   return out
-}
-
-function isActive(store: Store, id: number): boolean {
-  return activeOf.first(store, { id })?.active === 1
 }
 
 export function getPart(ctx: Ctx, input: In<'parts.get'>): Out<'parts.get'> {

@@ -14,8 +14,16 @@ const staleQuery = preparedQuery()((db) =>
   db.selectNoFrom((eb) => eb.exists(eb.selectFrom('part_search_dirty').select(sql.lit(1).as('one'))).as('stale')),
 )
 const nextDirty = preparedQuery<{ limit: number }>()((db, p) => db.selectFrom('part_search_dirty').select('part_id').limit(p.limit))
-const nameOf = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('parts').select('name').where('id', '=', p.id))
-const doneDirty = preparedQuery<{ id: number }>()((db, p) => db.deleteFrom('part_search_dirty').where('part_id', '=', p.id))
+// A batch of queued ids travels as one JSON array (one statement per batch, whatever its size).
+const namesOf = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('parts')
+    .select(['id', 'name'])
+    .where('id', 'in', (eb) => eb.selectFrom(sql<{ value: number }>`json_each(${p.ids})`.as('ids')).select('ids.value')),
+)
+const doneDirty = preparedQuery<{ ids: string }>()((db, p) =>
+  db.deleteFrom('part_search_dirty').where('part_id', 'in', (eb) => eb.selectFrom(sql<{ value: number }>`json_each(${p.ids})`.as('ids')).select('ids.value')),
+)
 
 export function searchIndexIsStale(store: Store): boolean {
   return staleQuery.first(store, {})!.stale === 1
@@ -29,17 +37,16 @@ export function refreshSearchIndex(store: Store): number {
     for (;;) {
       const ids = nextDirty.all(store, { limit: BATCH }).map((r) => r.part_id)
       if (ids.length === 0) break
-      for (const id of ids) {
-        // raw SQL: part_search is an FTS5 virtual table, outside the DB interface
-        sqlRun(store, sql`DELETE FROM part_search WHERE rowid = ${id}`)
-        const row = nameOf.first(store, { id })
-        if (row) {
-          const key = searchKeyOf(row.name)
-          // raw SQL: part_search is an FTS5 virtual table, outside the DB interface
-          sqlRun(store, sql`INSERT INTO part_search (rowid, grams, name_key) VALUES (${id}, ${gramsOf(key)}, ${key})`)
-        }
-        doneDirty.run(store, { id })
-      }
+      const batch = JSON.stringify(ids)
+      // raw SQL: part_search is an FTS5 virtual table, outside the DB interface; set-based per batch
+      sqlRun(store, sql`DELETE FROM part_search WHERE rowid IN (SELECT value FROM json_each(${batch}))`)
+      const entries = namesOf.all(store, { ids: batch }).map((row) => {
+        const key = searchKeyOf(row.name)
+        return [row.id, gramsOf(key), key]
+      })
+      // raw SQL: part_search is an FTS5 virtual table, outside the DB interface; set-based per batch
+      sqlRun(store, sql`INSERT INTO part_search (rowid, grams, name_key) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${JSON.stringify(entries)})`)
+      doneDirty.run(store, { ids: batch })
       total += ids.length
     }
   })
