@@ -200,14 +200,20 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
 export function useApiWrite() {
   const api = useApi()
   const queryClient = useQueryClient()
-  return useCallback(
-    async <K extends Channel>(channel: K, input: In<K>): Promise<Envelope<Out<K>>> => {
-      const result = await api.call(channel, input)
-      if (result.ok) await invalidateChannels(queryClient, staleAfterWrite(channel))
-      return result
-    },
-    [api, queryClient],
-  )
+  return useCallback(<K extends Channel>(channel: K, input: In<K>) => writeThrough(api, queryClient, channel, input), [api, queryClient])
+}
+
+/** `useApiWrite` without React: the call, then on success the re-reads (all but `keep`). */
+export async function writeThrough<K extends Channel>(
+  api: ApiClient,
+  queryClient: QueryClient,
+  channel: K,
+  input: In<K>,
+  keep: readonly Channel[] = [],
+): Promise<Envelope<Out<K>>> {
+  const result = await api.call(channel, input)
+  if (result.ok) await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => !keep.includes(c)))
+  return result
 }
 
 /** The failure of a settled mutation or query, or null. */

@@ -1,23 +1,15 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Collapse, Table, Typography } from 'antd'
 import { useStore } from 'zustand'
 import type { DocumentKind } from '../../../shared/contract/audit'
 import type { OutputOf } from '../../../shared/contract/types'
 import type { Contract } from '../../../shared/contract'
 import { isMessageKey } from '../../../shared/i18n'
-import { useApi } from '../api/query-client'
+import { useApiQuery } from '../api/query-client'
 import { useSessionStore, useT } from '../i18n'
 import { dateTime } from '../format'
 
 type Row = OutputOf<Contract['audit.document']>[number]
-
-/** Which live events mean a document's feed may have grown. */
-const EVENTS: Record<DocumentKind, string[]> = {
-  ro: ['ro.changed', 'workshop.changed', 'settlement.changed'],
-  settlement: ['settlement.changed', 'ro.changed'],
-  po: ['po.changed'],
-  stocktake: ['stocktake.changed'],
-}
 
 const READS: Record<DocumentKind, string> = { ro: 'reception.read', settlement: 'settlement.read', po: 'parts.read', stocktake: 'parts.read' }
 
@@ -27,27 +19,13 @@ const READS: Record<DocumentKind, string> = { ro: 'reception.read', settlement: 
  */
 export function DocumentActivity({ kind, id }: { kind: DocumentKind; id: number }) {
   const t = useT()
-  const api = useApi()
   const may = useStore(useSessionStore(), (s) => s.user?.permissions.includes(READS[kind]) ?? false)
   const [open, setOpen] = useState(false)
-  const [rows, setRows] = useState<Row[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const result = await api.call('audit.document', { kind, id })
-    if (result.ok) {
-      setRows(result.data)
-      setError(null)
-    } else setError(result.message)
-  }, [api, kind, id])
-
-  useEffect(() => {
-    if (!open) return
-    void load()
-    return api.subscribe((event) => {
-      if (EVENTS[kind].includes(event.type)) void load()
-    })
-  }, [api, kind, load, open])
+  // Read once opened; the live-event table re-reads it when the document changes (its events
+  // name `audit.document`).
+  const query = useApiQuery('audit.document', { kind, id }, { enabled: open && may })
+  const rows: Row[] | null = query.data ?? null
+  const error = query.error?.message ?? null
 
   if (!may) return null
   const action = (code: string) => {

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient, LiveEvent } from '../../../shared/contract'
-import { createAlertsStore } from './alerts-store'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { apiQueryOptions, writeThrough } from '../api/query-client'
+import { connectLive, shareSubscription } from '../api/live-events'
+import { inboxInput, type AlertCountT } from './alerts-store'
 
 function fakeApi() {
   const calls: [string, unknown][] = []
@@ -38,15 +41,22 @@ function fakeApi() {
   }
 }
 
-describe('the alerts store', () => {
+function screen(api: ApiClient) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const count = new QueryObserver(client, apiQueryOptions(api, 'alerts.count', {}))
+  count.subscribe(() => {})
+  return { client, count: () => count.getCurrentResult().data as AlertCountT | undefined }
+}
+
+describe('the alerts through the query layer', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
   it('keeps one push subscription however many screens connect, and closes it after the last', () => {
     const fake = fakeApi()
-    const store = createAlertsStore(fake.api)
-    const a = store.getState().connect()
-    const b = store.getState().connect()
+    const shared = shareSubscription(fake.api)
+    const a = shared.subscribe(() => {})
+    const b = shared.subscribe(() => {})
     expect(fake.subscriptions()).toBe(1)
     a()
     a()
@@ -55,43 +65,46 @@ describe('the alerts store', () => {
     expect(fake.subscriptions()).toBe(0)
   })
 
-  it('counts again after alerts change on the host and hands every event to the area', async () => {
+  it('counts again after alerts change on the host, and every listener hears the event', async () => {
     const fake = fakeApi()
+    const shared = shareSubscription(fake.api)
     const seen: string[] = []
-    const store = createAlertsStore(fake.api, { debounceMs: 20, onEvent: (e) => seen.push(e.type) })
-    await store.getState().loadCount()
-    store.getState().connect()
+    const { client, count } = screen(fake.api)
+    await vi.advanceTimersByTimeAsync(1)
+    connectLive({ api: shared, queryClient: client, onStatus: () => {}, debounceMs: 20 })
+    shared.subscribe((e) => seen.push(e.type))
     fake.raise()
     fake.emit('alerts.changed')
     fake.emit('settlement.changed')
     await vi.advanceTimersByTimeAsync(30)
-    expect(store.getState().count?.active).toBe(2)
+    expect(count()?.active).toBe(2)
     expect(seen).toEqual(['alerts.changed', 'settlement.changed'])
   })
 
   it('reads the inbox and the count again right after an acknowledgement', async () => {
     const fake = fakeApi()
-    const store = createAlertsStore(fake.api)
-    await store.getState().loadCount()
-    await store.getState().loadInbox({ state: 'active', role: 'parts_supervisor' })
-    await store.getState().act('alerts.acknowledge', { id: 1, version: 1 })
-    expect(store.getState().count?.active).toBe(0)
+    const { client, count } = screen(fake.api)
+    new QueryObserver(client, apiQueryOptions(fake.api, 'alerts.list', inboxInput({ state: 'active', role: 'parts_supervisor' }))).subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(1)
+    await writeThrough(fake.api, client, 'alerts.acknowledge', { id: 1, version: 1 })
+    await vi.advanceTimersByTimeAsync(1)
+    expect(count()?.active).toBe(0)
     expect(fake.calls.filter(([c]) => c === 'alerts.list').at(-1)?.[1]).toEqual({ state: 'active', limit: 300, role: 'parts_supervisor' })
+    expect(fake.calls.filter(([c]) => c === 'alerts.list')).toHaveLength(2)
   })
 
   it('reads everything again when the push channel comes back, since events were lost meanwhile', async () => {
     const fake = fakeApi()
-    const seen: string[] = []
-    const store = createAlertsStore(fake.api, { debounceMs: 10, onEvent: (e) => seen.push(e.type) })
-    await store.getState().loadCount()
-    store.getState().connect()
+    const { client } = screen(fake.api)
+    await vi.advanceTimersByTimeAsync(1)
+    let live = ''
+    connectLive({ api: fake.api, queryClient: client, onStatus: (s) => (live = s), debounceMs: 10 })
     fake.setConnected(true)
     fake.setConnected(false)
-    expect(store.getState().live).toBe('stale')
+    expect(live).toBe('stale')
     fake.calls.length = 0
     fake.setConnected(true)
     await vi.advanceTimersByTimeAsync(20)
     expect(fake.calls.map(([c]) => c)).toEqual(['alerts.count'])
-    expect(seen).toEqual(['reconnected'])
   })
 })

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '../../../shared/contract'
-import { createDashboardStore, isDashboardEvent } from './dashboard-store'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { apiQueryOptions } from '../api/query-client'
+import { channelsOf, connectLive } from '../api/live-events'
 
 function fakeApi() {
   const calls: [string, unknown][] = []
@@ -14,19 +16,25 @@ function fakeApi() {
   return { api, calls }
 }
 
-describe('the dashboard store', () => {
+const isDashboardEvent = (type: string) => channelsOf(type).includes('dashboard.targets')
+
+describe('the dashboard through the query layer', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  it('reads the figures again after a quiet moment, and the open drill-down with them', async () => {
+  it('reads the figures again once per burst of changes, and the open drill-down with them', async () => {
     const fake = fakeApi()
-    const store = createDashboardStore(fake.api, 100)
-    await store.getState().loadTargets(6)
-    await store.getState().openDrill({ target: 'fill_rate', month: '2026-03' })
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    new QueryObserver(client, apiQueryOptions(fake.api, 'dashboard.targets', { months: 6 })).subscribe(() => {})
+    new QueryObserver(client, apiQueryOptions(fake.api, 'dashboard.drill', { target: 'fill_rate', month: '2026-03', limit: 500 })).subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(1)
+    const push = vi.fn()
+    const api = { ...fake.api, subscribe: (handler: (e: { type: string; at: string }) => void) => (push.mockImplementation(handler), () => {}) } as unknown as ApiClient
+    connectLive({ api, queryClient: client, onStatus: () => {}, debounceMs: 100 })
     fake.calls.length = 0
-    store.getState().changed()
+    push({ type: 'settlement.changed', at: '' })
     await vi.advanceTimersByTimeAsync(50)
-    store.getState().changed()
+    push({ type: 'stock.changed', at: '' })
     await vi.advanceTimersByTimeAsync(110)
     expect(fake.calls).toEqual([
       ['dashboard.targets', { months: 6 }],
@@ -36,8 +44,11 @@ describe('the dashboard store', () => {
 
   it('reads nothing on a change before the dashboard was ever shown', async () => {
     const fake = fakeApi()
-    const store = createDashboardStore(fake.api, 10)
-    store.getState().changed()
+    const client = new QueryClient()
+    const push = vi.fn()
+    const api = { ...fake.api, subscribe: (handler: (e: { type: string; at: string }) => void) => (push.mockImplementation(handler), () => {}) } as unknown as ApiClient
+    connectLive({ api, queryClient: client, onStatus: () => {}, debounceMs: 10 })
+    push({ type: 'settlement.changed', at: '' })
     await vi.advanceTimersByTimeAsync(20)
     expect(fake.calls).toEqual([])
   })

@@ -1,6 +1,7 @@
-import { createStore } from 'zustand/vanilla'
+import { create } from 'zustand'
+import { useApiQuery } from '../api/query-client'
 import type { z } from 'zod'
-import type { ApiClient, Contract } from '../../../shared/contract'
+import type { Contract } from '../../../shared/contract'
 import type { OutputOf } from '../../../shared/contract/types'
 import type { DrillPart, DrillRo, TargetSeries } from '../../../shared/contract/rules'
 import type { DashboardTarget } from '../../../shared/domain/rules'
@@ -20,78 +21,41 @@ export interface DrillSelection {
   month: string
 }
 
-export interface DashboardState {
+/** What the dashboard shows: how many months, and which drill-down is open. UI state only. */
+export interface DashboardUiState {
   months: number
-  targets: TargetsT | null
-  targetsError: string | null
-  loading: boolean
   drillOf: DrillSelection | null
-  drill: DrillT | null
-  drillError: string | null
-  loadTargets(months?: number): Promise<void>
-  openDrill(selection: DrillSelection): Promise<void>
+  setMonths(months: number): void
+  openDrill(selection: DrillSelection): void
   closeDrill(): void
-  changed(): void
 }
 
-/** The areas whose writes move a figure. */
-const RELEVANT = new Set(['settlement', 'ro', 'stock', 'stocktake', 'rules', 'part', 'parts'])
+export const useDashboardUi = create<DashboardUiState>()((set) => ({
+  months: 12,
+  drillOf: null,
+  setMonths(months) {
+    set({ months })
+  },
+  openDrill(drillOf) {
+    set({ drillOf })
+  },
+  closeDrill() {
+    set({ drillOf: null })
+  },
+}))
 
-export function isDashboardEvent(type: string): boolean {
-  return RELEVANT.has(type.split('.')[0] ?? '') || type === 'reconnected'
+/** The figures as monthly series; the previous months' figures stay while another span loads. */
+export function useTargets(months: number, enabled = true) {
+  const query = useApiQuery('dashboard.targets', { months }, { enabled, keepPrevious: true })
+  return { targets: query.data ?? null, error: query.error?.message ?? null, loading: query.isFetching, refetch: query.refetch }
 }
 
-export function createDashboardStore(api: ApiClient, debounceMs = 800) {
-  let targetsSeq = 0
-  let drillSeq = 0
-  let wanted = false
-  let timer: ReturnType<typeof setTimeout> | null = null
-
-  return createStore<DashboardState>()((set, get) => ({
-    months: 12,
-    targets: null,
-    targetsError: null,
-    loading: false,
-    drillOf: null,
-    drill: null,
-    drillError: null,
-
-    async loadTargets(months = get().months) {
-      wanted = true
-      const mine = ++targetsSeq
-      set({ months, loading: true })
-      const result = await api.call('dashboard.targets', { months })
-      if (mine !== targetsSeq) return
-      if (result.ok) set({ targets: result.data, targetsError: null, loading: false })
-      else set({ targetsError: result.message, loading: false })
-    },
-
-    async openDrill(selection) {
-      const mine = ++drillSeq
-      const same = get().drillOf?.target === selection.target && get().drillOf?.month === selection.month
-      set({ drillOf: selection, ...(same ? {} : { drill: null }), drillError: null })
-      const result = await api.call('dashboard.drill', { ...selection, limit: 500 })
-      if (mine !== drillSeq) return
-      if (result.ok) set({ drill: result.data, drillError: null })
-      else set({ drillError: result.message })
-    },
-
-    closeDrill() {
-      drillSeq += 1
-      set({ drillOf: null, drill: null, drillError: null })
-    },
-
-    changed() {
-      if (!wanted) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => {
-        timer = null
-        void get().loadTargets()
-        const open = get().drillOf
-        if (open) void get().openDrill(open)
-      }, debounceMs)
-    },
-  }))
+/** The ROs and parts behind one month of one figure. */
+export function useDrill(selection: DrillSelection | null) {
+  const query = useApiQuery(
+    'dashboard.drill',
+    { target: selection?.target ?? 'revenue', month: selection?.month ?? '', limit: 500 } as Parameters<typeof useApiQuery<'dashboard.drill'>>[1],
+    { enabled: selection !== null },
+  )
+  return { drill: selection ? (query.data ?? null) : null, error: query.error?.message ?? null }
 }
-
-export type DashboardStore = ReturnType<typeof createDashboardStore>

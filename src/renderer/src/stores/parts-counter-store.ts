@@ -1,7 +1,10 @@
-import { createStore } from 'zustand/vanilla'
-import type { ApiClient, Envelope } from '../../../shared/contract'
+import { create } from 'zustand'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ApiClient, Contract, Envelope } from '../../../shared/contract'
+import type { InputOf } from '../../../shared/contract/types'
+import { apiKey, useApi, useApiQuery, writeThrough } from '../api/query-client'
 import type { Failure } from '../api/failure'
-import type { CounterRoT, PickListT, ShortageOutcome, StockMoveT } from './parts-types'
+import type { PickListT, ShortageOutcome, StockMoveT } from './parts-types'
 
 /** The shelf could not give what was asked: what there is and what was wanted, for the person. */
 export interface StockRefusal {
@@ -16,22 +19,6 @@ export interface CounterOutcome {
   ok: boolean
   message?: string
   moves?: StockMoveT[]
-}
-
-export interface PartsCounterState {
-  queue: CounterRoT[] | null
-  queueError: string | null
-  pick: PickListT | null
-  pickError: string | null
-  /** The last refusal of an issue (INSUFFICIENT_STOCK) or any other failure at the counter. */
-  refusal: StockRefusal | null
-  busy: boolean
-  loadQueue(): Promise<void>
-  loadPick(roId: number): Promise<void>
-  issue(lines: { partId: number; quantityMilli: number }[]): Promise<CounterOutcome>
-  giveBack(lines: { partId: number; quantityMilli: number }[], reason: string): Promise<CounterOutcome>
-  recordShortage(partId: number, outcome: ShortageOutcome, note: string): Promise<CounterOutcome>
-  dismissRefusal(): void
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
@@ -50,80 +37,82 @@ export function refusalOf(failure: Failure, pick: PickListT | null): StockRefusa
   }
 }
 
-/** The counter queue of repair orders with parts to pick, and one order's pick list. */
-export function createPartsCounterStore(api: ApiClient) {
-  let queueSeq = 0
-  let pickSeq = 0
-
-  return createStore<PartsCounterState>()((set, get) => {
-    const write = async <T extends { pickList: PickListT } | PickListT>(
-      call: () => Promise<Envelope<T>>,
-    ): Promise<CounterOutcome> => {
-      set({ busy: true })
-      const result = await call()
-      set({ busy: false })
-      if (!result.ok) {
-        set({ refusal: refusalOf(result, get().pick) })
-        return { ok: false, message: result.message }
-      }
-      pickSeq++
-      const data = result.data
-      if ('pickList' in data) {
-        set({ pick: data.pickList, refusal: null })
-        return { ok: true, moves: 'moves' in data ? (data.moves as StockMoveT[]) : [] }
-      }
-      set({ pick: data, refusal: null })
-      return { ok: true }
-    }
-
-    const roId = () => {
-      const pick = get().pick
-      if (!pick) throw new Error('no pick list is open')
-      return pick.ro.id
-    }
-
-    return {
-      queue: null,
-      queueError: null,
-      pick: null,
-      pickError: null,
-      refusal: null,
-      busy: false,
-
-      async loadQueue() {
-        const mine = ++queueSeq
-        const result = await api.call('parts.counterQueue', { limit: 200 })
-        if (mine !== queueSeq) return
-        if (result.ok) set({ queue: result.data, queueError: null })
-        else set({ queueError: result.message })
-      },
-
-      async loadPick(id) {
-        const mine = ++pickSeq
-        if (get().pick?.ro.id !== id) set({ pick: null, refusal: null })
-        const result = await api.call('parts.pickList', { roId: id })
-        if (mine !== pickSeq) return
-        if (result.ok) set({ pick: result.data, pickError: null })
-        else set({ pick: null, pickError: result.message })
-      },
-
-      issue(lines) {
-        return write(() => api.call('parts.issue', { roId: roId(), lines }))
-      },
-
-      giveBack(lines, reason) {
-        return write(() => api.call('parts.return', { roId: roId(), lines, reason }))
-      },
-
-      recordShortage(partId, outcome, note) {
-        return write(() => api.call('parts.recordShortage', { roId: roId(), partId, outcome, note }))
-      },
-
-      dismissRefusal() {
-        set({ refusal: null })
-      },
-    }
-  })
+/** The counter's UI state: which order's pick list is open, the last refusal, a write under way. */
+export interface CounterUiState {
+  roId: number | null
+  refusal: StockRefusal | null
+  busy: boolean
+  open(roId: number): void
+  dismissRefusal(): void
 }
 
-export type PartsCounterStore = ReturnType<typeof createPartsCounterStore>
+export const useCounterUi = create<CounterUiState>()((set, get) => ({
+  roId: null,
+  refusal: null,
+  busy: false,
+  open(roId) {
+    if (get().roId !== roId) set({ roId, refusal: null })
+  },
+  dismissRefusal() {
+    set({ refusal: null })
+  },
+}))
+
+/** The counter queue of repair orders with parts to pick. */
+export function useCounterQueue() {
+  const query = useApiQuery('parts.counterQueue', { limit: 200 })
+  return { queue: query.data ?? null, error: query.error?.message ?? null }
+}
+
+/** One order's pick list; a slow answer for another order never shows (each order is its own key). */
+export function usePickList(roId: number) {
+  const query = useApiQuery('parts.pickList', { roId })
+  return { pick: query.data ?? null, error: query.error?.message ?? null }
+}
+
+type CounterWrite = 'parts.issue' | 'parts.return' | 'parts.recordShortage'
+
+/**
+ * A write at the counter. The answer carries the fresh pick list: it replaces the cached one at
+ * once; a refusal is kept for the screen (INSUFFICIENT_STOCK names the part and both quantities).
+ */
+export async function counterWrite<K extends CounterWrite>(
+  api: ApiClient,
+  queryClient: QueryClient,
+  channel: K,
+  input: InputOf<Contract[K]>,
+  ui: { getState(): CounterUiState; setState(patch: Partial<CounterUiState>): void } = useCounterUi,
+): Promise<CounterOutcome> {
+  const key = apiKey('parts.pickList', { roId: input.roId })
+  ui.setState({ busy: true })
+  const result = (await writeThrough(api, queryClient, channel, input, ['parts.pickList'])) as Envelope<{ pickList: PickListT } | PickListT>
+  ui.setState({ busy: false })
+  if (!result.ok) {
+    ui.setState({ refusal: refusalOf(result, queryClient.getQueryData<PickListT>(key) ?? null) })
+    return { ok: false, message: result.message }
+  }
+  const data = result.data
+  const pick = 'pickList' in data ? data.pickList : data
+  await queryClient.cancelQueries({ queryKey: key })
+  queryClient.setQueryData(key, pick)
+  ui.setState({ refusal: null })
+  return 'pickList' in data ? { ok: true, moves: 'moves' in data ? (data.moves as StockMoveT[]) : [] } : { ok: true }
+}
+
+/** Issue, give back or record a shortage on the open order. */
+export function useCounterWrites() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const roId = () => {
+    const id = useCounterUi.getState().roId
+    if (id === null) throw new Error('no pick list is open')
+    return id
+  }
+  return {
+    issue: (lines: { partId: number; quantityMilli: number }[]) => counterWrite(api, queryClient, 'parts.issue', { roId: roId(), lines }),
+    giveBack: (lines: { partId: number; quantityMilli: number }[], reason: string) =>
+      counterWrite(api, queryClient, 'parts.return', { roId: roId(), lines, reason }),
+    recordShortage: (partId: number, outcome: ShortageOutcome, note: string) =>
+      counterWrite(api, queryClient, 'parts.recordShortage', { roId: roId(), partId, outcome, note }),
+  }
+}

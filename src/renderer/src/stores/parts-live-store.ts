@@ -8,6 +8,8 @@ const RELEVANT = new Set(['stock', 'part', 'parts', 'po', 'external', 'oldpart',
 export interface PartsLiveState {
   /** Bumped once per burst of relevant changes; views read again when it moves. */
   revision: number
+  /** Bumped by this PC's own writes only. */
+  ownWrites: number
   changed(event: LiveEvent): void
   /** Forces a re-read now (after one's own write, so the screen does not wait for the echo). */
   bump(): void
@@ -23,6 +25,7 @@ export function createPartsLiveStore(api: ApiClient, debounceMs = 250) {
   let timer: ReturnType<typeof setTimeout> | null = null
   return createStore<PartsLiveState>()((set, get) => ({
     revision: 0,
+    ownWrites: 0,
 
     changed(event) {
       if (!isPartsEvent(event)) return
@@ -34,7 +37,7 @@ export function createPartsLiveStore(api: ApiClient, debounceMs = 250) {
     },
 
     bump() {
-      set({ revision: get().revision + 1 })
+      set({ revision: get().revision + 1, ownWrites: get().ownWrites + 1 })
     },
 
     connect() {

@@ -1,24 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ApiClient } from '../../../shared/contract'
-import { createSettlementStore, type SettlementViewT } from './settlement-store'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import type { ApiClient, LiveEvent } from '../../../shared/contract'
+import { apiQueryOptions } from '../api/query-client'
+import { connectLive } from '../api/live-events'
+import { receivablesInput, settlementWrite, type SettlementViewT } from './settlement-store'
 
 const view = (id: number, version: number, state: 'ready' | 'settled' = 'ready') => ({ ro: { id, version, state } }) as unknown as SettlementViewT
 
 /** A fake client answering from a function of (channel, input); every call is recorded. */
 function fakeApi(answer: (channel: string, input: Record<string, unknown>) => Promise<unknown>) {
   const calls: [string, unknown][] = []
+  let push: ((e: LiveEvent) => void) | null = null
   const api = {
     call: async (channel: string, input: Record<string, unknown>) => {
       calls.push([channel, input])
       const data = await answer(channel, input)
       return data instanceof Error ? { ok: false, code: 'CONFLICT', message: data.message } : { ok: true, data }
     },
-    subscribe: () => () => {},
+    subscribe: (handler: (e: LiveEvent) => void) => {
+      push = handler
+      return () => (push = null)
+    },
   } as unknown as ApiClient
-  return { api, calls }
+  return { api, calls, emit: (type: string) => push?.({ type, at: 'now' }) }
 }
 
-describe('the settlement store', () => {
+/** The cashier's screen as the hooks wire it: observers on the cache for what shows. */
+function cashier(_api: ApiClient) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const observe = <T,>(options: object) => {
+    const observer = new QueryObserver(client, options as never)
+    observer.subscribe(() => {})
+    return () => observer.getCurrentResult().data as T | undefined
+  }
+  return { client, observe }
+}
+
+describe('the settlement desk through the query layer', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
@@ -29,35 +47,40 @@ describe('the settlement store', () => {
       if (channel === 'settlement.settle') return Promise.resolve(view(input.roId as number, 2, 'settled'))
       return Promise.resolve([])
     })
-    const store = createSettlementStore(fake.api, 10)
-    await store.getState().loadQueue('ready')
-    const pending = store.getState().loadView(5)
-    const result = await store.getState().write('settlement.settle', { roId: 5, version: 1 })
+    const { client, observe } = cashier(fake.api)
+    observe(apiQueryOptions(fake.api, 'settlement.queue', { state: 'ready' }))
+    const shown = observe<SettlementViewT>(apiQueryOptions(fake.api, 'settlement.get', { roId: 5 }))
+    await vi.advanceTimersByTimeAsync(1)
+    const result = await settlementWrite(fake.api, client, 'settlement.settle', { roId: 5, version: 1 } as never)
     expect(result.ok).toBe(true)
     slow(view(5, 1))
-    await pending
-    expect(store.getState().view?.ro).toMatchObject({ id: 5, version: 2, state: 'settled' })
+    await vi.advanceTimersByTimeAsync(1)
+    expect(shown()?.ro).toMatchObject({ id: 5, version: 2, state: 'settled' })
     expect(fake.calls.filter(([c]) => c === 'settlement.queue')).toHaveLength(2)
   })
 
   it('keeps the view and reports the host’s message when a write is refused', async () => {
     const fake = fakeApi((channel) => Promise.resolve(channel === 'settlement.reverse' ? new Error('已被他人修改') : view(5, 3, 'settled')))
-    const store = createSettlementStore(fake.api, 10)
-    await store.getState().loadView(5)
-    const result = await store.getState().write('settlement.reverse', { roId: 5, version: 3, reason: '付费方填错' })
+    const { client, observe } = cashier(fake.api)
+    const shown = observe<SettlementViewT>(apiQueryOptions(fake.api, 'settlement.get', { roId: 5 }))
+    await vi.advanceTimersByTimeAsync(1)
+    const result = await settlementWrite(fake.api, client, 'settlement.reverse', { roId: 5, version: 3, reason: '付费方填错' })
     expect(result).toMatchObject({ ok: false, message: '已被他人修改' })
-    expect(store.getState().view?.ro.version).toBe(3)
+    expect(shown()?.ro.version).toBe(3)
   })
 
   it('refreshes what shows once per burst of pushed changes', async () => {
     const fake = fakeApi((channel) => Promise.resolve(channel === 'settlement.get' ? view(5, 1) : channel === 'receivables.list' ? { rows: [] } : []))
-    const store = createSettlementStore(fake.api, 50)
-    await store.getState().loadView(5)
-    await store.getState().loadReceivables({ payer: 'insurance' })
+    const { client, observe } = cashier(fake.api)
+    observe(apiQueryOptions(fake.api, 'settlement.get', { roId: 5 }))
+    observe(apiQueryOptions(fake.api, 'receivables.list', receivablesInput({ payer: 'insurance' })))
+    await vi.advanceTimersByTimeAsync(1)
+    const stop = connectLive({ api: fake.api, queryClient: client, onStatus: () => {}, debounceMs: 50 })
     fake.calls.length = 0
-    for (let i = 0; i < 5; i++) store.getState().changed()
+    for (let i = 0; i < 5; i++) fake.emit('settlement.changed')
     await vi.advanceTimersByTimeAsync(60)
     expect(fake.calls.map(([c]) => c).sort()).toEqual(['receivables.list', 'settlement.get'])
     expect(fake.calls.find(([c]) => c === 'receivables.list')?.[1]).toEqual({ limit: 1000, payer: 'insurance' })
+    stop()
   })
 })

@@ -1,11 +1,10 @@
-import { useEffect } from 'react'
 import { Badge, Button, Tooltip } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { hrefOf, navigate } from '../../router'
-import { useCan, useSettlementStores } from '../settlement/use-settlement'
+import { useCan } from '../settlement/use-settlement'
 import '../settlement/settlement.css'
+import { useAlertCount } from '../../stores/alerts-store'
 
 /** The inbox count in the header on every screen; kept live by the area's push subscription. */
 export function AlertBadge() {
@@ -16,13 +15,7 @@ export function AlertBadge() {
 
 function LiveAlertBadge() {
   const t = useT()
-  const { alerts } = useSettlementStores()
-  const count = useStore(alerts, (s) => s.count)
-
-  useEffect(() => {
-    void alerts.getState().loadCount()
-    return alerts.getState().connect()
-  }, [alerts])
+  const count = useAlertCount()
 
   const active = count?.active ?? 0
   const critical = count?.critical ?? 0

@@ -3,8 +3,8 @@ import { Alert, App, DatePicker, Form, Input, Modal } from 'antd'
 import dayjs from 'dayjs'
 import { useLocale, useT } from '../../i18n'
 import { todayIn } from '../../format'
-import type { AlertT } from '../../stores/alerts-store'
-import { useSettlementStores, useTimeZone } from '../settlement/use-settlement'
+import { type AlertT, useAlertAct } from '../../stores/alerts-store'
+import { useTimeZone } from '../settlement/use-settlement'
 import { alertMessage, earliestSnooze } from './alert-model'
 
 interface Props {
@@ -18,7 +18,7 @@ export function AlertDialog({ alert, kind, onClose }: Props) {
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useSettlementStores().alerts
+  const act = useAlertAct()
   const earliest = earliestSnooze(todayIn(useTimeZone()))
   const [until, setUntil] = useState(earliest)
   const [note, setNote] = useState('')
@@ -31,7 +31,7 @@ export function AlertDialog({ alert, kind, onClose }: Props) {
     setBusy(true)
     setError(null)
     const base = { id: alert.id, version: alert.version, note: note.trim() }
-    const result = kind === 'snooze' ? await store.getState().act('alerts.snooze', { ...base, until }) : await store.getState().act('alerts.resolve', base)
+    const result = kind === 'snooze' ? await act('alerts.snooze', { ...base, until }) : await act('alerts.resolve', base)
     setBusy(false)
     if (!result.ok) return setError(result.message)
     void message.success(kind === 'snooze' ? t('inbox.snooze.done', { until }) : t('inbox.resolve.done'))

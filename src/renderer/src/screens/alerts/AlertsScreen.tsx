@@ -1,20 +1,19 @@
 import { Badge, Tabs } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { navigate, type AlertsTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { StaleBanner } from '../settlement/SettlementScreen'
-import { useAreaLive, useCan, useSettlementStores } from '../settlement/use-settlement'
+import { useCan } from '../settlement/use-settlement'
 import { InboxView } from './InboxView'
 import { RulesView } from './RulesView'
 import '../settlement/settlement.css'
+import { useAlertCount } from '../../stores/alerts-store'
 
 /** 提醒: the inbox of the person's role, pushed live, and the rules that fill it. */
 export function AlertsScreen({ tab = 'inbox' }: { tab?: AlertsTab }) {
   const t = useT()
   const canRead = useCan('alerts.read')
-  const active = useStore(useSettlementStores().alerts, (s) => s.count?.active ?? 0)
-  useAreaLive()
+  const active = useAlertCount()?.active ?? 0
   if (!canRead) return <Forbidden />
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
 import { useStore } from 'zustand'
 import { ROLES, type Permission, type Role } from '../../../../shared/domain/roles'
@@ -6,8 +6,7 @@ import { useLocale, useSessionStore, useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
 import { hrefOf, navigate } from '../../router'
 import { rowHotkeys } from '../../hotkeys'
-import type { AlertT, InboxState } from '../../stores/alerts-store'
-import { useSettlementStores } from '../settlement/use-settlement'
+import { type AlertT, type InboxFilter, type InboxState, useAlertAct, useInbox, useInboxFilter } from '../../stores/alerts-store'
 import { alertMessage, groupByRule, rowKeyOf, SEVERITY_COLOUR, subjectRoute, type InboxRow } from './alert-model'
 import { AlertDialog } from './AlertDialogs'
 
@@ -18,23 +17,18 @@ export function InboxView() {
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useSettlementStores().alerts
-  const inbox = useStore(store, (s) => s.inbox)
-  const error = useStore(store, (s) => s.inboxError)
-  const filter = useStore(store, (s) => s.filter)
+  const act = useAlertAct()
   const user = useStore(useSessionStore(), (s) => s.user)
   const can = (p: Permission) => user?.permissions.includes(p) ?? false
   const seesAll = user?.role === 'service_manager' || user?.role === 'administrator'
+  // The filter outlives a logout: another person's choice of inbox must not carry over.
+  const kept = useInboxFilter((s) => s.filter)
+  const filter: InboxFilter = seesAll ? kept : { state: kept.state }
+  const { inbox, error } = useInbox(filter)
   const [dialog, setDialog] = useState<{ alert: AlertT; kind: 'snooze' | 'resolve' } | null>(null)
 
-  useEffect(() => {
-    // The store outlives a logout: another person's choice of inbox must not carry over.
-    const { filter: kept } = store.getState()
-    void store.getState().loadInbox(seesAll ? kept : { state: kept.state })
-  }, [store, seesAll])
-
   const acknowledge = async (a: AlertT) => {
-    const result = await store.getState().act('alerts.acknowledge', { id: a.id, version: a.version })
+    const result = await act('alerts.acknowledge', { id: a.id, version: a.version })
     if (result.ok) void message.success(t('inbox.acknowledged'))
     else void message.error(result.message)
   }
@@ -51,7 +45,7 @@ export function InboxView() {
         <Segmented<InboxState>
           size="small"
           value={filter.state}
-          onChange={(state) => void store.getState().loadInbox({ ...filter, state })}
+          onChange={(state) => useInboxFilter.getState().setFilter({ ...filter, state })}
           options={STATES.map((s) => ({ value: s, label: t(`inbox.state.${s}`) }))}
         />
         {seesAll && (
@@ -60,7 +54,7 @@ export function InboxView() {
             className="inbox-role"
             aria-label={t('field.inboxRole')}
             value={filter.role ?? 'all'}
-            onChange={(v) => void store.getState().loadInbox({ ...filter, role: v === 'all' ? undefined : v })}
+            onChange={(v) => useInboxFilter.getState().setFilter({ ...filter, role: v === 'all' ? undefined : v })}
             options={[{ value: 'all', label: t('inbox.allInboxes') }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
           />
         )}

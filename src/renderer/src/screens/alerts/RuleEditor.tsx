@@ -8,9 +8,8 @@ import { SEVERITIES, type Severity } from '../../../../shared/domain/rules'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
-import { useApi } from '../../api/query-client'
+import { useApi, useInvalidate } from '../../api/query-client'
 import type { RuleT } from '../../stores/alerts-store'
-import { useSettlementStores } from '../settlement/use-settlement'
 import { completeParams, fromShown, isRoTypes, paramFields, precisionOf, toShown, type ParamValues } from './rule-params'
 
 type Effect = OutputOf<Contract['rules.preview']>
@@ -23,8 +22,8 @@ type Effect = OutputOf<Contract['rules.preview']>
 export function RuleEditor({ rule, onClose }: { rule: RuleT; onClose(): void }) {
   const t = useT()
   const api = useApi()
+  const invalidate = useInvalidate()
   const { message } = App.useApp()
-  const alerts = useSettlementStores().alerts
   const fields = useMemo(() => paramFields(rule.kind), [rule.kind])
   const [enabled, setEnabled] = useState(rule.enabled)
   const [severity, setSeverity] = useState<Severity>(rule.severity)
@@ -60,7 +59,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleT; onClose(): void }) 
     setBusy(false)
     if (!result.ok) return setProblem(result.message)
     void message.success(t('ruleEd.saved', { raised: result.data.raised, cleared: result.data.cleared }))
-    void alerts.getState().loadRules()
+    void invalidate('rules.list', 'alerts.list', 'alerts.count')
     onClose()
   }
   useHotkeys({ 'Ctrl+S': () => void save() })

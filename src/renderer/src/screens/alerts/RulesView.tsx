@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Table, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import type { Role } from '../../../../shared/domain/roles'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useT, type T } from '../../i18n'
 import { dateTime } from '../../format'
 import { useApi } from '../../api/query-client'
-import type { RuleT } from '../../stores/alerts-store'
-import { useCan, useSettlementStores } from '../settlement/use-settlement'
+import { type RuleT, useRules } from '../../stores/alerts-store'
+import { useCan } from '../settlement/use-settlement'
 import { SEVERITY_COLOUR } from './alert-model'
 import { isRoTypes, paramFields, toShown } from './rule-params'
 import { RuleEditor } from './RuleEditor'
@@ -30,16 +29,10 @@ export function RulesView() {
   const t = useT()
   const api = useApi()
   const { message } = App.useApp()
-  const store = useSettlementStores().alerts
-  const rules = useStore(store, (s) => s.rules)
-  const error = useStore(store, (s) => s.rulesError)
+  const { rules, error } = useRules()
   const canManage = useCan('rules.manage')
   const [editing, setEditing] = useState<RuleT | null>(null)
   const [sweeping, setSweeping] = useState(false)
-
-  useEffect(() => {
-    void store.getState().loadRules()
-  }, [store])
 
   const sweep = async () => {
     setSweeping(true)

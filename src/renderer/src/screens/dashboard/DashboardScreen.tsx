@@ -1,13 +1,12 @@
-import { useEffect } from 'react'
 import { Alert, Button, Col, Row, Segmented, Skeleton, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { useHotkeys } from '../../hotkeys'
 import { Forbidden } from '../shell/Forbidden'
 import { StaleBanner } from '../settlement/SettlementScreen'
-import { useAreaLive, useCan, useSettlementStores } from '../settlement/use-settlement'
+import { useCan } from '../settlement/use-settlement'
+import { useDashboardUi, useTargets } from '../../stores/dashboard-store'
 import { TargetCard } from './TargetCard'
 import { DrillDrawer } from './DrillDrawer'
 import '../settlement/settlement.css'
@@ -19,18 +18,10 @@ const SPANS = [6, 12, 24] as const
 export function DashboardScreen() {
   const t = useT()
   const canRead = useCan('dashboard.read')
-  const store = useSettlementStores().dashboard
-  const targets = useStore(store, (s) => s.targets)
-  const error = useStore(store, (s) => s.targetsError)
-  const months = useStore(store, (s) => s.months)
-  const loading = useStore(store, (s) => s.loading)
-  const drillOf = useStore(store, (s) => s.drillOf)
-  useAreaLive()
-
-  useEffect(() => {
-    if (canRead) void store.getState().loadTargets()
-  }, [store, canRead])
-  useHotkeys({ F5: () => void store.getState().loadTargets() })
+  const months = useDashboardUi((s) => s.months)
+  const drillOf = useDashboardUi((s) => s.drillOf)
+  const { targets, error, loading, refetch } = useTargets(months, canRead)
+  useHotkeys({ F5: () => void refetch() })
 
   if (!canRead) return <Forbidden />
 
@@ -44,10 +35,10 @@ export function DashboardScreen() {
         <Segmented<number>
           size="small"
           value={months}
-          onChange={(m) => void store.getState().loadTargets(m)}
+          onChange={(m) => useDashboardUi.getState().setMonths(m)}
           options={SPANS.map((n) => ({ value: n, label: t('dash.months', { n }) }))}
         />
-        <Button size="small" icon={<ReloadOutlined />} loading={loading} onClick={() => void store.getState().loadTargets()} aria-label={t('dash.refresh')} />
+        <Button size="small" icon={<ReloadOutlined />} loading={loading} onClick={() => void refetch()} aria-label={t('dash.refresh')} />
         <Typography.Text type="secondary" className="stl-keys">
           {t('dash.keys')}
         </Typography.Text>
@@ -62,13 +53,13 @@ export function DashboardScreen() {
               <TargetCard
                 target={target}
                 selectedMonth={drillOf?.target === target.key ? drillOf.month : null}
-                onDrill={(month) => void store.getState().openDrill({ target: target.key, month })}
+                onDrill={(month) => useDashboardUi.getState().openDrill({ target: target.key, month })}
               />
             </Col>
           ))}
         </Row>
       )}
-      <DrillDrawer store={store} />
+      <DrillDrawer />
     </div>
   )
 }

@@ -1,11 +1,10 @@
 import { Alert, Drawer, Skeleton, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../i18n'
 import { averageFen } from '../../../../shared/domain/stock-rules'
 import { dateOnly, dateTime, milliToDecimal, money } from '../../format'
 import { hrefOf, navigate } from '../../router'
-import type { DashboardStore, DrillPartT, DrillRoT } from '../../stores/dashboard-store'
+import { useDashboardUi, useDrill, type DrillPartT, type DrillRoT } from '../../stores/dashboard-store'
 import { stateColour } from '../ro/state-colour'
 import { useCan } from '../settlement/use-settlement'
 
@@ -18,12 +17,11 @@ function present<T extends object>(rows: readonly T[], columns: ColumnsType<T>):
 }
 
 /** The ROs and parts behind one month of one figure. */
-export function DrillDrawer({ store }: { store: DashboardStore }) {
+export function DrillDrawer() {
   const t = useT()
   const locale = useLocale()
-  const of = useStore(store, (s) => s.drillOf)
-  const drill = useStore(store, (s) => s.drill)
-  const error = useStore(store, (s) => s.drillError)
+  const of = useDashboardUi((s) => s.drillOf)
+  const { drill, error } = useDrill(of)
   const canSettlement = useCan('settlement.read')
   const canParts = useCan('parts.read')
   if (!of) return null
@@ -90,7 +88,7 @@ export function DrillDrawer({ store }: { store: DashboardStore }) {
 
   const title = t('dash.drillTitle', { target: `target.${of.target}`, month: of.month })
   return (
-    <Drawer open size={980} title={title} onClose={() => store.getState().closeDrill()} destroyOnHidden>
+    <Drawer open size={980} title={title} onClose={() => useDashboardUi.getState().closeDrill()} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} />}
       {!drill && !error && <Skeleton active />}
       {drill && drill.parts.length > 0 && <p className="drill-as-of">{t('dash.drillAsOf', { at: dateTime(drill.asOf) })}</p>}

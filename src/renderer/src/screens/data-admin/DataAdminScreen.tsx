@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Card, Tabs } from 'antd'
 import { useStore } from 'zustand'
-import { useApi } from '../../api/query-client'
+import { useApi, useLiveEvent } from '../../api/query-client'
+import type { LiveEvent } from '../../../../shared/contract'
 import { useSessionStore, useT } from '../../i18n'
 import type { Failure } from '../../api/failure'
 import { createDataAdminStore } from './data-admin-store'
@@ -37,9 +38,11 @@ export function DataAdminScreen() {
 
   useEffect(() => {
     void store.getState().load()
-    // The jobs runner reports its work as live events: batches built, deliveries, backups.
-    return api.subscribe((event) => store.getState().changed(event.type, event.id))
-  }, [api, store])
+  }, [store])
+  // The jobs runner reports its work as live events (batches built, deliveries, backups), heard
+  // through the window's one subscription.
+  const onEvent = useCallback((event: LiveEvent) => store.getState().changed(event.type, event.id), [store])
+  useLiveEvent(onEvent)
 
   const report: Report = useCallback(
     (failure, okText) => setNotice(failure ? { type: 'error', text: failure.message } : { type: 'success', text: okText }),

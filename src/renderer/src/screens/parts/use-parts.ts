@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { useStore } from 'zustand'
 import type { ApiClient, Channel, Contract } from '../../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../../shared/contract/types'
 import { useSessionStore } from '../../i18n'
-import { useApi } from '../../api/query-client'
+import { useApi, useApiQuery } from '../../api/query-client'
+import { channelsOf, invalidateChannels } from '../../api/live-events'
 import { createPartsCatalogueStore, type PartsCatalogueStore } from '../../stores/parts-catalogue-store'
-import { createPartsCounterStore, type PartsCounterStore } from '../../stores/parts-counter-store'
 import { createPartsImportStore, type PartsImportStore } from '../../stores/parts-import-store'
 import { createPartsLiveStore, type PartsLiveStore } from '../../stores/parts-live-store'
 import { createPartsStocktakeStore, type PartsStocktakeStore } from '../../stores/parts-stocktake-store'
 
 export interface PartsStores {
   catalogue: PartsCatalogueStore
-  counter: PartsCounterStore
   stocktake: PartsStocktakeStore
   importer: PartsImportStore
   live: PartsLiveStore
@@ -28,7 +28,6 @@ export function usePartsStores(): PartsStores {
   if (!bundle) {
     bundle = {
       catalogue: createPartsCatalogueStore(api),
-      counter: createPartsCounterStore(api),
       stocktake: createPartsStocktakeStore(api),
       importer: createPartsImportStore(api),
       live: createPartsLiveStore(api),
@@ -41,8 +40,22 @@ export function usePartsStores(): PartsStores {
 /** Keeps the push channel open while a parts screen shows. */
 export function usePartsLive(): void {
   const { live } = usePartsStores()
+  const queryClient = useQueryClient()
   useEffect(() => live.getState().connect(), [live])
+  // After this PC's own write (`bump`), what the parts screens read through the query cache is
+  // read again at once too, without waiting for the write's event.
+  useEffect(
+    () =>
+      live.subscribe((state, before) => {
+        if (state.ownWrites !== before.ownWrites) void invalidateChannels(queryClient, PARTS_CHANNELS)
+      }),
+    [live, queryClient],
+  )
 }
+
+const PARTS_CHANNELS = [
+  ...new Set(['part.changed', 'stock.changed', 'po.changed', 'stocktake.changed', 'oldpart.changed', 'external.changed', 'ro.parts'].flatMap((t) => channelsOf(t))),
+]
 
 /** The revision that moves with every relevant change: effects that read depend on it. */
 export function useRevision(): number {
@@ -64,33 +77,13 @@ export interface Loaded<T> {
 }
 
 /**
- * Reads one channel and reads it again when its input changes or anything relevant changes on
- * the host; only the latest answer is kept. `input` null means "nothing to read yet".
+ * Reads one channel through the query cache; the live-event table re-reads it when something it
+ * shows changes on the host, and the previous answer stays while a new input loads. `input` null
+ * means "nothing to read yet".
  */
 export function useChannel<K extends Channel>(channel: K, input: InputOf<Contract[K]> | null): Loaded<OutputOf<Contract[K]>> {
-  const api = useApi()
-  const revision = useRevision()
-  const [data, setData] = useState<OutputOf<Contract[K]> | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [nudge, setNudge] = useState(0)
-  const seq = useRef(0)
-  const key = input === null ? null : JSON.stringify(input)
-
-  useEffect(() => {
-    if (key === null) return
-    const mine = ++seq.current
-    setLoading(true)
-    void api.call(channel, JSON.parse(key) as InputOf<Contract[K]>).then((result) => {
-      if (mine !== seq.current) return
-      setLoading(false)
-      if (result.ok) {
-        setData(result.data)
-        setError(null)
-      } else setError(result.message)
-    })
-  }, [api, channel, key, revision, nudge])
-
-  const reload = useCallback(() => setNudge((n) => n + 1), [])
-  return { data, error, loading, reload }
+  const query = useApiQuery(channel, (input ?? {}) as InputOf<Contract[K]>, { enabled: input !== null, keepPrevious: true })
+  const { refetch } = query
+  const reload = useCallback(() => void refetch(), [refetch])
+  return { data: input === null ? null : (query.data ?? null), error: query.error?.message ?? null, loading: query.isFetching, reload }
 }

@@ -4,8 +4,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain/s
 import { useLocale, useT } from '../../i18n'
 import { fenToYuanText, money, yuanTextToFen } from '../../format'
 import { DecimalInput } from '../../components/DecimalInput'
-import type { InvoiceT } from '../../stores/settlement-store'
-import { useSettlementStores } from './use-settlement'
+import { type InvoiceT, useSettlementWrite } from '../../stores/settlement-store'
 import { applyPayment } from '../../../../shared/domain/cash-change'
 
 const positiveFen = (text: string) => {
@@ -18,7 +17,7 @@ export function PayModal({ invoice, onClose }: { invoice: InvoiceT; onClose(): v
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useSettlementStores().settlement
+  const write = useSettlementWrite()
   const [method, setMethod] = useState<PaymentMethod>(invoice.payer === 'customer' ? 'cash' : 'transfer')
   const [amountFen, setAmount] = useState(invoice.balanceFen)
   const [reference, setReference] = useState('')
@@ -32,7 +31,7 @@ export function PayModal({ invoice, onClose }: { invoice: InvoiceT; onClose(): v
     if (busy) return
     setBusy(true)
     setError(null)
-    const result = await store.getState().write('settlement.pay', { invoiceId: invoice.id, method, amountFen, reference: reference.trim() })
+    const result = await write('settlement.pay', { invoiceId: invoice.id, method, amountFen, reference: reference.trim() })
     setBusy(false)
     if (!result.ok) return setError(result.message)
     const done = t('stl.payLater.done', { amount: money(taken.ok ? taken.appliedFen : amountFen, locale), number: invoice.number })

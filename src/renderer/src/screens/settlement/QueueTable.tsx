@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Input, Table, Tag, Typography, type InputRef } from 'antd'
-import { useStore } from 'zustand'
 import { daysBetween } from '../../../../shared/domain/settlement'
 import { useLocale, useT } from '../../i18n'
 import { dateOnly, dateTime, money, todayIn } from '../../format'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
-import type { QueueRowT, QueueState } from '../../stores/settlement-store'
-import { useSettlementStores, useTimeZone } from './use-settlement'
+import { type QueueRowT, type QueueState, useSettlementQueue } from '../../stores/settlement-store'
+import { useTimeZone } from './use-settlement'
 
 const matches = (row: QueueRowT, q: string) =>
   [row.number, row.plate ?? '', row.customerName, row.model, row.advisorName].some((v) => v.toUpperCase().includes(q))
@@ -17,15 +16,10 @@ export function QueueTable({ state }: { state: QueueState }) {
   const t = useT()
   const locale = useLocale()
   const today = todayIn(useTimeZone())
-  const store = useSettlementStores().settlement
-  const rows = useStore(store, (s) => (s.queueState === state ? s.queue : null))
-  const error = useStore(store, (s) => s.queueError)
+  const { rows, error } = useSettlementQueue(state)
   const [q, setQ] = useState('')
   const filter = useRef<InputRef>(null)
 
-  useEffect(() => {
-    void store.getState().loadQueue(state)
-  }, [store, state])
   useEffect(() => filter.current?.focus(), [])
   useHotkeys({ F2: () => filter.current?.focus() })
 

@@ -1,14 +1,11 @@
-import { useEffect } from 'react'
 import { Alert, DatePicker, Segmented, Table, Tag } from 'antd'
 import dayjs from 'dayjs'
-import { useStore } from 'zustand'
 import { PAYERS, type Payer } from '../../../../shared/domain/payer'
 import { AGEING_BUCKETS, type AgeingBucket } from '../../../../shared/domain/settlement'
 import { useLocale, useT } from '../../i18n'
 import { dateOnly, money } from '../../format'
 import { navigate } from '../../router'
-import type { ReceivableRowT } from '../../stores/settlement-store'
-import { useSettlementStores } from './use-settlement'
+import { type ReceivableRowT, useReceivables, useReceivablesFilter } from '../../stores/settlement-store'
 
 const BUCKET_COLOUR: Record<AgeingBucket, string> = { d0_30: 'default', d31_60: 'gold', d61_90: 'orange', d90_plus: 'red' }
 
@@ -22,14 +19,8 @@ interface MatrixRow {
 export function ReceivablesView() {
   const t = useT()
   const locale = useLocale()
-  const store = useSettlementStores().settlement
-  const data = useStore(store, (s) => s.receivables)
-  const error = useStore(store, (s) => s.receivablesError)
-  const filter = useStore(store, (s) => s.receivablesFilter)
-
-  useEffect(() => {
-    void store.getState().loadReceivables()
-  }, [store])
+  const filter = useReceivablesFilter((s) => s.filter)
+  const { data, error } = useReceivables(filter)
 
   const matrix: MatrixRow[] = []
   for (const payer of PAYERS) {
@@ -56,7 +47,7 @@ export function ReceivablesView() {
         <Segmented
           size="small"
           value={filter.payer ?? 'all'}
-          onChange={(v) => void store.getState().loadReceivables({ ...filter, payer: v === 'all' ? undefined : (v as Payer) })}
+          onChange={(v) => useReceivablesFilter.getState().setFilter({ ...filter, payer: v === 'all' ? undefined : (v as Payer) })}
           options={[{ value: 'all', label: t('stl.recv.allPayers') }, ...PAYERS.map((p) => ({ value: p, label: t(`payer.${p}`) }))]}
         />
         <DatePicker
@@ -65,7 +56,7 @@ export function ReceivablesView() {
           aria-label={t('field.asOf')}
           placeholder={t('stl.recv.asOfToday')}
           value={filter.asOf ? dayjs(filter.asOf) : null}
-          onChange={(d) => void store.getState().loadReceivables({ ...filter, asOf: d ? d.format('YYYY-MM-DD') : undefined })}
+          onChange={(d) => useReceivablesFilter.getState().setFilter({ ...filter, asOf: d ? d.format('YYYY-MM-DD') : undefined })}
         />
         <span className="stl-total">
           {data && t('stl.recv.total', { asOf: data.asOf, n: data.total, amount: money(data.balanceFen, locale) })}

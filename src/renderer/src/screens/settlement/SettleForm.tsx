@@ -5,11 +5,11 @@ import { useLocale, useT } from '../../i18n'
 import { fenToYuanText, money, yuanTextToFen } from '../../format'
 import { useHotkeys } from '../../hotkeys'
 import { DecimalInput } from '../../components/DecimalInput'
-import type { SettlementViewT } from '../../stores/settlement-store'
+import { type SettlementViewT, useSettlementWrite } from '../../stores/settlement-store'
 import { PaymentRows } from './PaymentRows'
 import { SettleGatesNotice } from './SettleGatesNotice'
 import { firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
-import { useCan, useSettlementStores } from './use-settlement'
+import { useCan } from './use-settlement'
 import { PAYER_COLOUR } from './RoBill'
 import { decimalFromCenti } from '../../../../shared/format/numbers'
 
@@ -24,7 +24,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useSettlementStores().settlement
+  const write = useSettlementWrite()
   const canSettle = useCan('settlement.settle')
   const canLarge = useCan('settlement.discount.large')
   const canOverride = useCan('settlement.partsOverride')
@@ -54,7 +54,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
     if (busy || blocked || !canSettle) return
     setBusy(true)
     setError(null)
-    const result = await store.getState().write('settlement.settle', {
+    const result = await write('settlement.settle', {
       roId: view.ro.id,
       version: view.ro.version,
       discounts: model.lines.filter((l) => l.draft.discountFen > 0).map((l) => ({ payer: l.payer, amountFen: l.draft.discountFen })),

@@ -1,7 +1,5 @@
-import { useEffect } from 'react'
 import { Alert, Button, Col, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { ArrowLeftOutlined } from '@ant-design/icons'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
 import { useHotkeys } from '../../hotkeys'
@@ -13,23 +11,17 @@ import { SettleForm } from './SettleForm'
 import { InvoicesPanel } from './InvoicesPanel'
 import { SettledActions } from './SettledActions'
 import { StaleBanner } from './SettlementScreen'
-import { useAreaLive, useCan, useSettlementStores } from './use-settlement'
+import { useCan } from './use-settlement'
 import './settlement.css'
 import { DocumentActivity } from '../../components/DocumentActivity'
+import { useSettlementView } from '../../stores/settlement-store'
 
 /** One RO at the cashier: settle it when ready; afterwards its invoices, payments, delivery and reversal. */
 export function SettleRoScreen({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
   const canRead = useCan('settlement.read')
-  const store = useSettlementStores().settlement
-  const view = useStore(store, (s) => (s.view?.ro.id === id ? s.view : null))
-  const error = useStore(store, (s) => s.viewError)
-  useAreaLive()
-
-  useEffect(() => {
-    if (canRead) void store.getState().loadView(id)
-  }, [store, id, canRead])
+  const { view, error } = useSettlementView(id, canRead)
   const back = () => navigate({ name: 'settlement', tab: view?.ro.state === 'settled' ? 'settled' : undefined })
   useHotkeys({ Escape: () => back() })
 

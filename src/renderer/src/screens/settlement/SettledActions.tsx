@@ -6,15 +6,15 @@ import { fenToYuanText, money } from '../../format'
 import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
 import type { Envelope } from '../../../../shared/contract'
-import type { SettlementViewT } from '../../stores/settlement-store'
-import { useCan, useSettlementStores } from './use-settlement'
+import { type SettlementViewT, useSettlementWrite } from '../../stores/settlement-store'
+import { useCan } from './use-settlement'
 
 /** What follows a settlement: print the statement, deliver (gate pass), or reverse with a reason. */
 export function SettledActions({ view }: { view: SettlementViewT }) {
   const t = useT()
   const locale = useLocale()
   const { message } = App.useApp()
-  const store = useSettlementStores().settlement
+  const write = useSettlementWrite()
   const can = { settle: useCan('settlement.settle'), reverse: useCan('settlement.reverse'), credit: useCan('settlement.credit') }
   const [dialog, setDialog] = useState<'deliver' | 'reverse' | null>(null)
   const [reason, setReason] = useState('')
@@ -43,9 +43,9 @@ export function SettledActions({ view }: { view: SettlementViewT }) {
     close()
   }
   const deliver = () =>
-    run(() => store.getState().write('settlement.deliver', { roId: ro.id, version: ro.version, onCredit: owed > 0 }), t('stl.deliver.done', { number: ro.number }))
+    run(() => write('settlement.deliver', { roId: ro.id, version: ro.version, onCredit: owed > 0 }), t('stl.deliver.done', { number: ro.number }))
   const reverse = () =>
-    run(() => store.getState().write('settlement.reverse', { roId: ro.id, version: ro.version, reason: reason.trim() }), t('stl.reverse.done', { number: ro.number }))
+    run(() => write('settlement.reverse', { roId: ro.id, version: ro.version, reason: reason.trim() }), t('stl.reverse.done', { number: ro.number }))
 
   const deliverBlocked = owed > 0 && !can.credit
   const deliverButton = (

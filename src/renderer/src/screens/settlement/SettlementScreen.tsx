@@ -1,17 +1,17 @@
 import { Alert, Tabs } from 'antd'
 import { useStore } from 'zustand'
-import { useT } from '../../i18n'
+import { useSessionStore, useT } from '../../i18n'
 import { navigate, type SettlementTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { QueueTable } from './QueueTable'
 import { ReceivablesView } from './ReceivablesView'
-import { useAreaLive, useCan, useSettlementStores } from './use-settlement'
+import { useCan } from './use-settlement'
 import './settlement.css'
 
 /** While the push channel is down what shows may be out of date: say so. */
 export function StaleBanner() {
   const t = useT()
-  const live = useStore(useSettlementStores().alerts, (s) => s.live)
+  const live = useStore(useSessionStore(), (s) => s.live)
   if (live !== 'stale') return null
   return <Alert type="warning" showIcon banner role="alert" className="stl-stale" title={t('stl.stale')} />
 }
@@ -21,7 +21,6 @@ export function SettlementScreen({ tab = 'ready' }: { tab?: SettlementTab }) {
   const t = useT()
   const canRead = useCan('settlement.read')
   const canReceivables = useCan('receivables.read')
-  useAreaLive()
   if (!canRead) return <Forbidden />
 
   const items = [

@@ -1,22 +1,15 @@
-import { useEffect } from 'react'
 import { Alert, Table } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { CounterRoT } from '../../../stores/parts-types'
 import { RoStateTag } from './RoStateTag'
 import { goParts } from '../parts-route'
-import { usePartsStores, useRevision } from '../use-parts'
+import { useCounterQueue } from '../../../stores/parts-counter-store'
 
 /** 发料队列: authorised repair orders with part lines still to pick, oldest first. */
 export function CounterQueue() {
   const t = useT()
-  const { counter } = usePartsStores()
-  const queue = useStore(counter, (s) => s.queue)
-  const error = useStore(counter, (s) => s.queueError)
-  const revision = useRevision()
-
-  useEffect(() => void counter.getState().loadQueue(), [counter, revision])
+  const { queue, error } = useCounterQueue()
   const open = (row: CounterRoT) => goParts({ kind: 'pick', roId: row.roId })
 
   return (

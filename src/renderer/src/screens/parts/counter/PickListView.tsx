@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Alert, App, Button, Descriptions, Input, Skeleton, Space, Table, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
 import { useHotkeys } from '../../../hotkeys'
 import type { PickLineT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
 import { parseQty, qty } from '../parts-format'
-import { useCan, usePartsStores, useRevision } from '../use-parts'
+import { useCan, usePartsStores } from '../use-parts'
+import { useCounterUi, useCounterWrites, usePickList } from '../../../stores/parts-counter-store'
 import { BackLink } from '../BackLink'
 import { RoStateTag } from './RoStateTag'
 import { ReturnModal } from './ReturnModal'
@@ -23,17 +23,16 @@ type Dialog = { kind: 'return' | 'shortage'; line: PickLineT } | { kind: 'oldPar
 export function PickListView({ roId }: { roId: number }) {
   const t = useT()
   const { message } = App.useApp()
-  const { counter, live } = usePartsStores()
-  const pick = useStore(counter, (s) => (s.pick?.ro.id === roId ? s.pick : null))
-  const error = useStore(counter, (s) => s.pickError)
-  const refusal = useStore(counter, (s) => s.refusal)
-  const busy = useStore(counter, (s) => s.busy)
-  const revision = useRevision()
+  const { live } = usePartsStores()
+  const { pick, error } = usePickList(roId)
+  const refusal = useCounterUi((s) => (s.roId === roId ? s.refusal : null))
+  const busy = useCounterUi((s) => s.busy)
+  const counter = useCounterWrites()
   const canIssue = useCan('parts.issue')
   const [amounts, setAmounts] = useState<Record<number, string>>({})
   const [dialog, setDialog] = useState<Dialog>(null)
 
-  useEffect(() => void counter.getState().loadPick(roId), [counter, roId, revision])
+  useEffect(() => useCounterUi.getState().open(roId), [roId])
   useEffect(() => setAmounts({}), [roId])
   useHotkeys({
     Escape: () => dialog === null && goParts({ kind: 'tab', tab: 'counter' }),
@@ -47,7 +46,7 @@ export function PickListView({ roId }: { roId: number }) {
   const outstanding = pick.lines.filter((l) => l.outstandingMilli > 0)
 
   const issue = async (lines: { partId: number; quantityMilli: number }[]) => {
-    const outcome = await counter.getState().issue(lines)
+    const outcome = await counter.issue(lines)
     if (!outcome.ok) return
     void message.success(t('pt.counter.issued', { n: lines.length }))
     setAmounts({})
@@ -90,7 +89,7 @@ export function PickListView({ roId }: { roId: number }) {
         <Descriptions.Item label={t('field.customer')}>{pick.ro.customerName}</Descriptions.Item>
         <Descriptions.Item label={t('pt.pick.lines')}>{pick.lines.length}</Descriptions.Item>
       </Descriptions>
-      {refusal && <RefusalAlert refusal={refusal} onClose={() => counter.getState().dismissRefusal()} />}
+      {refusal && <RefusalAlert refusal={refusal} onClose={() => useCounterUi.getState().dismissRefusal()} />}
       <Table<PickLineT>
         size="small"
         rowKey="partId"

@@ -4,6 +4,7 @@ import { useT } from '../../../i18n'
 import type { PickLineT } from '../../../stores/parts-types'
 import { parseQty, qty } from '../parts-format'
 import { usePartsStores } from '../use-parts'
+import { useCounterWrites } from '../../../stores/parts-counter-store'
 
 interface Values {
   quantity: string
@@ -14,14 +15,15 @@ interface Values {
 export function ReturnModal({ line, onClose }: { line: PickLineT; onClose(): void }) {
   const t = useT()
   const { message } = App.useApp()
-  const { counter, live } = usePartsStores()
+  const { live } = usePartsStores()
+  const counter = useCounterWrites()
   const [form] = Form.useForm<Values>()
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async (v: Values) => {
     setBusy(true)
-    const outcome = await counter.getState().giveBack([{ partId: line.partId, quantityMilli: parseQty(v.quantity) ?? 0 }], v.reason)
+    const outcome = await counter.giveBack([{ partId: line.partId, quantityMilli: parseQty(v.quantity) ?? 0 }], v.reason)
     setBusy(false)
     if (!outcome.ok) return setProblem(outcome.message ?? null)
     void message.success(t('pt.counter.returned', { partNumber: line.partNumber }))

@@ -7,6 +7,7 @@ import { yuanTextToFen } from '../../../format'
 import type { PickLineT, PickListT, ShortageOutcome } from '../../../stores/parts-types'
 import { parseQty, qty } from '../parts-format'
 import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useCounterWrites } from '../../../stores/parts-counter-store'
 
 interface Values {
   outcome: ShortageOutcome
@@ -27,7 +28,8 @@ export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line
   const t = useT()
   const api = useApi()
   const { message } = App.useApp()
-  const { counter, live } = usePartsStores()
+  const { live } = usePartsStores()
+  const counter = useCounterWrites()
   const canPurchase = useCan('parts.purchase')
   const [form] = Form.useForm<Values>()
   const outcome = Form.useWatch('outcome', form) ?? 'lost_sale'
@@ -63,14 +65,13 @@ export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line
       })
       if (!result.ok) failure = result.message
     } else {
-      const outcome = await counter.getState().recordShortage(line.partId, v.outcome, v.note ?? '')
+      const outcome = await counter.recordShortage(line.partId, v.outcome, v.note ?? '')
       if (!outcome.ok) failure = outcome.message ?? null
     }
     setBusy(false)
     if (failure) return setProblem(failure)
     void message.success(t('pt.shortage.recorded', { outcome: `shortage.${v.outcome}` }))
     live.getState().bump()
-    void counter.getState().loadPick(ro.id)
     onClose()
   }
 

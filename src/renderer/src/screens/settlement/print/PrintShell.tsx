@@ -1,11 +1,9 @@
 import { useEffect, type ReactNode } from 'react'
 import { Alert, App, Button, Skeleton, Space } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
 import { useHotkeys } from '../../../hotkeys'
 import { navigate } from '../../../router'
-import type { SettlementViewT } from '../../../stores/settlement-store'
-import { useSettlementStores } from '../use-settlement'
+import { type SettlementViewT, useSettlementView } from '../../../stores/settlement-store'
 import '../settlement.css'
 
 interface Props {
@@ -21,16 +19,13 @@ interface Props {
 /** A sheet of the settlement (statement, gate pass): only what is recorded is printed. */
 export function PrintShell({ id, title, numberOf, sheet = 'a4', children }: Props) {
   const t = useT()
-  const store = useSettlementStores().settlement
-  const view = useStore(store, (s) => (s.view?.ro.id === id ? s.view : null))
-  const error = useStore(store, (s) => s.viewError)
+  const { view, error } = useSettlementView(id)
   const { message } = App.useApp()
 
   useEffect(() => {
     // The toast of the action that led here (settled, delivered) has no place on the sheet.
     message.destroy()
-    void store.getState().loadView(id)
-  }, [store, id, message])
+  }, [id, message])
   const back = () => navigate({ name: 'settleRo', id })
   useHotkeys({ Escape: back, 'Ctrl+P': () => window.print() })
 
