@@ -12,6 +12,7 @@ import { EventBuffer, type EventHub } from './events'
 import { describeFieldKeys, describeIssues } from './validation'
 import { findControlText } from '../../shared/domain/control-text'
 import { redact } from './redact'
+import { preparedQuery } from '../store/query'
 
 type CtxOf<S extends ChannelSpec> = S['access'] extends 'public' ? Ctx : UserCtx
 
@@ -193,26 +194,44 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
   }
 }
 
+// Every write call audits: compiled once at load.
+const insertAudit = preparedQuery<{
+  at: string
+  userId: number | null
+  channel: string
+  action: string
+  entity: string | null
+  entityId: string | null
+  detail: string | null
+}>()((db, p) =>
+  db.insertInto('audit_log').values({
+    at: p.at,
+    user_id: p.userId,
+    channel: p.channel,
+    action: p.action,
+    entity: p.entity,
+    entity_id: p.entityId,
+    detail: p.detail,
+  }),
+)
+
 function writeAudit(store: Store, ctx: Ctx, entries: AuditEntry[], input: unknown, result: unknown) {
-  const stmt = store.prepare(
-    'INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  )
   const at = ctx.nowIso()
   const userId = ctx.user?.id ?? null
   if (entries.length === 0) {
     const id = result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null
-    stmt.run(at, userId, ctx.channel, ctx.channel, null, id, JSON.stringify({ input: redact(input) }))
+    insertAudit.run(store, { at, userId, channel: ctx.channel, action: ctx.channel, entity: null, entityId: id, detail: JSON.stringify({ input: redact(input) }) })
     return
   }
   for (const entry of entries) {
-    stmt.run(
+    insertAudit.run(store, {
       at,
       userId,
-      ctx.channel,
-      entry.action,
-      entry.entity,
-      String(entry.entityId),
-      entry.detail === undefined ? null : JSON.stringify(redact(entry.detail)),
-    )
+      channel: ctx.channel,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      detail: entry.detail === undefined ? null : JSON.stringify(redact(entry.detail)),
+    })
   }
 }

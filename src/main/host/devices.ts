@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Store } from '../store/open'
 import { hashToken } from '../auth/sessions'
+import { preparedQuery } from '../store/query'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
 
@@ -26,7 +27,11 @@ export function isDeviceAllowed(store: Store, req: IncomingMessage, _boundHost: 
   return token !== null && isDeviceTokenLive(store, token)
 }
 
+const liveDevice = preparedQuery<{ tokenHash: string }>()((db, p) =>
+  db.selectFrom('devices').select('id').where('token_hash', '=', p.tokenHash).where('revoked_at', 'is', null),
+)
+
 /** True while the token belongs to a paired device that has not been revoked. */
 export function isDeviceTokenLive(store: Store, token: string): boolean {
-  return store.prepare('SELECT 1 FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hashToken(token)) !== undefined
+  return liveDevice.first(store, { tokenHash: hashToken(token) }) !== undefined
 }

@@ -5,6 +5,7 @@ import type { HandlersFor } from '../api/dispatch'
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
 import { getSetting } from '../settings/settings'
+import { all, first } from '../store/query'
 import { translate, type MessageParams } from '../../shared/i18n'
 import { availableBackups } from '../backup/integrity'
 import { listBackups, backupDirOf } from '../backup/catalogue'
@@ -44,19 +45,7 @@ function settingsOut(s: ExportSettings) {
   }
 }
 
-interface DeliveryRow {
-  batch_id: string
-  target_id: string
-  status: 'pending' | 'delivered'
-  attempts: number
-  next_attempt_at: string | null
-  last_attempt_at: string | null
-  last_error: string | null
-  delivered_at: string | null
-}
-
 function batchesOut(ctx: Ctx, rows: BatchRecord[]) {
-  const deliveries = ctx.store.prepare('SELECT * FROM export_deliveries WHERE batch_id = ? ORDER BY target_id')
   return rows.map((b) => ({
     id: b.id,
     seq: b.seq,
@@ -66,7 +55,7 @@ function batchesOut(ctx: Ctx, rows: BatchRecord[]) {
     createdAt: b.created_at,
     rows: b.rows,
     bytes: b.bytes,
-    deliveries: (deliveries.all(b.id) as DeliveryRow[]).map((d) => ({
+    deliveries: all(ctx.store, ctx.store.db.selectFrom('export_deliveries').selectAll().where('batch_id', '=', b.id).orderBy('target_id')).map((d) => ({
       targetId: d.target_id,
       status: d.status,
       attempts: d.attempts,
@@ -80,24 +69,36 @@ function batchesOut(ctx: Ctx, rows: BatchRecord[]) {
 
 function queueOut(ctx: Ctx, s: ExportSettings) {
   const configured = new Map(s.targets.map((t) => [t.id, t.label || t.id]))
-  const queued = ctx.store
-    .prepare(`SELECT DISTINCT target_id FROM export_deliveries WHERE status = 'pending'`)
-    .all() as { target_id: string }[]
+  const db = ctx.store.db
+  const queued = all(ctx.store, db.selectFrom('export_deliveries').select('target_id').distinct().where('status', '=', 'pending'))
   const ids = [...new Set([...configured.keys(), ...queued.map((q) => q.target_id)])]
-  const head = ctx.store.prepare(
-    `SELECT d.batch_id, d.next_attempt_at, d.last_error FROM export_deliveries d JOIN export_batches b ON b.id = d.batch_id
-     WHERE d.target_id = ? AND d.status = 'pending' ORDER BY b.seq LIMIT 1`,
-  )
-  const count = ctx.store.prepare(`SELECT count(*) AS n FROM export_deliveries WHERE target_id = ? AND status = 'pending'`)
   return ids.map((id) => {
-    const first = head.get(id) as { batch_id: string; next_attempt_at: string | null; last_error: string | null } | undefined
+    const head = first(
+      ctx.store,
+      db
+        .selectFrom('export_deliveries as d')
+        .innerJoin('export_batches as b', 'b.id', 'd.batch_id')
+        .select(['d.batch_id', 'd.next_attempt_at', 'd.last_error'])
+        .where('d.target_id', '=', id)
+        .where('d.status', '=', 'pending')
+        .orderBy('b.seq')
+        .limit(1),
+    )
+    const pending = first(
+      ctx.store,
+      db
+        .selectFrom('export_deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('target_id', '=', id)
+        .where('status', '=', 'pending'),
+    )!.n
     return {
       targetId: id,
       label: configured.get(id) ?? id,
-      pending: (count.get(id) as { n: number }).n,
-      oldestPendingBatch: first?.batch_id ?? null,
-      nextAttemptAt: first?.next_attempt_at ?? null,
-      lastError: first?.last_error ?? null,
+      pending,
+      oldestPendingBatch: head?.batch_id ?? null,
+      nextAttemptAt: head?.next_attempt_at ?? null,
+      lastError: head?.last_error ?? null,
       removed: !configured.has(id),
     }
   })
@@ -119,9 +120,15 @@ export const dataHandlers: HandlersFor<typeof dataContract> = {
   },
 
   'data.export.batches': (ctx, input) => {
-    const rows = ctx.store
-      .prepare('SELECT * FROM export_batches WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(input.beforeSeq ?? Number.MAX_SAFE_INTEGER, input.limit) as BatchRecord[]
+    const rows: BatchRecord[] = all(
+      ctx.store,
+      ctx.store.db
+        .selectFrom('export_batches')
+        .selectAll()
+        .where('seq', '<', input.beforeSeq ?? Number.MAX_SAFE_INTEGER)
+        .orderBy('seq', 'desc')
+        .limit(input.limit),
+    )
     return batchesOut(ctx, rows)
   },
 
@@ -140,14 +147,7 @@ export const dataHandlers: HandlersFor<typeof dataContract> = {
 
   'data.backup.status': (ctx) => {
     const dataDir = dataDirOf(ctx)
-    const jobs = ctx.store.prepare('SELECT * FROM job_runs ORDER BY id DESC LIMIT 30').all() as {
-      id: number
-      job: string
-      started_at: string
-      finished_at: string
-      ok: number
-      message: string
-    }[]
+    const jobs = all(ctx.store, ctx.store.db.selectFrom('job_runs').selectAll().orderBy('id', 'desc').limit(30))
     return {
       settings: readBackupSettings(ctx.store),
       backups: availableBackups(dataDir).map(({ file: _file, schema: _schema, ...b }) => b),

@@ -1,12 +1,21 @@
 import type { z } from 'zod'
 import type { Store } from '../store/open'
+import { preparedQuery } from '../store/query'
 
 // Settings of the jobs (export, backups) in the shared settings table, under their own keys and
 // with their own defaults, so the foundation's settings module does not need to know them.
 // A stored value that no longer parses falls back to the default instead of stopping the job.
 
+const settingValue = preparedQuery<{ key: string }>()((db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key))
+const putSetting = preparedQuery<{ key: string; value: string }>()((db, p) =>
+  db
+    .insertInto('settings')
+    .values({ key: p.key, value: p.value })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+)
+
 export function readSetting<T>(store: Store, key: string, schema: z.ZodType<T>, fallback: T): T {
-  const row = store.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const row = settingValue.first(store, { key })
   if (!row) return fallback
   try {
     const parsed = schema.safeParse(JSON.parse(row.value))
@@ -17,7 +26,5 @@ export function readSetting<T>(store: Store, key: string, schema: z.ZodType<T>, 
 }
 
 export function writeSetting(store: Store, key: string, value: unknown): void {
-  store
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value))
+  putSetting.run(store, { key, value: JSON.stringify(value) })
 }

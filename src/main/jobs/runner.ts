@@ -14,6 +14,8 @@ import { outboxOf, reconcileOutbox } from '../export/outbox'
 import { readExportSettings } from '../export/settings'
 import { digestFile } from './durable-files'
 import { createScheduler, type Job, type RunRecord, type Scheduler, type Timer } from './scheduler'
+import { sql } from 'kysely'
+import { first, run } from '../store/query'
 
 // The host's background work: backups every N minutes while the store is written, the nightly
 // export (with catch-up after the PC was off) preceded by a backup, delivery of queued batches,
@@ -47,7 +49,7 @@ export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
   const tz = () => getSetting(store, 'time.zone')
   const iso = (d: Date) => toLocalIso(d, tz())
   const publish = (event: Omit<LiveEvent, 'at'>) => hub.publish({ ...event, at: iso(clock.now()) } as LiveEvent)
-  const changes = () => (store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  const changes = () => first(store, store.db.selectNoFrom((eb) => eb.fn<number>('total_changes', []).as('n')))!.n
   let changesAtBackup = -1
   let manualBackup = false
   let restoreRequest: { name: string; location: BackupLocation; userId: number | null } | null = null
@@ -75,9 +77,18 @@ export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
         const found = availableBackups(dataDir).find((b) => b.name === request.name && b.location === request.location)
         if (!found) throw new Error(note('data.restore.notFound', { file: request.name }))
         const result = await restoreLive({ store, dataDir, from: found.file, clock, timeZone: tz(), settings: readBackupSettings(store) })
-        store
-          .prepare(`INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-          .run(iso(clock.now()), request.userId, 'data.backup.restore', 'data.restored', 'backup', found.name, JSON.stringify(result))
+        run(
+          store,
+          store.db.insertInto('audit_log').values({
+            at: iso(clock.now()),
+            user_id: request.userId,
+            channel: 'data.backup.restore',
+            action: 'data.restored',
+            entity: 'backup',
+            entity_id: found.name,
+            detail: JSON.stringify(result),
+          }),
+        )
         // Batches built after the backup are still in the outbox: adopt them now, so their ids
         // are not issued again and the queue shows them.
         const targets = readExportSettings(store).targets.map((t) => t.id)
@@ -130,10 +141,13 @@ export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
 
   function record(r: RunRecord) {
     try {
-      store
-        .prepare('INSERT INTO job_runs (job, started_at, finished_at, ok, message) VALUES (?, ?, ?, ?, ?)')
-        .run(r.job, iso(r.startedAt), iso(r.finishedAt), r.ok ? 1 : 0, r.message.slice(0, 1000))
-      store.prepare('DELETE FROM job_runs WHERE id <= (SELECT max(id) FROM job_runs) - ?').run(JOB_LOG_KEEP)
+      run(
+        store,
+        store.db
+          .insertInto('job_runs')
+          .values({ job: r.job, started_at: iso(r.startedAt), finished_at: iso(r.finishedAt), ok: r.ok ? 1 : 0, message: r.message.slice(0, 1000) }),
+      )
+      run(store, store.db.deleteFrom('job_runs').where('id', '<=', sql<number>`(SELECT max(id) FROM job_runs) - ${JOB_LOG_KEEP}`))
     } catch {
       // The run log is for people; a full disk must not also stop the jobs.
     }
