@@ -6,16 +6,13 @@ import { all, first, preparedQuery } from '../store/query'
 import type { CustomersTable, DB, RepairOrdersTable, VehiclesTable } from '../store/schema'
 import type { In, Out, RoSummaryOut } from './types'
 import { lateCutoffs, lateOf, lateWhere, type LateCutoffs } from './ro-lateness'
+import { roWithParties } from '../store/ro-parties'
 
 // Lists of repair orders read their money from the stored totals (kept by every line save), so a
 // list never has to sum lines.
 
 const selectSummaries = (db: Kysely<DB>) =>
-  db
-    .selectFrom('repair_orders as r')
-    .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
-    .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .innerJoin('users as u', 'u.id', 'r.advisor_id')
+  roWithParties(db)
     .select([
       'r.id',
       'r.number',

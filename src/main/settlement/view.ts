@@ -12,16 +12,13 @@ import type { In, Out, SettlementViewOut } from './types'
 import { sql, type Kysely } from 'kysely'
 import { preparedQuery } from '../store/query'
 import type { DB } from '../store/schema'
+import { roWithParties } from '../store/ro-parties'
 
 // What the cashier's screen, the settlement statement (结算单) and the gate pass (出门证) show:
 // the RO, its lines, the invoices with what is paid and open, the payments and the history.
 
 const roHead = preparedQuery<{ roId: number }>()((db, p) =>
-  db
-    .selectFrom('repair_orders as r')
-    .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
-    .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .innerJoin('users as u', 'u.id', 'r.advisor_id')
+  roWithParties(db)
     .select([
       'r.id',
       'r.number',
@@ -247,11 +244,7 @@ const balanceOf = (payer: string | null) =>
     : sql<number>`COALESCE((SELECT SUM(x.balance_fen) FROM receivables x WHERE x.ro_id = ${sql.ref('r.id')} AND x.payer = ${sql.lit(payer)}), 0)`
 
 const queueOf = preparedQuery<{ state: string; limit: number }>()((db, p) =>
-  db
-    .selectFrom('repair_orders as r')
-    .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
-    .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .innerJoin('users as u', 'u.id', 'r.advisor_id')
+  roWithParties(db)
     .select([
       'r.id',
       'r.number',

@@ -11,6 +11,7 @@ import { listAdditional } from './additional-read'
 import { checklistOf, inspectionsOf } from './qc-read'
 import { CONFIRMED, minSegmentMs } from './clock-minimum'
 import { isHeldShort } from '../../shared/domain/workshop-clock'
+import { roWithParties } from '../store/ro-parties'
 
 // One RO as the workshop sees it: the card's drawer and the printable job card (派工单) — the
 // car, the concern, every job with its technician, bay and clocked segments, the parts to fit,
@@ -59,11 +60,7 @@ export function getJobDetail(ctx: Ctx, jobId: number): Out<'workshop.correctSegm
 export function getWorkshopRo(ctx: Ctx, roId: number): Out<'workshop.ro'> {
   const head = first(
     ctx.store,
-    ctx.store.db
-      .selectFrom('repair_orders as r')
-      .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
-      .innerJoin('customers as c', 'c.id', 'r.customer_id')
-      .innerJoin('users as u', 'u.id', 'r.advisor_id')
+    roWithParties(ctx.store.db)
       .select([
         'r.id',
         'r.number',
