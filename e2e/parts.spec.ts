@@ -31,10 +31,14 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 }
 
 async function chooseOption(page: Page, label: string, optionText: string, search = false): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click()
+  const box = page.getByRole('combobox', { name: label })
+  await box.click()
+  // The options come from a query: wait for them before typing, so the search filters a full list.
+  await page.locator('.ant-select-item-option').first().waitFor()
   // A long list (the demo's suppliers) is searched, as the clerk would: only a few options are drawn.
-  if (search) await page.getByRole('combobox', { name: label }).fill(optionText)
+  if (search) await box.fill(optionText)
   await page.locator('.ant-select-item-option').filter({ hasText: optionText }).first().click()
+  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false')
 }
 
 // A day at the parts counter of the demo dealership, in order: the supervisor imports a price
