@@ -40,6 +40,9 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
   const { live } = usePartsStores()
   const suppliers = useChannel('purchasing.suppliers.list', { q: '', includeInactive: false })
   const [supplierId, setSupplierId] = useState<number | null>(po?.supplierId ?? null)
+  // Controlled, so choosing a supplier always closes the list, even if the list re-renders
+  // (a refetch of the suppliers) in the moment of the click.
+  const [supplierOpen, setSupplierOpen] = useState(false)
   const [note, setNote] = useState(po?.note ?? '')
   const [lines, setLines] = useState<DraftLine[]>(po ? fromPo(po) : [])
   const [problem, setProblem] = useState<string | null>(null)
@@ -82,7 +85,12 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
         <Form.Item label={t('field.supplierId')} required>
           <Select<number>
             value={supplierId ?? undefined}
-            onChange={setSupplierId}
+            open={supplierOpen}
+            onOpenChange={setSupplierOpen}
+            onChange={(id) => {
+              setSupplierId(id)
+              setSupplierOpen(false)
+            }}
             aria-label={t('field.supplierId')}
             style={{ width: 240 }}
             // A dealership deals with a dozen or more suppliers: typing part of the name finds one.
