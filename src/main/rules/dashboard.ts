@@ -1,14 +1,15 @@
+import { sql } from 'kysely'
 import type { z } from 'zod'
-import type { Ctx } from '../api/context'
 import type { rulesContract, TargetSeries } from '../../shared/contract/rules'
 import type { DashboardTarget, RuleKind, RuleParams } from '../../shared/domain/rules'
-import { monthKey, monthStart } from '../../shared/domain/settlement-deadline'
+import { addLocalDays, addLocalMonths, monthKey } from '../../shared/domain/settlement-deadline'
 import { averageFen, bandStatus, shareBp, turnoverCenti } from '../../shared/domain/stock-rules'
 import { mulDivRound } from '../../shared/domain/stock'
+import { sqlAll } from '../store/query'
 import { loadRules } from './catalog'
-import { envOf, numbered, type EvalEnv } from './context'
-import { fillRate, outboundLastDays, slowMoving, stockValueFen, turnover } from './measures'
-import { addLocalDays, addLocalMonths, localInstant } from '../../shared/domain/settlement-deadline'
+import { envOf, type EvalEnv, type RulesCtx } from './context'
+import { fillRate, ledgerMonths, outboundLastDays, slowMoving, stockValueFen, turnover } from './measures'
+import { keptMonths, monthBounds, monthlySums, type MonthBound, type MonthRow } from './month-figures'
 import { slowMovingSeries } from './stock-as-of'
 
 // The targets dashboard: the manual's figures as monthly series over the last N months, each
@@ -20,12 +21,6 @@ type Point = Series['series'][number]
 
 export function paramsOf<K extends RuleKind>(env: EvalEnv, kind: K): RuleParams<K> {
   return loadRules(env.store, env.nowIso).find((r) => r.kind === kind)!.params as RuleParams<K>
-}
-
-interface MonthRow {
-  m: string
-  n: number
-  d: number
 }
 
 function points(months: readonly string[], rows: readonly MonthRow[], unitBp = true): Point[] {
@@ -43,44 +38,49 @@ function series(key: DashboardTarget, unit: 'bp' | 'centi', band: { min?: number
 }
 
 /** Settled in time / completed (ROs still within their deadline are left out until it passes). */
-function settlementSeries(env: EvalEnv, months: string[], from: string): Series[] {
+function settlementSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
   const m = paramsOf(env, 'maintenance_settlement_overdue')
   const ins = paramsOf(env, 'insurance_settlement_month_end')
   const current = monthKey(env.now, env.timeZone)
-  const maintenance = env.store
-    .prepare(
-      `SELECT substr(completed_at, 1, 7) AS m,
-              SUM(CASE WHEN settled_at IS NOT NULL AND julianday(settled_at) - julianday(completed_at) <= ?1 THEN 1 ELSE 0 END) AS n,
-              SUM(CASE WHEN settled_at IS NULL AND julianday(?2) - julianday(completed_at) <= ?1 THEN 0 ELSE 1 END) AS d
-         FROM repair_orders WHERE completed_at >= ?3 AND state <> 'cancelled' AND type IN (SELECT value FROM json_each(?4))
+  const nowMs = env.now.getTime()
+  const closed = (b: MonthBound) => b.month !== current && b.end <= env.nowIso
+  // A maintenance month is settled once its last RO's deadline has passed too (julianday counts
+  // days of 24 hours between instants, so does this).
+  const pastDeadline = (b: MonthBound) => closed(b) && new Date(b.end).getTime() + m.days * 86_400_000 <= nowMs
+  const types = (list: readonly string[]) => sql`type IN (SELECT value FROM json_each(${JSON.stringify(list)}))`
+  const completedIn = (from: string, to: string | null) => sql`completed_at >= ${from} ${to === null ? sql`` : sql`AND completed_at < ${to}`}`
+  const issuedIn = (from: string, to: string | null) => sql`i.issued_at >= ${from} ${to === null ? sql`` : sql`AND i.issued_at < ${to}`}`
+  // raw SQL: monthly sums of conditions on dates (julianday arithmetic, json_each over the rule's
+  // RO types); the query builder would only wrap the same text.
+  const maintenance = monthlySums(env, 'maintenance_settlement', `days=${m.days};${m.roTypes.join(',')}`, bounds, pastDeadline, (from, to) =>
+    sql<MonthRow>`SELECT substr(completed_at, 1, 7) AS m,
+              SUM(CASE WHEN settled_at IS NOT NULL AND julianday(settled_at) - julianday(completed_at) <= ${m.days} THEN 1 ELSE 0 END) AS n,
+              SUM(CASE WHEN settled_at IS NULL AND julianday(${env.nowIso}) - julianday(completed_at) <= ${m.days} THEN 0 ELSE 1 END) AS d
+         FROM repair_orders WHERE ${completedIn(from, to)} AND state <> 'cancelled' AND ${types(m.roTypes)}
         GROUP BY m`,
-    )
-    .all(numbered(m.days, env.nowIso, from, JSON.stringify(m.roTypes))) as MonthRow[]
-  const insurance = env.store
-    .prepare(
-      `SELECT substr(completed_at, 1, 7) AS m,
+  )
+  const insurance = monthlySums(env, 'insurance_settlement', ins.roTypes.join(','), bounds, closed, (from, to) =>
+    sql<MonthRow>`SELECT substr(completed_at, 1, 7) AS m,
               SUM(CASE WHEN settled_at IS NOT NULL AND substr(settled_at, 1, 7) = substr(completed_at, 1, 7) THEN 1 ELSE 0 END) AS n,
-              SUM(CASE WHEN settled_at IS NULL AND substr(completed_at, 1, 7) = ?1 THEN 0 ELSE 1 END) AS d
-         FROM repair_orders WHERE completed_at >= ?2 AND state <> 'cancelled' AND type IN (SELECT value FROM json_each(?3))
+              SUM(CASE WHEN settled_at IS NULL AND substr(completed_at, 1, 7) = ${current} THEN 0 ELSE 1 END) AS d
+         FROM repair_orders WHERE ${completedIn(from, to)} AND state <> 'cancelled' AND ${types(ins.roTypes)}
         GROUP BY m`,
-    )
-    .all(numbered(current, from, JSON.stringify(ins.roTypes))) as MonthRow[]
-  const collection = env.store
-    .prepare(
-      `SELECT substr(i.issued_at, 1, 7) AS m,
+  )
+  const collection = monthlySums(env, 'insurance_collection', '-', bounds, closed, (from, to) =>
+    sql<MonthRow>`SELECT substr(i.issued_at, 1, 7) AS m,
               SUM(CASE WHEN COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id
                          AND substr(p.at, 1, 7) = substr(i.issued_at, 1, 7)), 0) >= i.gross_fen THEN 1 ELSE 0 END) AS n,
-              SUM(CASE WHEN substr(i.issued_at, 1, 7) = ?1
+              SUM(CASE WHEN substr(i.issued_at, 1, 7) = ${current}
                         AND COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) < i.gross_fen THEN 0 ELSE 1 END) AS d
-         FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND i.issued_at >= ?2
+         FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND ${issuedIn(from, to)}
         GROUP BY m`,
-    )
-    .all(numbered(current, from)) as MonthRow[]
+  )
+  const months = bounds.map((b) => b.month)
   const full = { min: 10_000 }
   const last = (p: Point[]) => p.at(-1)?.value ?? null
-  const mp = points(months, maintenance)
-  const ip = points(months, insurance)
-  const cp = points(months, collection)
+  const mp = points(months, [...maintenance.values()])
+  const ip = points(months, [...insurance.values()])
+  const cp = points(months, [...collection.values()])
   return [
     series('maintenance_settlement', 'bp', full, last(mp), mp),
     series('insurance_settlement', 'bp', full, last(ip), ip),
@@ -93,27 +93,18 @@ function ledgerSeries(env: EvalEnv, months: string[]): Series[] {
   const sv = paramsOf(env, 'stock_value_vs_outbound')
   const to = paramsOf(env, 'stock_turnover')
   const back = months.length - 1 + to.months
-  const from = env.iso(monthStart(env.now, env.timeZone, -back))
-  const rows = env.store
-    .prepare(
-      `SELECT substr(at, 1, 7) AS m, SUM(value_fen) AS moved,
-              COALESCE(-SUM(CASE WHEN kind IN ('issue', 'return') THEN value_fen END), 0) AS outbound
-         FROM stock_moves WHERE at >= ? GROUP BY m`,
-    )
-    .all(from) as { m: string; moved: number; outbound: number }[]
-  const byMonth = new Map(rows.map((r) => [r.m, r]))
-  const all = Array.from({ length: back + 1 }, (_, k) => monthKey(monthStart(env.now, env.timeZone, k - back), env.timeZone))
+  const ledger = ledgerMonths(env, monthBounds(env, back + 1))
   const current = stockValueFen(env)
   // Value at the end of month i: today's value less every move in the months after it.
-  const endValue: number[] = new Array(all.length)
+  const endValue: number[] = new Array(ledger.length)
   let after = 0
-  for (let i = all.length - 1; i >= 0; i--) {
+  for (let i = ledger.length - 1; i >= 0; i--) {
     endValue[i] = current - after
-    after += byMonth.get(all[i]!)?.moved ?? 0
+    after += ledger[i]!.moved
   }
   const startOfFirst = current - after
-  const outbound = all.map((m) => byMonth.get(m)?.outbound ?? 0)
-  const offset = all.length - months.length
+  const outbound = ledger.map((m) => m.outbound)
+  const offset = ledger.length - months.length
   const stockPts: Point[] = months.map((month, j) => {
     const i = offset + j
     const isCurrent = j === months.length - 1
@@ -135,50 +126,58 @@ function ledgerSeries(env: EvalEnv, months: string[]): Series[] {
   ]
 }
 
-function partsSeries(env: EvalEnv, months: string[], from: string): Series[] {
+function partsSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
+  const months = bounds.map((b) => b.month)
+  const from = bounds[0]!.start
   const sm = paramsOf(env, 'slow_moving_share')
   const fr = paramsOf(env, 'fill_rate')
   const st = paramsOf(env, 'stocktake_variance')
-  // Each month's share as of its end, rebuilt from the ledger (the same rows its drill-down lists).
-  const bounds = months.map((m) => {
-    const [y, mo] = m.split('-').map(Number) as [number, number]
-    const end = localInstant(env.timeZone, y, mo + 1, 1)
-    return { end: env.iso(end), cutoff: env.iso(addLocalMonths(end > env.now ? env.now : end, -sm.months, env.timeZone)) }
-  })
-  const shares = slowMovingSeries(env, bounds.map((b) => b.end), bounds.map((b) => b.cutoff))
-  const slowPts = points(months, months.map((m, j) => ({ m, n: shares[j]!.slowFen, d: shares[j]!.totalFen })))
+  // Each closed month's share as of its end, rebuilt from the ledger (the same rows its drill-down
+  // lists) and kept; the running month's is today's shelf.
+  const closed = bounds.slice(0, -1)
+  const shares = keptMonths(env, 'slow_moving', `months=${sm.months}`, closed, (missing) =>
+    slowMovingSeries(
+      env,
+      missing.map((b) => b.end),
+      missing.map((b) => env.iso(addLocalMonths(new Date(b.end), -sm.months, env.timeZone))),
+    ).map((t) => ({ numerator: t.slowFen, denominator: t.totalFen })),
+  )
   const slow = slowMoving(env, sm.months)
-  const fills = env.store
-    .prepare(`SELECT substr(first_at, 1, 7) AS m, COALESCE(SUM(served_from_stock), 0) AS n, COUNT(*) AS d FROM part_requests WHERE first_at >= ? GROUP BY m`)
-    .all(from) as MonthRow[]
+  const slowRows = [...shares.map((t, j) => ({ m: months[j]!, n: t.numerator, d: t.denominator })), { m: months.at(-1)!, n: slow.slowFen, d: slow.totalFen }]
+  const slowPts = points(months, slowRows)
+  const current = bounds.at(-1)!
+  const fills = monthlySums(env, 'fill_rate', '-', bounds, (b) => b !== current && b.end <= env.nowIso, (from, to) =>
+    sql<MonthRow>`SELECT substr(first_at, 1, 7) AS m, COALESCE(SUM(served_from_stock), 0) AS n, COUNT(*) AS d FROM part_requests
+      WHERE first_at >= ${from} ${to === null ? sql`` : sql`AND first_at < ${to}`} GROUP BY m`,
+  )
   const f = fillRate(env, env.iso(addLocalDays(env.now, -fr.days, env.timeZone)))
-  const absDiff = `abs(COALESCE(l.counted_milli, l.book_milli) - l.book_milli)`
-  const takes = env.store
-    .prepare(
-      `SELECT substr(st.decided_at, 1, 7) AS m,
+  // raw SQL: the variance is rounded per line in integer arithmetic, exactly as the drill-down does.
+  const absDiff = sql`abs(COALESCE(l.counted_milli, l.book_milli) - l.book_milli)`
+  const takes = sqlAll(
+    env.store,
+    sql<MonthRow>`SELECT substr(st.decided_at, 1, 7) AS m,
               SUM(CASE WHEN l.book_milli > 0 THEN (l.book_value_fen * ${absDiff} * 2 + l.book_milli) / (2 * l.book_milli)
                        ELSE (${absDiff} * l.unit_cost_fen * 2 + 1000) / 2000 END) AS n,
               SUM(l.book_value_fen) AS d
          FROM stocktakes st JOIN stocktake_lines l ON l.stocktake_id = st.id
-        WHERE st.state = 'approved' AND st.decided_at >= ? GROUP BY m`,
-    )
-    .all(from) as MonthRow[]
+        WHERE st.state = 'approved' AND st.decided_at >= ${from} GROUP BY m`,
+  )
   const takePts = points(months, takes)
   const lastTake = [...takePts].reverse().find((p) => p.value !== null)?.value ?? null
   return [
     series('slow_moving', 'bp', { max: sm.maxShareBp }, shareBp(slow.slowFen, slow.totalFen), slowPts),
-    series('fill_rate', 'bp', { min: fr.minBp }, shareBp(f.served, f.requested), points(months, fills)),
+    series('fill_rate', 'bp', { min: fr.minBp }, shareBp(f.served, f.requested), points(months, [...fills.values()])),
     series('stocktake_variance', 'bp', { max: st.maxBp }, lastTake, takePts),
   ]
 }
 
-export function dashboardTargets(ctx: Ctx, input: { months: number }): Out {
+export function dashboardTargets(ctx: RulesCtx, input: { months: number }): Out {
   const env = envOf(ctx)
-  const months = Array.from({ length: input.months }, (_, k) => monthKey(monthStart(env.now, env.timeZone, k - input.months + 1), env.timeZone))
-  const from = env.iso(monthStart(env.now, env.timeZone, -(input.months - 1)))
-  const bySettlement = settlementSeries(env, months, from)
+  const bounds = monthBounds(env, input.months)
+  const months = bounds.map((b) => b.month)
+  const bySettlement = settlementSeries(env, bounds)
   const byLedger = ledgerSeries(env, months)
-  const byParts = partsSeries(env, months, from)
+  const byParts = partsSeries(env, bounds)
   const all = [...bySettlement, ...byLedger, ...byParts]
   const order: DashboardTarget[] = ['maintenance_settlement', 'insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance']
   return { asOf: env.nowIso, months, targets: order.map((k) => all.find((s) => s.key === k)!) }

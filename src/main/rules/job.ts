@@ -5,6 +5,10 @@ import { EventBuffer, type EventHub } from '../api/events'
 import type { Store } from '../store/open'
 import type { Job } from '../jobs/scheduler'
 import { sweep } from './engine'
+import { dashboardTargets } from './dashboard'
+
+/** The months the dashboard shows by default; the sweep keeps their closed months computed. */
+const DASHBOARD_MONTHS = 12
 
 // The scheduled full sweep: catches what no event announces (time passing a deadline, a snooze
 // date coming) and corrects anything an incremental run missed. One transaction; its events are
@@ -35,6 +39,9 @@ export function rulesSweepJob(deps: SweepJobDeps): Job {
         sweep({ store: deps.store, clock: deps.clock, timeZone, nowIso: () => toLocalIso(deps.clock.now(), timeZone), events }),
       )
       lastRun = now.getTime()
+      // Compute what a month's close (or a late correction) left to compute of the dashboard's
+      // kept months now, not when a manager opens it (a no-op when nothing changed).
+      dashboardTargets({ store: deps.store, clock: deps.clock, timeZone, nowIso: () => toLocalIso(deps.clock.now(), timeZone), events }, { months: DASHBOARD_MONTHS })
       const at = toLocalIso(deps.clock.now(), timeZone)
       for (const event of events.pending) deps.hub.publish({ ...event, at } as LiveEvent)
       // Same shape as the other jobs' run-log notes: a catalog key with its numbers.

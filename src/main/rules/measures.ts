@@ -1,7 +1,10 @@
-import { addLocalDays, addLocalMonths, monthStart } from '../../shared/domain/settlement-deadline'
+import { addLocalDays, addLocalMonths } from '../../shared/domain/settlement-deadline'
 import { averageFen, turnoverCenti } from '../../shared/domain/stock-rules'
 import { mulDivRound } from '../../shared/domain/stock'
+import { sql } from 'kysely'
 import type { EvalEnv } from './context'
+import { keptMonths, monthBounds, type MonthBound, type MonthRow } from './month-figures'
+import { sqlAll, sqlFirst } from '../store/query'
 
 // The parts department's figures, each one set-based statement over the ledger (stock_moves
 // carries each move's value; part_stock the running balance). Used by the department rules,
@@ -60,24 +63,65 @@ export interface Turnover {
   centi: number | null
 }
 
+// raw SQL: one pass over a range of the ledger grouped by local month (the `at` text carries the
+// local date, so its first 7 characters are the month).
+const movedByMonth = (from: string, to: string | null) => sql<MonthRow>`
+  SELECT substr(at, 1, 7) AS m, SUM(value_fen) AS n,
+         COALESCE(-SUM(CASE WHEN kind IN ('issue', 'return') THEN value_fen END), 0) AS d
+    FROM stock_moves WHERE at >= ${from} ${to === null ? sql`` : sql`AND at < ${to}`} GROUP BY m`
+
+export interface LedgerMonth {
+  /** Net value of every move in the month, fen (what undoes the month from a later balance). */
+  moved: number
+  /** Cost issued in the month, net of returns, fen. */
+  outbound: number
+}
+
+/**
+ * Value moved and cost issued in each month of `bounds` (oldest first, ending with the running
+ * month): closed months kept in month_figures, the running month read live. A move dated in the
+ * future counts in the running month, as "every move since" does.
+ */
+export function ledgerMonths(env: EvalEnv, bounds: readonly MonthBound[]): LedgerMonth[] {
+  const closed = bounds.slice(0, -1)
+  const running = bounds.at(-1)!
+  const kept = keptMonths(env, 'ledger', '-', closed, (missing) => {
+    const rows = new Map(sqlAll(env.store, movedByMonth(missing[0]!.start, missing.at(-1)!.end)).map((r) => [r.m, r]))
+    return missing.map((b) => ({ numerator: rows.get(b.month)?.n ?? 0, denominator: rows.get(b.month)?.d ?? 0 }))
+  })
+  // raw SQL: the running month in one sum, not grouped (grouping by month costs three times more).
+  const live = sqlFirst(
+    env.store,
+    sql<{ n: number; d: number }>`SELECT COALESCE(SUM(value_fen), 0) AS n, COALESCE(-SUM(CASE WHEN kind IN ('issue', 'return') THEN value_fen END), 0) AS d
+      FROM stock_moves WHERE at >= ${running.start}`,
+  )!
+  return [...kept.map((k) => ({ moved: k.numerator, outbound: k.denominator })), { moved: live.n, outbound: live.d }]
+}
+
 /**
  * Turnover (库存周转率) = cost issued over the last `months` ÷ average stock value. The stock
- * value at a past instant is today's value less every move since, so one pass over the period's
- * moves gives all the month-start values at once.
+ * value at a past instant is today's value less every move since: the month-start values come
+ * from the months' ledger sums (closed months kept), and the issues of the part of a month the
+ * window starts in from one short range read.
  */
 export function turnover(env: EvalEnv, months: number): Turnover {
   const from = env.iso(addLocalMonths(env.now, -months, env.timeZone))
-  const bounds = Array.from({ length: months }, (_, k) => env.iso(monthStart(env.now, env.timeZone, -k)))
-  const sums = bounds.map((_, k) => `COALESCE(SUM(CASE WHEN at >= ? THEN value_fen END), 0) AS a${k}`).join(', ')
-  const row = env.store
-    .prepare(
-      `SELECT COALESCE(-SUM(CASE WHEN kind IN ('issue', 'return') THEN value_fen END), 0) AS issued, ${sums}
-         FROM stock_moves WHERE at >= ?`,
-    )
-    .get(...bounds, from < bounds.at(-1)! ? from : bounds.at(-1)!) as Record<string, number>
+  const bounds = monthBounds(env, months)
+  const ledger = ledgerMonths(env, bounds)
+  // raw SQL: the same sum as movedByMonth's, over the window's first, partial month.
+  const partial = sqlFirst(
+    env.store,
+    sql<{ v: number }>`SELECT COALESCE(-SUM(value_fen), 0) AS v FROM stock_moves WHERE at >= ${from} AND at < ${bounds[0]!.start} AND kind IN ('issue', 'return')`,
+  )!.v
   const current = stockValueFen(env)
-  const points = [current, ...bounds.map((_, k) => current - (row[`a${k}`] ?? 0))]
-  const issuedFen = row.issued ?? 0
+  // points[k + 1]: the value at the start of the month k months back (k = 0: this month).
+  const points = [current]
+  let since = 0
+  for (let k = ledger.length - 1; k >= 0; k--) {
+    since += ledger[k]!.moved
+    points.push(current - since)
+  }
+  const issuedFen = partial + ledger.reduce((t, m) => t + m.outbound, 0)
   const average = averageFen(points)
   return { months, issuedFen, averageFen: average, points, centi: turnoverCenti(mulDivRound(issuedFen, 12, months), average) }
 }

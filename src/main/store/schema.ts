@@ -280,6 +280,7 @@ export interface DB {
   rules: RulesTable
   alerts: AlertsTable
   target_snapshots: TargetSnapshotsTable
+  month_figures: MonthFiguresTable
 }
 
 export interface ExportBatchesTable {
@@ -743,6 +744,17 @@ export interface AlertsTable {
   dismissed: Generated<number>
   note: Generated<string>
   version: Generated<number>
+}
+
+/** A closed month's dashboard figure, kept until a stock move before its end (0010). */
+export interface MonthFiguresTable {
+  figure: string
+  variant: string
+  month: string
+  month_end: string
+  numerator: number
+  denominator: number
+  computed_at: string
 }
 
 export interface TargetSnapshotsTable {

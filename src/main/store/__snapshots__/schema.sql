@@ -85,6 +85,9 @@ CREATE INDEX login_events_at ON login_events(at);
 -- index login_events_username
 CREATE INDEX login_events_username ON login_events(username, id);
 
+-- index month_figures_end
+CREATE INDEX month_figures_end ON month_figures(month_end);
+
 -- index odometer_readings_vehicle
 CREATE INDEX odometer_readings_vehicle ON odometer_readings(vehicle_id, at);
 
@@ -185,7 +188,7 @@ CREATE INDEX sessions_user ON sessions(user_id);
 CREATE INDEX settlements_ro ON settlements(ro_id, id);
 
 -- index stock_moves_at
-CREATE INDEX stock_moves_at ON stock_moves(at);
+CREATE INDEX stock_moves_at ON stock_moves(at, kind, value_fen);
 
 -- index stock_moves_part
 CREATE INDEX stock_moves_part ON stock_moves(part_id, at, id);
@@ -481,6 +484,18 @@ CREATE TABLE login_events (
         locked_until TEXT,
         by_user_id INTEGER REFERENCES users(id),
         CHECK ((outcome = 'lockout') = (locked_until IS NOT NULL))
+      ) STRICT;
+
+-- table month_figures
+CREATE TABLE month_figures (
+        figure TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        month_end TEXT NOT NULL,
+        numerator INTEGER NOT NULL,
+        denominator INTEGER NOT NULL,
+        computed_at TEXT NOT NULL,
+        PRIMARY KEY (figure, variant, month)
       ) STRICT;
 
 -- table odometer_readings
@@ -981,6 +996,72 @@ CREATE TABLE vehicles (
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
+
+-- trigger month_figures_invoice_delete
+CREATE TRIGGER month_figures_invoice_delete AFTER DELETE ON invoices
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection' AND month = substr(OLD.issued_at, 1, 7); END;
+
+-- trigger month_figures_invoice_insert
+CREATE TRIGGER month_figures_invoice_insert AFTER INSERT ON invoices
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection' AND month = substr(NEW.issued_at, 1, 7); END;
+
+-- trigger month_figures_invoice_update
+CREATE TRIGGER month_figures_invoice_update AFTER UPDATE ON invoices
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection' AND month IN (substr(OLD.issued_at, 1, 7), substr(NEW.issued_at, 1, 7)); END;
+
+-- trigger month_figures_move_delete
+CREATE TRIGGER month_figures_move_delete AFTER DELETE ON stock_moves
+       BEGIN DELETE FROM month_figures WHERE month_end > OLD.at; END;
+
+-- trigger month_figures_move_insert
+CREATE TRIGGER month_figures_move_insert AFTER INSERT ON stock_moves
+         WHEN NEW.at < (SELECT MAX(month_end) FROM month_figures)
+       BEGIN DELETE FROM month_figures WHERE month_end > NEW.at; END;
+
+-- trigger month_figures_move_update
+CREATE TRIGGER month_figures_move_update AFTER UPDATE ON stock_moves
+       BEGIN DELETE FROM month_figures WHERE month_end > MIN(OLD.at, NEW.at); END;
+
+-- trigger month_figures_payment_delete
+CREATE TRIGGER month_figures_payment_delete AFTER DELETE ON payments
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection'
+               AND month = (SELECT substr(issued_at, 1, 7) FROM invoices WHERE id = OLD.invoice_id); END;
+
+-- trigger month_figures_payment_insert
+CREATE TRIGGER month_figures_payment_insert AFTER INSERT ON payments
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection'
+               AND month = (SELECT substr(issued_at, 1, 7) FROM invoices WHERE id = NEW.invoice_id); END;
+
+-- trigger month_figures_payment_update
+CREATE TRIGGER month_figures_payment_update AFTER UPDATE ON payments
+       BEGIN DELETE FROM month_figures WHERE figure = 'insurance_collection'
+               AND month IN (SELECT substr(issued_at, 1, 7) FROM invoices WHERE id IN (OLD.invoice_id, NEW.invoice_id)); END;
+
+-- trigger month_figures_request_delete
+CREATE TRIGGER month_figures_request_delete AFTER DELETE ON part_requests
+       BEGIN DELETE FROM month_figures WHERE figure = 'fill_rate' AND month = substr(OLD.first_at, 1, 7); END;
+
+-- trigger month_figures_request_insert
+CREATE TRIGGER month_figures_request_insert AFTER INSERT ON part_requests
+       BEGIN DELETE FROM month_figures WHERE figure = 'fill_rate' AND month = substr(NEW.first_at, 1, 7); END;
+
+-- trigger month_figures_request_update
+CREATE TRIGGER month_figures_request_update AFTER UPDATE OF first_at, served_from_stock ON part_requests
+       BEGIN DELETE FROM month_figures WHERE figure = 'fill_rate' AND month IN (substr(OLD.first_at, 1, 7), substr(NEW.first_at, 1, 7)); END;
+
+-- trigger month_figures_ro_delete
+CREATE TRIGGER month_figures_ro_delete AFTER DELETE ON repair_orders WHEN OLD.completed_at IS NOT NULL
+       BEGIN DELETE FROM month_figures WHERE figure IN ('maintenance_settlement', 'insurance_settlement') AND month = substr(OLD.completed_at, 1, 7); END;
+
+-- trigger month_figures_ro_insert
+CREATE TRIGGER month_figures_ro_insert AFTER INSERT ON repair_orders WHEN NEW.completed_at IS NOT NULL
+       BEGIN DELETE FROM month_figures WHERE figure IN ('maintenance_settlement', 'insurance_settlement') AND month = substr(NEW.completed_at, 1, 7); END;
+
+-- trigger month_figures_ro_update
+CREATE TRIGGER month_figures_ro_update AFTER UPDATE OF completed_at, settled_at, state, type ON repair_orders
+         WHEN OLD.completed_at IS NOT NULL OR NEW.completed_at IS NOT NULL
+       BEGIN DELETE FROM month_figures WHERE figure IN ('maintenance_settlement', 'insurance_settlement')
+               AND month IN (substr(OLD.completed_at, 1, 7), substr(NEW.completed_at, 1, 7)); END;
 
 -- trigger parts_search_delete
 CREATE TRIGGER parts_search_delete AFTER DELETE ON parts BEGIN
