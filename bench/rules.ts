@@ -139,9 +139,20 @@ export async function benchRules(options: RulesBenchOptions = {}): Promise<Metri
     metrics.push(latencyMetric('rules.incremental.ro', roSamples, { field: 'p95_ms', max: 5 }))
 
     log('dashboard …')
+    // The first read computes every closed month from the ledger (what an upgrade's first sweep
+    // does once); afterwards closed months are read from month_figures and only the running month
+    // from the rows, which is what a manager opening the dashboard waits for.
+    app.store.sqlite.exec('DELETE FROM month_figures')
     t0 = performance.now()
     dashboardTargets(ctx, { months: 12 })
-    metrics.push({ name: 'dashboard.targets.12_months', ms: round(performance.now() - t0) })
+    metrics.push({ name: 'dashboard.targets.12_months.nothing_kept', ms: round(performance.now() - t0) })
+    const dashSamples: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const d0 = performance.now()
+      dashboardTargets(ctx, { months: 12 })
+      dashSamples.push(performance.now() - d0)
+    }
+    metrics.push(latencyMetric('dashboard.targets.12_months', dashSamples, { field: 'p95_ms', max: 150 }))
   } finally {
     app.close()
     if (!options.dir) rmSync(dir, { recursive: true, force: true })
