@@ -58,7 +58,19 @@ export async function benchWorkshop(options: WorkshopBenchOptions = {}): Promise
     }
     options.log?.(`workshop: board of ${board.cards.length} ROs, ${jobs} jobs, ${board.technicians.length} technicians`)
     const samples = await timeCalls(() => getBoard(ctx, {}), { warmup: 30, iterations: options.boardRuns ?? 300 })
-    metrics.push(latencyMetric('workshop.board.service', samples, { field: 'p95_ms', max: 10 }))
+    // Every desk's board re-reads after each write's live event: the first read after a write
+    // reads the rows, the others find them kept (board.ts). Both are measured; the issue's 3 ms
+    // is the read every desk makes, the 10 ms of the first issue the read after a write.
+    metrics.push(latencyMetric('workshop.board.service', samples, { field: 'p95_ms', max: 3 }))
+    const bump = app.store.prepare(`UPDATE bays SET name = name WHERE id = (SELECT MIN(id) FROM bays)`)
+    const afterWrite = await timeCalls(
+      () => {
+        bump.run()
+        return getBoard(ctx, {})
+      },
+      { warmup: 30, iterations: options.boardRuns ?? 300 },
+    )
+    metrics.push(latencyMetric('workshop.board.service.after_write', afterWrite, { field: 'p95_ms', max: 10 }))
 
     // Through the dispatcher as a screen calls it: session, validation, then the service.
     await app.dispatch('setup.initialise', { dealerName: '基准测试4S店', dealerCode: 'BENCH', admin: { username: 'admin', displayName: '管理员', password: 'bench-password-1' } })

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpHost, type RunningHost } from '../host/http'
 import { authorisedRo, jobOfLine, makeShop, shanghai, type Shop } from './test-kit'
-import { BOARD_HELD_SQL, BOARD_SQL } from './board'
+import { BOARD_HELD_SQL, BOARD_SQL, getBoard } from './board'
+import { EventBuffer } from '../api/events'
+import type { Ctx } from '../api/context'
+import { toLocalIso } from '../../shared/domain/time'
 import { openEventStream } from './sse-client'
 
 let shop: Shop
@@ -122,6 +125,39 @@ describe('the wall display', () => {
     advisor.close()
     await t.ok('workshop_supervisor', 'workshop.revokeDisplayToken', { id: made.id })
     await expect(openEventStream(`${host.url}api/events?display=${made.token}`)).rejects.toThrow(/401/)
+  })
+
+  it('keeps its rows between writes only: any change, a clock tick or a rolled-back write shows at the next read', async () => {
+    const { t } = shop
+    const first = await t.ok('workshop_supervisor', 'workshop.board', {})
+    // Time alone: the rows are kept, the minutes to the promise move on.
+    t.clock.advance(60_000)
+    const later = await t.ok('workshop_supervisor', 'workshop.board', {})
+    expect(cardOf(later, 'waiting')!.minutesToPromise).toBe(cardOf(first, 'waiting')!.minutesToPromise! - 1)
+    // A change written by any path shows at once.
+    t.app.store.sqlite.prepare(`UPDATE vehicles SET model = '帕萨特 2.0T' WHERE id = (SELECT vehicle_id FROM repair_orders WHERE id = ?)`).run(ros.waiting!.id)
+    expect(cardOf(await t.ok('workshop_supervisor', 'workshop.board', {}), 'waiting')!.model).toBe('帕萨特 2.0T')
+    // A board read inside a transaction that rolls back is not kept.
+    expect(() =>
+      t.app.store.tx(() => {
+        t.app.store.sqlite.prepare(`UPDATE vehicles SET model = '回滚' WHERE id = (SELECT vehicle_id FROM repair_orders WHERE id = ?)`).run(ros.waiting!.id)
+        const ctx: Ctx = {
+          store: t.app.store,
+          clock: t.clock,
+          timeZone: 'Asia/Shanghai',
+          locale: 'zh-CN',
+          user: null,
+          token: null,
+          channel: 'workshop.board',
+          events: new EventBuffer(),
+          audit: () => undefined,
+          nowIso: () => toLocalIso(t.clock.now(), 'Asia/Shanghai'),
+        }
+        expect(cardOf(getBoard(ctx, {}), 'waiting')!.model).toBe('回滚')
+        throw new Error('rolled back')
+      }),
+    ).toThrow('rolled back')
+    expect(cardOf(await t.ok('workshop_supervisor', 'workshop.board', {}), 'waiting')!.model).toBe('帕萨特 2.0T')
   })
 })
 

@@ -131,8 +131,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-export function getBoard(ctx: Ctx, input: In<'workshop.board'>): Board {
-  const nowMs = ctx.clock.now().getTime()
+/** What the board reads from the store: everything but the time-dependent parts and the filter. */
+function readShop(ctx: Ctx) {
   // All open ROs are read (bays need them whatever the filter); the filter applies to the cards.
   const roRows = rawRows(ctx, boardQueries.cards, CARD_COLUMNS)
   const allBays = boardQueries.bays.all(ctx.store, {})
@@ -196,7 +196,33 @@ export function getBoard(ctx: Ctx, input: In<'workshop.board'>): Board {
       if (bay && bay.occupiedBy === null && ro) bay.occupiedBy = { roId, number: ro[1], plate: ro[5] }
     }
   }
+  return { roRows, jobsByRo, pending, technicians, bays }
+}
 
+type Shop = ReturnType<typeof readShop>
+
+// Between two writes every board on every desk reads the same rows (a write's live event makes
+// each of them re-read at once), so the rows are kept per connection, keyed by SQLite's count of
+// rows changed on it (total_changes(): every insert, update and delete, triggers included) and
+// its data_version (a commit by another connection). Inside a transaction nothing is kept: a
+// rollback undoes rows without undoing the count. The time and the filter apply at each call.
+const shops = new WeakMap<Ctx['store'], { key: string; shop: Shop }>()
+
+function shopOf(ctx: Ctx): Shop {
+  const sqlite = ctx.store.sqlite
+  if (sqlite.inTransaction) return readShop(ctx)
+  // raw SQL: SQLite's own counters, no table behind them.
+  const key = `${String(ctx.store.prepare('SELECT total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`
+  const kept = shops.get(ctx.store)
+  if (kept?.key === key) return kept.shop
+  const shop = readShop(ctx)
+  shops.set(ctx.store, { key, shop })
+  return shop
+}
+
+export function getBoard(ctx: Ctx, input: In<'workshop.board'>): Board {
+  const nowMs = ctx.clock.now().getTime()
+  const { roRows, jobsByRo, pending, technicians, bays } = shopOf(ctx)
   const cards: Card[] = []
   for (const [id, number, type, state, version, plate, model, advisorId, advisorName, openedAt, promisedAt] of roRows) {
     if (input.advisorId !== undefined && advisorId !== input.advisorId) continue
