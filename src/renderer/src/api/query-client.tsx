@@ -214,16 +214,22 @@ export function useApiWrite() {
   return useCallback(<K extends Channel>(channel: K, input: In<K>) => writeThrough(api, queryClient, channel, input), [api, queryClient])
 }
 
-/** `useApiWrite` without React: the call, then on success the re-reads (all but `keep`). */
+/**
+ * `useApiWrite` without React: the call, then on success `answered` (to put the answer in the
+ * cache) and the re-reads of all the write makes stale but `keep`.
+ */
 export async function writeThrough<K extends Channel>(
   api: ApiClient,
   queryClient: QueryClient,
   channel: K,
   input: In<K>,
   keep: readonly Channel[] = [],
+  answered?: (data: Out<K>) => void | Promise<void>,
 ): Promise<Envelope<Out<K>>> {
   const result = await api.call(channel, input)
-  if (result.ok) await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => !keep.includes(c)))
+  if (!result.ok) return result
+  await answered?.(result.data)
+  await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => !keep.includes(c)))
   return result
 }
 

@@ -5,9 +5,6 @@ import type { InputOf, OutputOf } from '../../../../shared/contract/types'
 import { useSessionStore } from '../../i18n'
 import { useApiQuery } from '../../api/query-client'
 
-/** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
-export { useCan } from '../../permissions'
-
 export function useTimeZone(): string {
   return useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
 }

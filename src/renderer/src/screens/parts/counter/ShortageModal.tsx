@@ -6,7 +6,8 @@ import { useT } from '../../../i18n'
 import { yuanTextToFen } from '../../../format'
 import type { PickLineT, PickListT, ShortageOutcome } from '../../../stores/parts-types'
 import { parseQty, qty } from '../parts-format'
-import { useCan, useChannel } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 import { useCounterWrites } from '../../../stores/parts-counter-store'
 
 interface Values {

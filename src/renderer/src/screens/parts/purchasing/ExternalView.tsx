@@ -7,7 +7,8 @@ import { dateTime, money } from '../../../format'
 import type { ExternalPurchaseT } from '../../../stores/parts-types'
 import { partsHref } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, useChannel } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type ExternalState = ExternalPurchaseT['state']
 const COLOUR: Record<ExternalState, string> = { pending_qc: 'gold', accepted: 'green', rejected: 'red' }

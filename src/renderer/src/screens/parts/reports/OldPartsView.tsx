@@ -7,7 +7,8 @@ import { dateTime } from '../../../format'
 import type { OldPartT } from '../../../stores/parts-types'
 import { partsHref } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, useChannel } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type Disposition = OldPartT['disposition']
 

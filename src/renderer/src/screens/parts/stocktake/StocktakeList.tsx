@@ -5,7 +5,8 @@ import { useT, type T } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { StocktakeT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
-import { useCan, useChannel } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type State = StocktakeT['state']
 export const STOCKTAKE_COLOUR: Record<State, string> = { counting: 'blue', approved: 'green', cancelled: 'default' }

@@ -3,7 +3,7 @@ import { useLocale, useT } from '../../../i18n'
 import { money } from '../../../format'
 import type { VarianceLineT, VarianceTableT } from '../../../stores/parts-types'
 import { percentOfBp, qty, signedQty } from '../parts-format'
-import { useCan } from '../use-parts'
+import { useCan } from '../../../permissions'
 import { useStocktake, useStocktakeWrites } from '../../../stores/parts-stocktake-store'
 import { MovesTable } from '../catalogue/MovesTable'
 
