@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { contract, type ApiClient, type LiveEvent } from '../../../shared/contract'
 import { EVENT_READERS } from '../../../shared/contract/live-events'
 import { LIVE_CHANNELS, LIVE_INVALIDATES, WRITE_EVENTS, connectLive, eventsOfWrite, shareSubscription } from './live-events'
+import { staleAfterWrite } from './query-client'
 
 function fakeApi() {
   const handlers = new Set<{ event: (e: LiveEvent) => void; status?: (c: boolean) => void }>()
@@ -101,5 +102,49 @@ describe('connectLive', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('refreshes a parts screen once for a burst of stock changes, and not for other areas', async () => {
+    vi.useFakeTimers()
+    try {
+      const fake = fakeApi()
+      const queryClient = new QueryClient()
+      const spy = vi.spyOn(queryClient, 'invalidateQueries')
+      const off = connectLive({ api: fake.api, queryClient, onStatus: () => {}, debounceMs: 200 })
+      const search = ['parts.search', { q: '', limit: 101, includeInactive: false }]
+      queryClient.setQueryData(search, [])
+      fake.emit('alerts.changed')
+      await vi.advanceTimersByTimeAsync(250)
+      expect(queryClient.getQueryState(search)?.isInvalidated).toBe(false)
+      spy.mockClear()
+      for (let i = 0; i < 5; i++) fake.emit('stock.changed')
+      fake.emit('ro.parts')
+      await vi.advanceTimersByTimeAsync(250)
+      expect(spy).toHaveBeenCalledTimes(1)
+      expect(queryClient.getQueryState(search)?.isInvalidated).toBe(true)
+      off()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('what the parts and data screens read', () => {
+  it('is read again by the events of what it shows', () => {
+    expect(LIVE_INVALIDATES['stocktake.changed']).toEqual(expect.arrayContaining(['stocktake.sheet', 'stocktake.variance', 'stock.moves', 'parts.search']))
+    expect(LIVE_INVALIDATES['parts.imported']).toEqual(expect.arrayContaining(['parts.import.preview', 'parts.search', 'parts.get']))
+    expect(LIVE_INVALIDATES['stock.changed']).toEqual(expect.arrayContaining(['parts.get', 'stock.moves', 'catalog.parts.search']))
+    expect(LIVE_INVALIDATES['vehicle.changed']).toEqual(expect.arrayContaining(['reception.search']))
+    expect(LIVE_INVALIDATES['customer.changed']).toEqual(expect.arrayContaining(['reception.search']))
+    for (const type of ['data.export.built', 'data.backup.done', 'data.restored', 'data.job.failed'] as const) {
+      expect(LIVE_INVALIDATES[type]).toEqual(expect.arrayContaining(['data.export.status', 'data.export.batches', 'data.backup.status']))
+    }
+  })
+
+  it("is read again after the screen's own write, before the echo", () => {
+    expect(staleAfterWrite('stocktake.count')).toEqual(expect.arrayContaining(['stocktake.sheet', 'stocktake.variance']))
+    expect(staleAfterWrite('parts.import.apply')).toEqual(expect.arrayContaining(['parts.search', 'parts.get']))
+    expect(staleAfterWrite('data.backup.restore')).toEqual(expect.arrayContaining(['data.backup.status']))
+    expect(staleAfterWrite('data.export.resend')).toEqual(expect.arrayContaining(['data.export.batches']))
   })
 })

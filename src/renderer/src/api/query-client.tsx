@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   QueryClient,
   QueryClientProvider,
@@ -159,8 +159,11 @@ export interface ApiMutationOptions<K extends Channel, C = unknown>
   extends Omit<UseMutationOptions<Out<K>, ApiFailure, In<K>, C>, 'mutationFn' | 'onError'> {
   /** Field problems go on this form's fields; what no field shows goes in the message. */
   form?: FormInstance
-  /** Show the failure with antd `message` (default); off when the screen shows it itself. */
-  showError?: boolean
+  /**
+   * Where the failure shows: with antd `message` (true, the default), as the mutation's `problem`
+   * for a dialog to show above its form ('inline'), or not at all (false: the screen shows it).
+   */
+  showError?: boolean | 'inline'
   /** Channels to re-read besides what the write's live events refresh. */
   invalidates?: readonly Channel[]
   onError?: (failure: ApiFailure, input: In<K>) => void
@@ -174,11 +177,16 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
   const api = useApi()
   const queryClient = useQueryClient()
   const { message } = App.useApp()
-  const { form, showError = true, invalidates = [], onError, onSuccess, ...rest } = options
+  const { form, showError = true, invalidates = [], onError, onSuccess, onMutate, ...rest } = options
   const stale = useMemo(() => staleAfterWrite(channel, invalidates), [channel, invalidates])
-  return useMutation<Out<K>, ApiFailure, In<K>, C>({
+  const [problem, setProblem] = useState<string | null>(null)
+  const mutation = useMutation<Out<K>, ApiFailure, In<K>, C>({
     mutationFn: (input) => fetchApi(api, channel, input),
     ...rest,
+    onMutate: (input, context) => {
+      setProblem(null)
+      return onMutate?.(input, context) as C | Promise<C>
+    },
     onSuccess: async (data, input, context, mutation) => {
       await invalidateChannels(queryClient, stale)
       await onSuccess?.(data, input, context, mutation)
@@ -186,10 +194,13 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
     onError: (error, input) => {
       const failure = error instanceof ApiFailure ? error : new ApiFailure({ ok: false, code: 'INTERNAL', message: String(error) })
       const shown = form ? summaryOf(applyFailure(form, failure.failure), failure.failure) : failure.message
-      if (showError && shown) void message.error(shown)
+      if (showError === 'inline') setProblem(shown || null)
+      else if (showError && shown) void message.error(shown)
       onError?.(failure, input)
     },
   })
+  /** The failure's message no form field shows, for `showError: 'inline'`. */
+  return { ...mutation, problem }
 }
 
 /**
@@ -203,16 +214,22 @@ export function useApiWrite() {
   return useCallback(<K extends Channel>(channel: K, input: In<K>) => writeThrough(api, queryClient, channel, input), [api, queryClient])
 }
 
-/** `useApiWrite` without React: the call, then on success the re-reads (all but `keep`). */
+/**
+ * `useApiWrite` without React: the call, then on success `answered` (to put the answer in the
+ * cache) and the re-reads of all the write makes stale but `keep`.
+ */
 export async function writeThrough<K extends Channel>(
   api: ApiClient,
   queryClient: QueryClient,
   channel: K,
   input: In<K>,
   keep: readonly Channel[] = [],
+  answered?: (data: Out<K>) => void | Promise<void>,
 ): Promise<Envelope<Out<K>>> {
   const result = await api.call(channel, input)
-  if (result.ok) await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => !keep.includes(c)))
+  if (!result.ok) return result
+  await answered?.(result.data)
+  await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => !keep.includes(c)))
   return result
 }
 

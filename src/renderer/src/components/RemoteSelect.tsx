@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Select, Spin } from 'antd'
+import type { Channel } from '../../../shared/contract'
+import { useApiQuery, type In, type Out } from '../api/query-client'
 
-interface Props<T> {
-  search(q: string): Promise<T[]>
+interface Props<K extends Channel, T> {
+  /** The read channel that finds the options, and its input for the typed text. */
+  channel: K
+  input(q: string): In<K>
+  /** The options in the channel's answer. */
+  items(data: Out<K>): T[]
   keyOf(item: T): number | string
   labelOf(item: T): ReactNode
   onPick(item: T): void
@@ -18,32 +24,34 @@ interface Props<T> {
   debounceMs?: number
 }
 
-/** A select whose options come from a channel as the person types; only the latest answer shows. */
-export function RemoteSelect<T>(props: Props<T>) {
-  const { search, keyOf, labelOf, onPick, keepValue = false, debounceMs = 150 } = props
-  const [items, setItems] = useState<T[]>([])
-  const [loading, setLoading] = useState(false)
+const NOTHING: never[] = []
+
+/**
+ * A select whose options come from a channel as the person types. Each text is its own query
+ * key, so only the answer for the latest text shows.
+ */
+export function RemoteSelect<K extends Channel, T>(props: Props<K, T>) {
+  const { channel, keyOf, labelOf, onPick, keepValue = false, debounceMs = 150 } = props
+  // The text asked for once typing paused; null until the person types (or opens, with searchEmpty).
+  const [asked, setAsked] = useState<string | null>(null)
+  const [typing, setTyping] = useState(false)
   const [value, setValue] = useState<number | string | null>(null)
-  const seq = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const enabled = asked !== null && (asked !== '' || !!props.searchEmpty)
+  const query = useApiQuery(channel, props.input(asked ?? ''), { enabled, keepPrevious: true })
+  const items = enabled && query.data !== undefined ? props.items(query.data) : NOTHING
 
   const run = (q: string) => {
     if (timer.current) clearTimeout(timer.current)
-    const mine = ++seq.current
     if (!q.trim() && !props.searchEmpty) {
-      setItems([])
-      setLoading(false)
+      setTyping(false)
+      setAsked(null)
       return
     }
-    setLoading(true)
+    setTyping(true)
     timer.current = setTimeout(() => {
-      search(q.trim())
-        .then((found) => {
-          if (mine === seq.current) setItems(found)
-        })
-        .finally(() => {
-          if (mine === seq.current) setLoading(false)
-        })
+      setTyping(false)
+      setAsked(q.trim())
     }, debounceMs)
   }
 
@@ -51,6 +59,7 @@ export function RemoteSelect<T>(props: Props<T>) {
     if (timer.current) clearTimeout(timer.current)
   }, [])
 
+  const loading = typing || (enabled && query.isFetching)
   return (
     <Select<number | string>
       className={props.className}

@@ -1,6 +1,14 @@
-import { createStore } from 'zustand/vanilla'
-import type { ApiClient } from '../../../shared/contract'
+import { create, type StateCreator } from 'zustand'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ApiClient, Contract } from '../../../shared/contract'
+import type { InputOf } from '../../../shared/contract/types'
+import { apiQueryOptions, useApi, writeThrough } from '../api/query-client'
 import type { ImportField, ImportPreviewT } from './parts-types'
+
+// A price-list import: the file is read once and kept in the draft; the dry run is a query of the
+// draft (every change of encoding, heading row or column choice is another key, so only the
+// latest dry run shows), and the import sends exactly the rows the dry run showed with the counts
+// it promised (the host refuses if the catalogue changed in between).
 
 export type ImportEncoding = 'auto' | 'utf-8' | 'gb18030'
 export type ImportMapping = Partial<Record<ImportField, number | null>>
@@ -12,104 +20,108 @@ export interface ImportResult {
 }
 
 export interface PartsImportState {
-  phase: 'idle' | 'previewing' | 'preview' | 'applying' | 'done'
   fileName: string | null
+  /** The file's bytes as base64, read once. */
+  content: string | null
   encoding: ImportEncoding
   headerRow: number | null
   /** Columns chosen by the person, over what the headings suggest. */
   mapping: ImportMapping
-  preview: ImportPreviewT | null
+  applying: boolean
   result: ImportResult | null
+  /** The host's refusal of the import (the dry run's own failure is the query's). */
   error: string | null
-  choose(fileName: string, contentBase64: string): Promise<void>
-  setEncoding(encoding: ImportEncoding): Promise<void>
-  setHeaderRow(row: number | null): Promise<void>
-  mapColumn(field: ImportField, column: number | null): Promise<void>
-  apply(): Promise<ImportResult | null>
+  choose(fileName: string, contentBase64: string): void
+  setEncoding(encoding: ImportEncoding): void
+  setHeaderRow(row: number | null): void
+  mapColumn(field: ImportField, column: number | null): void
   reset(): void
 }
 
-/**
- * A price-list import: the file is read once, every change of encoding, heading row or column
- * choice runs the dry run again, and the import sends exactly the rows the dry run showed with
- * the counts it promised (the host refuses if the catalogue changed in between).
- */
-export function createPartsImportStore(api: ApiClient) {
-  let content: string | null = null
-  let seq = 0
+const EMPTY = { fileName: null, content: null, encoding: 'auto', headerRow: null, mapping: {}, applying: false, result: null, error: null } as const
 
-  return createStore<PartsImportState>()((set, get) => {
-    const preview = async () => {
-      const { fileName, encoding, headerRow, mapping } = get()
-      if (!fileName || content === null) return
-      const mine = ++seq
-      set({ phase: 'previewing', error: null, result: null })
-      const result = await api.call('parts.import.preview', {
-        fileName,
-        contentBase64: content,
-        encoding,
-        ...(headerRow !== null ? { headerRow } : {}),
-        ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
-      })
-      if (mine !== seq) return
-      if (result.ok) set({ phase: 'preview', preview: result.data })
-      else set({ phase: 'idle', preview: null, error: result.message })
-    }
-
-    return {
-      phase: 'idle',
-      fileName: null,
-      encoding: 'auto',
-      headerRow: null,
-      mapping: {},
-      preview: null,
-      result: null,
-      error: null,
-
-      async choose(fileName, contentBase64) {
-        content = contentBase64
-        set({ fileName, headerRow: null, mapping: {}, preview: null })
-        await preview()
-      },
-
-      async setEncoding(encoding) {
-        set({ encoding })
-        await preview()
-      },
-
-      async setHeaderRow(headerRow) {
-        // Other headings mean other columns: the choices made for the old ones no longer apply.
-        set({ headerRow, mapping: {} })
-        await preview()
-      },
-
-      async mapColumn(field, column) {
-        set({ mapping: { ...get().mapping, [field]: column } })
-        await preview()
-      },
-
-      async apply() {
-        const { preview: shown, fileName } = get()
-        if (!shown || !fileName) return null
-        if (shown.add + shown.change === 0) return null
-        const rows = shown.rows.map((r) => r.row)
-        set({ phase: 'applying', error: null })
-        const result = await api.call('parts.import.apply', { fileName, rows, expect: { add: shown.add, change: shown.change } })
-        if (!result.ok) {
-          set({ phase: 'preview', error: result.message })
-          return null
-        }
-        set({ phase: 'done', result: result.data })
-        return result.data
-      },
-
-      reset() {
-        content = null
-        seq++
-        set({ phase: 'idle', fileName: null, encoding: 'auto', headerRow: null, mapping: {}, preview: null, result: null, error: null })
-      },
-    }
+export function partsImportState(): StateCreator<PartsImportState> {
+  return (set, get) => ({
+    ...EMPTY,
+    choose(fileName, content) {
+      set({ fileName, content, headerRow: null, mapping: {}, result: null, error: null })
+    },
+    setEncoding(encoding) {
+      set({ encoding, error: null })
+    },
+    setHeaderRow(headerRow) {
+      // Other headings mean other columns: the choices made for the old ones no longer apply.
+      set({ headerRow, mapping: {}, error: null })
+    },
+    mapColumn(field, column) {
+      set({ mapping: { ...get().mapping, [field]: column }, error: null })
+    },
+    reset() {
+      set({ ...EMPTY })
+    },
   })
 }
 
-export type PartsImportStore = ReturnType<typeof createPartsImportStore>
+/** The import drawer's draft, one per window. */
+export const usePartsImport = create<PartsImportState>()(partsImportState())
+
+type Draft = Pick<PartsImportState, 'fileName' | 'content' | 'encoding' | 'headerRow' | 'mapping'>
+
+export function previewInput(draft: Draft): InputOf<Contract['parts.import.preview']> | null {
+  const { fileName, content, encoding, headerRow, mapping } = draft
+  if (!fileName || content === null) return null
+  return {
+    fileName,
+    contentBase64: content,
+    encoding,
+    ...(headerRow !== null ? { headerRow } : {}),
+    ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
+  }
+}
+
+/** The dry run of the draft; a file's content is large, so an answer not shown is not kept. */
+export function previewQuery(api: ApiClient, draft: Draft) {
+  const input = previewInput(draft)
+  return apiQueryOptions(api, 'parts.import.preview', input ?? { fileName: '', contentBase64: '', encoding: 'auto' }, {
+    enabled: input !== null,
+    keepPrevious: true,
+    gcTime: 0,
+  })
+}
+
+export function useImportPreview() {
+  const draft = usePartsImport()
+  const query = useQuery(previewQuery(useApi(), draft))
+  const chosen = previewInput(draft) !== null
+  return { preview: chosen ? (query.data ?? null) : null, previewing: chosen && query.isFetching, error: chosen ? (query.error?.message ?? null) : null }
+}
+
+/**
+ * Imports what the dry run showed. Returns the counts, or null when there was nothing to import
+ * or the host refused (its message is kept for the drawer).
+ */
+export async function applyImport(
+  api: ApiClient,
+  queryClient: QueryClient,
+  ui: { getState(): PartsImportState; setState(patch: Partial<PartsImportState>): void },
+  shown: ImportPreviewT | null,
+): Promise<ImportResult | null> {
+  const { fileName } = ui.getState()
+  if (!shown || !fileName || shown.add + shown.change === 0) return null
+  ui.setState({ applying: true, error: null })
+  const rows = shown.rows.map((r) => r.row)
+  // The dry run is not read again: the drawer shows the result, and closes.
+  const result = await writeThrough(api, queryClient, 'parts.import.apply', { fileName, rows, expect: { add: shown.add, change: shown.change } }, ['parts.import.preview'])
+  if (!result.ok) {
+    ui.setState({ applying: false, error: result.message })
+    return null
+  }
+  ui.setState({ applying: false, result: result.data })
+  return result.data
+}
+
+export function useApplyImport() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return (shown: ImportPreviewT | null) => applyImport(api, queryClient, usePartsImport, shown)
+}

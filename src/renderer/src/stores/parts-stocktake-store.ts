@@ -1,6 +1,11 @@
-import { createStore } from 'zustand/vanilla'
-import type { ApiClient } from '../../../shared/contract'
-import type { CountLineT, StockMoveT, StocktakeT, VarianceTableT } from './parts-types'
+import { create, type StateCreator } from 'zustand'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ApiClient, Envelope } from '../../../shared/contract'
+import { apiKey, apiQueryOptions, useApi, useApiQuery, writeThrough } from '../api/query-client'
+import type { CountLineT, StockMoveT, StocktakeT } from './parts-types'
+
+// One stocktake: its count sheet, variance table and, once approved, the adjustment moves are
+// queries (the live-event table re-reads them); the scans entered at this station are UI state.
 
 /** One scan at the count station, newest first on the screen. */
 export interface ScanEntry {
@@ -13,115 +18,97 @@ export interface ScanEntry {
   error: string | null
 }
 
-export interface PartsStocktakeState {
-  id: number | null
-  stocktake: StocktakeT | null
-  lines: CountLineT[]
-  variance: VarianceTableT | null
-  /** The stocktake moves its approval posted. */
-  adjustments: StockMoveT[] | null
-  error: string | null
-  entries: ScanEntry[]
-  open(id: number): Promise<void>
-  reload(): Promise<void>
-  count(partNumber: string, quantityMilli: number, mode: 'set' | 'add'): Promise<ScanEntry>
-  approve(): Promise<{ ok: boolean; message?: string }>
-  cancel(reason: string): Promise<{ ok: boolean; message?: string }>
-}
-
 /** How many scans the count station keeps in view. */
 export const RECENT_SCANS = 12
 
-/**
- * One stocktake: its count sheet, the scans entered here, the variance table and, once approved,
- * the adjustment moves. Reads are latest-only, so a slow reload never hides a newer scan.
- */
-export function createPartsStocktakeStore(api: ApiClient) {
+export interface StocktakeUiState {
+  /** The stocktake the scans below belong to. */
+  id: number | null
+  entries: ScanEntry[]
+  open(id: number): void
+  scanned(entry: Omit<ScanEntry, 'seq'>): ScanEntry
+}
+
+export function stocktakeUiState(): StateCreator<StocktakeUiState> {
   let seq = 0
-  let scanSeq = 0
-
-  return createStore<PartsStocktakeState>()((set, get) => {
-    const loadAdjustments = async (st: StocktakeT): Promise<StockMoveT[] | null> => {
-      if (st.state !== 'approved' || !st.decidedAt) return null
-      const result = await api.call('stock.moves', { kind: 'stocktake', from: st.decidedAt, limit: 500 })
-      if (!result.ok) return null
-      return result.data.filter((m) => m.refType === 'stocktake' && m.refId === st.id)
-    }
-
-    return {
-      id: null,
-      stocktake: null,
-      lines: [],
-      variance: null,
-      adjustments: null,
-      error: null,
-      entries: [],
-
-      async open(id) {
-        if (get().id !== id) set({ id, stocktake: null, lines: [], variance: null, adjustments: null, entries: [], error: null })
-        await get().reload()
-      },
-
-      async reload() {
-        const id = get().id
-        if (id === null) return
-        const mine = ++seq
-        const [sheet, variance] = await Promise.all([api.call('stocktake.sheet', { id }), api.call('stocktake.variance', { id })])
-        if (mine !== seq) return
-        if (!sheet.ok) return set({ error: sheet.message })
-        const adjustments = await loadAdjustments(sheet.data.stocktake)
-        if (mine !== seq) return
-        set({
-          stocktake: sheet.data.stocktake,
-          lines: sheet.data.lines,
-          variance: variance.ok ? variance.data : null,
-          adjustments,
-          error: variance.ok ? null : variance.message,
-        })
-      },
-
-      async count(partNumber, quantityMilli, mode) {
-        const id = get().id
-        if (id === null) throw new Error('no stocktake is open')
-        const result = await api.call('stocktake.count', { id, partNumber, quantityMilli, mode })
-        const entry: ScanEntry = {
-          seq: ++scanSeq,
-          partNumber,
-          quantityMilli,
-          mode,
-          line: result.ok ? result.data.line : null,
-          error: result.ok ? null : result.message,
-        }
-        set({ entries: [entry, ...get().entries].slice(0, RECENT_SCANS) })
-        if (result.ok) {
-          const { line, stocktake } = result.data
-          const known = get().lines.some((l) => l.partId === line.partId)
-          const lines = known ? get().lines.map((l) => (l.partId === line.partId ? line : l)) : [...get().lines, line]
-          set({ stocktake, lines })
-        }
-        return entry
-      },
-
-      async approve() {
-        const st = get().stocktake
-        if (!st) return { ok: false }
-        const result = await api.call('stocktake.approve', { id: st.id, version: st.version })
-        if (!result.ok) return { ok: false, message: result.message }
-        set({ variance: result.data, stocktake: result.data.stocktake })
-        await get().reload()
-        return { ok: true }
-      },
-
-      async cancel(reason) {
-        const st = get().stocktake
-        if (!st) return { ok: false }
-        const result = await api.call('stocktake.cancel', { id: st.id, version: st.version, reason })
-        if (!result.ok) return { ok: false, message: result.message }
-        await get().reload()
-        return { ok: true }
-      },
-    }
+  return (set, get) => ({
+    id: null,
+    entries: [],
+    open(id) {
+      if (get().id !== id) set({ id, entries: [] })
+    },
+    scanned(scan) {
+      const entry = { ...scan, seq: ++seq }
+      set({ entries: [entry, ...get().entries].slice(0, RECENT_SCANS) })
+      return entry
+    },
   })
 }
 
-export type PartsStocktakeStore = ReturnType<typeof createPartsStocktakeStore>
+/** The count station's UI state, one per window. */
+export const useStocktakeUi = create<StocktakeUiState>()(stocktakeUiState())
+
+/** The moves an approval posted, read from the day it was decided. */
+export function adjustmentsQuery(api: ApiClient, st: StocktakeT | null) {
+  const approved = st?.state === 'approved' && st.decidedAt ? st.decidedAt : null
+  return apiQueryOptions(api, 'stock.moves', { kind: 'stocktake', from: approved ?? '', limit: 500 }, {
+    enabled: approved !== null,
+    select: (moves: StockMoveT[]) => moves.filter((m) => m.refType === 'stocktake' && m.refId === st?.id),
+  })
+}
+
+/** One stocktake's sheet, variance and adjustment moves. */
+export function useStocktake(id: number) {
+  const sheet = useApiQuery('stocktake.sheet', { id })
+  const variance = useApiQuery('stocktake.variance', { id })
+  const st = sheet.data?.stocktake ?? null
+  const adjustments = useQuery(adjustmentsQuery(useApi(), st))
+  return {
+    stocktake: st,
+    lines: sheet.data?.lines ?? [],
+    variance: variance.data ?? null,
+    adjustments: adjustments.data ?? null,
+    error: sheet.error?.message ?? variance.error?.message ?? null,
+  }
+}
+
+/**
+ * One count. The answer carries the line and the stocktake as they now are: they replace the
+ * cached sheet's at once (newer than any read in flight); the scan joins the station's list.
+ */
+export async function countScan(
+  api: ApiClient,
+  queryClient: QueryClient,
+  ui: Pick<StocktakeUiState, 'scanned'>,
+  input: { id: number; partNumber: string; quantityMilli: number; mode: 'set' | 'add' },
+): Promise<ScanEntry> {
+  const result = await writeThrough(api, queryClient, 'stocktake.count', input, ['stocktake.sheet'])
+  const { partNumber, quantityMilli, mode } = input
+  if (!result.ok) return ui.scanned({ partNumber, quantityMilli, mode, line: null, error: result.message })
+  const { line, stocktake } = result.data
+  const key = apiKey('stocktake.sheet', { id: input.id })
+  await queryClient.cancelQueries({ queryKey: key })
+  queryClient.setQueryData(key, (sheet: { stocktake: StocktakeT; lines: CountLineT[] } | undefined) => {
+    if (!sheet) return sheet
+    const known = sheet.lines.some((l) => l.partId === line.partId)
+    return { stocktake, lines: known ? sheet.lines.map((l) => (l.partId === line.partId ? line : l)) : [...sheet.lines, line] }
+  })
+  return ui.scanned({ partNumber, quantityMilli, mode, line, error: null })
+}
+
+/** Approve the version shown: the answer is the variance as approved; the rest is read again. */
+export async function approveStocktake(api: ApiClient, queryClient: QueryClient, st: StocktakeT): Promise<Envelope<unknown>> {
+  const result = await writeThrough(api, queryClient, 'stocktake.approve', { id: st.id, version: st.version }, ['stocktake.variance'])
+  if (result.ok) queryClient.setQueryData(apiKey('stocktake.variance', { id: st.id }), result.data)
+  return result
+}
+
+/** The station's writes, bound to the window's client and cache. */
+export function useStocktakeWrites() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return {
+    count: (input: Parameters<typeof countScan>[3]) => countScan(api, queryClient, useStocktakeUi.getState(), input),
+    approve: (st: StocktakeT) => approveStocktake(api, queryClient, st),
+  }
+}

@@ -3,7 +3,6 @@ import type { ApiClient } from '../../../shared/contract'
 import type { z } from 'zod'
 import type { SessionUserOut, SetupStatus, Settings } from '../../../shared/contract/app'
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../../shared/i18n'
-import type { Permission } from '../../../shared/domain/roles'
 import type { LiveStatus } from '../api/meta'
 import { ApiFailure, unwrap } from '../api/failure'
 
@@ -38,7 +37,6 @@ export interface SessionState {
   expire(message: string): void
   setLive(status: LiveStatus): void
   refreshSettings(): Promise<void>
-  can(permission: Permission): boolean
 }
 
 /** Where the token lives: sessionStorage, so closing the tab or window ends the session. */
@@ -125,10 +123,6 @@ export function createSessionStore(api: ApiClient, storage: SessionStorageLike, 
 
     async refreshSettings() {
       set({ settings: unwrap(await api.call('settings.get', {})) })
-    },
-
-    can(permission) {
-      return get().user?.permissions.includes(permission) ?? false
     },
   }))
   return store

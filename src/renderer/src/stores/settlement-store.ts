@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { apiKey, staleAfterWrite, useApi, useApiQuery } from '../api/query-client'
-import { invalidateChannels } from '../api/live-events'
+import { apiKey, useApi, useApiQuery, writeThrough } from '../api/query-client'
 import type { z } from 'zod'
 import type { ApiClient, Contract, Envelope } from '../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../shared/contract/types'
@@ -75,11 +74,10 @@ export async function settlementWrite<K extends ViewWrite>(
   channel: K,
   input: InputOf<Contract[K]>,
 ): Promise<Envelope<SettlementViewT>> {
-  const result = (await api.call(channel, input)) as Envelope<SettlementViewT>
-  if (!result.ok) return result
-  const answered = apiKey('settlement.get', { roId: result.data.ro.id })
-  await queryClient.cancelQueries({ queryKey: answered })
-  queryClient.setQueryData(answered, result.data)
-  await invalidateChannels(queryClient, staleAfterWrite(channel).filter((c) => c !== 'settlement.get'))
-  return result
+  const answered = async (view: SettlementViewT) => {
+    const key = apiKey('settlement.get', { roId: view.ro.id })
+    await queryClient.cancelQueries({ queryKey: key })
+    queryClient.setQueryData(key, view)
+  }
+  return (await writeThrough(api, queryClient, channel, input, ['settlement.get'], answered)) as Envelope<SettlementViewT>
 }

@@ -2,7 +2,7 @@ import { Badge, Button, Tooltip } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
 import { useT } from '../../i18n'
 import { hrefOf, navigate } from '../../router'
-import { useCan } from '../settlement/use-settlement'
+import { useCan } from '../../permissions'
 import '../settlement/settlement.css'
 import { useAlertCount } from '../../stores/alerts-store'
 

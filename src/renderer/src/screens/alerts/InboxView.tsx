@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Alert, App, Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
-import { ROLES, type Permission, type Role } from '../../../../shared/domain/roles'
-import { useLocale, useSessionStore, useT } from '../../i18n'
+import { ROLES, type Role } from '../../../../shared/domain/roles'
+import { useLocale, useT } from '../../i18n'
+import { seesEveryInbox, useCanCheck, useRole } from '../../permissions'
 import { dateOnly, dateTime } from '../../format'
 import { hrefOf, navigate } from '../../router'
 import { rowHotkeys } from '../../hotkeys'
@@ -18,9 +18,8 @@ export function InboxView() {
   const locale = useLocale()
   const { message } = App.useApp()
   const act = useAlertAct()
-  const user = useStore(useSessionStore(), (s) => s.user)
-  const can = (p: Permission) => user?.permissions.includes(p) ?? false
-  const seesAll = user?.role === 'service_manager' || user?.role === 'administrator'
+  const can = useCanCheck()
+  const seesAll = seesEveryInbox(useRole())
   // The filter outlives a logout: another person's choice of inbox must not carry over.
   const kept = useInboxFilter((s) => s.filter)
   const filter: InboxFilter = seesAll ? kept : { state: kept.state }

@@ -8,7 +8,7 @@ import { SEVERITIES, type Severity } from '../../../../shared/domain/rules'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
-import { useApi, useInvalidate } from '../../api/query-client'
+import { useApiQuery, useApiWrite } from '../../api/query-client'
 import type { RuleT } from '../../stores/alerts-store'
 import { completeParams, fromShown, isRoTypes, paramFields, precisionOf, toShown, type ParamValues } from './rule-params'
 
@@ -21,45 +21,42 @@ type Effect = OutputOf<Contract['rules.preview']>
  */
 export function RuleEditor({ rule, onClose }: { rule: RuleT; onClose(): void }) {
   const t = useT()
-  const api = useApi()
-  const invalidate = useInvalidate()
+  const write = useApiWrite()
   const { message } = App.useApp()
   const fields = useMemo(() => paramFields(rule.kind), [rule.kind])
   const [enabled, setEnabled] = useState(rule.enabled)
   const [severity, setSeverity] = useState<Severity>(rule.severity)
   const [inboxRole, setInboxRole] = useState<Role>(rule.inboxRole)
   const [params, setParams] = useState<ParamValues>(() => completeParams(rule.kind, rule.params))
-  const [effect, setEffect] = useState<{ key: string; data: Effect } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [saveProblem, setSaveProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const key = JSON.stringify({ enabled, params })
 
+  // The preview asks once the changes paused; each set of figures is its own query key, so an
+  // answer for earlier figures never passes for the current ones.
+  const [asked, setAsked] = useState({ kind: rule.kind, enabled, params })
   useEffect(() => {
-    let current = true
     const timer = setTimeout(() => {
-      void api.call('rules.preview', { kind: rule.kind, enabled, params }).then((result) => {
-        if (!current) return
-        if (result.ok) {
-          setEffect({ key, data: result.data })
-          setProblem(null)
-        } else setProblem(result.message)
-      })
+      setSaveProblem(null)
+      setAsked({ kind: rule.kind, enabled, params })
     }, 250)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [api, rule.kind, enabled, params, key])
+    return () => clearTimeout(timer)
+  }, [rule.kind, enabled, params])
+  const preview = useApiQuery('rules.preview', asked, { keepPrevious: true })
+  const effect: { key: string; data: Effect } | null = preview.data
+    ? { key: preview.isPlaceholderData ? '' : JSON.stringify({ enabled: asked.enabled, params: asked.params }), data: preview.data }
+    : null
+  const problem = saveProblem ?? (preview.isError ? preview.error.message : null)
 
   const previewed = effect?.key === key && problem === null
   const save = async () => {
     if (!previewed || busy) return
     setBusy(true)
-    const result = await api.call('rules.update', { kind: rule.kind, version: rule.version, enabled, severity, inboxRole, params })
+    // The rule, the inbox and the count are read again: the write's events name them.
+    const result = await write('rules.update', { kind: rule.kind, version: rule.version, enabled, severity, inboxRole, params })
     setBusy(false)
-    if (!result.ok) return setProblem(result.message)
+    if (!result.ok) return setSaveProblem(result.message)
     void message.success(t('ruleEd.saved', { raised: result.data.raised, cleared: result.data.cleared }))
-    void invalidate('rules.list', 'alerts.list', 'alerts.count')
     onClose()
   }
   useHotkeys({ 'Ctrl+S': () => void save() })

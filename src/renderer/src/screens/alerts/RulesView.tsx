@@ -4,9 +4,9 @@ import type { Role } from '../../../../shared/domain/roles'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useT, type T } from '../../i18n'
 import { dateTime } from '../../format'
-import { useApi } from '../../api/query-client'
+import { useApiWrite } from '../../api/query-client'
 import { type RuleT, useRules } from '../../stores/alerts-store'
-import { useCan } from '../settlement/use-settlement'
+import { useCan } from '../../permissions'
 import { SEVERITY_COLOUR } from './alert-model'
 import { isRoTypes, paramFields, toShown } from './rule-params'
 import { RuleEditor } from './RuleEditor'
@@ -27,7 +27,7 @@ export function paramsText(rule: RuleT, t: T): string {
 /** The rules behind the inbox: what each checks, with which figures, for whom; managers edit them. */
 export function RulesView() {
   const t = useT()
-  const api = useApi()
+  const write = useApiWrite()
   const { message } = App.useApp()
   const { rules, error } = useRules()
   const canManage = useCan('rules.manage')
@@ -36,7 +36,7 @@ export function RulesView() {
 
   const sweep = async () => {
     setSweeping(true)
-    const result = await api.call('rules.sweep', {})
+    const result = await write('rules.sweep', {})
     setSweeping(false)
     if (result.ok) void message.success(t('rules.jobs.msg.sweep', result.data))
     else void message.error(result.message)

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useStore } from 'zustand'
-import { failureOf, useApi, useApiMutation } from '../../api/query-client'
+import { failureOf, useApiMutation } from '../../api/query-client'
 import { useAdvisors, useAppointmentsDay } from '../../stores/appointments-store'
 import { useSessionStore, useT } from '../../i18n'
 import { applyFailure, summaryOf } from '../../components/form-errors'
@@ -32,7 +32,6 @@ interface Props {
 
 export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClose }: Props) {
   const t = useT()
-  const api = useApi()
   const timeZone = useStore(useSessionStore(), (s) => s.settings?.timeZone ?? 'Asia/Shanghai')
   const advisors = useAdvisors()
   const shownDay = day ?? todayIn(timeZone)
@@ -79,11 +78,6 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClos
     onClose()
   }
 
-  const searchVehicles = async (q: string) => {
-    const result = await api.call('reception.search', { q, limit: 20 })
-    return result.ok ? result.data.filter((hit) => hit.vehicleId !== null) : []
-  }
-
   // The next free slot inside the opening hours, for the current user when they take bookings.
   const computeDefaults = () => {
     return bookingDefaults({
@@ -120,12 +114,14 @@ export function BookAppointmentModal({ vehicle, advisorId, startsAt, day, onClos
           {vehicle ? (
             <Input value={vehicle.label} disabled />
           ) : (
-            <RemoteSelect<SearchHitT>
+            <RemoteSelect
               ariaLabel={t('field.vehicleId')}
               placeholder={t('desk.searchPlaceholder')}
               autoFocus
               keepValue
-              search={searchVehicles}
+              channel="reception.search"
+              input={(q) => ({ q, limit: 20 })}
+              items={(hits): SearchHitT[] => hits.filter((hit) => hit.vehicleId !== null)}
               keyOf={(hit) => hit.vehicleId ?? 0}
               labelOf={(hit) => `${hit.plate ?? hit.vin ?? ''} · ${hit.model ?? ''} · ${hit.customerName}`}
               onPick={(hit) => setVehicleId(hit.vehicleId)}

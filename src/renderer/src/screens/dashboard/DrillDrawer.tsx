@@ -6,7 +6,7 @@ import { dateOnly, dateTime, milliToDecimal, money } from '../../format'
 import { hrefOf, navigate } from '../../router'
 import { useDashboardUi, useDrill, type DrillPartT, type DrillRoT } from '../../stores/dashboard-store'
 import { stateColour } from '../ro/state-colour'
-import { useCan } from '../settlement/use-settlement'
+import { useCan } from '../../permissions'
 
 /** Keeps only the columns some row has a value for: each figure fills different ones. */
 function present<T extends object>(rows: readonly T[], columns: ColumnsType<T>): ColumnsType<T> {

@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { fieldProblems } from '../../api/failure'
-import type { BackupT, DataAdminStore } from './data-admin-store'
+import { useDataAdmin, useDataAdminWrites, type BackupT } from './data-admin-store'
 import type { Report } from './DataAdminScreen'
 import { fileSize } from '../../../../shared/format/numbers'
 
-export function BackupPanel({ store, report }: { store: DataAdminStore; report: Report }) {
+export function BackupPanel({ report }: { report: Report }) {
   const t = useT()
-  const backups = useStore(store, (s) => s.backups)
-  const settings = useStore(store, (s) => s.backupSettings)
-  const lastBackupAt = useStore(store, (s) => s.lastBackupAt)
+  const { backups, backupSettings: settings, lastBackupAt } = useDataAdmin()
+  const writes = useDataAdminWrites()
   const [form] = Form.useForm()
   const [restoring, setRestoring] = useState<BackupT | null>(null)
 
@@ -22,7 +20,7 @@ export function BackupPanel({ store, report }: { store: DataAdminStore; report: 
 
   async function save() {
     const v = (await form.validateFields()) as { intervalMinutes: number; keepRecent: number; keepDaily: number; keepMonthly: number; secondDir: string }
-    const failure = await store.getState().saveBackupSettings({ ...v, secondDir: v.secondDir.trim() || null })
+    const failure = await writes.saveBackupSettings({ ...v, secondDir: v.secondDir.trim() || null })
     if (failure) form.setFields(fieldProblems(failure))
     report(failure, t('data.saved'))
   }
@@ -56,7 +54,7 @@ export function BackupPanel({ store, report }: { store: DataAdminStore; report: 
         bordered
         title={t('data.backup.status')}
         extra={
-          <Button type="primary" onClick={async () => report(await store.getState().runBackup(), t('data.accepted'))}>
+          <Button type="primary" onClick={async () => report(await writes.runBackup(), t('data.accepted'))}>
             {t('data.backup.runNow')}
           </Button>
         }
@@ -99,7 +97,7 @@ export function BackupPanel({ store, report }: { store: DataAdminStore; report: 
           cancelText={t('data.cancel')}
           onCancel={() => setRestoring(null)}
           onOk={async () => {
-            const failure = await store.getState().restore(restoring)
+            const failure = await writes.restore(restoring)
             setRestoring(null)
             report(failure, t('data.accepted'))
           }}

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Alert, Button, Card, Tabs } from 'antd'
-import { useStore } from 'zustand'
-import { useApi, useLiveEvent } from '../../api/query-client'
+import { useLiveEvent } from '../../api/query-client'
 import type { LiveEvent } from '../../../../shared/contract'
-import { useSessionStore, useT } from '../../i18n'
+import { useT } from '../../i18n'
+import { useCan } from '../../permissions'
 import type { Failure } from '../../api/failure'
-import { createDataAdminStore } from './data-admin-store'
+import { useDataAdmin, useDataAdminUi, useDataPermissions } from './data-admin-store'
 import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 import { JobLog } from './JobLog'
@@ -24,24 +24,16 @@ export type Report = (failure: Failure | null, okText: string) => void
 /** 数据管理: head-office export, backups and restore, job log. */
 export function DataAdminScreen() {
   const t = useT()
-  const api = useApi()
-  const permissions = useStore(useSessionStore(), (s) => s.user?.permissions ?? [])
-  const canExport = permissions.includes('data.export')
-  const canBackup = permissions.includes('data.backup')
-  const canManageUsers = permissions.includes('users.manage')
-  const canAudit = permissions.includes('audit.read')
-  const store = useMemo(() => createDataAdminStore(api, { export: canExport, backup: canBackup }), [api, canExport, canBackup])
-  const loading = useStore(store, (s) => s.loading)
-  const error = useStore(store, (s) => s.error)
-  const restoredFrom = useStore(store, (s) => s.restoredFrom)
+  const { export: canExport, backup: canBackup } = useDataPermissions()
+  const canManageUsers = useCan('users.manage')
+  const canAudit = useCan('audit.read')
+  const { loading, error, reload } = useDataAdmin()
+  const restoredFrom = useDataAdminUi((s) => s.restoredFrom)
   const [notice, setNotice] = useState<Notice | null>(null)
 
-  useEffect(() => {
-    void store.getState().load()
-  }, [store])
-  // The jobs runner reports its work as live events (batches built, deliveries, backups), heard
-  // through the window's one subscription.
-  const onEvent = useCallback((event: LiveEvent) => store.getState().changed(event.type, event.id), [store])
+  // The jobs runner reports its work as live events (batches built, deliveries, backups): the
+  // event table re-reads what they change; a restore is also noted here, for everyone to see.
+  const onEvent = useCallback((event: LiveEvent) => useDataAdminUi.getState().heard(event), [])
   useLiveEvent(onEvent)
 
   const report: Report = useCallback(
@@ -50,14 +42,14 @@ export function DataAdminScreen() {
   )
 
   const items = [
-    ...(canExport ? [{ key: 'export', label: t('data.tab.export'), children: <ExportPanel store={store} report={report} /> }] : []),
+    ...(canExport ? [{ key: 'export', label: t('data.tab.export'), children: <ExportPanel report={report} /> }] : []),
     ...(canBackup
       ? [
-          { key: 'backup', label: t('data.tab.backup'), children: <BackupPanel store={store} report={report} /> },
-          { key: 'jobs', label: t('data.tab.jobs'), children: <JobLog store={store} /> },
+          { key: 'backup', label: t('data.tab.backup'), children: <BackupPanel report={report} /> },
+          { key: 'jobs', label: t('data.tab.jobs'), children: <JobLog /> },
         ]
       : []),
-    ...(canManageUsers ? [{ key: 'devices', label: t('data.tab.devices'), children: <DevicesPanel api={api} report={report} /> }] : []),
+    ...(canManageUsers ? [{ key: 'devices', label: t('data.tab.devices'), children: <DevicesPanel report={report} /> }] : []),
     ...(canManageUsers || canAudit
       ? [{ key: 'security', label: t('security.tab'), children: <SecurityPanel report={report} canManage={canManageUsers} canAudit={canAudit} /> }]
       : []),
@@ -69,7 +61,7 @@ export function DataAdminScreen() {
       size="small"
       title={t('data.title')}
       extra={
-        <Button loading={loading} onClick={() => void store.getState().load()}>
+        <Button loading={loading} onClick={reload}>
           {t('data.refresh')}
         </Button>
       }

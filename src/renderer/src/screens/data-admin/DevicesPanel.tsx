@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, Button, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd'
-import type { ApiClient } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { fieldProblems } from '../../api/failure'
+import { useApiQuery, useApiWrite } from '../../api/query-client'
 import type { Report } from './DataAdminScreen'
 
 interface DeviceRow {
@@ -13,31 +13,33 @@ interface DeviceRow {
   revokedAt: string | null
 }
 
+const NONE: DeviceRow[] = []
+
 /**
  * 工作站: the PCs allowed to reach this host over the LAN. Pairing shows the code once; the new
  * PC's browser (or its terminal set-up) takes it, and revoking shuts that PC out at once.
  */
-export function DevicesPanel({ api, report }: { api: ApiClient; report: Report }) {
+export function DevicesPanel({ report }: { report: Report }) {
   const t = useT()
   const [form] = Form.useForm()
-  const [devices, setDevices] = useState<DeviceRow[]>([])
+  const list = useApiQuery('devices.list', {})
+  const devices: DeviceRow[] = list.data ?? NONE
+  const write = useApiWrite()
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    const result = await api.call('devices.list', {})
-    if (result.ok) setDevices(result.data)
-    else report(result, '')
-  }, [api, report])
+  const listFailure = list.error?.failure ?? null
 
   useEffect(() => {
-    void load()
-  }, [load])
+    if (listFailure) report(listFailure, '')
+  }, [listFailure, report])
+
+  // No live event tells of devices: the list is read again after each change made here.
+  const load = () => list.refetch()
 
   async function pair() {
     const { name } = (await form.validateFields()) as { name: string }
     setBusy(true)
-    const result = await api.call('devices.pair', { name })
+    const result = await write('devices.pair', { name })
     setBusy(false)
     if (!result.ok) {
       form.setFields(fieldProblems(result))
@@ -54,7 +56,7 @@ export function DevicesPanel({ api, report }: { api: ApiClient; report: Report }
       okButtonProps: { danger: true },
       okText: t('devices.revoke'),
       onOk: async () => {
-        const result = await api.call('devices.revoke', { id: device.id })
+        const result = await write('devices.revoke', { id: device.id })
         report(result.ok ? null : result, t('devices.revokedDone', { name: device.name }))
         await load()
       },

@@ -1,18 +1,17 @@
 import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
-import type { BatchT, DataAdminStore } from './data-admin-store'
+import { useDataAdmin, useDataAdminWrites, type BatchT } from './data-admin-store'
 import { ExportSettingsForm } from './ExportSettingsForm'
 import type { Report } from './DataAdminScreen'
 import { fileSize } from '../../../../shared/format/numbers'
 
 const size = fileSize
 
-export function ExportPanel({ store, report }: { store: DataAdminStore; report: Report }) {
+export function ExportPanel({ report }: { report: Report }) {
   const t = useT()
-  const status = useStore(store, (s) => s.exportStatus)
-  const batches = useStore(store, (s) => s.batches)
+  const { exportStatus: status, batches } = useDataAdmin()
+  const writes = useDataAdminWrites()
   if (!status) return null
   const last = status.lastBatch
 
@@ -49,7 +48,7 @@ export function ExportPanel({ store, report }: { store: DataAdminStore; report: 
       key: 'actions',
       title: t('data.export.col.actions'),
       render: (_: unknown, b: BatchT) => (
-        <Button size="small" onClick={async () => report(await store.getState().resend(b.id), t('data.accepted'))}>
+        <Button size="small" onClick={async () => report(await writes.resend(b.id), t('data.accepted'))}>
           {t('data.export.resend')}
         </Button>
       ),
@@ -64,7 +63,7 @@ export function ExportPanel({ store, report }: { store: DataAdminStore; report: 
         column={3}
         title={t('data.export.status')}
         extra={
-          <Button type="primary" onClick={async () => report(await store.getState().runExport(), t('data.accepted'))}>
+          <Button type="primary" onClick={async () => report(await writes.runExport(), t('data.accepted'))}>
             {t('data.export.runNow')}
           </Button>
         }
@@ -105,7 +104,7 @@ export function ExportPanel({ store, report }: { store: DataAdminStore; report: 
           ))}
         </Flex>
       </div>
-      <ExportSettingsForm store={store} report={report} />
+      <ExportSettingsForm report={report} />
       <div>
         <Typography.Title level={5}>{t('data.export.history')}</Typography.Title>
         <Table size="small" rowKey="id" columns={columns} dataSource={batches} pagination={{ pageSize: 10 }} />

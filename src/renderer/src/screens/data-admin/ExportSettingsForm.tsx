@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Button, Checkbox, Flex, Form, Input, Modal, Radio, Switch, Table, Typography } from 'antd'
-import { useStore } from 'zustand'
 import { PERSONAL_DATA_MODES, type TargetConfigIn } from '../../../../shared/contract/data'
 import { useT } from '../../i18n'
 import { fieldProblems } from '../../api/failure'
-import type { DataAdminStore, ExportStatusT } from './data-admin-store'
+import { useDataAdmin, useDataAdminWrites, type ExportStatusT } from './data-admin-store'
 import type { Report } from './DataAdminScreen'
 
 type TargetOutT = ExportStatusT['settings']['targets'][number]
@@ -21,9 +20,10 @@ function toInput({ hasToken: _hasToken, tokenHint: _tokenHint, ...d }: Draft): T
   return d
 }
 
-export function ExportSettingsForm({ store, report }: { store: DataAdminStore; report: Report }) {
+export function ExportSettingsForm({ report }: { report: Report }) {
   const t = useT()
-  const settings = useStore(store, (s) => s.exportStatus?.settings)
+  const settings = useDataAdmin().exportStatus?.settings
+  const writes = useDataAdminWrites()
   const [form] = Form.useForm()
   const [targets, setTargets] = useState<Draft[]>([])
   const [editing, setEditing] = useState<Draft | null>(null)
@@ -36,7 +36,7 @@ export function ExportSettingsForm({ store, report }: { store: DataAdminStore; r
 
   async function save() {
     const values = (await form.validateFields()) as { enabled: boolean; timeOfDay: string; personalData: (typeof PERSONAL_DATA_MODES)[number] }
-    const failure = await store.getState().saveExportSettings({ ...values, targets: targets.map(toInput) })
+    const failure = await writes.saveExportSettings({ ...values, targets: targets.map(toInput) })
     if (failure) form.setFields(fieldProblems(failure))
     report(failure, t('data.saved'))
   }

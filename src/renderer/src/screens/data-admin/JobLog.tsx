@@ -1,14 +1,13 @@
 import { Table, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { isMessageKey } from '../../../../shared/i18n'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
-import type { DataAdminStore, JobRunT } from './data-admin-store'
+import { useDataAdmin, type JobRunT } from './data-admin-store'
 
 /** The background jobs' recent runs: what ran, when, and what went wrong. */
-export function JobLog({ store }: { store: DataAdminStore }) {
+export function JobLog() {
   const t = useT()
-  const jobs = useStore(store, (s) => s.jobs)
+  const { jobs } = useDataAdmin()
   // Other areas' jobs name themselves `data.jobs.name.<job>` in their catalogs.
   const jobName = (job: string) => {
     const key = `data.jobs.name.${job}`

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { createStore } from 'zustand/vanilla'
 import type { ApiClient } from '../../../../shared/contract'
-import { createDataAdminStore } from './data-admin-store'
+import { dataAct, dataAdminQueries, dataAdminUiState, type DataPermissions } from './data-admin-store'
 
 const exportStatus = {
   settings: { enabled: true, timeOfDay: '21:30', personalData: 'pseudonymised', targets: [] },
@@ -32,32 +34,46 @@ function fakeApi(fail: Record<string, string> = {}) {
   return { api, calls }
 }
 
+const settle = () => new Promise((done) => setTimeout(done, 5))
+
+/** The data screen as its hooks wire it: one observer per read. */
+function screen(api: ApiClient, may: DataPermissions) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const [status, batches, backup] = dataAdminQueries(api, may).map((options) => {
+    const observer = new QueryObserver(client, options as ConstructorParameters<typeof QueryObserver>[1])
+    observer.subscribe(() => {})
+    return () => observer.getCurrentResult().data
+  })
+  return { client, status: status!, batches: batches!, backup: backup! as () => typeof backupStatus | undefined }
+}
+
 describe('the data administration store', () => {
   it('loads only what the person may see', async () => {
     const { api, calls } = fakeApi()
-    const store = createDataAdminStore(api, { export: false, backup: true })
-    await store.getState().load()
+    const view = screen(api, { export: false, backup: true })
+    await settle()
     expect(calls).toEqual(['data.backup.status'])
-    expect(store.getState().backups).toHaveLength(1)
-    expect(store.getState().exportStatus).toBeNull()
+    expect(view.backup()?.backups).toHaveLength(1)
+    expect(view.status()).toBeUndefined()
   })
 
   it('reloads after an accepted request, and hands a refusal back without reloading', async () => {
     const { api, calls } = fakeApi({ 'data.export.resend': '未找到数据批次' })
-    const store = createDataAdminStore(api, { export: true, backup: true })
-    expect(await store.getState().runExport()).toBeNull()
+    const view = screen(api, { export: true, backup: true })
+    await settle()
+    calls.length = 0
+    expect(await dataAct(api, view.client, 'data.export.run', {})).toBeNull()
     expect(calls).toContain('data.export.status')
     calls.length = 0
-    expect(await store.getState().resend('NOPE')).toMatchObject({ ok: false, message: '未找到数据批次' })
+    expect(await dataAct(api, view.client, 'data.export.resend', { batchId: 'NOPE' })).toMatchObject({ ok: false, message: '未找到数据批次' })
     expect(calls).toEqual(['data.export.resend'])
   })
 
-  it('notes a restore announced by the host, and ignores other areas’ events', async () => {
-    const { api, calls } = fakeApi()
-    const store = createDataAdminStore(api, { export: true, backup: true })
-    store.getState().changed('ro.updated', 5)
-    expect(calls).toEqual([])
-    store.getState().changed('data.restored', 'dealer-20261127-100000-auto.sqlite')
-    expect(store.getState().restoredFrom).toBe('dealer-20261127-100000-auto.sqlite')
+  it('notes a restore announced by the host, and ignores other areas’ events', () => {
+    const ui = createStore(dataAdminUiState())
+    ui.getState().heard({ type: 'ro.updated', id: 5 })
+    expect(ui.getState().restoredFrom).toBeNull()
+    ui.getState().heard({ type: 'data.restored', id: 'dealer-20261127-100000-auto.sqlite' })
+    expect(ui.getState().restoredFrom).toBe('dealer-20261127-100000-auto.sqlite')
   })
 })

@@ -1,11 +1,15 @@
 import type { z } from 'zod'
-import { createStore } from 'zustand/vanilla'
-import type { ApiClient, Envelope } from '../../../../shared/contract'
+import { create, type StateCreator } from 'zustand'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ApiClient, LiveEvent } from '../../../../shared/contract'
 import type { BackupOut, BatchOut, ExportStatusOut, JobRunOut, BackupSettingsOut, TargetConfigIn, PersonalDataMode } from '../../../../shared/contract/data'
 import type { Failure } from '../../api/failure'
+import { apiQueryOptions, useApi, writeThrough, type In } from '../../api/query-client'
+import { useCan } from '../../permissions'
 
 // Data administration screen: the export's status, queue and batch history, the backups and the
-// job log. Actions return the failure (for the form) or null; every change reloads what it shows.
+// job log are queries (the jobs runner's live events re-read them through the event table).
+// Actions return the failure (for the form) or null; on success what they change is read again.
 
 export type ExportStatusT = z.output<typeof ExportStatusOut>
 export type BatchT = z.output<typeof BatchOut>
@@ -20,83 +24,86 @@ export interface ExportSettingsInput {
   targets?: TargetConfigIn[]
 }
 
-export interface DataAdminState {
-  exportStatus: ExportStatusT | null
-  batches: BatchT[]
-  backups: BackupT[]
-  backupSettings: BackupSettingsT | null
-  lastBackupAt: string | null
-  jobs: JobRunT[]
-  loading: boolean
-  error: string | null
+export interface DataAdminUiState {
   /** Set after a restore: everyone logs in again. */
   restoredFrom: string | null
-  load(): Promise<void>
-  saveExportSettings(input: ExportSettingsInput): Promise<Failure | null>
-  runExport(): Promise<Failure | null>
-  resend(batchId: string, targetId?: string): Promise<Failure | null>
-  saveBackupSettings(input: Partial<BackupSettingsT>): Promise<Failure | null>
-  runBackup(): Promise<Failure | null>
-  restore(backup: Pick<BackupT, 'name' | 'location'>): Promise<Failure | null>
   /** A live event arrived. */
-  changed(type: string, id?: string | number): void
+  heard(event: Pick<LiveEvent, 'type' | 'id'>): void
 }
 
-export function createDataAdminStore(api: ApiClient, permissions: { export: boolean; backup: boolean }) {
-  let seq = 0
-  return createStore<DataAdminState>()((set, get) => {
-    async function act(call: Promise<Envelope<unknown>>): Promise<Failure | null> {
-      const result = await call
-      if (!result.ok) return result
-      await get().load()
-      return null
-    }
-    return {
-      exportStatus: null,
-      batches: [],
-      backups: [],
-      backupSettings: null,
-      lastBackupAt: null,
-      jobs: [],
-      loading: false,
-      error: null,
-      restoredFrom: null,
-
-      async load() {
-        const mine = ++seq
-        set({ loading: true, error: null })
-        const [status, batches, backup] = await Promise.all([
-          permissions.export ? api.call('data.export.status', {}) : null,
-          permissions.export ? api.call('data.export.batches', { limit: 50 }) : null,
-          permissions.backup ? api.call('data.backup.status', {}) : null,
-        ])
-        if (mine !== seq) return
-        const failed = [status, batches, backup].find((r) => r && !r.ok)
-        set({
-          loading: false,
-          error: failed && !failed.ok ? failed.message : null,
-          ...(status?.ok ? { exportStatus: status.data } : {}),
-          ...(batches?.ok ? { batches: batches.data } : {}),
-          ...(backup?.ok
-            ? { backups: backup.data.backups, backupSettings: backup.data.settings, lastBackupAt: backup.data.lastBackupAt, jobs: backup.data.jobs }
-            : {}),
-        })
-      },
-
-      saveExportSettings: (input) => act(api.call('data.export.settings', input)),
-      runExport: () => act(api.call('data.export.run', {})),
-      resend: (batchId, targetId) => act(api.call('data.export.resend', targetId ? { batchId, targetId } : { batchId })),
-      saveBackupSettings: (input) => act(api.call('data.backup.settings', input)),
-      runBackup: () => act(api.call('data.backup.run', {})),
-      restore: (backup) => act(api.call('data.backup.restore', { name: backup.name, location: backup.location })),
-
-      changed(type, id) {
-        if (!type.startsWith('data.')) return
-        if (type === 'data.restored') set({ restoredFrom: typeof id === 'string' ? id : String(id ?? '') })
-        void get().load()
-      },
-    }
+export function dataAdminUiState(): StateCreator<DataAdminUiState> {
+  return (set) => ({
+    restoredFrom: null,
+    heard(event) {
+      if (event.type === 'data.restored') set({ restoredFrom: typeof event.id === 'string' ? event.id : String(event.id ?? '') })
+    },
   })
 }
 
-export type DataAdminStore = ReturnType<typeof createDataAdminStore>
+/** The data screen's UI state, one per window. */
+export const useDataAdminUi = create<DataAdminUiState>()(dataAdminUiState())
+
+export interface DataPermissions {
+  export: boolean
+  backup: boolean
+}
+
+/** The screen's reads; each is asked only if the person may see it. */
+export function dataAdminQueries(api: ApiClient, may: DataPermissions) {
+  return [
+    apiQueryOptions(api, 'data.export.status', {}, { enabled: may.export }),
+    apiQueryOptions(api, 'data.export.batches', { limit: 50 }, { enabled: may.export }),
+    apiQueryOptions(api, 'data.backup.status', {}, { enabled: may.backup }),
+  ] as const
+}
+
+export function useDataPermissions(): DataPermissions {
+  return { export: useCan('data.export'), backup: useCan('data.backup') }
+}
+
+/** Everything the export and backup tabs show, with the first failure and a way to read it all again. */
+export function useDataAdmin() {
+  const api = useApi()
+  const may = useDataPermissions()
+  const [statusQuery, batchesQuery, backupQuery] = dataAdminQueries(api, may)
+  const status = useQuery(statusQuery)
+  const batches = useQuery(batchesQuery)
+  const backup = useQuery(backupQuery)
+  const failed = [status, batches, backup].find((q) => q.error)
+  return {
+    exportStatus: status.data ?? null,
+    batches: batches.data ?? NONE,
+    backups: backup.data?.backups ?? NONE,
+    backupSettings: backup.data?.settings ?? null,
+    lastBackupAt: backup.data?.lastBackupAt ?? null,
+    jobs: backup.data?.jobs ?? NONE,
+    loading: status.isFetching || batches.isFetching || backup.isFetching,
+    error: failed?.error?.message ?? null,
+    // A refetch asks even when the query is off: only what the person may see.
+    reload: () => void Promise.all([may.export && status.refetch(), may.export && batches.refetch(), may.backup && backup.refetch()]),
+  }
+}
+
+const NONE: never[] = []
+
+type DataWrite = 'data.export.settings' | 'data.export.run' | 'data.export.resend' | 'data.backup.settings' | 'data.backup.run' | 'data.backup.restore'
+
+/** A data action: its refusal for the form, or null once it was accepted and what it changed re-read. */
+export async function dataAct<K extends DataWrite>(api: ApiClient, queryClient: QueryClient, channel: K, input: In<K>): Promise<Failure | null> {
+  const result = await writeThrough(api, queryClient, channel, input)
+  return result.ok ? null : result
+}
+
+export function useDataAdminWrites() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const act = <K extends DataWrite>(channel: K, input: In<K>) => dataAct(api, queryClient, channel, input)
+  return {
+    saveExportSettings: (input: ExportSettingsInput) => act('data.export.settings', input),
+    runExport: () => act('data.export.run', {}),
+    resend: (batchId: string, targetId?: string) => act('data.export.resend', targetId ? { batchId, targetId } : { batchId }),
+    saveBackupSettings: (input: Partial<BackupSettingsT>) => act('data.backup.settings', input),
+    runBackup: () => act('data.backup.run', {}),
+    restore: (backup: Pick<BackupT, 'name' | 'location'>) => act('data.backup.restore', { name: backup.name, location: backup.location }),
+  }
+}

@@ -3,7 +3,7 @@ import { Tabs } from 'antd'
 import { useT } from '../../i18n'
 import { Forbidden } from '../shell/Forbidden'
 import { goParts, type PartsTab, type PartsView } from './parts-route'
-import { useCan, usePartsLive } from './use-parts'
+import { useCan } from '../../permissions'
 import { CatalogueView } from './catalogue/CatalogueView'
 import { PartLedger } from './catalogue/PartLedger'
 import { CounterQueue } from './counter/CounterQueue'
@@ -50,7 +50,6 @@ function PartsTabs({ tab }: { tab: PartsTab }) {
 /** 配件: the store room's screens — counter queue and pick lists, catalogue and ledger, purchasing, stocktake. */
 export function PartsScreen({ view }: { view: PartsView }) {
   const canRead = useCan('parts.read')
-  usePartsLive()
   if (!canRead) return <Forbidden />
   switch (view.kind) {
     case 'tab':

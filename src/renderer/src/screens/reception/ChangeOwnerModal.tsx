@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Form, Modal, Segmented, Typography } from 'antd'
-import { failureOf, useApi, useApiMutation } from '../../api/query-client'
+import { failureOf, useApiMutation } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { clean } from '../../components/clean'
 import { RemoteSelect } from '../../components/RemoteSelect'
@@ -19,7 +19,6 @@ interface NewOwner {
 /** A sold car changes hands: an existing customer or a new one becomes the owner (recorded). */
 export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: VehicleT; owner: CustomerT; onClose(): void }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
   const [mode, setMode] = useState<'existing' | 'new'>('existing')
   const [picked, setPicked] = useState<SearchHitT | null>(null)
@@ -58,11 +57,10 @@ export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: Vehicle
     }
   }
 
-  const searchCustomers = async (q: string) => {
-    const result = await api.call('reception.search', { q, limit: 20 })
-    if (!result.ok) return []
+  // One option per customer (a customer with two cars is found twice), never the present owner.
+  const otherCustomers = (hits: SearchHitT[]) => {
     const seen = new Set<number>()
-    return result.data.filter((hit) => hit.customerId !== owner.id && !seen.has(hit.customerId) && seen.add(hit.customerId))
+    return hits.filter((hit) => hit.customerId !== owner.id && !seen.has(hit.customerId) && seen.add(hit.customerId))
   }
 
   return (
@@ -78,15 +76,17 @@ export function ChangeOwnerModal({ vehicle, owner, onClose }: { vehicle: Vehicle
         style={{ marginBottom: 12 }}
       />
       {mode === 'existing' ? (
-        <RemoteSelect<SearchHitT>
+        <RemoteSelect
           ariaLabel={t('desk.pickCustomer')}
           placeholder={t('desk.customerSearch')}
           autoFocus
           keepValue
-          search={searchCustomers}
+          channel="reception.search"
+          input={(q) => ({ q, limit: 20 })}
+          items={otherCustomers}
           keyOf={(hit) => hit.customerId}
           labelOf={(hit) => `${hit.customerName} · ${hit.mobile ?? '—'}`}
-          onPick={setPicked}
+          onPick={(hit) => setPicked(hit)}
           notFound={t('desk.noHits')}
           className="full-width"
         />

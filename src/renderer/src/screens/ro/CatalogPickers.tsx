@@ -1,4 +1,3 @@
-import { useApi } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { milliToDecimal, money } from '../../format'
 import { RemoteSelect } from '../../components/RemoteSelect'
@@ -8,18 +7,16 @@ import { useCan } from '../../permissions'
 /** Operation codes with their flat-rate hours (工时); picking one adds a labour line. */
 export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
   const t = useT()
-  const api = useApi()
   const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (
-    <RemoteSelect<LabourOpT>
+    <RemoteSelect
       ariaLabel={t('estimate.addLabour')}
       placeholder={t('estimate.addLabour')}
       searchEmpty
-      search={async (q) => {
-        const r = await api.call('catalog.labour.search', { q, limit: 30 })
-        return r.ok ? r.data : []
-      }}
+      channel="catalog.labour.search"
+      input={(q) => ({ q, limit: 30 })}
+      items={(ops): LabourOpT[] => ops}
       keyOf={(op) => op.code}
       labelOf={(op) => (
         <span className="pick-option">
@@ -37,17 +34,15 @@ export function LabourPicker({ onPick }: { onPick(op: LabourOpT): void }) {
 export function PartPicker({ onPick }: { onPick(part: PartHitT): void }) {
   const t = useT()
   const locale = useLocale()
-  const api = useApi()
   const canRead = useCan('catalog.read')
   if (!canRead) return null
   return (
-    <RemoteSelect<PartHitT>
+    <RemoteSelect
       ariaLabel={t('estimate.addPart')}
       placeholder={t('estimate.addPart')}
-      search={async (q) => {
-        const r = await api.call('catalog.parts.search', { q, limit: 30 })
-        return r.ok ? r.data : []
-      }}
+      channel="catalog.parts.search"
+      input={(q) => ({ q, limit: 30 })}
+      items={(parts): PartHitT[] => parts}
       keyOf={(p) => p.id}
       labelOf={(p) => (
         <span className="pick-option">

@@ -6,7 +6,7 @@ import { dateTime, money } from '../../format'
 import type { InvoiceT, PaymentT, SettlementViewT } from '../../stores/settlement-store'
 import { PAYER_COLOUR } from './RoBill'
 import { PayModal } from './PayModal'
-import { useCan } from './use-settlement'
+import { useCan } from '../../permissions'
 
 /** The invoices of a settled RO with what each payer has paid and still owes, the payments and the history. */
 export function InvoicesPanel({ view }: { view: SettlementViewT }) {

@@ -9,7 +9,7 @@ import { type SettlementViewT, useSettlementWrite } from '../../stores/settlemen
 import { PaymentRows } from './PaymentRows'
 import { SettleGatesNotice } from './SettleGatesNotice'
 import { firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
-import { useCan } from './use-settlement'
+import { useCan } from '../../permissions'
 import { PAYER_COLOUR } from './RoBill'
 import { decimalFromCenti } from '../../../../shared/format/numbers'
 

@@ -2,7 +2,7 @@ import { Alert, Input, Table, Typography } from 'antd'
 import { useT } from '../../i18n'
 import { milliToDecimal } from '../../format'
 import type { SettlementViewT } from '../../stores/settlement-store'
-import { useCan } from './use-settlement'
+import { useCan } from '../../permissions'
 
 type Outstanding = SettlementViewT['settleGates']['outstandingParts'][number]
 

@@ -7,7 +7,7 @@ import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
 import type { Envelope } from '../../../../shared/contract'
 import { type SettlementViewT, useSettlementWrite } from '../../stores/settlement-store'
-import { useCan } from './use-settlement'
+import { useCan } from '../../permissions'
 
 /** What follows a settlement: print the statement, deliver (gate pass), or reverse with a reason. */
 export function SettledActions({ view }: { view: SettlementViewT }) {

@@ -5,7 +5,7 @@ import { navigate, type SettlementTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { QueueTable } from './QueueTable'
 import { ReceivablesView } from './ReceivablesView'
-import { useCan } from './use-settlement'
+import { useCan } from '../../permissions'
 import './settlement.css'
 
 /** While the push channel is down what shows may be out of date: say so. */

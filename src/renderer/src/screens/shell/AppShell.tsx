@@ -1,7 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { Layout, Spin } from 'antd'
-import { useStore } from 'zustand'
-import { useSessionStore } from '../../i18n'
 import { navigate, useRoute, type Route } from '../../router'
 import { useHotkeys } from '../../hotkeys'
 import { NAV_ITEMS } from './nav-items'
@@ -9,7 +7,7 @@ import { HeaderBar } from './HeaderBar'
 import { SideNav } from './SideNav'
 import { Forbidden } from './Forbidden'
 import { isPartsPrint } from '../parts/parts-route'
-import { useCan } from '../../permissions'
+import { useCan, useCanCheck } from '../../permissions'
 
 // Each screen area is its own chunk, loaded when first opened: the first screen loads less.
 const DataAdminScreen = lazy(() => import('../data-admin/DataAdminScreen').then((m) => ({ default: m.DataAdminScreen })))
@@ -77,15 +75,14 @@ function Screen({ route }: { route: Route }) {
 }
 
 export function AppShell() {
-  const session = useSessionStore()
   const route = useRoute()
   const canRead = useCan('reception.read')
 
   // Alt+1…9 from the navigation table, for the screens this role may open.
-  const permissions = useStore(session, (s) => s.user?.permissions)
+  const can = useCanCheck()
   useHotkeys(
     Object.fromEntries(
-      NAV_ITEMS.filter((item) => permissions?.includes(item.permission)).map((item) => [item.shortcut, () => navigate(item.route)]),
+      NAV_ITEMS.filter((item) => can(item.permission)).map((item) => [item.shortcut, () => navigate(item.route)]),
     ),
   )
 

@@ -1,13 +1,13 @@
 import { Layout, Menu } from 'antd'
-import { useStore } from 'zustand'
-import { useSessionStore, useT } from '../../i18n'
+import { useT } from '../../i18n'
+import { useCanCheck } from '../../permissions'
 import { hrefOf, navigate, type Route } from '../../router'
 import { NAV_ITEMS, selectedNavKey } from './nav-items'
 
 export function SideNav({ route }: { route: Route }) {
   const t = useT()
-  const permissions = useStore(useSessionStore(), (s) => s.user?.permissions)
-  const items = NAV_ITEMS.filter((item) => permissions?.includes(item.permission))
+  const can = useCanCheck()
+  const items = NAV_ITEMS.filter((item) => can(item.permission))
   return (
     <Layout.Sider width={168} theme="light" className="app-sider" role="navigation" aria-label={t('nav.label')}>
       <Menu

@@ -5,7 +5,7 @@ import { dateTime, money } from '../../format'
 import type { AdditionalWorkT, WorkshopRoT } from '../../stores/workshop-store'
 import { AdditionalLines } from './ApprovalQueue'
 import { DecideDialog } from './DecideDialog'
-import { useCan } from './use-workshop'
+import { useCan } from '../../permissions'
 
 const STATE_TAG: Record<AdditionalWorkT['state'], string> = { raised: 'purple', approved: 'green', declined: 'default' }
 

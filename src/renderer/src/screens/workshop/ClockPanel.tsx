@@ -7,7 +7,8 @@ import { ClockButtons } from './ClockButtons'
 import { JOB_TAG } from './colours'
 import { hoursText, jobClockedMs, jobEfficiencyText, soldText } from './countdown'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
-import { useCan, useHostNow, useMe } from './use-workshop'
+import { useHostNow, useMe } from './use-workshop'
+import { useCan } from '../../permissions'
 
 interface Row {
   card: BoardCardT

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
-import { Alert, App, Button, Space } from 'antd'
+import { Alert, Button, Space } from 'antd'
 import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
-import { useApi } from '../../api/query-client'
+import { useApiMutation, useApiQuery } from '../../api/query-client'
 import type { AdditionalWorkT } from '../../stores/workshop-store'
-import { useCan } from './use-workshop'
+import { useCan } from '../../permissions'
 import './workshop.css'
 
 /**
@@ -14,33 +13,22 @@ import './workshop.css'
 export function DeclinedWorkNotice({ vehicleId, openRoId }: { vehicleId: number; openRoId: number | null }) {
   const t = useT()
   const locale = useLocale()
-  const api = useApi()
-  const { message } = App.useApp()
   const canRead = useCan('workshop.read')
   const canDecide = useCan('workshop.additional.approve')
-  const [items, setItems] = useState<AdditionalWorkT[]>([])
-
-  const load = useCallback(async () => {
-    const result = await api.call('workshop.declinedForVehicle', { vehicleId })
-    setItems(result.ok ? result.data : [])
-  }, [api, vehicleId])
-
-  useEffect(() => {
-    if (canRead) void load()
-  }, [canRead, load])
+  const declined = useApiQuery('workshop.declinedForVehicle', { vehicleId }, { enabled: canRead })
+  const items: AdditionalWorkT[] = declined.data ?? []
+  // Taken up or dismissed, the list is read again (the write's events name it).
+  const decide = useApiMutation('workshop.additional.followUp')
 
   if (items.length === 0) return null
 
-  const followUp = async (work: AdditionalWorkT, outcome: 'taken_up' | 'dismissed') => {
-    const result = await api.call('workshop.additional.followUp', {
+  const followUp = (work: AdditionalWorkT, outcome: 'taken_up' | 'dismissed') =>
+    decide.mutate({
       id: work.id,
       version: work.version,
       outcome,
       ...(outcome === 'taken_up' && openRoId ? { roId: openRoId } : {}),
     })
-    if (!result.ok) return void message.error(result.message)
-    void load()
-  }
 
   return (
     <Alert
@@ -67,11 +55,11 @@ export function DeclinedWorkNotice({ vehicleId, openRoId }: { vehicleId: number;
                 <Space size={4}>
                   {/* Taken up means put onto this visit's order, not the one that was declined. */}
                   {openRoId !== null && openRoId !== w.roId && (
-                    <Button size="small" onClick={() => void followUp(w, 'taken_up')}>
+                    <Button size="small" onClick={() => followUp(w, 'taken_up')}>
                       {t('wk.declined.takenUp')}
                     </Button>
                   )}
-                  <Button size="small" type="text" onClick={() => void followUp(w, 'dismissed')}>
+                  <Button size="small" type="text" onClick={() => followUp(w, 'dismissed')}>
                     {t('wk.declined.dismiss')}
                   </Button>
                 </Space>

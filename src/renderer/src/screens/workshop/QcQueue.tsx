@@ -6,8 +6,8 @@ import { navigate } from '../../router'
 import { useBoard, useWorkshopWrite, type BoardCardT } from '../../stores/workshop-store'
 import { percentText } from './countdown'
 import { useFigures, useThisMonth } from './use-figures'
-import { useCan } from './use-workshop'
-import { whoCan } from '../../components/WhoCan'
+import { useCan } from '../../permissions'
+import { whoCan } from '../../permissions'
 
 function QcRow({ card, action }: { card: BoardCardT; action: ReactNode }) {
   const t = useT()

@@ -9,7 +9,8 @@ import { efficiencyText, hoursText, jobClockedMs, jobEfficiencyText, soldText } 
 import { DispatchDialog, type DispatchRequest } from './DispatchDialog'
 import { RaiseAdditionalDialog } from './RaiseAdditionalDialog'
 import { SegmentsTable } from './SegmentsTable'
-import { useCan, useMe } from './use-workshop'
+import { useMe } from './use-workshop'
+import { useCan } from '../../permissions'
 
 /** The order's jobs: who, where, state, sold against clocked hours; clock, dispatch and time corrections. */
 export function RoJobsTable({ ro, nowMs }: { ro: WorkshopRoT; nowMs: number }) {

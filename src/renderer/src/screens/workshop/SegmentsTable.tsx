@@ -7,7 +7,7 @@ import { dateTime, nowWallClock, wallClockToIso } from '../../format'
 import { segmentMs } from '../../../../shared/domain/workshop-clock'
 import { useWorkshopWrite, type JobDetailT } from '../../stores/workshop-store'
 import { durationText } from './countdown'
-import { useCan } from './use-workshop'
+import { useCan } from '../../permissions'
 
 type Segment = JobDetailT['segments'][number]
 

@@ -5,7 +5,7 @@ import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { useApiQuery } from '../../api/query-client'
-import { useCan } from './use-workshop'
+import { useCan } from '../../permissions'
 import { useWorkshopWrite } from '../../stores/workshop-store'
 
 type Row = OutputOf<Contract['workshop.shortSegments']>[number]

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { Alert, Badge, Tabs } from 'antd'
-import { useStore } from 'zustand'
-import { useSessionStore, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import { navigate, type WorkshopTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { BoardView } from './BoardView'
@@ -10,7 +9,8 @@ import { ApprovalQueue } from './ApprovalQueue'
 import { QcQueue } from './QcQueue'
 import { SummaryPanel } from './SummaryPanel'
 import { WorkshopSettings } from './settings/WorkshopSettings'
-import { useCan, useLiveStatus, useQueueAdvisor } from './use-workshop'
+import { useLiveStatus, useQueueAdvisor } from './use-workshop'
+import { useCan, useRole } from '../../permissions'
 import { useApprovalQueue } from '../../stores/workshop-store'
 import './board.css'
 import './workshop.css'
@@ -35,7 +35,7 @@ export function WorkshopScreen({ tab = 'board' }: { tab?: WorkshopTab }) {
     dispatch: useCan('workshop.dispatch'),
   }
   // An advisor starts with their own customers' decisions; supervisors and managers see everyone's.
-  const mineOnly = useStore(useSessionStore(), (s) => s.user?.role === 'service_advisor')
+  const mineOnly = useRole() === 'service_advisor'
   // The approvals badge shows on every tab, so the queue is read whatever is showing.
   const queue = useApprovalQueue(useQueueAdvisor(mineOnly), can.approve)
 

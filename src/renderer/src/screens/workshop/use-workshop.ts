@@ -10,9 +10,6 @@ export function useLiveStatus(): LiveStatus {
   return useStore(useSessionStore(), (s) => s.live)
 }
 
-/** The one UI permission check (src/renderer/src/permissions.ts), re-exported for this area. */
-export { useCan } from '../../permissions'
-
 export function useMe(): number | null {
   return useStore(useSessionStore(), (s) => s.user?.id ?? null)
 }

@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { Alert, Button, Checkbox, Input, Space, Table, Tag, Typography, type InputRef } from 'antd'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../../i18n'
 import { money } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'
 import type { PartRowT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, usePartsStores, useRevision } from '../use-parts'
+import { useCan } from '../../../permissions'
+import { usePartSearch, usePartsCatalogue } from '../../../stores/parts-catalogue-store'
 import { PartFormModal } from './PartFormModal'
 import { ImportDrawer } from './ImportDrawer'
 import { LabelsModal } from './LabelsModal'
@@ -16,31 +16,27 @@ import { LabelsModal } from './LabelsModal'
 export function CatalogueView() {
   const t = useT()
   const locale = useLocale()
-  const { catalogue } = usePartsStores()
-  const query = useStore(catalogue, (s) => s.query)
-  const rows = useStore(catalogue, (s) => s.rows)
-  const more = useStore(catalogue, (s) => s.more)
-  const active = useStore(catalogue, (s) => s.active)
-  const searching = useStore(catalogue, (s) => s.searching)
-  const error = useStore(catalogue, (s) => s.error)
-  const includeInactive = useStore(catalogue, (s) => s.includeInactive)
-  const revision = useRevision()
+  const query = usePartsCatalogue((s) => s.query)
+  const includeInactive = usePartsCatalogue((s) => s.includeInactive)
+  const { rows, more, searching, error } = usePartSearch()
+  // A re-read may return fewer rows: the highlight stays on the list.
+  const active = Math.min(usePartsCatalogue((s) => s.active), Math.max(rows.length - 1, 0))
   const canEdit = useCan('parts.import')
   const [dialog, setDialog] = useState<'new' | 'import' | 'labels' | null>(null)
   const input = useRef<InputRef>(null)
 
-  useEffect(() => catalogue.getState().refresh(), [catalogue, revision])
   useHotkeys({ F2: () => input.current?.focus() })
 
   const open = (row: PartRowT | undefined) => row && goParts({ kind: 'part', id: row.id })
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const state = catalogue.getState()
+    const state = usePartsCatalogue.getState()
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      state.moveActive(event.key === 'ArrowDown' ? 1 : -1)
+      state.setActive(active)
+      state.moveActive(event.key === 'ArrowDown' ? 1 : -1, rows.length)
     } else if (event.key === 'Enter') {
       event.preventDefault()
-      open(state.rows[state.active])
+      open(rows[active])
     } else if (event.key === 'Escape') {
       event.preventDefault()
       state.setQuery('')
@@ -58,10 +54,10 @@ export function CatalogueView() {
           value={query}
           placeholder={t('pt.cat.searchPlaceholder')}
           aria-label={t('pt.cat.search')}
-          onChange={(e) => catalogue.getState().setQuery(e.target.value)}
+          onChange={(e) => usePartsCatalogue.getState().setQuery(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <Checkbox checked={includeInactive} onChange={(e) => catalogue.getState().setIncludeInactive(e.target.checked)}>
+        <Checkbox checked={includeInactive} onChange={(e) => usePartsCatalogue.getState().setIncludeInactive(e.target.checked)}>
           {t('field.includeInactive')}
         </Checkbox>
         <Typography.Text type="secondary" aria-live="polite">
@@ -87,7 +83,7 @@ export function CatalogueView() {
         aria-label={t('pt.cat.title')}
         locale={{ emptyText: t('pt.cat.empty') }}
         rowClassName={(_, i) => (i === active ? 'pt-row-active clickable' : 'clickable')}
-        onRow={(row, i) => ({ onClick: () => open(row), onMouseEnter: () => i !== undefined && catalogue.getState().setActive(i) })}
+        onRow={(row, i) => ({ onClick: () => open(row), onMouseEnter: () => i !== undefined && usePartsCatalogue.getState().setActive(i) })}
         columns={[
           { title: t('field.partNumber'), dataIndex: 'partNumber', width: 150, render: (v: string) => <span className="mono">{v}</span> },
           {

@@ -1,9 +1,7 @@
 import { useEffect } from 'react'
 import { Alert, Button, Drawer, InputNumber, Result, Select, Space, Spin, Tag, Typography, Upload } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
-import type { ImportEncoding } from '../../../stores/parts-import-store'
-import { usePartsStores } from '../use-parts'
+import { useApplyImport, useImportPreview, usePartsImport, type ImportEncoding } from '../../../stores/parts-import-store'
 import { ImportErrors, ImportRows, MappingBar } from './ImportPreviewTables'
 
 /** The file's bytes as base64, the way the contract carries a price list. */
@@ -22,29 +20,29 @@ export function readAsBase64(file: Blob): Promise<string> {
  */
 export function ImportDrawer({ onClose }: { onClose(): void }) {
   const t = useT()
-  const { importer, live } = usePartsStores()
-  const state = useStore(importer)
-  const { phase, preview, error, result } = state
+  const state = usePartsImport()
+  const { result, applying } = state
+  const { preview, previewing, error: previewError } = useImportPreview()
+  const error = state.error ?? previewError
+  const applyImport = useApplyImport()
 
-  useEffect(() => () => importer.getState().reset(), [importer])
+  useEffect(() => () => usePartsImport.getState().reset(), [])
 
   const pick = async (file: File) => {
-    await importer.getState().choose(file.name, await readAsBase64(file))
+    usePartsImport.getState().choose(file.name, await readAsBase64(file))
   }
-  const apply = async () => {
-    if (await importer.getState().apply()) live.getState().bump()
-  }
+  const apply = () => applyImport(preview)
   const importable = preview ? preview.add + preview.change : 0
 
   const footer =
-    phase === 'done' ? (
+    result ? (
       <Button type="primary" onClick={onClose}>
         {t('pt.import.close')}
       </Button>
     ) : (
       <Space>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" disabled={!preview || importable === 0 || phase !== 'preview'} loading={phase === 'applying'} onClick={() => void apply()}>
+        <Button type="primary" disabled={!preview || importable === 0 || previewing || applying} loading={applying} onClick={() => void apply()}>
           {preview && preview.errors.length > 0
             ? t('pt.import.applySkipping', { n: importable, bad: preview.errors.length })
             : t('pt.import.apply', { n: importable })}
@@ -54,7 +52,7 @@ export function ImportDrawer({ onClose }: { onClose(): void }) {
 
   return (
     <Drawer open size={1100} title={t('pt.import.title')} onClose={onClose} footer={footer} destroyOnHidden>
-      {phase === 'done' && result ? (
+      {result ? (
         <Result
           status="success"
           title={t('pt.import.done')}
@@ -82,7 +80,7 @@ export function ImportDrawer({ onClose }: { onClose(): void }) {
                   size="small"
                   value={state.encoding}
                   aria-label={t('field.encoding')}
-                  onChange={(v) => void importer.getState().setEncoding(v)}
+                  onChange={(v) => usePartsImport.getState().setEncoding(v)}
                   options={(['auto', 'utf-8', 'gb18030'] as const).map((v) => ({ value: v, label: t(`pt.import.encoding.${v}`) }))}
                   style={{ width: 150 }}
                 />
@@ -95,14 +93,14 @@ export function ImportDrawer({ onClose }: { onClose(): void }) {
                   max={50}
                   value={state.headerRow ?? preview?.headerRow ?? null}
                   aria-label={t('field.headerRow')}
-                  onChange={(v) => void importer.getState().setHeaderRow(v ?? null)}
+                  onChange={(v) => usePartsImport.getState().setHeaderRow(v ?? null)}
                   style={{ width: 80 }}
                 />
               </label>
             </div>
           </div>
           {error && <Alert type="error" showIcon title={error} className="pt-gap" />}
-          {phase === 'previewing' && <Spin className="pt-gap" />}
+          {previewing && <Spin className="pt-gap" />}
           {preview && (
             <>
               <div className="pt-import-summary" role="status" aria-label={t('pt.import.summary')}>
@@ -117,7 +115,7 @@ export function ImportDrawer({ onClose }: { onClose(): void }) {
                 <Tag>{t('pt.import.same', { n: preview.unchanged })}</Tag>
                 <Tag color={preview.errors.length ? 'red' : 'default'}>{t('pt.import.bad', { n: preview.errors.length })}</Tag>
               </div>
-              <MappingBar preview={preview} onMap={(field, column) => void importer.getState().mapColumn(field, column)} />
+              <MappingBar preview={preview} onMap={(field, column) => usePartsImport.getState().mapColumn(field, column)} />
               <ImportErrors preview={preview} />
               <ImportRows preview={preview} />
             </>

@@ -1,12 +1,10 @@
-import { useState } from 'react'
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../../format'
-import { applyFailure, summaryOf } from '../../../components/form-errors'
 import type { PartRowT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
-import { useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
 
 interface Values {
   partNumber: string
@@ -24,12 +22,17 @@ interface Values {
 /** New part, or the catalogue fields of an existing one (a bin with stock moves by transfer). */
 export function PartFormModal({ part, onClose }: { part: PartRowT | null; onClose(): void }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { catalogue, live } = usePartsStores()
   const [form] = Form.useForm<Values>()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const saved = (id: number) => {
+    void message.success(t('pt.saved'))
+    if (!part) goParts({ kind: 'part', id })
+    onClose()
+  }
+  const update = useApiMutation('parts.update', { form, showError: 'inline', onSuccess: (r) => saved(r.id) })
+  const create = useApiMutation('parts.create', { form, showError: 'inline', onSuccess: (r) => saved(r.id) })
+  const busy = update.isPending || create.isPending
+  const problem = update.problem ?? create.problem
   const suppliers = useChannel('purchasing.suppliers.list', { q: '', includeInactive: false })
 
   const yuanRule = {
@@ -37,7 +40,7 @@ export function PartFormModal({ part, onClose }: { part: PartRowT | null; onClos
       v === undefined || v === '' || yuanTextToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error(t('pt.money.invalid'))),
   }
 
-  const submit = async (v: Values) => {
+  const submit = (v: Values) => {
     const fields = {
       name: v.name,
       brand: v.brand ?? '',
@@ -49,20 +52,8 @@ export function PartFormModal({ part, onClose }: { part: PartRowT | null; onClos
       priceFen: yuanTextToFen(v.price) ?? 0,
       active: v.active,
     }
-    setBusy(true)
-    const result = part
-      ? await api.call('parts.update', { id: part.id, version: part.version, ...fields, ...(v.partNumber !== part.partNumber ? { partNumber: v.partNumber } : {}) })
-      : await api.call('parts.create', { partNumber: v.partNumber, ...fields })
-    setBusy(false)
-    if (!result.ok) {
-      setProblem(summaryOf(applyFailure(form, result), result))
-      return
-    }
-    void message.success(t('pt.saved'))
-    live.getState().bump()
-    if (part) void catalogue.getState().loadDetail(part.id)
-    else goParts({ kind: 'part', id: result.data.id })
-    onClose()
+    if (part) update.mutate({ id: part.id, version: part.version, ...fields, ...(v.partNumber !== part.partNumber ? { partNumber: v.partNumber } : {}) })
+    else create.mutate({ partNumber: v.partNumber, ...fields })
   }
 
   return (

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Statistic, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'
 import { goParts } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, usePartsStores, useRevision } from '../use-parts'
+import { useCan } from '../../../permissions'
+import { usePartLedger, usePartsCatalogue } from '../../../stores/parts-catalogue-store'
 import { BackLink } from '../BackLink'
 import { MovesTable } from './MovesTable'
 import { PartFormModal } from './PartFormModal'
@@ -16,15 +16,11 @@ import { StockMoveModal, type StockOp } from './StockMoveModal'
 export function PartLedger({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
-  const { catalogue } = usePartsStores()
-  const detail = useStore(catalogue, (s) => (s.detail?.part.id === id ? s.detail : null))
-  const error = useStore(catalogue, (s) => s.detailError)
-  const moreMoves = useStore(catalogue, (s) => s.moreMoves)
-  const revision = useRevision()
+  const { detail, moreMoves, error } = usePartLedger(id)
   const can = { edit: useCan('parts.import'), receive: useCan('parts.receive'), adjust: useCan('parts.adjust') }
   const [dialog, setDialog] = useState<StockOp | 'edit' | null>(null)
 
-  useEffect(() => void catalogue.getState().loadDetail(id), [catalogue, id, revision])
+  useEffect(() => usePartsCatalogue.getState().openLedger(id), [id])
   useHotkeys({ Escape: () => dialog === null && goParts({ kind: 'tab', tab: 'catalogue' }) })
 
   if (error && !detail) return <Alert type="error" showIcon title={error} />
@@ -76,7 +72,7 @@ export function PartLedger({ id }: { id: number }) {
       <Card size="small" title={t('pt.ledger.title')}>
         <MovesTable moves={moves} label={t('pt.ledger.title')} />
         {moreMoves && (
-          <Button type="link" onClick={() => void catalogue.getState().loadOlderMoves()}>
+          <Button type="link" onClick={() => usePartsCatalogue.getState().olderThan(moves.at(-1)?.id ?? 0)}>
             {t('pt.ledger.older')}
           </Button>
         )}

@@ -1,12 +1,9 @@
-import { useState } from 'react'
 import { Alert, App, Form, Input, Modal } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../../format'
-import { applyFailure, summaryOf } from '../../../components/form-errors'
 import type { PartRowT } from '../../../stores/parts-types'
 import { parseQty } from '../parts-format'
-import { usePartsStores } from '../use-parts'
 
 export type StockOp = 'receive' | 'adjust' | 'transfer'
 
@@ -28,32 +25,28 @@ function parseSigned(text: string): number | null {
 /** Stock changes outside an order: a receipt (opening stock), an adjustment with its reason, a bin transfer. */
 export function StockMoveModal({ part, op, onClose }: { part: PartRowT; op: StockOp; onClose(): void }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { catalogue, live } = usePartsStores()
   const [form] = Form.useForm<Values>()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const done = {
+    form,
+    showError: 'inline' as const,
+    onSuccess: () => {
+      void message.success(t('pt.saved'))
+      onClose()
+    },
+  }
+  const receive = useApiMutation('stock.receive', done)
+  const adjust = useApiMutation('stock.adjust', done)
+  const transfer = useApiMutation('stock.transfer', done)
+  const busy = receive.isPending || adjust.isPending || transfer.isPending
+  const problem = receive.problem ?? adjust.problem ?? transfer.problem
 
-  const submit = async (v: Values) => {
+  const submit = (v: Values) => {
     const unitCostFen = v.unitCost ? (yuanTextToFen(v.unitCost) ?? undefined) : undefined
     const cost = unitCostFen !== undefined ? { unitCostFen } : {}
-    setBusy(true)
-    const result =
-      op === 'receive'
-        ? await api.call('stock.receive', { partId: part.id, quantityMilli: parseQty(v.quantity ?? '') ?? 0, reason: v.reason, ...cost })
-        : op === 'adjust'
-          ? await api.call('stock.adjust', { partId: part.id, quantityMilli: parseSigned(v.quantity ?? '') ?? 0, reason: v.reason, ...cost })
-          : await api.call('stock.transfer', { partId: part.id, version: part.version, toBin: v.toBin ?? '', reason: v.reason })
-    setBusy(false)
-    if (!result.ok) {
-      setProblem(summaryOf(applyFailure(form, result), result))
-      return
-    }
-    void message.success(t('pt.saved'))
-    live.getState().bump()
-    void catalogue.getState().loadDetail(part.id)
-    onClose()
+    if (op === 'receive') receive.mutate({ partId: part.id, quantityMilli: parseQty(v.quantity ?? '') ?? 0, reason: v.reason, ...cost })
+    else if (op === 'adjust') adjust.mutate({ partId: part.id, quantityMilli: parseSigned(v.quantity ?? '') ?? 0, reason: v.reason, ...cost })
+    else transfer.mutate({ partId: part.id, version: part.version, toBin: v.toBin ?? '', reason: v.reason })
   }
 
   const quantityRule = {

@@ -1,10 +1,8 @@
-import { useState } from 'react'
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import type { PickListT } from '../../../stores/parts-types'
 import { parseQty } from '../parts-format'
-import { usePartsStores } from '../use-parts'
 
 interface Values {
   partId?: number
@@ -17,16 +15,20 @@ interface Values {
 /** 旧件登记: a part taken off the car is tagged to its order (warranty ones are kept for the maker). */
 export function OldPartModal({ pick, onClose }: { pick: PickListT; onClose(): void }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const [form] = Form.useForm<Values>()
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const tag = useApiMutation('oldparts.tag', {
+    form,
+    showError: 'inline',
+    onSuccess: (tagged) => {
+      void message.success(t('pt.old.tagged', { tag: tagged.tag }))
+      onClose()
+    },
+  })
+  const { problem, isPending: busy } = tag
 
-  const submit = async (v: Values) => {
-    setBusy(true)
-    const result = await api.call('oldparts.tag', {
+  const submit = (v: Values) => {
+    tag.mutate({
       roId: pick.ro.id,
       ...(v.partId ? { partId: v.partId } : {}),
       description: v.description,
@@ -34,11 +36,6 @@ export function OldPartModal({ pick, onClose }: { pick: PickListT; onClose(): vo
       warranty: v.warranty,
       note: v.note ?? '',
     })
-    setBusy(false)
-    if (!result.ok) return setProblem(result.message)
-    void message.success(t('pt.old.tagged', { tag: result.data.tag }))
-    live.getState().bump()
-    onClose()
   }
 
   const title = t('pt.old.tagTitle', { number: pick.ro.number })

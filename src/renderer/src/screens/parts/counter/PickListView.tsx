@@ -5,7 +5,7 @@ import { useHotkeys } from '../../../hotkeys'
 import type { PickLineT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
 import { parseQty, qty } from '../parts-format'
-import { useCan, usePartsStores } from '../use-parts'
+import { useCan } from '../../../permissions'
 import { useCounterUi, useCounterWrites, usePickList } from '../../../stores/parts-counter-store'
 import { BackLink } from '../BackLink'
 import { RoStateTag } from './RoStateTag'
@@ -23,7 +23,6 @@ type Dialog = { kind: 'return' | 'shortage'; line: PickLineT } | { kind: 'oldPar
 export function PickListView({ roId }: { roId: number }) {
   const t = useT()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const { pick, error } = usePickList(roId)
   const refusal = useCounterUi((s) => (s.roId === roId ? s.refusal : null))
   const busy = useCounterUi((s) => s.busy)
@@ -50,7 +49,6 @@ export function PickListView({ roId }: { roId: number }) {
     if (!outcome.ok) return
     void message.success(t('pt.counter.issued', { n: lines.length }))
     setAmounts({})
-    live.getState().bump()
   }
   const issueLine = (line: PickLineT) => {
     const quantityMilli = parseQty(amountOf(line))

@@ -3,7 +3,6 @@ import { Alert, App, Form, Input, Modal } from 'antd'
 import { useT } from '../../../i18n'
 import type { PickLineT } from '../../../stores/parts-types'
 import { parseQty, qty } from '../parts-format'
-import { usePartsStores } from '../use-parts'
 import { useCounterWrites } from '../../../stores/parts-counter-store'
 
 interface Values {
@@ -15,7 +14,6 @@ interface Values {
 export function ReturnModal({ line, onClose }: { line: PickLineT; onClose(): void }) {
   const t = useT()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const counter = useCounterWrites()
   const [form] = Form.useForm<Values>()
   const [problem, setProblem] = useState<string | null>(null)
@@ -27,7 +25,6 @@ export function ReturnModal({ line, onClose }: { line: PickLineT; onClose(): voi
     setBusy(false)
     if (!outcome.ok) return setProblem(outcome.message ?? null)
     void message.success(t('pt.counter.returned', { partNumber: line.partNumber }))
-    live.getState().bump()
     onClose()
   }
 

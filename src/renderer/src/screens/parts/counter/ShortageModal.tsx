@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd'
 import { SHORTAGE_OUTCOMES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../api/query-client'
+import { useApiWrite } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { yuanTextToFen } from '../../../format'
 import type { PickLineT, PickListT, ShortageOutcome } from '../../../stores/parts-types'
 import { parseQty, qty } from '../parts-format'
-import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 import { useCounterWrites } from '../../../stores/parts-counter-store'
 
 interface Values {
@@ -26,9 +27,8 @@ interface Values {
  */
 export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line: PickLineT; onClose(): void }) {
   const t = useT()
-  const api = useApi()
+  const write = useApiWrite()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const counter = useCounterWrites()
   const canPurchase = useCan('parts.purchase')
   const [form] = Form.useForm<Values>()
@@ -44,7 +44,7 @@ export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line
     const unitCostFen = v.unitCost ? (yuanTextToFen(v.unitCost) ?? undefined) : undefined
     let failure: string | null = null
     if (raises && v.outcome === 'special_order') {
-      const result = await api.call('purchasing.specialOrder', {
+      const result = await write('purchasing.specialOrder', {
         roId: ro.id,
         partId: line.partId,
         quantityMilli,
@@ -54,7 +54,7 @@ export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line
       })
       if (!result.ok) failure = result.message
     } else if (raises && v.outcome === 'external_purchase') {
-      const result = await api.call('purchasing.external.create', {
+      const result = await write('purchasing.external.create', {
         roId: ro.id,
         partId: line.partId,
         supplierName: v.supplierName ?? '',
@@ -71,7 +71,6 @@ export function ShortageModal({ ro, line, onClose }: { ro: PickListT['ro']; line
     setBusy(false)
     if (failure) return setProblem(failure)
     void message.success(t('pt.shortage.recorded', { outcome: `shortage.${v.outcome}` }))
-    live.getState().bump()
     onClose()
   }
 

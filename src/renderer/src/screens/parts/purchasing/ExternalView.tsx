@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Alert, App, Button, Input, Segmented, Space, Table, Tag } from 'antd'
 import { EXTERNAL_STATES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import type { ExternalPurchaseT } from '../../../stores/parts-types'
 import { partsHref } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type ExternalState = ExternalPurchaseT['state']
 const COLOUR: Record<ExternalState, string> = { pending_qc: 'gold', accepted: 'green', rejected: 'red' }
@@ -15,26 +16,20 @@ const COLOUR: Record<ExternalState, string> = { pending_qc: 'gold', accepted: 'g
 /** The workshop supervisor's decision: accepted parts enter stock for fitting, rejected ones never do. */
 function Decide({ row }: { row: ExternalPurchaseT }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const decide = async (accept: boolean) => {
-    setBusy(true)
-    const result = await api.call('purchasing.external.decide', { id: row.id, version: row.version, accept, note })
-    setBusy(false)
-    if (!result.ok) return void message.error(result.message)
-    void message.success(t(accept ? 'pt.external.accepted' : 'pt.external.rejected', { partNumber: row.partNumber }))
-    live.getState().bump()
-  }
+  const write = useApiMutation('purchasing.external.decide', {
+    onSuccess: (_, input) => void message.success(t(input.accept ? 'pt.external.accepted' : 'pt.external.rejected', { partNumber: row.partNumber })),
+  })
+  const busy = write.isPending
+  const decide = (accept: boolean) => write.mutate({ id: row.id, version: row.version, accept, note })
   return (
     <Space size={4}>
       <Input size="small" value={note} placeholder={t('pt.external.qcNote')} aria-label={t('pt.external.qcNoteFor', { partNumber: row.partNumber })} onChange={(e) => setNote(e.target.value)} style={{ width: 110 }} />
-      <Button size="small" type="primary" loading={busy} onClick={() => void decide(true)}>
+      <Button size="small" type="primary" loading={busy} onClick={() => decide(true)}>
         {t('pt.external.accept')}
       </Button>
-      <Button size="small" danger loading={busy} onClick={() => void decide(false)}>
+      <Button size="small" danger loading={busy} onClick={() => decide(false)}>
         {t('pt.external.reject')}
       </Button>
     </Space>

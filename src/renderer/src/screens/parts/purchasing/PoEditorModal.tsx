@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiWrite } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { fenToYuanText, money, yuanTextToFen } from '../../../format'
 import { RemoteSelect } from '../../../components/RemoteSelect'
@@ -8,7 +8,7 @@ import { lineAmount } from '../../../../../shared/domain/money'
 import type { PartRowT, PoDetailT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
 import { parseQty, qty } from '../parts-format'
-import { useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
 
 interface DraftLine {
   partId: number
@@ -35,9 +35,8 @@ const fromPo = (po: PoDetailT): DraftLine[] =>
 export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose(): void }) {
   const t = useT()
   const locale = useLocale()
-  const api = useApi()
+  const write = useApiWrite()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const suppliers = useChannel('purchasing.suppliers.list', { q: '', includeInactive: false })
   const [supplierId, setSupplierId] = useState<number | null>(po?.supplierId ?? null)
   // Controlled, so choosing a supplier always closes the list, even if the list re-renders
@@ -57,7 +56,7 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
   const save = async () => {
     if (supplierId === null || lines.length === 0 || !valid) return setProblem(t('pt.po.incomplete'))
     setBusy(true)
-    const result = await api.call('purchasing.po.save', {
+    const result = await write('purchasing.po.save', {
       ...(po ? { id: po.id, version: po.version } : {}),
       supplierId,
       note,
@@ -72,7 +71,6 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
     setBusy(false)
     if (!result.ok) return setProblem(result.message)
     void message.success(t('pt.saved'))
-    live.getState().bump()
     onClose()
     if (!po) goParts({ kind: 'po', id: result.data.id })
   }
@@ -103,13 +101,12 @@ export function PoEditorModal({ po, onClose }: { po: PoDetailT | null; onClose()
         </Form.Item>
       </Form>
       <div className="pt-gap">
-        <RemoteSelect<PartRowT>
+        <RemoteSelect
           ariaLabel={t('pt.po.addPart')}
           placeholder={t('pt.po.addPart')}
-          search={async (q) => {
-            const result = await api.call('parts.search', { q, limit: 20 })
-            return result.ok ? result.data : []
-          }}
+          channel="parts.search"
+          input={(q) => ({ q, limit: 20, includeInactive: false })}
+          items={(rows): PartRowT[] => rows}
           keyOf={(p) => p.id}
           labelOf={(p) => (
             <span>

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiWrite } from '../../../api/query-client'
 import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'
 import type { PoDetailT, PoLineT } from '../../../stores/parts-types'
 import { goParts, partsHref } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 import { BackLink } from '../BackLink'
 import { ReasonModal } from '../ReasonModal'
 import { PoStateTag } from './PurchasingView'
@@ -50,9 +51,8 @@ function Receipts({ po }: { po: PoDetailT }) {
 export function PoView({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
-  const api = useApi()
+  const write = useApiWrite()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const loaded = useChannel('purchasing.po.get', { id })
   const can = { purchase: useCan('parts.purchase'), receive: useCan('parts.receive') }
   const [dialog, setDialog] = useState<'edit' | 'close' | null>(null)
@@ -63,15 +63,13 @@ export function PoView({ id }: { id: number }) {
   if (!po || po.id !== id) return <Skeleton active />
 
   const send = async () => {
-    const result = await api.call('purchasing.po.send', { id: po.id, version: po.version })
+    const result = await write('purchasing.po.send', { id: po.id, version: po.version })
     if (!result.ok) return void message.error(result.message)
     void message.success(t('pt.po.sent', { number: po.number }))
-    live.getState().bump()
   }
   const close = async (reason: string) => {
-    const result = await api.call('purchasing.po.close', { id: po.id, version: po.version, reason })
+    const result = await write('purchasing.po.close', { id: po.id, version: po.version, reason })
     if (!result.ok) return result.message
-    live.getState().bump()
     return null
   }
   const receiving = can.receive && (po.state === 'sent' || po.state === 'partly_received')

@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Input, Select, Table } from 'antd'
 import { RECEIPT_DIFFERENCES } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../api/query-client'
+import { useApiWrite } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../../format'
 import type { PoDetailT, PoLineT } from '../../../stores/parts-types'
 import { parseCount, qty } from '../parts-format'
-import { usePartsStores } from '../use-parts'
 
 type Difference = (typeof RECEIPT_DIFFERENCES)[number]
 
@@ -26,9 +25,8 @@ const outstandingOf = (l: PoLineT) => Math.max(l.quantityMilli - l.receivedMilli
  */
 export function ReceiveForm({ po, onDone }: { po: PoDetailT; onDone(po: PoDetailT): void }) {
   const t = useT()
-  const api = useApi()
+  const write = useApiWrite()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const open = po.lines.filter((l) => outstandingOf(l) > 0)
   const [entries, setEntries] = useState<Record<number, Entry>>(() =>
     Object.fromEntries(open.map((l) => [l.id, { quantity: qty(outstandingOf(l)), cost: fenToYuanText(l.unitCostFen), difference: null, note: '' }])),
@@ -56,11 +54,10 @@ export function ReceiveForm({ po, onDone }: { po: PoDetailT; onDone(po: PoDetail
       }))
     if (lines.length === 0) return setProblem(t('pt.receive.nothing'))
     setBusy(true)
-    const result = await api.call('purchasing.po.receive', { id: po.id, version: po.version, note, lines })
+    const result = await write('purchasing.po.receive', { id: po.id, version: po.version, note, lines })
     setBusy(false)
     if (!result.ok) return setProblem(result.message)
     void message.success(t('pt.receive.done', { number: po.number }))
-    live.getState().bump()
     onDone(result.data)
   }
 

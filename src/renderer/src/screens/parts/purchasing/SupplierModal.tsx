@@ -1,11 +1,8 @@
-import { useState } from 'react'
 import { Alert, App, Form, Input, Modal, Switch } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT } from '../../../i18n'
-import { applyFailure, summaryOf } from '../../../components/form-errors'
 import { clean } from '../../../components/clean'
 import type { SupplierT } from '../../../stores/parts-types'
-import { usePartsStores } from '../use-parts'
 
 interface Values {
   code: string
@@ -19,27 +16,26 @@ interface Values {
 /** A supplier: the maker's parts centre, a distributor, or a shop external parts come from. */
 export function SupplierModal({ supplier, onClose }: { supplier: SupplierT | null; onClose(): void }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
   const [form] = Form.useForm<Values>()
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const save = useApiMutation('purchasing.suppliers.save', {
+    form,
+    showError: 'inline',
+    onSuccess: () => {
+      void message.success(t('pt.saved'))
+      onClose()
+    },
+  })
+  const { problem, isPending: busy } = save
 
-  const submit = async (v: Values) => {
-    setBusy(true)
-    const result = await api.call('purchasing.suppliers.save', {
+  const submit = (v: Values) => {
+    save.mutate({
       ...(supplier ? { id: supplier.id, version: supplier.version } : {}),
       ...clean({ contact: v.contact, phone: v.phone, note: v.note }),
       code: v.code,
       name: v.name,
       active: v.active,
     })
-    setBusy(false)
-    if (!result.ok) return setProblem(summaryOf(applyFailure(form, result), result))
-    void message.success(t('pt.saved'))
-    live.getState().bump()
-    onClose()
   }
 
   const title = supplier ? t('pt.supplier.edit', { code: supplier.code }) : t('pt.supplier.new')

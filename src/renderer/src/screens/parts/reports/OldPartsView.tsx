@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Alert, App, Button, Segmented, Space, Table, Tag } from 'antd'
 import { OLD_PART_DISPOSITIONS } from '../../../../../shared/contract/parts-shapes'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { OldPartT } from '../../../stores/parts-types'
 import { partsHref } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type Disposition = OldPartT['disposition']
 
@@ -32,20 +33,16 @@ const COLOUR: Record<Disposition, string> = {
 
 function Actions({ row }: { row: OldPartT }) {
   const t = useT()
-  const api = useApi()
   const { message } = App.useApp()
-  const { live } = usePartsStores()
-  const dispose = async (disposition: Exclude<Disposition, 'pending'>) => {
-    const result = await api.call('oldparts.dispose', { id: row.id, version: row.version, disposition, note: '' })
-    if (!result.ok) return void message.error(result.message)
-    void message.success(t('pt.old.disposed', { tag: row.tag, disposition: `oldPart.${disposition}` }))
-    live.getState().bump()
-  }
+  const write = useApiMutation('oldparts.dispose', {
+    onSuccess: (_, input) => void message.success(t('pt.old.disposed', { tag: row.tag, disposition: `oldPart.${input.disposition}` })),
+  })
+  const dispose = (disposition: Exclude<Disposition, 'pending'>) => write.mutate({ id: row.id, version: row.version, disposition, note: '' })
   return (
     <Space size={4}>
       {nextDispositions(row.warranty, row.disposition).map((d) =>
         d === 'pending' ? null : (
-          <Button key={d} size="small" onClick={() => void dispose(d)}>
+          <Button key={d} size="small" onClick={() => dispose(d)}>
             {t(`pt.old.to.${d}`)}
           </Button>
         ),

@@ -1,10 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { Card, Input, Radio, Typography, type InputRef } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
-import type { ScanEntry } from '../../../stores/parts-stocktake-store'
+import { useStocktakeUi, useStocktakeWrites, type ScanEntry } from '../../../stores/parts-stocktake-store'
 import { parseCount, qty } from '../parts-format'
-import { usePartsStores } from '../use-parts'
 
 /** "06L115562*3" (or ×) in the part-number box: a scanner suffix or a quick typist's whole entry. */
 export function splitScan(text: string): { partNumber: string; quantity: string } | null {
@@ -34,14 +32,16 @@ function EntryRow({ entry }: { entry: ScanEntry }) {
   )
 }
 
+const NO_ENTRIES: ScanEntry[] = []
+
 /**
  * The count station: scan or type a part number, Enter, the quantity, Enter. The focus comes back
  * to the part number every time, so a handheld scanner and the number keys are all it takes.
  */
-export function ScanStation() {
+export function ScanStation({ id }: { id: number }) {
   const t = useT()
-  const { stocktake } = usePartsStores()
-  const entries = useStore(stocktake, (s) => s.entries)
+  const entries = useStocktakeUi((s) => (s.id === id ? s.entries : NO_ENTRIES))
+  const { count } = useStocktakeWrites()
   const [partNumber, setPartNumber] = useState('')
   const [quantity, setQuantity] = useState('')
   const [mode, setMode] = useState<'set' | 'add'>('set')
@@ -62,7 +62,7 @@ export function ScanStation() {
     setPartNumber('')
     setQuantity('')
     pnRef.current?.focus()
-    chain.current = chain.current.then(() => stocktake.getState().count(pn.trim(), quantityMilli, mode))
+    chain.current = chain.current.then(() => count({ id, partNumber: pn.trim(), quantityMilli, mode }))
   }
 
   const onPartKey = (event: KeyboardEvent<HTMLInputElement>) => {

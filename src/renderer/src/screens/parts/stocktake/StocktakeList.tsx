@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Alert, Button, Form, Input, Modal, Progress, Radio, Table, Tag } from 'antd'
-import { useApi } from '../../../api/query-client'
+import { useApiMutation } from '../../../api/query-client'
 import { useT, type T } from '../../../i18n'
 import { dateTime } from '../../../format'
 import type { StocktakeT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
-import { useCan, useChannel, usePartsStores } from '../use-parts'
+import { useChannel } from '../use-parts'
+import { useCan } from '../../../permissions'
 
 type State = StocktakeT['state']
 export const STOCKTAKE_COLOUR: Record<State, string> = { counting: 'blue', approved: 'green', cancelled: 'default' }
@@ -19,22 +20,21 @@ interface Values {
 
 function CreateModal({ onClose }: { onClose(): void }) {
   const t = useT()
-  const api = useApi()
-  const { live } = usePartsStores()
   const [form] = Form.useForm<Values>()
   const scope = Form.useWatch('scope', form) ?? 'all'
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const create = useApiMutation('stocktake.create', {
+    form,
+    showError: 'inline',
+    onSuccess: (created) => {
+      onClose()
+      goParts({ kind: 'stocktake', id: created.id })
+    },
+  })
+  const { problem, isPending: busy } = create
 
-  const submit = async (v: Values) => {
-    setBusy(true)
+  const submit = (v: Values) => {
     const bins = v.scope === 'bins' ? { ...(v.binFrom ? { binFrom: v.binFrom } : {}), ...(v.binTo ? { binTo: v.binTo } : {}) } : {}
-    const result = await api.call('stocktake.create', { ...bins, note: v.note ?? '' })
-    setBusy(false)
-    if (!result.ok) return setProblem(result.message)
-    live.getState().bump()
-    onClose()
-    goParts({ kind: 'stocktake', id: result.data.id })
+    create.mutate({ ...bins, note: v.note ?? '' })
   }
 
   return (

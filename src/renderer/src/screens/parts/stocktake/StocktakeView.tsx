@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Progress, Skeleton, Space, Switch, Table, Tabs, Tag } from 'antd'
-import { useStore } from 'zustand'
 import { useT } from '../../../i18n'
 import { dateTime } from '../../../format'
 import { useHotkeys } from '../../../hotkeys'
 import type { CountLineT } from '../../../stores/parts-types'
 import { goParts } from '../parts-route'
 import { qty } from '../parts-format'
-import { useCan, usePartsStores, useRevision } from '../use-parts'
+import { useCan } from '../../../permissions'
+import { useApiWrite } from '../../../api/query-client'
+import { useStocktake, useStocktakeUi } from '../../../stores/parts-stocktake-store'
 import { BackLink } from '../BackLink'
 import { ReasonModal } from '../ReasonModal'
 import { ScanStation } from './ScanStation'
@@ -57,16 +58,13 @@ function CountSheet({ lines }: { lines: CountLineT[] }) {
 /** One stocktake: the count station and sheet while counting, then the variance and its approval. */
 export function StocktakeView({ id }: { id: number }) {
   const t = useT()
-  const { stocktake } = usePartsStores()
-  const st = useStore(stocktake, (s) => (s.id === id ? s.stocktake : null))
-  const lines = useStore(stocktake, (s) => s.lines)
-  const error = useStore(stocktake, (s) => s.error)
-  const revision = useRevision()
+  const { stocktake: st, lines, error } = useStocktake(id)
+  const write = useApiWrite()
   const canCount = useCan('parts.stocktake')
   const [tab, setTab] = useState<'count' | 'variance' | null>(null)
   const [cancelling, setCancelling] = useState(false)
 
-  useEffect(() => void stocktake.getState().open(id), [stocktake, id, revision])
+  useEffect(() => useStocktakeUi.getState().open(id), [id])
   useHotkeys({ Escape: () => !cancelling && goParts({ kind: 'tab', tab: 'stocktake' }) })
 
   if (error && !st) return <Alert type="error" showIcon title={error} />
@@ -116,12 +114,12 @@ export function StocktakeView({ id }: { id: number }) {
             label: t('pt.st.tab.count'),
             children: (
               <div className="pt-count-layout">
-                {counting && canCount && <ScanStation />}
+                {counting && canCount && <ScanStation id={id} />}
                 <CountSheet lines={lines} />
               </div>
             ),
           },
-          { key: 'variance', label: t('pt.st.tab.variance'), children: <VariancePanel /> },
+          { key: 'variance', label: t('pt.st.tab.variance'), children: <VariancePanel id={id} /> },
         ]}
       />
       {cancelling && (
@@ -130,8 +128,8 @@ export function StocktakeView({ id }: { id: number }) {
           okText={t('pt.confirm')}
           danger
           onSubmit={async (reason) => {
-            const outcome = await stocktake.getState().cancel(reason)
-            return outcome.ok ? null : (outcome.message ?? null)
+            const outcome = await write('stocktake.cancel', { id: st.id, version: st.version, reason })
+            return outcome.ok ? null : outcome.message
           }}
           onClose={() => setCancelling(false)}
         />

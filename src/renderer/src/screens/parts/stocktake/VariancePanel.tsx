@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Popconfirm, Statistic, Table } from 'antd'
-import { useStore } from 'zustand'
 import { useLocale, useT } from '../../../i18n'
 import { money } from '../../../format'
 import type { VarianceLineT, VarianceTableT } from '../../../stores/parts-types'
 import { percentOfBp, qty, signedQty } from '../parts-format'
-import { useCan, usePartsStores } from '../use-parts'
+import { useCan } from '../../../permissions'
+import { useStocktake, useStocktakeWrites } from '../../../stores/parts-stocktake-store'
 import { MovesTable } from '../catalogue/MovesTable'
 
 export function VarianceSummary({ variance }: { variance: VarianceTableT }) {
@@ -76,21 +76,18 @@ export function VarianceLines({ lines }: { lines: VarianceLineT[] }) {
  * 差异表: book against counted, in quantity and value, and the variance rate against the manual's
  * 0.3 %. Approval (only with the permission) posts one stocktake move per difference.
  */
-export function VariancePanel() {
+export function VariancePanel({ id }: { id: number }) {
   const t = useT()
   const { message } = App.useApp()
-  const { stocktake, live } = usePartsStores()
-  const st = useStore(stocktake, (s) => s.stocktake)
-  const variance = useStore(stocktake, (s) => s.variance)
-  const adjustments = useStore(stocktake, (s) => s.adjustments)
+  const { stocktake: st, variance, adjustments } = useStocktake(id)
+  const writes = useStocktakeWrites()
   const canApprove = useCan('parts.stocktake.approve')
   if (!st || !variance) return null
 
   const approve = async () => {
-    const outcome = await stocktake.getState().approve()
+    const outcome = await writes.approve(st)
     if (!outcome.ok) return void message.error(outcome.message)
     void message.success(t('pt.st.approved', { number: st.number }))
-    live.getState().bump()
   }
 
   return (

@@ -1,8 +1,7 @@
-import { Alert, Button, Skeleton, Space } from 'antd'
-import { useStore } from 'zustand'
+import { Alert, Skeleton } from 'antd'
 import { useRo, useRoDraft } from '../../../stores/ro-store'
-import { useLocale, useSessionStore, useT } from '../../../i18n'
-import { useHotkeys } from '../../../hotkeys'
+import { useLocale, useT } from '../../../i18n'
+import { PrintFrame } from '../../../components/PrintFrame'
 import { navigate } from '../../../router'
 import { dateTime, km } from '../../../format'
 import { areaLabel } from '../../check-in/findings'
@@ -18,119 +17,102 @@ export function PrintView({ id }: { id: number }) {
   // Unsaved lines print as typed (marked as a draft); otherwise the saved order.
   const { ro } = useRo(id)
   const dirty = useRoDraft((s) => s.dirty)
-  const dealer = useStore(useSessionStore(), (s) => s.settings?.dealerName ?? '')
-
-  useHotkeys({ Escape: () => navigate({ name: 'ro', id }) })
 
   if (!ro || ro.id !== id) return <Skeleton active />
   const { customer, vehicle } = ro
   const current = ro.authorisations.find((a) => !a.supersededAt) ?? null
 
   return (
-    <div className="print-page-wrap">
-      <div className="print-toolbar no-print">
-        <Space>
-          <Button onClick={() => navigate({ name: 'ro', id })}>{t('print.back')}</Button>
-          <Button type="primary" onClick={() => window.print()}>
-            {t('print.print')}
-          </Button>
-        </Space>
-        {dirty && <Alert type="warning" showIcon title={t('print.unsaved')} />}
-      </div>
-      <article className="print-page" aria-label={t('print.title')}>
-        <header className="print-head">
+    <PrintFrame
+      title={t('print.title')}
+      number={ro.number}
+      sub={`${t(`roType.${ro.type}`)} · ${t(`roState.${ro.state}`)}`}
+      backLabel={t('print.back')}
+      onBack={() => navigate({ name: 'ro', id })}
+      notice={dirty && <Alert type="warning" showIcon title={t('print.unsaved')} />}
+    >
+      <table className="print-grid">
+        <tbody>
+          <tr>
+            <th>{t('field.customer')}</th>
+            <td>{customer.name}</td>
+            <th>{t('field.mobile')}</th>
+            <td>{customer.mobile ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('field.plate')}</th>
+            <td>{vehicle.plate ?? '—'}</td>
+            <th>{t('field.vin')}</th>
+            <td className="mono">{vehicle.vin}</td>
+          </tr>
+          <tr>
+            <th>{t('field.model')}</th>
+            <td>
+              {vehicle.make} {vehicle.model}
+            </td>
+            <th>{t('field.odometerKm')}</th>
+            <td>{km(ro.odometerKm, locale)}</td>
+          </tr>
+          <tr>
+            <th>{t('field.openedAt')}</th>
+            <td>{dateTime(ro.openedAt)}</td>
+            <th>{t('field.promisedAt')}</th>
+            <td>{dateTime(ro.promisedAt)}</td>
+          </tr>
+          <tr>
+            <th>{t('field.advisorId')}</th>
+            <td>{ro.advisor.name}</td>
+            <th>{t('field.fuelEighths')}</th>
+            <td>
+              {t('checkIn.fuelValue', { n: ro.fuelEighths })} · {t('common.labelValue', { label: t('field.returnOldParts'), value: ro.returnOldParts ? t('common.yes') : t('common.no') })}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <section>
+        <h2>{t('field.concerns')}</h2>
+        <p className="pre-wrap">{ro.concerns}</p>
+      </section>
+      <section>
+        <h2>{t('checkIn.findings')}</h2>
+        {ro.findings.length === 0 ? (
+          <p>{t('checkIn.noFindings')}</p>
+        ) : (
+          <ul className="print-findings">
+            {ro.findings.map((f, i) => (
+              <li key={i}>
+                {t('common.labelValue', { label: t(`walk.kind.${f.kind}`), value: areaLabel(t, f.kind, f.area) })}
+                {f.note ? ` — ${f.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <PrintLines ro={ro} />
+      <section className="print-authorisation">
+        <h2>{t('authz.title')}</h2>
+        {current ? (
+          <p>
+            {t('authz.authorisedBy', { by: current.authorisedBy, method: `authz.method.${current.method}`, at: dateTime(current.at) })}
+            {current.note ? ` — ${current.note}` : ''}
+          </p>
+        ) : (
+          <p>{t('authz.pending')}</p>
+        )}
+        <p className="print-small">{t('print.terms')}</p>
+        <div className="print-signatures">
           <div>
-            <div className="print-dealer">{dealer}</div>
-            <h1>{t('print.title')}</h1>
+            {current?.signaturePng && <img src={current.signaturePng} alt={t('authz.signatureOf', { by: current.authorisedBy })} />}
+            <div className="print-sign-line">{t('print.customerSignature')}</div>
           </div>
-          <div className="print-number">
-            <div>{ro.number}</div>
-            <div className="print-small">{t(`roType.${ro.type}`)} · {t(`roState.${ro.state}`)}</div>
+          <div>
+            <div className="print-sign-line">{t('print.advisorSignature', { name: ro.advisor.name })}</div>
           </div>
-        </header>
-        <table className="print-grid">
-          <tbody>
-            <tr>
-              <th>{t('field.customer')}</th>
-              <td>{customer.name}</td>
-              <th>{t('field.mobile')}</th>
-              <td>{customer.mobile ?? '—'}</td>
-            </tr>
-            <tr>
-              <th>{t('field.plate')}</th>
-              <td>{vehicle.plate ?? '—'}</td>
-              <th>{t('field.vin')}</th>
-              <td className="mono">{vehicle.vin}</td>
-            </tr>
-            <tr>
-              <th>{t('field.model')}</th>
-              <td>
-                {vehicle.make} {vehicle.model}
-              </td>
-              <th>{t('field.odometerKm')}</th>
-              <td>{km(ro.odometerKm, locale)}</td>
-            </tr>
-            <tr>
-              <th>{t('field.openedAt')}</th>
-              <td>{dateTime(ro.openedAt)}</td>
-              <th>{t('field.promisedAt')}</th>
-              <td>{dateTime(ro.promisedAt)}</td>
-            </tr>
-            <tr>
-              <th>{t('field.advisorId')}</th>
-              <td>{ro.advisor.name}</td>
-              <th>{t('field.fuelEighths')}</th>
-              <td>
-                {t('checkIn.fuelValue', { n: ro.fuelEighths })} · {t('common.labelValue', { label: t('field.returnOldParts'), value: ro.returnOldParts ? t('common.yes') : t('common.no') })}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <section>
-          <h2>{t('field.concerns')}</h2>
-          <p className="pre-wrap">{ro.concerns}</p>
-        </section>
-        <section>
-          <h2>{t('checkIn.findings')}</h2>
-          {ro.findings.length === 0 ? (
-            <p>{t('checkIn.noFindings')}</p>
-          ) : (
-            <ul className="print-findings">
-              {ro.findings.map((f, i) => (
-                <li key={i}>
-                  {t('common.labelValue', { label: t(`walk.kind.${f.kind}`), value: areaLabel(t, f.kind, f.area) })}
-                  {f.note ? ` — ${f.note}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <PrintLines ro={ro} />
-        <section className="print-authorisation">
-          <h2>{t('authz.title')}</h2>
-          {current ? (
-            <p>
-              {t('authz.authorisedBy', { by: current.authorisedBy, method: `authz.method.${current.method}`, at: dateTime(current.at) })}
-              {current.note ? ` — ${current.note}` : ''}
-            </p>
-          ) : (
-            <p>{t('authz.pending')}</p>
-          )}
-          <p className="print-small">{t('print.terms')}</p>
-          <div className="print-signatures">
-            <div>
-              {current?.signaturePng && <img src={current.signaturePng} alt={t('authz.signatureOf', { by: current.authorisedBy })} />}
-              <div className="print-sign-line">{t('print.customerSignature')}</div>
-            </div>
-            <div>
-              <div className="print-sign-line">{t('print.advisorSignature', { name: ro.advisor.name })}</div>
-            </div>
-            <div>
-              <div className="print-sign-line">{t('print.date')}</div>
-            </div>
+          <div>
+            <div className="print-sign-line">{t('print.date')}</div>
           </div>
-        </section>
-      </article>
-    </div>
+        </div>
+      </section>
+    </PrintFrame>
   )
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Radio, Typography } from 'antd'
 import type { Contract } from '../../../../../shared/contract'
 import type { OutputOf } from '../../../../../shared/contract/types'
 import { useT } from '../../../i18n'
-import { useApi } from '../../../api/query-client'
+import { useApiQuery } from '../../../api/query-client'
 import { QrCode } from '../../../components/QrCode'
 import { lanWallUrl } from './wall-url'
 
@@ -11,21 +11,9 @@ type Addresses = OutputOf<Contract['workshop.displayAddresses']>
 
 /** This host's LAN addresses, read from the host PC's network interfaces each time it is shown. */
 function useAddresses(): { found: Addresses | null; error: string | null } {
-  const api = useApi()
-  const [found, setFound] = useState<Addresses | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    void api.call('workshop.displayAddresses', {}).then((r) => {
-      if (!live) return
-      if (r.ok) setFound(r.data)
-      else setError(r.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [api])
-  return { found, error }
+  // Not kept once the panel closes: the interfaces may have changed by the next time.
+  const query = useApiQuery('workshop.displayAddresses', {}, { gcTime: 0, retry: false })
+  return { found: query.data ?? null, error: query.error?.message ?? null }
 }
 
 /** Why a TV cannot open the wall yet, and what to do about it; null when it can. */
