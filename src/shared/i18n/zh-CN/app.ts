@@ -95,6 +95,9 @@ export const app = {
   'nav.roList': '工单',
   'nav.appointments': '预约',
   'nav.dataAdmin': '数据管理',
+  'nav.audit': '审计与安全',
+  'auditScreen.title': '审计与安全',
+  'auditScreen.intro': '谁在什么时候改了什么（可筛选并导出 Excel），以及登录记录与锁定。',
 
   'shortcut.search': '定位到搜索框',
   'shortcut.pickResult': '选择并打开搜索结果',
