@@ -55,3 +55,12 @@ export function collectDetailKeys(): string[] {
   }
   return [...keys].sort()
 }
+
+/** Every entity name an audit entry is written with. */
+export function collectAuditEntities(): string[] {
+  const entities = new Set<string>()
+  for (const file of sources(MAIN)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/entity: '([a-z_]+)'/g)) entities.add(match[1]!)
+  }
+  return [...entities].sort()
+}

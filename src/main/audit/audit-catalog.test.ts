@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditActionLabel, describeAuditDetail } from '../../shared/format/audit-detail'
 import { isMessageKey, LOCALES, looksLikeKey, translate } from '../../shared/i18n'
 import { makeTestApp, type TestApp } from '../test-support/test-app'
-import { collectAuditActions, collectDetailKeys } from './audit-actions.test-support'
+import { collectAuditActions, collectAuditEntities, collectDetailKeys } from './audit-actions.test-support'
 
 // Every audit row reads as words in both languages: each action code the main process can write
 // has its catalog name, each detail field a label, and no row shows the stored JSON.
@@ -34,6 +34,10 @@ describe('the audit catalogs', () => {
         expect(label, `${locale} ${code}`).not.toBe(code)
       }
     }
+  })
+
+  it('name every kind of object an entry is about', () => {
+    expect(collectAuditEntities().filter((entity) => !isMessageKey(`audit.entity.${entity}`))).toEqual([])
   })
 
   it('label every field a detail is written with', () => {
@@ -106,5 +110,8 @@ describe('the rows real writes leave behind', () => {
     }
     const settings = log.rows.find((r) => r.action === 'settings.update')
     expect(describeAuditDetail(settings?.detail ?? null, 'zh-CN')).toContain('¥120.00')
+    expect(describeAuditDetail(JSON.stringify({ type: 'repair', odometer: { before: 76744, after: 76864 } }), 'zh-CN')).toBe(
+      `${translate('zh-CN', 'field.type')}：${translate('zh-CN', 'roType.repair')}；${translate('zh-CN', 'audit.field.odometer')}：76744 → 76864`,
+    )
   })
 })

@@ -37,6 +37,8 @@ function scalar(key: string, value: unknown, locale: Locale): string {
     // Secrets are blanked by the dispatcher before they are stored.
     if (value === '[redacted]') return translate(locale, 'audit.redacted')
     if (key === 'role' && isMessageKey(`role.${value}`)) return translate(locale, `role.${value}`)
+    if (key === 'type' && isMessageKey(`roType.${value}`)) return translate(locale, `roType.${value}`)
+    if (key === 'payer' && isMessageKey(`payer.${value}`)) return translate(locale, `payer.${value}`)
     if (STATE_KEYS.has(key) || key.endsWith('State')) {
       for (const catalog of STATE_CATALOGS) if (isMessageKey(`${catalog}.${value}`)) return translate(locale, `${catalog}.${value}`)
     }
@@ -74,18 +76,26 @@ function describeObject(detail: Record<string, unknown>, locale: Locale, parts: 
     return
   }
   if ('before' in detail && 'after' in detail && !isObject(detail.before) && !isObject(detail.after)) {
-    parts.push(translate(locale, 'audit.changedState', { from: scalar('before', detail.before, locale), to: scalar('after', detail.after, locale) }))
+    // A state change reads as one ("状态：维修中 → 质检"); other pairs (an odometer) as a change.
+    const isState = [detail.before, detail.after].every((v) => typeof v === 'string' && STATE_CATALOGS.some((c) => isMessageKey(`${c}.${v}`)))
+    const params = { from: scalar('before', detail.before, locale), to: scalar('after', detail.after, locale) }
+    parts.push(translate(locale, isState ? 'audit.changedState' : 'audit.changedValue', params))
     const rest = Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'before' && key !== 'after'))
     describeObject(rest, locale, parts, hidden)
     return
   }
   for (const [key, value] of Object.entries(detail)) {
+    const label = fieldLabel(key, locale)
+    // A labelled pair ({ odometer: { before, after } }) reads "里程：76744 → 76864".
+    if (label && isObject(value) && 'before' in value && 'after' in value && !isObject(value.before) && !isObject(value.after)) {
+      parts.push(translate(locale, 'audit.changed', { label, from: scalar(key, value.before, locale), to: scalar(key, value.after, locale) }))
+      continue
+    }
     // The dispatcher's own record of a write ({ input }) and nested groups read as their fields.
     if (isObject(value) && (key === 'input' || key === 'params' || Object.keys(value).length <= 6)) {
       describeObject(value, locale, parts, hidden)
       continue
     }
-    const label = fieldLabel(key, locale)
     if (!label) {
       hidden.n += 1
       continue
