@@ -8,6 +8,7 @@ import { dataHandlers } from '../jobs/data-handlers'
 import { settlementHandlers } from '../settlement/handlers'
 import { rulesHandlers } from '../rules/handlers'
 import { auditHandlers } from '../audit/handlers'
+import { terminalSetupHandlers } from '../terminal-setup/handlers'
 
 /** Every channel's service. The type makes a channel without a handler a compile error. */
-export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers, ...auditHandlers }
+export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers, ...auditHandlers, ...terminalSetupHandlers }

@@ -15,7 +15,7 @@ const DOCUMENT_READERS: Record<DocumentKind, Permission> = {
   stocktake: 'parts.read',
 }
 
-const DETAIL_SHOWN = 400
+const DETAIL_SHOWN = 4000
 
 export interface AuditRow {
   id: number

@@ -75,6 +75,7 @@ export function createFakeElectron() {
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     enableSandbox: vi.fn(),
     getPath: (name: string) => paths[name] ?? `/nonexistent/${name}`,
     setPath: vi.fn((name: string, value: string) => {

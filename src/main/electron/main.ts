@@ -11,6 +11,9 @@ import { createTerminalBackend, type TerminalBackend } from '../host/terminal'
 import { readShellConfig, type ShellConfig } from './config'
 import { sessionMayReceive } from '../api/live-access'
 import { safeStorageBox } from './safe-storage-box'
+import { keyFileBox } from '../secrets/key-file-box'
+import { attachTerminalSetup } from '../terminal-setup/registry'
+import { chooseStartup, withLocalChannels, type Startup } from '../terminal-setup/terminal-mode'
 import { bindIpc, type Backend } from './ipc'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window'
@@ -29,6 +32,8 @@ app.setPath('userData', join(app.getPath('appData'), 'dealer-aftersales'))
 
 export interface Shell {
   config: ShellConfig
+  /** Where the mode came from: flags, the saved workstation configuration, or neither. */
+  startup: Startup
   window: BrowserWindow
   /** The local store (host mode only). */
   core: App | null
@@ -51,14 +56,29 @@ async function startHostSafely(core: App, config: Extract<ShellConfig, { mode: '
   }
 }
 
-export async function launch(config: ShellConfig): Promise<Shell | null> {
+export async function launch(requested: ShellConfig): Promise<Shell | null> {
   // Two copies would open the same SQLite file and fight over the port; the second one hands over.
+  let config = requested
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return null
   }
   await app.whenReady()
   if (app.isPackaged) Menu.setApplicationMenu(null)
+
+  // The saved workstation configuration (set-up screen) makes this PC a terminal unless the flags
+  // or environment already chose; safeStorage must be asked after `ready`.
+  const dataDir = join(app.getPath('userData'), 'data')
+  const startup = chooseStartup(config, dataDir, () => safeStorageBox() ?? keyFileBox(dataDir))
+  if (startup.mode === 'terminal' && config.mode === 'host') {
+    config = { mode: 'terminal', hostUrl: startup.hostUrl, deviceToken: startup.deviceToken, devUrl: config.devUrl }
+  }
+  if (startup.mode === 'host' && startup.problem) console.error(`[shell] workstation configuration not used (${startup.problem.reason}): ${startup.problem.file}`)
+  // Joining a host or forgetting it switches mode: the app starts again in the other one.
+  const relaunch = () => {
+    app.relaunch()
+    app.quit()
+  }
 
   const trustedOrigins = config.devUrl ? [APP_ORIGIN, config.devUrl] : [APP_ORIGIN]
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins))
@@ -72,14 +92,14 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
   let backend: Backend
   if (config.mode === 'terminal') {
     terminal = createTerminalBackend({ hostUrl: config.hostUrl, deviceToken: config.deviceToken })
-    backend = terminal
+    backend = withLocalChannels(terminal, { dataDir, saved: startup.mode === 'terminal' && startup.source === 'saved' ? startup.config : null, onForgotten: relaunch })
   } else {
     // A damaged store is not opened: the recovery page (served on this PC only) offers the
     // backups, and the app starts normally once one is restored.
     // The OS keychain seals secrets where it is available; the key file in the data dir otherwise.
     const secrets = safeStorageBox()
     const local = await createAppOrRecover({
-      dataDir: join(app.getPath('userData'), 'data'),
+      dataDir,
       ...(secrets ? { secrets } : {}),
       port: config.hostPort ?? 4780,
       // Answers are checked against the contract while developing; a packaged app skips it.
@@ -87,6 +107,7 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
       onRecovery: (url) => void shell.openExternal(url),
     })
     core = local
+    attachTerminalSetup(local.store, { dataDir, ...(secrets ? { box: secrets } : {}), onJoined: relaunch })
     jobs = startJobs(local)
     backend = {
       dispatch: local.dispatch,
@@ -132,7 +153,7 @@ export async function launch(config: ShellConfig): Promise<Shell | null> {
     })
   })
 
-  return { config, window, core, host, terminal, close }
+  return { config, startup, window, core, host, terminal, close }
 }
 
 function fatal(error: unknown): null {

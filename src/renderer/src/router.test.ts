@@ -30,6 +30,8 @@ describe('hash routes', () => {
     { name: 'alerts', tab: 'rules' },
     { name: 'dashboard' },
     { name: 'dataAdmin' },
+    { name: 'audit' },
+    { name: 'audit', tab: 'logins' },
     { name: 'parts', view: { kind: 'tab', tab: 'counter' } },
     { name: 'parts', view: { kind: 'pick', roId: 12 } },
     { name: 'parts', view: { kind: 'stocktakePrint', id: 3, sheet: 'variance' } },
@@ -49,6 +51,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/settlement?tab=x')).toEqual({ name: 'settlement' })
     expect(parseRoute('#/settlement/ro/0')).toEqual({ name: 'settlement' })
     expect(parseRoute('#/alerts?tab=inbox')).toEqual({ name: 'alerts' })
+    expect(parseRoute('#/audit?tab=log')).toEqual({ name: 'audit' })
+    expect(parseRoute('#/audit?tab=x')).toEqual({ name: 'audit' })
   })
 
   it('falls back to the reception desk for anything it does not know', () => {

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
   | { name: 'dataAdmin' }
+  | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
@@ -33,6 +34,9 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
+/** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
+export const AUDIT_TABS = ['log', 'logins'] as const
+export type AuditTab = (typeof AUDIT_TABS)[number]
 
 const positive = (s: string | null | undefined): number | undefined => {
   const n = Number(s)
@@ -86,6 +90,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'dashboard' }
     case 'data':
       return { name: 'dataAdmin' }
+    case 'audit':
+      return params.get('tab') === 'logins' ? { name: 'audit', tab: 'logins' } : { name: 'audit' }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
       return { name: 'wall', token: params.get('token') ?? '' }
@@ -141,6 +147,8 @@ export function hrefOf(route: Route): string {
       return '#/dashboard'
     case 'dataAdmin':
       return '#/data'
+    case 'audit':
+      return route.tab === 'logins' ? '#/audit?tab=logins' : '#/audit'
   }
 }
 

@@ -4,9 +4,9 @@ import { useStore } from 'zustand'
 import type { DocumentKind } from '../../../shared/contract/audit'
 import type { OutputOf } from '../../../shared/contract/types'
 import type { Contract } from '../../../shared/contract'
-import { isMessageKey } from '../../../shared/i18n'
+import { auditActionLabel, describeAuditDetail } from '../../../shared/format/audit-detail'
 import { useApiQuery } from '../api/query-client'
-import { useSessionStore, useT } from '../i18n'
+import { useLocale, useSessionStore, useT } from '../i18n'
 import { dateTime } from '../format'
 
 type Row = OutputOf<Contract['audit.document']>[number]
@@ -19,6 +19,7 @@ const READS: Record<DocumentKind, string> = { ro: 'reception.read', settlement: 
  */
 export function DocumentActivity({ kind, id }: { kind: DocumentKind; id: number }) {
   const t = useT()
+  const locale = useLocale()
   const may = useStore(useSessionStore(), (s) => s.user?.permissions.includes(READS[kind]) ?? false)
   const [open, setOpen] = useState(false)
   // Read once opened; the live-event table re-reads it when the document changes (its events
@@ -28,22 +29,22 @@ export function DocumentActivity({ kind, id }: { kind: DocumentKind; id: number 
   const error = query.error?.message ?? null
 
   if (!may) return null
-  const action = (code: string) => {
-    const key = `audit.action.${code}`
-    return isMessageKey(key) ? t(key) : code
-  }
   const columns = [
     { key: 'at', title: t('audit.col.at'), width: 150, render: (_: unknown, r: Row) => dateTime(r.at) },
     { key: 'user', title: t('audit.col.user'), width: 110, render: (_: unknown, r: Row) => r.userName ?? t('audit.system') },
-    { key: 'action', title: t('audit.col.action'), width: 170, render: (_: unknown, r: Row) => action(r.action) },
+    { key: 'action', title: t('audit.col.action'), width: 170, render: (_: unknown, r: Row) => auditActionLabel(r.action, locale) },
     {
       key: 'detail',
       title: t('audit.col.detail'),
-      render: (_: unknown, r: Row) => (
-        <Typography.Text type="secondary" className="audit-detail" ellipsis={{ tooltip: r.detail }}>
-          {r.detail ?? ''}
-        </Typography.Text>
-      ),
+      // Every field through the shared formatters and catalogs, never the stored JSON.
+      render: (_: unknown, r: Row) => {
+        const text = describeAuditDetail(r.detail, locale)
+        return (
+          <Typography.Text type="secondary" className="audit-detail" ellipsis={{ tooltip: text }}>
+            {text}
+          </Typography.Text>
+        )
+      },
     },
   ]
   return (

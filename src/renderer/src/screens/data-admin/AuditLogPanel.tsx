@@ -5,7 +5,8 @@ import type { Contract } from '../../../../shared/contract'
 import type { InputOf, OutputOf } from '../../../../shared/contract/types'
 import { isMessageKey } from '../../../../shared/i18n'
 import { useApi } from '../../api/query-client'
-import { useT } from '../../i18n'
+import { useLocale, useT } from '../../i18n'
+import { describeAuditDetail } from '../../../../shared/format/audit-detail'
 import { dateTime } from '../../format'
 import type { Report } from './DataAdminScreen'
 
@@ -18,6 +19,7 @@ const ENTITIES = ['repair_order', 'purchase_order', 'stocktake', 'part', 'custom
 export function AuditLogPanel({ report, canListUsers }: { report: Report; canListUsers: boolean }) {
   const t = useT()
   const api = useApi()
+  const locale = useLocale()
   const [filter, setFilter] = useState<Filter>({})
   const [rows, setRows] = useState<Row[]>([])
   const [more, setMore] = useState(false)
@@ -73,11 +75,14 @@ export function AuditLogPanel({ report, canListUsers }: { report: Report; canLis
     {
       key: 'detail',
       title: t('audit.col.detail'),
-      render: (_: unknown, r: Row) => (
-        <Typography.Text type="secondary" ellipsis={{ tooltip: r.detail }}>
-          {r.detail ?? ''}
-        </Typography.Text>
-      ),
+      render: (_: unknown, r: Row) => {
+        const text = describeAuditDetail(r.detail, locale)
+        return (
+          <Typography.Text type="secondary" ellipsis={{ tooltip: text }}>
+            {text}
+          </Typography.Text>
+        )
+      },
     },
   ]
 

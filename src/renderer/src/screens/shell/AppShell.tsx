@@ -10,6 +10,7 @@ import { isPartsPrint } from '../parts/parts-route'
 import { useCan, useCanCheck } from '../../permissions'
 
 // Each screen area is its own chunk, loaded when first opened: the first screen loads less.
+const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => ({ default: m.AuditScreen })))
 const DataAdminScreen = lazy(() => import('../data-admin/DataAdminScreen').then((m) => ({ default: m.DataAdminScreen })))
 const ReceptionScreen = lazy(() => import('../reception/ReceptionScreen').then((m) => ({ default: m.ReceptionScreen })))
 const CheckInScreen = lazy(() => import('../check-in/CheckInScreen').then((m) => ({ default: m.CheckInScreen })))
@@ -63,6 +64,8 @@ function Screen({ route }: { route: Route }) {
       return <AlertsScreen tab={route.tab} />
     case 'dataAdmin':
       return <DataAdminScreen />
+    case 'audit':
+      return <AuditScreen tab={route.tab ?? 'log'} />
     case 'dashboard':
       return <DashboardScreen />
     case 'roPrint':
@@ -78,7 +81,7 @@ export function AppShell() {
   const route = useRoute()
   const canRead = useCan('reception.read')
 
-  // Alt+1…9 from the navigation table, for the screens this role may open.
+  // Alt+1…9 and Alt+0 from the navigation table, for the screens this role may open.
   const can = useCanCheck()
   useHotkeys(
     Object.fromEntries(

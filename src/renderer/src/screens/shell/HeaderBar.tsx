@@ -4,6 +4,7 @@ import { useSessionStore, useT } from '../../i18n'
 import { LocaleSwitch } from '../../components/LocaleSwitch'
 import { ShortcutList } from './ShortcutList'
 import { AlertBadge } from '../alerts/AlertBadge'
+import { TerminalBadge } from './TerminalBadge'
 
 export function HeaderBar() {
   const t = useT()
@@ -24,6 +25,7 @@ export function HeaderBar() {
       </div>
       <Space size="middle" className="app-header-right">
         <AlertBadge />
+        <TerminalBadge />
         <Badge
           status={live === 'connected' ? 'success' : live === 'stale' ? 'error' : 'processing'}
           text={<span className="app-header-muted">{t(`shell.live.${live}`)}</span>}
