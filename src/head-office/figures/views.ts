@@ -62,9 +62,9 @@ export const DEALER_RULES_SQL = `
     FROM sent`
 
 /** Migration 5's figures: the manual's defaults for every dealer, in the shape of figures.dealer_rules. */
-const DEFAULT_RULES = `(SELECT dealer_code, ${MAINTENANCE_SETTLEMENT_DAYS} AS maintenance_days, ARRAY['maintenance'] AS maintenance_types,
+const DEFAULT_RULES = `SELECT dealer_code, ${MAINTENANCE_SETTLEMENT_DAYS} AS maintenance_days, ARRAY['maintenance'] AS maintenance_types,
     ARRAY['insurance'] AS insurance_types, 30 AS outbound_days, 12 AS turnover_months, ${SLOW_MOVING_MONTHS} AS slow_months,
-    ${DEFAULT_MIN_SEGMENT_MINUTES} AS min_segment_minutes FROM loader.dealers)`
+    ${DEFAULT_MIN_SEGMENT_MINUTES} AS min_segment_minutes FROM loader.dealers`
 
 const SETTLEMENT = (RULES: string) => `
   SELECT r.dealer_code, left(r.completed_at, 7) AS month, 'maintenance_settlement' AS figure,
@@ -212,9 +212,12 @@ const ACTIVITY = (RULES: string) => `
  * manual's defaults (`perDealer` false); migration 6 rebuilt it with each dealer's own parameters.
  */
 export const monthlySql = (perDealer: boolean) => {
-  const RULES = perDealer ? 'figures.dealer_rules' : DEFAULT_RULES
+  // One row per dealer, computed once for the whole refresh (a view joined into every figure
+  // would be recomputed on each probe of a nested loop).
+  const RULES = 'rules'
   return `
   CREATE MATERIALIZED VIEW figures.monthly AS
+  WITH rules AS MATERIALIZED (${perDealer ? 'SELECT * FROM figures.dealer_rules' : DEFAULT_RULES})
   SELECT f.dealer_code, f.month, f.figure, f.n::bigint AS numerator, f.d::bigint AS denominator,
          CASE WHEN t.unit IN ('count', 'fen', 'milli') THEN f.n::bigint
               -- Issued over the dealer's months, annualised (× 12 ÷ months, rounded) as its dashboard does.
