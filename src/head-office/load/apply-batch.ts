@@ -131,15 +131,8 @@ async function applyOnce(
         const ids = await client.query(`INSERT INTO ${q(appliedOf(spec.name))} (id) SELECT id FROM ${tableOf(spec)} WHERE dealer_code = $1`, [dealer])
         appliedParents.set(spec.name, ids.rowCount ?? 0)
       }
-      if (parent !== null && copied > 0) {
-        // As through staging: children of no parent row of this batch are not kept.
-        const column = q((spec.tracking as { parentColumn: string }).parentColumn)
-        const orphans = await client.query(
-          `DELETE FROM ${tableOf(spec)} c WHERE c.dealer_code = $1 AND NOT EXISTS (SELECT 1 FROM ${q(appliedOf(parent))} p WHERE p.id = c.${column})`,
-          [dealer],
-        )
-        changes -= 2 * (orphans.rowCount ?? 0)
-      }
+      // Children of a first batch are kept as sent: the dealership sends the children of the
+      // batch's own parent rows only (one snapshot), and every parent row of a first batch is applied.
     }
     await client.query(
       `INSERT INTO loader.batches (batch_id, dealer_code, seq, previous_batch_id, first_business_date, business_date, cutoff,
