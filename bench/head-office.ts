@@ -13,20 +13,23 @@ import { startPgCluster } from '../src/head-office/testing/pg-cluster'
 import type { BenchArea } from './lib/area'
 import type { Metric } from './lib/metric'
 
-// Head office (issue 15): DEALERS dealerships × a year of batches loaded into a throw-away
-// PostgreSQL by the real loader (a child process, so its peak RSS is its own), then the month
-// report. Each dealership's year is the generated dealership's first batch (its whole history)
-// followed by NIGHTS nightly batches (a busy day each: 600 ROs changing with their audit trail);
-// the batches are copied to every dealership under its own dealer code (rows carry no dealer
-// code, so the files are hard-linked and only the manifests differ).
+// Head office (issue 15): DEALERS dealerships × a year of nightly batches loaded into a
+// throw-away PostgreSQL by the real loader (a child process, so its peak RSS is its own), then the
+// month report. Each dealership's year is 365 batches: its first batch (the generated dealership's
+// whole history, as a dealership's first batch holds everything) and NIGHTS = 364 nightly batches,
+// one business day each (the clock moves a day per batch), each an average day of the generated
+// year: ROs ÷ 365 orders changing (with their lines, settlements … sent whole) and their audit
+// trail. The batches are copied to every dealership under its own dealer code (rows carry no
+// dealer code, so the files are hard-linked and only the manifests differ).
+// HO_BENCH_DEALERS, HO_BENCH_NIGHTS, HO_BENCH_DAY_ROS and HO_BENCH_JOBS change the shape.
 
 const DEALERS = Number(process.env.HO_BENCH_DEALERS ?? 50)
-const NIGHTS = Number(process.env.HO_BENCH_NIGHTS ?? 10)
-const JOBS = Number(process.env.HO_BENCH_JOBS ?? 1)
-const BUSY_DAY_ROS = 600
+const NIGHTS = Number(process.env.HO_BENCH_NIGHTS ?? 364)
+const JOBS = Number(process.env.HO_BENCH_JOBS ?? 2)
+const DAY_MS = 86_400_000
 
-function simulateBusyDay(app: Parameters<BenchArea['run']>[0]['app'], at: string) {
-  const ids = (app.store.sqlite.prepare('SELECT id FROM repair_orders ORDER BY random() LIMIT ?').all(BUSY_DAY_ROS) as { id: number }[]).map((r) => r.id)
+function simulateDay(app: Parameters<BenchArea['run']>[0]['app'], at: string, ros: number) {
+  const ids = (app.store.sqlite.prepare('SELECT id FROM repair_orders ORDER BY random() LIMIT ?').all(ros) as { id: number }[]).map((r) => r.id)
   const touch = app.store.prepare('UPDATE repair_orders SET updated_at = ?, version = version + 1 WHERE id = ?')
   const audit = app.store.prepare(
     `INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, detail) VALUES (?, NULL, 'ro.saveLines', 'ro.saveLines', 'repair_order', ?, '{}')`,
@@ -96,17 +99,27 @@ export const headOfficeBench: BenchArea = {
     // The first batch must hold the whole store, as a dealership's first batch does.
     app.store.tx(() => app.store.sqlite.exec('DELETE FROM export_deliveries; DELETE FROM export_batches'))
     rmSync(outbox.root, { recursive: true, force: true })
-    const deps = { store: app.store, dataDir: app.dataDir, clock: app.clock }
+    // The nights run on a clock of their own, a day apart, so each batch is its own business day.
+    const start = Math.floor(app.clock.now().getTime() / 1000) * 1000
+    let now = start
+    const deps = { store: app.store, dataDir: app.dataDir, clock: { now: () => new Date(now) } }
+    const roCount = (app.store.sqlite.prepare('SELECT count(*) AS n FROM repair_orders').get() as { n: number }).n
+    const dayRos = Number(process.env.HO_BENCH_DAY_ROS ?? Math.max(1, Math.round(roCount / 365)))
     const built: { dir: string; manifest: Manifest }[] = []
     const t0 = performance.now()
     built.push(await runExport(deps))
-    for (let n = 0; n < NIGHTS; n++) {
-      await new Promise((r) => setTimeout(r, 1100))
-      simulateBusyDay(app, toLocalIso(new Date(app.clock.now().getTime() - 1000), tz))
+    for (let n = 1; n <= NIGHTS; n++) {
+      now = start + n * DAY_MS
+      simulateDay(app, toLocalIso(new Date(now - 60_000), tz), dayRos)
       built.push(await runExport(deps))
     }
-    const perDealer = built.reduce((s, b) => s + b.manifest.files.reduce((n, f) => n + f.rows, 0), 0)
-    log(`batches for one dealership: ${built.length} (${perDealer} rows) built in ${Math.round(performance.now() - t0)} ms`)
+    const rowsOf = (b: { manifest: Manifest }) => b.manifest.files.reduce((n, f) => n + f.rows, 0)
+    const perDealer = built.reduce((s, b) => s + rowsOf(b), 0)
+    const firstRows = rowsOf(built[0]!)
+    log(
+      `batches for one dealership: ${built.length} = the first (${firstRows} rows, the whole history) + ${NIGHTS} nights of ${dayRos} ROs ` +
+        `(${Math.round((perDealer - firstRows) / Math.max(NIGHTS, 1))} rows a night); ${perDealer} rows, built in ${Math.round(performance.now() - t0)} ms`,
+    )
 
     const work = mkdtempSync(join(tmpdir(), 'ho-bench-'))
     const cluster = await startPgCluster()
@@ -126,7 +139,7 @@ export const headOfficeBench: BenchArea = {
       }
       const rows = perDealer * DEALERS
       const loadBefore = loadavg()[0]!
-      log(`loading ${DEALERS} dealerships × ${built.length} batches = ${rows} rows (load average ${loadBefore.toFixed(1)})`)
+      log(`loading ${DEALERS} dealerships × ${built.length} batches = ${DEALERS * built.length} batches, ${rows} rows (load average ${loadBefore.toFixed(1)})`)
       const pgBefore = pgCpuMs(join(cluster.dir, 'data'))
       const load = await runLoader(cluster.url, inbox)
       const pgMs = pgCpuMs(join(cluster.dir, 'data')) - pgBefore
@@ -150,7 +163,7 @@ export const headOfficeBench: BenchArea = {
         await client.end()
       }
       const metrics: Metric[] = [
-        { name: 'head_office.load.total', ms: Math.round(load.ms), n: rows },
+        { name: `head_office.load.total (${DEALERS} dealers × ${built.length} batches)`, ms: Math.round(load.ms), n: rows },
         // ≥ 100k rows/s is ≤ 1000 ms per 100k rows.
         { name: 'head_office.load.ms_per_100k_rows', ms: Math.round((load.ms * 100_000) / rows), target: { field: 'ms', max: 1000 } },
         { name: 'head_office.load.cpu_ms_per_100k_rows', ms: Math.round(((loaderMs + pgMs) * 100_000) / rows) },

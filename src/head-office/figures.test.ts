@@ -8,12 +8,16 @@ import { connect, refreshFigures } from './db'
 import { formatReport, monthFigures, writeReport } from './report'
 import { defaultFolders, loadInbox } from './load/inbox'
 import { migrate } from './schema/migrations'
+import { ensureRules } from '../main/rules/catalog'
+import { setSetting } from '../main/settings/settings'
 import { deliver, makeDealer, night, type Dealer } from './testing/dealers'
 import { PG_BIN, withCluster } from './testing/pg-suite'
 import type { PgCluster } from './testing/pg-cluster'
 
-// The group's figures equal each dealership's own dashboard for the same month: three generated
-// dealerships, their batches loaded, every figure of every month compared.
+// The group's figures equal each dealership's own dashboard for the same month: four generated
+// dealerships, their batches loaded, every figure of every month compared. FIG04 has set its own
+// rule parameters (settlement deadline and RO types, stock windows, clock minimum): its figures
+// follow them, as its dashboard does.
 
 interface TargetPoint {
   month: string
@@ -24,6 +28,26 @@ interface TargetPoint {
 interface Targets {
   months: string[]
   targets: { key: string; series: TargetPoint[] }[]
+}
+
+/** Rule parameters unlike the manual's defaults, set as the service manager would. */
+const OWN_RULES = {
+  maintenance_settlement_overdue: { days: 1, roTypes: ['maintenance', 'repair'] },
+  insurance_settlement_month_end: { warnDays: 3, roTypes: ['insurance', 'warranty'] },
+  stock_value_vs_outbound: { factorBp: 20_000, days: 14 },
+  stock_turnover: { months: 6, minCenti: 300, maxCenti: 700 },
+  slow_moving_share: { months: 2, maxShareBp: 800 },
+}
+
+function ownRules(d: Dealer) {
+  const store = d.t.app.store
+  store.tx(() => {
+    ensureRules(store, d.t.now().toISOString())
+    for (const [kind, params] of Object.entries(OWN_RULES)) {
+      store.sqlite.prepare('UPDATE rules SET params = ?, version = version + 1 WHERE kind = ?').run(JSON.stringify(params), kind)
+    }
+    setSetting(store, 'clock.minSegmentMinutes', 10)
+  })
 }
 
 let cluster: PgCluster
@@ -38,9 +62,10 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     await migrate(client)
     inbox = mkdtempSync(join(tmpdir(), 'ho-figures-'))
     // The same generator started on different days: each dealership's months differ.
-    const starts = { FIG01: '2026-11-27', FIG02: '2026-10-20', FIG03: '2026-09-13' }
+    const starts = { FIG01: '2026-11-27', FIG02: '2026-10-20', FIG03: '2026-09-13', FIG04: '2026-11-27' }
     for (const [code, day] of Object.entries(starts)) {
       const d = await makeDealer(code, `${day}T10:00:00+08:00`)
+      if (code === 'FIG04') ownRules(d)
       dealers.push(d)
       deliver(await night(d, `${day}T21:30:00+08:00`), inbox)
     }
@@ -86,6 +111,29 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     expect(compared).toBeGreaterThan(30)
   })
 
+  it('uses each dealership\'s own rule parameters, the defaults where it sent none', async () => {
+    const rules = await client.query<{ dealer_code: string; maintenance_days: number; maintenance_types: string[]; turnover_months: number; slow_months: number; min_segment_minutes: number; outbound_days: number }>(
+      'SELECT dealer_code, maintenance_days, maintenance_types, turnover_months, slow_months, min_segment_minutes, outbound_days FROM figures.dealer_rules ORDER BY dealer_code',
+    )
+    expect(rules.rows.find((r) => r.dealer_code === 'FIG04')).toEqual({
+      dealer_code: 'FIG04',
+      maintenance_days: 1,
+      maintenance_types: ['maintenance', 'repair'],
+      turnover_months: 6,
+      slow_months: 2,
+      min_segment_minutes: 10,
+      outbound_days: 14,
+    })
+    expect(rules.rows.find((r) => r.dealer_code === 'FIG01')).toMatchObject({ maintenance_days: 3, maintenance_types: ['maintenance'], turnover_months: 12, min_segment_minutes: 3 })
+    // The same generated history, other rules: the figures differ where the rules bite.
+    const differ = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM figures.monthly a JOIN figures.monthly b USING (month, figure)
+        WHERE a.dealer_code = 'FIG01' AND b.dealer_code = 'FIG04' AND a.value IS DISTINCT FROM b.value
+          AND figure IN ('maintenance_settlement', 'turnover', 'slow_moving')`,
+    )
+    expect(differ.rows[0]!.n).toBeGreaterThan(0)
+  })
+
   it('counts ROs, revenue, hours sold and technician efficiency as the dealership does', async () => {
     for (const d of dealers) {
       const months = (d.t.app.store.sqlite.prepare(`SELECT DISTINCT substr(opened_at, 1, 7) AS m FROM repair_orders ORDER BY m`).all() as { m: string }[]).map((r) => r.m)
@@ -113,7 +161,7 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     const { month } = (
       await client.query<{ month: string }>(
         `SELECT month FROM figures.monthly WHERE figure = 'maintenance_settlement' AND value IS NOT NULL AND month < '2026-09'
-          GROUP BY month HAVING count(*) = 3 ORDER BY month DESC LIMIT 1`,
+          GROUP BY month HAVING count(*) = 4 ORDER BY month DESC LIMIT 1`,
       )
     ).rows[0]!
     // One dealership behind on settlement: its maintenance ROs of the month count as late.
@@ -130,15 +178,15 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     expect(book.worksheets.map((w) => w.name)).toContain('maintenance_settlement')
     expect(book.worksheets).toHaveLength(12)
     const sheet = book.getWorksheet('maintenance_settlement')!
-    const rows = [3, 4, 5].map((i) => sheet.getRow(i))
+    const rows = [3, 4, 5, 6].map((i) => sheet.getRow(i))
     const ranked = figures.get('maintenance_settlement')!
     expect(ranked.map((r) => r.dealerCode)).toEqual(rows.map((r) => r.getCell(2).value))
     // Best first: values never rise down the sheet, and the late dealership is last.
     const values = ranked.map((r) => r.value ?? -1)
     expect(values).toEqual([...values].sort((a, b) => b - a))
-    expect(rows[2]!.getCell(2).value).toBe('FIG02')
-    expect(rows[2]!.getCell(3).value).toBe('0.00%')
-    expect((rows[2]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
+    expect(rows[3]!.getCell(2).value).toBe('FIG02')
+    expect(rows[3]!.getCell(3).value).toBe('0.00%')
+    expect((rows[3]!.getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
     expect(formatReport(figures, month)).toMatch(/FIG02\s+0\.00% {2}✗ off target/)
   })
 })

@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
+import { SCHEMA_VERSION, type Manifest } from '../shared/export/manifest'
 import { BATCH_TABLES } from '../shared/export/tables/all'
 import { connect, refreshFigures } from './db'
 import { defaultFolders, loadInbox, type PassResult } from './load/inbox'
@@ -35,6 +38,27 @@ async function warehouseDigest(): Promise<string> {
 
 const count = async (table: string, dealer: string) =>
   Number((await client.query(`SELECT count(*) AS n FROM warehouse."${table}" WHERE dealer_code = $1`, [dealer])).rows[0].n)
+
+/** A batch as a dealership on schema version 1 sends it: segments without the confirmation, no rule parameters. */
+function asVersion1(dir: string) {
+  const path = join(dir, 'manifest.json')
+  const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest
+  const files = m.files.filter((f) => f.table !== 'rule_params')
+  rmSync(join(dir, 'rule_params.jsonl.gz'), { force: true })
+  const segments = files.find((f) => f.table === 'job_time_segments')!
+  const lines = gunzipSync(readFileSync(join(dir, segments.file)))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const { short_confirmed_by: _by, short_confirmed_at: _at, ...rest } = JSON.parse(l) as Record<string, unknown>
+      return JSON.stringify(rest)
+    })
+  const gz = gzipSync(lines.map((l) => `${l}\n`).join(''))
+  writeFileSync(join(dir, segments.file), gz)
+  Object.assign(segments, { bytes: gz.length, sha256: createHash('sha256').update(gz).digest('hex') })
+  writeFileSync(path, JSON.stringify({ ...m, schemaVersion: 1, files }))
+}
 
 function freshInbox(name: string) {
   const inbox = join(work, name)
@@ -165,11 +189,43 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     const folders = freshInbox('newer')
     const dir = deliver(dealers[0]!.batches[0]!, folders.inbox)
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { schemaVersion: number }
-    manifest.schemaVersion = 2
+    manifest.schemaVersion = SCHEMA_VERSION + 1
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
     const r = await loadInbox(client, folders)
-    expect(r.held).toEqual([{ batchId: 'LOAD01-20261127-000001', reason: expect.stringMatching(/schema version 2 is newer than this loader knows \(1\): upgrade/) }])
+    const newer = new RegExp(`schema version ${SCHEMA_VERSION + 1} is newer than this loader knows \\(${SCHEMA_VERSION}\\): upgrade`)
+    expect(r.held).toEqual([{ batchId: 'LOAD01-20261127-000001', reason: expect.stringMatching(newer) }])
     expect(existsSync(dir)).toBe(true)
+  })
+
+  it('applies batches of schema version 1 (segments without their confirmation: NULL) and of version 2', async () => {
+    await resetWarehouse()
+    const folders = freshInbox('versions')
+    // LOAD01 as a dealership that has not upgraded: its batches rewritten as version 1 sends them.
+    for (const b of dealers[0]!.batches) asVersion1(deliver(b, folders.inbox))
+    for (const b of dealers[1]!.batches) deliver(b, folders.inbox)
+    const r = await loadInbox(client, folders)
+    expect(r.quarantined).toEqual([])
+    expect(r.applied).toHaveLength(6)
+    const segments = async (dealer: string) =>
+      (
+        await client.query<{ n: number; confirmed: number }>(
+          'SELECT count(*)::int AS n, count(short_confirmed_at)::int AS confirmed FROM warehouse.job_time_segments WHERE dealer_code = $1',
+          [dealer],
+        )
+      ).rows[0]!
+    const v1 = await segments('LOAD01')
+    expect(v1.n).toBeGreaterThan(0)
+    expect(v1.confirmed).toBe(0)
+    expect((await segments('LOAD02')).n).toBeGreaterThan(0)
+    // Version 2 brings the dealership's rule parameters; version 1 none (its figures use the defaults).
+    expect(await count('rule_params', 'LOAD01')).toBe(0)
+    expect(await count('rule_params', 'LOAD02')).toBeGreaterThan(0)
+    // A version 1 batch cannot hold a table version 2 added.
+    const bad = freshInbox('versions-bad')
+    const dir = deliver(dealers[2]!.batches[0]!, bad.inbox)
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { schemaVersion: number }
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: 1 }))
+    expect((await loadInbox(client, bad)).quarantined).toEqual([{ folder: expect.any(String), reason: 'rule_params.jsonl.gz: table rule_params is unknown at schema version 1' }])
   })
 
   it('keeps personal data as pseudonymised as the dealership sent it', async () => {
@@ -223,10 +279,10 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     // As first released: segments without their confirmation, slow-moving kept per batch.
     await client.query('ALTER TABLE warehouse.job_time_segments DROP COLUMN short_confirmed_by, DROP COLUMN short_confirmed_at')
     expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).not.toBeNull()
-    expect(await migrate(client)).toEqual([5])
+    expect(await migrate(client)).toEqual([5, 6])
     expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).toBeNull()
     const upgraded = await load('upgrade-old')
     expect(upgraded).toEqual(fresh)
     expect(fresh.figures).not.toBeNull()
-  })
+  }, 120_000)
 })

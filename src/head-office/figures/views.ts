@@ -12,10 +12,11 @@ import { DEFAULT_MIN_SEGMENT_MINUTES } from '../../shared/domain/workshop-clock'
 
 // The group's figures per dealership and month, as the dealership's own targets dashboard and
 // workshop report compute them (src/main/rules/dashboard.ts, src/main/workshop/reports.ts), with
-// the manual's default parameters. "Now" for a dealership is the cut-off of its last applied
+// each dealership's own rule parameters (figures.dealer_rules: the rule_params it sent, the
+// manual's defaults where it sent none; migration 5 built it with the defaults for everyone). "Now" for a dealership is the cut-off of its last applied
 // batch: settlement still within its deadline is left out until the deadline passes, the current
 // month's stock ratio uses the last 30 days, exactly like its dashboard at that moment.
-// Migration 3 built the first version (views-v1.ts); migration 5 rebuilt figures.monthly from this.
+// Migration 3 built the first version (views-v1.ts); migrations 5 and 6 rebuilt figures.monthly from this.
 // Every figure is a numerator, a denominator and a value rounded half up like mulDivRound.
 
 /** Figures, their unit and the manual's band (null: no bound on that side). */
@@ -35,22 +36,48 @@ export const FIGURES = [
 ] as const
 export type FigureKey = (typeof FIGURES)[number]['key']
 
-const TURNOVER_MONTHS = 12
-const OUTBOUND_DAYS = 30
 const ts = (c: string) => `(${c})::timestamptz`
 
-const SETTLEMENT = `
+/** The rule parameters a figure is computed with, one row per dealer (alias `p` in the figures). */
+export const DEALER_RULES_SQL = `
+  CREATE VIEW figures.dealer_rules AS
+  WITH sent AS (
+    SELECT d.dealer_code, coalesce(jsonb_object_agg(r.rule, r.params::jsonb) FILTER (WHERE r.rule IS NOT NULL), '{}') AS j
+      FROM loader.dealers d LEFT JOIN warehouse.rule_params r USING (dealer_code) GROUP BY 1)
+  SELECT dealer_code,
+         coalesce((j #>> '{maintenance_settlement_overdue,days}')::int, ${MAINTENANCE_SETTLEMENT_DAYS}) AS maintenance_days,
+         coalesce((SELECT array_agg(t) FROM jsonb_array_elements_text(j #> '{maintenance_settlement_overdue,roTypes}') t), ARRAY['maintenance']) AS maintenance_types,
+         coalesce((SELECT array_agg(t) FROM jsonb_array_elements_text(j #> '{insurance_settlement_month_end,roTypes}') t), ARRAY['insurance']) AS insurance_types,
+         coalesce((j #>> '{stock_value_vs_outbound,days}')::int, 30) AS outbound_days,
+         coalesce((j #>> '{stock_turnover,months}')::int, 12) AS turnover_months,
+         coalesce((j #>> '{slow_moving_share,months}')::int, ${SLOW_MOVING_MONTHS}) AS slow_months,
+         coalesce((j #>> '{clock_minimum,minSegmentMinutes}')::int, ${DEFAULT_MIN_SEGMENT_MINUTES}) AS min_segment_minutes,
+         -- The dealership's own bands (the group report colours by the manual's: figures.targets).
+         coalesce((j #>> '{stock_value_vs_outbound,factorBp}')::int, ${SAFETY_STOCK_FACTOR_BP}) AS stock_factor_bp,
+         coalesce((j #>> '{slow_moving_share,maxShareBp}')::int, ${SLOW_MOVING_MAX_SHARE_BP}) AS slow_max_share_bp,
+         coalesce((j #>> '{stock_turnover,minCenti}')::int, ${TURNOVER_MIN_CENTI}) AS turnover_min_centi,
+         coalesce((j #>> '{stock_turnover,maxCenti}')::int, ${TURNOVER_MAX_CENTI}) AS turnover_max_centi,
+         coalesce((j #>> '{fill_rate,minBp}')::int, ${FILL_RATE_MIN_BP}) AS fill_min_bp,
+         coalesce((j #>> '{stocktake_variance,maxBp}')::int, ${STOCKTAKE_VARIANCE_MAX_BP}) AS stocktake_max_bp
+    FROM sent`
+
+/** Migration 5's figures: the manual's defaults for every dealer, in the shape of figures.dealer_rules. */
+const DEFAULT_RULES = `SELECT dealer_code, ${MAINTENANCE_SETTLEMENT_DAYS} AS maintenance_days, ARRAY['maintenance'] AS maintenance_types,
+    ARRAY['insurance'] AS insurance_types, 30 AS outbound_days, 12 AS turnover_months, ${SLOW_MOVING_MONTHS} AS slow_months,
+    ${DEFAULT_MIN_SEGMENT_MINUTES} AS min_segment_minutes FROM loader.dealers`
+
+const SETTLEMENT = (RULES: string) => `
   SELECT r.dealer_code, left(r.completed_at, 7) AS month, 'maintenance_settlement' AS figure,
-         sum(CASE WHEN r.settled_at IS NOT NULL AND extract(epoch FROM ${ts('r.settled_at')} - ${ts('r.completed_at')}) <= ${MAINTENANCE_SETTLEMENT_DAYS * 86400} THEN 1 ELSE 0 END) AS n,
-         sum(CASE WHEN r.settled_at IS NULL AND extract(epoch FROM ${ts('d.last_cutoff')} - ${ts('r.completed_at')}) <= ${MAINTENANCE_SETTLEMENT_DAYS * 86400} THEN 0 ELSE 1 END) AS d
-    FROM warehouse.repair_orders r JOIN loader.dealers d USING (dealer_code)
-   WHERE r.completed_at IS NOT NULL AND r.state <> 'cancelled' AND r.type = 'maintenance' GROUP BY 1, 2
+         sum(CASE WHEN r.settled_at IS NOT NULL AND extract(epoch FROM ${ts('r.settled_at')} - ${ts('r.completed_at')}) <= p.maintenance_days * 86400 THEN 1 ELSE 0 END) AS n,
+         sum(CASE WHEN r.settled_at IS NULL AND extract(epoch FROM ${ts('d.last_cutoff')} - ${ts('r.completed_at')}) <= p.maintenance_days * 86400 THEN 0 ELSE 1 END) AS d
+    FROM warehouse.repair_orders r JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
+   WHERE r.completed_at IS NOT NULL AND r.state <> 'cancelled' AND r.type = ANY(p.maintenance_types) GROUP BY 1, 2
   UNION ALL
   SELECT r.dealer_code, left(r.completed_at, 7), 'insurance_settlement',
          sum(CASE WHEN r.settled_at IS NOT NULL AND left(r.settled_at, 7) = left(r.completed_at, 7) THEN 1 ELSE 0 END),
          sum(CASE WHEN r.settled_at IS NULL AND left(r.completed_at, 7) = left(d.last_cutoff, 7) THEN 0 ELSE 1 END)
-    FROM warehouse.repair_orders r JOIN loader.dealers d USING (dealer_code)
-   WHERE r.completed_at IS NOT NULL AND r.state <> 'cancelled' AND r.type = 'insurance' GROUP BY 1, 2
+    FROM warehouse.repair_orders r JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
+   WHERE r.completed_at IS NOT NULL AND r.state <> 'cancelled' AND r.type = ANY(p.insurance_types) GROUP BY 1, 2
   UNION ALL
   SELECT i.dealer_code, left(i.issued_at, 7), 'insurance_collection',
          sum(CASE WHEN coalesce(p.same_month, 0) >= i.gross_fen THEN 1 ELSE 0 END),
@@ -63,7 +90,7 @@ const SETTLEMENT = `
 
 // Stock value at the end of a month is today's value (each part's balance after its last move)
 // less every move after that month; the spine of months runs from the first move to "now".
-const LEDGER = `
+const LEDGER = (RULES: string) => `
   WITH moved AS (
     SELECT dealer_code, left(at, 7) AS month, sum(value_fen) AS moved,
            coalesce(-sum(value_fen) FILTER (WHERE kind IN ('issue', 'return')), 0) AS outbound
@@ -74,7 +101,8 @@ const LEDGER = `
        ORDER BY dealer_code, part_id, id DESC) last GROUP BY 1),
   recent AS (
     SELECT m.dealer_code, coalesce(-sum(m.value_fen), 0) AS outbound FROM warehouse.stock_moves m JOIN loader.dealers d USING (dealer_code)
-     WHERE m.kind IN ('issue', 'return') AND ${ts('m.at')} >= ${ts('d.last_cutoff')} - interval '${OUTBOUND_DAYS} days' GROUP BY 1),
+      JOIN ${RULES} p USING (dealer_code)
+     WHERE m.kind IN ('issue', 'return') AND ${ts('m.at')} >= ${ts('d.last_cutoff')} - interval '1 day' * p.outbound_days GROUP BY 1),
   spine AS (
     SELECT d.dealer_code, to_char(g, 'YYYY-MM') AS month, left(d.last_cutoff, 7) AS cur
       FROM loader.dealers d
@@ -85,23 +113,29 @@ const LEDGER = `
            c.value - coalesce(sum(coalesce(m.moved, 0)) OVER (PARTITION BY s.dealer_code ORDER BY s.month DESC
              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS end_value
       FROM spine s JOIN current c USING (dealer_code) LEFT JOIN moved m USING (dealer_code, month)),
+  -- The turnover's window is the dealer's own number of months: running sums, less the sum
+  -- that many months (plus one for the month-end values) before.
+  numbered AS (
+    SELECT *, row_number() OVER w AS k, sum(outbound) OVER w AS out_to, sum(end_value) OVER w AS ends_to
+      FROM monthly WINDOW w AS (PARTITION BY dealer_code ORDER BY month ROWS UNBOUNDED PRECEDING)),
   windows AS (
-    SELECT *, sum(outbound) OVER w12 AS issued, sum(end_value) OVER w13 AS ends
-      FROM monthly WINDOW w12 AS (PARTITION BY dealer_code ORDER BY month ROWS ${TURNOVER_MONTHS - 1} PRECEDING),
-                          w13 AS (PARTITION BY dealer_code ORDER BY month ROWS ${TURNOVER_MONTHS} PRECEDING))
+    SELECT w.*, p.turnover_months, w.out_to - coalesce(a.out_to, 0) AS issued, w.ends_to - coalesce(b.ends_to, 0) AS ends
+      FROM numbered w JOIN ${RULES} p USING (dealer_code)
+      LEFT JOIN numbered a ON a.dealer_code = w.dealer_code AND a.k = w.k - p.turnover_months
+      LEFT JOIN numbered b ON b.dealer_code = w.dealer_code AND b.k = w.k - p.turnover_months - 1)
   SELECT w.dealer_code, w.month, 'stock_vs_outbound' AS figure, w.end_value AS n,
          CASE WHEN w.month = w.cur THEN coalesce(r.outbound, 0) ELSE w.outbound END AS d
     FROM windows w LEFT JOIN recent r USING (dealer_code)
   UNION ALL
-  -- Months before the first move held nothing, so the 13-point average counts them as zero.
-  SELECT dealer_code, month, 'turnover', greatest(issued, 0), round(ends::numeric / ${TURNOVER_MONTHS + 1})::bigint FROM windows`
+  -- Months before the first move held nothing, so the average of months + 1 ends counts them as zero.
+  SELECT dealer_code, month, 'turnover', greatest(issued, 0), round(ends::numeric / (turnover_months + 1))::bigint FROM windows`
 
 // Slow-moving share as of each month's end, rebuilt from the ledger as the dealership's dashboard
 // does (src/main/rules/stock-as-of.ts): a part's balance then is today's (after its last move)
 // less every move of the later months; its last activity is its last issue before the end, else
 // its last receipt, else its last move. Slow when that is before the cut-off: the end less the
 // rule's months, or, for the running month, "now" less them (same wall-clock time, day clamped).
-const SLOW_MOVING = `
+const SLOW_MOVING = (RULES: string) => `
   WITH part_months AS (
     SELECT dealer_code, part_id, left(at, 7) AS month, sum(quantity_milli) AS q, sum(value_fen) AS v,
            max(${ts('at')}) FILTER (WHERE kind = 'issue') AS issued, max(${ts('at')}) FILTER (WHERE kind = 'receipt') AS received,
@@ -113,8 +147,8 @@ const SLOW_MOVING = `
   span AS (SELECT dealer_code, part_id, min(month) AS first, sum(q) AS q, sum(v) AS v FROM part_months GROUP BY 1, 2),
   grid AS (
     SELECT s.dealer_code, s.part_id, to_char(g, 'YYYY-MM') AS month, g + interval '1 month' AS end_local,
-           s.q AS all_q, s.v AS all_v, n.on_hand, n.value, d.time_zone, ${ts('d.last_cutoff')} AS now_at
-      FROM span s JOIN now_held n USING (dealer_code, part_id) JOIN loader.dealers d USING (dealer_code)
+           s.q AS all_q, s.v AS all_v, n.on_hand, n.value, d.time_zone, ${ts('d.last_cutoff')} AS now_at, interval '1 month' * p.slow_months AS slow_after
+      FROM span s JOIN now_held n USING (dealer_code, part_id) JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
       CROSS JOIN LATERAL generate_series(to_date(s.first, 'YYYY-MM')::timestamp, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp, interval '1 month') g),
   running AS (
     SELECT g.*, sum(coalesce(pm.q, 0)) OVER w AS q_to, sum(coalesce(pm.v, 0)) OVER w AS v_to,
@@ -125,14 +159,14 @@ const SLOW_MOVING = `
     SELECT dealer_code, month, on_hand - (all_q - q_to) AS on_hand, value - (all_v - v_to) AS value,
            coalesce(issued, received, moved) AS activity,
            CASE WHEN end_local AT TIME ZONE time_zone > now_at
-                THEN ((now_at AT TIME ZONE time_zone) - interval '${SLOW_MOVING_MONTHS} months') AT TIME ZONE time_zone
-                ELSE (end_local - interval '${SLOW_MOVING_MONTHS} months') AT TIME ZONE time_zone END AS cutoff
+                THEN ((now_at AT TIME ZONE time_zone) - slow_after) AT TIME ZONE time_zone
+                ELSE (end_local - slow_after) AT TIME ZONE time_zone END AS cutoff
       FROM running)
   SELECT dealer_code, month, 'slow_moving', coalesce(sum(value) FILTER (WHERE on_hand > 0 AND activity < cutoff), 0),
          coalesce(sum(value) FILTER (WHERE on_hand > 0), 0)
     FROM at_end GROUP BY 1, 2`
 
-const PARTS = `
+const PARTS = (RULES: string) => `
   SELECT dealer_code, left(first_at, 7) AS month, 'fill_rate' AS figure,
          count(*) FILTER (WHERE served_from_stock) AS n, count(*) AS d
     FROM warehouse.part_requests GROUP BY 1, 2
@@ -144,15 +178,15 @@ const PARTS = `
     FROM warehouse.stocktakes st JOIN warehouse.stocktake_lines l ON l.dealer_code = st.dealer_code AND l.stocktake_id = st.id
    WHERE st.state = 'approved' AND st.decided_at IS NOT NULL GROUP BY 1, 2
   UNION ALL
-  (${SLOW_MOVING})`
+  (${SLOW_MOVING(RULES)})`
 
 // A job with a closed clock segment shorter than the minimum that the supervisor has neither
 // confirmed nor corrected is held out of sold hours and efficiency alike (efficiencyOf).
 const COUNTED_JOB = `NOT EXISTS (SELECT 1 FROM warehouse.job_time_segments h WHERE h.dealer_code = j.dealer_code AND h.job_id = j.id
     AND h.ended_at IS NOT NULL AND h.short_confirmed_at IS NULL AND h.corrected_by IS NULL
-    AND ${ts('h.ended_at')} - ${ts('h.started_at')} < interval '${DEFAULT_MIN_SEGMENT_MINUTES} minutes')`
+    AND ${ts('h.ended_at')} - ${ts('h.started_at')} < interval '1 minute' * p.min_segment_minutes)`
 
-const ACTIVITY = `
+const ACTIVITY = (RULES: string) => `
   SELECT dealer_code, left(opened_at, 7) AS month, 'ros_opened' AS figure, count(*) AS n, NULL::bigint AS d
     FROM warehouse.repair_orders GROUP BY 1, 2
   UNION ALL
@@ -161,27 +195,38 @@ const ACTIVITY = `
   UNION ALL
   SELECT j.dealer_code, left(j.finished_at, 7), 'hours_sold_milli', sum(j.sold_hours_milli), NULL
     FROM warehouse.ro_jobs j JOIN warehouse.users u ON u.dealer_code = j.dealer_code AND u.id = j.technician_id
+    JOIN ${RULES} p ON p.dealer_code = j.dealer_code
    WHERE j.state = 'done' AND j.finished_at IS NOT NULL AND ${COUNTED_JOB} GROUP BY 1, 2
   UNION ALL
   -- Sold hours (thousandths) over clocked milliseconds: a thousandth of an hour is 3600 ms.
   SELECT j.dealer_code, left(j.finished_at, 7), 'technician_efficiency', sum(j.sold_hours_milli) * 3600,
          sum(coalesce(c.ms, 0))
     FROM warehouse.ro_jobs j JOIN warehouse.users u ON u.dealer_code = j.dealer_code AND u.id = j.technician_id
-    JOIN loader.dealers d ON d.dealer_code = j.dealer_code
+    JOIN loader.dealers d ON d.dealer_code = j.dealer_code JOIN ${RULES} p ON p.dealer_code = j.dealer_code
     LEFT JOIN LATERAL (SELECT sum(greatest(extract(epoch FROM ${ts('coalesce(s.ended_at, d.last_cutoff)')} - ${ts('s.started_at')}), 0) * 1000)::bigint AS ms
                          FROM warehouse.job_time_segments s WHERE s.dealer_code = j.dealer_code AND s.job_id = j.id) c ON true
    WHERE j.state = 'done' AND j.finished_at IS NOT NULL AND ${COUNTED_JOB} GROUP BY 1, 2`
 
-/** figures.monthly over the warehouse (migration 5 drops migration 3's and builds this). */
-export const MONTHLY_SQL = `
+/**
+ * figures.monthly over the warehouse: migration 5 dropped migration 3's and built it with the
+ * manual's defaults (`perDealer` false); migration 6 rebuilt it with each dealer's own parameters.
+ */
+export const monthlySql = (perDealer: boolean) => {
+  // One row per dealer, computed once for the whole refresh (a view joined into every figure
+  // would be recomputed on each probe of a nested loop).
+  const RULES = 'rules'
+  return `
   CREATE MATERIALIZED VIEW figures.monthly AS
+  WITH rules AS MATERIALIZED (${perDealer ? 'SELECT * FROM figures.dealer_rules' : DEFAULT_RULES})
   SELECT f.dealer_code, f.month, f.figure, f.n::bigint AS numerator, f.d::bigint AS denominator,
          CASE WHEN t.unit IN ('count', 'fen', 'milli') THEN f.n::bigint
-              WHEN f.figure = 'turnover' THEN CASE WHEN f.d > 0 THEN round(f.n::numeric * 100 / f.d)::bigint END
+              -- Issued over the dealer's months, annualised (× 12 ÷ months, rounded) as its dashboard does.
+              WHEN f.figure = 'turnover' THEN CASE WHEN f.d > 0 THEN round(round(f.n::numeric * 12 / p.turnover_months) * 100 / f.d)::bigint END
               WHEN f.figure = 'technician_efficiency' THEN CASE WHEN f.d > 0 THEN round(f.n::numeric * 10000 / f.d)::bigint END
               WHEN t.unit = 'centi' THEN CASE WHEN f.d > 0 THEN round(f.n::numeric * 100 / f.d)::bigint END
               ELSE CASE WHEN f.d > 0 THEN round(f.n::numeric * 10000 / f.d)::bigint END END AS value
-    FROM ((${SETTLEMENT}) UNION ALL (${LEDGER}) UNION ALL (${PARTS}) UNION ALL (${ACTIVITY})) f
-    JOIN figures.targets t ON t.figure = f.figure
+    FROM ((${SETTLEMENT(RULES)}) UNION ALL (${LEDGER(RULES)}) UNION ALL (${PARTS(RULES)}) UNION ALL (${ACTIVITY(RULES)})) f
+    JOIN figures.targets t ON t.figure = f.figure JOIN ${RULES} p ON p.dealer_code = f.dealer_code
    WHERE f.month IS NOT NULL;
   CREATE UNIQUE INDEX monthly_key ON figures.monthly (month, figure, dealer_code);`
+}

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import type pg from 'pg'
 import type { Manifest } from '../../shared/export/manifest'
-import type { ExportTableSpec } from '../../shared/export/spec'
+import { specAt, type ExportTableSpec } from '../../shared/export/spec'
 import { BATCH_TABLES } from '../../shared/export/tables/all'
-import { createSessionTablesSql, stagingOf } from '../schema/ddl'
+import { appliedOf, createSessionTablesSql, q, stagingOf, tableOf } from '../schema/ddl'
 import { applyStep } from './apply-modes'
 import { BadRow, copyFileInto } from './copy-rows'
 
@@ -11,6 +11,13 @@ import { BadRow, copyFileInto } from './copy-rows'
 // manifest's order, and record the batch as applied and the dealer's position in its chain —
 // all committed together or not at all. A loader killed at any moment leaves either the whole
 // batch or nothing (staging rows vanish with the transaction), so a restart just does it again.
+//
+// The cheap path copies straight into the warehouse table where the mode makes that the same as
+// going through staging: append files (rows the warehouse does not hold yet), snapshot files
+// (after removing the dealer's rows), and in a dealer's first batch every file (the dealer holds
+// nothing yet, so upsert and replace-children only insert). A row the warehouse already holds (an
+// append re-sent after the dealership restored a backup) makes that COPY fail: the transaction
+// is rolled back and the batch applied again, every file through staging.
 
 const prepared = new WeakSet<pg.ClientBase>()
 const PARENTS = new Set(BATCH_TABLES.flatMap((s) => (s.tracking.kind === 'children' ? [s.tracking.parent] : [])))
@@ -31,12 +38,33 @@ export interface Applied {
   ms: number
 }
 
+/** A COPY straight into the warehouse met a row it holds already: apply the batch through staging. */
+class AlreadyHeld extends Error {}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505'
+
 export async function applyBatch(
   client: pg.ClientBase,
   dir: string,
   manifest: Manifest,
   manifestSha256: string,
   specs: readonly ExportTableSpec[],
+): Promise<Applied | null> {
+  try {
+    return await applyOnce(client, dir, manifest, manifestSha256, specs, true)
+  } catch (error) {
+    if (!(error instanceof AlreadyHeld)) throw error
+    return applyOnce(client, dir, manifest, manifestSha256, specs, false)
+  }
+}
+
+async function applyOnce(
+  client: pg.ClientBase,
+  dir: string,
+  manifest: Manifest,
+  manifestSha256: string,
+  specs: readonly ExportTableSpec[],
+  direct: boolean,
 ): Promise<Applied | null> {
   const started = performance.now()
   const dealer = manifest.dealerCode
@@ -48,35 +76,63 @@ export async function applyBatch(
     // Serialises loaders per dealer (two watchers on one inbox), and checks the chain again
     // inside the transaction so a batch can never be applied twice or out of turn.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [dealer])
-    const position = await client.query<{ last_batch_id: string }>('SELECT last_batch_id FROM loader.dealers WHERE dealer_code = $1', [dealer])
-    const done = await client.query("SELECT 1 FROM loader.batches WHERE batch_id = $1 AND status = 'applied'", [manifest.batchId])
-    if (done.rowCount) {
+    const position = await client.query<{ last_batch_id: string | null; done: boolean }>(
+      `SELECT (SELECT last_batch_id FROM loader.dealers WHERE dealer_code = $1) AS last_batch_id,
+              EXISTS (SELECT 1 FROM loader.batches WHERE batch_id = $2 AND status = 'applied') AS done`,
+      [dealer, manifest.batchId],
+    )
+    if (position.rows[0]!.done) {
       await client.query('ROLLBACK')
       return null
     }
-    const last = position.rows[0]?.last_batch_id ?? null
+    const last = position.rows[0]!.last_batch_id ?? null
     if (last !== manifest.previousBatchId) {
       // Another loader moved this dealer's chain meanwhile: not this batch's turn; a later pass decides.
       await client.query('ROLLBACK')
       return null
     }
+    // The dealer's first batch: the warehouse holds nothing of it yet.
+    const fresh = last === null
+    /** Parent rows this batch applied, per parent table (children of none need no work). */
+    const appliedParents = new Map<string, number>()
     for (const [i, f] of manifest.files.entries()) {
       const spec = specs[i]!
+      const sent = specAt(spec, manifest.schemaVersion)
       const staging = stagingOf(spec)
-      // An empty file changes nothing by upsert or append; by replace-children or snapshot it
-      // still removes what its applied parents (or the dealer) held.
+      const isParent = PARENTS.has(spec.name)
+      const parent = spec.tracking.kind === 'children' ? spec.tracking.parent : null
+      // An empty file changes nothing by upsert or append, nor by replace-children when no parent
+      // row was applied; by replace-children or snapshot it still removes what was held.
       if (f.rows === 0 && (f.mode === 'upsert' || f.mode === 'append')) continue
+      if (f.rows === 0 && parent !== null && (appliedParents.get(parent) ?? 0) === 0) continue
+      const straight = direct && (f.mode === 'append' || f.mode === 'snapshot' || fresh)
       let copied = 0
+      let removed = 0
+      if (straight && f.mode === 'snapshot') removed = (await client.query(`DELETE FROM ${tableOf(spec)} WHERE dealer_code = $1`, [dealer])).rowCount ?? 0
       try {
-        if (f.rows > 0) copied = await copyFileInto(client, spec, join(dir, f.file), staging, f.file)
+        if (f.rows > 0) copied = await copyFileInto(client, sent, join(dir, f.file), straight ? tableOf(spec) : q(staging), f.file, straight ? dealer : null)
       } catch (error) {
         if (error instanceof BadRow) throw new BatchRefused(error.message)
+        if (straight && isUniqueViolation(error)) throw new AlreadyHeld(f.file)
         // gunzip and COPY errors on a file whose checksum matched: the dealership sent it so.
         throw new BatchRefused(`${f.file}: cannot be loaded (${(error as Error).message})`)
       }
       if (copied !== f.rows) throw new BatchRefused(`${f.file}: ${copied} rows, the manifest says ${f.rows}`)
       rows += copied
-      changes += await applyStep(client, { spec, file: f, staging, dealer, isParent: PARENTS.has(spec.name) })
+      if (!straight) {
+        const step = await applyStep(client, { spec, file: f, staging, dealer, isParent })
+        changes += step.changes
+        if (isParent) appliedParents.set(spec.name, step.parentsApplied)
+        continue
+      }
+      changes += copied + removed
+      if (isParent) {
+        // Every row of a first batch is applied: all the dealer's rows are this batch's.
+        const ids = await client.query(`INSERT INTO ${q(appliedOf(spec.name))} (id) SELECT id FROM ${tableOf(spec)} WHERE dealer_code = $1`, [dealer])
+        appliedParents.set(spec.name, ids.rowCount ?? 0)
+      }
+      // Children of a first batch are kept as sent: the dealership sends the children of the
+      // batch's own parent rows only (one snapshot), and every parent row of a first batch is applied.
     }
     await client.query(
       `INSERT INTO loader.batches (batch_id, dealer_code, seq, previous_batch_id, first_business_date, business_date, cutoff,

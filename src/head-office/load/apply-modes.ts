@@ -5,7 +5,7 @@ import { appliedOf as appliedName, q, tableOf } from '../schema/ddl'
 
 // The four ways a file is applied (docs/export-format.md, "How head office applies a batch"),
 // each set-based SQL from the file's staging table into the warehouse, for one dealer. Returns
-// the rows inserted, replaced or deleted. Parents whose row from this batch was applied (not
+// the rows inserted, replaced or deleted, and for a parent how many of its rows were applied. Parents whose row from this batch was applied (not
 // older than what was held) are remembered in the session table `applied_<table>` for their children.
 
 export interface ApplyStep {
@@ -19,7 +19,14 @@ export interface ApplyStep {
 
 const appliedOf = (table: string) => q(appliedName(table))
 
-async function upsert(client: pg.ClientBase, s: ApplyStep): Promise<number> {
+export interface StepResult {
+  changes: number
+  /** Parent rows of this file applied (remembered for their children); 0 for other tables. */
+  parentsApplied: number
+}
+const only = (changes: number): StepResult => ({ changes, parentsApplied: 0 })
+
+async function upsert(client: pg.ClientBase, s: ApplyStep): Promise<StepResult> {
   const { spec } = s
   const cols = spec.columns.map((c) => q(c.name))
   const keys = spec.naturalKey.map(q)
@@ -39,27 +46,29 @@ async function upsert(client: pg.ClientBase, s: ApplyStep): Promise<number> {
      ON CONFLICT (dealer_code, ${keys.join(', ')}) ${onConflict}`,
     [s.dealer],
   )
+  let parentsApplied = 0
   if (s.isParent) {
     const match = keys.map((k) => `w.${k} = s.${k}`).join(' AND ')
     const same = at ? ` AND w.${at} = s.${at}` : ''
-    await client.query(
+    const applied = await client.query(
       `INSERT INTO ${appliedOf(spec.name)} (id) SELECT s.id FROM ${q(s.staging)} s JOIN ${t} w ON w.dealer_code = $1 AND ${match}${same}`,
       [s.dealer],
     )
+    parentsApplied = applied.rowCount ?? 0
   }
-  return result.rowCount ?? 0
+  return { changes: result.rowCount ?? 0, parentsApplied }
 }
 
-async function append(client: pg.ClientBase, s: ApplyStep): Promise<number> {
+async function append(client: pg.ClientBase, s: ApplyStep): Promise<StepResult> {
   const cols = s.spec.columns.map((c) => q(c.name)).join(', ')
   const result = await client.query(
     `INSERT INTO ${tableOf(s.spec)} (dealer_code, ${cols}) SELECT $1, ${cols} FROM ${q(s.staging)} ON CONFLICT DO NOTHING`,
     [s.dealer],
   )
-  return result.rowCount ?? 0
+  return only(result.rowCount ?? 0)
 }
 
-async function replaceChildren(client: pg.ClientBase, s: ApplyStep): Promise<number> {
+async function replaceChildren(client: pg.ClientBase, s: ApplyStep): Promise<StepResult> {
   const tracking = s.spec.tracking
   if (tracking.kind !== 'children') throw new Error(`${s.spec.name}: not a child table`)
   const parent = appliedOf(tracking.parent)
@@ -71,18 +80,18 @@ async function replaceChildren(client: pg.ClientBase, s: ApplyStep): Promise<num
     `INSERT INTO ${t} (dealer_code, ${cols}) SELECT $1, ${cols} FROM ${q(s.staging)} s WHERE s.${column} IN (SELECT id FROM ${parent})`,
     [s.dealer],
   )
-  return (removed.rowCount ?? 0) + (added.rowCount ?? 0)
+  return only((removed.rowCount ?? 0) + (added.rowCount ?? 0))
 }
 
-async function snapshot(client: pg.ClientBase, s: ApplyStep): Promise<number> {
+async function snapshot(client: pg.ClientBase, s: ApplyStep): Promise<StepResult> {
   const t = tableOf(s.spec)
   const cols = s.spec.columns.map((c) => q(c.name)).join(', ')
   const removed = await client.query(`DELETE FROM ${t} WHERE dealer_code = $1`, [s.dealer])
   const added = await client.query(`INSERT INTO ${t} (dealer_code, ${cols}) SELECT $1, ${cols} FROM ${q(s.staging)}`, [s.dealer])
-  return (removed.rowCount ?? 0) + (added.rowCount ?? 0)
+  return only((removed.rowCount ?? 0) + (added.rowCount ?? 0))
 }
 
-export function applyStep(client: pg.ClientBase, step: ApplyStep): Promise<number> {
+export function applyStep(client: pg.ClientBase, step: ApplyStep): Promise<StepResult> {
   switch (step.file.mode) {
     case 'upsert':
       return upsert(client, step)

@@ -33,12 +33,15 @@ class JsonLinesToCopy extends Transform {
   rows = 0
   private rest = ''
   private readonly check: (row: unknown) => string | null
+  private readonly lead: string
   constructor(
     private readonly spec: ExportTableSpec,
     private readonly file: string,
+    dealer: string | null,
   ) {
     super({ readableHighWaterMark: 1 << 16, writableHighWaterMark: 1 << 16 })
     this.check = checkerOf(spec)
+    this.lead = dealer === null ? '' : `${field(dealer)}\t`
   }
 
   private line(text: string): string {
@@ -54,7 +57,7 @@ class JsonLinesToCopy extends Transform {
     const record = row as Record<string, unknown>
     let out = ''
     for (const c of this.spec.columns) out += (out ? '\t' : '') + field(record[c.name])
-    return out + '\n'
+    return this.lead + out + '\n'
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -78,11 +81,22 @@ class JsonLinesToCopy extends Transform {
   }
 }
 
-/** Rows copied into `staging`; throws on a damaged file (the caller rolls the batch back). */
-export async function copyFileInto(client: pg.ClientBase, spec: ExportTableSpec, path: string, staging: string, file: string): Promise<number> {
-  const columns = spec.columns.map((c) => q(c.name)).join(', ')
-  const target = client.query(copyFrom(`COPY ${q(staging)} (${columns}) FROM STDIN`))
-  const convert = new JsonLinesToCopy(spec, file)
+/**
+ * Rows copied into `into` (a staging table, or with `dealer` a warehouse table, the dealer code
+ * leading every row); throws on a damaged file (the caller rolls the batch back). `spec` is the
+ * table as the batch's schema version declares it: columns it lacks are left NULL.
+ */
+export async function copyFileInto(
+  client: pg.ClientBase,
+  spec: ExportTableSpec,
+  path: string,
+  into: string,
+  file: string,
+  dealer: string | null = null,
+): Promise<number> {
+  const columns = [...(dealer === null ? [] : ['dealer_code']), ...spec.columns.map((c) => c.name)].map(q).join(', ')
+  const target = client.query(copyFrom(`COPY ${into} (${columns}) FROM STDIN`))
+  const convert = new JsonLinesToCopy(spec, file, dealer)
   // A multi-byte character can straddle two chunks: utf8Chunks cuts them on character boundaries.
   const gunzip = createGunzip()
   await pipeline(createReadStream(path), gunzip, utf8Chunks(), convert, target)

@@ -58,7 +58,9 @@ export async function checkBatch(dir: string): Promise<BatchCheck> {
   const seen = new Set<string>()
   for (const f of manifest.files) {
     const spec = SPECS.get(f.table)
-    if (!spec) return { kind: 'refused', reason: `${f.file}: table ${f.table} is unknown at schema version ${SCHEMA_VERSION}`, manifest }
+    if (!spec || (spec.since ?? 1) > manifest.schemaVersion) {
+      return { kind: 'refused', reason: `${f.file}: table ${f.table} is unknown at schema version ${manifest.schemaVersion}`, manifest }
+    }
     if (seen.has(f.table)) return { kind: 'refused', reason: `${f.file}: listed twice`, manifest }
     const wrong = declaredAsKnown(spec, f)
     if (wrong) return { kind: 'refused', reason: wrong, manifest }

@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { BATCH_TABLES } from '../../shared/export/tables/all'
 import { createTableSql, pgType, q, tableOf, WAREHOUSE } from './ddl'
 import { FIGURES_SQL_V1 } from '../figures/views-v1'
-import { MONTHLY_SQL } from '../figures/views'
+import { DEALER_RULES_SQL, monthlySql } from '../figures/views'
 
 // The head-office database's own migrations, applied in order, each in its own transaction and
 // recorded in loader.migrations. Migration 2 creates the warehouse tables from the export's
@@ -11,7 +11,10 @@ import { MONTHLY_SQL } from '../figures/views'
 // Migration 2 reads today's declarations, so a column added to them later is created by it on a
 // new database and by its own migration (ADD COLUMN IF NOT EXISTS) on an existing one: both end
 // with the same tables. Migration 3's figures are frozen in views-v1.ts; later rules replace
-// figures.monthly in a migration of their own.
+// figures.monthly in a migration of their own. A table declared later (`since`) is made by the
+// migration of its schema version only.
+
+const tablesSince = (version: number) => BATCH_TABLES.filter((s) => (s.since ?? 1) === version)
 
 /** Columns declared after the warehouse's first release, per table: added by migration 5. */
 const ADDED_IN_5: Record<string, readonly string[]> = { job_time_segments: ['short_confirmed_by', 'short_confirmed_at'] }
@@ -75,7 +78,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     id: 2,
     name: 'warehouse tables (export schema version 1)',
-    sql: () => [`CREATE SCHEMA ${WAREHOUSE}`, ...BATCH_TABLES.map(createTableSql)].join(';\n'),
+    sql: () => [`CREATE SCHEMA ${WAREHOUSE}`, ...tablesSince(1).map(createTableSql)].join(';\n'),
   },
   { id: 3, name: 'group figures', sql: () => FIGURES_SQL_V1 },
   {
@@ -91,7 +94,14 @@ const MIGRATIONS: readonly Migration[] = [
     id: 5,
     name: 'figures as of month end; short clock segments held',
     sql: () =>
-      [addColumnsSql(ADDED_IN_5), 'DROP MATERIALIZED VIEW figures.monthly', 'DROP TABLE IF EXISTS figures.slow_moving_by_month', MONTHLY_SQL].join(';\n'),
+      [addColumnsSql(ADDED_IN_5), 'DROP MATERIALIZED VIEW figures.monthly', 'DROP TABLE IF EXISTS figures.slow_moving_by_month', monthlySql(false)].join(';\n'),
+  },
+  {
+    // Export schema version 2: each dealership's rule parameters (rule_params), and the figures
+    // computed with them instead of the manual's defaults for everyone.
+    id: 6,
+    name: 'export schema version 2: rule parameters per dealership',
+    sql: () => [...tablesSince(2).map(createTableSql), DEALER_RULES_SQL, 'DROP MATERIALIZED VIEW figures.monthly', monthlySql(true)].join(';\n'),
   },
 ]
 

@@ -14,9 +14,11 @@ import { queryChanges } from './changes'
 import { computeKpis, kpiDaily, KPI_METRICS, type KpiMetric } from './kpi'
 import { batchIdOf, FORMAT, MANIFEST, SCHEMA_VERSION, type Manifest, type ManifestFile, type Watermarks } from './manifest'
 import { ensureOutbox, lastBatch, reconcileOutbox, recordBatch, type Outbox } from './outbox'
+import { ruleParamRows } from './rule-params'
 import { rowEncoder, type Row } from './rows'
 import { applyModeOf, type ExportTableSpec } from './spec'
 import { EXPORT_TABLES } from './tables'
+import { ruleParams } from '../../shared/export/tables/rule-params'
 
 export interface BuildOptions {
   store: Store
@@ -133,6 +135,18 @@ export async function buildBatch(o: BuildOptions): Promise<BuiltBatch> {
     const count = { rows: 0 }
     const digest = await writeGzipLines(join(building, kpiFile), chunksOf(kpiRows as unknown as Row[], encodeKpi, count))
     files.push(fileEntry(kpiDaily, kpiFile, count.rows, digest))
+    // The rule parameters the figures use: a snapshot, sent when it differs from the last batch's.
+    const encodeRules = rowEncoder(ruleParams, o.personalData, o.pseudonymKey)
+    const rules = ruleParamRows(reader) as unknown as Row[]
+    const rulesHash = snapshotHash(rules, encodeRules)
+    const sent = previous[ruleParams.name]
+    if (!(sent && 'hash' in sent && sent.hash === rulesHash)) {
+      const rulesFile = `${ruleParams.name}.jsonl.gz`
+      const n = { rows: 0 }
+      const d = await writeGzipLines(join(building, rulesFile), chunksOf(rules, encodeRules, n))
+      files.push(fileEntry(ruleParams, rulesFile, n.rows, d))
+      watermarks[ruleParams.name] = { hash: rulesHash }
+    }
     reader.exec('COMMIT')
   } finally {
     reader.close()

@@ -49,6 +49,7 @@ export function queryChanges(
       const start = updatedMark(spec, previous)
       let last = start
       const v = versionSql(spec, t.column, t.tieBreak)
+      // raw SQL: every table streamed (iterate) on the exporter's snapshot connection, SQL from its declaration.
       const stmt = db.prepare(
         `SELECT ${list}, ${v.at} AS ${AT}, ${v.id} AS ${ID} FROM ${from} t
          WHERE (${v.at}, ${v.id}) > (?, ?) AND ${v.at} < ? ORDER BY ${AT}, ${ID}`,
@@ -66,6 +67,7 @@ export function queryChanges(
       const m = previous[spec.name]
       let last = m && 'id' in m && !('at' in m) ? m.id : 0
       const key = t.column ? `t.${t.column}` : 't.rowid'
+      // raw SQL: streamed on the snapshot connection, SQL from the declaration.
       const stmt = db.prepare(`SELECT ${list}, ${key} AS ${ID} FROM ${from} t WHERE ${key} > ? ORDER BY ${ID}`)
       const iter = stmt.iterate(last) as IterableIterator<Row>
       const rows = (function* () {
@@ -84,6 +86,7 @@ export function queryChanges(
       const start = updatedMark(parent, previous)
       // The parent is aliased `t` inside the sub-query too, so its version SQL applies as declared.
       const v = versionSql(parent, parent.tracking.column, parent.tracking.tieBreak)
+      // raw SQL: streamed on the snapshot connection, SQL from the declaration.
       const stmt = db.prepare(
         `SELECT ${list} FROM ${from} t WHERE t.${t.parentColumn} IN (
            SELECT t.rowid FROM ${parent.from ?? parent.name} t
@@ -93,6 +96,7 @@ export function queryChanges(
       return { rows: stmt.iterate(start.at, start.id, cutoff) as IterableIterator<Row>, watermark: () => undefined }
     }
     case 'snapshot': {
+      // raw SQL: streamed on the snapshot connection, SQL from the declaration.
       const stmt = db.prepare(`SELECT ${list} FROM ${from} t ORDER BY ${spec.naturalKey.map((k) => `t.${k}`).join(', ')}`)
       return { rows: stmt.iterate() as IterableIterator<Row>, watermark: () => undefined }
     }

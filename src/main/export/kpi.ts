@@ -97,6 +97,7 @@ export function computeKpis(
   const rows: KpiRow[] = []
   for (const m of metrics) {
     const byDay = new Map<string, Map<string, number>>()
+    // raw SQL: the exporter's read-only snapshot connection; each metric is one grouped query of its own.
     for (const r of db.prepare(m.sql).all(range) as { day: string; dimension: string | null; value: number | null }[]) {
       let day = byDay.get(r.day)
       if (!day) byDay.set(r.day, (day = new Map()))
@@ -105,6 +106,7 @@ export function computeKpis(
     }
     const level = new Map<string, number>(m.dimensions.map((d) => [d, 0]))
     if (m.baseSql) {
+      // raw SQL: as above, the level a metric starts the covered days from.
       for (const r of db.prepare(m.baseSql).all(range) as { dimension: string; value: number }[]) level.set(r.dimension, Number(r.value))
     }
     for (const date of dates) {

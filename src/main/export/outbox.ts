@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Selectable } from 'kysely'
 import type { Store } from '../store/open'
+import { all, first, run } from '../store/query'
+import type { ExportBatchesTable } from '../store/schema'
 import { MANIFEST, Manifest } from './manifest'
 
 // The outbox on disk: `<dataDir>/export/batches/<batchId>/` complete batches (immutable),
@@ -23,24 +26,11 @@ export function ensureOutbox(o: Outbox): void {
   mkdirSync(o.batches, { recursive: true })
 }
 
-export interface BatchRecord {
-  id: string
-  seq: number
-  first_business_date: string
-  business_date: string
-  previous_id: string | null
-  cutoff: string
-  created_at: string
-  dir: string
-  manifest_sha256: string
-  rows: number
-  bytes: number
-  watermarks: string
-  adopted: number
-}
+/** A row of export_batches, as the store's schema declares it. */
+export type BatchRecord = Selectable<ExportBatchesTable>
 
 export function lastBatch(store: Store): BatchRecord | undefined {
-  return store.prepare('SELECT * FROM export_batches ORDER BY seq DESC LIMIT 1').get() as BatchRecord | undefined
+  return first(store, store.db.selectFrom('export_batches').selectAll().orderBy('seq', 'desc').limit(1))
 }
 
 export function readManifest(dir: string): Manifest | null {
@@ -51,30 +41,27 @@ export function readManifest(dir: string): Manifest | null {
 }
 
 export function recordBatch(store: Store, m: Manifest, manifestSha: string, targetIds: readonly string[], now: string, adopted: boolean) {
-  store
-    .prepare(
-      `INSERT INTO export_batches (id, seq, first_business_date, business_date, previous_id, cutoff, created_at, dir,
-         manifest_sha256, rows, bytes, watermarks, adopted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      m.batchId,
-      m.seq,
-      m.firstBusinessDate,
-      m.businessDate,
-      m.previousBatchId,
-      m.cutoff,
-      m.createdAt,
-      `batches/${m.batchId}`,
-      manifestSha,
-      m.files.reduce((n, f) => n + f.rows, 0),
-      m.files.reduce((n, f) => n + f.bytes, 0),
-      JSON.stringify(m.watermarks),
-      adopted ? 1 : 0,
-    )
-  const enqueue = store.prepare(
-    `INSERT INTO export_deliveries (batch_id, target_id, status, attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)`,
+  run(
+    store,
+    store.db.insertInto('export_batches').values({
+      id: m.batchId,
+      seq: m.seq,
+      first_business_date: m.firstBusinessDate,
+      business_date: m.businessDate,
+      previous_id: m.previousBatchId,
+      cutoff: m.cutoff,
+      created_at: m.createdAt,
+      dir: `batches/${m.batchId}`,
+      manifest_sha256: manifestSha,
+      rows: m.files.reduce((n, f) => n + f.rows, 0),
+      bytes: m.files.reduce((n, f) => n + f.bytes, 0),
+      watermarks: JSON.stringify(m.watermarks),
+      adopted: adopted ? 1 : 0,
+    }),
   )
-  for (const target of targetIds) enqueue.run(m.batchId, target, now)
+  for (const target of targetIds) {
+    run(store, store.db.insertInto('export_deliveries').values({ batch_id: m.batchId, target_id: target, status: 'pending', attempts: 0, next_attempt_at: now }))
+  }
 }
 
 /**
@@ -96,7 +83,7 @@ export async function reconcileOutbox(
       removed.push(name)
     }
   }
-  const known = new Set((store.prepare('SELECT id FROM export_batches').all() as { id: string }[]).map((r) => r.id))
+  const known = new Set(all(store, store.db.selectFrom('export_batches').select('id')).map((r) => r.id))
   const found: { m: Manifest; dir: string }[] = []
   let maxSeqOnDisk = 0
   for (const name of readdirSync(o.batches)) {

@@ -4,6 +4,7 @@ import { FolderTargetIn, HttpsTargetIn, PERSONAL_DATA_MODES, TargetIn, type Pers
 import { openSealed, sealedWith, isSealed } from '../secrets/secret-box'
 import { secretBoxOf } from '../secrets/registry'
 import type { Store } from '../store/open'
+import { run } from '../store/query'
 import { readSetting, writeSetting } from '../jobs/kv'
 
 /** A delivery target as stored (with its secret). */
@@ -102,6 +103,6 @@ export function pseudonymKey(store: Store): string {
   const existing = readSetting(store, KEYS.key, z.string().regex(/^[0-9a-f]{64}$/), '')
   if (existing) return existing
   const key = randomBytes(32).toString('hex')
-  store.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(KEYS.key, JSON.stringify(key))
+  run(store, store.db.insertInto('settings').values({ key: KEYS.key, value: JSON.stringify(key) }).onConflict((c) => c.doNothing()))
   return readSetting(store, KEYS.key, z.string(), key)
 }

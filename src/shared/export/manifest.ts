@@ -4,7 +4,11 @@ import { PERSONAL_DATA_MODES } from '../contract/data'
 // manifest.json: written last in a batch; its presence means the batch is complete.
 
 export const FORMAT = 'dealer-aftersales-export'
-export const SCHEMA_VERSION = 1
+/**
+ * The batch format's version (docs/export-format.md, "Schema versions"): 2 added
+ * job_time_segments.short_confirmed_by/at and the rule_params table. Readers accept 1 … this.
+ */
+export const SCHEMA_VERSION = 2
 export const MANIFEST = 'manifest.json'
 
 export const Watermark = z.union([
@@ -30,7 +34,7 @@ export type ManifestFile = z.infer<typeof ManifestFile>
 
 export const Manifest = z.strictObject({
   format: z.literal(FORMAT),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION),
   batchId: z.string(),
   seq: z.number().int().positive(),
   dealerCode: z.string(),

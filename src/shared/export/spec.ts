@@ -23,6 +23,8 @@ export interface ExportColumn {
   /** SQL expression over the table alias `t`; default `t.<name>`. */
   sql?: string
   description?: string
+  /** The schema version that added the column (default 1); a batch of an older version lacks it. */
+  since?: number
 }
 
 /**
@@ -59,6 +61,23 @@ export interface ExportTableSpec {
   updatedAt: string | null
   tracking: Tracking
   columns: readonly ExportColumn[]
+  /** The schema version that added the table (default 1). */
+  since?: number
+}
+
+const atVersion = new Map<number, WeakMap<ExportTableSpec, ExportTableSpec>>()
+
+/**
+ * The table as a batch of schema version `version` holds it: without the columns added later
+ * (always nullable ones; head office stores them as NULL). The same object for the same version.
+ */
+export function specAt(spec: ExportTableSpec, version: number): ExportTableSpec {
+  if (spec.columns.every((c) => (c.since ?? 1) <= version)) return spec
+  let cache = atVersion.get(version)
+  if (!cache) atVersion.set(version, (cache = new WeakMap()))
+  let older = cache.get(spec)
+  if (!older) cache.set(spec, (older = { ...spec, columns: spec.columns.filter((c) => (c.since ?? 1) <= version) }))
+  return older
 }
 
 export type ApplyMode = 'upsert' | 'append' | 'replace-children' | 'snapshot'

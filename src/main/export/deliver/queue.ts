@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { toLocalIso, type Clock } from '../../../shared/domain/time'
+import { sql } from 'kysely'
 import type { Store } from '../../store/open'
+import { first, run } from '../../store/query'
 import { readManifest, type Outbox } from '../outbox'
 import { DeliveryError, type DeliveryTarget } from './target'
 
@@ -32,13 +34,17 @@ export interface DeliveryOutcome {
 }
 
 function nextPending(store: Store, targetId: string): PendingRow | undefined {
-  return store
-    .prepare(
-      `SELECT d.batch_id, d.attempts, d.next_attempt_at, b.dir, b.manifest_sha256
-       FROM export_deliveries d JOIN export_batches b ON b.id = d.batch_id
-       WHERE d.target_id = ? AND d.status = 'pending' ORDER BY b.seq LIMIT 1`,
-    )
-    .get(targetId) as PendingRow | undefined
+  return first(
+    store,
+    store.db
+      .selectFrom('export_deliveries as d')
+      .innerJoin('export_batches as b', 'b.id', 'd.batch_id')
+      .select(['d.batch_id', 'd.attempts', 'd.next_attempt_at', 'b.dir', 'b.manifest_sha256'])
+      .where('d.target_id', '=', targetId)
+      .where('d.status', '=', 'pending')
+      .orderBy('b.seq')
+      .limit(1),
+  ) satisfies PendingRow | undefined
 }
 
 /** The earliest time any target has something to try, or null when the queue is empty. */
@@ -75,22 +81,26 @@ export async function deliverPending(o: {
         const message = error instanceof DeliveryError ? error.message : `${(error as Error).message ?? error}`
         const attempts = row.attempts + 1
         const retryAt = toLocalIso(new Date(o.clock.now().getTime() + backoffMs(attempts)), o.timeZone)
-        o.store
-          .prepare(
-            `UPDATE export_deliveries SET attempts = ?, last_attempt_at = ?, last_error = ?, next_attempt_at = ?
-             WHERE batch_id = ? AND target_id = ?`,
-          )
-          .run(attempts, iso(), message.slice(0, 500), retryAt, row.batch_id, target.id)
+        run(
+          o.store,
+          o.store.db
+            .updateTable('export_deliveries')
+            .set({ attempts, last_attempt_at: iso(), last_error: message.slice(0, 500), next_attempt_at: retryAt })
+            .where('batch_id', '=', row.batch_id)
+            .where('target_id', '=', target.id),
+        )
         outcomes.push({ targetId: target.id, batchId: row.batch_id, ok: false, error: message })
         break
       }
       const now = iso()
-      o.store
-        .prepare(
-          `UPDATE export_deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = ?,
-             delivered_at = ?, last_error = NULL, next_attempt_at = NULL WHERE batch_id = ? AND target_id = ?`,
-        )
-        .run(now, now, row.batch_id, target.id)
+      run(
+        o.store,
+        o.store.db
+          .updateTable('export_deliveries')
+          .set({ status: 'delivered', attempts: sql<number>`attempts + 1`, last_attempt_at: now, delivered_at: now, last_error: null, next_attempt_at: null })
+          .where('batch_id', '=', row.batch_id)
+          .where('target_id', '=', target.id),
+      )
       outcomes.push({ targetId: target.id, batchId: row.batch_id, ok: true })
     }
   }
@@ -99,17 +109,14 @@ export async function deliverPending(o: {
 
 /** Queues a batch again for one target or all it was meant for (re-send from the app). */
 export function requeue(store: Store, batchId: string, targetId: string | undefined, now: string): number {
-  const sql = `UPDATE export_deliveries SET status = 'pending', next_attempt_at = ?, last_error = NULL
-               WHERE batch_id = ?${targetId ? ' AND target_id = ?' : ''}`
-  const args = targetId ? [now, batchId, targetId] : [now, batchId]
-  let changes = store.prepare(sql).run(...args).changes
+  let update = store.db.updateTable('export_deliveries').set({ status: 'pending', next_attempt_at: now, last_error: null }).where('batch_id', '=', batchId)
+  if (targetId) update = update.where('target_id', '=', targetId)
+  let changes = run(store, update).changes
   if (changes === 0 && targetId) {
     // A target added after the batch was built: queue it there as well.
-    const known = store.prepare('SELECT 1 FROM export_batches WHERE id = ?').get(batchId)
+    const known = first(store, store.db.selectFrom('export_batches').select('id').where('id', '=', batchId))
     if (known) {
-      store
-        .prepare(`INSERT INTO export_deliveries (batch_id, target_id, status, attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)`)
-        .run(batchId, targetId, now)
+      run(store, store.db.insertInto('export_deliveries').values({ batch_id: batchId, target_id: targetId, status: 'pending', attempts: 0, next_attempt_at: now }))
       changes = 1
     }
   }

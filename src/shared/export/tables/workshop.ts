@@ -82,8 +82,8 @@ export const jobTimeSegments: ExportTableSpec = {
     col.text('correction_reason', true),
     // A closed segment shorter than the clock minimum holds its job out of efficiency until the
     // workshop supervisor confirms it (or corrects it: corrected_by).
-    col.int('short_confirmed_by', true),
-    col.at('short_confirmed_at', true),
+    { ...col.int('short_confirmed_by', true), since: 2 },
+    { ...col.at('short_confirmed_at', true), since: 2 },
   ],
 }
 
