@@ -4,7 +4,7 @@ import { FolderTargetIn, HttpsTargetIn, PERSONAL_DATA_MODES, TargetIn, type Pers
 import { openSealed, sealedWith, isSealed } from '../secrets/secret-box'
 import { secretBoxOf } from '../secrets/registry'
 import type { Store } from '../store/open'
-import { readSetting, writeSetting } from '../jobs/kv'
+import { readSetting, writeSetting } from '../settings/settings'
 
 /** A delivery target as stored (with its secret). */
 export type TargetConfig = z.output<typeof TargetIn>
