@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../src/shared/domain/time'
 import { withValidCheckDigit } from '../src/shared/domain/vin'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { logIn, pickFromSelect } from './support/desk'
 import { zh } from './support/i18n'
@@ -18,37 +18,28 @@ const dayAfter = (days: number) => {
 
 // The desk's small trust problems, each checked the way a clerk meets it.
 describe('the front desk keeps to the hours, the keys and the roles', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
   let token: string
   const day = dayAfter(3)
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    session = await openBrowser(host.url)
-    token = await apiLogin(host.url, 'advisor1', PASSWORD)
-  })
-
-  afterAll(async () => {
-    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
+    token = await apiLogin(env.host.url, 'advisor1', PASSWORD)
   })
 
   it('draws a confirmed 03:00 booking in its own row and overlapping bookings side by side', async () => {
-    const me = await apiCall(host.url, token, 'auth.me', {})
-    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const me = await apiCall(env.host.url, token, 'auth.me', {})
+    const hits = await apiCall(env.host.url, token, 'reception.search', { q: '粤', limit: 50 })
     const cars = hits.filter((h) => h.vehicleId && h.plate).slice(0, 3)
     const [early, a, b] = cars
     if (!early?.vehicleId || !a?.vehicleId || !b?.vehicleId) throw new Error('the demo has too few vehicles with plates')
     const book = (vehicleId: number, time: string, outsideHours = false) =>
-      apiCall(host.url, token, 'appointments.book', { vehicleId, advisorId: me.id, startsAt: `${day}T${time}:00+08:00`, durationMin: 60, outsideHours })
+      apiCall(env.host.url, token, 'appointments.book', { vehicleId, advisorId: me.id, startsAt: `${day}T${time}:00+08:00`, durationMin: 60, outsideHours })
     await expect(book(early.vehicleId, '03:00')).rejects.toThrow(/VALIDATION 不在营业时间内/)
     await book(early.vehicleId, '03:00', true)
     await book(a.vehicleId, '10:00')
     await book(b.vehicleId, '10:30')
 
-    const { page } = session
+    const { page } = env.session
     await logIn(page, 'advisor1', PASSWORD)
     await page.goto(`/#/appointments?date=${day}`)
     const grid = page.getByRole('grid', { name: zh('appts.grid', { date: day }) })
@@ -68,12 +59,12 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     expect(await card('10:00', a.plate ?? '').count()).toBe(1)
     await page.getByRole('textbox', { name: zh('appts.search') }).fill('')
     await card('10:30', b.plate ?? '').waitFor()
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('opens the booking dialog at the next free slot for the advisor, and Enter in its date picker does not book', async () => {
-    const { page } = session
-    const me = await apiCall(host.url, token, 'auth.me', {})
+    const { page } = env.session
+    const me = await apiCall(env.host.url, token, 'auth.me', {})
     await page.getByRole('button', { name: zh('appts.book') }).click()
     const dialog = page.getByRole('dialog')
     const form = dialog.getByRole('form', { name: zh('appts.book') })
@@ -97,19 +88,19 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
 
     await dialog.getByRole('button', { name: zh('appts.book') }).click()
     const confirm = page.getByRole('dialog').filter({ hasText: zh('appts.outsideConfirmTitle') })
-    await settled(confirm)
+    await settle(confirm)
     await screenshot(page, 'appointments-outside-confirm', false)
     await confirm.getByRole('button', { name: zh('appts.outsideConfirmOk') }).click()
     const grid = page.getByRole('grid', { name: zh('appts.grid', { date: day }) })
     await grid.getByRole('gridcell').filter({ hasText: '07:00' }).waitFor()
-    const day7 = await apiCall(host.url, token, 'appointments.day', { date: day })
+    const day7 = await apiCall(env.host.url, token, 'appointments.day', { date: day })
     expect(day7.find((x) => x.startsAt === `${day}T07:00:00+08:00`)?.concern).toBe('早上送车保养')
     await screenshot(page, 'appointments-day')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('lets the alert row keys open their dialog without typing the letter into it', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
     await logIn(page, 'partsup', PASSWORD)
     await page.goto('/#/alerts')
@@ -138,11 +129,11 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     expect(await page.getByRole('dialog').count()).toBeGreaterThan(0)
     await page.getByRole('dialog').getByRole('button', { name: zh('common.cancel') }).click()
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('sends the next person to their own home after a logout, never to the last person\'s screen', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
     await logIn(page, 'cashier', PASSWORD)
     await page.waitForURL(/#\/settlement$/)
@@ -156,11 +147,11 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     await page.getByRole('tab', { name: zh('wk.tab.clock'), selected: true }).waitFor()
     expect(await page.getByText(zh('shell.forbiddenTitle')).count()).toBe(0)
     await screenshot(page, 'login-technician-home')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('shows a technician why they cannot register a customer before they type anything', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.keyboard.press('Alt+1')
     const button = page.getByRole('button', { name: zh('desk.newCustomer') })
     await button.waitFor()
@@ -173,12 +164,12 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     await page.getByRole('note').getByText(reason).waitFor()
     expect(await page.getByRole('form', { name: zh('desk.newCustomer') }).count()).toBe(0)
     expect(await page.locator('body').textContent()).not.toContain('permission.')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('warns an advisor that a mobile is already a customer\'s and registers the car to that customer', async () => {
-    const { page } = session
-    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const { page } = env.session
+    const hits = await apiCall(env.host.url, token, 'reception.search', { q: '粤', limit: 50 })
     const known = hits.find((h) => h.mobile && h.vehicleId)
     if (!known?.mobile) throw new Error('no demo customer with a mobile')
     await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
@@ -200,17 +191,17 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     await form.getByRole('button', { name: zh('desk.register'), exact: true }).click()
     const panel = page.getByLabel(zh('desk.vehiclePanel'))
     await panel.getByText(vin).waitFor()
-    const owner = await apiCall(host.url, token, 'customers.get', { id: known.customerId })
+    const owner = await apiCall(env.host.url, token, 'customers.get', { id: known.customerId })
     expect(owner.vehicles.map((v) => v.vin)).toContain(vin)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('lets the desk search and filter the RO list and marks the late orders', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.goto('/#/ros')
     const table = page.getByRole('table', { name: zh('roList.title') })
     await table.locator('tbody tr.clickable').first().waitFor()
-    const { rows } = await apiCall(host.url, token, 'ro.list', { open: true, limit: 200 })
+    const { rows } = await apiCall(env.host.url, token, 'ro.list', { open: true, limit: 200 })
     const late = rows.filter((r) => r.late.length > 0)
     await page.getByRole('checkbox', { name: zh('roList.lateOnly') }).check()
     await expect.poll(() => table.locator('tbody tr.clickable').count()).toBe(Math.min(late.length, 50))
@@ -224,10 +215,10 @@ describe('the front desk keeps to the hours, the keys and the roles', () => {
     const target = rows.find((r) => r.plate)!
     await page.getByRole('textbox', { name: zh('roList.search') }).fill(target.plate!.slice(-4))
     await table.getByRole('row').filter({ hasText: target.number }).waitFor()
-    const matching = await apiCall(host.url, token, 'ro.list', { open: true, q: target.plate!.slice(-4), limit: 50 })
+    const matching = await apiCall(env.host.url, token, 'ro.list', { open: true, q: target.plate!.slice(-4), limit: 50 })
     await expect.poll(() => table.locator('tbody tr.clickable').count()).toBe(matching.rows.length)
     expect(matching.total).toBeLessThan(rows.length)
     await screenshot(page, 'ro-list-filtered')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, type Session } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot } from './support/browser'
 import { zh } from './support/i18n'
 
 describe('first run on an empty data directory', () => {
-  let host: RunningHost
-  let session: Session
-
-  beforeAll(async () => {
-    host = await startHost()
-    session = await openBrowser(host.url)
-  })
-
-  afterAll(async () => {
-    await session?.close()
-    await host?.stop()
-  })
+  const env = hostAndBrowser()
 
   it('asks for the dealership and administrator, then lets the administrator log in', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.goto('/')
     await page.getByText(zh('setup.title')).waitFor()
     const form = page.getByRole('form', { name: zh('setup.tabDealer') })
@@ -53,26 +42,15 @@ describe('first run on an empty data directory', () => {
     await page.getByRole('navigation').getByText(zh('nav.reception')).click()
     await expect.poll(() => page.getByRole('combobox', { name: zh('desk.searchLabel') }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await screenshot(page, 'first-run-desk')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })
 
 describe('trying the demo on an empty data directory', () => {
-  let host: RunningHost
-  let session: Session
-
-  beforeAll(async () => {
-    host = await startHost()
-    session = await openBrowser(host.url)
-  })
-
-  afterAll(async () => {
-    await session?.close()
-    await host?.stop()
-  })
+  const env = hostAndBrowser()
 
   it('creates the demo dealership and lists the demo users, who log in with the chosen password', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.goto('/')
     await page.getByRole('tab', { name: zh('setup.tabDemo') }).click()
     const form = page.getByRole('form', { name: zh('setup.tabDemo') })
@@ -91,6 +69,6 @@ describe('trying the demo on an empty data directory', () => {
     await login.getByLabel(zh('field.password')).fill('demo-pass-1')
     await login.getByRole('button', { name: zh('login.submit') }).click()
     await page.getByRole('banner').getByText(zh('role.service_advisor')).waitFor()
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot } from './support/browser'
 import { zh } from './support/i18n'
 
 // English runs longer than Chinese: every list a clerk reads must still show its whole column
@@ -52,21 +52,11 @@ function clippedText(page: Page) {
 }
 
 describe('the English screens at office and full-HD sizes', () => {
-  let host: RunningHost
-  let session: Session
-
-  beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    session = await openBrowser(host.url)
-  })
-  afterAll(async () => {
-    await session?.close()
-    await host?.stop()
-  })
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
 
   for (const [user, screens] of Object.entries(SCREENS)) {
     it(`shows ${user}'s lists with whole column headers and menu labels`, async () => {
-      const page = await session.browser.newPage({ baseURL: host.url, locale: 'en', timezoneId: 'Asia/Shanghai' })
+      const page = await env.session.browser.newPage({ baseURL: env.host.url, locale: 'en', timezoneId: 'Asia/Shanghai' })
       page.setDefaultTimeout(15_000)
       await logInEnglish(page, user)
       const found: string[] = []

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn, pickFromSelect } from './support/desk'
 import { zh } from './support/i18n'
@@ -23,10 +23,7 @@ async function openParts(page: Page, hash = '#/parts'): Promise<void> {
 
 /** A screenshot once transitions have finished (tab ink bar, progress bars, fading rows). */
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  // Endless animations (a spinner) never settle; only the finite ones are waited for.
-  const running = `[...document.querySelectorAll('.app-content, .print-page-wrap')].flatMap((el) => el.getAnimations({ subtree: true }))
-    .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getTiming().iterations ?? 1)).length`
-  await expect.poll(() => page.evaluate(running), { timeout: 10_000 }).toBe(0)
+  await settle(page, { within: '.app-content, .print-page-wrap', timeout: 10_000 })
   await screenshot(page, name, fullPage)
 }
 
@@ -45,8 +42,7 @@ async function chooseOption(page: Page, label: string, optionText: string, searc
 // list and orders the new parts, the clerk receives and issues them to a repair order and counts
 // the shelf, and the manager approves the stocktake. The demo has no stock, so it comes in here.
 describe('the parts counter on the demo dealership', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
   const s = String(Date.now()).slice(-5)
   const A = `ZZT-${s}-01`
   const B = `ZZT-${s}-02`
@@ -57,20 +53,12 @@ describe('the parts counter on the demo dealership', () => {
   let stocktakeId = 0
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    session = await openBrowser(host.url)
-    const sup = await apiLogin(host.url, 'partsup', PASSWORD)
-    await apiCall(host.url, sup, 'purchasing.suppliers.save', { code: 'SVW', name: '上汽大众配件中心', contact: '王经理', phone: '020-88886666', active: true })
-  })
-
-  afterAll(async () => {
-    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
+    const sup = await apiLogin(env.host.url, 'partsup', PASSWORD)
+    await apiCall(env.host.url, sup, 'purchasing.suppliers.save', { code: 'SVW', name: '上汽大众配件中心', contact: '王经理', phone: '020-88886666', active: true })
   })
 
   it('imports a GBK price list after a dry run that names the bad row and its reason', async () => {
-    const { page } = session
+    const { page } = env.session
     await logIn(page, 'partsup', PASSWORD)
     await page.getByRole('navigation').getByText(zh('nav.parts')).click()
     await page.getByRole('tab', { name: zh('pt.tab.catalogue') }).click()
@@ -90,7 +78,7 @@ describe('the parts counter on the demo dealership', () => {
     const bad = page.getByRole('row').filter({ hasText: zh('parts.import.badAmount', { value: 'abc' }) })
     await expect.poll(() => bad.textContent()).toContain('5')
     await page.getByRole('row').filter({ hasText: A }).filter({ hasText: '火花塞' }).waitFor()
-    await settled(page.getByRole('dialog'))
+    await settle(page.getByRole('dialog'))
     await screenshot(page, 'parts-import-preview', false)
     await page.getByRole('button', { name: zh('pt.import.applySkipping', { n: 3, bad: 1 }) }).click()
     await page.getByText(zh('pt.import.doneDetail', { added: 3, changed: 0, unchanged: 0 })).waitFor()
@@ -101,13 +89,13 @@ describe('the parts counter on the demo dealership', () => {
     for (const pn of [A, B, C]) await page.getByRole('row').filter({ hasText: pn }).waitFor()
     await expect.poll(() => page.getByRole('row').filter({ hasText: `ZZT-${s}-04` }).count()).toBe(0)
     await shot(page, 'parts-catalogue')
-    const sup = await apiLogin(host.url, 'partsup', PASSWORD)
-    for (const pn of [A, B, C]) ids[pn] = (await apiCall(host.url, sup, 'parts.search', { q: pn, limit: 1 }))[0]?.id ?? 0
+    const sup = await apiLogin(env.host.url, 'partsup', PASSWORD)
+    for (const pn of [A, B, C]) ids[pn] = (await apiCall(env.host.url, sup, 'parts.search', { q: pn, limit: 1 }))[0]?.id ?? 0
     expect(Object.values(ids).every((id) => id > 0)).toBe(true)
   })
 
   it('orders the new parts and receives them against the order, one line short', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('tab', { name: zh('pt.tab.purchasing') }).click()
     await page.getByRole('button', { name: zh('pt.po.new') }).click()
     const dialog = page.getByRole('dialog')
@@ -116,7 +104,7 @@ describe('the parts counter on the demo dealership', () => {
       await pickFromSelect(page, zh('pt.po.addPart'), pn, pn)
       await dialog.getByLabel(zh('pt.po.quantityFor', { partNumber: pn })).fill(q)
     }
-    await settled(dialog)
+    await settle(dialog)
     await screenshot(page, 'parts-po-editor', false)
     await dialog.getByRole('button', { name: zh('common.save') }).click()
     await page.getByRole('button', { name: zh('pt.po.send') }).click()
@@ -130,25 +118,25 @@ describe('the parts counter on the demo dealership', () => {
     await page.getByText(zh('receiptDifference.short')).first().waitFor()
     await shot(page, 'parts-po-received')
 
-    const sup = await apiLogin(host.url, 'partsup', PASSWORD)
-    const stock = async (pn: string) => (await apiCall(host.url, sup, 'parts.get', { id: ids[pn] ?? 0, moves: 5 })).part.onHandMilli
+    const sup = await apiLogin(env.host.url, 'partsup', PASSWORD)
+    const stock = async (pn: string) => (await apiCall(env.host.url, sup, 'parts.get', { id: ids[pn] ?? 0, moves: 5 })).part.onHandMilli
     expect([await stock(A), await stock(B), await stock(C)]).toEqual([10000, 9000, 2000])
     await openParts(page, '#/parts?tab=purchasing')
     await page.getByRole('row').filter({ hasText: '上汽大众配件中心' }).first().waitFor()
     await shot(page, 'parts-purchasing')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('issues from the pick list, takes one back, and refuses more than is on hand with the figures', async () => {
-    const { page } = session
-    const adv = await apiLogin(host.url, 'advisor1', PASSWORD)
-    let { ro } = await checkInFreeVehicle(host.url, adv, { kmDriven: 120, fuelEighths: 4, concerns: '更换火花塞和前刹车片' })
+    const { page } = env.session
+    const adv = await apiLogin(env.host.url, 'advisor1', PASSWORD)
+    let { ro } = await checkInFreeVehicle(env.host.url, adv, { kmDriven: 120, fuelEighths: 4, concerns: '更换火花塞和前刹车片' })
     const line = (pn: string, name: string, quantityMilli: number) => ({ kind: 'part' as const, partId: ids[pn] ?? 0, description: name, quantityMilli, unitPriceFen: 6800, payer: 'customer' as const })
-    ro = await apiCall(host.url, adv, 'ro.saveLines', { id: ro.id, version: ro.version, lines: [line(A, '火花塞', 2000), line(C, '前刹车片', 5000)] })
-    ro = await apiCall(host.url, adv, 'ro.authorise', { id: ro.id, version: ro.version, method: 'in_person', authorisedBy: ro.customer.name })
+    ro = await apiCall(env.host.url, adv, 'ro.saveLines', { id: ro.id, version: ro.version, lines: [line(A, '火花塞', 2000), line(C, '前刹车片', 5000)] })
+    ro = await apiCall(env.host.url, adv, 'ro.authorise', { id: ro.id, version: ro.version, method: 'in_person', authorisedBy: ro.customer.name })
     roId = ro.id
     roNumber = ro.number
-    const clerk = await apiLogin(host.url, 'parts1', PASSWORD)
+    const clerk = await apiLogin(env.host.url, 'parts1', PASSWORD)
 
     await switchUser(page, 'parts1')
     await page.keyboard.press('Alt+5')
@@ -163,13 +151,13 @@ describe('the parts counter on the demo dealership', () => {
 
     await rowA.getByRole('button', { name: zh('pt.pick.issue') }).click()
     await page.getByText(zh('pt.counter.issued', { n: 1 })).waitFor()
-    await expect.poll(async () => (await apiCall(host.url, clerk, 'parts.pickList', { roId })).lines.find((l) => l.partId === ids[A])?.issuedMilli).toBe(2000)
+    await expect.poll(async () => (await apiCall(env.host.url, clerk, 'parts.pickList', { roId })).lines.find((l) => l.partId === ids[A])?.issuedMilli).toBe(2000)
 
     await rowA.getByRole('button', { name: zh('pt.pick.return') }).click()
     const back = page.getByRole('dialog')
     await back.getByLabel(zh('pt.ledger.quantity')).fill('1')
     await back.getByLabel(zh('pt.ledger.reason')).fill('客户只换一个')
-    await settled(back)
+    await settle(back)
     await screenshot(page, 'parts-return', false)
     await back.getByRole('button', { name: zh('pt.pick.return') }).click()
     await page.getByText(zh('pt.counter.returned', { partNumber: A })).waitFor()
@@ -180,7 +168,7 @@ describe('the parts counter on the demo dealership', () => {
     await refusal.getByText(zh('parts.insufficientStock', { partNumber: C, available: '2', requested: '5' })).waitFor()
     await expect.poll(() => rowC.getAttribute('class')).toContain('line-error')
     await shot(page, 'parts-pick-refused')
-    let pick = await apiCall(host.url, clerk, 'parts.pickList', { roId })
+    let pick = await apiCall(env.host.url, clerk, 'parts.pickList', { roId })
     expect(pick.lines.find((l) => l.partId === ids[A])?.issuedMilli).toBe(1000)
     expect(pick.lines.find((l) => l.partId === ids[C])?.issuedMilli).toBe(0)
 
@@ -193,7 +181,7 @@ describe('the parts counter on the demo dealership', () => {
     await shortage.getByText(zh('shortage.special_order')).click()
     await shortage.getByRole('button', { name: zh('pt.confirm') }).click()
     await rowC.getByText(zh('shortage.special_order')).waitFor()
-    pick = await apiCall(host.url, clerk, 'parts.pickList', { roId })
+    pick = await apiCall(env.host.url, clerk, 'parts.pickList', { roId })
     expect(pick.lines.find((l) => l.partId === ids[C])).toMatchObject({ issuedMilli: 2000, outstandingMilli: 3000, outcome: 'special_order' })
 
     await page.getByRole('button', { name: zh('pt.old.tag') }).click()
@@ -208,11 +196,11 @@ describe('the parts counter on the demo dealership', () => {
     await shot(page, 'parts-pick-print')
     await page.getByRole('button', { name: zh('pt.back') }).click()
     await rowA.waitFor()
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('counts the new bins with the scanner station and shows the variance, which only a manager may approve', async () => {
-    const { page } = session
+    const { page } = env.session
     await openParts(page, '#/parts?tab=stocktake')
     await page.getByRole('button', { name: zh('pt.st.new') }).click()
     const dialog = page.getByRole('dialog')
@@ -250,11 +238,11 @@ describe('the parts counter on the demo dealership', () => {
     const diff = page.getByRole('row').filter({ hasText: B })
     await expect.poll(() => diff.textContent()).toContain('-1')
     await shot(page, 'parts-stocktake-variance')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('is approved by the manager, which posts the adjustment move shown under the variance', async () => {
-    const { page } = session
+    const { page } = env.session
     await switchUser(page, 'manager')
     await openParts(page, `#/parts/stocktake/${stocktakeId}`)
     await page.getByRole('button', { name: zh('pt.st.approve') }).click()
@@ -263,19 +251,19 @@ describe('the parts counter on the demo dealership', () => {
     await moves.waitFor()
     await page.getByRole('row').filter({ hasText: zh('moveKind.stocktake') }).filter({ hasText: B }).waitFor()
     await shot(page, 'parts-stocktake-approved')
-    const token = await apiLogin(host.url, 'manager', PASSWORD)
-    const [move] = await apiCall(host.url, token, 'stock.moves', { partId: ids[B] ?? 0, kind: 'stocktake', limit: 5 })
+    const token = await apiLogin(env.host.url, 'manager', PASSWORD)
+    const [move] = await apiCall(env.host.url, token, 'stock.moves', { partId: ids[B] ?? 0, kind: 'stocktake', limit: 5 })
     expect(move).toMatchObject({ quantityMilli: -1000, onHandMilliAfter: 8000, refType: 'stocktake', refId: stocktakeId })
 
     await page.getByRole('button', { name: zh('pt.st.printVariance') }).click()
     await page.getByRole('article', { name: zh('pt.st.printVarianceTitle') }).getByText(B).waitFor()
     await shot(page, 'parts-stocktake-print')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('shows the ledger, stock value as of yesterday, empty bins, labels and old parts', async () => {
-    const { page } = session
-    const token = await apiLogin(host.url, 'manager', PASSWORD)
+    const { page } = env.session
+    const token = await apiLogin(env.host.url, 'manager', PASSWORD)
     await openParts(page, `#/parts/part/${ids[B]}`)
     await page.getByRole('row').filter({ hasText: zh('moveKind.stocktake') }).waitFor()
     await openParts(page, `#/parts/part/${ids[A]}`)
@@ -293,7 +281,7 @@ describe('the parts counter on the demo dealership', () => {
     await summary.getByText(`${yesterday} 23:59`).waitFor()
     await picker.press('Escape')
     await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' })
-    const past = await apiCall(host.url, token, 'stock.valuation', { at: `${yesterday}T23:59:59+08:00`, limit: 1 })
+    const past = await apiCall(env.host.url, token, 'stock.valuation', { at: `${yesterday}T23:59:59+08:00`, limit: 1 })
     await summary.getByText(formatFen(past.valueFen, 'zh-CN')).waitFor()
     await shot(page, 'parts-valuation')
 
@@ -311,14 +299,14 @@ describe('the parts counter on the demo dealership', () => {
     await page.getByRole('row').filter({ hasText: '旧火花塞' }).waitFor()
     await shot(page, 'parts-oldparts')
 
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('lets the workshop supervisor accept an external purchase, which then enters stock', async () => {
-    const { page } = session
-    const sup = await apiLogin(host.url, 'partsup', PASSWORD)
-    const before = (await apiCall(host.url, sup, 'parts.get', { id: ids[A] ?? 0, moves: 1 })).part.onHandMilli
-    await apiCall(host.url, sup, 'purchasing.external.create', {
+    const { page } = env.session
+    const sup = await apiLogin(env.host.url, 'partsup', PASSWORD)
+    const before = (await apiCall(env.host.url, sup, 'parts.get', { id: ids[A] ?? 0, moves: 1 })).part.onHandMilli
+    await apiCall(env.host.url, sup, 'purchasing.external.create', {
       partId: ids[A] ?? 0, supplierName: '广州永达汽配商行', quantityMilli: 1000, unitCostFen: 3800, invoiceRef: 'YD-0088', note: '急用',
     })
     await switchUser(page, 'workshop')
@@ -328,11 +316,11 @@ describe('the parts counter on the demo dealership', () => {
     await shot(page, 'parts-external')
     await row.getByRole('button', { name: zh('pt.external.accept') }).click()
     await page.getByText(zh('pt.external.accepted', { partNumber: A })).waitFor()
-    const after = (await apiCall(host.url, sup, 'parts.get', { id: ids[A] ?? 0, moves: 1 })).part.onHandMilli
+    const after = (await apiCall(env.host.url, sup, 'parts.get', { id: ids[A] ?? 0, moves: 1 })).part.onHandMilli
     expect(after - before).toBe(1000)
     await page.getByText(zh('externalState.accepted')).first().click()
     await page.getByRole('row').filter({ hasText: A }).getByText('外观、型号核对无误').waitFor()
     await shot(page, 'parts-external-accepted')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

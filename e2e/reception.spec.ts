@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatFen, lineAmount, totalsOf } from '../src/shared/domain/money'
 import { withValidCheckDigit } from '../src/shared/domain/vin'
 import { localDate } from '../src/shared/domain/time'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { currentRoId, logIn, pickFromSelect } from './support/desk'
 import { en, zh } from './support/i18n'
@@ -13,8 +13,7 @@ const PASSWORD = 'demo-e2e-pass'
 // One advisor's morning at the desk, in order: each step builds on the one before (the vehicle
 // registered is the one checked in, whose order gets the estimate, and so on).
 describe('the reception desk on the demo dealership', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
   let token: string
   let demo: { vin: string; plate: string }
   const suffix = String(Date.now()).slice(-5)
@@ -26,23 +25,15 @@ describe('the reception desk on the demo dealership', () => {
   let grossFen = 0
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    session = await openBrowser(host.url)
-    token = await apiLogin(host.url, 'advisor1', PASSWORD)
-    const { rows } = await apiCall(host.url, token, 'ro.list', { open: true, limit: 50 })
+    token = await apiLogin(env.host.url, 'advisor1', PASSWORD)
+    const { rows } = await apiCall(env.host.url, token, 'ro.list', { open: true, limit: 50 })
     const row = rows.find((r) => r.plate && r.vin)
     if (!row?.plate) throw new Error('the demo has no open repair order with a plate')
     demo = { vin: row.vin, plate: row.plate }
   })
 
-  afterAll(async () => {
-    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
-  })
-
   it('finds a demo vehicle by the last six characters of its VIN and by its plate', async () => {
-    const { page } = session
+    const { page } = env.session
     await logIn(page, 'advisor1', PASSWORD)
     const search = page.getByRole('combobox', { name: zh('desk.searchLabel') })
     await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
@@ -69,7 +60,7 @@ describe('the reception desk on the demo dealership', () => {
     await expect.poll(() => page.getByRole('option').count()).toBe(0)
 
     // A broad plate prefix says how many there are in all, and shows more on request.
-    const found = await apiCall(host.url, token, 'reception.find', { q: '粤A', limit: 20 })
+    const found = await apiCall(env.host.url, token, 'reception.find', { q: '粤A', limit: 20 })
     expect(found.total).toBeGreaterThan(20)
     await search.fill('粤A')
     await page.getByText(zh('desk.hitCountOf', { shown: 20, total: found.total })).waitFor()
@@ -80,7 +71,7 @@ describe('the reception desk on the demo dealership', () => {
   })
 
   it('refuses an invalid VIN at the VIN field and registers a new customer and vehicle with a valid one', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.keyboard.press('Alt+N')
     const form = page.getByRole('form', { name: zh('desk.newCustomer') })
     const vin = form.getByLabel(zh('field.vin'))
@@ -121,14 +112,14 @@ describe('the reception desk on the demo dealership', () => {
     await panel.getByRole('button', { name: zh('desk.edit') }).click()
     const edit = page.getByRole('dialog')
     await edit.getByLabel(zh('field.colour')).fill('珍珠白')
-    await settled(edit)
+    await settle(edit)
     await screenshot(page, 'desk-edit-vehicle', false)
     await edit.getByRole('button', { name: zh('common.save') }).click()
     await panel.getByText('珍珠白').waitFor()
   })
 
   it('checks the new vehicle in with the walk-around and opens its repair order', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('button', { name: zh('desk.checkIn') }).click()
     const form = page.getByRole('form', { name: zh('checkIn.title') })
     await form.getByLabel(zh('field.odometerKm')).fill('12345')
@@ -143,7 +134,7 @@ describe('the reception desk on the demo dealership', () => {
     await form.getByRole('button', { name: zh('checkIn.submit') }).click()
 
     roId = await currentRoId(page)
-    const ro = await apiCall(host.url, token, 'ro.get', { id: roId })
+    const ro = await apiCall(env.host.url, token, 'ro.get', { id: roId })
     roNumber = ro.number
     expect(ro.vehicle.vin).toBe(newVin)
     expect(ro.odometerKm).toBe(12345)
@@ -153,10 +144,10 @@ describe('the reception desk on the demo dealership', () => {
   })
 
   it('writes an estimate with labour and parts whose totals match the host and our own sum', async () => {
-    const { page } = session
-    const settings = await apiCall(host.url, token, 'settings.get', {})
-    const [op] = await apiCall(host.url, token, 'catalog.labour.search', { q: 'BY001', limit: 1 })
-    const [part] = await apiCall(host.url, token, 'catalog.parts.search', { q: '机油', limit: 1 })
+    const { page } = env.session
+    const settings = await apiCall(env.host.url, token, 'settings.get', {})
+    const [op] = await apiCall(env.host.url, token, 'catalog.labour.search', { q: 'BY001', limit: 1 })
+    const [part] = await apiCall(env.host.url, token, 'catalog.parts.search', { q: '机油', limit: 1 })
     if (!op || !part) throw new Error('the demo catalogue lacks BY001 or oil')
 
     await pickFromSelect(page, zh('estimate.addLabour'), op.code, op.code)
@@ -174,7 +165,7 @@ describe('the reception desk on the demo dealership', () => {
     await page.getByText(zh('estimate.saved')).waitFor()
     await expect.poll(() => page.getByText(zh('estimate.unsaved')).count()).toBe(0)
 
-    const ro = await apiCall(host.url, token, 'ro.get', { id: roId })
+    const ro = await apiCall(env.host.url, token, 'ro.get', { id: roId })
     expect(ro.lines).toHaveLength(2)
     expect(ro.totals.netFen).toBe(expected.netFen)
     expect(ro.totals.vatFen).toBe(expected.vatFen)
@@ -184,7 +175,7 @@ describe('the reception desk on the demo dealership', () => {
   })
 
   it('records the customer\'s authorisation with a signature drawn on the pad', async () => {
-    const { page } = session
+    const { page } = env.session
     const pad = page.getByRole('img', { name: zh('authz.signaturePad') })
     const box = await pad.boundingBox()
     if (!box) throw new Error('signature pad not visible')
@@ -200,14 +191,14 @@ describe('the reception desk on the demo dealership', () => {
     await status.getByText(zh('authz.noteShown', { note: '客户同意更换前刹车片' })).waitFor()
     await screenshot(page, 'ro-authorised')
 
-    const ro = await apiCall(host.url, token, 'ro.get', { id: roId })
+    const ro = await apiCall(env.host.url, token, 'ro.get', { id: roId })
     expect(ro.authorised).toBe(true)
     expect(ro.authorisations[0]?.method).toBe('signature')
     expect(ro.authorisations[0]?.signaturePng).toMatch(/^data:image\/png;base64,/)
   })
 
   it('shows a print preview laid out for A4 with the order, the lines, the totals and the signature', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('button', { name: zh('roView.printPreview') }).click()
     const sheet = page.getByRole('article', { name: zh('print.title') })
     await sheet.getByText(roNumber).waitFor()
@@ -230,11 +221,11 @@ describe('the reception desk on the demo dealership', () => {
   })
 
   it('lists the new order among the open orders with the totals the host computed', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('navigation').getByText(zh('nav.roList')).click()
     const row = page.getByRole('row').filter({ hasText: roNumber })
     await row.waitFor()
-    const { rows } = await apiCall(host.url, token, 'ro.list', { open: true, limit: 200 })
+    const { rows } = await apiCall(env.host.url, token, 'ro.list', { open: true, limit: 200 })
     const listed = rows.find((r) => r.number === roNumber)
     expect(listed?.grossFen).toBe(grossFen)
     await expect.poll(() => row.textContent()).toContain(formatFen(grossFen, 'zh-CN'))
@@ -242,11 +233,11 @@ describe('the reception desk on the demo dealership', () => {
     await screenshot(page, 'ro-list')
     await row.click()
     await currentRoId(page)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('switches the whole interface to English and back', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.getByRole('banner').getByText('English').click()
     await page.getByRole('navigation').getByText('Repair orders').waitFor()
     await page.getByText(en('authz.authorised', { gross: formatFen(grossFen, 'en') })).waitFor()
@@ -254,20 +245,20 @@ describe('the reception desk on the demo dealership', () => {
     await screenshot(page, 'ro-english')
     await page.getByRole('banner').getByText('中文').click()
     await page.getByRole('navigation').getByText(zh('nav.roList')).waitFor()
-    const me = await apiCall(host.url, token, 'auth.me', {})
+    const me = await apiCall(env.host.url, token, 'auth.me', {})
     expect(me.locale).toBe('zh-CN')
   })
 
   it('shows the day of appointments per advisor and books a slot for the new vehicle', async () => {
-    const { page } = session
+    const { page } = env.session
     await page.keyboard.press('Alt+3')
     const grid = page.getByRole('grid')
     await grid.waitFor()
     await page.getByRole('button', { name: zh('appts.nextDay') }).click()
-    const me = await apiCall(host.url, token, 'auth.me', {})
+    const me = await apiCall(env.host.url, token, 'auth.me', {})
     // The demo books tomorrow's appointments at random: take the advisor's first free hour.
     const tomorrow = localDate(new Date(Date.now() + 86_400_000), 'Asia/Shanghai')
-    const booked = await apiCall(host.url, token, 'appointments.day', { date: tomorrow, advisorId: me.id })
+    const booked = await apiCall(env.host.url, token, 'appointments.day', { date: tomorrow, advisorId: me.id })
     const minuteOf = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))
     const freeAt = (start: number) =>
       booked.every((a) => a.status === 'cancelled' || minuteOf(a.startsAt) >= start + 60 || minuteOf(a.startsAt) + a.durationMin <= start)
@@ -279,30 +270,30 @@ describe('the reception desk on the demo dealership', () => {
     const dialog = page.getByRole('dialog')
     await pickFromSelect(page, zh('field.vehicleId'), newPlate, newPlate)
     await dialog.getByLabel(zh('field.concern')).fill('更换刹车片')
-    await settled(dialog)
+    await settle(dialog)
     await screenshot(page, 'appointments-book', false)
     await dialog.getByRole('button', { name: zh('appts.book') }).click()
     const card = page.getByRole('gridcell', { name: zh('appts.card', { time, plate: newPlate, customer: `测试客户${suffix}` }) })
     await card.waitFor()
     await screenshot(page, 'appointments')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('checks in a customer who arrives for today\'s appointment with the concern already filled in', async () => {
-    const { page } = session
-    const hits = await apiCall(host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const { page } = env.session
+    const hits = await apiCall(env.host.url, token, 'reception.search', { q: '粤', limit: 50 })
     const free = hits.find((h) => h.vehicleId && h.plate && !h.openRoId)
     if (!free?.vehicleId) throw new Error('no demo vehicle without an open order')
-    const me = await apiCall(host.url, token, 'auth.me', {})
+    const me = await apiCall(env.host.url, token, 'auth.me', {})
     const today = localDate(new Date(), 'Asia/Shanghai')
-    const booked = await apiCall(host.url, token, 'appointments.book', {
+    const booked = await apiCall(env.host.url, token, 'appointments.book', {
       vehicleId: free.vehicleId,
       advisorId: me.id,
       startsAt: `${today}T17:30:00+08:00`,
       durationMin: 30,
       concern: '空调不制冷',
     })
-    const vehicle = await apiCall(host.url, token, 'vehicles.get', { id: free.vehicleId })
+    const vehicle = await apiCall(env.host.url, token, 'vehicles.get', { id: free.vehicleId })
 
     await page.getByRole('button', { name: zh('appts.today') }).click()
     const card = page.getByRole('gridcell', { name: zh('appts.card', { time: '17:30', plate: free.plate ?? '', customer: booked.customerName }) })
@@ -312,9 +303,9 @@ describe('the reception desk on the demo dealership', () => {
     await form.getByLabel(zh('field.odometerKm')).fill(String(vehicle.vehicle.odometerKm + 800))
     await form.getByRole('button', { name: zh('checkIn.submit') }).click()
     const id = await currentRoId(page)
-    const [after] = (await apiCall(host.url, token, 'appointments.day', { date: today })).filter((a) => a.id === booked.id)
+    const [after] = (await apiCall(env.host.url, token, 'appointments.day', { date: today })).filter((a) => a.id === booked.id)
     expect(after?.status).toBe('arrived')
     expect(after?.roId).toBe(id)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

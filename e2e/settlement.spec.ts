@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { toLocalIso } from '../src/shared/domain/time'
 import { dateTime } from '../src/renderer/src/format'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn } from './support/desk'
 import { en, zh } from './support/i18n'
@@ -28,8 +28,7 @@ async function otherDesk(browser: Browser, baseUrl: string, problems: string[]):
 // delivered; meanwhile the part it used drops below safety stock, which raises an alert in the
 // parts supervisor's inbox that a receipt clears; the manager tunes a rule and reads the targets.
 describe('settlement, alerts and targets on the demo dealership', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
   let cashier: Page
   let partsDesk: Page
   let manager: Page
@@ -41,32 +40,29 @@ describe('settlement, alerts and targets on the demo dealership', () => {
   const activeCount = async (page: Page) => Number(await badge(page).getAttribute('data-active'))
   /** A screenshot once the toasts have gone and nothing moves any more (a button's click ripple aside). */
   const shot = async (page: Page, name: string, fullPage = false) => {
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
-    const moving = `document.body.getAnimations({ subtree: true }).filter((a) => !a.effect?.target?.closest?.('.ant-wave')).length`
-    await expect.poll(() => page.evaluate(moving), { timeout: 5_000 }).toBe(0)
+    await settle(page, { toastsGone: true })
     await screenshot(page, name, fullPage)
   }
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    for (const u of ['advisor1', 'workshop', 'tech1', 'techsup', 'partsup', 'cashier', 'manager']) tokens[u] = await apiLogin(host.url, u, PASSWORD)
+    for (const u of ['advisor1', 'workshop', 'tech1', 'techsup', 'partsup', 'cashier', 'manager']) tokens[u] = await apiLogin(env.host.url, u, PASSWORD)
 
     // A part the catalogue sells that has neither stock nor issues yet, so it has no safety level.
-    const parts = await apiCall(host.url, tokens.partsup!, 'parts.search', { q: '滤', limit: 200 })
+    const parts = await apiCall(env.host.url, tokens.partsup!, 'parts.search', { q: '滤', limit: 200 })
     const pick = parts.find((p) => p.active && p.priceFen > 0 && p.onHandMilli === 0 && !p.lastIssueAt)
     if (!pick) throw new Error('no demo part without stock and issues')
     part = { id: pick.id, number: pick.partNumber, name: pick.name }
 
     // An authorised order: the customer pays the labour, the maker's warranty the part.
-    const { vehicle: free, ro: checkedIn } = await checkInFreeVehicle(host.url, tokens.advisor1!, {
+    const { vehicle: free, ro: checkedIn } = await checkInFreeVehicle(env.host.url, tokens.advisor1!, {
       kmDriven: 800,
       fuelEighths: 4,
       concerns: '发动机故障灯亮，怠速抖动',
       promisedAt: toLocalIso(new Date(Date.now() + 4 * 3_600_000), TZ),
     })
     let detail = checkedIn
-    const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
-    detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
+    const settings = await apiCall(env.host.url, tokens.advisor1!, 'settings.get', {})
+    detail = await apiCall(env.host.url, tokens.advisor1!, 'ro.saveLines', {
       id: detail.id,
       version: detail.version,
       lines: [
@@ -74,19 +70,12 @@ describe('settlement, alerts and targets on the demo dealership', () => {
         { kind: 'part', partId: part.id, description: part.name, quantityMilli: 2000, unitPriceFen: pick.priceFen, payer: 'warranty' },
       ],
     })
-    detail = await apiCall(host.url, tokens.advisor1!, 'ro.authorise', { id: detail.id, version: detail.version, method: 'in_person', authorisedBy: detail.customer.name })
+    detail = await apiCall(env.host.url, tokens.advisor1!, 'ro.authorise', { id: detail.id, version: detail.version, method: 'in_person', authorisedBy: detail.customer.name })
     ro = { id: detail.id, number: detail.number, plate: free.plate }
 
-    session = await openBrowser(host.url)
-    cashier = session.page
-    partsDesk = await otherDesk(session.browser, host.url, session.problems)
-    manager = await otherDesk(session.browser, host.url, session.problems)
-  })
-
-  afterAll(async () => {
-    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
+    cashier = env.session.page
+    partsDesk = await otherDesk(env.session.browser, env.host.url, env.session.problems)
+    manager = await otherDesk(env.session.browser, env.host.url, env.session.problems)
   })
 
   it('raises a below-safety-stock alert in the parts supervisor’s inbox when the last units are issued, and clears it on a receipt', async () => {
@@ -104,8 +93,8 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     }
 
     // Two on the shelf, both issued to our order: the shelf is empty and the part now moves.
-    await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 2000, reason: '首批到货' })
-    await apiCall(host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 2000 }] })
+    await apiCall(env.host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 2000, reason: '首批到货' })
+    await apiCall(env.host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 2000 }] })
     await expect.poll(found, { timeout: 5_000 }).toBeGreaterThan(0)
     await expect.poll(() => row().textContent()).toContain('建议补货')
     await expect.poll(() => activeCount(partsDesk), { timeout: 3_000 }).toBe(before + 1)
@@ -123,31 +112,31 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await row().getByText(zh('alertState.acknowledged'), { exact: true }).waitFor()
 
     // The reorder arrives: the condition clears and the alert resolves itself, live.
-    await apiCall(host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 3000, reason: '补货到货' })
+    await apiCall(env.host.url, tokens.partsup!, 'stock.receive', { partId: part.id, quantityMilli: 3000, reason: '补货到货' })
     await row().waitFor({ state: 'detached', timeout: 3_000 })
     await partsDesk.locator('.ant-segmented-item').filter({ hasText: zh('inbox.state.resolved') }).click()
     await expect.poll(found).toBeGreaterThan(0)
     await row().getByText(zh('alertState.resolved'), { exact: true }).waitFor()
     expect(await row().textContent()).toContain('条件已解除')
     await shot(partsDesk, 'alerts-cleared', false)
-    const [alert] = await apiCall(host.url, tokens.partsup!, 'alerts.list', { state: 'all', ruleKind: 'part_below_safety_stock', subjectId: part.id })
+    const [alert] = await apiCall(env.host.url, tokens.partsup!, 'alerts.list', { state: 'all', ruleKind: 'part_below_safety_stock', subjectId: part.id })
     expect(alert).toMatchObject({ state: 'resolved', inboxRole: 'parts_supervisor', acknowledgedBy: '高建华', resolvedBy: null })
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('brings the order out of the workshop, ready for the cashier', async () => {
     // Staff accounts are listed only to those who manage staff.
-    const users = await apiCall(host.url, await apiLogin(host.url, 'admin', PASSWORD), 'users.list', {})
+    const users = await apiCall(env.host.url, await apiLogin(env.host.url, 'admin', PASSWORD), 'users.list', {})
     const tech = users.find((u) => u.username === 'tech1')!
-    let shop = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    let shop = await apiCall(env.host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
     for (const job of shop.jobs.filter((j) => j.lineId !== null)) {
-      const dispatched = await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: tech.id })
-      await apiCall(host.url, tokens.tech1!, 'workshop.clockOn', { jobId: dispatched.id!, pauseOthers: true })
-      await apiCall(host.url, tokens.tech1!, 'workshop.finish', { jobId: dispatched.id! })
+      const dispatched = await apiCall(env.host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: tech.id })
+      await apiCall(env.host.url, tokens.tech1!, 'workshop.clockOn', { jobId: dispatched.id!, pauseOthers: true })
+      await apiCall(env.host.url, tokens.tech1!, 'workshop.finish', { jobId: dispatched.id! })
     }
-    shop = await apiCall(host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
+    shop = await apiCall(env.host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
     expect(shop.roState).toBe('quality_check')
-    shop = await apiCall(host.url, tokens.techsup!, 'workshop.qc.record', {
+    shop = await apiCall(env.host.url, tokens.techsup!, 'workshop.qc.record', {
       roId: ro.id,
       version: shop.roVersion,
       result: 'pass',
@@ -170,22 +159,22 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const invoices = form.getByRole('table', { name: zh('stl.settle.invoices') })
     await invoices.getByRole('row').filter({ hasText: zh('payer.customer') }).waitFor()
     await invoices.getByRole('row').filter({ hasText: zh('payer.warranty') }).waitFor()
-    const view = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    const view = await apiCall(env.host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
     const customer = view.drafts.find((d) => d.payer === 'customer')!
     const warranty = view.drafts.find((d) => d.payer === 'warranty')!
     expect(customer.grossFen).toBe(33_900)
 
     // Parts and billing agree: with one unit of the billed part back on the shelf, the cashier sees
     // why the order cannot be settled before pressing anything, and Settle waits for the counter.
-    await apiCall(host.url, tokens.partsup!, 'parts.return', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }], reason: '多领退回' })
+    await apiCall(env.host.url, tokens.partsup!, 'parts.return', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }], reason: '多领退回' })
     const gates = form.getByRole('alert', { name: zh('stl.gates.title') })
     await gates.getByRole('table', { name: zh('stl.gates.parts') }).getByText(part.number).waitFor({ timeout: 3_000 })
     await gates.getByText(zh('stl.gates.whoOverrides')).waitFor()
     expect(await form.getByRole('button', { name: zh('stl.settle.submit') }).isDisabled()).toBe(true)
     await shot(cashier, 'settlement-parts-outstanding', false)
-    const refused = await apiCall(host.url, tokens.cashier!, 'settlement.settle', { roId: ro.id, version: view.ro.version }).catch((e: Error) => e.message)
+    const refused = await apiCall(env.host.url, tokens.cashier!, 'settlement.settle', { roId: ro.id, version: view.ro.version }).catch((e: Error) => e.message)
     expect(String(refused)).toContain('未发料')
-    await apiCall(host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }] })
+    await apiCall(env.host.url, tokens.partsup!, 'parts.issue', { roId: ro.id, lines: [{ partId: part.id, quantityMilli: 1000 }] })
     await expect.poll(() => gates.count(), { timeout: 3_000 }).toBe(0)
     await expect.poll(() => form.getByRole('button', { name: zh('stl.settle.submit') }).isDisabled()).toBe(false)
 
@@ -226,7 +215,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await cashier.keyboard.press('Control+Enter')
     await cashier.getByLabel(zh('field.state')).getByText(zh('roState.settled')).waitFor()
 
-    const after = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    const after = await apiCall(env.host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
     const byPayer = Object.fromEntries(after.invoices.filter((i) => i.kind === 'invoice' && i.state === 'issued').map((i) => [i.payer, i]))
     expect(byPayer.customer).toMatchObject({ grossFen: customer.grossFen - 1_000, discountFen: 1_000, paidFen: 20_000, balanceFen: customer.grossFen - 21_000 })
     expect(byPayer.warranty).toMatchObject({ grossFen: warranty.grossFen, paidFen: 0, balanceFen: warranty.grossFen })
@@ -240,12 +229,12 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await expect.poll(() => rows.count()).toBe(2)
     await cashier.getByRole('table', { name: zh('stl.recv.ageing') }).getByText(zh('payer.warranty')).waitFor()
     await shot(cashier, 'settlement-receivables', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('takes the rest of the customer’s bill, delivers with a gate pass and prints both sheets', async () => {
     await cashier.goto(`/#/settlement/ro/${ro.id}`)
-    const customerInvoice = (await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).invoices.find((i) => i.payer === 'customer' && i.kind === 'invoice' && i.state === 'issued')!
+    const customerInvoice = (await apiCall(env.host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).invoices.find((i) => i.payer === 'customer' && i.kind === 'invoice' && i.state === 'issued')!
     // The header's alert count shows here too, on the cashier's screen.
     await badge(cashier).waitFor()
     // The car may not leave while the customer owes: the cashier has no credit permission.
@@ -254,14 +243,14 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await cashier.getByRole('button', { name: zh('stl.payLater.open', { number: customerInvoice.number }) }).click()
     const pay = cashier.getByRole('dialog')
     await pay.getByText(zh('paymentMethod.cash'), { exact: true }).click()
-    await settled(pay)
+    await settle(pay)
     // ¥129.00 open; the customer hands over ¥150 in cash: the change shows before confirming.
     await pay.getByLabel(zh('field.amountFen')).fill('150')
     await pay.getByText(zh('stl.change.line', { change: '¥21.00' })).waitFor()
     await shot(cashier, 'settlement-cash-change', false)
     await pay.getByRole('button', { name: zh('stl.payLater.submit') }).click()
     await toast(cashier, zh('stl.payLater.done', { amount: '¥129.00', number: customerInvoice.number }) + zh('stl.change.toast', { change: '¥21.00' })).waitFor()
-    const change = (await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).payments.at(-1)!
+    const change = (await apiCall(env.host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })).payments.at(-1)!
     expect([change.method, change.amountFen, change.tenderedFen, change.changeFen]).toEqual(['cash', 12_900, 15_000, 2_100])
     await cashier.getByRole('table', { name: zh('stl.payments.title') }).getByText('¥150.00 / ¥21.00').waitFor()
     await shot(cashier, 'settlement-payments-history', false)
@@ -270,7 +259,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const deliver = cashier.getByRole('dialog').filter({ hasText: zh('stl.deliver.confirm') })
     await deliver.getByRole('button', { name: zh('stl.deliver.submit') }).click()
     await cashier.getByLabel(zh('field.state')).getByText(zh('roState.delivered')).waitFor()
-    const done = await apiCall(host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
+    const done = await apiCall(env.host.url, tokens.cashier!, 'settlement.get', { roId: ro.id })
     expect(done.gatePass).toMatchObject({ onCredit: false, outstandingFen: 0 })
     expect(done.customerBalanceFen).toBe(0)
 
@@ -303,7 +292,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const pdf = await cashier.pdf({ path: 'test-results/settlement-statement.pdf', preferCSSPageSize: true, printBackground: true })
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1)
     await cashier.emulateMedia({ media: 'screen' })
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('lets the manager see what a rule change would raise before saving it', async () => {
@@ -314,17 +303,17 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const preview = drawer.getByRole('status', { name: zh('ruleEd.preview') })
     await expect.poll(() => preview.textContent()).toContain(zh('ruleEd.previewReady'))
     // A higher safety factor puts more of the parts that move below their level: the screen says how many first.
-    const expected = await apiCall(host.url, tokens.manager!, 'rules.preview', { kind: 'part_below_safety_stock', enabled: true, params: { factorBp: 20_000, windowMonths: 3 } })
+    const expected = await apiCall(env.host.url, tokens.manager!, 'rules.preview', { kind: 'part_below_safety_stock', enabled: true, params: { factorBp: 20_000, windowMonths: 3 } })
     expect(expected.raise).toBeGreaterThan(0)
     await factor.fill('2')
     await factor.press('Tab')
     await expect.poll(() => preview.locator('.ant-statistic').first().textContent()).toBe(`${zh('ruleEd.raise')}${expected.raise}`)
     await expect.poll(() => preview.textContent()).toContain(zh('ruleEd.previewReady'))
-    await settled(drawer)
+    await settle(drawer)
     await shot(manager, 'alerts-rules-preview', false)
     await drawer.getByRole('button', { name: zh('common.save') }).click()
     await toast(manager, zh('ruleEd.saved', { raised: expected.raise, cleared: 0 })).waitFor()
-    const rule = (await apiCall(host.url, tokens.manager!, 'rules.list', {})).find((r) => r.kind === 'part_below_safety_stock')!
+    const rule = (await apiCall(env.host.url, tokens.manager!, 'rules.list', {})).find((r) => r.kind === 'part_below_safety_stock')!
     expect(rule).toMatchObject({ params: { factorBp: 20_000, windowMonths: 3 }, activeAlerts: expected.activeNow + expected.raise })
 
     await manager.goto('/#/alerts')
@@ -334,7 +323,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await managerInbox.getByRole('row').filter({ hasText: zh('role.parts_supervisor') }).first().waitFor()
     await shot(manager, 'alerts-manager-inbox', false)
     // The low-stock alerts are one row with their count, and open to the alerts themselves.
-    const active = await apiCall(host.url, tokens.manager!, 'alerts.list', { box: 'all', ruleKind: 'part_below_safety_stock', limit: 500 })
+    const active = await apiCall(env.host.url, tokens.manager!, 'alerts.list', { box: 'all', ruleKind: 'part_below_safety_stock', limit: 500 })
     if (active.length >= 2) {
       const group = managerInbox.locator('tr.inbox-group').filter({ hasText: zh('ruleKind.part_below_safety_stock') })
       await expect.poll(() => group.textContent()).toContain(zh('inbox.count', { n: active.length }))
@@ -342,7 +331,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
       await managerInbox.getByRole('row').filter({ hasText: active[0]!.subjectLabel ?? '' }).first().waitFor()
       await shot(manager, 'alerts-manager-inbox-grouped', false)
     }
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('shows the manual’s figures against their targets with a drill-down to the orders behind them', async () => {
@@ -352,7 +341,7 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     for (const key of ['insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance'] as const) {
       await manager.getByRole('region', { name: zh(`target.${key}`) }).waitFor()
     }
-    const targets = await apiCall(host.url, tokens.manager!, 'dashboard.targets', { months: 12 })
+    const targets = await apiCall(env.host.url, tokens.manager!, 'dashboard.targets', { months: 12 })
     const maintenance = targets.targets.find((t) => t.key === 'maintenance_settlement')!
     const month = [...maintenance.series].reverse().find((p) => p.denominator > 0)!
     expect(await card.getByLabel(zh('dash.current')).textContent()).toMatch(/%|—/)
@@ -362,22 +351,22 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const drawer = manager.locator('.ant-drawer')
     await drawer.getByText(zh('dash.drillTitle', { target: 'target.maintenance_settlement', month: month.month })).waitFor()
     await expect.poll(() => drawer.getByRole('table', { name: zh('dash.drillRos') }).getByRole('row').count()).toBeGreaterThan(1)
-    await settled(drawer)
+    await settle(drawer)
     await shot(manager, 'dashboard-drill', false)
     await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click()
 
     // A past month's stock is read at that month's end, and the rows are the figure's own.
     const turnover = targets.targets.find((t) => t.key === 'turnover')!
     const past = turnover.series.at(-2)!
-    const drill = await apiCall(host.url, tokens.manager!, 'dashboard.drill', { target: 'turnover', month: past.month, limit: 1000 })
+    const drill = await apiCall(env.host.url, tokens.manager!, 'dashboard.drill', { target: 'turnover', month: past.month, limit: 1000 })
     expect(drill.parts.reduce((s, p) => s + (p.issuedValueFen ?? 0), 0)).toBe(past.numerator)
     await manager.getByRole('region', { name: zh('target.turnover') }).getByRole('button', { name: new RegExp(`^${past.month}:`) }).click()
     await drawer.getByText(zh('dash.drillTitle', { target: 'target.turnover', month: past.month })).waitFor()
     await drawer.getByText(zh('dash.drillAsOf', { at: drill.asOf.slice(0, 16).replace('T', ' ') })).waitFor()
     await expect.poll(() => drawer.getByRole('table', { name: zh('dash.drillParts') }).getByRole('row').count()).toBeGreaterThan(1)
-    await settled(drawer)
+    await settle(drawer)
     await shot(manager, 'dashboard-drill-parts', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('speaks English on request, the figures and the settled order alike', async () => {
@@ -387,9 +376,9 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     await shot(manager, 'dashboard-targets-en', false)
     await manager.goto(`/#/settlement/ro/${ro.id}`)
     await manager.getByRole('table', { name: en('stl.invoices.title') }).waitFor()
-    const { gatePass } = await apiCall(host.url, tokens.manager!, 'settlement.get', { roId: ro.id })
+    const { gatePass } = await apiCall(env.host.url, tokens.manager!, 'settlement.get', { roId: ro.id })
     await manager.getByText(en('stl.closed', { number: gatePass!.number, at: dateTime(gatePass!.deliveredAt) })).waitFor()
     await shot(manager, 'settlement-delivered-en', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { logIn } from './support/desk'
 import { isMessageKey } from '../src/shared/i18n'
@@ -10,25 +10,16 @@ const PASSWORD = 'demo-e2e-pass'
 const ITEM = '雨刮、喷水功能正常'
 
 describe('final-inspection checklist set-up', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
   let token = ''
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD })
-    token = await apiLogin(host.url, 'techsup', PASSWORD)
-    session = await openBrowser(host.url)
-  })
-
-  afterAll(async () => {
-    if (session?.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
+    token = await apiLogin(env.host.url, 'techsup', PASSWORD)
   })
 
   it('lets the technical supervisor add an item to the maintenance checklist, in the order chosen', async () => {
-    const { page } = session
-    const before = await apiCall(host.url, token, 'workshop.qc.checklist', { type: 'maintenance' })
+    const { page } = env.session
+    const before = await apiCall(env.host.url, token, 'workshop.qc.checklist', { type: 'maintenance' })
     await logIn(page, 'techsup', PASSWORD)
     await page.goto('/#/workshop?tab=settings')
 
@@ -44,7 +35,7 @@ describe('final-inspection checklist set-up', () => {
     await page.getByRole('button', { name: zh('wk.checklist.save') }).click()
     await page.locator('.ant-message').getByText(zh('wk.checklist.saved', { type: zh('roType.maintenance') })).waitFor()
 
-    const after = await apiCall(host.url, token, 'workshop.qc.checklist', { type: 'maintenance' })
+    const after = await apiCall(env.host.url, token, 'workshop.qc.checklist', { type: 'maintenance' })
     expect(after.map((i) => i.label)).toEqual([...before.slice(0, -1).map((i) => i.label), ITEM, last.label])
     expect(after.at(-1)?.id).toBe(last.id)
     // Saved: no longer marked as unsaved, and the save button waits for the next edit.
@@ -53,14 +44,14 @@ describe('final-inspection checklist set-up', () => {
 
     await page.mouse.move(1, 1)
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' })
-    await settled(page.locator('.ws-settings'))
+    await settle(page.locator('.ws-settings'))
     await screenshot(page, 'workshop-checklist', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('shows the host’s refusal of an empty checklist and keeps the saved one', async () => {
-    const { page } = session
-    const saved = await apiCall(host.url, token, 'workshop.qc.checklist', { type: 'internal' })
+    const { page } = env.session
+    const saved = await apiCall(env.host.url, token, 'workshop.qc.checklist', { type: 'internal' })
     await page.getByRole('combobox', { name: zh('wk.checklist.type') }).click()
     await page.locator('.ant-select-item-option').filter({ hasText: zh('roType.internal') }).click()
     const list = page.getByLabel(zh('wk.checklist.listOf', { type: zh('roType.internal') }))
@@ -72,12 +63,12 @@ describe('final-inspection checklist set-up', () => {
     const refusal = page.locator('.ws-checklist-error')
     await refusal.waitFor()
     expect((await refusal.textContent())?.trim()).not.toBe('')
-    await settled(refusal)
+    await settle(refusal)
     await screenshot(page, 'workshop-checklist-refused', false)
-    expect(await apiCall(host.url, token, 'workshop.qc.checklist', { type: 'internal' })).toEqual(saved)
+    expect(await apiCall(env.host.url, token, 'workshop.qc.checklist', { type: 'internal' })).toEqual(saved)
 
     await page.getByRole('button', { name: zh('wk.checklist.discard') }).click()
     await expect.poll(() => list.getByRole('row').count()).toBe(saved.length + 1)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -1,9 +1,9 @@
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { toLocalIso } from '../src/shared/domain/time'
-import { startHost, type RunningHost } from './support/host'
-import { openBrowser, screenshot, settled, type Session } from './support/browser'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin, checkInFreeVehicle } from './support/api'
 import { logIn } from './support/desk'
 import { zh } from './support/i18n'
@@ -62,8 +62,7 @@ async function otherDesk(browser: Browser, baseUrl: string, problems: string[]):
 // clock, additional work raised and approved, a failed and a passed final inspection, the wall
 // display and the printed job card. Each step builds on the one before.
 describe('the workshop on the demo dealership', () => {
-  let host: RunningHost
-  let session: Session
+  const env = hostAndBrowser({ demoPassword: PASSWORD, bind: '0.0.0.0' })
   let supervisor: Page
   let advisor: Page
   let technician: Page
@@ -78,14 +77,13 @@ describe('the workshop on the demo dealership', () => {
   const label = () => `${ro.plate} ${ro.number}`
 
   beforeAll(async () => {
-    host = await startHost({ demoPassword: PASSWORD, bind: '0.0.0.0' })
-    for (const u of ['workshop', 'advisor1', 'techsup']) tokens[u] = await apiLogin(host.url, u, PASSWORD)
+    for (const u of ['workshop', 'advisor1', 'techsup']) tokens[u] = await apiLogin(env.host.url, u, PASSWORD)
     // Staff accounts are listed only to those who manage staff.
-    const users = await apiCall(host.url, await apiLogin(host.url, 'admin', PASSWORD), 'users.list', {})
+    const users = await apiCall(env.host.url, await apiLogin(env.host.url, 'admin', PASSWORD), 'users.list', {})
     for (const u of users) ids[u.username] = u.id
 
     // Older demos seed technicians (users) but no bays: the supervisor sets them up first.
-    const existing = await apiCall(host.url, tokens.workshop!, 'workshop.bays', {})
+    const existing = await apiCall(env.host.url, tokens.workshop!, 'workshop.bays', {})
     if (existing.length === 0) {
       for (const [code, name, kind] of [
         ['A01', '一号举升机', 'lift'],
@@ -93,32 +91,32 @@ describe('the workshop on the demo dealership', () => {
         ['A03', '三号举升机', 'lift'],
         ['B01', '四轮定位', 'alignment'],
       ] as const) {
-        await apiCall(host.url, tokens.workshop!, 'workshop.saveBay', { code, name, kind, active: true })
+        await apiCall(env.host.url, tokens.workshop!, 'workshop.saveBay', { code, name, kind, active: true })
       }
     }
-    const shop = await apiCall(host.url, tokens.workshop!, 'workshop.board', {})
+    const shop = await apiCall(env.host.url, tokens.workshop!, 'workshop.board', {})
     // The demo shop is busy: our technician is one who is not clocked on anything right now.
     const idle = [...shop.technicians].filter((t) => t.runningJobIds.length === 0).sort((a, b) => a.openJobs - b.openJobs)
     const username = (id: number) => users.find((u) => u.id === id)?.username ?? ''
     if (idle.length === 0 || shop.technicians.length < 2) throw new Error('the demo has no idle technician')
     Object.assign(tech, { user: username(idle[0]!.id), name: idle[0]!.name, id: idle[0]!.id })
     helper.id = shop.technicians.find((t) => t.id !== tech.id)!.id
-    tokens[tech.user] = await apiLogin(host.url, tech.user, PASSWORD)
+    tokens[tech.user] = await apiLogin(env.host.url, tech.user, PASSWORD)
     const free =
       shop.bays.find((b) => b.kind === 'lift' && b.occupiedBy === null) ??
-      (await apiCall(host.url, tokens.workshop!, 'workshop.saveBay', { code: 'E2E1', name: '测试举升机', kind: 'lift', active: true }))
+      (await apiCall(env.host.url, tokens.workshop!, 'workshop.saveBay', { code: 'E2E1', name: '测试举升机', kind: 'lift', active: true }))
     bay = { id: free.id, code: free.code }
 
     // An authorised order of our own, prepared through the API as the advisor's desk would.
-    const { vehicle: car, ro: checkedIn } = await checkInFreeVehicle(host.url, tokens.advisor1!, {
+    const { vehicle: car, ro: checkedIn } = await checkInFreeVehicle(env.host.url, tokens.advisor1!, {
       kmDriven: 600,
       fuelEighths: 5,
       concerns: '行驶中底盘异响，刹车时方向盘抖动',
       promisedAt: toLocalIso(new Date(Date.now() + 3 * 3_600_000), TZ),
     })
     let detail = checkedIn
-    const settings = await apiCall(host.url, tokens.advisor1!, 'settings.get', {})
-    detail = await apiCall(host.url, tokens.advisor1!, 'ro.saveLines', {
+    const settings = await apiCall(env.host.url, tokens.advisor1!, 'settings.get', {})
+    detail = await apiCall(env.host.url, tokens.advisor1!, 'ro.saveLines', {
       id: detail.id,
       version: detail.version,
       lines: [
@@ -126,7 +124,7 @@ describe('the workshop on the demo dealership', () => {
         { kind: 'labour', description: '更换前刹车盘', quantityMilli: 1500, unitPriceFen: settings.labourRateFen, payer: 'customer' },
       ],
     })
-    detail = await apiCall(host.url, tokens.advisor1!, 'ro.authorise', {
+    detail = await apiCall(env.host.url, tokens.advisor1!, 'ro.authorise', {
       id: detail.id,
       version: detail.version,
       method: 'in_person',
@@ -134,17 +132,10 @@ describe('the workshop on the demo dealership', () => {
     })
     ro = { id: detail.id, number: detail.number, plate: car.plate, vehicleId: car.vehicleId, customer: detail.customer.name }
 
-    session = await openBrowser(host.url)
-    supervisor = session.page
-    advisor = (await otherDesk(session.browser, host.url, session.problems)).page
-    technician = (await otherDesk(session.browser, host.url, session.problems)).page
-    inspector = (await otherDesk(session.browser, host.url, session.problems)).page
-  })
-
-  afterAll(async () => {
-    if (session && session.warnings.length) console.warn(`browser warnings:\n${[...new Set(session.warnings)].join('\n')}`)
-    await session?.close()
-    await host?.stop()
+    supervisor = env.session.page
+    advisor = (await otherDesk(env.session.browser, env.host.url, env.session.problems)).page
+    technician = (await otherDesk(env.session.browser, env.host.url, env.session.problems)).page
+    inspector = (await otherDesk(env.session.browser, env.host.url, env.session.problems)).page
   })
 
   const column = (page: Page, key: 'dispatch' | 'repair' | 'parts' | 'approval' | 'qc' | 'wash' | 'ready') =>
@@ -172,15 +163,15 @@ describe('the workshop on the demo dealership', () => {
     await screenshot(supervisor, 'workshop-board-technicians', false)
     await segment(supervisor, zh('wk.board.byStatus')).click()
     await card.waitFor()
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('dispatches with the keyboard past an occupied bay, and the advisor\'s board shows it within a second', async () => {
     // Another car is put into the free lift: our dispatch into it is refused until overruled.
-    const board = await apiCall(host.url, tokens.workshop!, 'workshop.board', {})
+    const board = await apiCall(env.host.url, tokens.workshop!, 'workshop.board', {})
     const other = board.cards.find((c) => c.roId !== ro.id && c.roState === 'authorised' && c.jobs[0]?.lineId)
     if (!other) throw new Error('the demo has no other authorised order')
-    await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: other.jobs[0]!.lineId!, technicianId: helper.id, bayId: bay.id })
+    await apiCall(env.host.url, tokens.workshop!, 'workshop.dispatch', { lineId: other.jobs[0]!.lineId!, technicianId: helper.id, bayId: bay.id })
 
     await logIn(advisor, 'advisor1', PASSWORD)
     await advisor.keyboard.press('Alt+4')
@@ -204,7 +195,7 @@ describe('the workshop on the demo dealership', () => {
     await dialog.getByRole('button', { name: zh('wk.dispatch.submit') }).click()
     await dialog.getByText(zh('workshop.bayOccupied', { code: bay.code, number: other.number })).waitFor()
     await dialog.getByLabel(zh('field.override')).fill('同车位临时并线，另一车等待配件')
-    await settled(dialog)
+    await settle(dialog)
     await screenshot(supervisor, 'workshop-dispatch-override', false)
     await dialog.getByRole('button', { name: zh('wk.dispatch.override') }).click()
     await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: tech.name })).waitFor()
@@ -222,14 +213,14 @@ describe('the workshop on the demo dealership', () => {
     await jobOf(supervisor, '更换前刹车盘').dragTo(supervisor.getByRole('listitem', { name: zh('wk.board.dropOn', { name: tech.name }) }))
     await toast(supervisor, zh('wk.dispatch.done', { number: ro.number, name: tech.name })).first().waitFor()
     await expect.poll(() => jobOf(advisor, '更换前刹车盘').textContent(), { timeout: 1500, interval: 100 }).toContain(tech.name)
-    const after = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    const after = await apiCall(env.host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
     expect(after.roState).toBe('in_progress')
     expect(after.jobs.map((j) => [j.description, j.technicianId, j.bayCode, j.state])).toEqual([
       ['检查底盘异响', tech.id, bay.code, 'dispatched'],
       ['更换前刹车盘', tech.id, bay.code, 'dispatched'],
     ])
     await screenshot(advisor, 'workshop-board-advisor', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('lets the technician clock on, pause for parts, resume and clock off', async () => {
@@ -249,10 +240,10 @@ describe('the workshop on the demo dealership', () => {
     await first.getByText(zh('jobState.running')).waitFor()
     await first.getByRole('button', { name: zh('jobAction.finish') }).click()
     await first.getByText(zh('jobState.done')).waitFor()
-    const job = (await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })).jobs[0]!
+    const job = (await apiCall(env.host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })).jobs[0]!
     expect(job.state).toBe('done')
     expect(job.segments.map((s) => s.pauseReason)).toEqual(['parts', null])
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('raises additional work, which the advisor approves and the technician then clocks', async () => {
@@ -265,7 +256,7 @@ describe('the workshop on the demo dealership', () => {
     await raise.getByRole('button', { name: zh('estimate.addFreeLabour') }).click()
     await raise.getByLabel(zh('field.description')).fill('更换前刹车片')
     await raise.getByRole('textbox', { name: zh('estimate.hours') }).fill('0.8')
-    await settled(raise)
+    await settle(raise)
     await screenshot(technician, 'workshop-additional-raise', false)
     await raise.getByRole('button', { name: zh('wk.additional.send') }).click()
     await toast(technician, zh('wk.additional.raised')).waitFor()
@@ -274,7 +265,7 @@ describe('the workshop on the demo dealership', () => {
     expect(await rowOf(technician, '更换前刹车片').getByRole('button', { name: zh('jobAction.clock_on') }).count()).toBe(0)
 
     // A second finding the customer will turn down.
-    await apiCall(host.url, tokens[tech.user]!, 'workshop.additional.raise', {
+    await apiCall(env.host.url, tokens[tech.user]!, 'workshop.additional.raise', {
       roId: ro.id,
       finding: '雨刮片老化，刮水不净',
       lines: [{ kind: 'labour', description: '更换雨刮片', quantityMilli: 200, unitPriceFen: 20000, payer: 'customer' }],
@@ -284,7 +275,7 @@ describe('the workshop on the demo dealership', () => {
     await column(advisor, 'approval').getByRole('article', { name: label() }).waitFor({ timeout: 1500 })
 
     // The advisor's tab counts what waits for their customers' decisions, ours included.
-    const waiting = await apiCall(host.url, tokens.advisor1!, 'workshop.additional.queue', { advisorId: ids.advisor1! })
+    const waiting = await apiCall(env.host.url, tokens.advisor1!, 'workshop.additional.queue', { advisorId: ids.advisor1! })
     expect(waiting.filter((w) => w.roId === ro.id)).toHaveLength(2)
     const tab = advisor.getByRole('tab', { name: new RegExp(zh('wk.tab.approvals')) })
     await expect.poll(() => tab.textContent(), { timeout: 1500, interval: 100 }).toContain(String(waiting.length))
@@ -319,7 +310,7 @@ describe('the workshop on the demo dealership', () => {
     await extra.getByRole('button', { name: zh('jobAction.finish') }).click()
     await extra.getByText(zh('jobState.done')).waitFor()
 
-    const after = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    const after = await apiCall(env.host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
     expect(after.additional.map((a) => [a.finding.slice(0, 5), a.state, a.decisionMethod, a.decidedBy])).toEqual([
       ['前刹车片剩', 'approved', 'phone', '车主本人'],
       ['雨刮片老化', 'declined', 'phone', '车主本人'],
@@ -327,12 +318,12 @@ describe('the workshop on the demo dealership', () => {
     expect(after.jobs.find((j) => j.description === '更换前刹车片')?.segments).toHaveLength(1)
     // The last job done sends the car to the final inspection by itself.
     expect(after.roState).toBe('quality_check')
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('fails the final inspection once with a job sent back, then passes it: the car is ready for delivery', async () => {
     const today = toLocalIso(new Date(), TZ).slice(0, 10)
-    const before = await apiCall(host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
+    const before = await apiCall(env.host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
     // The workshop supervisor sees the queue but does not inspect: it says who does, and opens read-only.
     await supervisor.keyboard.press('Alt+4')
     await supervisor.getByRole('tab', { name: zh('wk.tab.qc') }).click()
@@ -359,7 +350,7 @@ describe('the workshop on the demo dealership', () => {
     await screenshot(inspector, 'workshop-qc-fail', true)
     await panel.getByRole('button', { name: zh('wk.qc.fail') }).click()
     await toast(inspector, zh('wk.qc.failedDone', { number: ro.number, n: 1 })).waitFor()
-    const failed = await apiCall(host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
+    const failed = await apiCall(env.host.url, tokens.techsup!, 'workshop.ro', { roId: ro.id })
     const results = failed.inspections[0]!.items.map((i) => i.result)
     expect(results[0]).toBe('fail')
     expect(results.slice(1).every((r) => r === 'not_checked')).toBe(true)
@@ -384,17 +375,17 @@ describe('the workshop on the demo dealership', () => {
     await advisor.getByRole('tab', { name: zh('wk.tab.board') }).click()
     await column(advisor, 'ready').getByRole('article', { name: label() }).waitFor({ timeout: 1500 })
     // Our car counts as inspected, not passed the first time, with one job of rework.
-    const stats = await apiCall(host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
+    const stats = await apiCall(env.host.url, tokens.techsup!, 'workshop.qc.stats', { from: today, to: today })
     expect([stats.inspectedRos - before.inspectedRos, stats.firstPass - before.firstPass, stats.reworkJobs - before.reworkJobs]).toEqual([1, 0, 1])
-    const final = await apiCall(host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
+    const final = await apiCall(env.host.url, tokens.workshop!, 'workshop.ro', { roId: ro.id })
     expect(final.inspections.map((i) => i.result)).toEqual(['fail', 'pass'])
     expect(final.jobs.find((j) => j.description === '检查底盘异响')?.reworkCount).toBe(1)
     await inspector.getByRole('button', { name: zh('wk.ro.back') }).click()
     await inspector.getByRole('tab', { name: zh('wk.tab.summary') }).click()
     await inspector.getByRole('table', { name: zh('wk.summary.byTechnician') }).getByText(tech.name).waitFor()
-    await settled(inspector.locator('.ws-tabs'))
+    await settle(inspector.locator('.ws-tabs'))
     await screenshot(inspector, 'workshop-summary', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('prints the job card on one A4 page', async () => {
@@ -421,11 +412,11 @@ describe('the workshop on the demo dealership', () => {
     expect(url).toMatch(/^http:\/\/(?!127\.)[\d.]+:\d+\/wall\?token=[\w-]{20,}$/)
     expect(await shown.locator('img.qr-code').getAttribute('data-qr-text')).toBe(url)
     expect(await shown.locator('.ws-wall-reach').count()).toBe(0)
-    await settled(shown)
+    await settle(shown)
     await screenshot(supervisor, 'workshop-settings-token', false)
     await shown.locator('.ant-modal-footer').getByRole('button', { name: zh('wk.close') }).click()
 
-    const tv = await otherDesk(session.browser, host.url, session.problems)
+    const tv = await otherDesk(env.session.browser, env.host.url, env.session.problems)
     await tv.page.setViewportSize({ width: 1920, height: 1080 })
     await tv.page.goto(url)
     const wall = tv.page.getByRole('main', { name: zh('wk.wall.title') })
@@ -433,11 +424,11 @@ describe('the workshop on the demo dealership', () => {
     expect(await tv.page.getByRole('form', { name: zh('login.title') }).count()).toBe(0)
 
     // A dispatch elsewhere reaches the TV through its own push channel.
-    const board = await apiCall(host.url, tokens.workshop!, 'workshop.board', {})
+    const board = await apiCall(env.host.url, tokens.workshop!, 'workshop.board', {})
     const next = board.cards.find((c) => c.column === 'dispatch' && c.jobs.some((j) => j.lineId && j.technicianId === null))
     if (next) {
       const job = next.jobs.find((j) => j.lineId && j.technicianId === null)!
-      await apiCall(host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: helper.id })
+      await apiCall(env.host.url, tokens.workshop!, 'workshop.dispatch', { lineId: job.lineId!, technicianId: helper.id })
       await wall
         .getByRole('region', { name: zh('boardColumn.repair') })
         .getByRole('article', { name: `${next.plate ?? zh('wk.noPlate')} ${next.number}` })
@@ -466,7 +457,7 @@ describe('the workshop on the demo dealership', () => {
     await tv.page.goto(url.replace(/token=.*/, 'token=not-a-real-token-1234567890'))
     await tv.page.getByText(zh('workshop.displayTokenInvalid')).waitFor()
     await tv.context.close()
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('reminds the desk of the declined work when the vehicle is opened again', async () => {
@@ -474,14 +465,14 @@ describe('the workshop on the demo dealership', () => {
     const note = advisor.getByRole('note', { name: zh('wk.declined.title') })
     await note.getByText('雨刮片老化，刮水不净', { exact: false }).waitFor()
     await screenshot(advisor, 'reception-declined-work', false)
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 
   it('warns that the board may be stale while the push channel is down and recovers by itself', async () => {
     // The advisor's PC reaches the host through a link we can cut, as a dropped network would.
-    const link = await cuttableLink(new URL(host.url))
+    const link = await cuttableLink(new URL(env.host.url))
     const seen: string[] = []
-    const desk = await otherDesk(session.browser, link.url, seen)
+    const desk = await otherDesk(env.session.browser, link.url, seen)
     try {
       await logIn(desk.page, 'advisor1', PASSWORD)
       await desk.page.keyboard.press('Alt+4')
@@ -501,6 +492,6 @@ describe('the workshop on the demo dealership', () => {
     }
     // The browser reports the dropped connections; nothing else may go wrong.
     expect(seen.filter((p) => !/net::ERR_|Failed to load resource/.test(p))).toEqual([])
-    expect(session.problems).toEqual([])
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ import { outboxOf } from '../src/main/export/outbox'
 import { jsonSchemaOf } from '../src/main/export/row-schema'
 import { runExport } from '../src/main/export/service'
 import { BATCH_TABLES } from '../src/main/export/tables/all'
-import { demoApp, type TestApp } from '../src/main/export/test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../src/main/test-support/test-app'
 
 const run = promisify(execFile)
 const verify = (dir: string) =>

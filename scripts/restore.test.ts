@@ -7,7 +7,7 @@ import { createApp, DB_FILE } from '../src/main/app'
 import { StoreDamagedError } from '../src/main/backup/integrity'
 import { readBackupSettings } from '../src/main/backup/settings'
 import { takeBackup } from '../src/main/backup/take'
-import { demoApp, type TestApp } from '../src/main/export/test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../src/main/test-support/test-app'
 
 const run = promisify(execFile)
 let t: TestApp

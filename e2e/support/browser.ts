@@ -53,29 +53,52 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return path
 }
 
+export interface SettleOptions {
+  /** On a page: the parts of it to watch (a CSS selector). Default: the whole page. */
+  within?: string
+  /** On a page: first wait until the toasts (antd messages) have gone. */
+  toastsGone?: boolean
+  timeout?: number
+}
+
 /**
- * Waits until a dialog, drawer or panel has finished animating, so screenshots are sharp.
- * Ignores what never settles in headless Chromium: antd's click wave and the leave motion of a
- * button's spinner after loading ends (a loading button keeps its class); the pointer is parked
- * in a corner so a hover transition does not keep running.
+ * The one "settle": waits until nothing moves any more, so a screenshot is sharp and a click lands
+ * where it aims. Given a dialog, drawer or panel, it waits for it to show and parks the pointer in
+ * a corner first, so a hover transition does not keep running; given a page, it watches the page
+ * (or the parts `within` names) as it is.
+ *
+ * Ignored, because they never settle in headless Chromium: endless animations (a spinner), antd's
+ * click wave and the leave motion of a button's spinner after loading ends (a loading button keeps
+ * its class).
  */
-export async function settled(locator: Locator): Promise<void> {
-  await locator.waitFor()
-  await locator.page().mouse.move(1, 1)
+export async function settle(target: Locator | Page, options: SettleOptions = {}): Promise<void> {
+  const isPage = 'goto' in target
+  const page = isPage ? target : target.page()
+  if (isPage) {
+    if (options.toastsGone) await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
+  } else {
+    await target.waitFor()
+    await page.mouse.move(1, 1)
+  }
+  const root = isPage ? page.locator('html') : target
+  const within = isPage ? (options.within ?? 'body') : null
   await expect
     .poll(
       () =>
-        locator.evaluate(
-          (el) =>
-            el
-              .getAnimations({ subtree: true })
+        root.evaluate(
+          (el, selector) =>
+            (selector ? [...el.ownerDocument.querySelectorAll(selector)] : [el])
+              .flatMap((r) => r.getAnimations({ subtree: true }))
               .filter((a: { playState: string; effect: unknown }) => {
-                const target = (a.effect as { target?: { closest?: (s: string) => unknown } } | null)?.target
+                const effect = a.effect as { target?: { closest?: (s: string) => unknown }; getTiming?: () => { iterations?: number } } | null
+                const target = effect?.target
+                const endless = !Number.isFinite(effect?.getTiming?.().iterations ?? 1)
                 const spent = Boolean(target?.closest?.('.ant-btn')) && !target?.closest?.('.ant-btn-loading')
-                return a.playState === 'running' && !target?.closest?.('.ant-wave') && !spent
+                return a.playState === 'running' && !endless && !target?.closest?.('.ant-wave') && !spent
               }).length,
+          within,
         ),
-      { timeout: 5000 },
+      { timeout: options.timeout ?? 5000 },
     )
     .toBe(0)
 }

@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, asLocale, translate, type Locale } from '../../shared/i
 import { roleHas, type Permission } from '../../shared/domain/roles'
 import { toLocalIso, type Clock } from '../../shared/domain/time'
 import type { Store } from '../store/open'
-import { resolveSession } from '../auth/sessions'
+import { resolveSession } from './sessions'
 import { AppError } from './app-error'
 import { LOCAL_CLIENT, type AuditEntry, type ClientInfo, type Ctx, type Endpoint, type UserCtx } from './context'
 import { EventBuffer, type EventHub } from './events'

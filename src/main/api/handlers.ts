@@ -1,14 +1,35 @@
 import type { Contract } from '../../shared/contract'
 import type { HandlersFor } from './dispatch'
+import { setupHandlers } from '../setup/handlers'
+import { authHandlers } from '../auth/handlers'
+import { userHandlers } from '../auth/user-handlers'
+import { deviceHandlers } from '../host/device-handlers'
+import { settingsHandlers } from '../settings/handlers'
 import { partsHandlers } from '../parts/handlers'
-import { appHandlers } from '../auth/handlers'
 import { receptionHandlers } from '../reception/handlers'
 import { workshopHandlers } from '../workshop/handlers'
-import { dataHandlers } from '../jobs/data-handlers'
+import { dataHandlers } from '../data-admin/handlers'
 import { settlementHandlers } from '../settlement/handlers'
 import { rulesHandlers } from '../rules/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { terminalSetupHandlers } from '../terminal-setup/handlers'
 
+// The registry: where every room's handlers are put together (the one file in api/ that imports
+// the areas; the areas import only the dispatcher's types and errors from api/).
+
 /** Every channel's service. The type makes a channel without a handler a compile error. */
-export const handlers: HandlersFor<Contract> = { ...appHandlers, ...receptionHandlers, ...workshopHandlers, ...dataHandlers, ...partsHandlers, ...settlementHandlers, ...rulesHandlers, ...auditHandlers, ...terminalSetupHandlers }
+export const handlers: HandlersFor<Contract> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...deviceHandlers,
+  ...settingsHandlers,
+  ...receptionHandlers,
+  ...workshopHandlers,
+  ...dataHandlers,
+  ...partsHandlers,
+  ...settlementHandlers,
+  ...rulesHandlers,
+  ...auditHandlers,
+  ...terminalSetupHandlers,
+}

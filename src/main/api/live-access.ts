@@ -1,7 +1,7 @@
 import type { LiveEvent } from '../../shared/contract/types'
 import { roleMayReceive } from '../../shared/contract/live-events'
 import type { App } from '../app'
-import { peekSession } from '../auth/sessions'
+import { peekSession } from './sessions'
 
 /**
  * Whether the holder of a session token may hear a live event: the session must still be live

@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../app'
+import type { App } from '../app'
+import { makeTestApp, testClock, type TestApp } from '../test-support/test-app'
 import { hashPassword, verifyPassword } from './password'
 
-let dir: string
+let t: TestApp
 let app: App
-let now = new Date('2026-11-27T02:00:00Z')
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'auth-'))
-  now = new Date('2026-11-27T02:00:00Z')
-  app = await createApp({ dataDir: dir, clock: { now: () => now } })
+  t = await makeTestApp({ dealership: 'blank', clock: testClock('2026-11-27T02:00:00Z'), prefix: 'auth-' })
+  app = t.app
 })
-afterEach(() => {
-  app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => t.close())
 
 const setup = () =>
   app.dispatch('setup.initialise', {
@@ -60,7 +53,7 @@ describe('first run and login', () => {
     if (!login.ok) throw new Error(login.message)
     const { token } = login.data as { token: string }
     expect((await app.dispatch('auth.me', {}, { token })).ok).toBe(true)
-    now = new Date(now.getTime() + 13 * 3600_000)
+    t.clock.advance(13 * 3600_000)
     expect(await app.dispatch('auth.me', {}, { token })).toMatchObject({ ok: false, code: 'SESSION_EXPIRED' })
 
     const again = await app.dispatch('auth.login', { username: 'admin', password: 'correct horse 1' })

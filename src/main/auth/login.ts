@@ -7,7 +7,7 @@ import { LOCAL_CLIENT, type Ctx, type SessionUser } from '../api/context'
 import { getSetting } from '../settings/settings'
 import { preparedQuery, run } from '../store/query'
 import { DUMMY_HASH, hashPasswordAsync, verifyPasswordAsync } from './password'
-import { createSession, endOtherSessions } from './sessions'
+import { createSession, endOtherSessions } from '../api/sessions'
 import { recordFailure, recordLoginEvent, throttleFor } from './throttle'
 
 // Logging in and changing one's password: the password work (scrypt) runs on the thread pool in

@@ -6,7 +6,7 @@ import { DB_FILE } from '../app'
 import { openCheckedStore } from './integrity'
 import { backupDirOf, listBackups } from './catalogue'
 import { checkCopy } from './take'
-import { demoApp, type TestApp } from '../export/test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 
 // Power cuts, in software: a host writing as fast as it can (and taking backups meanwhile) is
 // killed with SIGKILL at random moments, 50 times. After every kill the store must pass

@@ -3,7 +3,7 @@ import { closeSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DB_FILE } from '../app'
-import { demoApp, type TestApp } from '../export/test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { readBackupSettings } from './settings'
 import { takeBackup } from './take'
 

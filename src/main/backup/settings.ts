@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Store } from '../store/open'
-import { readSetting, writeSetting } from '../jobs/kv'
+import { readSetting, writeSetting } from '../settings/settings'
 
 export interface BackupSettings {
   /** A backup every N minutes while the store is being written. */

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../app'
+import { makeTestApp, testClock, type TestApp } from '../test-support/test-app'
 import { BASE_PARTS } from './catalogue-data'
 import { SUPPLIERS } from './seed-suppliers'
 import { MODELS } from './vehicle-data'
@@ -11,22 +8,14 @@ import { MODELS } from './vehicle-data'
 // Honda parts (or universal oil and filters), never BYD or Buick ones; the filter wholesaler sells
 // filters, not mirrors; a battery car never has its oil changed.
 
-const clock = { now: () => new Date('2026-11-27T10:30:00+08:00') }
-let dir: string
-let app: App
+let kit: TestApp
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'demo-coherence-'))
-  app = await createApp({ dataDir: dir, clock })
-  const seeded = await app.dispatch('setup.demo', { password: 'demo-pass-1', scale: 'small' })
-  if (!seeded.ok) throw new Error(seeded.message)
+  kit = await makeTestApp({ dealership: 'demo', clock: testClock('2026-11-27T10:30:00+08:00'), prefix: 'demo-coherence-' })
 })
-afterAll(() => {
-  app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => kit.close())
 
-const all = <T>(sql: string) => app.store.sqlite.prepare(sql).all() as T[]
+const all = <T>(sql: string) => kit.app.store.sqlite.prepare(sql).all() as T[]
 
 /** The model a part is named for ("前刹车片（雅阁）"), or null for a part that fits any car. */
 const modelInName = (name: string) => /（([^（）]+)）$/.exec(name)?.[1] ?? null

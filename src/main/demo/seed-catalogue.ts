@@ -2,6 +2,7 @@ import { BASE_PARTS, BOSCH_MODEL_CATEGORIES, LABOUR_OPS, PART_BRANDS, binFor, pa
 import { MODELS, type ModelSpec } from './vehicle-data'
 import type { Rng } from './random'
 import type { World } from './world'
+import { first } from '../store/query'
 
 
 // Which original-equipment brand supplies parts for each make. Universal parts come from the
@@ -42,14 +43,16 @@ function rowOf(i: number, rng: Rng): { template: BasePart; model: ModelSpec | nu
 /** Labour operations, then `size.parts` catalogue parts: the generic shelf first, then per-model parts. */
 export function seedCatalogue(w: World, nowIso: string): void {
   const { store, rng } = w
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertOp = store.prepare('INSERT INTO labour_operations (code, description, flat_hours_milli) VALUES (?, ?, ?)')
   for (const op of LABOUR_OPS) insertOp.run(op.code, op.description, op.flatHoursMilli)
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertPart = store.prepare(
     `INSERT INTO parts (id, part_number, part_key, name, brand, category, unit, bin, price_fen, cost_fen, active, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const base = (store.prepare('SELECT coalesce(max(id), 0) AS n FROM parts').get() as { n: number }).n
+  const base = first(store, store.db.selectFrom('parts').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('n')))?.n ?? 0
   const numbers = new Set<string>()
   const keys = new Set<string>()
   for (let i = 0; i < w.size.parts; i++) {

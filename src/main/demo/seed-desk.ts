@@ -21,6 +21,7 @@ const SLOT_END = 16 * 60 + 30
 
 export function insertDesk(w: World, fleet: Fleet, open: readonly OpenOrder[]): void {
   const { store, rng, cal } = w
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertFinding = store.prepare('INSERT INTO ro_findings (ro_id, kind, area, note) VALUES (?, ?, ?, ?)')
   for (const ro of open) {
     const n = rng.int(0, 2)
@@ -31,10 +32,12 @@ export function insertDesk(w: World, fleet: Fleet, open: readonly OpenOrder[]): 
   }
   if (fleet.vehicles === 0 || w.advisorIds.length === 0) return
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertAppointment = store.prepare(
     `INSERT INTO appointments (customer_id, vehicle_id, advisor_id, starts_at, duration_min, concern, status, ro_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const linkRo = store.prepare('UPDATE repair_orders SET appointment_id = ? WHERE id = ?')
   const openVehicles = new Set(open.map((o) => o.vehicleId))
   const freeVehicle = () => {

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../app'
+import type { App } from '../app'
+import { makeTestApp, testClock, type TestApp } from '../test-support/test-app'
 import type { Envelope } from '../../shared/contract/errors'
 import type { Out } from '../workshop/rows'
 import { seedDemoDealership } from './seed'
@@ -11,15 +9,8 @@ import { seedDemoDealership } from './seed'
 // the generated data must satisfy the same invariants those services keep.
 
 const NOW = '2026-11-27T10:30:00+08:00'
-const clock = { now: () => new Date(NOW) }
-const dirs: string[] = []
+let kit: TestApp
 let app: App
-
-async function newApp(at = clock): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), 'demo-living-'))
-  dirs.push(dir)
-  return createApp({ dataDir: dir, clock: at })
-}
 
 function data<T>(envelope: Envelope<unknown>): T {
   if (!envelope.ok) throw new Error(`${envelope.code}: ${envelope.message}`)
@@ -30,13 +21,13 @@ const all = <T>(sql: string, ...params: unknown[]) => app.store.sqlite.prepare(s
 const login = async (username: string) => data<{ token: string }>(await app.dispatch('auth.login', { username, password: 'demo-pass-1' })).token
 
 beforeAll(async () => {
-  app = await newApp()
+  kit = await makeTestApp({ dealership: 'blank', clock: testClock(NOW), prefix: 'demo-living-' })
+  app = kit.app
   data(await app.dispatch('setup.demo', { password: 'demo-pass-1', scale: 'small' }))
 })
 
-afterAll(() => {
-  app.close()
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+afterAll(async () => {
+  await kit.close()
 })
 
 describe('the demo workshop', () => {
@@ -108,14 +99,15 @@ describe('the demo workshop', () => {
 
   it('plays the shop the same way at any time of day, without a step the services refuse', async () => {
     for (const at of ['2026-11-27T07:10:00+08:00', '2026-11-27T13:45:00+08:00', '2026-11-27T20:30:00+08:00']) {
-      const other = await newApp({ now: () => new Date(at) })
+      const otherKit = await makeTestApp({ dealership: 'blank', clock: testClock(at), prefix: 'demo-living-' })
+      const other = otherKit.app
       try {
         const result = seedDemoDealership({ store: other.store, clock: other.clock, timeZone: 'Asia/Shanghai' }, { password: 'demo-pass-1', scale: 'small' })
         expect(result.notes, at).toEqual([])
         const states = other.store.sqlite.prepare(`SELECT DISTINCT state FROM repair_orders`).pluck().all() as string[]
         expect(states, at).toEqual(expect.arrayContaining(['in_progress', 'quality_check', 'washing', 'ready']))
       } finally {
-        other.close()
+        await otherKit.close()
       }
     }
   })

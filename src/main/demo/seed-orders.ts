@@ -8,6 +8,7 @@ import { CONCERNS, RO_TYPE_DRAW, carOf, linesFor, linesOfJobs, totalsOfLines, ty
 import { DESK, HISTORY, type OrderPlan } from './order-plan'
 import type { ShopSpec } from './shop-plan'
 import type { World } from './world'
+import { all, first, run } from '../store/query'
 
 /**
  * History orders from here on (the most recent ones) are written as ready for delivery and then
@@ -43,27 +44,32 @@ export interface InsertedOrders {
 /** Writes every planned repair order with lines, authorisation and check-in reading; sets the year sequences. */
 export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan, shop: readonly ShopSpec[]): InsertedOrders {
   const { store, rng, cal } = w
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertRo = store.prepare(
     `INSERT INTO repair_orders (id, number, type, state, customer_id, vehicle_id, advisor_id, odometer_km, fuel_eighths,
        concerns, promised_at, return_old_parts, net_fen, vat_fen, gross_fen, content_hash, opened_at, completed_at,
        settled_at, delivered_at, created_at, updated_at, version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertLine = store.prepare(
     `INSERT INTO ro_lines (ro_id, position, kind, op_code, part_id, description, quantity_milli, unit_price_fen,
        amount_fen, payer, vat_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertAuth = store.prepare(
     `INSERT INTO ro_authorisations (ro_id, content_hash, gross_fen, method, authorised_by, note, recorded_by, at)
      VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertReading = store.prepare(
     `INSERT INTO odometer_readings (vehicle_id, km, at, source, ro_id) VALUES (?, ?, ?, 'check_in', ?)`,
   )
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const customerName = store.prepare('SELECT name FROM customers WHERE id = ?').pluck()
-  const firstId = (store.prepare('SELECT coalesce(max(id), 0) AS n FROM repair_orders').get() as { n: number }).n + 1
+  const firstId = (first(store, store.db.selectFrom('repair_orders').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('n')))?.n ?? 0) + 1
   const seqByYear = new Map<number, number>()
-  for (const row of store.prepare(`SELECT name, value FROM sequences WHERE name LIKE 'ro:%'`).all() as { name: string; value: number }[]) {
+  for (const row of all(store, store.db.selectFrom('sequences').select(['name', 'value']).where('name', 'like', 'ro:%'))) {
     seqByYear.set(Number(row.name.slice(3)), row.value)
   }
   const open: OpenOrder[] = []
@@ -166,8 +172,9 @@ export function insertOrders(w: World, fleet: Fleet, plan: OrderPlan, shop: read
     if (isOpen) open.push({ id, vehicleId, customerId, advisorId, day, shop: spec, openedAt })
   }
 
-  const upsertSeq = store.prepare('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value')
-  for (const [year, seq] of seqByYear) upsertSeq.run(`ro:${year}`, seq)
+  for (const [year, seq] of seqByYear) {
+    run(store, store.db.insertInto('sequences').values({ name: `ro:${year}`, value: seq }).onConflict((oc) => oc.column('name').doUpdateSet({ value: seq })))
+  }
   return { open, settle }
 }
 

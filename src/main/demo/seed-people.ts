@@ -43,6 +43,7 @@ export function planFleet(w: World): Fleet {
   const { rng, cal, size, store } = w
   const C = size.customers
   const V = size.vehicles
+  // raw SQL: bulk generator speed — the table name varies (one max(id) per generated table)
   const maxId = (table: string) => (store.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n
   const fleet: Fleet = {
     customers: C,
@@ -108,6 +109,7 @@ export function insertPeople(w: World, fleet: Fleet): void {
     }
   }
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertCustomer = store.prepare(
     `INSERT INTO customers (id, name, kind, mobile, phone2, address, note, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -130,14 +132,17 @@ export function insertPeople(w: World, fleet: Fleet): void {
     )
   }
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertVehicle = store.prepare(
     `INSERT INTO vehicles (id, vin, vin_rev, plate, plate_tail, energy, make, model, model_year, colour, engine_no,
        first_registered_on, owner_id, odometer_km, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertOwner = store.prepare(
     'INSERT INTO vehicle_owners (vehicle_id, customer_id, from_at, to_at) VALUES (?, ?, ?, ?)',
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertReading = store.prepare(
     `INSERT INTO odometer_readings (vehicle_id, km, at, source) VALUES (?, ?, ?, 'registration')`,
   )

@@ -33,6 +33,7 @@ export function settleHistory(w: World, sim: Sim, pending: readonly PendingSettl
     events.push({ ms: Date.parse(item.settledAt), iso: item.settledAt, kind: 'settle', item })
     if (item.deliveredAt) events.push({ ms: Date.parse(item.deliveredAt), iso: item.deliveredAt, kind: 'deliver', roId: item.roId })
   }
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const typeOf = store.prepare('SELECT type FROM repair_orders WHERE id = ?').pluck()
   // The stuck claim: the insurance order settled closest to 75 days ago.
   let stuck: number | null = null
@@ -46,7 +47,9 @@ export function settleHistory(w: World, sim: Sim, pending: readonly PendingSettl
   }
   events.sort((a, b) => a.ms - b.ms)
 
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const version = store.prepare('SELECT version FROM repair_orders WHERE id = ?').pluck()
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const invoiceOf = store.prepare(
     `SELECT i.id, i.gross_fen - coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS balance
        FROM invoices i WHERE i.ro_id = ? AND i.payer = ? AND i.kind = 'invoice' AND i.state = 'issued'`,

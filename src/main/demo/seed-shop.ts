@@ -28,6 +28,7 @@ const SECOND = 1000
 
 export function runShop(w: World, sim: Sim, open: readonly OpenOrder[], techs: readonly Technician[], nowMs: number): string[] {
   const { store } = w
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const labour = store.prepare(`SELECT id, op_code, quantity_milli FROM ro_lines WHERE ro_id = ? AND kind = 'labour' ORDER BY position`)
   const ros: ShopRo[] = open.flatMap((o) =>
     o.shop
@@ -63,13 +64,16 @@ export function runShop(w: World, sim: Sim, open: readonly OpenOrder[], techs: r
 }
 
 const jobIdOf = (w: World, lineId: number) =>
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   (w.store.prepare('SELECT id FROM ro_jobs WHERE ro_line_id = ?').get(lineId) as { id: number } | undefined)?.id ?? 0
+// raw SQL: bulk generator speed — a lookup run for every replayed order or action
 const roVersion = (w: World, roId: number) => (w.store.prepare('SELECT version FROM repair_orders WHERE id = ?').get(roId) as { version: number }).version
 
 /** A free bay of the kind the car's work needs (paint booth, alignment), else a free lift, else none. */
 function freeBay(w: World, ro: ShopRo): number | undefined {
   const ops = new Set(ro.jobs.map((j) => j.opCode))
   const kinds = ops.has('BJ002') ? ['paint_booth', 'lift'] : ops.has('DP001') ? ['alignment', 'lift'] : ['lift', 'general']
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const find = w.store.prepare(
     `SELECT b.id FROM bays b WHERE b.kind = ? AND b.active = 1 AND NOT EXISTS (
        SELECT 1 FROM ro_jobs j WHERE j.bay_id = b.id AND j.state IN ('dispatched', 'running', 'paused', 'rework')) ORDER BY b.code LIMIT 1`,
@@ -108,10 +112,12 @@ function perform(w: World, sim: Sim, a: Action): void {
     case 'raise':
       return raise(w, sim.as(a.tech.username), a.ro)
     case 'approve': {
+      // raw SQL: bulk generator speed — a lookup run for every replayed order or action
       const work = w.store.prepare(`SELECT id, version FROM additional_work WHERE ro_id = ? AND state = 'raised' ORDER BY id LIMIT 1`).get(a.ro.id) as
         | { id: number; version: number }
         | undefined
       if (!work) return
+      // raw SQL: bulk generator speed — a lookup run for every replayed order or action
       const customer = w.store.prepare('SELECT c.name FROM repair_orders r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').pluck().get(a.ro.id) as string
       const advisor = sim.asId(a.ro.advisorId)
       decideAdditional(advisor, input('workshop.additional.decide', { id: work.id, version: work.version, decision: 'approved', method: 'phone', decidedBy: customer, note: '客户电话同意' }))
@@ -119,6 +125,7 @@ function perform(w: World, sim: Sim, a: Action): void {
     }
     case 'qc': {
       const inspector = sim.as('techsup')
+      // raw SQL: bulk generator speed — a lookup run for every replayed order or action
       const type = w.store.prepare('SELECT type FROM repair_orders WHERE id = ?').pluck().get(a.ro.id) as RoType
       const items = checklistOf(inspector, type).map((item, i) => ({ itemId: item.id, ok: a.pass || i > 0, note: a.pass || i > 0 ? '' : '试车时仍有异响' }))
       const rework = a.rework ? [{ jobId: jobIdOf(w, a.rework.lineId), reason: '路试刹车仍有异响，需重新检查调整' }] : []
@@ -135,6 +142,7 @@ function perform(w: World, sim: Sim, a: Action): void {
 function issueParts(w: World, sim: Sim, ro: ShopRo): void {
   const clerk = sim.as('parts1')
   const hold = ro.spec.stage === 'parts' ? missingPartOf(w, ro.id) : null
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const wanted = w.store
     .prepare(`SELECT part_id, sum(quantity_milli) AS q FROM ro_lines WHERE ro_id = ? AND kind = 'part' GROUP BY part_id ORDER BY min(position)`)
     .all(ro.id) as { part_id: number; q: number }[]
@@ -149,6 +157,7 @@ function issueParts(w: World, sim: Sim, ro: ShopRo): void {
   }
   const part = hold === null ? undefined : wanted.find((l) => l.part_id === hold)
   if (part) {
+    // raw SQL: bulk generator speed — a lookup run for every replayed order or action
     const cost = w.store.prepare('SELECT cost_fen FROM parts WHERE id = ?').pluck().get(part.part_id) as number
     createExternal(sim.as('partsup'), input('purchasing.external.create', {
       roId: ro.id,
@@ -172,6 +181,7 @@ function raise(w: World, tech: UserCtx, ro: ShopRo): void {
   const op = LABOUR_OPS.find((o) => o.code === extra.job.op)
   if (op) lines.push({ kind: 'labour', opCode: op.code, description: op.description, quantityMilli: op.flatHoursMilli, unitPriceFen: w.labourRateFen, payer: 'customer' })
   // The part for this car: its model's, or a universal one (never another make's).
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const car = w.store
     .prepare(`SELECT v.make, v.model FROM repair_orders r JOIN vehicles v ON v.id = r.vehicle_id WHERE r.id = ?`)
     .get(ro.id) as { make: string; model: string }

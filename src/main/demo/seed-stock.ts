@@ -4,6 +4,7 @@ import { nextNumber } from '../parts/versioned'
 import { shiftIso } from './local-time'
 import type { Sim } from './sim-ctx'
 import type { World } from './world'
+import { all } from '../store/query'
 
 // The parts ledger since the day the store went live: opening stock by receipt, every part line
 // of the repair orders since then issued at the counter shortly after check-in, a weekly stock
@@ -54,6 +55,7 @@ export function seedStock(w: World, sim: Sim, supplierOf: Map<number, number>, p
   const clerk = sim.as('parts1')
   const buyer = sim.as('partsup')
   const liveFrom = cal.iso(plan.goLiveDay + 1, 0)
+  // raw SQL: bulk generator speed — one read of the whole generated history (thousands of rows)
   const rows = store
     .prepare(
       `SELECT r.id, r.number, r.opened_at, r.completed_at, l.part_id, sum(l.quantity_milli) AS q
@@ -77,7 +79,7 @@ export function seedStock(w: World, sim: Sim, supplierOf: Map<number, number>, p
   const demand = new Map<number, number>()
   for (const i of issues) demand.set(i.partId, (demand.get(i.partId) ?? 0) + i.q)
   const parts = new Map<number, Part>()
-  for (const p of store.prepare('SELECT id, cost_fen, bin FROM parts ORDER BY id').all() as { id: number; cost_fen: number; bin: string | null }[]) {
+  for (const p of all(store, store.db.selectFrom('parts').select(['id', 'cost_fen', 'bin']).orderBy('id'))) {
     const monthly = (demand.get(p.id) ?? 0) / months
     const kept = monthly >= (p.cost_fen > 80_000 ? 4 * RARE : RARE)
     parts.set(p.id, { cost: p.cost_fen, bin: p.bin, supplier: supplierOf.get(p.id) ?? null, opening: kept ? Math.max(UNIT, wholeUnits(2.5 * monthly)) : 0 })
@@ -113,6 +115,7 @@ export function seedStock(w: World, sim: Sim, supplierOf: Map<number, number>, p
   const openingIso = cal.iso(plan.goLiveDay, 9 * 60)
   sim.clock.set(Date.parse(openingIso), openingIso)
   const opening: [number, number][] = []
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const noBin = store.prepare('UPDATE parts SET bin = NULL WHERE id = ?')
   for (const [id, p] of parts) {
     const qty = p.opening > 0 ? p.opening : p.bin !== null && p.cost < 20_000 && rng.chance(0.05) ? UNIT : 0
@@ -124,12 +127,16 @@ export function seedStock(w: World, sim: Sim, supplierOf: Map<number, number>, p
   }
   for (const [id, qty] of opening) post(id, 'receipt', (s) => receive(s, qty, partOf(id).cost), { refType: 'manual', refId: null, reason: '期初库存（系统上线）' })
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertPo = store.prepare(
     `INSERT INTO purchase_orders (number, supplier_id, state, note, created_by, created_at, sent_at, closed_at, updated_at, version)
      VALUES (?, ?, 'closed', '每周补货订单', ?, ?, ?, ?, ?, 3)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertReceipt = store.prepare('INSERT INTO po_receipts (po_id, at, user_id, note) VALUES (?, ?, ?, ?)')
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertPoLine = store.prepare(`INSERT INTO po_lines (po_id, part_id, quantity_milli, unit_cost_fen, received_milli, note) VALUES (?, ?, ?, ?, ?, '')`)
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertReceiptLine = store.prepare(
     `INSERT INTO po_receipt_lines (receipt_id, po_line_id, expected_milli, received_milli, unit_cost_fen, note, move_id) VALUES (?, ?, ?, ?, ?, '', ?)`,
   )
@@ -176,9 +183,11 @@ export function seedStock(w: World, sim: Sim, supplierOf: Map<number, number>, p
     }
   }
 
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertIssue = store.prepare(
     `INSERT INTO ro_part_issues (ro_id, part_id, issued_milli, issued_value_fen, first_issue_at, last_issue_at) VALUES (?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertRequest = store.prepare(
     `INSERT INTO part_requests (ro_id, part_id, requested_milli, first_at, served_from_stock, outcome, outcome_at, note, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )

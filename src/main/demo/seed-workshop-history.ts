@@ -1,6 +1,7 @@
 import { toLocalIso } from '../../shared/domain/time'
 import { skillOf, type Technician } from './shop-schedule'
 import type { World } from './world'
+import { all, first as firstRow } from '../store/query'
 
 // The workshop's last weeks, so its statistics (technician efficiency, first-pass rate) have a
 // month to show: the jobs of the orders completed then, each clocked by one technician at a time
@@ -24,25 +25,34 @@ export function insertWorkshopHistory(w: World, techs: readonly Technician[], ti
   const { store, rng, cal } = w
   if (techs.length === 0) return
   const at = (ms: number) => toLocalIso(new Date(ms), timeZone)
-  const inspector = store.prepare(`SELECT id FROM users WHERE role = 'technical_supervisor' ORDER BY id LIMIT 1`).pluck().get() as number | undefined
+  const inspector = firstRow(store, store.db.selectFrom('users').select('id').where('role', '=', 'technical_supervisor').orderBy('id').limit(1))?.id
   if (inspector === undefined) return
-  const bays = store.prepare(`SELECT id FROM bays WHERE kind = 'lift' AND active = 1 ORDER BY code`).pluck().all() as number[]
+  const bays = all(store, store.db.selectFrom('bays').select('id').where('kind', '=', 'lift').where('active', '=', 1).orderBy('code')).map((b) => b.id)
+  // raw SQL: bulk generator speed — one read of the whole generated history (thousands of rows)
   const ros = store
     .prepare(
       `SELECT id, type, opened_at, completed_at FROM repair_orders
         WHERE state IN ('ready', 'settled', 'delivered') AND opened_at >= ? AND completed_at < ? ORDER BY opened_at, id`,
     )
     .all(cal.iso(FROM_DAY, 0), cal.iso(UNTIL_DAY, 0)) as Row[]
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const labour = store.prepare(`SELECT id, op_code, description, quantity_milli FROM ro_lines WHERE ro_id = ? AND kind = 'labour' ORDER BY position`)
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const checklist = store.prepare(`SELECT id FROM qc_checklist_items WHERE ro_type = ? AND active = 1 ORDER BY position, id`).pluck()
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertJob = store.prepare(
     `INSERT INTO ro_jobs (ro_id, ro_line_id, description, skill, technician_id, bay_id, state, sold_hours_milli, rework_count,
        dispatched_at, finished_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertSegment = store.prepare(`INSERT INTO job_time_segments (job_id, technician_id, started_at, ended_at, pause_reason) VALUES (?, ?, ?, ?, ?)`)
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertInspection = store.prepare(`INSERT INTO qc_inspections (ro_id, result, wash, inspector_id, at, note) VALUES (?, ?, ?, ?, ?, ?)`)
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertItem = store.prepare(`INSERT INTO qc_inspection_items (inspection_id, item_id, ok, note) VALUES (?, ?, ?, ?)`)
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insertRework = store.prepare(`INSERT INTO qc_rework (inspection_id, job_id, reason) VALUES (?, ?, ?)`)
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const finishAgain = store.prepare(`UPDATE ro_jobs SET finished_at = ?, updated_at = ? WHERE id = ?`)
   const free = new Map<number, number>(techs.map((t) => [t.id, 0]))
 

@@ -2,6 +2,7 @@ import type { BayKind, Skill } from '../../shared/domain/workshop-resources'
 import type { OpenOrder } from './seed-orders'
 import type { Technician } from './shop-schedule'
 import type { World } from './world'
+import { all } from '../store/query'
 
 // The workshop's people and places: a profile with skills for every demo technician, and the bays
 // (工位) of a typical 4S-store workshop — a row of lifts, the alignment bay, the paint booth, the
@@ -24,8 +25,10 @@ const SKILL_SETS: readonly (readonly Skill[])[] = [
 
 export function insertTechnicians(w: World, nowIso: string): Technician[] {
   const { store } = w
-  const users = store.prepare(`SELECT id, username FROM users WHERE role = 'technician' AND active = 1 ORDER BY id`).all() as { id: number; username: string }[]
+  const users = all(store, store.db.selectFrom('users').select(['id', 'username']).where('role', '=', 'technician').where('active', '=', 1).orderBy('id'))
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const profile = store.prepare('INSERT INTO technicians (user_id, allow_parallel, updated_at) VALUES (?, ?, ?)')
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const skill = store.prepare('INSERT INTO technician_skills (user_id, skill) VALUES (?, ?)')
   return users.map((u, i) => {
     const skills = SKILL_SETS[i % SKILL_SETS.length]!
@@ -36,6 +39,7 @@ export function insertTechnicians(w: World, nowIso: string): Technician[] {
 }
 
 export function insertBays(w: World, technicians: number, nowIso: string): void {
+  // raw SQL: bulk generator speed — prepared once, run for every generated row
   const insert = w.store.prepare('INSERT INTO bays (code, name, kind, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
   const bays: [string, string, BayKind][] = [
     ...Array.from({ length: Math.max(8, technicians) }, (_, i): [string, string, BayKind] => [`L${String(i + 1).padStart(2, '0')}`, `工位${i + 1}（举升机）`, 'lift']),
@@ -57,6 +61,7 @@ export interface ShopParts {
 
 /** The part a car waiting for parts is missing: that of its last part line (the job left paused). */
 export function missingPartOf(w: World, roId: number): number | null {
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const row = w.store
     .prepare(`SELECT part_id FROM ro_lines WHERE ro_id = ? AND kind = 'part' ORDER BY position DESC LIMIT 1`)
     .get(roId) as { part_id: number } | undefined
@@ -66,6 +71,7 @@ export function missingPartOf(w: World, roId: number): number | null {
 export function shopParts(w: World, open: readonly OpenOrder[]): ShopParts {
   const needs = new Map<number, number>()
   const missing = new Set<number>()
+  // raw SQL: bulk generator speed — a lookup run for every replayed order or action
   const lines = w.store.prepare(`SELECT part_id, sum(quantity_milli) AS q FROM ro_lines WHERE ro_id = ? AND kind = 'part' GROUP BY part_id`)
   for (const ro of open) {
     if (!ro.shop || ro.shop.stage === 'authorised') continue

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../app'
+import type { App } from '../app'
+import { makeTestApp, testClock, type TestApp } from '../test-support/test-app'
 import { checkVin } from '../../shared/domain/vin'
 import { checkPlate } from '../../shared/domain/plate'
 import { isLandline, isMobile } from '../../shared/domain/phone'
@@ -15,14 +13,15 @@ import { partKey } from './catalogue-data'
 import { seedDemoDealership } from './seed'
 
 // A fixed morning at the desk, so "today" in the data does not depend on when the test runs.
-const clock = { now: () => new Date('2026-11-27T10:30:00+08:00') }
-const dirs: string[] = []
+const clock = testClock('2026-11-27T10:30:00+08:00')
+const kits: TestApp[] = []
 let app: App
 
-async function newApp(): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), 'demo-seed-'))
-  dirs.push(dir)
-  return createApp({ dataDir: dir, clock })
+/** A store nobody has set up yet, on the fixed morning. */
+async function blankApp(): Promise<App> {
+  const kit = await makeTestApp({ dealership: 'blank', clock, prefix: 'demo-seed-' })
+  kits.push(kit)
+  return kit.app
 }
 
 function data<T>(envelope: Envelope<unknown>): T {
@@ -33,16 +32,15 @@ function data<T>(envelope: Envelope<unknown>): T {
 const all = <T>(sql: string, ...params: unknown[]) => app.store.sqlite.prepare(sql).all(...params) as T[]
 
 beforeAll(async () => {
-  app = await newApp()
+  app = await blankApp()
   const started = performance.now()
   data(await app.dispatch('setup.demo', { password: 'demo-pass-1', scale: 'small' }))
   // Budget: under 3 s on the build machine; logged, not asserted (a timing is no behaviour).
   console.info(`setup.demo small took ${Math.round(performance.now() - started)} ms`)
 })
 
-afterAll(() => {
-  app.close()
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+afterAll(async () => {
+  for (const kit of kits) await kit.close()
 })
 
 describe('the small demo dealership', () => {
@@ -193,7 +191,7 @@ describe('the small demo dealership', () => {
   })
 
   it('is generated the same way every time, also when called directly', async () => {
-    const other = await newApp()
+    const other = await blankApp()
     try {
       const timeZone = 'Asia/Shanghai'
       const result = seedDemoDealership({ store: other.store, clock, timeZone }, { password: 'demo-pass-1', scale: 'small' })

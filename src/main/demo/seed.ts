@@ -24,6 +24,7 @@ import { insertSuppliers, sendOpenOrder } from './seed-suppliers'
 import { seedStock } from './seed-stock'
 import { settleHistory } from './seed-settlement'
 import type { DemoSize, World } from './world'
+import { run as runQuery } from '../store/query'
 
 export type { DemoSize } from './world'
 
@@ -100,6 +101,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     // scrypt is deliberately slow: one hash shared by every demo account.
     const passwordHash = hashPassword(opts.password)
     const staff = staffList(Math.max(1, size.users?.advisors ?? 6), Math.max(1, size.users?.technicians ?? 10), rng)
+    // raw SQL: bulk generator speed — prepared once, run for every generated row
     const insertUser = store.prepare(
       'INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     )
@@ -135,7 +137,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     // The rules engine would judge every replayed step at its past moment: slow, and the alerts
     // of the past are not today's inbox. Rules sleep through the replay and are swept once, now.
     ensureRules(store, nowIso)
-    store.prepare('UPDATE rules SET enabled = 0').run()
+    runQuery(store, store.db.updateTable('rules').set({ enabled: 0 }))
     const goLiveDay = goLiveOf(plan)
     const sim = createSim(store, ctx.timeZone, Date.parse(world.cal.iso(goLiveDay - 1, 9 * 60)))
     const techs = insertTechnicians(world, nowIso)
@@ -146,7 +148,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     const notes = runShop(world, sim, open, techs, now.getTime())
     insertWorkshopHistory(world, techs, ctx.timeZone)
     settleHistory(world, sim, settle, now.getTime())
-    store.prepare('UPDATE rules SET enabled = 1').run()
+    runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }
   })

@@ -5,6 +5,7 @@ import { contract, type Contract } from '../../shared/contract'
 import type { Role } from '../../shared/domain/roles'
 import { toLocalIso } from '../../shared/domain/time'
 import type { Store } from '../store/open'
+import { first } from '../store/query'
 
 // The demo replays the dealership's past through the real services (dispatch, clock, QC, issue,
 // settle…), each call at the moment it "happened": one clock the generator moves forward, and a
@@ -60,9 +61,8 @@ export function createSim(store: Store, timeZone: string, startMs: number): Sim 
     const key = `${where}:${value}`
     let ctx = contexts.get(key)
     if (!ctx) {
-      const row = store
-        .prepare(`SELECT id, username, display_name, role FROM users WHERE ${where} = ? ORDER BY id LIMIT 1`)
-        .get(value) as { id: number; username: string; display_name: string; role: Role } | undefined
+      const users = store.db.selectFrom('users').select(['id', 'username', 'display_name', 'role']).orderBy('id').limit(1).$narrowType<{ role: Role }>()
+      const row = first(store, where === 'id' ? users.where('id', '=', Number(value)) : users.where('username', '=', String(value)))
       if (!row) throw new Error(`demo: no user with ${where} ${value}`)
       ctx = build({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, locale: 'zh-CN' })
       contexts.set(key, ctx)

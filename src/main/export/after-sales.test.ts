@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runExport } from './service'
-import { demoApp, type TestApp } from './test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { verifyPath } from './verify'
 
 // The parts ledger and settlement tables travel in the batch: rows as those areas write them

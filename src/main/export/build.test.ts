@@ -8,7 +8,7 @@ import { outboxOf } from './outbox'
 import { ReferenceWarehouse } from './reference-loader'
 import { runExport } from './service'
 import { writeExportSettings } from './settings'
-import { demoApp, type TestApp } from './test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { verifyPath } from './verify'
 import type { Manifest } from './manifest'
 

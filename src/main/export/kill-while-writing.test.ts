@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { outboxOf } from './outbox'
 import { runExport } from './service'
-import { demoApp, type TestApp } from './test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { verifyPath } from './verify'
 
 // A batch being written when the process dies (power cut, task manager) must never be visible

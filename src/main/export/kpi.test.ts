@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, datesBetween, dayBounds } from './calendar'
 import { computeKpis } from './kpi'
-import { demoApp, type TestApp } from './test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 
 let t: TestApp
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
-import { digestFile } from '../jobs/durable-files'
+import { digestFile } from '../files/durable-files'
 import type { ManifestFile } from './manifest'
 import { readManifestStrict } from './read-manifest'
 

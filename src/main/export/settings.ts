@@ -5,7 +5,7 @@ import { openSealed, sealedWith, isSealed } from '../secrets/secret-box'
 import { secretBoxOf } from '../secrets/registry'
 import type { Store } from '../store/open'
 import { run } from '../store/query'
-import { readSetting, writeSetting } from '../jobs/kv'
+import { readSetting, writeSetting } from '../settings/settings'
 
 /** A delivery target as stored (with its secret). */
 export type TargetConfig = z.output<typeof TargetIn>

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runExport } from './service'
-import { demoApp, type TestApp } from './test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { verifyPath } from './verify'
 
 // The workshop (jobs, clocked time, additional work, final inspections) and the parts counter's

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { ClientInfo } from '../api/context'
 import type { Store } from '../store/open'
-import { hashToken } from '../auth/sessions'
+import { hashToken } from '../api/sessions'
 import { presentedDeviceToken } from './devices'
 import { preparedQuery } from '../store/query'
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Store } from '../store/open'
-import { hashToken } from '../auth/sessions'
+import { hashToken } from '../api/sessions'
 import { preparedQuery } from '../store/query'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EVENT_READERS } from '../../shared/contract/live-events'
 import { DATA_EVENTS } from '../../shared/contract/data'
 import type { LiveEvent } from '../../shared/contract/types'
-import { SESSION_IDLE_MS } from '../auth/sessions'
+import { SESSION_IDLE_MS } from '../api/sessions'
 import { startHttpHost, type RunningHost } from './http'
 import { makeTestApp, TEST_PASSWORD, type TestApp } from '../test-support/test-app'
 

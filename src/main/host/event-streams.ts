@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LiveEvent } from '../../shared/contract/types'
 import { displayMayReceive, roleMayReceive } from '../../shared/contract/live-events'
 import type { App } from '../app'
-import { peekSession } from '../auth/sessions'
+import { peekSession } from '../api/sessions'
 import { isDisplayToken } from '../workshop/display'
 import { isDeviceTokenLive } from './devices'
 

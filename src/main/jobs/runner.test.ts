@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { backupDirOf, listBackups } from '../backup/catalogue'
 import { writeExportSettings } from '../export/settings'
-import { demoApp, type TestApp } from '../export/test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../test-support/test-app'
 import { verifyPath } from '../export/verify'
 import { startJobs, type Jobs } from './runner'
 

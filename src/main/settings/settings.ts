@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Store } from '../store/open'
 import { preparedQuery } from '../store/query'
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/time'
@@ -46,7 +47,8 @@ type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends b
     ? number
     : string
 
-// Read on hot paths (the VAT rate on every line save, the time zone): compiled once.
+// The one reader of the `settings` table: every setting is a key → JSON value row. Read on hot
+// paths (the VAT rate on every line save, the time zone): compiled once.
 const settingValue = preparedQuery<{ key: string }>()((db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key))
 const putSetting = preparedQuery<{ key: string; value: string }>()((db, p) =>
   db
@@ -55,12 +57,38 @@ const putSetting = preparedQuery<{ key: string; value: string }>()((db, p) =>
     .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
 )
 
+/** The stored text of a setting, or undefined when the key has never been written. */
+function storedText(store: Store, key: string): string | undefined {
+  return settingValue.first(store, { key })?.value
+}
+
+/** A setting the foundation knows (SETTING_DEFAULTS): its stored value or its default. */
 export function getSetting<K extends SettingKey>(store: Store, key: K): SettingValue<K> {
-  const row = settingValue.first(store, { key })
-  return (row ? JSON.parse(row.value) : SETTING_DEFAULTS[key]) as SettingValue<K>
+  const text = storedText(store, key)
+  return (text === undefined ? SETTING_DEFAULTS[key] : JSON.parse(text)) as SettingValue<K>
 }
 
 export function setSetting<K extends SettingKey>(store: Store, key: K, value: SettingValue<K>): void {
+  writeSetting(store, key, value)
+}
+
+/**
+ * A setting an area keeps under its own key with its own default (backups, export, the cashier's
+ * discount cap), so this module need not know them. A stored value that no longer parses falls
+ * back to the default instead of stopping the job or the screen that reads it.
+ */
+export function readSetting<T>(store: Store, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const text = storedText(store, key)
+  if (text === undefined) return fallback
+  try {
+    const parsed = schema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : fallback
+  } catch {
+    return fallback
+  }
+}
+
+export function writeSetting(store: Store, key: string, value: unknown): void {
   putSetting.run(store, { key, value: JSON.stringify(value) })
 }
 

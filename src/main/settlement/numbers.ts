@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Ctx } from '../api/context'
 import type { Store } from '../store/open'
 import { preparedQuery } from '../store/query'
+import { readSetting } from '../settings/settings'
 import { zonedParts } from '../../shared/domain/time'
 import { DEFAULT_DISCOUNT_CAP_BP } from '../../shared/domain/settlement'
 
@@ -11,9 +12,6 @@ const bumpSequence = preparedQuery<{ name: string }>()((db, p) =>
     .values({ name: p.name, value: 1 })
     .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('value', '+', 1) })))
     .returning('value'),
-)
-const capSetting = preparedQuery<Record<string, never>>()((db) =>
-  db.selectFrom('settings').select('value').where('key', '=', 'settlement.discountCapBp'),
 )
 
 /**
@@ -31,14 +29,7 @@ const CapSchema = z.number().int().min(0).max(10_000)
 
 /** The discount share a cashier may give without `settlement.discount.large` (setting `settlement.discountCapBp`). */
 export function discountCapBp(store: Store): number {
-  const row = capSetting.first(store, {})
-  if (!row) return DEFAULT_DISCOUNT_CAP_BP
-  try {
-    const parsed = CapSchema.safeParse(JSON.parse(row.value))
-    return parsed.success ? parsed.data : DEFAULT_DISCOUNT_CAP_BP
-  } catch {
-    return DEFAULT_DISCOUNT_CAP_BP
-  }
+  return readSetting(store, 'settlement.discountCapBp', CapSchema, DEFAULT_DISCOUNT_CAP_BP)
 }
 
 /** Fen as the catalog messages show them: `1234.50`. */

@@ -8,8 +8,11 @@ import type { Clock } from '../../shared/domain/time'
 import { createApp, type App } from '../app'
 import { testVin } from './fixtures'
 
-// One real app per test file: a SQLite file in a temp dir, the real dispatcher, a dealership set
-// up through `setup.initialise`, and a logged-in user for each role.
+// The one test kit for services: a real app per test file — a SQLite file in a temp dir, the real
+// dispatcher with nothing allowed to answer INTERNAL, a clock the test moves — and a dealership
+// set up the way the test needs it: through `setup.initialise` with a logged-in user for each
+// role (the default), as the generated demo dealership, or not set up at all (first-run tests).
+// `demoApp` is the same app seen as the demo's administrator, for the jobs, export and backup tests.
 
 /** 10:30 on Friday 27 November 2026 in Shanghai. */
 export const TEST_NOW = '2026-11-27T02:30:00Z'
@@ -40,8 +43,11 @@ export interface CallOptions {
 }
 
 export interface TestApp {
+  /** Replaceable: a test that reopens the data folder puts the new app here (close() closes it). */
   app: App
   clock: TestClock
+  /** The test's temp folder (removed at close); the app's data folder is `dataDir` inside it. */
+  dir: string
   dataDir: string
   tokens: Record<Role, string>
   userIds: Record<Role, number>
@@ -62,14 +68,26 @@ export class InternalAnswerError extends Error {
   }
 }
 
+/** The demo dealership's password for every generated user (`admin` is its administrator). */
+export const DEMO_PASSWORD = 'demo-pass-1'
+
 export interface TestAppOptions {
-  /** Roles to create users for (the administrator always exists). Default: every role. */
+  /**
+   * `initialised` (default): set up through `setup.initialise`, a user per role logged in;
+   * `demo`: the small generated demo dealership, its administrator logged in;
+   * `blank`: a fresh store nobody has set up.
+   */
+  dealership?: 'initialised' | 'demo' | 'blank'
+  /** Roles to create users for in an `initialised` dealership (the administrator always exists). Default: every role. */
   roles?: readonly Role[]
   clock?: TestClock
+  /** The temp folder's name prefix, so a leftover folder says which test made it. */
+  prefix?: string
 }
 
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dealer-test-'))
+  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'dealer-test-'))
+  const dataDir = join(dir, 'data')
   const clock = options.clock ?? testClock()
   // Nothing may ever answer INTERNAL: every one the dispatcher logs fails the call that caused it
   // (callRaw throws) and, should a test reach the dispatcher another way, the file (close throws).
@@ -93,7 +111,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     return token
   }
   const callRaw = async (who: Who, channel: string, input: unknown, callOptions: CallOptions = {}) => {
-    const envelope = await app.dispatch(channel, input, { token: tokenOf(who), locale: callOptions.locale ?? null })
+    const envelope = await t.app.dispatch(channel, input, { token: tokenOf(who), locale: callOptions.locale ?? null })
     if (!envelope.ok && envelope.code === 'INTERNAL') throw new InternalAnswerError(channel, input, internals.at(-1))
     return envelope
   }
@@ -105,26 +123,10 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     return envelope.data
   }
 
-  await ok(null, 'setup.initialise', {
-    dealerName: '测试汽车销售服务有限公司',
-    dealerCode: 'TEST01',
-    admin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
-  })
-  const admin = await ok(null, 'auth.login', { username: 'admin', password: TEST_PASSWORD })
-  tokens.administrator = admin.token
-  userIds.administrator = admin.user.id
-  for (const role of options.roles ?? ROLES) {
-    if (role === 'administrator') continue
-    const username = role.replace(/_/g, '-')
-    const user = await ok('administrator', 'users.create', { username, displayName: `测试${role}`, role, password: TEST_PASSWORD })
-    const login = await ok(null, 'auth.login', { username, password: TEST_PASSWORD })
-    tokens[role] = login.token
-    userIds[role] = user.id
-  }
-
-  return {
+  const t: TestApp = {
     app,
     clock,
+    dir,
     dataDir,
     tokens,
     userIds,
@@ -132,11 +134,89 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     callRaw,
     ok,
     close: async () => {
-      app.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      t.app.close()
+      rmSync(dir, { recursive: true, force: true })
       if (internals.length > 0) throw new Error(`The API answered INTERNAL ${internals.length} time(s):\n${internals.join('\n')}`)
     },
   }
+
+  const dealership = options.dealership ?? 'initialised'
+  if (dealership === 'demo') {
+    await ok(null, 'setup.demo', { password: DEMO_PASSWORD, scale: 'small' })
+    const admin = await ok(null, 'auth.login', { username: 'admin', password: DEMO_PASSWORD })
+    tokens.administrator = admin.token
+    userIds.administrator = admin.user.id
+  } else if (dealership === 'initialised') {
+    await ok(null, 'setup.initialise', {
+      dealerName: '测试汽车销售服务有限公司',
+      dealerCode: 'TEST01',
+      admin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
+    })
+    const admin = await ok(null, 'auth.login', { username: 'admin', password: TEST_PASSWORD })
+    tokens.administrator = admin.token
+    userIds.administrator = admin.user.id
+    for (const role of options.roles ?? ROLES) {
+      if (role === 'administrator') continue
+      const username = role.replace(/_/g, '-')
+      const user = await ok('administrator', 'users.create', { username, displayName: `测试${role}`, role, password: TEST_PASSWORD })
+      const login = await ok(null, 'auth.login', { username, password: TEST_PASSWORD })
+      tokens[role] = login.token
+      userIds[role] = user.id
+    }
+  }
+  return t
+}
+
+/** The demo dealership seen by its administrator: the jobs, export and backup tests' view of the kit. */
+export interface DemoTestApp {
+  app: App
+  dir: string
+  token: string
+  now(): Date
+  setNow(iso: string): void
+  advance(ms: number): void
+  /** A call as the administrator that must succeed; sessions that expired overnight are renewed. */
+  call<T = unknown>(channel: string, input: unknown): Promise<T>
+  close(): Promise<void>
+}
+
+export async function demoApp(startIso = '2026-11-27T10:00:00+08:00', prefix = 'export-'): Promise<DemoTestApp> {
+  const kit = await makeTestApp({ dealership: 'demo', clock: testClock(startIso), prefix })
+  const login = async () => {
+    const result = await kit.app.dispatch('auth.login', { username: 'admin', password: DEMO_PASSWORD })
+    if (!result.ok) throw new Error(result.message)
+    return (result.data as { token: string }).token
+  }
+  const t: DemoTestApp = {
+    get app() {
+      return kit.app
+    },
+    set app(next) {
+      kit.app = next
+    },
+    dir: kit.dir,
+    get token() {
+      return kit.tokens.administrator
+    },
+    set token(next) {
+      kit.tokens.administrator = next
+    },
+    now: () => kit.clock.now(),
+    setNow: (iso) => kit.clock.set(iso),
+    advance: (ms) => kit.clock.advance(ms),
+    async call<T>(channel: string, input: unknown) {
+      let result = await kit.callRaw({ token: t.token }, channel, input, { locale: 'en' })
+      // The test clock walks days ahead; sessions expire like they would overnight.
+      if (!result.ok && (result.code === 'SESSION_EXPIRED' || result.code === 'UNAUTHENTICATED')) {
+        t.token = await login()
+        result = await kit.callRaw({ token: t.token }, channel, input, { locale: 'en' })
+      }
+      if (!result.ok) throw new Error(`${channel}: ${result.code} ${result.message}`)
+      return result.data as T
+    },
+    close: () => kit.close(),
+  }
+  return t
 }
 
 /** Registers a vehicle with a new owner as a service advisor; returns the vehicle. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { copyFileDurable, fsyncDir } from '../../jobs/durable-files'
+import { copyFileDurable, fsyncDir } from '../../files/durable-files'
 import { MANIFEST } from '../manifest'
 import { DeliveryError, type DeliveryTarget, type LocalBatch } from './target'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { demoApp, type TestApp } from '../test-app'
+import { demoApp, type DemoTestApp as TestApp } from '../../test-support/test-app'
 import { runExport } from '../service'
 import { writeExportSettings } from '../settings'
 import { outboxOf } from '../outbox'
