@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createApp, type App } from '../src/main/app'
-import { EventBuffer } from '../src/main/api/events'
+import { directCtx } from '../src/main/test-support/service-ctx'
 import type { UserCtx } from '../src/main/api/context'
 import { createRng } from '../src/main/demo/random'
 import { FULL_PARTS_BENCH, generateCatalogue, generateMoves, type PartsBenchSize } from './parts-data'
@@ -44,18 +44,8 @@ function adminUser(app: App): number {
 }
 
 function serviceCtx(app: App, userId: number): UserCtx {
-  return {
-    store: app.store,
-    clock: app.clock,
-    timeZone: TZ,
-    locale: 'zh-CN',
-    user: { id: userId, username: 'bench', displayName: '压测', role: 'administrator', locale: 'zh-CN' },
-    token: null,
-    channel: 'bench',
-    events: new EventBuffer(),
-    audit: () => undefined,
-    nowIso: () => toLocalIso(app.clock.now(), TZ),
-  }
+  const user = { id: userId, username: 'bench', displayName: '压测', role: 'administrator' as const, locale: 'zh-CN' as const }
+  return { ...directCtx({ store: app.store, clock: app.clock, timeZone: TZ, user, channel: 'bench' }), user }
 }
 
 export async function benchRules(options: RulesBenchOptions = {}): Promise<Metric[]> {

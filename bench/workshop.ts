@@ -4,12 +4,10 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { createApp } from '../src/main/app'
-import { EventBuffer } from '../src/main/api/events'
-import type { Ctx } from '../src/main/api/context'
+import { directCtx } from '../src/main/test-support/service-ctx'
 import { startHttpHost } from '../src/main/host/http'
 import { getBoard } from '../src/main/workshop/board'
 import { openEventStream } from '../src/main/workshop/sse-client'
-import { toLocalIso } from '../src/shared/domain/time'
 import { BENCH_SCALE, seedBusyShop, type ShopScale } from './workshop-seed'
 import type { BenchArea } from './lib/area'
 import { latencyMetric, timeCalls, type Metric } from './lib/metric'
@@ -39,18 +37,7 @@ export async function benchWorkshop(options: WorkshopBenchOptions = {}): Promise
     metrics.push({ name: 'workshop.seed', ms: round(performance.now() - started) })
     options.log?.('workshop: busy shop seeded')
 
-    const ctx: Ctx = {
-      store: app.store,
-      clock: app.clock,
-      timeZone: 'Asia/Shanghai',
-      locale: 'zh-CN',
-      user: null,
-      token: null,
-      channel: 'workshop.board',
-      events: new EventBuffer(),
-      audit: () => undefined,
-      nowIso: () => toLocalIso(app.clock.now(), 'Asia/Shanghai'),
-    }
+    const ctx = directCtx({ store: app.store, clock: app.clock, channel: 'workshop.board' })
     const board = getBoard(ctx, {})
     const jobs = board.cards.reduce((n, c) => n + c.jobs.length, 0)
     if (board.cards.length < 300 || jobs < 1500 || board.technicians.length < 60) {

@@ -7,6 +7,7 @@ import { receive, takeOut } from '../../shared/domain/stock'
 import { toLocalIso } from '../../shared/domain/time'
 import { postMove, stockOf } from '../parts/ledger'
 import { transitionRo } from '../workshop/ro-flow'
+import { directCtx } from '../test-support/service-ctx'
 import { TEST_PASSWORD, registerVehicle, type TestApp } from '../test-support/test-app'
 import { evaluateForEvents } from './engine'
 
@@ -22,18 +23,7 @@ export interface ServiceCtx extends UserCtx {
 }
 
 export function serviceCtx(t: TestApp, role: Role = 'administrator'): ServiceCtx {
-  return {
-    store: t.app.store,
-    clock: t.clock,
-    timeZone: TZ,
-    locale: 'en',
-    user: { id: t.userIds[role], username: role, displayName: role, role, locale: 'en' },
-    token: null,
-    channel: 'test',
-    events: new EventBuffer(),
-    audit: () => undefined,
-    nowIso: () => toLocalIso(t.clock.now(), TZ),
-  }
+  return { ...directCtx({ store: t.app.store, clock: t.clock, timeZone: TZ, locale: 'en' }), user: { id: t.userIds[role], username: role, displayName: role, role, locale: 'en' } }
 }
 
 /** Logs every test user in again (sessions expire after 12 idle hours; tests walk for weeks). */

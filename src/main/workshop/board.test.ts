@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpHost, type RunningHost } from '../host/http'
 import { authorisedRo, jobOfLine, makeShop, shanghai, type Shop } from './test-kit'
 import { BOARD_HELD_SQL, BOARD_SQL, getBoard } from './board'
-import { EventBuffer } from '../api/events'
-import type { Ctx } from '../api/context'
-import { toLocalIso } from '../../shared/domain/time'
+import { directCtx } from '../test-support/service-ctx'
 import { openEventStream } from './sse-client'
 
 let shop: Shop
@@ -141,18 +139,7 @@ describe('the wall display', () => {
     expect(() =>
       t.app.store.tx(() => {
         t.app.store.sqlite.prepare(`UPDATE vehicles SET model = '回滚' WHERE id = (SELECT vehicle_id FROM repair_orders WHERE id = ?)`).run(ros.waiting!.id)
-        const ctx: Ctx = {
-          store: t.app.store,
-          clock: t.clock,
-          timeZone: 'Asia/Shanghai',
-          locale: 'zh-CN',
-          user: null,
-          token: null,
-          channel: 'workshop.board',
-          events: new EventBuffer(),
-          audit: () => undefined,
-          nowIso: () => toLocalIso(t.clock.now(), 'Asia/Shanghai'),
-        }
+        const ctx = directCtx({ store: t.app.store, clock: t.clock, channel: 'workshop.board' })
         expect(cardOf(getBoard(ctx, {}), 'waiting')!.model).toBe('回滚')
         throw new Error('rolled back')
       }),
