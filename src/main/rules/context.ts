@@ -49,10 +49,3 @@ export function centi(value: number): string {
   return decimalFromCenti(value)
 }
 
-
-/** Arguments for `?1, ?2, …` placeholders: better-sqlite3 binds numbered parameters by name. */
-export function numbered(...values: unknown[]): Record<number, unknown> {
-  const out: Record<number, unknown> = {}
-  values.forEach((v, i) => (out[i + 1] = v))
-  return out
-}

@@ -4,7 +4,9 @@ import type { DrillPart, DrillRo, rulesContract } from '../../shared/contract/ru
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import { monthBounds, monthKey } from '../../shared/domain/calendar'
-import { envOf, numbered, type EvalEnv } from './context'
+import { sql } from 'kysely'
+import { sqlAll } from '../store/query'
+import { envOf, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
 import { PART_DRILLS, type MonthWindow } from './drill-parts'
 
@@ -61,55 +63,60 @@ function monthWindow(env: EvalEnv, month: string): MonthWindow {
   return { start, end, asOf, current }
 }
 
-const RO_BASE = `SELECT r.id, r.number, r.type, r.state, c.name AS customer_name, r.completed_at, r.settled_at`
+// raw SQL: the figure's own date arithmetic (julianday, json_each over the rule's RO types)
+// written out once, as the figure's statements in dashboard.ts are.
+const RO_BASE = sql`SELECT r.id, r.number, r.type, r.state, c.name AS customer_name, r.completed_at, r.settled_at`
 
 export function drill(ctx: Ctx, input: In): Out {
   const env = envOf(ctx)
   const window = monthWindow(env, input.month)
   const { start, end } = window
   const lim = input.limit + 1
+  const now = env.nowIso
   let ros: RoOut[] = []
   let parts: PartOut[] = []
-  const stmt = (sql: string) => env.store.prepare(sql)
   switch (input.target) {
     case 'maintenance_settlement': {
       const p = paramsOf(env, 'maintenance_settlement_overdue')
-      const rows = stmt(
-        `${RO_BASE}, julianday(COALESCE(r.settled_at, ?1)) - julianday(r.completed_at) AS elapsed,
-                julianday(COALESCE(r.settled_at, ?1)) - julianday(r.completed_at) > ?2 AS late,
-                r.settled_at IS NULL AND julianday(?1) - julianday(r.completed_at) <= ?2 AS pending
+      const rows = sqlAll(
+        env.store,
+        sql<RoRow>`${RO_BASE}, julianday(COALESCE(r.settled_at, ${now})) - julianday(r.completed_at) AS elapsed,
+                julianday(COALESCE(r.settled_at, ${now})) - julianday(r.completed_at) > ${p.days} AS late,
+                r.settled_at IS NULL AND julianday(${now}) - julianday(r.completed_at) <= ${p.days} AS pending
            FROM repair_orders r JOIN customers c ON c.id = r.customer_id
-          WHERE r.completed_at >= ?3 AND r.completed_at < ?4 AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(?5))
-          ORDER BY late DESC, r.completed_at LIMIT ?6`,
-      ).all(numbered(env.nowIso, p.days, start, end, JSON.stringify(p.roTypes), lim)) as RoRow[]
+          WHERE r.completed_at >= ${start} AND r.completed_at < ${end} AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(${JSON.stringify(p.roTypes)}))
+          ORDER BY late DESC, r.completed_at LIMIT ${lim}`,
+      )
       ros = rows.map(roOut)
       break
     }
     case 'insurance_settlement': {
       const p = paramsOf(env, 'insurance_settlement_month_end')
-      const rows = stmt(
-        `${RO_BASE}, julianday(COALESCE(r.settled_at, ?1)) - julianday(r.completed_at) AS elapsed,
-                COALESCE(r.settled_at, ?1) >= ?4 AS late, r.settled_at IS NULL AND ?1 < ?4 AS pending
+      const rows = sqlAll(
+        env.store,
+        sql<RoRow>`${RO_BASE}, julianday(COALESCE(r.settled_at, ${now})) - julianday(r.completed_at) AS elapsed,
+                COALESCE(r.settled_at, ${now}) >= ${end} AS late, r.settled_at IS NULL AND ${now} < ${end} AS pending
            FROM repair_orders r JOIN customers c ON c.id = r.customer_id
-          WHERE r.completed_at >= ?3 AND r.completed_at < ?4 AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(?2))
-          ORDER BY late DESC, r.completed_at LIMIT ?5`,
-      ).all(numbered(env.nowIso, JSON.stringify(p.roTypes), start, end, lim)) as RoRow[]
+          WHERE r.completed_at >= ${start} AND r.completed_at < ${end} AND r.state <> 'cancelled' AND r.type IN (SELECT value FROM json_each(${JSON.stringify(p.roTypes)}))
+          ORDER BY late DESC, r.completed_at LIMIT ${lim}`,
+      )
       ros = rows.map(roOut)
       break
     }
     case 'insurance_collection': {
-      const rows = stmt(
-        `WITH inv AS (
+      const rows = sqlAll(
+        env.store,
+        sql<RoRow>`WITH inv AS (
            SELECT i.id, i.ro_id, i.number, i.insurer, i.claim_no, i.issued_at, i.gross_fen,
-                  COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id AND p.at < ?3), 0) AS in_month,
+                  COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id AND p.at < ${end}), 0) AS in_month,
                   COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid
-             FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND i.issued_at >= ?2 AND i.issued_at < ?3)
-         ${RO_BASE}, julianday(?1) - julianday(inv.issued_at) AS elapsed, inv.in_month < inv.gross_fen AND ?1 >= ?3 AS late,
-                inv.paid < inv.gross_fen AND ?1 < ?3 AS pending, inv.id AS invoice_id, inv.number AS invoice_number, inv.insurer,
+             FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND i.issued_at >= ${start} AND i.issued_at < ${end})
+         ${RO_BASE}, julianday(${now}) - julianday(inv.issued_at) AS elapsed, inv.in_month < inv.gross_fen AND ${now} >= ${end} AS late,
+                inv.paid < inv.gross_fen AND ${now} < ${end} AS pending, inv.id AS invoice_id, inv.number AS invoice_number, inv.insurer,
                 inv.claim_no, inv.gross_fen - inv.paid AS balance
            FROM inv JOIN repair_orders r ON r.id = inv.ro_id JOIN customers c ON c.id = r.customer_id
-          ORDER BY late DESC, balance DESC LIMIT ?4`,
-      ).all(numbered(env.nowIso, start, end, lim)) as RoRow[]
+          ORDER BY late DESC, balance DESC LIMIT ${lim}`,
+      )
       ros = rows.map(roOut)
       break
     }
