@@ -1,4 +1,4 @@
-import { rulesSweepJob } from '../rules/job'
+import { rulesSweepJob } from './rules-sweep-job'
 import type { LiveEvent } from '../../shared/contract/types'
 import { DATA_EVENTS } from '../../shared/contract/data'
 import { toLocalIso } from '../../shared/domain/time'

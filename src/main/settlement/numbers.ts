@@ -32,9 +32,3 @@ export function discountCapBp(store: Store): number {
   return readSetting(store, 'settlement.discountCapBp', CapSchema, DEFAULT_DISCOUNT_CAP_BP)
 }
 
-/** Fen as the catalog messages show them: `1234.50`. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const m = Math.abs(fen)
-  return `${sign}${Math.floor(m / 100)}.${String(m % 100).padStart(2, '0')}`
-}

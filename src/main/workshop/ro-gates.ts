@@ -5,7 +5,7 @@ import { AppError } from '../api/app-error'
 import { failedGates, type OutstandingPart, type RoGate, type RoGateFacts } from '../../shared/domain/ro-gates'
 import type { RoAction } from '../../shared/domain/ro-state'
 import { formatMilli } from '../../shared/domain/stock'
-import { yuan } from '../settlement/numbers'
+import { yuan } from '../../shared/format/numbers'
 
 // The state machine's gates enforced in the main process: the facts an action depends on, read in
 // the caller's transaction, and one refusal naming the first gate that fails (the others are in

@@ -62,3 +62,10 @@ export function decimalFromMilli(milli: number): string {
 export function fileSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${(Math.round((bytes * 10) / 1_048_576) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
+
+/** Fen as the catalog messages show them: `1234.50`. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const m = Math.abs(fen)
+  return `${sign}${Math.floor(m / 100)}.${String(m % 100).padStart(2, '0')}`
+}

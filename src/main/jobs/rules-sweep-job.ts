@@ -3,9 +3,9 @@ import { toLocalIso } from '../../shared/domain/time'
 import type { LiveEvent } from '../../shared/contract/types'
 import { EventBuffer, type EventHub } from '../api/events'
 import type { Store } from '../store/open'
-import type { Job } from '../jobs/scheduler'
-import { sweep } from './engine'
-import { dashboardTargets } from './dashboard'
+import type { Job } from './scheduler'
+import { sweep } from '../rules/engine'
+import { dashboardTargets } from '../rules/dashboard'
 
 /** The months the dashboard shows by default; the sweep keeps their closed months computed. */
 const DASHBOARD_MONTHS = 12

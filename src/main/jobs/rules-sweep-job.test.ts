@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LiveEvent } from '../../shared/contract/types'
 import { makeTestApp, type TestApp } from '../test-support/test-app'
-import { rulesSweepJob } from './job'
-import { local, readyRo } from './test-helpers'
+import { rulesSweepJob } from './rules-sweep-job'
+import { local, readyRo } from '../rules/test-helpers'
 
 let t: TestApp
 
