@@ -95,7 +95,7 @@ export const app = {
   'nav.appointments': 'Appointments',
   /** Short enough to sit beside its shortcut in the side menu. */
   'nav.dataAdmin': 'Data & backup',
-  'nav.audit': 'Audit & security',
+  'nav.audit': 'Audit',
   'auditScreen.title': 'Audit & security',
   'auditScreen.intro': 'Who changed what and when (with filters and an Excel export), and the login history with lockouts.',
 
