@@ -39,7 +39,8 @@ async function childCommand(): Promise<{ bin: string; args: string[] }> {
     })
     return { bin: process.execPath, args: [outfile] }
   } catch {
-    return { bin: resolve('node_modules/.bin/tsx'), args: [CHILD] }
+    // The loader, not the tsx launcher: SIGKILL must reach the process that writes.
+    return { bin: process.execPath, args: ['--import', 'tsx', CHILD] }
   }
 }
 

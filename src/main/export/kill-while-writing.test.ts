@@ -11,7 +11,6 @@ import { verifyPath } from './verify'
 // A batch being written when the process dies (power cut, task manager) must never be visible
 // as a batch, and must not break the chain or the next batch.
 
-const TSX = resolve('node_modules/.bin/tsx')
 const CHILD = resolve('src/main/export/fixtures/build-child.ts')
 
 let t: TestApp
@@ -23,10 +22,14 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-/** Runs the child until a line matching `stopAt` appears, then kills it with SIGKILL. */
+/**
+ * Runs the child until a line matching `stopAt` appears, then kills it with SIGKILL.
+ * Node itself runs the child (tsx as a loader, not the tsx launcher): killing the launcher would
+ * leave its node grandchild still writing the batch the test then inspects.
+ */
 function runAndKill(nowIso: string, stopAt: (line: string) => boolean): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(TSX, [CHILD, dataDir, nowIso], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, nowIso], { stdio: ['ignore', 'pipe', 'pipe'] })
     const lines: string[] = []
     let buffered = ''
     let stderr = ''
