@@ -96,9 +96,11 @@ async function createOrders(ctx: BenchContext, token: string, count: number) {
   const lines = estimateLines(app.store.sqlite, ctx.rng, getSetting(app.store, 'labour.rateFen'))
   const checkIn: number[] = []
   const pair: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < checkIns.length; i++) {
     const input = checkIns[i]!
     const estimate = lines()
+    const cpuStart = process.cpuUsage()
     const start = performance.now()
     const ro = expectOk(
       await app.dispatch(
@@ -111,12 +113,14 @@ async function createOrders(ctx: BenchContext, token: string, count: number) {
     const checkedIn = performance.now()
     expectOk(await app.dispatch('ro.saveLines', { id: ro.id, version: ro.version, lines: estimate }, { token }), 'ro.saveLines')
     const done = performance.now()
+    const used = process.cpuUsage(cpuStart)
     if (i >= RO_WARMUP) {
       checkIn.push(checkedIn - start)
       pair.push(done - start)
+      cpu.push((used.user + used.system) / 1000)
     }
   }
-  return { checkIn, pair }
+  return { checkIn, pair, cpu }
 }
 
 async function roCreateMetrics(ctx: BenchContext, token: string): Promise<Metric[]> {
@@ -137,6 +141,9 @@ async function roCreateMetrics(ctx: BenchContext, token: string): Promise<Metric
   return [
     latencyMetric('ro.checkin.service', full.checkIn),
     latencyMetric('ro.create.service', full.pair, { field: 'p95_ms', max: 5 }),
+    // Diagnostic: the process's CPU time per pair (user + system, the flush's wait excluded), which
+    // a busy machine or a slow disk changes far less than the wall-clock figure.
+    latencyMetric('ro.create.service.cpu', full.cpu),
     latencyMetric('ro.checkin.service.sync_normal', normal.checkIn),
     latencyMetric('ro.create.service.sync_normal', normal.pair),
   ]

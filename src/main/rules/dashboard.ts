@@ -8,7 +8,7 @@ import { mulDivRound } from '../../shared/domain/stock'
 import { sqlAll } from '../store/query'
 import { loadRules } from './catalog'
 import { envOf, type EvalEnv, type RulesCtx } from './context'
-import { fillRate, ledgerMonths, outboundLastDays, slowMoving, stockValueFen, turnover } from './measures'
+import { fillRate, ledgerMonths, outboundLastDays, slowMoving, turnover, type SlowMoving } from './measures'
 import { keptMonths, monthBounds, monthlySums, type MonthBound, type MonthRow } from './month-figures'
 import { slowMovingSeries } from './stock-as-of'
 
@@ -89,12 +89,12 @@ function settlementSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[]
 }
 
 /** Stock value at each month end is today's value less the moves since; outbound per month. */
-function ledgerSeries(env: EvalEnv, months: string[]): Series[] {
+function ledgerSeries(env: EvalEnv, months: string[], shelf: SlowMoving): Series[] {
   const sv = paramsOf(env, 'stock_value_vs_outbound')
   const to = paramsOf(env, 'stock_turnover')
   const back = months.length - 1 + to.months
   const ledger = ledgerMonths(env, monthBounds(env, back + 1))
-  const current = stockValueFen(env)
+  const current = shelf.shelfFen
   // Value at the end of month i: today's value less every move in the months after it.
   const endValue: number[] = new Array(ledger.length)
   let after = 0
@@ -122,11 +122,11 @@ function ledgerSeries(env: EvalEnv, months: string[]): Series[] {
   const stockNow = stockPts.at(-1)?.value ?? null
   return [
     series('stock_vs_outbound', 'centi', { max: sv.factorBp / 100 }, stockNow, stockPts),
-    series('turnover', 'centi', { min: to.minCenti, max: to.maxCenti }, turnover(env, to.months).centi, turnPts),
+    series('turnover', 'centi', { min: to.minCenti, max: to.maxCenti }, turnover(env, to.months, { ledger, stockValueFen: current }).centi, turnPts),
   ]
 }
 
-function partsSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
+function partsSeries(env: EvalEnv, bounds: readonly MonthBound[], slow: SlowMoving): Series[] {
   const months = bounds.map((b) => b.month)
   const from = bounds[0]!.start
   const sm = paramsOf(env, 'slow_moving_share')
@@ -142,7 +142,6 @@ function partsSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
       missing.map((b) => env.iso(addLocalMonths(new Date(b.end), -sm.months, env.timeZone))),
     ).map((t) => ({ numerator: t.slowFen, denominator: t.totalFen })),
   )
-  const slow = slowMoving(env, sm.months)
   const slowRows = [...shares.map((t, j) => ({ m: months[j]!, n: t.numerator, d: t.denominator })), { m: months.at(-1)!, n: slow.slowFen, d: slow.totalFen }]
   const slowPts = points(months, slowRows)
   const current = bounds.at(-1)!
@@ -175,9 +174,11 @@ export function dashboardTargets(ctx: RulesCtx, input: { months: number }): Out 
   const env = envOf(ctx)
   const bounds = monthBounds(env, input.months)
   const months = bounds.map((b) => b.month)
+  // One scan of the shelf serves today's slow-moving share and today's stock value.
+  const shelf = slowMoving(env, paramsOf(env, 'slow_moving_share').months)
   const bySettlement = settlementSeries(env, bounds)
-  const byLedger = ledgerSeries(env, months)
-  const byParts = partsSeries(env, bounds)
+  const byLedger = ledgerSeries(env, months, shelf)
+  const byParts = partsSeries(env, bounds, shelf)
   const all = [...bySettlement, ...byLedger, ...byParts]
   const order: DashboardTarget[] = ['maintenance_settlement', 'insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance']
   return { asOf: env.nowIso, months, targets: order.map((k) => all.find((s) => s.key === k)!) }

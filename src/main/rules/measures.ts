@@ -30,7 +30,10 @@ export function outboundLastDays(env: EvalEnv, days: number): number {
 export interface SlowMoving {
   count: number
   slowFen: number
+  /** Value of the parts with something on hand. */
   totalFen: number
+  /** Value of every stock row (what stockValueFen reads), from the same scan. */
+  shelfFen: number
   cutoffIso: string
 }
 
@@ -46,11 +49,12 @@ export function slowMoving(env: EvalEnv, months: number): SlowMoving {
     .prepare(
       `SELECT COUNT(CASE WHEN ${SLOW_PART_SQL} THEN 1 END) AS n,
               COALESCE(SUM(CASE WHEN ${SLOW_PART_SQL} THEN s.value_fen END), 0) AS slow,
-              COALESCE(SUM(s.value_fen), 0) AS total
-         FROM part_stock s WHERE s.on_hand_milli > 0`,
+              COALESCE(SUM(CASE WHEN s.on_hand_milli > 0 THEN s.value_fen END), 0) AS total,
+              COALESCE(SUM(s.value_fen), 0) AS shelf
+         FROM part_stock s`,
     )
-    .get(cutoffIso, cutoffIso) as { n: number; slow: number; total: number }
-  return { count: row.n, slowFen: row.slow, totalFen: row.total, cutoffIso }
+    .get(cutoffIso, cutoffIso) as { n: number; slow: number; total: number; shelf: number }
+  return { count: row.n, slowFen: row.slow, totalFen: row.total, shelfFen: row.shelf, cutoffIso }
 }
 
 export interface Turnover {
@@ -104,16 +108,19 @@ export function ledgerMonths(env: EvalEnv, bounds: readonly MonthBound[]): Ledge
  * from the months' ledger sums (closed months kept), and the issues of the part of a month the
  * window starts in from one short range read.
  */
-export function turnover(env: EvalEnv, months: number): Turnover {
+export function turnover(env: EvalEnv, months: number, read?: { ledger: readonly LedgerMonth[]; stockValueFen: number }): Turnover {
   const from = env.iso(addLocalMonths(env.now, -months, env.timeZone))
   const bounds = monthBounds(env, months)
-  const ledger = ledgerMonths(env, bounds)
+  // A caller that has read a longer run of months ending with the running month (the dashboard)
+  // passes it with the stock value, so neither is read twice.
+  const ledger = read ? read.ledger.slice(-months) : ledgerMonths(env, bounds)
+  if (ledger.length !== months) throw new Error(`turnover over ${months} months given ${ledger.length}`)
   // raw SQL: the same sum as movedByMonth's, over the window's first, partial month.
   const partial = sqlFirst(
     env.store,
     sql<{ v: number }>`SELECT COALESCE(-SUM(value_fen), 0) AS v FROM stock_moves WHERE at >= ${from} AND at < ${bounds[0]!.start} AND kind IN ('issue', 'return')`,
   )!.v
-  const current = stockValueFen(env)
+  const current = read ? read.stockValueFen : stockValueFen(env)
   // points[k + 1]: the value at the start of the month k months back (k = 0: this month).
   const points = [current]
   let since = 0

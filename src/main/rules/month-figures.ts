@@ -125,10 +125,19 @@ export function monthlySums(
   return out
 }
 
+// The longest run of bounds worked out for an evaluation, so the figures of one dashboard read
+// (each asking for its own number of months, all ending with the running month) convert each
+// month start to an instant once.
+const boundsOf = new WeakMap<EvalEnv, MonthBound[]>()
+
 /** The last `count` months' bounds, oldest first, ending with the running month. */
 export function monthBounds(env: EvalEnv, count: number): MonthBound[] {
+  const known = boundsOf.get(env)
+  if (known && known.length >= count) return known.slice(known.length - count)
   const now = zonedParts(env.now, env.timeZone)
   // count + 1 month starts, each read once: a bound's end is the next bound's start.
   const starts = Array.from({ length: count + 1 }, (_, k) => env.iso(localInstant(env.timeZone, now.year, now.month + k - count + 1, 1)))
-  return starts.slice(0, -1).map((start, k) => ({ month: start.slice(0, 7), start, end: starts[k + 1]! }))
+  const bounds = starts.slice(0, -1).map((start, k) => ({ month: start.slice(0, 7), start, end: starts[k + 1]! }))
+  boundsOf.set(env, bounds)
+  return bounds.slice()
 }

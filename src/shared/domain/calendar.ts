@@ -8,9 +8,21 @@ import { localDate, toLocalIso, zonedParts } from './time'
 
 export { localDate, toLocalIso, zonedParts }
 
+// Month starts and day bounds are asked for again and again with the same fields; building a
+// TZDate is the costly step. A pure function of its arguments, so the kept answers never go stale.
+const recentInstants = new Map<string, number>()
+const RECENT_INSTANTS_MAX = 512
+
 /** The instant whose wall-clock time in `timeZone` is the given one (fields may overflow: day 32 is next month). */
 export function localInstant(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
-  return new Date(new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime())
+  const key = `${timeZone}|${year}|${month}|${day}|${hour}|${minute}|${second}`
+  let ms = recentInstants.get(key)
+  if (ms === undefined) {
+    ms = new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime()
+    if (recentInstants.size >= RECENT_INSTANTS_MAX) recentInstants.clear()
+    recentInstants.set(key, ms)
+  }
+  return new Date(ms)
 }
 
 /** A business date `YYYY-MM-DD` plus `days` (negative: earlier), arithmetic on the date alone. */

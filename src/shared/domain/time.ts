@@ -33,8 +33,34 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
 }
 
+export interface ZonedParts {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  offsetMinutes: number
+}
+
+// A write reads the same few instants (its clock's `now`, the month's bounds) dozens of times, and
+// Intl's formatToParts is the costly step, so the last instants' fields are kept. Pure function of
+// (zone, instant): nothing here can go stale. Cleared when full, so it stays small.
+const recentParts = new Map<string, Readonly<ZonedParts>>()
+const RECENT_PARTS_MAX = 512
+
 /** The wall-clock fields of `date` in `timeZone`, and that zone's offset at that instant. */
-export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE) {
+export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
+  const key = `${timeZone}|${date.getTime()}`
+  const known = recentParts.get(key)
+  if (known) return { ...known }
+  const computed = computeZonedParts(date, timeZone)
+  if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear()
+  recentParts.set(key, computed)
+  return { ...computed }
+}
+
+function computeZonedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, number> = {}
   for (const p of formatterFor(timeZone).formatToParts(date)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value)

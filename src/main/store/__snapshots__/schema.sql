@@ -98,7 +98,7 @@ CREATE INDEX old_parts_disposition ON old_parts(disposition, created_at);
 CREATE INDEX old_parts_ro ON old_parts(ro_id);
 
 -- index part_requests_first
-CREATE INDEX part_requests_first ON part_requests(first_at);
+CREATE INDEX part_requests_first ON part_requests(first_at, served_from_stock);
 
 -- index part_suppliers_supplier
 CREATE INDEX part_suppliers_supplier ON part_suppliers(supplier_id);
@@ -140,7 +140,7 @@ CREATE INDEX qc_inspections_ro ON qc_inspections(ro_id, id);
 CREATE INDEX qc_rework_job ON qc_rework(job_id);
 
 -- index repair_orders_completed
-CREATE INDEX repair_orders_completed ON repair_orders(completed_at);
+CREATE INDEX repair_orders_completed ON repair_orders(completed_at, type, state, settled_at);
 
 -- index repair_orders_customer
 CREATE INDEX repair_orders_customer ON repair_orders(customer_id);
