@@ -11,6 +11,7 @@ import { exportBench } from './export'
 import { authBench } from './auth'
 import { headOfficeBench } from './head-office'
 import { terminalsBench } from './terminals'
+import { deskBench } from './desk'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
@@ -20,7 +21,7 @@ import { terminalsBench } from './terminals'
 // The bench measures what production runs: no contract check of every answer (see createDispatcher).
 process.env.NODE_ENV ??= 'production'
 
-const AREAS: readonly BenchArea[] = [receptionBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench]
+const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench]
 
 interface Options {
   json: boolean
