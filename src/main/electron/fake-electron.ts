@@ -1,9 +1,13 @@
 import { EventEmitter } from 'node:events'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { vi } from 'vitest'
 
 // A stand-in for the `electron` module in unit tests (the Electron runtime is not available on
 // build machines). It records what the shell asks of Electron and lets a test play the renderer.
-// Use: vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron())
+// Use: vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron()), or
+// `.fakeElectronWithAppData('prefix-')` for a shell test that writes its own app-data folder.
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -151,3 +155,10 @@ export function createFakeElectron() {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
+
+/** A fake Electron whose app-data folder is a fresh temp folder (the shell tests' start). */
+export function fakeElectronWithAppData(prefix: string): FakeElectron {
+  const electron = createFakeElectron()
+  electron.fake.paths.appData = mkdtempSync(join(tmpdir(), prefix))
+  return electron
+}

@@ -13,15 +13,7 @@ import { safeStorageBox } from './safe-storage-box'
 
 // A desktop copy on its first run joins the dealership's host from the set-up screen: the token is
 // sealed with safeStorage in its data folder, the app relaunches, and the next start is a terminal.
-vi.mock('electron', async () => {
-  const { mkdtempSync: mkdtemp } = await import('node:fs')
-  const { tmpdir: tmp } = await import('node:os')
-  const { join: joinPath } = await import('node:path')
-  const { createFakeElectron } = await import('./fake-electron')
-  const electron = createFakeElectron()
-  electron.fake.paths.appData = mkdtemp(joinPath(tmp(), 'join-appdata-'))
-  return electron
-})
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronWithAppData('join-appdata-'))
 
 let electron: FakeElectron
 let remote: App

@@ -9,15 +9,7 @@ import type { FakeElectron } from './fake-electron'
 import type { Shell } from './main'
 
 // The shell started as a terminal of another PC's host (here: a real host on a free port).
-vi.mock('electron', async () => {
-  const { mkdtempSync: mkdtemp } = await import('node:fs')
-  const { tmpdir: tmp } = await import('node:os')
-  const { join: joinPath } = await import('node:path')
-  const { createFakeElectron } = await import('./fake-electron')
-  const electron = createFakeElectron()
-  electron.fake.paths.appData = mkdtemp(joinPath(tmp(), 'terminal-appdata-'))
-  return electron
-})
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronWithAppData('terminal-appdata-'))
 
 let electron: FakeElectron
 let remote: App

@@ -7,15 +7,7 @@ import type { Shell } from './main'
 
 // The real shell entry with a fake Electron around it: real store on a temp dir, real dispatcher,
 // real LAN host on a free port.
-vi.mock('electron', async () => {
-  const { mkdtempSync } = await import('node:fs')
-  const { tmpdir } = await import('node:os')
-  const { join: joinPath } = await import('node:path')
-  const { createFakeElectron } = await import('./fake-electron')
-  const electron = createFakeElectron()
-  electron.fake.paths.appData = mkdtempSync(joinPath(tmpdir(), 'shell-appdata-'))
-  return electron
-})
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronWithAppData('shell-appdata-'))
 
 let electron: FakeElectron
 let shell: Shell
