@@ -71,6 +71,11 @@ function runUntilKilled(run: number, random: () => number, acked: string[]): Pro
     // One run in ten dies while starting (opening, checking, migrating, logging in).
     const early = random() < 0.1
     if (early) setTimeout(kill, Math.floor(random() * 300))
+    // The others die a few acknowledged writes after starting (counted, not timed, so a busy
+    // machine changes when the kill lands, not whether writes were made), mid-way into the next.
+    let killAfter = Infinity
+    let guard: ReturnType<typeof setTimeout> | undefined
+    let delay = 0
     let buffered = ''
     let stderr = ''
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
@@ -79,11 +84,19 @@ function runUntilKilled(run: number, random: () => number, acked: string[]): Pro
       const lines = buffered.split('\n')
       buffered = lines.pop() ?? ''
       for (const line of lines) {
-        if (line.startsWith('ack ')) acked.push(line.slice(4))
-        else if (line === 'ready' && !early) setTimeout(kill, 20 + Math.floor(random() * 250))
+        if (line.startsWith('ack ')) {
+          acked.push(line.slice(4))
+          if (--killAfter === 0) setTimeout(kill, delay)
+        } else if (line === 'ready' && !early) {
+          killAfter = 1 + Math.floor(random() * 15)
+          delay = Math.floor(random() * 6)
+          // Writes that stop coming must not hang the run.
+          guard = setTimeout(kill, 10_000)
+        }
       }
     })
     child.on('exit', (code, signal) => {
+      clearTimeout(guard)
       if (signal === 'SIGKILL') done()
       else fail(new Error(`run ${run} ended by itself (${code}): ${stderr}`))
     })
