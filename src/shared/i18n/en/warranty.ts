@@ -126,6 +126,8 @@ export const warranty: Record<keyof typeof zh, string> = {
   'wty.col.approved': 'Approved',
   'wty.col.reason': 'Last reason',
   'wty.col.warrantyAmount': 'Warranty lines',
+  'wty.col.updated': 'Updated',
+  'wty.check.overrideReason': 'Reason to let it through',
   'wty.col.completed': 'Completed',
   'wty.filter.state': 'State',
   'wty.filter.all': 'All states',

@@ -125,6 +125,8 @@ export const warranty = {
   'wty.col.approved': '批准金额',
   'wty.col.reason': '最近原因',
   'wty.col.warrantyAmount': '索赔项目金额',
+  'wty.col.updated': '更新时间',
+  'wty.check.overrideReason': '放行原因（主管填写）',
   'wty.col.completed': '完工',
   'wty.filter.state': '状态',
   'wty.filter.all': '全部状态',
