@@ -172,7 +172,9 @@ export function warrantyToday(ctx: Ctx): Out<'warranty.today'> {
       .where('r.state', 'in', ['ready', 'settled', 'delivered'])
       .where((eb) => eb.not(eb.exists(eb.selectFrom('warranty_claims as c').select('c.id').whereRef('c.ro_id', '=', 'r.id'))))
       .groupBy('r.id')
-      .orderBy('r.completed_at')
+      // The latest first: a claim is filed within days of the repair (late_submission).
+      .orderBy('r.completed_at', 'desc')
+      .orderBy('r.id', 'desc')
       .limit(50),
   )
   return {

@@ -59,6 +59,7 @@ const CATEGORY_COVERAGE: Readonly<Record<string, Coverage>> = {
   powertrain: 'powertrain',
   发动机: 'powertrain',
   变速箱: 'powertrain',
+  传动系统: 'powertrain',
   battery_hv: 'nev_battery',
   动力电池: 'nev_battery',
   drive_motor: 'nev_motor',
@@ -69,6 +70,9 @@ const CATEGORY_COVERAGE: Readonly<Record<string, Coverage>> = {
   刹车片: 'wear',
   雨刮: 'wear',
   滤清器: 'wear',
+  易损件: 'wear',
+  保养件: 'wear',
+  轮胎: 'wear',
 }
 
 export function coverageOfCategory(category: string | null): Coverage {
