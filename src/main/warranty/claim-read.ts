@@ -3,7 +3,8 @@ import { notFound } from '../api/app-error'
 import { canEditClaim, type ClaimState } from '../../shared/domain/warranty'
 import { getSetting } from '../settings/settings'
 import { all, first } from '../store/query'
-import { findingText, precheck } from './precheck'
+import { checkRules, findingText, precheck } from './precheck'
+import { addDays } from '../../shared/domain/calendar'
 import type { ClaimDetailOut, ClaimRowOut, In, Out } from './types'
 
 // Reading claims: one claim with its lines, pre-check findings and status log; the list with
@@ -161,6 +162,9 @@ export function listClaims(ctx: Ctx, input: In<'warranty.claim.list'>): Out<'war
 }
 
 export function warrantyToday(ctx: Ctx): Out<'warranty.today'> {
+  // ROs completed within the submission deadline (rule late_submission): older ones need a late request.
+  const late = checkRules(ctx).find((r) => r.rule === 'late_submission')
+  const since = addDays(ctx.nowIso().slice(0, 10), -(late?.param ?? 30))
   const ros = all(
     ctx.store,
     ctx.store.db
@@ -170,6 +174,7 @@ export function warrantyToday(ctx: Ctx): Out<'warranty.today'> {
       .innerJoin('ro_lines as l', (j) => j.onRef('l.ro_id', '=', 'r.id').on('l.payer', '=', 'warranty'))
       .select((eb) => ['r.id', 'r.number', 'v.plate', 'v.model', 'cu.name', 'r.completed_at', eb.fn.sum<number>('l.amount_fen').as('warranty_fen')])
       .where('r.state', 'in', ['ready', 'settled', 'delivered'])
+      .where('r.completed_at', '>=', since)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('warranty_claims as c').select('c.id').whereRef('c.ro_id', '=', 'r.id'))))
       .groupBy('r.id')
       // The latest first: a claim is filed within days of the repair (late_submission).

@@ -186,6 +186,7 @@ export const warranty: Record<keyof typeof zh, string> = {
   'wty.writeOff.reason': 'Reason',
   'wty.print.title': 'Warranty claim',
   'wty.print.dealer': 'Dealer',
+  'wty.print.code': 'Code',
   'wty.print.signature': 'Warranty clerk',
   'wty.coverage.title': 'Warranty',
   'wty.coverage.until': 'until {date} / {km} km',

@@ -185,6 +185,7 @@ export const warranty = {
   'wty.writeOff.reason': '核销原因',
   'wty.print.title': '保修索赔单',
   'wty.print.dealer': '服务站',
+  'wty.print.code': '代码',
   'wty.print.signature': '索赔员签字',
   'wty.coverage.title': '保修',
   'wty.coverage.until': '至 {date} / {km} km',

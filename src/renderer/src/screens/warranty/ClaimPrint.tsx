@@ -2,7 +2,7 @@ import { Alert } from 'antd'
 import { failureOf, useApiQuery } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { dateOnly, km, milliToDecimal, money } from '../../format'
-import { PrintFrame, SignLines } from '../../components/PrintFrame'
+import { PrintFrame } from '../../components/PrintFrame'
 import { navigate } from '../../router'
 import './warranty.css'
 
@@ -73,7 +73,7 @@ export function ClaimPrint({ id }: { id: number }) {
           <table className="print-lines">
             <thead>
               <tr>
-                <th>{t('wty.editor.opCode')}</th>
+                <th>{t('wty.print.code')}</th>
                 <th>{t('wty.editor.description')}</th>
                 <th>{t('wty.editor.quantity')}</th>
                 <th>{t('wty.editor.rate')}</th>
@@ -113,7 +113,13 @@ export function ClaimPrint({ id }: { id: number }) {
           <p className="wty-totals">
             {t('wty.editor.totals', { labour: money(c.labourFen, locale), parts: money(c.partsFen, locale), other: money(c.otherFen, locale), total: money(c.totalFen, locale) })}
           </p>
-          <SignLines names={[t('wty.print.signature'), t('wty.print.dealer')]} />
+          <div className="print-signatures">
+            {[t('wty.print.signature'), t('wty.print.dealer')].map((name) => (
+              <div key={name}>
+                <div className="print-sign-line">{name}</div>
+              </div>
+            ))}
+          </div>
         </div>
       )}
     </PrintFrame>

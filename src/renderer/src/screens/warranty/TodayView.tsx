@@ -20,6 +20,15 @@ export function TodayView() {
   const data = today.data
   return (
     <div className="wty-today">
+      <Card size="small" title={t('wty.today.toCheck')}>
+        <ClaimTable rows={data?.toCheck ?? []} loading={today.isLoading} label={t('wty.today.toCheck')} />
+      </Card>
+      <Card size="small" title={t('wty.today.returned')}>
+        <ClaimTable rows={data?.returned ?? []} loading={today.isLoading} label={t('wty.today.returned')} />
+      </Card>
+      <Card size="small" title={t('wty.today.awaiting')}>
+        <ClaimTable rows={data?.awaitingDecision ?? []} loading={today.isLoading} label={t('wty.today.awaiting')} />
+      </Card>
       <Card size="small" title={t('wty.today.rosWithoutClaim')}>
         <Table<RoToClaim>
           size="small"
@@ -47,15 +56,6 @@ export function TodayView() {
             },
           ]}
         />
-      </Card>
-      <Card size="small" title={t('wty.today.toCheck')}>
-        <ClaimTable rows={data?.toCheck ?? []} loading={today.isLoading} label={t('wty.today.toCheck')} />
-      </Card>
-      <Card size="small" title={t('wty.today.returned')}>
-        <ClaimTable rows={data?.returned ?? []} loading={today.isLoading} label={t('wty.today.returned')} />
-      </Card>
-      <Card size="small" title={t('wty.today.awaiting')}>
-        <ClaimTable rows={data?.awaitingDecision ?? []} loading={today.isLoading} label={t('wty.today.awaiting')} />
       </Card>
     </div>
   )
