@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { contract } from '../../shared/contract'
 import { RO_ACTIONS } from '../../shared/domain/ro-state'
 import { MOVE_KINDS } from '../../shared/contract/parts-shapes'
+import { CLAIM_ACTIONS } from '../../shared/domain/warranty'
 
 const MAIN = resolve(import.meta.dirname, '..')
 
@@ -20,6 +21,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   "workshop.additional.${input.decision === 'approved' ? 'approve' : 'decline'}": ['workshop.additional.approve', 'workshop.additional.decline'],
   'stock.${kind}': MOVE_KINDS.map((k) => `stock.${k}`),
   "po.${state === 'cancelled' ? 'cancel' : 'close'}": ['po.cancel', 'po.close'],
+  'warranty.claim.${action}': CLAIM_ACTIONS.map((a) => `warranty.claim.${a}`),
 }
 
 /**

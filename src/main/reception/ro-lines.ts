@@ -11,6 +11,7 @@ import { invalidState, loadLines, loadRoForWrite, type LineRow } from './ro-rows
 import { contentHash, reviseIfChanged, type HashLine } from './ro-content'
 import { getRoDetail } from './ro-detail'
 import { updateVersioned } from './versioned'
+import { checkWarrantyLines } from '../warranty/ro-line-check'
 
 // The estimate's lines (报价项目). The whole list is saved at once (positions 1..n), amounts and
 // VAT are computed here, never taken from the client, and the stored totals are kept in step.
@@ -94,6 +95,7 @@ export function saveLines(ctx: UserCtx, input: In<'ro.saveLines'>): Out<'ro.save
     vatRateBp,
     amountFen: lineAmount(l.quantityMilli, l.unitPriceFen),
   })) satisfies (HashLine & { amountFen: number })[]
+  checkWarrantyLines(ctx, ro, lines, input.warrantyOverride?.reason)
   const hash = contentHash(ro.type, lines)
   const before = loadLines(ctx, ro.id)
   const { state, revised } = reviseIfChanged(ctx, ro, hash)

@@ -281,6 +281,16 @@ export interface DB {
   alerts: AlertsTable
   target_snapshots: TargetSnapshotsTable
   month_figures: MonthFiguresTable
+  warranty_terms: WarrantyTermsTable
+  warranty_starts: WarrantyStartsTable
+  warranty_line_overrides: WarrantyLineOverridesTable
+  warranty_claims: WarrantyClaimsTable
+  warranty_claim_labour: WarrantyClaimLabourTable
+  warranty_claim_parts: WarrantyClaimPartsTable
+  warranty_claim_expenses: WarrantyClaimExpensesTable
+  warranty_claim_log: WarrantyClaimLogTable
+  warranty_claim_overrides: WarrantyClaimOverridesTable
+  warranty_check_rules: WarrantyCheckRulesTable
 }
 
 export interface ExportBatchesTable {
@@ -764,4 +774,112 @@ export interface TargetSnapshotsTable {
   numerator: number
   denominator: number
   updated_at: string
+}
+
+// Warranty desk (0011-warranty).
+export interface WarrantyTermsTable {
+  make: string
+  model: string
+  coverage: 'basic' | 'powertrain' | 'nev_battery' | 'nev_motor' | 'wear'
+  months: number
+  km: number
+}
+
+export interface WarrantyStartsTable {
+  vehicle_id: number
+  starts_on: string
+  recorded_by: number | null
+  recorded_at: string
+}
+
+export interface WarrantyLineOverridesTable {
+  id: Generated<number>
+  ro_id: number
+  coverage: 'basic' | 'powertrain' | 'nev_battery' | 'nev_motor' | 'wear'
+  reason: string
+  user_id: number
+  at: string
+}
+
+export interface WarrantyClaimsTable {
+  id: Generated<number>
+  number: string
+  ro_id: number
+  vehicle_id: number
+  claim_type: 'general' | 'campaign' | 'first_service' | 'pre_authorised' | 'goodwill' | 'controlled_part'
+  state: Generated<'draft' | 'checked' | 'submitted' | 'approved' | 'returned' | 'rejected' | 'resubmitted' | 'paid' | 'written_off'>
+  causal_part_id: number | null
+  failure_code: Generated<string>
+  mileage_km: number
+  concern: Generated<string>
+  cause: Generated<string>
+  correction: Generated<string>
+  labour_fen: Generated<number>
+  parts_fen: Generated<number>
+  other_fen: Generated<number>
+  total_fen: Generated<number>
+  approved_fen: number | null
+  paid_fen: number | null
+  maker_ref: Generated<string>
+  submissions: Generated<number>
+  first_submitted_at: string | null
+  submitted_at: string | null
+  decided_at: string | null
+  created_by: number
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface WarrantyClaimLabourTable {
+  claim_id: number
+  position: number
+  op_code: string | null
+  description: string
+  hours_milli: number
+  rate_fen: number
+  amount_fen: number
+}
+
+export interface WarrantyClaimPartsTable {
+  claim_id: number
+  position: number
+  part_id: number | null
+  description: string
+  quantity_milli: number
+  unit_price_fen: number
+  amount_fen: number
+}
+
+export interface WarrantyClaimExpensesTable {
+  claim_id: number
+  position: number
+  kind: 'sublet' | 'towing' | 'other'
+  description: string
+  amount_fen: number
+}
+
+export interface WarrantyClaimLogTable {
+  id: Generated<number>
+  claim_id: number
+  from_state: string | null
+  to_state: string
+  at: string
+  user_id: number
+  reason: Generated<string>
+}
+
+export interface WarrantyClaimOverridesTable {
+  claim_id: number
+  rule: string
+  reason: string
+  user_id: number
+  at: string
+}
+
+export interface WarrantyCheckRulesTable {
+  rule: string
+  enabled: number
+  severity: 'block' | 'warn'
+  param: number | null
 }

@@ -23,6 +23,9 @@ export type Route =
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
+  | { name: 'warranty'; tab?: WarrantyTab }
+  | { name: 'warrantyClaim'; id: number }
+  | { name: 'warrantyClaimPrint'; id: number }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
 export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
@@ -34,6 +37,9 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
+/** The warranty desk: today's work and the claim list. */
+export const WARRANTY_TABS = ['today', 'claims'] as const
+export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
 export type AuditTab = (typeof AUDIT_TABS)[number]
@@ -92,6 +98,11 @@ export function parseRoute(hash: string): Route {
       return { name: 'dataAdmin' }
     case 'audit':
       return params.get('tab') === 'logins' ? { name: 'audit', tab: 'logins' } : { name: 'audit' }
+    case 'warranty': {
+      const id = positive(b)
+      if (a === 'claim' && id) return parts[3] === 'print' ? { name: 'warrantyClaimPrint', id } : { name: 'warrantyClaim', id }
+      return params.get('tab') === 'claims' ? { name: 'warranty', tab: 'claims' } : { name: 'warranty' }
+    }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
       return { name: 'wall', token: params.get('token') ?? '' }
@@ -149,6 +160,12 @@ export function hrefOf(route: Route): string {
       return '#/data'
     case 'audit':
       return route.tab === 'logins' ? '#/audit?tab=logins' : '#/audit'
+    case 'warranty':
+      return route.tab === 'claims' ? '#/warranty?tab=claims' : '#/warranty'
+    case 'warrantyClaim':
+      return `#/warranty/claim/${route.id}`
+    case 'warrantyClaimPrint':
+      return `#/warranty/claim/${route.id}/print`
   }
 }
 

@@ -348,7 +348,13 @@ export const receptionContract = {
     kind: 'write',
   },
   'ro.saveLines': {
-    input: z.strictObject({ id: Id, version: Version, lines: z.array(LineInput).max(200) }),
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      lines: z.array(LineInput).max(200),
+      /** Let warranty lines outside the vehicle's coverage through (`warranty.override`); the reason is recorded. */
+      warrantyOverride: z.strictObject({ reason: z.string().trim().min(2).max(200) }).optional(),
+    }),
     output: RoDetail,
     access: 'ro.write',
     kind: 'write',

@@ -31,6 +31,15 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
 
+/** A business date plus `months` calendar months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
+export function addMonthsToDate(date: string, months: number): string {
+  const [y, m, d] = splitDate(date)
+  const first = new Date(Date.UTC(y, m - 1 + months, 1))
+  const year = first.getUTCFullYear()
+  const month = first.getUTCMonth() + 1
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, daysInMonth(year, month))).padStart(2, '0')}`
+}
+
 /** Every business date from `first` to `last` inclusive. */
 export function datesBetween(first: string, last: string): string[] {
   const out: string[] = []

@@ -14,7 +14,7 @@ export function auditActionLabel(code: string, locale: Locale): string {
   return isMessageKey(key) ? translate(locale, key) : code
 }
 
-const STATE_CATALOGS = ['roState', 'jobState', 'poState', 'stocktakeState', 'alertState'] as const
+const STATE_CATALOGS = ['roState', 'jobState', 'poState', 'stocktakeState', 'alertState', 'warranty.state'] as const
 const STATE_KEYS = new Set(['state', 'before', 'after', 'from', 'to', 'status'])
 
 function fieldLabel(key: string, locale: Locale): string | null {

@@ -26,6 +26,7 @@ const STOCK_READS = ['stock.moves', 'stock.valuation', 'stock.emptyBins', 'stock
 const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.list'] as const
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
+const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
 /**
@@ -34,10 +35,10 @@ const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.st
  * refreshes at once after its write, before the event's echo arrives.
  */
 export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
-  'ro.changed': [...RO_READS, ...RECEPTION_READS, 'appointments.day', ...WORKSHOP_READS, ...COUNTER_READS, ...SETTLEMENT_READS, ...DASHBOARD_READS],
+  'ro.changed': [...RO_READS, ...RECEPTION_READS, 'appointments.day', ...WORKSHOP_READS, ...COUNTER_READS, ...SETTLEMENT_READS, ...DASHBOARD_READS, ...WARRANTY_READS],
   'ro.parts': ['ro.get', 'audit.document', ...COUNTER_READS, 'workshop.ro', 'settlement.get', ...CATALOGUE_READS, ...STOCK_READS],
   'customer.changed': [...RECEPTION_READS, 'ro.get', 'ro.list'],
-  'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle'],
+  'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
   'appointment.changed': ['appointments.day', 'vehicles.get'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
   'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS],
@@ -49,6 +50,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'oldpart.changed': ['oldparts.list', ...COUNTER_READS],
   'external.changed': ['purchasing.external.list', ...COUNTER_READS],
   'alerts.changed': [...ALERT_READS],
+  'warranty.changed': [...WARRANTY_READS, 'audit.document'],
   'rules.changed': ['rules.list', 'rules.preview', ...ALERT_READS, ...DASHBOARD_READS],
   'data.export.requested': DATA_READS,
   'data.export.resend': DATA_READS,
@@ -81,6 +83,8 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   settlement: ['settlement.changed', 'ro.changed'],
   alerts: ['alerts.changed'],
   rules: ['rules.changed'],
+  warranty: ['warranty.changed'],
+  'warranty.setStart': ['vehicle.changed'],
   'data.export': ['data.export.requested'],
   'data.backup': ['data.backup.requested'],
 }

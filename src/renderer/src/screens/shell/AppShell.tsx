@@ -29,6 +29,9 @@ const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ 
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
 const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsPrint })))
+const WarrantyScreen = lazy(() => import('../warranty/WarrantyScreen').then((m) => ({ default: m.WarrantyScreen })))
+const ClaimEditorScreen = lazy(() => import('../warranty/ClaimEditor').then((m) => ({ default: m.ClaimEditorScreen })))
+const ClaimPrint = lazy(() => import('../warranty/ClaimPrint').then((m) => ({ default: m.ClaimPrint })))
 
 function Loading() {
   return (
@@ -68,10 +71,15 @@ function Screen({ route }: { route: Route }) {
       return <AuditScreen tab={route.tab ?? 'log'} />
     case 'dashboard':
       return <DashboardScreen />
+    case 'warranty':
+      return <WarrantyScreen tab={route.tab ?? 'today'} />
+    case 'warrantyClaim':
+      return <ClaimEditorScreen id={route.id} key={route.id} />
     case 'roPrint':
     case 'jobCard':
     case 'statement':
     case 'gatePass':
+    case 'warrantyClaimPrint':
     case 'wall':
       return null
   }
@@ -103,6 +111,8 @@ export function AppShell() {
       <StatementPrint id={route.id} />
     ) : route.name === 'gatePass' ? (
       <GatePassPrint id={route.id} />
+    ) : route.name === 'warrantyClaimPrint' ? (
+      <ClaimPrint id={route.id} />
     ) : route.name === 'parts' && isPartsPrint(route.view) ? (
       <PartsPrint view={route.view} />
     ) : null

@@ -14,7 +14,7 @@ export const HOME_ROUTE: Record<Role, Route> = {
   technical_supervisor: { name: 'workshop', tab: 'qc' },
   parts_supervisor: { name: 'parts', view: { kind: 'tab', tab: 'counter' } },
   parts_clerk: { name: 'parts', view: { kind: 'tab', tab: 'counter' } },
-  warranty_clerk: { name: 'settlement', tab: 'receivables' },
+  warranty_clerk: { name: 'warranty' },
   cashier: { name: 'settlement' },
   administrator: { name: 'dataAdmin' },
 }

@@ -1,0 +1,24 @@
+import type { HandlersFor } from '../api/dispatch'
+import type { warrantyContract } from '../../shared/contract/warranty'
+import { checkClaim, decideClaim, payClaim, submitClaim, writeOffClaim } from './claim-flow'
+import { getClaim, listClaims, warrantyToday } from './claim-read'
+import { claimFromRo, deleteClaim, saveClaim } from './claims'
+import { setWarrantyStart, vehicleCoverage } from './coverage'
+import { checkRules } from './precheck'
+
+export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
+  'warranty.coverage': vehicleCoverage,
+  'warranty.setStart': setWarrantyStart,
+  'warranty.today': (ctx) => warrantyToday(ctx),
+  'warranty.claim.list': listClaims,
+  'warranty.claim.get': (ctx, input) => getClaim(ctx, input.id),
+  'warranty.claim.fromRo': claimFromRo,
+  'warranty.claim.save': saveClaim,
+  'warranty.claim.delete': deleteClaim,
+  'warranty.claim.check': checkClaim,
+  'warranty.claim.submit': submitClaim,
+  'warranty.claim.decide': decideClaim,
+  'warranty.claim.pay': payClaim,
+  'warranty.claim.writeOff': writeOffClaim,
+  'warranty.checkRules': (ctx) => checkRules(ctx),
+}

@@ -1,0 +1,29 @@
+import { Tabs } from 'antd'
+import { useT } from '../../i18n'
+import { navigate, type WarrantyTab } from '../../router'
+import { useCan } from '../../permissions'
+import { Forbidden } from '../shell/Forbidden'
+import { TodayView } from './TodayView'
+import { ClaimListView } from './ClaimListView'
+import './warranty.css'
+
+/** 三包索赔: the warranty clerk's desk — today's work and every claim. */
+export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
+  const t = useT()
+  if (!useCan('warranty.read')) return <Forbidden />
+  return (
+    <div className="wty-screen">
+      <h2 className="wty-title">{t('wty.title')}</h2>
+      <Tabs
+        size="small"
+        activeKey={tab}
+        destroyOnHidden
+        onChange={(key) => navigate({ name: 'warranty', tab: key as WarrantyTab })}
+        items={[
+          { key: 'today', label: t('wty.tab.today'), children: <TodayView /> },
+          { key: 'claims', label: t('wty.tab.claims'), children: <ClaimListView /> },
+        ]}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod'
+import { FenSchema, QuantityMilliSchema } from '../domain/schemas'
+import { CLAIM_STATES, CLAIM_TYPES, COVERAGES, DECISIONS } from '../domain/warranty'
+import { CHECK_RULES } from '../domain/warranty-check'
+import type { ContractSection } from './types'
+
+// The warranty desk (三包索赔): coverage per vehicle, claims built from an RO's warranty lines with
+// their state machine and status log, and the pre-submission check. Every write emits
+// `warranty.changed` with the claim id (and `vehicle.changed` for a warranty start).
+
+const Id = z.number().int().positive()
+const Version = z.number().int().positive()
+const Reason = z.string().trim().min(2).max(200)
+const Text = z.string().trim().max(1000)
+
+export const CoverageLine = z.object({
+  coverage: z.enum(COVERAGES),
+  months: z.number(),
+  km: z.number(),
+  untilDate: z.string(),
+  untilKm: z.number(),
+  covered: z.boolean(),
+  endedBy: z.enum(['date', 'km']).nullable(),
+})
+
+export const VehicleCoverage = z.object({
+  vehicleId: z.number(),
+  make: z.string(),
+  model: z.string(),
+  odometerKm: z.number(),
+  /** The warranty start (delivery / invoice date), else the first registration; null when neither is known. */
+  startsOn: z.string().nullable(),
+  startSource: z.enum(['delivery', 'first_registration']).nullable(),
+  asOf: z.string(),
+  lines: z.array(CoverageLine),
+})
+
+export const Finding = z.object({
+  rule: z.enum(CHECK_RULES),
+  severity: z.enum(['block', 'warn']),
+  field: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The finding and how to fix it, in the caller's language. */
+  text: z.string(),
+  /** The recorded override of a warning, if any. */
+  overridden: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+})
+
+const LabourIn = z.strictObject({
+  opCode: z.string().trim().max(20).default(''),
+  description: z.string().trim().min(1).max(200),
+  hoursMilli: QuantityMilliSchema,
+  rateFen: FenSchema,
+})
+const PartIn = z.strictObject({
+  partId: Id.optional(),
+  description: z.string().trim().min(1).max(200),
+  quantityMilli: QuantityMilliSchema,
+  unitPriceFen: FenSchema,
+})
+const ExpenseIn = z.strictObject({ kind: z.enum(['sublet', 'towing', 'other']), description: z.string().trim().min(1).max(200), amountFen: FenSchema })
+
+export const ClaimDetail = z.object({
+  id: z.number(),
+  number: z.string(),
+  version: z.number(),
+  state: z.enum(CLAIM_STATES),
+  claimType: z.enum(CLAIM_TYPES),
+  ro: z.object({ id: z.number(), number: z.string(), state: z.string(), openedAt: z.string(), completedAt: z.string().nullable(), odometerKm: z.number() }),
+  vehicle: z.object({ id: z.number(), vin: z.string(), plate: z.string().nullable(), make: z.string(), model: z.string() }),
+  customerName: z.string(),
+  causalPart: z.object({ id: z.number(), partNumber: z.string(), name: z.string() }).nullable(),
+  failureCode: z.string(),
+  mileageKm: z.number(),
+  concern: z.string(),
+  cause: z.string(),
+  correction: z.string(),
+  labour: z.array(z.object({ opCode: z.string(), description: z.string(), hoursMilli: z.number(), rateFen: z.number(), amountFen: z.number(), standardHoursMilli: z.number().nullable() })),
+  parts: z.array(z.object({ partId: z.number().nullable(), partNumber: z.string().nullable(), description: z.string(), quantityMilli: z.number(), unitPriceFen: z.number(), amountFen: z.number() })),
+  expenses: z.array(z.object({ kind: z.enum(['sublet', 'towing', 'other']), description: z.string(), amountFen: z.number() })),
+  labourFen: z.number(),
+  partsFen: z.number(),
+  otherFen: z.number(),
+  totalFen: z.number(),
+  approvedFen: z.number().nullable(),
+  paidFen: z.number().nullable(),
+  makerRef: z.string(),
+  submissions: z.number(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  /** The pre-submission check as the claim stands now (empty once submitted). */
+  findings: z.array(Finding),
+  log: z.array(z.object({ fromState: z.enum(CLAIM_STATES).nullable(), toState: z.enum(CLAIM_STATES), at: z.string(), userName: z.string(), reason: z.string() })),
+  /** The RO's parts that can be the causal part (its part lines). */
+  roParts: z.array(z.object({ id: z.number(), partNumber: z.string(), name: z.string() })),
+  dealer: z.object({ name: z.string(), code: z.string() }),
+})
+
+export const ClaimRow = z.object({
+  id: z.number(),
+  number: z.string(),
+  state: z.enum(CLAIM_STATES),
+  claimType: z.enum(CLAIM_TYPES),
+  roNumber: z.string(),
+  plate: z.string().nullable(),
+  vin: z.string(),
+  model: z.string(),
+  customerName: z.string(),
+  totalFen: z.number(),
+  approvedFen: z.number().nullable(),
+  submissions: z.number(),
+  updatedAt: z.string(),
+  /** The last reason in the status log (the maker's for a return or rejection). */
+  lastReason: z.string(),
+})
+
+const Override = z.strictObject({ rule: z.enum(CHECK_RULES), reason: Reason })
+const Overrides = z
+  .array(Override)
+  .max(CHECK_RULES.length)
+  .default([])
+  .refine((os) => new Set(os.map((o) => o.rule)).size === os.length, { error: 'warranty.duplicateOverride' })
+
+const w = 'write' as const
+const r = 'read' as const
+
+export const warrantyContract = {
+  'warranty.coverage': {
+    input: z.strictObject({ vehicleId: Id }),
+    output: VehicleCoverage,
+    // Coverage is part of the vehicle's record at reception; claims need warranty.read.
+    access: 'reception.read',
+    kind: r,
+  },
+  'warranty.setStart': {
+    input: z.strictObject({ vehicleId: Id, startsOn: z.iso.date() }),
+    output: VehicleCoverage,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.today': {
+    input: z.strictObject({}),
+    output: z.object({
+      toCheck: z.array(ClaimRow),
+      returned: z.array(ClaimRow),
+      awaitingDecision: z.array(ClaimRow),
+      /** Settled-or-ready ROs with warranty lines and no claim yet. */
+      rosWithoutClaim: z.array(z.object({ roId: z.number(), roNumber: z.string(), plate: z.string().nullable(), model: z.string(), customerName: z.string(), warrantyFen: z.number(), completedAt: z.string().nullable() })),
+    }),
+    access: 'warranty.read',
+    kind: r,
+  },
+  'warranty.claim.list': {
+    input: z.strictObject({
+      state: z.enum(CLAIM_STATES).optional(),
+      q: z.string().trim().max(40).default(''),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: z.array(ClaimRow),
+    access: 'warranty.read',
+    kind: r,
+  },
+  'warranty.claim.get': { input: z.strictObject({ id: Id }), output: ClaimDetail, access: 'warranty.read', kind: r },
+  'warranty.claim.fromRo': {
+    input: z.strictObject({ roId: Id, claimType: z.enum(CLAIM_TYPES).default('general') }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.claim.save': {
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      claimType: z.enum(CLAIM_TYPES),
+      causalPartId: Id.nullable(),
+      failureCode: z.string().trim().max(20),
+      mileageKm: z.number().int().min(0).max(9_999_999),
+      concern: Text,
+      cause: Text,
+      correction: Text,
+      labour: z.array(LabourIn).max(50),
+      parts: z.array(PartIn).max(100),
+      expenses: z.array(ExpenseIn).max(20),
+    }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.claim.delete': {
+    input: z.strictObject({ id: Id, version: Version }),
+    output: z.object({ id: z.number() }),
+    access: 'warranty.write',
+    kind: w,
+  },
+  /** Runs the pre-check; draft → checked when nothing blocks and every warning is overridden. */
+  'warranty.claim.check': {
+    input: z.strictObject({ id: Id, version: Version, overrides: Overrides }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  /** Checked → submitted, or returned → resubmitted; the pre-check runs again first. */
+  'warranty.claim.submit': {
+    input: z.strictObject({ id: Id, version: Version, overrides: Overrides }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  /** The maker's decision as read in its portal; a return or rejection carries the maker's reason. */
+  'warranty.claim.decide': {
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      decision: z.enum(DECISIONS),
+      reason: z.string().trim().max(200).default(''),
+      approvedFen: FenSchema.optional(),
+      makerRef: z.string().trim().max(40).default(''),
+    }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.claim.pay': {
+    input: z.strictObject({ id: Id, version: Version, paidFen: FenSchema, reference: z.string().trim().max(60).default('') }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.claim.writeOff': {
+    input: z.strictObject({ id: Id, version: Version, reason: Reason }),
+    output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  'warranty.checkRules': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ rule: z.enum(CHECK_RULES), enabled: z.boolean(), severity: z.enum(['block', 'warn']), param: z.number().nullable() })),
+    access: 'warranty.read',
+    kind: r,
+  },
+} as const satisfies ContractSection
