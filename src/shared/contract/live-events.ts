@@ -23,6 +23,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'oldpart.changed': ['parts.read', 'parts.issue', 'workshop.read'],
   'external.changed': ['parts.read', 'parts.purchase', 'parts.external.confirm'],
   'alerts.changed': ['alerts.read'],
+  'care.changed': ['care.read'],
   'rules.changed': ['alerts.read', 'rules.manage'],
   'data.export.requested': DATA,
   'data.export.resend': DATA,

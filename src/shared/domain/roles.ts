@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   'alerts.read', // the alert inbox of one's role: acknowledge, snooze, resolve
   'rules.manage', // rule parameters, enabling, severity and inbox; run the sweep
   'dashboard.read', // the manual's targets with monthly trends and drill-down
+  'care.read', // customer care: follow-up call list, complaints register and cases
+  'care.call', // log follow-up calls and their survey (advisors: their own follow-ups)
+  'care.complaints', // register complaints, assign owners, record actions and resolutions
+  'care.complaints.close', // close resolved complaints; see and call every follow-up (front-desk supervisor, manager)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -71,9 +75,9 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read'],
-  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read'],
-  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
+  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
+  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints'],
   workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
   technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise'],
   technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
