@@ -97,4 +97,11 @@ export const care: Record<keyof typeof zh, string> = {
   'care.resolveNeedsAction': 'Complaint {number} has no action recorded yet',
   'care.ownerNotFound': 'No such owner, or the account is inactive',
   'care.ownerCannotAct': "{name}'s role does not work on complaints",
+
+  'ruleKind.complaint_overdue': 'Complaints past their deadline',
+  'ruleKind.followup_overdue': 'Follow-up calls overdue',
+  'ruleHelp.complaint_overdue': 'Complaints have a deadline by severity (severe 24 h, serious 72 h, minor 7 days); late ones go to the service manager',
+  'ruleHelp.followup_overdue': 'Manual: a follow-up call within 3 days of delivery',
+  'alert.complaintsOverdue': '{count, plural, one {# complaint is} other {# complaints are}} past the deadline; the longest, {number}, is {elapsed} late',
+  'alert.followUpsOverdue': '{count, plural, one {# follow-up is} other {# follow-ups are}} overdue; the earliest, RO {number}, is {elapsed} late',
 }

@@ -95,4 +95,11 @@ export const care = {
   'care.resolveNeedsAction': '投诉{number}还没有记录任何处理措施',
   'care.ownerNotFound': '找不到该负责人或账户已停用',
   'care.ownerCannotAct': '{name}的岗位不能处理投诉',
+
+  'ruleKind.complaint_overdue': '投诉超过处理期限',
+  'ruleKind.followup_overdue': '交车后回访超期',
+  'ruleHelp.complaint_overdue': '投诉按严重程度设处理期限（严重 24 小时、较重 72 小时、一般 7 天），超期升级到售后经理',
+  'ruleHelp.followup_overdue': '手册：交车后 3 天内电话回访',
+  'alert.complaintsOverdue': '{count} 件投诉超过处理期限未解决，最久的 {number} 已超期 {elapsed}',
+  'alert.followUpsOverdue': '{count} 个回访超过期限未完成，最早的工单 {number} 已超期 {elapsed}',
 }
