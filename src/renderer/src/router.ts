@@ -23,6 +23,7 @@ export type Route =
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
+  | { name: 'care'; tab?: CareTab }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
 export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
@@ -34,6 +35,9 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
+/** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
+export const CARE_TABS = ['followups', 'closed', 'complaints', 'closedComplaints'] as const
+export type CareTab = (typeof CARE_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
 export type AuditTab = (typeof AUDIT_TABS)[number]
@@ -90,6 +94,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'dashboard' }
     case 'data':
       return { name: 'dataAdmin' }
+    case 'care': {
+      const tab = CARE_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'followups' ? { name: 'care', tab } : { name: 'care' }
+    }
     case 'audit':
       return params.get('tab') === 'logins' ? { name: 'audit', tab: 'logins' } : { name: 'audit' }
     case 'wall':
@@ -149,6 +157,8 @@ export function hrefOf(route: Route): string {
       return '#/data'
     case 'audit':
       return route.tab === 'logins' ? '#/audit?tab=logins' : '#/audit'
+    case 'care':
+      return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
   }
 }
 

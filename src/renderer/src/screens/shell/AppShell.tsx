@@ -27,6 +27,7 @@ const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').t
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
+const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
 const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsPrint })))
 
@@ -68,6 +69,8 @@ function Screen({ route }: { route: Route }) {
       return <AuditScreen tab={route.tab ?? 'log'} />
     case 'dashboard':
       return <DashboardScreen />
+    case 'care':
+      return <CareScreen tab={route.tab ?? 'followups'} />
     case 'roPrint':
     case 'jobCard':
     case 'statement':

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n'
 import type { Route } from '../../router'
 
 export interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'care'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The audit trail and login history for whoever holds audit.read (the front-desk supervisor too,
   // who cannot open 数据管理); the main process checks the permission on every read.
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', shortcut: 'Alt+0', route: { name: 'audit' } },
+  { key: 'care', label: 'care.nav', permission: 'care.read', shortcut: 'Alt+K', route: { name: 'care' } },
 ]
 
 export function selectedNavKey(route: Route): NavItem['key'] {
@@ -56,6 +57,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
       return 'dashboard'
     case 'audit':
       return 'audit'
+    case 'care':
+      return 'care'
     default:
       return 'reception'
   }
