@@ -1,5 +1,5 @@
 import type { World } from './world'
-import { shiftIso } from '../../shared/domain/calendar'
+import { addDays, instantOnDate, shiftIso, toLocalIso } from '../../shared/domain/calendar'
 import { SURVEY_QUESTIONS } from '../../shared/domain/care'
 
 // Customer care's history: every delivery made a follow-up task (through the delivery service);
@@ -12,7 +12,7 @@ import { SURVEY_QUESTIONS } from '../../shared/domain/care'
 const COMPLAINT_WORDS = ['交车时间比承诺晚了两个小时', '保养后发现车内有油污', '结算金额比报价高，没有提前说明', '前台等了很久没人接待']
 const CATEGORIES = ['time', 'quality', 'price', 'attitude'] as const
 
-export function seedCare(world: World, nowIso: string): void {
+export function seedCare(world: World, nowIso: string, timeZone: string): void {
   const { store, rng } = world
   const rows = store
     .prepare(`SELECT f.id, f.ro_id, f.assignee_id, f.delivered_at, f.due_at, r.customer_id, r.vehicle_id FROM care_followups f JOIN repair_orders r ON r.id = f.ro_id WHERE f.state = 'open' ORDER BY f.id`)
@@ -35,7 +35,9 @@ export function seedCare(world: World, nowIso: string): void {
     if (f.due_at > shiftIso(nowIso, -24 * 60)) continue
     const roll = rng.next()
     if (roll < 0.03) continue
-    const day = shiftIso(f.delivered_at, rng.int(18, 40) * 60)
+    // The day after delivery, during office hours (09:30–16:30).
+    const day = toLocalIso(instantOnDate(addDays(f.delivered_at.slice(0, 10), 1), rng.int(570, 990), timeZone), timeZone)
+    if (day >= nowIso) continue
     if (roll < 0.08) {
       for (let i = 0; i < 3; i++) insertCall.run(f.id, f.assignee_id, shiftIso(day, i * 180), shiftIso(day, i * 180 + 1), 'no_answer', day)
       close.run('unreachable', 3, shiftIso(day, 361), f.assignee_id, null, '三次无人接听', f.id)

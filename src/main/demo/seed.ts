@@ -149,7 +149,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     const notes = runShop(world, sim, open, techs, now.getTime())
     insertWorkshopHistory(world, techs, ctx.timeZone)
     settleHistory(world, sim, settle, now.getTime())
-    seedCare(world, nowIso)
+    seedCare(world, nowIso, ctx.timeZone)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }

@@ -212,6 +212,9 @@ export function CallDialog({ id, onClose }: { id: number; onClose: () => void })
           {f.state !== 'open' && (
             <Alert type="success" showIcon title={`${t(`followUpState.${f.state}`)} · ${dateTime(f.closedAt)}${f.closeNote ? ` · ${f.closeNote}` : ''}`} />
           )}
+          {f.complaints.map((c) => (
+            <Alert key={c.id} type="warning" showIcon className="care-section" title={`${t('care.tab.complaints')} ${c.number} · ${t(`complaintState.${c.state}`)}`} />
+          ))}
           <CallHistory calls={f.calls} />
         </div>
       )}

@@ -61,7 +61,7 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
           { title: t('care.state'), dataIndex: 'state', width: 120, render: (v: Row['state']) => t(`complaintState.${v}`) },
           { title: t('care.complaint.severity'), dataIndex: 'severity', width: 80, render: (v: Row['severity']) => <Tag color={SEVERITY_COLOUR[v]}>{t(`complaintSeverity.${v}`)}</Tag> },
           { title: t('care.complaint.category'), dataIndex: 'category', width: 90, render: (v: Row['category']) => t(`complaintCategory.${v}`) },
-          { title: t('field.customer'), dataIndex: 'customerName', width: 100 },
+          { title: t('field.customer'), dataIndex: 'customerName', width: 150, ellipsis: true },
           { title: t('field.plate'), dataIndex: 'plate', width: 100, render: (v: string | null) => v ?? '—' },
           { title: t('care.complaint.words'), dataIndex: 'words', ellipsis: true },
           { title: t('care.complaint.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v ?? '—' },

@@ -68,7 +68,7 @@ export function FollowUpList({ state }: { state: 'open' | 'closed' }) {
           },
           { title: t('field.roNumber'), dataIndex: 'roNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('field.plate'), dataIndex: 'plate', width: 100, render: (v: string | null) => v ?? '—' },
-          { title: t('field.customer'), dataIndex: 'customerName' },
+          { title: t('field.customer'), dataIndex: 'customerName', ellipsis: true },
           { title: t('field.mobile'), dataIndex: 'mobile', width: 130, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
           { title: t('field.model'), dataIndex: 'model' },
           { title: t('care.deliveredAt'), dataIndex: 'deliveredAt', width: 150, render: (v: string) => dateTime(v) },
