@@ -14,6 +14,7 @@ import { rulesHandlers } from '../rules/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { terminalSetupHandlers } from '../terminal-setup/handlers'
 import { warrantyHandlers } from '../warranty/handlers'
+import { careHandlers } from '../care/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -34,4 +35,5 @@ export const handlers: HandlersFor<Contract> = {
   ...auditHandlers,
   ...terminalSetupHandlers,
   ...warrantyHandlers,
+  ...careHandlers,
 }

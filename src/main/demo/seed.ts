@@ -24,6 +24,7 @@ import { insertSuppliers, sendOpenOrder } from './seed-suppliers'
 import { seedStock } from './seed-stock'
 import { seedWarranty } from './seed-warranty'
 import { settleHistory } from './seed-settlement'
+import { seedCare } from './seed-care'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -150,6 +151,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     insertWorkshopHistory(world, techs, ctx.timeZone)
     settleHistory(world, sim, settle, now.getTime())
     seedWarranty(world, sim, now.getTime())
+    seedCare(world, nowIso, ctx.timeZone)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }

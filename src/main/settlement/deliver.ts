@@ -12,6 +12,7 @@ import { checkRoVersion } from './settle'
 import { getSettlementView, loadRoHead } from './view'
 import type { In, Out } from './types'
 import { run } from '../store/query'
+import { createFollowUpForDelivery } from '../care/followup-create'
 
 // Delivery (交车) closes the RO and issues the gate pass (出门证). The car does not leave while
 // the customer's own invoice is unpaid, unless someone allowed to (`settlement.credit`) releases
@@ -51,6 +52,7 @@ export function deliverRo(ctx: UserCtx, input: In<'settlement.deliver'>): Out<'s
     entityId: ro.id,
     detail: { before: ro.state, after: to, gatePass, onCreditFen: balance },
   })
+  createFollowUpForDelivery(ctx, ro.id, now)
   ctx.events.emit({ type: 'ro.changed', id: ro.id })
   ctx.events.emit({ type: 'settlement.changed', id: ro.id })
   evaluateForRo(ctx, ro.id)

@@ -291,6 +291,11 @@ export interface DB {
   warranty_claim_log: WarrantyClaimLogTable
   warranty_claim_overrides: WarrantyClaimOverridesTable
   warranty_check_rules: WarrantyCheckRulesTable
+  care_followups: CareFollowupsTable
+  care_calls: CareCallsTable
+  care_call_answers: CareCallAnswersTable
+  care_complaints: CareComplaintsTable
+  care_complaint_actions: CareComplaintActionsTable
 }
 
 export interface ExportBatchesTable {
@@ -882,4 +887,74 @@ export interface WarrantyCheckRulesTable {
   enabled: number
   severity: 'block' | 'warn'
   param: number | null
+}
+export interface CareFollowupsTable {
+  id: Generated<number>
+  ro_id: number
+  assignee_id: number
+  state: Generated<'open' | 'done' | 'unreachable'>
+  delivered_at: string
+  due_date: string
+  due_at: string
+  attempts: Generated<number>
+  callback_at: string | null
+  closed_at: string | null
+  closed_by: number | null
+  done_call_id: number | null
+  close_note: Generated<string>
+  created_at: string
+  version: Generated<number>
+}
+
+export interface CareCallsTable {
+  id: Generated<number>
+  followup_id: number
+  user_id: number
+  started_at: string
+  ended_at: string
+  outcome: 'reached' | 'no_answer' | 'wrong_number' | 'call_back'
+  callback_at: string | null
+  remark: Generated<string>
+  created_at: string
+}
+
+export interface CareCallAnswersTable {
+  call_id: number
+  question: string
+  score: number
+}
+
+export interface CareComplaintsTable {
+  id: Generated<number>
+  number: string
+  customer_id: number
+  vehicle_id: number | null
+  ro_id: number | null
+  followup_id: number | null
+  source: 'followup' | 'desk' | 'phone' | 'hotline'
+  category: 'quality' | 'price' | 'time' | 'attitude' | 'parts' | 'other'
+  severity: 'low' | 'medium' | 'high'
+  words: string
+  state: Generated<'open' | 'assigned' | 'resolved' | 'closed'>
+  owner_id: number | null
+  department: string | null
+  due_at: string
+  accepted: number | null
+  acceptance_note: Generated<string>
+  root_cause: Generated<string>
+  opened_by: number
+  opened_at: string
+  resolved_at: string | null
+  closed_at: string | null
+  closed_by: number | null
+  version: Generated<number>
+}
+
+export interface CareComplaintActionsTable {
+  id: Generated<number>
+  complaint_id: number
+  kind: 'open' | 'assign' | 'action' | 'resolve' | 'reopen' | 'close'
+  note: Generated<string>
+  user_id: number
+  at: string
 }

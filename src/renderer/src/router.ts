@@ -26,6 +26,7 @@ export type Route =
   | { name: 'warranty'; tab?: WarrantyTab }
   | { name: 'warrantyClaim'; id: number }
   | { name: 'warrantyClaimPrint'; id: number }
+  | { name: 'care'; tab?: CareTab }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
 export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
@@ -40,6 +41,9 @@ export type AlertsTab = (typeof ALERTS_TABS)[number]
 /** The warranty desk: today's work and the claim list. */
 export const WARRANTY_TABS = ['today', 'claims'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
+/** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
+export const CARE_TABS = ['followups', 'closed', 'complaints', 'closedComplaints'] as const
+export type CareTab = (typeof CARE_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
 export type AuditTab = (typeof AUDIT_TABS)[number]
@@ -96,6 +100,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'dashboard' }
     case 'data':
       return { name: 'dataAdmin' }
+    case 'care': {
+      const tab = CARE_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'followups' ? { name: 'care', tab } : { name: 'care' }
+    }
     case 'audit':
       return params.get('tab') === 'logins' ? { name: 'audit', tab: 'logins' } : { name: 'audit' }
     case 'warranty': {
@@ -166,6 +174,8 @@ export function hrefOf(route: Route): string {
       return `#/warranty/claim/${route.id}`
     case 'warrantyClaimPrint':
       return `#/warranty/claim/${route.id}/print`
+    case 'care':
+      return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
   }
 }
 

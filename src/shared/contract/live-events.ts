@@ -24,6 +24,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'external.changed': ['parts.read', 'parts.purchase', 'parts.external.confirm'],
   'alerts.changed': ['alerts.read'],
   'warranty.changed': ['warranty.read'],
+  'care.changed': ['care.read'],
   'rules.changed': ['alerts.read', 'rules.manage'],
   'data.export.requested': DATA,
   'data.export.resend': DATA,

@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'warranty.read', // the warranty desk: claims, their status logs and pre-check findings, coverage terms
   'warranty.write', // build, edit, check and submit claims, record the maker's decision and payment, set a vehicle's warranty start
   'warranty.override', // let an out-of-coverage warranty line or a pre-check warning through with a reason (a supervisor's call)
+  'care.read', // customer care: follow-up call list, complaints register and cases
+  'care.call', // log follow-up calls and their survey (advisors: their own follow-ups)
+  'care.complaints', // register complaints, assign owners, record actions and resolutions
+  'care.complaints.close', // close resolved complaints; see and call every follow-up (front-desk supervisor, manager)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -74,9 +78,9 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override'],
-  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override'],
-  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
+  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
+  service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints'],
   workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
   technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise'],
   technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],

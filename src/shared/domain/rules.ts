@@ -27,6 +27,8 @@ export const RULE_KINDS = [
   'insurance_settlement_month_end',
   'insurance_receivable_month_end',
   'ro_past_promised',
+  'complaint_overdue',
+  'followup_overdue',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -65,6 +67,8 @@ export const RULE_PARAMS = {
   insurance_settlement_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS), roTypes: roTypes(['insurance']) }),
   insurance_receivable_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS) }),
   ro_past_promised: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
+  complaint_overdue: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
+  followup_overdue: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -86,6 +90,9 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   insurance_settlement_month_end: { subjectType: 'ro', severity: 'critical', inboxRole: 'front_desk_supervisor' },
   insurance_receivable_month_end: { subjectType: 'invoice', severity: 'critical', inboxRole: 'front_desk_supervisor' },
   ro_past_promised: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  // Escalation: a complaint past its deadline goes to the service manager, who owns complaints.
+  complaint_overdue: { subjectType: 'department', severity: 'critical', inboxRole: 'service_manager' },
+  followup_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
 }
 
 /** The manual's parameters of a kind. */

@@ -22,17 +22,19 @@ import { security as zhSecurity } from './zh-CN/security'
 import { security as enSecurity } from './en/security'
 import { warranty as zhWarranty } from './zh-CN/warranty'
 import { warranty as enWarranty } from './en/warranty'
+import { care as zhCare } from './zh-CN/care'
+import { care as enCare } from './en/care'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

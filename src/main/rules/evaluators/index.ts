@@ -1,6 +1,7 @@
 import type { RuleKind } from '../../../shared/domain/rules'
 import { fillRateRule, safetyStock, slowMovingShare, stockTurnover, stocktakeVariance, stockValue } from './stock'
 import { insuranceReceivable, insuranceSettlement, maintenanceOverdue, pastPromised } from './settlement'
+import { complaintOverdue, followUpOverdue } from './care'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -15,4 +16,6 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   insurance_settlement_month_end: insuranceSettlement,
   insurance_receivable_month_end: insuranceReceivable,
   ro_past_promised: pastPromised,
+  complaint_overdue: complaintOverdue,
+  followup_overdue: followUpOverdue,
 }

@@ -27,6 +27,7 @@ const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').t
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
+const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
 const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsPrint })))
 const WarrantyScreen = lazy(() => import('../warranty/WarrantyScreen').then((m) => ({ default: m.WarrantyScreen })))
@@ -75,6 +76,8 @@ function Screen({ route }: { route: Route }) {
       return <WarrantyScreen tab={route.tab ?? 'today'} />
     case 'warrantyClaim':
       return <ClaimEditorScreen id={route.id} key={route.id} />
+    case 'care':
+      return <CareScreen tab={route.tab ?? 'followups'} />
     case 'roPrint':
     case 'jobCard':
     case 'statement':

@@ -7,7 +7,7 @@ import type { Route } from '../../router'
  */
 export const HOME_ROUTE: Record<Role, Route> = {
   service_manager: { name: 'dashboard' },
-  front_desk_supervisor: { name: 'reception' },
+  front_desk_supervisor: { name: 'care' },
   service_advisor: { name: 'reception' },
   workshop_supervisor: { name: 'workshop' },
   technician: { name: 'workshop', tab: 'clock' },

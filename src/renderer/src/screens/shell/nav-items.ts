@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n'
 import type { Route } from '../../router'
 
 export interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // who cannot open 数据管理); the main process checks the permission on every read.
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', shortcut: 'Alt+0', route: { name: 'audit' } },
   { key: 'warranty', label: 'wty.nav', permission: 'warranty.read', shortcut: 'Alt+W', route: { name: 'warranty' } },
+  { key: 'care', label: 'care.nav', permission: 'care.read', shortcut: 'Alt+K', route: { name: 'care' } },
 ]
 
 export function selectedNavKey(route: Route): NavItem['key'] {
@@ -61,6 +62,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
     case 'warrantyClaim':
     case 'warrantyClaimPrint':
       return 'warranty'
+    case 'care':
+      return 'care'
     default:
       return 'reception'
   }

@@ -1,0 +1,90 @@
+import type { UserCtx } from '../api/context'
+import { AppError, fieldError } from '../api/app-error'
+import { insertId, run } from '../store/query'
+import { parseIso, toLocalIso } from '../../shared/domain/time'
+import { surveyComplete, UNREACHABLE_AFTER_ATTEMPTS } from '../../shared/domain/care'
+import { openComplaintRecord } from './complaint-open'
+import { getFollowUp, loadFollowUp } from './followup-view'
+import type { In, Out } from './types'
+import { updateFollowUp } from './versioned'
+
+// A follow-up call (回访电话) is logged as it happened: when it started and ended, who called,
+// the outcome, and for a reached call the survey answers. A follow-up is done only with a reached
+// call that has every answer — proof of a conversation, not a tick in a box.
+
+function refuseUnlessOpen(state: string, number: string): void {
+  if (state !== 'open') throw new AppError('INVALID_STATE', 'care.followUpClosed', { number, state: `followUpState.${state}` })
+}
+
+export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'care.followups.logCall'> {
+  // Times compared as stored text must carry the dealership's offset, whatever the caller sent.
+  const local = (iso: string) => toLocalIso(parseIso(iso), ctx.timeZone)
+  const input = { ...raw, startedAt: local(raw.startedAt), endedAt: local(raw.endedAt), callbackAt: raw.callbackAt === undefined ? undefined : local(raw.callbackAt) }
+  const f = loadFollowUp(ctx, input.id)
+  refuseUnlessOpen(f.state, f.ro_number)
+  if (input.endedAt < input.startedAt) throw fieldError('VALIDATION', 'endedAt', 'care.endBeforeStart')
+  if (input.startedAt < f.delivered_at) throw fieldError('VALIDATION', 'startedAt', 'care.callBeforeDelivery')
+  if (input.endedAt > ctx.nowIso()) throw fieldError('VALIDATION', 'endedAt', 'care.callInFuture')
+  if ((input.outcome === 'call_back') !== (input.callbackAt !== undefined)) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackOnlyWithCallBack')
+  if (input.callbackAt !== undefined && input.callbackAt <= input.endedAt) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackInPast')
+  const reached = input.outcome === 'reached'
+  if (!reached && input.answers.length > 0) throw fieldError('VALIDATION', 'answers', 'care.answersNeedReached')
+  if (new Set(input.answers.map((a) => a.question)).size !== input.answers.length) throw fieldError('VALIDATION', 'answers', 'care.duplicateAnswer')
+  if (input.done && !(reached && surveyComplete(input.answers))) {
+    throw new AppError('INVALID_STATE', reached ? 'care.doneNeedsAnswers' : 'care.doneNeedsReachedCall', { number: f.ro_number })
+  }
+  if (input.complaint && !reached) throw fieldError('VALIDATION', 'complaint', 'care.complaintNeedsReached')
+
+  const db = ctx.store.db
+  const callId = insertId(
+    ctx.store,
+    db.insertInto('care_calls').values({
+      followup_id: f.id,
+      user_id: ctx.user.id,
+      started_at: input.startedAt,
+      ended_at: input.endedAt,
+      outcome: input.outcome,
+      callback_at: input.callbackAt ?? null,
+      remark: input.remark,
+      created_at: ctx.nowIso(),
+    }),
+  )
+  if (input.answers.length > 0) {
+    run(ctx.store, db.insertInto('care_call_answers').values(input.answers.map((a) => ({ call_id: callId, question: a.question, score: a.score }))))
+  }
+  const now = ctx.nowIso()
+  updateFollowUp(ctx, f.id, input.version, {
+    attempts: f.attempts + 1,
+    callback_at: input.callbackAt ?? null,
+    ...(input.done ? { state: 'done' as const, closed_at: now, closed_by: ctx.user.id, done_call_id: callId } : {}),
+  })
+  ctx.audit({
+    action: 'care.followups.logCall',
+    entity: 'care_followup',
+    entityId: f.id,
+    detail: { roId: f.ro_id, outcome: `callOutcome.${input.outcome}`, attempts: f.attempts + 1, scores: input.answers.map((a) => a.score), done: input.done },
+  })
+  if (input.complaint) {
+    openComplaintRecord(ctx, {
+      ...input.complaint,
+      source: 'followup',
+      roId: f.ro_id,
+      followUpId: f.id,
+    })
+  }
+  ctx.events.emit({ type: 'care.changed', id: f.id })
+  return getFollowUp(ctx, f.id)
+}
+
+/** After repeated calls that never reached the customer, the follow-up is closed as unreachable, with why. */
+export function giveUp(ctx: UserCtx, input: In<'care.followups.giveUp'>): Out<'care.followups.giveUp'> {
+  const f = loadFollowUp(ctx, input.id)
+  refuseUnlessOpen(f.state, f.ro_number)
+  if (f.attempts < UNREACHABLE_AFTER_ATTEMPTS) {
+    throw new AppError('INVALID_STATE', 'care.tooFewAttempts', { attempts: f.attempts, needed: UNREACHABLE_AFTER_ATTEMPTS })
+  }
+  updateFollowUp(ctx, f.id, input.version, { state: 'unreachable', closed_at: ctx.nowIso(), closed_by: ctx.user.id, close_note: input.note })
+  ctx.audit({ action: 'care.followups.giveUp', entity: 'care_followup', entityId: f.id, detail: { roId: f.ro_id, attempts: f.attempts, note: input.note } })
+  ctx.events.emit({ type: 'care.changed', id: f.id })
+  return getFollowUp(ctx, f.id)
+}

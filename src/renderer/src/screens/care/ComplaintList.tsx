@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react'
+import { Alert, Input, Table, Tag, Typography, type InputRef } from 'antd'
+import type { OutputOf } from '../../../../shared/contract/types'
+import type { Contract } from '../../../../shared/contract'
+import { useT } from '../../i18n'
+import { dateTime } from '../../format'
+import { useHotkeys } from '../../hotkeys'
+import { ComplaintCase } from './ComplaintCase'
+import { useComplaints, useFiltered } from './use-care'
+
+type Row = OutputOf<Contract['care.complaints.list']>[number]
+const SEVERITY_COLOUR = { high: 'red', medium: 'orange', low: 'blue' } as const
+
+/** The complaints register: open cases by deadline (late ones marked), Enter opens the case. */
+export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
+  const t = useT()
+  const query = useComplaints(state)
+  const { q, setQ, shown } = useFiltered(query.data)
+  const [openId, setOpenId] = useState<number | null>(null)
+  const filter = useRef<InputRef>(null)
+  useEffect(() => filter.current?.focus(), [])
+  useHotkeys({ F2: () => filter.current?.focus() })
+
+  return (
+    <div>
+      <div className="care-toolbar">
+        <Input
+          ref={filter}
+          allowClear
+          size="small"
+          className="care-filter"
+          placeholder={t('care.filter')}
+          aria-label={t('care.filter')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && shown[0]) setOpenId(shown[0].id)
+          }}
+        />
+        <Typography.Text type="secondary">{t('care.keys')}</Typography.Text>
+        <span className="care-total">{t('care.count', { n: shown.length })}</span>
+      </div>
+      {query.error && <Alert type="error" showIcon title={query.error.message} />}
+      <Table<Row>
+        size="small"
+        rowKey="id"
+        loading={query.isPending}
+        dataSource={shown}
+        pagination={false}
+        aria-label={t(state === 'active' ? 'care.tab.complaints' : 'care.tab.closedComplaints')}
+        locale={{ emptyText: t('care.emptyComplaints') }}
+        onRow={(row) => ({
+          onClick: () => setOpenId(row.id),
+          onKeyDown: (e) => e.key === 'Enter' && setOpenId(row.id),
+          tabIndex: 0,
+          className: 'clickable',
+          'aria-label': row.number,
+        })}
+        columns={[
+          { title: t('care.complaint.number'), dataIndex: 'number', width: 130, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('care.state'), dataIndex: 'state', width: 120, render: (v: Row['state']) => t(`complaintState.${v}`) },
+          { title: t('care.complaint.severity'), dataIndex: 'severity', width: 80, render: (v: Row['severity']) => <Tag color={SEVERITY_COLOUR[v]}>{t(`complaintSeverity.${v}`)}</Tag> },
+          { title: t('care.complaint.category'), dataIndex: 'category', width: 90, render: (v: Row['category']) => t(`complaintCategory.${v}`) },
+          { title: t('field.customer'), dataIndex: 'customerName', width: 150, ellipsis: true },
+          { title: t('field.plate'), dataIndex: 'plate', width: 100, render: (v: string | null) => v ?? '—' },
+          { title: t('care.complaint.words'), dataIndex: 'words', ellipsis: true },
+          { title: t('care.complaint.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('care.complaint.dueAt'),
+            dataIndex: 'dueAt',
+            width: 170,
+            render: (v: string, row) => (
+              <span>
+                {dateTime(v)} {row.overdue && <Tag color="red">{t('care.overdue')}</Tag>}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {openId !== null && <ComplaintCase id={openId} onClose={() => setOpenId(null)} />}
+    </div>
+  )
+}
