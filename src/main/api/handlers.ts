@@ -13,6 +13,7 @@ import { settlementHandlers } from '../settlement/handlers'
 import { rulesHandlers } from '../rules/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { terminalSetupHandlers } from '../terminal-setup/handlers'
+import { departmentHandlers } from '../department/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -32,4 +33,5 @@ export const handlers: HandlersFor<Contract> = {
   ...rulesHandlers,
   ...auditHandlers,
   ...terminalSetupHandlers,
+  ...departmentHandlers,
 }

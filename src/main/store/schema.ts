@@ -281,6 +281,13 @@ export interface DB {
   alerts: AlertsTable
   target_snapshots: TargetSnapshotsTable
   month_figures: MonthFiguresTable
+  dept_targets: DeptTargetsTable
+  dept_target_months: DeptTargetMonthsTable
+  dept_target_people: DeptTargetPeopleTable
+  scorecard_reviews: ScorecardReviewsTable
+  training_sessions: TrainingSessionsTable
+  training_attendees: TrainingAttendeesTable
+  repair_cases: RepairCasesTable
 }
 
 export interface ExportBatchesTable {
@@ -764,4 +771,71 @@ export interface TargetSnapshotsTable {
   numerator: number
   denominator: number
   updated_at: string
+}
+
+// Running the department (0013).
+export interface DeptTargetsTable {
+  id: Generated<number>
+  year: number
+  quarter: number
+  measure: 'ros' | 'production' | 'parts' | 'gross_profit'
+  total: number
+  note: Generated<string>
+  updated_at: string
+  updated_by: number
+  version: Generated<number>
+}
+
+export interface DeptTargetMonthsTable {
+  target_id: number
+  month: string
+  amount: number
+}
+
+export interface DeptTargetPeopleTable {
+  target_id: number
+  user_id: number
+  amount: number
+}
+
+export interface ScorecardReviewsTable {
+  id: Generated<number>
+  month: string
+  user_id: number
+  comment: string
+  commented_by: number
+  commented_at: string
+  acknowledged_at: string | null
+  version: Generated<number>
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<number>
+  held_on: string
+  department: 'front_desk' | 'workshop' | 'parts'
+  type: 'internal' | 'maker' | 'technical' | 'etiquette'
+  topic: string
+  trainer: string
+  duration_min: number
+  created_by: number
+  created_at: string
+}
+
+export interface TrainingAttendeesTable {
+  session_id: number
+  user_id: number
+  passed: number | null
+  score: number | null
+}
+
+export interface RepairCasesTable {
+  id: Generated<number>
+  submitted_on: string
+  author_id: number
+  vehicle: string
+  fault: string
+  diagnosis: string
+  fix: string
+  hotline: Generated<number>
+  created_at: string
 }

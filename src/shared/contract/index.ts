@@ -7,10 +7,11 @@ import { settlementContract } from './settlement'
 import { rulesContract } from './rules'
 import { auditContract } from './audit'
 import { terminalSetupContract } from './terminal-setup'
+import { departmentContract } from './department'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract } as const
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...departmentContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

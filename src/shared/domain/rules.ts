@@ -14,6 +14,7 @@ import {
   TURNOVER_MIN_CENTI,
 } from './stock-rules'
 import { RO_TYPES } from './ro-type'
+import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAININGS_PER_MONTH } from './department'
 import type { Role } from './roles'
 
 export const RULE_KINDS = [
@@ -27,6 +28,9 @@ export const RULE_KINDS = [
   'insurance_settlement_month_end',
   'insurance_receivable_month_end',
   'ro_past_promised',
+  'training_front_desk',
+  'training_workshop',
+  'repair_cases',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -65,6 +69,10 @@ export const RULE_PARAMS = {
   insurance_settlement_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS), roTypes: roTypes(['insurance']) }),
   insurance_receivable_month_end: z.strictObject({ warnDays: int(0, 27, MONTH_END_WARNING_DAYS) }),
   ro_past_promised: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
+  // A month's count is judged while it runs: a warning once `warnDays` are left and it is short.
+  training_front_desk: z.strictObject({ min: int(0, 31, FRONT_DESK_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
+  training_workshop: z.strictObject({ min: int(0, 31, WORKSHOP_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
+  repair_cases: z.strictObject({ min: int(0, 31, REPAIR_CASES_PER_MONTH), warnDays: int(0, 31, 10) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -86,6 +94,9 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   insurance_settlement_month_end: { subjectType: 'ro', severity: 'critical', inboxRole: 'front_desk_supervisor' },
   insurance_receivable_month_end: { subjectType: 'invoice', severity: 'critical', inboxRole: 'front_desk_supervisor' },
   ro_past_promised: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  training_front_desk: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  training_workshop: { subjectType: 'department', severity: 'warning', inboxRole: 'workshop_supervisor' },
+  repair_cases: { subjectType: 'department', severity: 'warning', inboxRole: 'technical_supervisor' },
 }
 
 /** The manual's parameters of a kind. */

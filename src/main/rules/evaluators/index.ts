@@ -1,6 +1,7 @@
 import type { RuleKind } from '../../../shared/domain/rules'
 import { fillRateRule, safetyStock, slowMovingShare, stockTurnover, stocktakeVariance, stockValue } from './stock'
 import { insuranceReceivable, insuranceSettlement, maintenanceOverdue, pastPromised } from './settlement'
+import { repairCases, trainingFrontDesk, trainingWorkshop } from './department'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -15,4 +16,7 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   insurance_settlement_month_end: insuranceSettlement,
   insurance_receivable_month_end: insuranceReceivable,
   ro_past_promised: pastPromised,
+  training_front_desk: trainingFrontDesk,
+  training_workshop: trainingWorkshop,
+  repair_cases: repairCases,
 }

@@ -9,6 +9,7 @@ import { m0007 } from './0007-gates-clock-cash'
 import { m0008 } from './0008-login-history'
 import { m0009 } from './0009-mobile-tail'
 import { m0010 } from './0010-month-figures'
+import { m0013 } from './0013-department'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0013]
