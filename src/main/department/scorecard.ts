@@ -174,7 +174,7 @@ export function commentScorecard(ctx: UserCtx, input: In<'department.scorecard.c
   const db = ctx.store.db
   let id: number
   if (existing) {
-    if (input.version !== existing.version) throw conflict('scorecard_review', existing.id, input.version ?? 0, existing.version)
+    if (input.version !== existing.version) throw conflict('entity.scorecard_review', existing.id, input.version ?? 0, existing.version)
     id = existing.id
     // A changed comment needs acknowledging again.
     run(ctx.store, db.updateTable('scorecard_reviews').set({ comment: input.comment, commented_by: ctx.user.id, commented_at: now, acknowledged_at: null, version: existing.version + 1 }).where('id', '=', id))
@@ -193,8 +193,8 @@ export function commentScorecard(ctx: UserCtx, input: In<'department.scorecard.c
 
 export function acknowledgeScorecard(ctx: UserCtx, input: In<'department.scorecard.acknowledge'>): Card {
   const existing = reviewOf(ctx, ctx.user.id, input.month)
-  if (!existing) throw notFound('scorecard_review')
-  if (existing.version !== input.version) throw conflict('scorecard_review', existing.id, input.version, existing.version)
+  if (!existing) throw notFound('entity.scorecard_review')
+  if (existing.version !== input.version) throw conflict('entity.scorecard_review', existing.id, input.version, existing.version)
   if (existing.acknowledged_at !== null) throw new AppError('INVALID_STATE', 'department.alreadyAcknowledged')
   run(ctx.store, ctx.store.db.updateTable('scorecard_reviews').set({ acknowledged_at: ctx.nowIso(), version: existing.version + 1 }).where('id', '=', existing.id))
   ctx.audit({ action: 'department.scorecard.acknowledge', entity: 'scorecard_review', entityId: existing.id, detail: { month: input.month } })

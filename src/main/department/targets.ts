@@ -94,7 +94,7 @@ export function saveTarget(ctx: UserCtx, input: In<'department.targets.save'>): 
   const now = ctx.nowIso()
   let id: number
   if (existing) {
-    if (input.version !== existing.version) throw conflict('dept_target', existing.id, input.version ?? 0, existing.version)
+    if (input.version !== existing.version) throw conflict('entity.dept_target', existing.id, input.version ?? 0, existing.version)
     id = existing.id
     run(ctx.store, db.updateTable('dept_targets').set({ total: input.total, note: input.note, updated_at: now, updated_by: ctx.user.id, version: existing.version + 1 }).where('id', '=', id))
     run(ctx.store, db.deleteFrom('dept_target_months').where('target_id', '=', id))

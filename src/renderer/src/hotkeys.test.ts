@@ -45,6 +45,8 @@ describe('shortcuts and typing', () => {
 
   it('names combos with modifiers in a fixed order and keeps Alt+digit on any layout', () => {
     expect(comboOf(key('¡', null, { altKey: true, code: 'Digit1' }))).toBe('Alt+1')
+    expect(comboOf(key('µ', null, { altKey: true, code: 'KeyM' }))).toBe('Alt+M')
+    expect(comboOf(key('m', null, { altKey: true, code: 'KeyM' }))).toBe('Alt+M')
     expect(comboOf(key('n', null, { ctrlKey: true, shiftKey: true }))).toBe('Ctrl+Shift+N')
     expect(isTypingTarget(input('radio'))).toBe(false)
   })

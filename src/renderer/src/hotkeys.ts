@@ -25,7 +25,9 @@ export function comboOf(event: KeyLike): string {
   const key = event.key.length === 1 ? event.key.toUpperCase() : event.key
   // Alt+digit gives other characters on some layouts; event.code keeps the digit.
   const digit = /^Digit(\d)$/.exec(event.code)?.[1]
-  return [...mods.filter(Boolean), event.altKey && digit ? digit : key].join('+')
+  // Alt+letter too (Alt+M is "µ" on a Mac keyboard): the code keeps the letter.
+  const letter = /^Key([A-Z])$/.exec(event.code)?.[1]
+  return [...mods.filter(Boolean), event.altKey && digit ? digit : event.altKey && letter ? letter : key].join('+')
 }
 
 // Input types that take no typed text, so a letter key there is not typing.

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'gatePass'; id: number }
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
+  | { name: 'department'; tab?: DepartmentTab }
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
@@ -34,6 +35,9 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
+/** 部门管理: progress against the targets, the targets and their split, scorecards, training. */
+export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training'] as const
+export type DepartmentTab = (typeof DEPARTMENT_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
 export type AuditTab = (typeof AUDIT_TABS)[number]
@@ -88,6 +92,10 @@ export function parseRoute(hash: string): Route {
       return params.get('tab') === 'rules' ? { name: 'alerts', tab: 'rules' } : { name: 'alerts' }
     case 'dashboard':
       return { name: 'dashboard' }
+    case 'department': {
+      const tab = DEPARTMENT_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'progress' ? { name: 'department', tab } : { name: 'department' }
+    }
     case 'data':
       return { name: 'dataAdmin' }
     case 'audit':
@@ -145,6 +153,8 @@ export function hrefOf(route: Route): string {
       return route.tab === 'rules' ? '#/alerts?tab=rules' : '#/alerts'
     case 'dashboard':
       return '#/dashboard'
+    case 'department':
+      return route.tab && route.tab !== 'progress' ? `#/department?tab=${route.tab}` : '#/department'
     case 'dataAdmin':
       return '#/data'
     case 'audit':
