@@ -23,6 +23,7 @@ import { insertWorkshopHistory } from './seed-workshop-history'
 import { insertSuppliers, sendOpenOrder } from './seed-suppliers'
 import { seedStock } from './seed-stock'
 import { settleHistory } from './seed-settlement'
+import { seedDepartment } from './seed-department'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -148,6 +149,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     const notes = runShop(world, sim, open, techs, now.getTime())
     insertWorkshopHistory(world, techs, ctx.timeZone)
     settleHistory(world, sim, settle, now.getTime())
+    seedDepartment(store, ctx.timeZone, nowIso.slice(0, 10), nowIso)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }

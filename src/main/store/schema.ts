@@ -288,6 +288,10 @@ export interface DB {
   training_sessions: TrainingSessionsTable
   training_attendees: TrainingAttendeesTable
   repair_cases: RepairCasesTable
+  fives_items: FivesItemsTable
+  fives_audits: FivesAuditsTable
+  fives_scores: FivesScoresTable
+  fives_findings: FivesFindingsTable
 }
 
 export interface ExportBatchesTable {
@@ -838,4 +842,42 @@ export interface RepairCasesTable {
   fix: string
   hotline: Generated<number>
   created_at: string
+}
+
+export interface FivesItemsTable {
+  id: Generated<number>
+  area: 'workshop' | 'parts_store' | 'front_desk' | 'lounge' | 'wash_bay'
+  s: 'seiri' | 'seiton' | 'seiso' | 'seiketsu' | 'shitsuke'
+  label: string
+  position: number
+  active: Generated<number>
+}
+
+export interface FivesAuditsTable {
+  id: Generated<number>
+  area: 'workshop' | 'parts_store' | 'front_desk' | 'lounge' | 'wash_bay'
+  audited_on: string
+  auditor_id: number
+  score: number
+  max_score: number
+  created_at: string
+}
+
+export interface FivesScoresTable {
+  audit_id: number
+  item_id: number
+  score: number
+}
+
+export interface FivesFindingsTable {
+  id: Generated<number>
+  audit_id: number
+  text: string
+  owner_id: number
+  due_on: string
+  state: Generated<'open' | 'closed'>
+  closed_at: string | null
+  closed_by: number | null
+  close_note: Generated<string>
+  version: Generated<number>
 }

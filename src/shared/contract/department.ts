@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../domain/roles'
-import { DEPARTMENTS, TARGET_MEASURES, TRAINING_TYPES } from '../domain/department'
+import { DEPARTMENTS, FIVE_S, FIVES_AREAS, TARGET_MEASURES, TRAINING_TYPES } from '../domain/department'
 import type { ContractSection } from './types'
 
 // Running the department (售后经理/主管的管理工作): quarterly targets split to months and people
@@ -181,6 +181,34 @@ export const TrainingMonth = z.object({
   cases: z.array(RepairCase),
 })
 
+export const FivesItem = z.object({ id: z.number(), area: z.enum(FIVES_AREAS), s: z.enum(FIVE_S), label: z.string(), position: z.number() })
+
+export const FivesFinding = z.object({
+  id: z.number(),
+  auditId: z.number(),
+  area: z.enum(FIVES_AREAS),
+  text: z.string(),
+  ownerId: z.number(),
+  ownerName: z.string(),
+  dueOn: z.string(),
+  state: z.enum(['open', 'closed']),
+  /** Open past its due date (as of today in the dealership's zone). */
+  overdue: z.boolean(),
+  closedAt: z.string().nullable(),
+  closeNote: z.string(),
+  version: z.number(),
+})
+
+export const FivesAudit = z.object({
+  id: z.number(),
+  area: z.enum(FIVES_AREAS),
+  auditedOn: z.string(),
+  auditorName: z.string(),
+  score: z.number(),
+  maxScore: z.number(),
+  findings: z.array(FivesFinding),
+})
+
 const Text = (max: number) => z.string().trim().min(1).max(max)
 
 const w = 'write' as const
@@ -258,6 +286,27 @@ export const departmentContract = {
     }),
     output: RepairCase,
     access: 'department.training',
+    kind: w,
+  },
+  'department.fiveS.checklist': { input: z.strictObject({ area: z.enum(FIVES_AREAS) }), output: z.array(FivesItem), access: 'department.read', kind: r },
+  'department.fiveS.record': {
+    input: z.strictObject({
+      area: z.enum(FIVES_AREAS),
+      auditedOn: DateOnly,
+      /** Every active item of the area's checklist, scored 0–5. */
+      scores: z.array(z.strictObject({ itemId: Id, score: z.number().int().min(0).max(5) })).min(1).max(100),
+      findings: z.array(z.strictObject({ text: Text(300), ownerId: Id, dueOn: DateOnly })).max(50).default([]),
+    }),
+    output: FivesAudit,
+    access: 'department.fiveS',
+    kind: w,
+  },
+  'department.fiveS.audits': { input: z.strictObject({ month: Month }), output: z.array(FivesAudit), access: 'department.read', kind: r },
+  'department.fiveS.findings': { input: z.strictObject({ state: z.enum(['open', 'closed', 'all']).default('open') }), output: z.array(FivesFinding), access: 'department.read', kind: r },
+  'department.fiveS.close': {
+    input: z.strictObject({ id: Id, version: Version, note: Text(300) }),
+    output: FivesFinding,
+    access: 'department.fiveS',
     kind: w,
   },
   'department.staff': { input: z.strictObject({}), output: z.array(StaffMember), access: 'department.read', kind: r },

@@ -92,3 +92,11 @@ export const REPAIR_CASES_PER_MONTH = 2
 
 export const TRAINING_TYPES = ['internal', 'maker', 'technical', 'etiquette'] as const
 export type TrainingType = (typeof TRAINING_TYPES)[number]
+
+/** The areas 5S is audited in [manual section 4] and the five S (整理、整顿、清扫、清洁、素养). */
+export const FIVES_AREAS = ['workshop', 'parts_store', 'front_desk', 'lounge', 'wash_bay'] as const
+export type FivesArea = (typeof FIVES_AREAS)[number]
+export const FIVE_S = ['seiri', 'seiton', 'seiso', 'seiketsu', 'shitsuke'] as const
+export type FiveS = (typeof FIVE_S)[number]
+/** Each item is scored 0–5. */
+export const FIVES_ITEM_MAX = 5

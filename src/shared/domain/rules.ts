@@ -31,6 +31,7 @@ export const RULE_KINDS = [
   'training_front_desk',
   'training_workshop',
   'repair_cases',
+  'fives_finding_overdue',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -73,6 +74,7 @@ export const RULE_PARAMS = {
   training_front_desk: z.strictObject({ min: int(0, 31, FRONT_DESK_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
   training_workshop: z.strictObject({ min: int(0, 31, WORKSHOP_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
   repair_cases: z.strictObject({ min: int(0, 31, REPAIR_CASES_PER_MONTH), warnDays: int(0, 31, 10) }),
+  fives_finding_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -97,6 +99,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   training_front_desk: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   training_workshop: { subjectType: 'department', severity: 'warning', inboxRole: 'workshop_supervisor' },
   repair_cases: { subjectType: 'department', severity: 'warning', inboxRole: 'technical_supervisor' },
+  fives_finding_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
 }
 
 /** The manual's parameters of a kind. */

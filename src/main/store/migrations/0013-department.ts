@@ -79,5 +79,70 @@ export const m0013: Migration = {
         created_at TEXT NOT NULL
       ) STRICT`,
       `CREATE INDEX repair_cases_submitted ON repair_cases(submitted_on)`,
+      // 5S: a checklist per area (the defaults are written by the service on first use), audits
+      // scoring each item 0–5, and findings with an owner and a due date until closed.
+      `CREATE TABLE fives_items (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        s TEXT NOT NULL CHECK (s IN ('seiri','seiton','seiso','seiketsu','shitsuke')),
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT`,
+      `CREATE TABLE fives_audits (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        audited_on TEXT NOT NULL CHECK (audited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        auditor_id INTEGER NOT NULL REFERENCES users(id),
+        score INTEGER NOT NULL,
+        max_score INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT`,
+      `CREATE TABLE fives_scores (
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES fives_items(id),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+        PRIMARY KEY (audit_id, item_id)
+      ) STRICT`,
+      `CREATE TABLE fives_findings (
+        id INTEGER PRIMARY KEY,
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id),
+        text TEXT NOT NULL,
+        owner_id INTEGER NOT NULL REFERENCES users(id),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        close_note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT`,
+      `CREATE INDEX fives_findings_open ON fives_findings(state, due_on)`,
+      // The default checklist: one item per S in every area (the manual's 5S definitions).
+      `INSERT INTO fives_items (area, s, label, position) VALUES
+        ('workshop','seiri','区分要与不要的物品，不要的清除',1),
+        ('workshop','seiton','物品定位、标识清楚，取用方便',2),
+        ('workshop','seiso','地面、设备、台面无油污灰尘',3),
+        ('workshop','seiketsu','前 3S 制度化，检查表按时填写',4),
+        ('workshop','shitsuke','员工按规定着装，遵守 5S 规定',5),
+        ('parts_store','seiri','区分要与不要的物品，不要的清除',1),
+        ('parts_store','seiton','物品定位、标识清楚，取用方便',2),
+        ('parts_store','seiso','地面、设备、台面无油污灰尘',3),
+        ('parts_store','seiketsu','前 3S 制度化，检查表按时填写',4),
+        ('parts_store','shitsuke','员工按规定着装，遵守 5S 规定',5),
+        ('front_desk','seiri','区分要与不要的物品，不要的清除',1),
+        ('front_desk','seiton','物品定位、标识清楚，取用方便',2),
+        ('front_desk','seiso','地面、设备、台面无油污灰尘',3),
+        ('front_desk','seiketsu','前 3S 制度化，检查表按时填写',4),
+        ('front_desk','shitsuke','员工按规定着装，遵守 5S 规定',5),
+        ('lounge','seiri','区分要与不要的物品，不要的清除',1),
+        ('lounge','seiton','物品定位、标识清楚，取用方便',2),
+        ('lounge','seiso','地面、设备、台面无油污灰尘',3),
+        ('lounge','seiketsu','前 3S 制度化，检查表按时填写',4),
+        ('lounge','shitsuke','员工按规定着装，遵守 5S 规定',5),
+        ('wash_bay','seiri','区分要与不要的物品，不要的清除',1),
+        ('wash_bay','seiton','物品定位、标识清楚，取用方便',2),
+        ('wash_bay','seiso','地面、设备、台面无油污灰尘',3),
+        ('wash_bay','seiketsu','前 3S 制度化，检查表按时填写',4),
+        ('wash_bay','shitsuke','员工按规定着装，遵守 5S 规定',5)`,
     ]),
 }

@@ -158,4 +158,5 @@ export const department: Record<keyof typeof zh, string> = {
   'dept.passedOf': '{name} passed',
   'dept.score': 'Score',
   'dept.scoreOf': 'score of {name}',
+  'dept.trainingType': 'Type',
 }

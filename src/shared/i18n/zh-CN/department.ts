@@ -157,4 +157,5 @@ export const department = {
   'dept.passedOf': '{name} 通关',
   'dept.score': '成绩',
   'dept.scoreOf': '{name} 成绩',
+  'dept.trainingType': '培训类型',
 } as const

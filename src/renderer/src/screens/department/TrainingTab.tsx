@@ -60,7 +60,7 @@ export function TrainingTab({ ui }: { ui: DepartmentUi }) {
         columns={[
           { title: t('field.date'), dataIndex: 'heldOn' },
           { title: t('audit.field.department'), render: (_, s) => t(`department.${s.department}` as MessageKey) },
-          { title: t('field.type'), render: (_, s) => t(`trainingType.${s.type}` as MessageKey) },
+          { title: t('dept.trainingType'), render: (_, s) => t(`trainingType.${s.type}` as MessageKey) },
           { title: t('audit.field.topic'), dataIndex: 'topic' },
           { title: t('dept.trainer'), dataIndex: 'trainer' },
           { title: t('dept.minutes'), dataIndex: 'durationMin', align: 'right' },
@@ -115,7 +115,7 @@ function RecordModal({ month, onClose }: { month: string; onClose(): void }) {
           <Form.Item name="department" label={t('audit.field.department')}>
             <Select style={{ width: 120 }} options={DEPARTMENTS.map((d) => ({ value: d, label: t(`department.${d}` as MessageKey) }))} />
           </Form.Item>
-          <Form.Item name="type" label={t('field.type')}>
+          <Form.Item name="type" label={t('dept.trainingType')}>
             <Select style={{ width: 120 }} options={TRAINING_TYPES.map((d) => ({ value: d, label: t(`trainingType.${d}` as MessageKey) }))} />
           </Form.Item>
           <Form.Item name="durationMin" label={t('dept.minutes')}>
