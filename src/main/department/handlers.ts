@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../api/dispatch'
 import type { departmentContract } from '../../shared/contract/department'
+import { checklist, closeFinding, fivesAudits, fivesFindings, recordFivesAudit } from './fives'
 import { drill, progress } from './progress'
 import { acknowledgeScorecard, commentScorecard, myScorecard, scorecard, scorecards } from './scorecard'
 import { staffList } from './staff'
@@ -19,5 +20,10 @@ export const departmentHandlers: HandlersFor<typeof departmentContract> = {
   'department.training.month': trainingMonth,
   'department.training.record': recordTraining,
   'department.repairCase.record': recordRepairCase,
+  'department.fiveS.checklist': checklist,
+  'department.fiveS.record': recordFivesAudit,
+  'department.fiveS.audits': fivesAudits,
+  'department.fiveS.findings': fivesFindings,
+  'department.fiveS.close': closeFinding,
   'department.staff': (ctx) => staffList(ctx),
 }

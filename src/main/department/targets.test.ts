@@ -234,3 +234,35 @@ describe('training against the manual’s targets', () => {
     expect(alertOf('training_workshop')?.state).toBe('resolved')
   })
 })
+
+describe('5S audits and findings', () => {
+  it('scores every item of the area’s default checklist, and refuses an audit that leaves one out', async () => {
+    const items = await t.ok('workshop_supervisor', 'department.fiveS.checklist', { area: 'workshop' })
+    expect(items.map((i) => i.s)).toEqual(['seiri', 'seiton', 'seiso', 'seiketsu', 'shitsuke'])
+    const partial = await t.call('workshop_supervisor', 'department.fiveS.record', { area: 'workshop', auditedOn: '2026-02-03', scores: [{ itemId: items[0]!.id, score: 4 }] })
+    expect(partial.ok || partial.code).toBe('VALIDATION')
+  })
+
+  it('raises for a finding past its due date and clears when it is closed', async () => {
+    const items = await t.ok('workshop_supervisor', 'department.fiveS.checklist', { area: 'workshop' })
+    const audit = await t.ok('workshop_supervisor', 'department.fiveS.record', {
+      area: 'workshop',
+      auditedOn: '2026-02-03',
+      scores: items.map((i, k) => ({ itemId: i.id, score: k === 2 ? 2 : 5 })),
+      findings: [{ text: '2 号工位地面油污未清理', ownerId: t.userIds.technician, dueOn: '2026-02-05' }],
+    })
+    expect(audit).toMatchObject({ score: 22, maxScore: 25, findings: [{ state: 'open', overdue: false, ownerId: t.userIds.technician }] })
+    expect(alertOf('fives_finding_overdue')?.state ?? 'none').not.toBe('open')
+    await at('2026-02-06T09:00:00')
+    t.app.store.tx(() => sweep(serviceCtx(t)))
+    expect(alertOf('fives_finding_overdue')?.state).toBe('open')
+    expect(JSON.parse(alertOf('fives_finding_overdue')!.message_params)).toEqual({ count: 1, oldest: '2026-02-05' })
+    const [finding] = await t.ok('service_manager', 'department.fiveS.findings', { state: 'open' })
+    expect(finding).toMatchObject({ overdue: true })
+    const closed = await t.ok('workshop_supervisor', 'department.fiveS.close', { id: finding!.id, version: finding!.version, note: '已清理并加装接油盘' })
+    expect(closed).toMatchObject({ state: 'closed', overdue: false })
+    expect(alertOf('fives_finding_overdue')?.state).toBe('resolved')
+    const month = await t.ok('service_manager', 'department.fiveS.audits', { month: '2026-02' })
+    expect(month).toHaveLength(1)
+  })
+})

@@ -55,6 +55,9 @@ CREATE INDEX export_users_updated ON users(updated_at);
 -- index external_purchases_state
 CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
 
+-- index fives_findings_open
+CREATE INDEX fives_findings_open ON fives_findings(state, due_on);
+
 -- index invoices_open
 CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' AND state = 'issued';
 
@@ -447,6 +450,49 @@ CREATE TABLE external_purchases (
         qc_note TEXT NOT NULL DEFAULT '',
         move_id INTEGER REFERENCES stock_moves(id),
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table fives_audits
+CREATE TABLE fives_audits (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        audited_on TEXT NOT NULL CHECK (audited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        auditor_id INTEGER NOT NULL REFERENCES users(id),
+        score INTEGER NOT NULL,
+        max_score INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table fives_findings
+CREATE TABLE fives_findings (
+        id INTEGER PRIMARY KEY,
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id),
+        text TEXT NOT NULL,
+        owner_id INTEGER NOT NULL REFERENCES users(id),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        close_note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table fives_items
+CREATE TABLE fives_items (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        s TEXT NOT NULL CHECK (s IN ('seiri','seiton','seiso','seiketsu','shitsuke')),
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table fives_scores
+CREATE TABLE fives_scores (
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES fives_items(id),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+        PRIMARY KEY (audit_id, item_id)
       ) STRICT;
 
 -- table invoices
