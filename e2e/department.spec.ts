@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
-import { quarterOf } from '../src/shared/domain/department'
+import { evenSplit, quarterOf } from '../src/shared/domain/department'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
@@ -54,7 +54,9 @@ describe('running the department on the demo dealership', () => {
   })
 
   it('splits the quarter’s target to its months, showing a split that does not add up', async () => {
-    const seeded = (await apiCall(env.host.url, token, 'department.targets.get', { year, quarter })).plans.find((p) => p.measure === 'ros')!
+    const view0 = await apiCall(env.host.url, token, 'department.targets.get', { year, quarter })
+    const seeded = view0.plans.find((p) => p.measure === 'ros')!
+    expect(seeded.people.length).toBeGreaterThan(0)
     await page.getByRole('tab', { name: zh('dept.tab.targets') }).click()
     const card = page.locator(`[data-measure="ros"]`)
     await card.getByLabel(zh('dept.quarterTargetOf', { measure: ros })).fill('300')
@@ -70,6 +72,13 @@ describe('running the department on the demo dealership', () => {
     await shot('department-targets-unbalanced')
     await first.fill('100')
     await check.getByText(zh('dept.splitBalanced', { sum: '300' })).waitFor()
+    // The demo's split to people was for the old target: it is shown as not adding up until redone.
+    const people = card.getByRole('status', { name: zh('dept.peopleCheckOf', { measure: ros }) })
+    await people.waitFor()
+    expect(await save.isDisabled()).toBe(true)
+    const shares = evenSplit(300, view0.staff.length)
+    for (const [i, s] of view0.staff.entries()) await card.getByLabel(zh('dept.personTargetOf', { name: s.name, measure: ros })).fill(String(shares[i]))
+    await people.getByText(zh('dept.splitBalanced', { sum: '300' })).waitFor()
     await save.click()
     await card.getByText(zh('dept.savedBy', { name: '张建国', v: (seeded.version ?? 0) + 1 })).waitFor()
     const view = await apiCall(env.host.url, token, 'department.targets.get', { year, quarter })
