@@ -15,6 +15,7 @@ import { auditHandlers } from '../audit/handlers'
 import { terminalSetupHandlers } from '../terminal-setup/handlers'
 import { warrantyHandlers } from '../warranty/handlers'
 import { careHandlers } from '../care/handlers'
+import { departmentHandlers } from '../department/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -36,4 +37,5 @@ export const handlers: HandlersFor<Contract> = {
   ...terminalSetupHandlers,
   ...warrantyHandlers,
   ...careHandlers,
+  ...departmentHandlers,
 }

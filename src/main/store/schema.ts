@@ -296,6 +296,17 @@ export interface DB {
   care_call_answers: CareCallAnswersTable
   care_complaints: CareComplaintsTable
   care_complaint_actions: CareComplaintActionsTable
+  dept_targets: DeptTargetsTable
+  dept_target_months: DeptTargetMonthsTable
+  dept_target_people: DeptTargetPeopleTable
+  scorecard_reviews: ScorecardReviewsTable
+  training_sessions: TrainingSessionsTable
+  training_attendees: TrainingAttendeesTable
+  repair_cases: RepairCasesTable
+  fives_items: FivesItemsTable
+  fives_audits: FivesAuditsTable
+  fives_scores: FivesScoresTable
+  fives_findings: FivesFindingsTable
 }
 
 export interface ExportBatchesTable {
@@ -957,4 +968,108 @@ export interface CareComplaintActionsTable {
   note: Generated<string>
   user_id: number
   at: string
+}
+// Running the department (0013).
+export interface DeptTargetsTable {
+  id: Generated<number>
+  year: number
+  quarter: number
+  measure: 'ros' | 'production' | 'parts' | 'gross_profit'
+  total: number
+  note: Generated<string>
+  updated_at: string
+  updated_by: number
+  version: Generated<number>
+}
+
+export interface DeptTargetMonthsTable {
+  target_id: number
+  month: string
+  amount: number
+}
+
+export interface DeptTargetPeopleTable {
+  target_id: number
+  user_id: number
+  amount: number
+}
+
+export interface ScorecardReviewsTable {
+  id: Generated<number>
+  month: string
+  user_id: number
+  comment: string
+  commented_by: number
+  commented_at: string
+  acknowledged_at: string | null
+  version: Generated<number>
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<number>
+  held_on: string
+  department: 'front_desk' | 'workshop' | 'parts'
+  type: 'internal' | 'maker' | 'technical' | 'etiquette'
+  topic: string
+  trainer: string
+  duration_min: number
+  created_by: number
+  created_at: string
+}
+
+export interface TrainingAttendeesTable {
+  session_id: number
+  user_id: number
+  passed: number | null
+  score: number | null
+}
+
+export interface RepairCasesTable {
+  id: Generated<number>
+  submitted_on: string
+  author_id: number
+  vehicle: string
+  fault: string
+  diagnosis: string
+  fix: string
+  hotline: Generated<number>
+  created_at: string
+}
+
+export interface FivesItemsTable {
+  id: Generated<number>
+  area: 'workshop' | 'parts_store' | 'front_desk' | 'lounge' | 'wash_bay'
+  s: 'seiri' | 'seiton' | 'seiso' | 'seiketsu' | 'shitsuke'
+  label: string
+  position: number
+  active: Generated<number>
+}
+
+export interface FivesAuditsTable {
+  id: Generated<number>
+  area: 'workshop' | 'parts_store' | 'front_desk' | 'lounge' | 'wash_bay'
+  audited_on: string
+  auditor_id: number
+  score: number
+  max_score: number
+  created_at: string
+}
+
+export interface FivesScoresTable {
+  audit_id: number
+  item_id: number
+  score: number
+}
+
+export interface FivesFindingsTable {
+  id: Generated<number>
+  audit_id: number
+  text: string
+  owner_id: number
+  due_on: string
+  state: Generated<'open' | 'closed'>
+  closed_at: string | null
+  closed_by: number | null
+  close_note: Generated<string>
+  version: Generated<number>
 }

@@ -47,6 +47,8 @@ describe('shortcuts and typing', () => {
     expect(comboOf(key('¡', null, { altKey: true, code: 'Digit1' }))).toBe('Alt+1')
     expect(comboOf(key('∑', null, { altKey: true, code: 'KeyW' }))).toBe('Alt+W')
     expect(comboOf(key('w', null, { altKey: true, code: 'KeyW' }))).toBe('Alt+W')
+    expect(comboOf(key('µ', null, { altKey: true, code: 'KeyM' }))).toBe('Alt+M')
+    expect(comboOf(key('m', null, { altKey: true, code: 'KeyM' }))).toBe('Alt+M')
     expect(comboOf(key('n', null, { ctrlKey: true, shiftKey: true }))).toBe('Ctrl+Shift+N')
     expect(isTypingTarget(input('radio'))).toBe(false)
   })

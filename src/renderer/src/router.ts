@@ -20,6 +20,7 @@ export type Route =
   | { name: 'gatePass'; id: number }
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
+  | { name: 'department'; tab?: DepartmentTab }
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
@@ -44,6 +45,9 @@ export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'closed', 'complaints', 'closedComplaints'] as const
 export type CareTab = (typeof CARE_TABS)[number]
+/** 部门管理: progress against the targets, the targets and their split, scorecards, training. */
+export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training'] as const
+export type DepartmentTab = (typeof DEPARTMENT_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
 export type AuditTab = (typeof AUDIT_TABS)[number]
@@ -98,6 +102,10 @@ export function parseRoute(hash: string): Route {
       return params.get('tab') === 'rules' ? { name: 'alerts', tab: 'rules' } : { name: 'alerts' }
     case 'dashboard':
       return { name: 'dashboard' }
+    case 'department': {
+      const tab = DEPARTMENT_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'progress' ? { name: 'department', tab } : { name: 'department' }
+    }
     case 'data':
       return { name: 'dataAdmin' }
     case 'care': {
@@ -164,6 +172,8 @@ export function hrefOf(route: Route): string {
       return route.tab === 'rules' ? '#/alerts?tab=rules' : '#/alerts'
     case 'dashboard':
       return '#/dashboard'
+    case 'department':
+      return route.tab && route.tab !== 'progress' ? `#/department?tab=${route.tab}` : '#/department'
     case 'dataAdmin':
       return '#/data'
     case 'audit':

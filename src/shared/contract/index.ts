@@ -9,10 +9,11 @@ import { auditContract } from './audit'
 import { terminalSetupContract } from './terminal-setup'
 import { warrantyContract } from './warranty'
 import { careContract } from './care'
+import { departmentContract } from './department'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract } as const
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

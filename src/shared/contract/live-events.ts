@@ -35,6 +35,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'data.backup.done': DATA,
   'data.restored': DATA,
   'data.job.failed': DATA,
+  'department.changed': ['department.read'],
 }
 
 /** The workshop wall display has no user; it reads what the board shows. */

@@ -50,6 +50,11 @@ export const PERMISSIONS = [
   'care.call', // log follow-up calls and their survey (advisors: their own follow-ups)
   'care.complaints', // register complaints, assign owners, record actions and resolutions
   'care.complaints.close', // close resolved complaints; see and call every follow-up (front-desk supervisor, manager)
+  'department.read', // department targets vs actuals, scorecards, training and 5S records
+  'department.targets', // set quarterly targets and split them to months and people (service manager)
+  'department.training', // record training sessions with assessments and repair cases (supervisors)
+  'department.fiveS', // 5S audits and their findings
+  'department.scorecard', // comment on a person's monthly scorecard (service manager)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -78,13 +83,13 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
-  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.scorecard'],
+  front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'department.read', 'department.training', 'department.fiveS'],
   service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints'],
-  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
+  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'department.fiveS'],
   technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise'],
-  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read'],
-  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read'],
+  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training'],
+  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read', 'department.read', 'department.fiveS'],
   parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake', 'alerts.read'],
   warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write'],
   cashier: ['reception.read', 'catalog.read', 'settlement.read', 'settlement.settle', 'receivables.read', 'alerts.read'],

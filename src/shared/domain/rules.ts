@@ -14,6 +14,7 @@ import {
   TURNOVER_MIN_CENTI,
 } from './stock-rules'
 import { RO_TYPES } from './ro-type'
+import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAININGS_PER_MONTH } from './department'
 import type { Role } from './roles'
 
 export const RULE_KINDS = [
@@ -29,6 +30,10 @@ export const RULE_KINDS = [
   'ro_past_promised',
   'complaint_overdue',
   'followup_overdue',
+  'training_front_desk',
+  'training_workshop',
+  'repair_cases',
+  'fives_finding_overdue',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -69,6 +74,11 @@ export const RULE_PARAMS = {
   ro_past_promised: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
   complaint_overdue: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
   followup_overdue: z.strictObject({ graceMinutes: int(0, 24 * 60, 0) }),
+  // A month's count is judged while it runs: a warning once `warnDays` are left and it is short.
+  training_front_desk: z.strictObject({ min: int(0, 31, FRONT_DESK_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
+  training_workshop: z.strictObject({ min: int(0, 31, WORKSHOP_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
+  repair_cases: z.strictObject({ min: int(0, 31, REPAIR_CASES_PER_MONTH), warnDays: int(0, 31, 10) }),
+  fives_finding_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -93,6 +103,10 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   // Escalation: a complaint past its deadline goes to the service manager, who owns complaints.
   complaint_overdue: { subjectType: 'department', severity: 'critical', inboxRole: 'service_manager' },
   followup_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  training_front_desk: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  training_workshop: { subjectType: 'department', severity: 'warning', inboxRole: 'workshop_supervisor' },
+  repair_cases: { subjectType: 'department', severity: 'warning', inboxRole: 'technical_supervisor' },
+  fives_finding_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
 }
 
 /** The manual's parameters of a kind. */

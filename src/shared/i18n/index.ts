@@ -24,17 +24,19 @@ import { warranty as zhWarranty } from './zh-CN/warranty'
 import { warranty as enWarranty } from './en/warranty'
 import { care as zhCare } from './zh-CN/care'
 import { care as enCare } from './en/care'
+import { department as zhDepartment } from './zh-CN/department'
+import { department as enDepartment } from './en/department'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

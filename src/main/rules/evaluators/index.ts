@@ -2,6 +2,8 @@ import type { RuleKind } from '../../../shared/domain/rules'
 import { fillRateRule, safetyStock, slowMovingShare, stockTurnover, stocktakeVariance, stockValue } from './stock'
 import { insuranceReceivable, insuranceSettlement, maintenanceOverdue, pastPromised } from './settlement'
 import { complaintOverdue, followUpOverdue } from './care'
+import { repairCases, trainingFrontDesk, trainingWorkshop } from './department'
+import { fivesOverdue } from './fives'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -18,4 +20,8 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   ro_past_promised: pastPromised,
   complaint_overdue: complaintOverdue,
   followup_overdue: followUpOverdue,
+  training_front_desk: trainingFrontDesk,
+  training_workshop: trainingWorkshop,
+  repair_cases: repairCases,
+  fives_finding_overdue: fivesOverdue,
 }

@@ -76,6 +76,9 @@ CREATE INDEX export_users_updated ON users(updated_at);
 -- index external_purchases_state
 CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
 
+-- index fives_findings_open
+CREATE INDEX fives_findings_open ON fives_findings(state, due_on);
+
 -- index invoices_open
 CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' AND state = 'issued';
 
@@ -160,6 +163,9 @@ CREATE INDEX qc_inspections_ro ON qc_inspections(ro_id, id);
 -- index qc_rework_job
 CREATE INDEX qc_rework_job ON qc_rework(job_id);
 
+-- index repair_cases_submitted
+CREATE INDEX repair_cases_submitted ON repair_cases(submitted_on);
+
 -- index repair_orders_completed
 CREATE INDEX repair_orders_completed ON repair_orders(completed_at, type, state, settled_at);
 
@@ -216,6 +222,9 @@ CREATE INDEX stock_moves_part ON stock_moves(part_id, at, id);
 
 -- index stock_moves_ref
 CREATE INDEX stock_moves_ref ON stock_moves(ref_type, ref_id);
+
+-- index training_sessions_held
+CREATE INDEX training_sessions_held ON training_sessions(held_on, department);
 
 -- index vehicle_owners_vehicle
 CREATE INDEX vehicle_owners_vehicle ON vehicle_owners(vehicle_id);
@@ -457,6 +466,36 @@ CREATE TABLE deliveries (
         outstanding_fen INTEGER NOT NULL DEFAULT 0 CHECK (outstanding_fen >= 0)
       ) STRICT;
 
+-- table dept_target_months
+CREATE TABLE dept_target_months (
+        target_id INTEGER NOT NULL REFERENCES dept_targets(id) ON DELETE CASCADE,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        amount INTEGER NOT NULL CHECK (amount >= 0),
+        PRIMARY KEY (target_id, month)
+      ) STRICT;
+
+-- table dept_target_people
+CREATE TABLE dept_target_people (
+        target_id INTEGER NOT NULL REFERENCES dept_targets(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        amount INTEGER NOT NULL CHECK (amount >= 0),
+        PRIMARY KEY (target_id, user_id)
+      ) STRICT;
+
+-- table dept_targets
+CREATE TABLE dept_targets (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+        measure TEXT NOT NULL CHECK (measure IN ('ros','production','parts','gross_profit')),
+        total INTEGER NOT NULL CHECK (total >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES users(id),
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (year, quarter, measure)
+      ) STRICT;
+
 -- table devices
 CREATE TABLE devices (
         id INTEGER PRIMARY KEY,
@@ -526,6 +565,49 @@ CREATE TABLE external_purchases (
         qc_note TEXT NOT NULL DEFAULT '',
         move_id INTEGER REFERENCES stock_moves(id),
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table fives_audits
+CREATE TABLE fives_audits (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        audited_on TEXT NOT NULL CHECK (audited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        auditor_id INTEGER NOT NULL REFERENCES users(id),
+        score INTEGER NOT NULL,
+        max_score INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table fives_findings
+CREATE TABLE fives_findings (
+        id INTEGER PRIMARY KEY,
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id),
+        text TEXT NOT NULL,
+        owner_id INTEGER NOT NULL REFERENCES users(id),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        close_note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table fives_items
+CREATE TABLE fives_items (
+        id INTEGER PRIMARY KEY,
+        area TEXT NOT NULL CHECK (area IN ('workshop','parts_store','front_desk','lounge','wash_bay')),
+        s TEXT NOT NULL CHECK (s IN ('seiri','seiton','seiso','seiketsu','shitsuke')),
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table fives_scores
+CREATE TABLE fives_scores (
+        audit_id INTEGER NOT NULL REFERENCES fives_audits(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES fives_items(id),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+        PRIMARY KEY (audit_id, item_id)
       ) STRICT;
 
 -- table invoices
@@ -815,6 +897,19 @@ CREATE TABLE qc_rework (
         PRIMARY KEY (inspection_id, job_id)
       ) STRICT, WITHOUT ROWID;
 
+-- table repair_cases
+CREATE TABLE repair_cases (
+        id INTEGER PRIMARY KEY,
+        submitted_on TEXT NOT NULL CHECK (submitted_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        vehicle TEXT NOT NULL,
+        fault TEXT NOT NULL,
+        diagnosis TEXT NOT NULL,
+        fix TEXT NOT NULL,
+        hotline INTEGER NOT NULL DEFAULT 0 CHECK (hotline IN (0, 1)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
 -- table repair_orders
 CREATE TABLE repair_orders (
         id INTEGER PRIMARY KEY,
@@ -938,6 +1033,19 @@ CREATE TABLE rules (
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
+
+-- table scorecard_reviews
+CREATE TABLE scorecard_reviews (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        comment TEXT NOT NULL,
+        commented_by INTEGER NOT NULL REFERENCES users(id),
+        commented_at TEXT NOT NULL,
+        acknowledged_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (month, user_id)
+      ) STRICT;
 
 -- table sequences
 CREATE TABLE sequences (
@@ -1064,6 +1172,28 @@ CREATE TABLE technicians (
         user_id INTEGER PRIMARY KEY REFERENCES users(id),
         allow_parallel INTEGER NOT NULL DEFAULT 0 CHECK (allow_parallel IN (0, 1)),
         updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table training_attendees
+CREATE TABLE training_attendees (
+        session_id INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        passed INTEGER CHECK (passed IN (0, 1)),
+        score INTEGER CHECK (score BETWEEN 0 AND 100),
+        PRIMARY KEY (session_id, user_id)
+      ) STRICT;
+
+-- table training_sessions
+CREATE TABLE training_sessions (
+        id INTEGER PRIMARY KEY,
+        held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        department TEXT NOT NULL CHECK (department IN ('front_desk','workshop','parts')),
+        type TEXT NOT NULL CHECK (type IN ('internal','maker','technical','etiquette')),
+        topic TEXT NOT NULL,
+        trainer TEXT NOT NULL,
+        duration_min INTEGER NOT NULL CHECK (duration_min > 0),
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 -- table users

@@ -27,6 +27,7 @@ const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.lis
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
 const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get'] as const
+const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.training.month'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
 /**
@@ -41,7 +42,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
   'appointment.changed': ['appointments.day', 'vehicles.get'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
-  'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS],
+  'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],
   'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get', ...DASHBOARD_READS],
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
@@ -62,6 +63,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.backup.done': DATA_READS,
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
+  'department.changed': DEPARTMENT_READS,
 }
 
 /**
@@ -89,6 +91,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   'warranty.setStart': ['vehicle.changed'],
   'data.export': ['data.export.requested'],
   'data.backup': ['data.backup.requested'],
+  department: ['department.changed', 'alerts.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

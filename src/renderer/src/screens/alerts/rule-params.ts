@@ -25,6 +25,7 @@ const UNIT_OF: Record<string, ParamUnit> = {
   windowMonths: 'months',
   months: 'months',
   graceMinutes: 'minutes',
+  graceDays: 'days',
   minRequests: 'count',
 }
 

@@ -26,6 +26,7 @@ const SettleRoScreen = lazy(() => import('../settlement/SettleRoScreen').then((m
 const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').then((m) => ({ default: m.StatementPrint })))
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
+const DepartmentScreen = lazy(() => import('../department/DepartmentScreen').then((m) => ({ default: m.DepartmentScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
 const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
@@ -78,6 +79,8 @@ function Screen({ route }: { route: Route }) {
       return <ClaimEditorScreen id={route.id} key={route.id} />
     case 'care':
       return <CareScreen tab={route.tab ?? 'followups'} />
+    case 'department':
+      return <DepartmentScreen tab={route.tab} />
     case 'roPrint':
     case 'jobCard':
     case 'statement':

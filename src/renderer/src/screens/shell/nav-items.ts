@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n'
 import type { Route } from '../../router'
 
 export interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care' | 'department'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'settlement', label: 'stl.nav', permission: 'settlement.read', shortcut: 'Alt+7', route: { name: 'settlement' } },
   { key: 'alerts', label: 'inbox.nav', permission: 'alerts.read', shortcut: 'Alt+8', route: { name: 'alerts' } },
   { key: 'dashboard', label: 'dash.nav', permission: 'dashboard.read', shortcut: 'Alt+9', route: { name: 'dashboard' } },
+  { key: 'department', label: 'dept.nav', permission: 'department.read', shortcut: 'Alt+M', route: { name: 'department' } },
   // The audit trail and login history for whoever holds audit.read (the front-desk supervisor too,
   // who cannot open 数据管理); the main process checks the permission on every read.
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', shortcut: 'Alt+0', route: { name: 'audit' } },
@@ -56,6 +57,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
       return 'alerts'
     case 'dashboard':
       return 'dashboard'
+    case 'department':
+      return 'department'
     case 'audit':
       return 'audit'
     case 'warranty':

@@ -1,0 +1,140 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { localDate } from '../src/shared/domain/calendar'
+import { evenSplit, quarterOf } from '../src/shared/domain/department'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
+import { apiCall, apiLogin } from './support/api'
+import { logIn } from './support/desk'
+import { zh } from './support/i18n'
+
+const PASSWORD = 'demo-e2e-pass'
+const SCRATCH = join(import.meta.dirname, '../.scratch')
+
+// The service manager's management desk on the demo dealership: Alt+M opens it; the quarter's
+// business-volume target is split to its months (a split that does not add up is shown and cannot
+// be saved), an advisor's scorecard shows the actuals of the demo ROs and takes a comment and
+// prints, and a training session with attendees and their assessment counts toward the month.
+describe('running the department on the demo dealership', () => {
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
+  let page: Page
+  let token = ''
+  const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
+  const { year, quarter } = quarterOf(month)
+  const ros = zh('deptMeasure.ros')
+  const shot = async (name: string) => {
+    await settle(page, { toastsGone: true })
+    const path = await screenshot(page, name)
+    mkdirSync(SCRATCH, { recursive: true })
+    copyFileSync(path, join(SCRATCH, `${name}.png`))
+  }
+
+  beforeAll(async () => {
+    page = env.session.page
+    token = await apiLogin(env.host.url, 'manager', PASSWORD)
+    await logIn(page, 'manager', PASSWORD)
+  })
+
+  it('opens with Alt+M on the month’s progress, each figure with its formula', async () => {
+    await page.keyboard.press('Alt+M')
+    await page.waitForURL(/#\/department/)
+    const table = page.getByRole('table', { name: zh('dept.progressTable') })
+    await table.getByText(zh('dept.formula.ros')).waitFor()
+    const p = await apiCall(env.host.url, token, 'department.progress', { month })
+    expect(p.measures.find((m) => m.measure === 'ros')!.actual).toBeGreaterThan(0)
+    await shot('department-progress')
+    await page.getByRole('button', { name: zh('dept.drillOf', { measure: ros }) }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText(zh('dept.formula.ros')).waitFor()
+    await shot('department-drill')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+  })
+
+  it('splits the quarter’s target to its months, showing a split that does not add up', async () => {
+    const view0 = await apiCall(env.host.url, token, 'department.targets.get', { year, quarter })
+    const seeded = view0.plans.find((p) => p.measure === 'ros')!
+    expect(seeded.people.length).toBeGreaterThan(0)
+    await page.getByRole('tab', { name: zh('dept.tab.targets') }).click()
+    const card = page.locator(`[data-measure="ros"]`)
+    await card.getByLabel(zh('dept.quarterTargetOf', { measure: ros })).fill('300')
+    await card.getByRole('button', { name: zh('dept.evenSplit') }).click()
+    const months = [0, 1, 2].map((i) => `${year}-${String((quarter - 1) * 3 + i + 1).padStart(2, '0')}`)
+    const first = card.getByLabel(zh('dept.monthTargetOf', { month: months[0]!, measure: ros }))
+    await expect.poll(() => first.inputValue()).toBe('100')
+    await first.fill('90')
+    const check = card.getByRole('status', { name: zh('dept.monthCheckOf', { measure: ros }) })
+    await check.getByText(zh('dept.splitUnderBy', { sum: '290', total: '300', difference: '10' })).waitFor()
+    const save = card.getByRole('button', { name: zh('dept.saveTarget', { measure: ros }) })
+    expect(await save.isDisabled()).toBe(true)
+    await shot('department-targets-unbalanced')
+    await first.fill('100')
+    await check.getByText(zh('dept.splitBalanced', { sum: '300' })).waitFor()
+    // The demo's split to people was for the old target: it is shown as not adding up until redone.
+    const people = card.getByRole('status', { name: zh('dept.peopleCheckOf', { measure: ros }) })
+    await people.waitFor()
+    expect(await save.isDisabled()).toBe(true)
+    const shares = evenSplit(300, view0.staff.length)
+    for (const [i, s] of view0.staff.entries()) await card.getByLabel(zh('dept.personTargetOf', { name: s.name, measure: ros })).fill(String(shares[i]))
+    await people.getByText(zh('dept.splitBalanced', { sum: '300' })).waitFor()
+    await save.click()
+    await card.getByText(zh('dept.savedBy', { name: '张建国', v: (seeded.version ?? 0) + 1 })).waitFor()
+    const view = await apiCall(env.host.url, token, 'department.targets.get', { year, quarter })
+    expect(view.plans.find((p) => p.measure === 'ros')).toMatchObject({ total: 300, months: months.map((m) => ({ month: m, amount: 100 })) })
+    await shot('department-targets')
+  })
+
+  it('shows an advisor’s scorecard with the demo ROs’ actuals, takes a comment and prints', async () => {
+    const advisor = (await apiCall(env.host.url, token, 'department.staff', {})).find((s) => s.role === 'service_advisor')!
+    const expected = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: advisor.userId })
+    await page.getByRole('tab', { name: zh('dept.tab.scorecards') }).click()
+    await page.getByRole('table', { name: zh('dept.scorecards') }).getByRole('button', { name: advisor.name }).click()
+    await page.getByText(zh('dept.scorecardOf', { name: advisor.name, month })).waitFor()
+    const row = page.locator('.dept-card th', { hasText: zh('deptMeasure.ros') }).first().locator('xpath=following-sibling::td[1]')
+    await expect.poll(() => row.textContent()).toBe(String(expected.advisor!.ros))
+    expect(expected.advisor!.ros).toBeGreaterThan(0)
+    await page.getByLabel(zh('dept.managerComment')).fill('本月结算及时，继续保持')
+    await page.getByRole('button', { name: zh('dept.saveComment') }).click()
+    await page.getByText(zh('dept.notAcknowledged')).waitFor()
+    await shot('department-scorecard')
+    await page.getByRole('button', { name: zh('dept.print') }).click()
+    await page.getByRole('article', { name: zh('dept.scorecardTitle') }).waitFor()
+    await shot('department-scorecard-print')
+    await page.getByRole('button', { name: zh('dept.backToCard') }).click()
+    await page.getByRole('button', { name: zh('dept.backToList') }).click()
+  })
+
+  it('records a training session with attendees and their assessment, counted toward the month', async () => {
+    const before = await apiCall(env.host.url, token, 'department.training.month', { month })
+    const frontDesk = () => before.counts.find((c) => c.department === 'front_desk')!
+    await page.getByRole('tab', { name: zh('dept.tab.training') }).click()
+    await page.getByRole('button', { name: zh('dept.recordTraining') }).click()
+    const dialog = page.getByRole('dialog', { name: zh('dept.recordTraining') })
+    await dialog.getByLabel(zh('audit.field.topic')).fill('环车检查与接车礼仪')
+    await dialog.getByLabel(zh('dept.trainer')).fill('李静')
+    const staff = (await apiCall(env.host.url, token, 'department.staff', {})).filter((s) => s.role === 'service_advisor').slice(0, 2)
+    const box = dialog.getByRole('combobox', { name: zh('dept.attendees') })
+    for (const s of staff) {
+      await box.click()
+      await box.fill(s.name)
+      await page.locator('.ant-select-item-option').filter({ hasText: s.name }).first().click()
+    }
+    await dialog.getByLabel(zh('dept.scoreOf', { name: staff[0]!.name })).fill('95')
+    await dialog.getByLabel(zh('dept.passedOf', { name: staff[1]!.name })).uncheck()
+    await dialog.getByLabel(zh('dept.scoreOf', { name: staff[1]!.name })).fill('58')
+    await shot('department-training-record')
+    await dialog.getByRole('button', { name: zh('dept.save') }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('table', { name: zh('dept.sessions') }).getByText('环车检查与接车礼仪').waitFor()
+    const after = await apiCall(env.host.url, token, 'department.training.month', { month })
+    const fd = after.counts.find((c) => c.department === 'front_desk')!
+    expect(fd.sessions).toBe(frontDesk().sessions + 1)
+    expect(fd.attendees).toBe(frontDesk().attendees + 2)
+    expect(fd.passed).toBe(frontDesk().passed + 1)
+    await page.getByRole('group', { name: zh('dept.countOf', { department: zh('department.front_desk') }) }).or(page.getByLabel(zh('dept.countOf', { department: zh('department.front_desk') }))).first().getByText(`${fd.sessions} / ${fd.target}`).waitFor()
+    await shot('department-training')
+    expect(env.session.problems).toEqual([])
+  })
+})

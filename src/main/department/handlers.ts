@@ -1,0 +1,29 @@
+import type { HandlersFor } from '../api/dispatch'
+import type { departmentContract } from '../../shared/contract/department'
+import { checklist, closeFinding, fivesAudits, fivesFindings, recordFivesAudit } from './fives'
+import { drill, progress } from './progress'
+import { acknowledgeScorecard, commentScorecard, myScorecard, scorecard, scorecards } from './scorecard'
+import { staffList } from './staff'
+import { getTargets, saveTarget } from './targets'
+import { recordRepairCase, recordTraining, trainingMonth } from './training'
+
+export const departmentHandlers: HandlersFor<typeof departmentContract> = {
+  'department.targets.get': getTargets,
+  'department.targets.save': saveTarget,
+  'department.progress': progress,
+  'department.drill': drill,
+  'department.scorecards': scorecards,
+  'department.scorecard': scorecard,
+  'department.myScorecard': myScorecard,
+  'department.scorecard.comment': commentScorecard,
+  'department.scorecard.acknowledge': acknowledgeScorecard,
+  'department.training.month': trainingMonth,
+  'department.training.record': recordTraining,
+  'department.repairCase.record': recordRepairCase,
+  'department.fiveS.checklist': checklist,
+  'department.fiveS.record': recordFivesAudit,
+  'department.fiveS.audits': fivesAudits,
+  'department.fiveS.findings': fivesFindings,
+  'department.fiveS.close': closeFinding,
+  'department.staff': (ctx) => staffList(ctx),
+}

@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react'
+import { Button, Descriptions, Input, Skeleton, Space, Table, Tag, Typography } from 'antd'
+import type { OutputOf } from '../../../../shared/contract/types'
+import type { Contract } from '../../../../shared/contract'
+import type { MessageKey } from '../../../../shared/i18n'
+import { decimalFromMilli, percentFromBp } from '../../../../shared/format/numbers'
+import { useApiMutation, useApiQuery } from '../../api/query-client'
+import { PrintFrame } from '../../components/PrintFrame'
+import { dateTime, money } from '../../format'
+import { useLocale, useT } from '../../i18n'
+import { useCan } from '../../permissions'
+import type { DepartmentUi } from '../../stores/department-store'
+import { useAmountText } from './amount'
+
+type Card = OutputOf<Contract['department.scorecard']>
+type Summary = OutputOf<Contract['department.scorecards']>[number]
+
+/** 绩效评估: every advisor's and technician's month, one card each, with the manager's comment. */
+export function ScorecardsTab({ ui }: { ui: DepartmentUi }) {
+  const t = useT()
+  const month = ui((s) => s.month)
+  const open = ui((s) => s.scorecardOf)
+  const list = useApiQuery('department.scorecards', { month })
+  if (open !== null) return <ScorecardView ui={ui} userId={open} />
+  return (
+    <Table<Summary>
+      size="small"
+      rowKey={(r) => r.person.userId}
+      loading={!list.data}
+      pagination={false}
+      dataSource={list.data ?? []}
+      aria-label={t('dept.scorecards')}
+      onRow={(r) => ({ onDoubleClick: () => ui.getState().openScorecard(r.person.userId), onKeyDown: (e) => e.key === 'Enter' && ui.getState().openScorecard(r.person.userId), tabIndex: 0 })}
+      columns={[
+        { title: t('dept.person'), render: (_, r) => <Button type="link" size="small" onClick={() => ui.getState().openScorecard(r.person.userId)}>{r.person.name}</Button> },
+        { title: t('field.role'), render: (_, r) => t(`role.${r.person.role}` as MessageKey) },
+        { title: t('dept.headline'), align: 'right', render: (_, r) => (r.kind === 'advisor' ? t('dept.rosN', { n: r.headline }) : t('dept.hoursN', { h: decimalFromMilli(r.headline) })) },
+        { title: t('dept.review'), render: (_, r) => (r.acknowledged ? <Tag color="green">{t('dept.acknowledged')}</Tag> : r.reviewed ? <Tag color="blue">{t('dept.reviewed')}</Tag> : <Tag>{t('dept.notReviewed')}</Tag>) },
+      ]}
+    />
+  )
+}
+
+function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
+  const t = useT()
+  const month = ui((s) => s.month)
+  const printing = ui((s) => s.printing)
+  const query = useApiQuery('department.scorecard', { month, userId })
+  const card = query.data
+  const back = () => ui.getState().openScorecard(null)
+  if (!card) return <Skeleton active />
+  if (printing) {
+    return (
+      <PrintFrame title={t('dept.scorecardTitle')} number={card.person.name} sub={month} backLabel={t('dept.backToCard')} onBack={() => ui.getState().setPrinting(false)}>
+        <CardBody card={card} />
+        <ReviewText card={card} />
+        <div className="dept-sign">{t('dept.signLine')}</div>
+      </PrintFrame>
+    )
+  }
+  return (
+    <div>
+      <Space className="stl-toolbar">
+        <Button size="small" onClick={back}>
+          {t('dept.backToList')}
+        </Button>
+        <Typography.Title level={5} className="stl-title">
+          {t('dept.scorecardOf', { name: card.person.name, month })}
+        </Typography.Title>
+        <Button size="small" onClick={() => ui.getState().setPrinting(true)}>
+          {t('dept.print')}
+        </Button>
+      </Space>
+      <CardBody card={card} />
+      <ReviewText card={card} />
+      <CommentForm card={card} />
+    </div>
+  )
+}
+
+function CardBody({ card }: { card: Card }) {
+  const t = useT()
+  const locale = useLocale()
+  const amount = useAmountText()
+  const a = card.advisor
+  const w = card.technician
+  return (
+    <Descriptions size="small" bordered column={2} className="dept-card">
+      <Descriptions.Item label={t('field.role')}>{t(`role.${card.person.role}` as MessageKey)}</Descriptions.Item>
+      <Descriptions.Item label={t('dept.month')}>{card.month}</Descriptions.Item>
+      {a && (
+        <>
+          <Descriptions.Item label={t('deptMeasure.ros')}>{a.ros}</Descriptions.Item>
+          <Descriptions.Item label={t('deptMeasure.production')}>{money(a.productionFen, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('deptMeasure.parts')}>{money(a.partsFen, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.timeliness', { d: a.deadlineDays })}>
+            {t('dept.timelinessValue', { n: a.settledInTime, d: a.settlementDecided, pct: percentFromBp(a.timelinessBp) })}
+          </Descriptions.Item>
+          {a.targets.map((x) => (
+            <Descriptions.Item key={x.measure} label={t('dept.quarterOf', { measure: t(`deptMeasure.${x.measure}` as MessageKey) })}>
+              {`${amount(x.measure, x.quarterActual)} / ${amount(x.measure, x.quarterTarget)}`}
+            </Descriptions.Item>
+          ))}
+        </>
+      )}
+      {w && (
+        <>
+          <Descriptions.Item label={t('dept.soldHours')}>{decimalFromMilli(w.soldHoursMilli)}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.efficiency')}>{percentFromBp(w.efficiencyBp)}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.jobs')}>{w.jobs}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.reworks')}>{w.reworks}</Descriptions.Item>
+        </>
+      )}
+      <Descriptions.Item label={t('dept.trainings')}>{t('dept.trainingValue', { n: card.training.sessions, p: card.training.passed, m: card.training.minutes })}</Descriptions.Item>
+    </Descriptions>
+  )
+}
+
+function ReviewText({ card }: { card: Card }) {
+  const t = useT()
+  if (!card.review) return null
+  return (
+    <div className="dept-review">
+      <Typography.Paragraph>
+        <strong>{t('dept.managerComment')}</strong> {card.review.comment}
+      </Typography.Paragraph>
+      <Typography.Text type="secondary">
+        {t('dept.commentedBy', { name: card.review.commentedBy, at: dateTime(card.review.commentedAt) })}
+        {'　'}
+        {card.review.acknowledgedAt ? t('dept.acknowledgedAt', { at: dateTime(card.review.acknowledgedAt) }) : t('dept.notAcknowledged')}
+      </Typography.Text>
+    </div>
+  )
+}
+
+function CommentForm({ card }: { card: Card }) {
+  const t = useT()
+  const can = useCan('department.scorecard')
+  const [text, setText] = useState(card.review?.comment ?? '')
+  useEffect(() => setText(card.review?.comment ?? ''), [card.review?.comment])
+  const save = useApiMutation('department.scorecard.comment')
+  if (!can) return null
+  return (
+    <div className="dept-comment">
+      <Input.TextArea rows={3} maxLength={1000} value={text} aria-label={t('dept.managerComment')} onChange={(e) => setText(e.target.value)} />
+      <Button
+        type="primary"
+        size="small"
+        disabled={text.trim().length === 0}
+        loading={save.isPending}
+        onClick={() => save.mutate({ month: card.month, userId: card.person.userId, comment: text, ...(card.review ? { version: card.review.version } : {}) })}
+      >
+        {t('dept.saveComment')}
+      </Button>
+    </div>
+  )
+}
