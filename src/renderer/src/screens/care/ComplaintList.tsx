@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
-import { Alert, Input, Table, Tag, Typography, type InputRef } from 'antd'
+import { useState } from 'react'
+import { Alert, Table, Tag } from 'antd'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
-import { useHotkeys } from '../../hotkeys'
+import { CareToolbar } from './CareToolbar'
 import { ComplaintCase } from './ComplaintCase'
 import { useComplaints, useFiltered } from './use-care'
 
@@ -17,29 +17,10 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
   const query = useComplaints(state)
   const { q, setQ, shown } = useFiltered(query.data)
   const [openId, setOpenId] = useState<number | null>(null)
-  const filter = useRef<InputRef>(null)
-  useEffect(() => filter.current?.focus(), [])
-  useHotkeys({ F2: () => filter.current?.focus() })
 
   return (
     <div>
-      <div className="care-toolbar">
-        <Input
-          ref={filter}
-          allowClear
-          size="small"
-          className="care-filter"
-          placeholder={t('care.filter')}
-          aria-label={t('care.filter')}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && shown[0]) setOpenId(shown[0].id)
-          }}
-        />
-        <Typography.Text type="secondary">{t('care.keys')}</Typography.Text>
-        <span className="care-total">{t('care.count', { n: shown.length })}</span>
-      </div>
+      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)} />
       {query.error && <Alert type="error" showIcon title={query.error.message} />}
       <Table<Row>
         size="small"
