@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultParams } from '../../shared/domain/rules'
 import { openStore, type Store } from '../store/open'
 import { migrate } from '../store/migrate'
-import { envOf, type HitsQuery } from './context'
+import { envOf, type HitsQuery, type ScopeKey } from './context'
 import { EVALUATORS } from './evaluators'
+import type { Evaluator } from './evaluators/types'
 import { EventBuffer } from '../api/events'
 
 // The incremental evaluations run inside every stock move and RO change: they must seek their
@@ -51,6 +52,35 @@ describe('query plans of the incremental evaluations', () => {
 
   it('finds an RO’s insurance invoices through invoices_ro', () => {
     const q = EVALUATORS.insurance_receivable_month_end.hits(env(), defaultParams('insurance_receivable_month_end'), '[1]')
-    expect(planOf(q)).toMatch(/SEARCH i USING INDEX invoices_(ro|open)/)
+    const plan = planOf(q)
+    expect(plan).toMatch(/SEARCH i USING INDEX invoices_ro/)
+    expect(plan).not.toMatch(/invoices_open/)
+  })
+})
+
+// The class: an incremental run is only as cheap as its outermost loop. Every evaluator that
+// runs inside writes (a scope key) must start from its ids — the json_each of the ids, or a
+// lookup keyed by the scope's own column — never from another index that reads rows of every
+// subject (a partial index on state, a date range) and filters the ids afterwards.
+const KEYED_BY: Record<ScopeKey, RegExp> = {
+  partIds: /\((rowid|part_id)=/,
+  roIds: /\((rowid|ro_id)=/,
+  stocktakeIds: /\((rowid|stocktake_id)=/,
+}
+
+describe('every incremental evaluation starts from its ids', () => {
+  const scoped = (Object.values(EVALUATORS) as Evaluator[]).filter((e) => e.scopeKey !== undefined)
+
+  it('covers the scoped kinds', () => {
+    expect(scoped.map((e) => e.kind)).toEqual(expect.arrayContaining(['part_below_safety_stock', 'maintenance_settlement_overdue', 'insurance_receivable_month_end']))
+  })
+
+  it.each(scoped.map((e) => [e.kind, e] as const))('%s', (_kind, evaluator) => {
+    const plan = planOf(evaluator.hits(env(), defaultParams(evaluator.kind) as never, '[1]')).split('\n')
+    // The first line that reads a table (not a CTE, a co-routine or a subquery header).
+    const first = plan.find((line) => /^(SCAN|SEARCH) /.test(line) && !/^SCAN (i|v|issued|open)$/.test(line))
+    expect(first, plan.join('\n')).toBeDefined()
+    const fromIds = /^SCAN (j|json_each)\b/.test(first!) || KEYED_BY[evaluator.scopeKey!].test(first!)
+    expect(fromIds, `outermost loop: ${first}\n${plan.join('\n')}`).toBe(true)
   })
 })

@@ -49,6 +49,12 @@ export const insuranceSettlement: Evaluator<'insurance_settlement_month_end'> = 
   },
 }
 
+/**
+ * An incremental run starts from its ROs' invoices (invoices_ro): left to itself the planner
+ * prefers the partial index of open invoices and reads every open insurance invoice per write.
+ */
+const invoicesOf = (ids: string | null) => (ids ? sql`json_each(${ids}) AS j CROSS JOIN invoices i ON i.ro_id = j.value` : sql`invoices i`)
+
 /** An insurance invoice with money still open: the subject is the invoice (insurer, claim number). */
 export const insuranceReceivable: Evaluator<'insurance_receivable_month_end'> = {
   kind: 'insurance_receivable_month_end',
@@ -60,9 +66,8 @@ export const insuranceReceivable: Evaluator<'insurance_receivable_month_end'> = 
     return sql`WITH open AS (
               SELECT i.id, i.number, i.insurer, i.claim_no, i.issued_at,
                      i.gross_fen - COALESCE((SELECT SUM(x.amount_fen) FROM payments x WHERE x.invoice_id = i.id), 0) AS balance
-                FROM invoices i
-               WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND (i.issued_at < ${monthStart} OR ${t.warning ? 1 : 0})
-                 ${ids ? sql`AND i.ro_id IN ${idsIn(ids)}` : sql``})
+                FROM ${invoicesOf(ids)}
+               WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND (i.issued_at < ${monthStart} OR ${t.warning ? 1 : 0}))
             SELECT id AS subject_id, CASE WHEN issued_at < ${monthStart} THEN 'breach' ELSE 'warning' END AS stage,
                    CASE WHEN issued_at < ${monthStart} THEN 'alert.insuranceReceivableBreach' ELSE 'alert.insuranceReceivableWarning' END AS message_key,
                    json_object('number', number, 'insurer', insurer, 'claimNo', claim_no,
