@@ -5,9 +5,9 @@ import type { Rule, rulesContract } from '../../shared/contract/rules'
 import { defaultParams, RULE_DEFINITIONS, RULE_PARAMS, type RuleKind, type RuleParams } from '../../shared/domain/rules'
 import { loadRules, ruleByKind, type RuleRow } from './catalog'
 import { sql } from 'kysely'
-import { all, first, run, sqlFirst, sqlRun } from '../store/query'
+import { all, first, run, sqlFirst } from '../store/query'
 import { envOf } from './context'
-import { collectHits, evaluateRule, sweep } from './engine'
+import { evaluateRule, sweep, withHits } from './engine'
 import { EVALUATORS } from './evaluators'
 import type { Evaluator } from './evaluators/types'
 
@@ -70,17 +70,17 @@ export function previewRule(ctx: Ctx, input: In<'rules.preview'>): Out<'rules.pr
     )?.n ?? 0
   if (!input.enabled) return { raise: 0, clear: activeNow, keep: 0, activeNow }
   const env = envOf(ctx)
-  collectHits(env, EVALUATORS[rule.kind] as Evaluator, parseParams(rule.kind, input.params), null)
   // raw SQL: compares the engine's temp table of hits (not part of DB) with the alerts.
-  const row = sqlFirst<{ raise: number; clear: number }>(
-    ctx.store,
-    sql`SELECT
+  const row = withHits(env, EVALUATORS[rule.kind] as Evaluator, parseParams(rule.kind, input.params), null, () =>
+    sqlFirst<{ raise: number; clear: number }>(
+      ctx.store,
+      sql`SELECT
          (SELECT COUNT(*) FROM temp.rule_hits h LEFT JOIN alerts a ON a.rule_id = ${rule.id} AND a.subject_type = ${subjectType} AND a.subject_id = h.subject_id
            WHERE a.id IS NULL OR (a.state = 'resolved' AND a.dismissed = 0)) AS raise,
          (SELECT COUNT(*) FROM alerts a WHERE a.rule_id = ${rule.id} AND a.state <> 'resolved'
            AND a.subject_id NOT IN (SELECT subject_id FROM temp.rule_hits)) AS clear`,
+    ),
   ) ?? { raise: 0, clear: 0 }
-  sqlRun(ctx.store, sql`DELETE FROM temp.rule_hits`)
   return { raise: row.raise, clear: row.clear, keep: activeNow - row.clear, activeNow }
 }
 

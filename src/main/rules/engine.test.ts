@@ -183,6 +183,33 @@ describe('parts below safety stock', () => {
   })
 })
 
+describe('the engine’s table of hits', () => {
+  const hitsLeft = () => (t.app.store.sqlite.prepare('SELECT COUNT(*) AS n FROM temp.rule_hits').get() as { n: number }).n
+
+  it('is empty after every run, and a write rolled back after its run found hits leaves none for the next', async () => {
+    const shortOne = newPart(t, 'HITS-001')
+    const other = newPart(t, 'HITS-002')
+    await at('2027-07-01T09:00:00')
+    move(t, shortOne, 'receipt', 10_000)
+    move(t, other, 'receipt', 10_000)
+    expect(() =>
+      t.app.store.tx(() => {
+        move(t, shortOne, 'issue', 9_000)
+        expect(alertOf('part_below_safety_stock', shortOne)).toMatchObject({ state: 'open' })
+        throw new Error('the write fails after its evaluation')
+      }),
+    ).toThrow('the write fails')
+    expect(hitsLeft()).toBe(0)
+    expect(alertOf('part_below_safety_stock', shortOne)).toBeUndefined()
+    // The next evaluation (another part, no shortage) raises nothing for the first one.
+    move(t, other, 'issue', 100)
+    expect(alertOf('part_below_safety_stock', shortOne)).toBeUndefined()
+    expect(alertOf('part_below_safety_stock', other)).toBeUndefined()
+    runSweep()
+    expect(hitsLeft()).toBe(0)
+  })
+})
+
 describe('snoozing', () => {
   it('hides an alert from the inbox until its date, when the sweep brings it back', async () => {
     await at('2027-07-01T08:00:00')

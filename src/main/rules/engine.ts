@@ -4,7 +4,7 @@ import { RULE_DEFINITIONS } from '../../shared/domain/rules'
 import type { Store } from '../store/open'
 import { loadRules, type RuleRow } from './catalog'
 import { sql, type RawBuilder } from 'kysely'
-import { run, sqlAll, sqlRun } from '../store/query'
+import { run, sqlAll, sqlFirst, sqlRun } from '../store/query'
 import { envOf, type EvalEnv, type RulesCtx, type Scope } from './context'
 import { EVALUATORS } from './evaluators'
 import { idsIn, type Evaluator } from './evaluators/types'
@@ -33,13 +33,28 @@ function ensureTemp(store: Store): void {
   tempReady.add(store)
 }
 
-/** Fills temp.rule_hits with the rule's current violations (within `ids` when given). */
-export function collectHits<K extends RuleKind>(env: EvalEnv, evaluator: Evaluator<K>, params: RuleParams<K>, ids: string | null): void {
+/**
+ * Fills temp.rule_hits with the rule's current violations (within `ids` when given), hands their
+ * count to `use`, and empties the table again. The table is empty between runs — at every
+ * transaction and savepoint boundary, so a rolled-back write cannot leave hits behind — and a run
+ * that finds nothing costs one statement.
+ */
+export function withHits<K extends RuleKind, T>(
+  env: EvalEnv,
+  evaluator: Evaluator<K>,
+  params: RuleParams<K>,
+  ids: string | null,
+  use: (count: number) => T,
+): T {
   ensureTemp(env.store)
   const q = evaluator.hits(env, params, ids)
   // raw SQL: the per-run temp table is not part of DB, and the rules' statements are set-based.
-  sqlRun(env.store, sql`DELETE FROM temp.rule_hits`)
-  sqlRun(env.store, sql`INSERT INTO temp.rule_hits (subject_id, stage, message_key, params) ${q}`)
+  const count = sqlRun(env.store, sql`INSERT INTO temp.rule_hits (subject_id, stage, message_key, params) ${q}`).changes
+  try {
+    return use(count)
+  } finally {
+    if (count > 0) sqlRun(env.store, sql`DELETE FROM temp.rule_hits`)
+  }
 }
 
 // Re-open: a cleared alert whose condition is back (unless a person resolved it while it still
@@ -69,10 +84,25 @@ function scopeFilter(evaluator: Evaluator, ids: string | null): RawBuilder<unkno
   return sql`AND subject_id IN ${(evaluator.subjectsInScope ?? idsIn)(ids)}`
 }
 
-/** Applies temp.rule_hits to the rule's alerts within the scope. */
-function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string | null): RunResult {
+/**
+ * Whether the rule has an alert in the scope that a run without hits would change (one still
+ * active, or a person's resolution waiting for the condition to clear): most writes touch
+ * subjects that have none, and then the two updates below are skipped.
+ */
+function hasAlertsToClear(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string): boolean {
+  // raw SQL: the scope is the evaluator's own subquery over the ids (scopeFilter).
+  const row = sqlFirst(
+    env.store,
+    sql<{ one: number }>`SELECT 1 AS one FROM alerts WHERE rule_id = ${rule.id} AND (state <> 'resolved' OR dismissed = 1) ${scopeFilter(evaluator, ids)} LIMIT 1`,
+  )
+  return row !== undefined
+}
+
+/** Applies temp.rule_hits (`hits` rows) to the rule's alerts within the scope. */
+function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string | null, hits: number): RunResult {
+  if (hits === 0 && ids !== null && !hasAlertsToClear(env, rule, evaluator, ids)) return { raised: 0, cleared: 0, changed: 0 }
   const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
-  const upserted = sqlAll(env.store, upsert(rule.id, subjectType, env.nowIso))
+  const upserted = hits === 0 ? [] : sqlAll(env.store, upsert(rule.id, subjectType, env.nowIso))
   const raised = upserted.filter((r) => r.raised === 1).length
   const scope = scopeFilter(evaluator, ids)
   // raw SQL: both updates are against the temp table of hits, which is not part of DB.
@@ -106,8 +136,7 @@ export function evaluateRule(env: EvalEnv, rule: RuleRow, scope: Scope): RunResu
   const evaluator = EVALUATORS[rule.kind] as Evaluator
   if (scope === 'all') {
     if (!rule.enabled) return clearRule(env, rule)
-    collectHits(env, evaluator, rule.params, null)
-    const result = applyHits(env, rule, evaluator, null)
+    const result = withHits(env, evaluator, rule.params, null, (hits) => applyHits(env, rule, evaluator, null, hits))
     run(env.store, env.store.db.updateTable('rules').set({ evaluated_at: env.nowIso }).where('id', '=', rule.id))
     return result
   }
@@ -115,8 +144,7 @@ export function evaluateRule(env: EvalEnv, rule: RuleRow, scope: Scope): RunResu
   const list = key ? scope[key] : undefined
   if (!rule.enabled || !list || list.length === 0) return { raised: 0, cleared: 0, changed: 0 }
   const ids = JSON.stringify([...new Set(list)])
-  collectHits(env, evaluator, rule.params, ids)
-  return applyHits(env, rule, evaluator, ids)
+  return withHits(env, evaluator, rule.params, ids, (hits) => applyHits(env, rule, evaluator, ids, hits))
 }
 
 function add(a: RunResult, b: RunResult): RunResult {
