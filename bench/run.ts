@@ -61,7 +61,7 @@ async function main() {
       metrics.push(...(await area.run({ app: dataset.app, scale: options.scale, rng: createRng(7), log })))
     }
   } finally {
-    dataset.close()
+    await dataset.close()
   }
   metrics.push({ name: 'peak_rss_mb', peak_rss_mb: peakRssMb() })
   process.stdout.write(`${options.json ? formatJson(metrics) : formatTable(metrics)}\n`)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startCheckpointer } from '../../src/main/store/checkpointer'
 import { createApp, DB_FILE, type App } from '../../src/main/app'
 import { seedDemoDealership, type DemoSize } from '../../src/main/demo/seed'
 import { getSetting } from '../../src/main/settings/settings'
@@ -51,7 +52,7 @@ export interface Dataset {
   /** Set when this run generated the data set (not reused from the cache). */
   generatedMs: number | null
   timeZone: string
-  close(): void
+  close(): Promise<void>
 }
 
 export async function openDataset(scale: number, options: { fresh?: boolean; log: (line: string) => void }): Promise<Dataset> {
@@ -96,12 +97,17 @@ export async function openDataset(scale: number, options: { fresh?: boolean; log
   fsyncSync(fd)
   closeSync(fd)
   const app = await createApp({ dataDir: work })
+  // As the host runs it (jobs/runner.ts): checkpoints in a worker thread, not inside commits.
+  const checkpointer = startCheckpointer(app.store)
   return {
     app,
     size,
     generatedMs,
     timeZone: getSetting(app.store, 'time.zone'),
-    close: () => app.close(),
+    async close() {
+      await checkpointer.stop()
+      app.close()
+    },
   }
 }
 

@@ -16,8 +16,9 @@ import { digestFile } from '../files/durable-files'
 import { createScheduler, type Job, type RunRecord, type Scheduler, type Timer } from './scheduler'
 import { sql } from 'kysely'
 import { first, run } from '../store/query'
+import { startCheckpointer } from '../store/checkpointer'
 
-// The host's background work: backups every N minutes while the store is written, the nightly
+// The host's background work: WAL checkpoints off the request path, backups every N minutes while the store is written, the nightly
 // export (with catch-up after the PC was off) preceded by a backup, delivery of queued batches,
 // and restores asked for from the app. Channels only record a request and raise an event; this
 // runner hears the event and does the file and network work outside any transaction.
@@ -42,6 +43,8 @@ export interface JobsOptions {
   autoStart?: boolean
   /** Other areas' scheduled jobs (the rules sweep), run after these in the same queue. */
   extraJobs?: readonly Job[]
+  /** WAL checkpoints in a worker thread instead of inside commits (store/checkpointer.ts); default on. */
+  backgroundCheckpoints?: boolean
 }
 
 export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
@@ -183,11 +186,13 @@ export function startJobs(app: AppCore, options: JobsOptions = {}): Jobs {
     }
   })
   if (options.autoStart !== false) scheduler.start()
+  const checkpointer = options.backgroundCheckpoints === false ? null : startCheckpointer(store)
   return {
     scheduler,
     async stop() {
       unsubscribe()
       await scheduler.stop()
+      await checkpointer?.stop()
     },
   }
 }

@@ -34,4 +34,17 @@ describe('the calendar with its kept answers', () => {
     expect(toLocalIso(at, 'Asia/Shanghai')).toBe('2026-03-08T15:30:00+08:00')
     expect(toLocalIso(at, 'America/New_York')).toBe('2026-03-08T03:30:00-04:00')
   })
+
+  it('keeps one answer per whole second: the milliseconds never change it, the next second does', () => {
+    const zone = 'America/New_York'
+    // The last second before the spring-forward change and the first one after it.
+    const before = Date.UTC(2026, 2, 8, 6, 59, 59)
+    const after = before + 1000
+    expect(toLocalIso(new Date(before + 999), zone)).toBe('2026-03-08T01:59:59-05:00')
+    expect(toLocalIso(new Date(before), zone)).toBe('2026-03-08T01:59:59-05:00')
+    expect(toLocalIso(new Date(after), zone)).toBe('2026-03-08T03:00:00-04:00')
+    expect(toLocalIso(new Date(after + 1), zone)).toBe('2026-03-08T03:00:00-04:00')
+    expect(toLocalIso(new Date(-1500), 'UTC')).toBe('1969-12-31T23:59:58+00:00')
+    expect(toLocalIso(new Date(-1000), 'UTC')).toBe('1969-12-31T23:59:59+00:00')
+  })
 })

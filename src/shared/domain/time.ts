@@ -51,7 +51,10 @@ const RECENT_PARTS_MAX = 512
 
 /** The wall-clock fields of `date` in `timeZone`, and that zone's offset at that instant. */
 export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
-  const key = `${timeZone}|${date.getTime()}`
+  // The parts have whole seconds (the offset too is computed from the whole second), so every
+  // instant within one second has the same answer: the clock's `now` read many times per write
+  // is computed once.
+  const key = `${timeZone}|${Math.floor(date.getTime() / 1000)}`
   const known = recentParts.get(key)
   if (known) return { ...known }
   const computed = computeZonedParts(date, timeZone)
