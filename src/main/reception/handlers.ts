@@ -1,6 +1,6 @@
 import type { receptionContract } from '../../shared/contract/reception'
 import type { HandlersFor } from '../api/dispatch'
-import { findReception, searchReception } from './search'
+import { countReception, findReception, searchReception } from './search'
 import { createCustomer, getCustomer, updateCustomer } from './customers'
 import { changeOwner, registerVehicle, updateVehicle } from './vehicles'
 import { getVehicle } from './vehicle-detail'
@@ -19,6 +19,7 @@ import { searchLabour, searchParts } from './catalog'
 export const receptionHandlers: HandlersFor<typeof receptionContract> = {
   'reception.search': searchReception,
   'reception.find': findReception,
+  'reception.count': (ctx, input) => countReception(ctx, input.q),
   'customers.get': getCustomer,
   'customers.create': createCustomer,
   'customers.update': updateCustomer,

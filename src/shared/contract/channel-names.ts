@@ -99,6 +99,7 @@ export const CHANNEL_NAMES = [
   'purchasing.suppliers.list',
   'purchasing.suppliers.save',
   'receivables.list',
+  'reception.count',
   'reception.find',
   'reception.search',
   'ro.authorise',

@@ -228,6 +228,16 @@ export const receptionContract = {
     access: 'reception.read',
     kind: 'read',
   },
+  /**
+   * How many vehicles (or customers without one) a text finds in all, up to a cap: the desk asks
+   * it after the hits are on screen when they fill the page, so the hits never wait for the count.
+   */
+  'reception.count': {
+    input: z.strictObject({ q: z.string().trim().min(1).max(40) }),
+    output: z.object({ total: z.number(), capped: z.boolean() }),
+    access: 'reception.read',
+    kind: 'read',
+  },
   'customers.get': { input: z.strictObject({ id: Id }), output: CustomerDetail, access: 'reception.read', kind: 'read' },
   'customers.create': { input: CustomerInput, output: Customer, access: 'customers.write', kind: 'write' },
   'customers.update': {

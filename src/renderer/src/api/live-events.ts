@@ -8,7 +8,7 @@ export type LiveEventType = keyof typeof EVENT_READERS & string
 
 // Reads grouped by what they show, so the table below stays readable.
 const RO_READS = ['ro.get', 'ro.list', 'audit.document'] as const
-const RECEPTION_READS = ['reception.find', 'reception.search', 'vehicles.get', 'customers.get'] as const
+const RECEPTION_READS = ['reception.find', 'reception.search', 'reception.count', 'vehicles.get', 'customers.get'] as const
 const WORKSHOP_READS = [
   'workshop.board',
   'workshop.wall',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '../../../shared/contract'
 import { createStore } from 'zustand/vanilla'
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
-import { findQuery, receptionState } from './reception-store'
+import { countQuery, hitsQuery, receptionState } from './reception-store'
 import type { SearchHitT } from './types'
 
 const hit = (plate: string): SearchHitT => ({
@@ -19,29 +19,33 @@ const hit = (plate: string): SearchHitT => ({
   matchedBy: 'plate',
 })
 
-function fakeApi(answer: (q: string) => Promise<SearchHitT[]>) {
+function fakeApi(answer: (q: string) => Promise<SearchHitT[]>, count: (q: string) => Promise<number> = async () => 0) {
   const queries: string[] = []
+  const counts: string[] = []
   const api = {
     call: async (channel: string, input: { q: string }) => {
-      if (channel !== 'reception.find') throw new Error(channel)
+      if (channel === 'reception.count') {
+        counts.push(input.q)
+        return { ok: true, data: { total: await count(input.q), capped: false } }
+      }
+      if (channel !== 'reception.search') throw new Error(channel)
       queries.push(input.q)
-      const hits = await answer(input.q)
-      return { ok: true, data: { hits, total: hits.length, capped: false } }
+      return { ok: true, data: await answer(input.q) }
     },
     subscribe: () => () => {},
   } as unknown as ApiClient
-  return { api, queries }
+  return { api, queries, counts }
 }
 
 /** The desk as the screen wires it: the UI store, and the query its submitted text asks. */
 function desk(api: ApiClient, debounceMs: number) {
   const store = createStore(receptionState(debounceMs))
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const observer = new QueryObserver(client, findQuery(api, '', 20))
-  const unsubscribe = store.subscribe((s) => observer.setOptions(findQuery(api, s.submitted, s.limit)))
+  const observer = new QueryObserver(client, hitsQuery(api, '', 20))
+  const unsubscribe = store.subscribe((s) => observer.setOptions(hitsQuery(api, s.submitted, s.limit)))
   const off = observer.subscribe(() => {})
-  const hits = () => (store.getState().submitted ? (observer.getCurrentResult().data?.hits ?? []) : [])
-  return { store, hits, close: () => (unsubscribe(), off()) }
+  const hits = () => (store.getState().submitted ? (observer.getCurrentResult().data ?? []) : [])
+  return { store, hits, client, close: () => (unsubscribe(), off()) }
 }
 
 describe('the reception search', () => {
@@ -91,5 +95,27 @@ describe('the reception search', () => {
     store.getState().clear()
     expect(store.getState()).toMatchObject({ query: '', submitted: '', active: 0 })
     expect(hits()).toEqual([])
+  })
+
+  it('shows the hits without waiting for the count, which comes in its own call', async () => {
+    const { api, queries, counts } = fakeApi(
+      async (q) => [hit(q)],
+      (q) => new Promise((done) => setTimeout(() => done(q.length * 100), 500)),
+    )
+    const { store, hits, client } = desk(api, 0)
+    store.getState().setQuery('王')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(hits().map((h) => h.plate)).toEqual(['王'])
+    expect(queries).toEqual(['王'])
+    expect(counts).toEqual([])
+    const counter = new QueryObserver(client, countQuery(api, '王', true))
+    const off = counter.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(10)
+    expect(counter.getCurrentResult().data).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(counter.getCurrentResult().data).toEqual({ total: 100, capped: false })
+    expect(counts).toEqual(['王'])
+    off()
+    expect(countQuery(api, '王', false).enabled).toBe(false)
   })
 })
