@@ -16,6 +16,7 @@ import { terminalSetupHandlers } from '../terminal-setup/handlers'
 import { warrantyHandlers } from '../warranty/handlers'
 import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
+import { csiHandlers } from '../csi/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -38,4 +39,5 @@ export const handlers: HandlersFor<Contract> = {
   ...warrantyHandlers,
   ...careHandlers,
   ...departmentHandlers,
+  ...csiHandlers,
 }

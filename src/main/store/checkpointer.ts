@@ -27,9 +27,12 @@ export interface Checkpointer {
 
 // The worker is plain CommonJS evaluated from this string, so it needs no build entry of its own;
 // it loads the same better-sqlite3 the host uses, from the path resolved here.
+// (`load`, not the word followed by a parenthesis: electron-vite's ESM shim looks for that word
+// in the bundle and would insert its own lines into the wrong place of this string.)
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.driver)
+const load = require
+const { parentPort, workerData } = load('node:worker_threads')
+const Database = load(workerData.driver)
 const db = new Database(workerData.file, { fileMustExist: true })
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 0')

@@ -307,6 +307,8 @@ export interface DB {
   fives_audits: FivesAuditsTable
   fives_scores: FivesScoresTable
   fives_findings: FivesFindingsTable
+  csi_results: CsiResultsTable
+  csi_items: CsiItemsTable
 }
 
 export interface ExportBatchesTable {
@@ -1072,4 +1074,24 @@ export interface FivesFindingsTable {
   closed_by: number | null
   close_note: Generated<string>
   version: Generated<number>
+}
+
+export interface CsiResultsTable {
+  id: Generated<number>
+  month: string
+  survey: 'mystery_shopper' | 'phone_survey'
+  score_tenths: number
+  note: Generated<string>
+  entered_by: number
+  entered_at: string
+  version: Generated<number>
+}
+
+export interface CsiItemsTable {
+  result_id: number
+  position: number
+  code: string
+  label: string
+  score_tenths: number
+  max_tenths: number
 }

@@ -28,6 +28,7 @@ export type Route =
   | { name: 'warrantyClaim'; id: number }
   | { name: 'warrantyClaimPrint'; id: number }
   | { name: 'care'; tab?: CareTab }
+  | { name: 'csi' }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
 export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 'settings'] as const
@@ -112,6 +113,8 @@ export function parseRoute(hash: string): Route {
       const tab = CARE_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'followups' ? { name: 'care', tab } : { name: 'care' }
     }
+    case 'csi':
+      return { name: 'csi' }
     case 'audit':
       return params.get('tab') === 'logins' ? { name: 'audit', tab: 'logins' } : { name: 'audit' }
     case 'warranty': {
@@ -186,6 +189,8 @@ export function hrefOf(route: Route): string {
       return `#/warranty/claim/${route.id}/print`
     case 'care':
       return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
+    case 'csi':
+      return '#/csi'
   }
 }
 

@@ -36,6 +36,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'data.restored': DATA,
   'data.job.failed': DATA,
   'department.changed': ['department.read'],
+  'csi.changed': ['care.read'],
 }
 
 /** The workshop wall display has no user; it reads what the board shows. */

@@ -16,6 +16,7 @@ import {
 import { RO_TYPES } from './ro-type'
 import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAININGS_PER_MONTH } from './department'
 import type { Role } from './roles'
+import { CSI_MAX_TENTHS, CSI_TARGET_TENTHS } from './csi'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -34,6 +35,8 @@ export const RULE_KINDS = [
   'training_workshop',
   'repair_cases',
   'fives_finding_overdue',
+  'csi_mystery_shopper',
+  'csi_phone_survey',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -79,6 +82,9 @@ export const RULE_PARAMS = {
   training_workshop: z.strictObject({ min: int(0, 31, WORKSHOP_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
   repair_cases: z.strictObject({ min: int(0, 31, REPAIR_CASES_PER_MONTH), warnDays: int(0, 31, 10) }),
   fives_finding_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
+  // The maker's latest monthly score on 1,000 points, in tenths [manual: ≥ 950].
+  csi_mystery_shopper: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
+  csi_phone_survey: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -107,6 +113,8 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   training_workshop: { subjectType: 'department', severity: 'warning', inboxRole: 'workshop_supervisor' },
   repair_cases: { subjectType: 'department', severity: 'warning', inboxRole: 'technical_supervisor' },
   fives_finding_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
+  csi_mystery_shopper: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  csi_phone_survey: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
 }
 
 /** The manual's parameters of a kind. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decimalFromCenti, decimalFromMilli, fileSize, percentFromBp } from './numbers'
+import { decimalFromCenti, decimalFromMilli, decimalFromTenths, fileSize, percentFromBp } from './numbers'
 
 describe('percentFromBp', () => {
   it.each([
@@ -42,5 +42,15 @@ describe('fileSize', () => {
     expect(fileSize(1_572_864)).toBe('1.5 MB')
     expect(fileSize(2_300)).toBe('3 KB')
     expect(fileSize(1)).toBe('1 KB')
+  })
+})
+
+describe('decimalFromTenths', () => {
+  it('writes CSI points with one decimal only when there is one, negatives included', () => {
+    expect(decimalFromTenths(9525)).toBe('952.5')
+    expect(decimalFromTenths(9500)).toBe('950')
+    expect(decimalFromTenths(-15)).toBe('-1.5')
+    expect(decimalFromTenths(0)).toBe('0')
+    expect(decimalFromTenths(null)).toBe('—')
   })
 })

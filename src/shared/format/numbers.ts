@@ -58,6 +58,12 @@ export function decimalFromMilli(milli: number): string {
   return scaled(milli, 3, 3, 0)
 }
 
+/** Tenths as a decimal without a trailing zero (CSI points): 9525 → "952.5", 9500 → "950", null → "—". */
+export function decimalFromTenths(tenths: number | null | undefined): string {
+  if (tenths === null || tenths === undefined) return '—'
+  return scaled(tenths, 1, 1, 0)
+}
+
 /** A file's size: 1,572,864 → "1.5 MB", 2,300 → "3 KB" (KB rounded up so a small file never reads 0). */
 export function fileSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${(Math.round((bytes * 10) / 1_048_576) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`

@@ -26,17 +26,19 @@ import { care as zhCare } from './zh-CN/care'
 import { care as enCare } from './en/care'
 import { department as zhDepartment } from './zh-CN/department'
 import { department as enDepartment } from './en/department'
+import { csi as zhCsi } from './zh-CN/csi'
+import { csi as enCsi } from './en/csi'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

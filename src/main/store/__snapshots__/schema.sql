@@ -442,6 +442,31 @@ CREATE TABLE care_followups (
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
 
+-- table csi_items
+CREATE TABLE csi_items (
+        result_id INTEGER NOT NULL REFERENCES csi_results(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        label TEXT NOT NULL,
+        score_tenths INTEGER NOT NULL CHECK (score_tenths >= 0),
+        max_tenths INTEGER NOT NULL CHECK (max_tenths > 0 AND score_tenths <= max_tenths),
+        PRIMARY KEY (result_id, position),
+        UNIQUE (result_id, code)
+      ) STRICT;
+
+-- table csi_results
+CREATE TABLE csi_results (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        survey TEXT NOT NULL CHECK (survey IN ('mystery_shopper', 'phone_survey')),
+        score_tenths INTEGER NOT NULL CHECK (score_tenths BETWEEN 0 AND 10000),
+        note TEXT NOT NULL DEFAULT '',
+        entered_by INTEGER NOT NULL REFERENCES users(id),
+        entered_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (month, survey)
+      ) STRICT;
+
 -- table customers
 CREATE TABLE customers (
         id INTEGER PRIMARY KEY,

@@ -64,6 +64,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
+  'csi.changed': ['csi.list'],
 }
 
 /**
@@ -92,6 +93,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   'data.export': ['data.export.requested'],
   'data.backup': ['data.backup.requested'],
   department: ['department.changed', 'alerts.changed'],
+  csi: ['csi.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

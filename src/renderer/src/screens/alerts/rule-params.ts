@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { RO_TYPES, type RoType } from '../../../../shared/domain/ro-type'
 import { RULE_PARAMS, type RuleKind } from '../../../../shared/domain/rules'
 
-export const PARAM_UNITS = ['factor', 'percent', 'times', 'days', 'months', 'minutes', 'count'] as const
+export const PARAM_UNITS = ['factor', 'percent', 'times', 'days', 'months', 'minutes', 'count', 'points'] as const
 export type ParamUnit = (typeof PARAM_UNITS)[number]
 
 export type ParamField =
@@ -27,10 +27,11 @@ const UNIT_OF: Record<string, ParamUnit> = {
   graceMinutes: 'minutes',
   graceDays: 'days',
   minRequests: 'count',
+  targetTenths: 'points',
 }
 
 /** How many stored units make one shown unit. */
-export const SCALE: Record<ParamUnit, number> = { factor: 10_000, percent: 100, times: 100, days: 1, months: 1, minutes: 1, count: 1 }
+export const SCALE: Record<ParamUnit, number> = { factor: 10_000, percent: 100, times: 100, days: 1, months: 1, minutes: 1, count: 1, points: 10 }
 
 export function paramFields(kind: RuleKind): ParamField[] {
   const shape = RULE_PARAMS[kind].shape as Record<string, z.ZodType>

@@ -28,6 +28,7 @@ const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').the
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DepartmentScreen = lazy(() => import('../department/DepartmentScreen').then((m) => ({ default: m.DepartmentScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
+const CsiScreen = lazy(() => import('../csi/CsiScreen').then((m) => ({ default: m.CsiScreen })))
 const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
 const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsPrint })))
@@ -79,6 +80,8 @@ function Screen({ route }: { route: Route }) {
       return <ClaimEditorScreen id={route.id} key={route.id} />
     case 'care':
       return <CareScreen tab={route.tab ?? 'followups'} />
+    case 'csi':
+      return <CsiScreen />
     case 'department':
       return <DepartmentScreen tab={route.tab} />
     case 'roPrint':

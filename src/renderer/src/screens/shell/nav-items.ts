@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n'
 import type { Route } from '../../router'
 
 export interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care' | 'department'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care' | 'department' | 'csi'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', shortcut: 'Alt+0', route: { name: 'audit' } },
   { key: 'warranty', label: 'wty.nav', permission: 'warranty.read', shortcut: 'Alt+W', route: { name: 'warranty' } },
   { key: 'care', label: 'care.nav', permission: 'care.read', shortcut: 'Alt+K', route: { name: 'care' } },
+  { key: 'csi', label: 'csi.nav', permission: 'care.read', shortcut: 'Alt+S', route: { name: 'csi' } },
 ]
 
 export function selectedNavKey(route: Route): NavItem['key'] {
@@ -67,6 +68,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
       return 'warranty'
     case 'care':
       return 'care'
+    case 'csi':
+      return 'csi'
     default:
       return 'reception'
   }

@@ -1,0 +1,77 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { localDate } from '../src/shared/domain/calendar'
+import { hostAndBrowser } from './support/fixture'
+import { screenshot, settle } from './support/browser'
+import { apiCall, apiLogin } from './support/api'
+import { logIn } from './support/desk'
+import { zh } from './support/i18n'
+
+const PASSWORD = 'demo-e2e-pass'
+const SCRATCH = join(import.meta.dirname, '../.scratch')
+
+// The front-desk supervisor's CSI results on the demo dealership: Alt+S opens the last twelve
+// months with last month's mystery shopper below target and the item that lost most; a result for
+// this month is entered with its items and shows at once, the same figures the host keeps.
+describe('the maker’s CSI scores on the demo dealership', () => {
+  const env = hostAndBrowser({ demoPassword: PASSWORD })
+  let page: Page
+  let token = ''
+  const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
+  const shot = async (name: string) => {
+    await settle(page, { toastsGone: true })
+    const path = await screenshot(page, name)
+    mkdirSync(SCRATCH, { recursive: true })
+    copyFileSync(path, join(SCRATCH, `${name}.png`))
+  }
+
+  beforeAll(async () => {
+    page = env.session.page
+    token = await apiLogin(env.host.url, 'frontdesk', PASSWORD)
+    await logIn(page, 'frontdesk', PASSWORD)
+  })
+
+  it('opens with Alt+S on the last twelve months, last month’s mystery shopper below target', async () => {
+    const list = await apiCall(env.host.url, token, 'csi.list', { months: 12 })
+    const latest = list.results.find((r) => r.survey === 'mystery_shopper')!
+    expect(latest.scoreTenths).toBeLessThan(latest.targetTenths)
+    await page.keyboard.press('Alt+S')
+    await page.waitForURL(/#\/csi/)
+    const card = page.getByLabel(zh('csiSurvey.mystery_shopper'), { exact: true })
+    await card.getByText(zh('csi.belowTarget')).waitFor()
+    await card.getByText(latest.weakest[0]!.label).first().waitFor()
+    const rows = page.getByRole('table', { name: zh('csi.trend') }).locator('tbody tr')
+    expect(await rows.count()).toBe(list.results.length)
+    await shot('csi-screen')
+  })
+
+  it('enters this month’s phone survey with its items, and the list shows it', async () => {
+    await page.getByRole('button', { name: zh('csi.enter') }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel(zh('csi.survey')).click()
+    await page.locator('.ant-select-item-option').filter({ hasText: zh('csiSurvey.phone_survey') }).click()
+    await dialog.getByLabel(zh('csi.score'), { exact: true }).fill('962.5')
+    for (const [code, label, score, max] of [
+      ['PS01', '服务顾问', '245', '250'],
+      ['PS02', '维修质量', '281.5', '300'],
+    ]) {
+      await dialog.getByRole('button', { name: zh('csi.addItem') }).click()
+      await dialog.getByLabel(zh('csi.itemCode')).last().fill(code!)
+      await dialog.getByLabel(zh('csi.itemLabel')).last().fill(label!)
+      await dialog.getByLabel(zh('csi.itemScore')).last().fill(score!)
+      await dialog.getByLabel(zh('csi.itemMax')).last().fill(max!)
+    }
+    await shot('csi-entry')
+    await dialog.getByRole('button', { name: zh('csi.save') }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const saved = (await apiCall(env.host.url, token, 'csi.list', { months: 1 })).results.find((r) => r.survey === 'phone_survey' && r.month === month)!
+    expect(saved).toMatchObject({ scoreTenths: 9625, items: [{ code: 'PS01', scoreTenths: 2450 }, { code: 'PS02', scoreTenths: 2815 }] })
+    expect(saved.weakest[0]).toMatchObject({ code: 'PS02' })
+    const card = page.getByLabel(zh('csiSurvey.phone_survey'), { exact: true })
+    await card.getByText('962.5').waitFor()
+    await card.getByText(zh('csi.onTarget')).waitFor()
+    await shot('csi-saved')
+  })
+})
