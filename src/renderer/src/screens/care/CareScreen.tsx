@@ -5,6 +5,7 @@ import { navigate, type CareTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { ComplaintList } from './ComplaintList'
 import { FollowUpList } from './FollowUpList'
+import { CareFigures } from './CareFigures'
 import './care.css'
 
 /** 客户关怀: the follow-up call list after delivery (sorted by due time) and the complaints register. */
@@ -24,6 +25,7 @@ export function CareScreen({ tab }: { tab: CareTab }) {
           { key: 'closed', label: t('care.tab.closed'), children: <FollowUpList state="closed" /> },
           { key: 'complaints', label: t('care.tab.complaints'), children: <ComplaintList state="active" /> },
           { key: 'closedComplaints', label: t('care.tab.closedComplaints'), children: <ComplaintList state="closed" /> },
+          { key: 'figures', label: t('care.tab.figures'), children: <CareFigures /> },
         ]}
       />
     </div>
