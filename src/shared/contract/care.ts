@@ -10,6 +10,7 @@ import {
   SURVEY_SCALE,
 } from '../domain/care'
 import { RO_TYPES } from '../domain/ro-type'
+import { DUE_BY, REMINDER_STATES } from '../domain/care-reminder'
 import type { ContractSection } from './types'
 
 // Customer care (客户关怀): the follow-up call list after delivery (回访) with its call log and
@@ -106,6 +107,40 @@ export const ComplaintView = ComplaintRow.extend({
   steps: z.array(z.object({ id: z.number(), kind: z.enum(['open', 'assign', 'action', 'resolve', 'reopen', 'close']), note: z.string(), userName: z.string(), at: z.string() })),
 })
 
+export const ReminderRow = z.object({
+  id: z.number(),
+  version: z.number(),
+  state: z.enum(REMINDER_STATES),
+  vehicleId: z.number(),
+  plate: z.string().nullable(),
+  model: z.string(),
+  customerName: z.string(),
+  mobile: z.string().nullable(),
+  /** The last maintenance RO the reminder counts from. */
+  roId: z.number(),
+  roNumber: z.string(),
+  serviceAt: z.string(),
+  serviceKm: z.number(),
+  lastKm: z.number(),
+  /** Km per day in hundredths from the odometer history; null when it cannot be told. */
+  kmPerDayCenti: z.number().nullable(),
+  dueByMonths: z.string(),
+  dueByKm: z.string().nullable(),
+  dueDate: z.string(),
+  dueBy: z.enum(DUE_BY),
+  overdue: z.boolean(),
+  attempts: z.number(),
+  callbackAt: z.string().nullable(),
+  /** Why the car is due, in the caller's language: carried into the appointment booked from the call. */
+  reason: z.string(),
+})
+
+export const ReminderView = ReminderRow.extend({
+  calls: z.array(CallRow),
+  appointment: z.object({ id: z.number(), startsAt: z.string(), advisorName: z.string(), concern: z.string(), status: z.string() }).nullable(),
+  closeNote: z.string(),
+})
+
 const w = 'write' as const
 const r = 'read' as const
 
@@ -140,6 +175,40 @@ export const careContract = {
   'care.followups.giveUp': {
     input: z.strictObject({ id: Id, version: Version, note: Needed }),
     output: FollowUpView,
+    access: 'care.call',
+    kind: w,
+  },
+  'care.reminders.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.array(ReminderRow),
+    access: 'care.read',
+    kind: r,
+  },
+  'care.reminders.get': { input: z.strictObject({ id: Id }), output: ReminderView, access: 'care.read', kind: r },
+  'care.reminders.logCall': {
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      startedAt: Instant,
+      endedAt: Instant,
+      outcome: z.enum(CALL_OUTCOMES),
+      callbackAt: Instant.optional(),
+      remark: Note,
+      /** Book the service from this (reached) call through the appointments desk; the reason goes with it. */
+      book: z
+        .strictObject({
+          advisorId: Id,
+          startsAt: Instant,
+          durationMin: z.number().int().min(5).max(600).default(60),
+          /** Empty: the reminder's reason. */
+          concern: z.string().trim().max(500).default(''),
+          outsideHours: z.boolean().default(false),
+        })
+        .optional(),
+      /** The customer does not want the service now (reached call): the reminder is closed. */
+      decline: z.boolean().default(false),
+    }),
+    output: ReminderView,
     access: 'care.call',
     kind: w,
   },
