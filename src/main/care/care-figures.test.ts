@@ -32,7 +32,7 @@ describe('care figures', () => {
     const care = await t.ok('service_manager', 'dashboard.care', { months: 2 })
     const inTime = care.targets.find((s) => s.key === 'followup_in_time')!
     expect(inTime.series.at(-1)).toEqual({ month: '2026-11', numerator: 1, denominator: 2, value: 5_000 })
-    expect(inTime.band).toEqual({ min: 10_000, max: null })
+    expect(inTime.band).toEqual({ min: 9_500, max: null })
     const satisfaction = care.targets.find((s) => s.key === 'satisfaction')!
     // (5 × 10 + 5 × 7) / 10 answers = 8.5 points
     expect(satisfaction.series.at(-1)).toEqual({ month: '2026-11', numerator: 85, denominator: 10, value: 850 })

@@ -12,7 +12,7 @@ import { fillRate, ledgerMonths, outboundLastDays, slowMoving, turnover, type Sl
 import { keptMonths, monthBounds, monthlySums, type MonthBound, type MonthRow } from './month-figures'
 import { slowMovingSeries } from './stock-as-of'
 import { careMonthRows } from './care-figures'
-import { SATISFACTION_TARGET_CENTI } from '../../shared/domain/care'
+import { FOLLOW_UP_IN_TIME_TARGET_BP, SATISFACTION_TARGET_CENTI } from '../../shared/domain/care'
 
 // The targets dashboard: the manual's figures as monthly series over the last N months, each
 // with the band its rule holds it to (so a manager's change of a rule moves the band too).
@@ -172,7 +172,7 @@ function partsSeries(env: EvalEnv, bounds: readonly MonthBound[], slow: SlowMovi
   ]
 }
 
-/** Follow-ups done in time (every one is the standard) and the survey's mean against the manual's 950. */
+/** Follow-ups done in time against the house standard, and the survey's mean against the manual's 950. */
 function careSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
   const months = bounds.map((b) => b.month)
   const rows = careMonthRows(env, bounds)
@@ -180,7 +180,7 @@ function careSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
   const inTime = points(months, rows.inTime)
   const satisfaction = points(months, rows.satisfaction, false)
   return [
-    series('followup_in_time', 'bp', { min: 10_000 }, last(inTime), inTime),
+    series('followup_in_time', 'bp', { min: FOLLOW_UP_IN_TIME_TARGET_BP }, last(inTime), inTime),
     series('satisfaction', 'centi', { min: SATISFACTION_TARGET_CENTI }, last(satisfaction), satisfaction),
   ]
 }

@@ -29,6 +29,13 @@ export const SURVEY_SCALE = { min: 1, max: 10 } as const
  */
 export const SATISFACTION_TARGET_CENTI = 950
 
+/**
+ * The share of follow-ups done within their days that the figure is held to. The manual asks for
+ * every call within 3 days; 95 % leaves room for the customers no one can reach in time (house
+ * standard, not the manual's).
+ */
+export const FOLLOW_UP_IN_TIME_TARGET_BP = 9_500
+
 /** The default survey template (5 questions); a call's answers are stored by these codes. */
 export const SURVEY_QUESTIONS = ['overall', 'advisor', 'quality', 'on_time', 'price_explained'] as const
 export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number]

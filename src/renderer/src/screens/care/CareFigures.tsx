@@ -21,7 +21,9 @@ export function CareFigures() {
   const { targets, error } = useCareTargets(6, canRead)
   const drillOf = useDashboardUi((s) => s.drillOf)
   const [picked, setPicked] = useState<string | null>(null)
-  const month = picked ?? targets?.months.at(-1) ?? null
+  // The latest month with answered calls (early in a month, the one before).
+  const answered = targets?.targets.find((s) => s.key === 'satisfaction')?.series.filter((p) => p.denominator > 0).at(-1)?.month
+  const month = picked ?? answered ?? targets?.months.at(-1) ?? null
   const advisors = useApiQuery('dashboard.satisfactionByAdvisor', { month: month ?? '' }, { enabled: canRead && month !== null })
   if (!canRead) return <Alert type="info" showIcon title={t('care.fig.noAccess')} />
   const open = (target: 'followup_in_time' | 'satisfaction', m: string, advisorId?: number) => {
