@@ -5,6 +5,7 @@ import { all, first } from '../store/query'
 import type { DB } from '../store/schema'
 import { addDays, localDate } from '../../shared/domain/calendar'
 import { translate } from '../../shared/i18n'
+import { groupedInteger } from '../../shared/format/numbers'
 import { refreshReminders } from './reminder-refresh'
 import { reminderInterval } from './settings'
 import type { In, Out } from './types'
@@ -49,10 +50,8 @@ function base(db: Kysely<DB>) {
 type BaseRow = InferResult<ReturnType<typeof base>>[number]
 
 function toRow(ctx: UserCtx, r: BaseRow, today: string, months: number, km: number): Row {
-  const reason =
-    r.due_by === 'km'
-      ? translate(ctx.locale, 'care.reminder.reasonKm', { km, date: r.service_at.slice(0, 10), serviceKm: r.service_km, due: r.due_date })
-      : translate(ctx.locale, 'care.reminder.reasonMonths', { months, date: r.service_at.slice(0, 10), serviceKm: r.service_km, due: r.due_date })
+  const params = { months, km: groupedInteger(km, ctx.locale), date: r.service_at.slice(0, 10), serviceKm: groupedInteger(r.service_km, ctx.locale), due: r.due_date }
+  const reason = translate(ctx.locale, r.due_by === 'km' ? 'care.reminder.reasonKm' : 'care.reminder.reasonMonths', params)
   return {
     id: r.id,
     version: r.version,

@@ -32,7 +32,9 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
   const [concern, setConcern] = useState<string | null>(null)
   const save = useApiMutation('care.reminders.logCall', { showError: 'inline', onSuccess: (data) => (data.state === 'open' ? setRemark('') : onClose()) })
   const m = view.data
-  const advisors = (staff.data ?? []).filter((s) => s.role === 'service_advisor' || s.role === 'front_desk_supervisor' || s.role === 'service_manager')
+  // Who can take a booking, the service advisors first.
+  const rank = (role: string) => ['service_advisor', 'front_desk_supervisor', 'service_manager'].indexOf(role)
+  const advisors = (staff.data ?? []).filter((s) => rank(s.role) >= 0).sort((a, b) => rank(a.role) - rank(b.role))
   useEffect(() => {
     if (advisorId === null && advisors[0]) setAdvisorId(advisors[0].id)
   }, [advisorId, advisors])
