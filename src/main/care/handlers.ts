@@ -8,6 +8,7 @@ import { getFollowUp, listFollowUps } from './followup-view'
 import { careStaff } from './staff'
 import { getReminder, listReminders } from './reminder-view'
 import { logReminderCall } from './reminder-call'
+import { lostCustomers, retentionFunnel } from './lost-retention'
 
 export const careHandlers: HandlersFor<typeof careContract> = {
   'care.followups.list': listFollowUps,
@@ -17,6 +18,8 @@ export const careHandlers: HandlersFor<typeof careContract> = {
   'care.reminders.list': listReminders,
   'care.reminders.get': (ctx, input) => getReminder(ctx, input.id),
   'care.reminders.logCall': logReminderCall,
+  'care.lost': lostCustomers,
+  'care.retention': (ctx) => retentionFunnel(ctx),
   'care.staff': careStaff,
   'care.complaints.list': listComplaints,
   'care.complaints.get': (ctx, input) => getComplaint(ctx, input.id),

@@ -212,6 +212,45 @@ export const careContract = {
     access: 'care.call',
     kind: w,
   },
+  'care.lost': {
+    input: z.strictObject({
+      /** Months without a visit; the setting `care.lostMonths` (12) when left out. */
+      months: z.number().int().min(1).max(120).optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({
+      months: z.number(),
+      cutoff: z.string(),
+      rows: z.array(
+        z.object({
+          vehicleId: z.number(),
+          plate: z.string().nullable(),
+          model: z.string(),
+          modelYear: z.number().nullable(),
+          customerName: z.string(),
+          mobile: z.string().nullable(),
+          lastVisitAt: z.string(),
+          lastRoNumber: z.string(),
+          visits: z.number(),
+          /** What the vehicle's settled ROs came to, fen (gross). */
+          valueFen: z.number(),
+        }),
+      ),
+    }),
+    access: 'care.read',
+    kind: r,
+  },
+  'care.retention': {
+    input: z.strictObject({}),
+    output: z.object({
+      depth: z.number(),
+      /** reached[k]: vehicles with at least k + 1 visits (the last: that many or more). */
+      total: z.array(z.number()),
+      years: z.array(z.object({ modelYear: z.number().nullable(), reached: z.array(z.number()) })),
+    }),
+    access: 'care.read',
+    kind: r,
+  },
   'care.staff': {
     input: z.strictObject({}),
     output: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })),

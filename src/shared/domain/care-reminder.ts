@@ -65,3 +65,8 @@ export function nextServiceDue(input: {
   const km = byKm !== null && byKm < byMonths
   return { byMonths, byKm, dueDate: km ? byKm! : byMonths, dueBy: km ? 'km' : 'months' }
 }
+
+/** Lost customers (流失客户): no visit for this many months (setting `care.lostMonths`). */
+export const DEFAULT_LOST_MONTHS = 12
+/** The retention funnel counts 1st … 5th visits; the last column is "5 or more". */
+export const RETENTION_DEPTH = 5
