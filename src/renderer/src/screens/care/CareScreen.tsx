@@ -7,6 +7,7 @@ import { ComplaintList } from './ComplaintList'
 import { FollowUpList } from './FollowUpList'
 import { CareFigures } from './CareFigures'
 import { ReminderList } from './ReminderList'
+import { LostAndRetention } from './LostAndRetention'
 import './care.css'
 
 /** 客户关怀: the follow-up call list after delivery (sorted by due time) and the complaints register. */
@@ -28,6 +29,7 @@ export function CareScreen({ tab }: { tab: CareTab }) {
           { key: 'complaints', label: t('care.tab.complaints'), children: <ComplaintList state="active" /> },
           { key: 'closedComplaints', label: t('care.tab.closedComplaints'), children: <ComplaintList state="closed" /> },
           { key: 'figures', label: t('care.tab.figures'), children: <CareFigures /> },
+          { key: 'retention', label: t('care.tab.retention'), children: <LostAndRetention /> },
         ]}
       />
     </div>
