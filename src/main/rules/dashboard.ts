@@ -11,6 +11,8 @@ import { envOf, type EvalEnv, type RulesCtx } from './context'
 import { fillRate, ledgerMonths, outboundLastDays, slowMoving, turnover, type SlowMoving } from './measures'
 import { keptMonths, monthBounds, monthlySums, type MonthBound, type MonthRow } from './month-figures'
 import { slowMovingSeries } from './stock-as-of'
+import { careMonthRows } from './care-figures'
+import { FOLLOW_UP_IN_TIME_TARGET_BP, SATISFACTION_TARGET_CENTI } from '../../shared/domain/care'
 
 // The targets dashboard: the manual's figures as monthly series over the last N months, each
 // with the band its rule holds it to (so a manager's change of a rule moves the band too).
@@ -170,6 +172,19 @@ function partsSeries(env: EvalEnv, bounds: readonly MonthBound[], slow: SlowMovi
   ]
 }
 
+/** Follow-ups done in time against the house standard, and the survey's mean against the manual's 950. */
+function careSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[] {
+  const months = bounds.map((b) => b.month)
+  const rows = careMonthRows(env, bounds)
+  const last = (p: Point[]) => p.at(-1)?.value ?? null
+  const inTime = points(months, rows.inTime)
+  const satisfaction = points(months, rows.satisfaction, false)
+  return [
+    series('followup_in_time', 'bp', { min: FOLLOW_UP_IN_TIME_TARGET_BP }, last(inTime), inTime),
+    series('satisfaction', 'centi', { min: SATISFACTION_TARGET_CENTI }, last(satisfaction), satisfaction),
+  ]
+}
+
 export function dashboardTargets(ctx: RulesCtx, input: { months: number }): Out {
   const env = envOf(ctx)
   const bounds = monthBounds(env, input.months)
@@ -180,6 +195,25 @@ export function dashboardTargets(ctx: RulesCtx, input: { months: number }): Out 
   const byLedger = ledgerSeries(env, months, shelf)
   const byParts = partsSeries(env, bounds, shelf)
   const all = [...bySettlement, ...byLedger, ...byParts]
-  const order: DashboardTarget[] = ['maintenance_settlement', 'insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance']
+  const order: DashboardTarget[] = [
+    'maintenance_settlement',
+    'insurance_settlement',
+    'insurance_collection',
+    'stock_vs_outbound',
+    'slow_moving',
+    'turnover',
+    'fill_rate',
+    'stocktake_variance',
+  ]
   return { asOf: env.nowIso, months, targets: order.map((k) => all.find((s) => s.key === k)!) }
+}
+
+/**
+ * Customer care's figures, in the same shape as the targets. A channel of their own: the group's
+ * head office consolidates `dashboard.targets` figure by figure and does not receive care yet.
+ */
+export function careTargets(ctx: RulesCtx, input: { months: number }): Out {
+  const env = envOf(ctx)
+  const bounds = monthBounds(env, input.months)
+  return { asOf: env.nowIso, months: bounds.map((b) => b.month), targets: careSeries(env, bounds) }
 }

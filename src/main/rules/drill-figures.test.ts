@@ -57,6 +57,16 @@ const FIGURE: Record<DashboardTarget, (d: Drill) => Figure> = {
     const served = d.parts.filter((p) => p.counted).length
     return { numerator: served, denominator: d.parts.length, value: ratio(served, d.parts.length) }
   },
+  followup_in_time: (d) => {
+    const decided = d.calls.filter((c) => !c.pending)
+    const n = decided.filter((c) => c.inTime).length
+    return { numerator: n, denominator: decided.length, value: ratio(n, decided.length) }
+  },
+  satisfaction: (d) => {
+    const scores = sum(d.calls.map((c) => c.scoreSum))
+    const answers = sum(d.calls.map((c) => c.answers))
+    return { numerator: scores, denominator: answers, value: answers > 0 ? mulDivRound(scores, 100, answers) : null }
+  },
   stocktake_variance: (d) => {
     const diff = sum(d.parts.map((p) => Math.abs(p.diffValueFen ?? 0)))
     const book = sum(d.parts.map((p) => p.valueFen))
@@ -122,7 +132,8 @@ describe('each dashboard figure is the sum of its drill-down', () => {
   for (const target of DASHBOARD_TARGETS) {
     it(`${target}: the rows listed for September, October and the running November add up to the figure`, async () => {
       const board = await as('manager', 'dashboard.targets', { months: 3 })
-      const series = board.targets.find((s) => s.key === target)!.series
+      const care = await as('manager', 'dashboard.care', { months: 3 })
+      const series = [...board.targets, ...care.targets].find((s) => s.key === target)!.series
       let nonEmpty = 0
       for (const month of months) {
         const point = series.find((p) => p.month === month)!
@@ -144,6 +155,22 @@ describe('each dashboard figure is the sum of its drill-down', () => {
     expect(november.parts.find((p) => p.partNumber === 'NEW-TODAY-1')).toMatchObject({ onHandMilli: 5_000, valueFen: 50_000 })
     const slowOctober = await as('manager', 'dashboard.drill', { target: 'slow_moving', month: '2026-10', limit: 1000 })
     expect(slowOctober.parts.map((p) => p.partNumber)).not.toContain('NEW-TODAY-1')
+  })
+
+  it('splits the month’s satisfaction by advisor, each advisor’s figure the sum of their own calls', async () => {
+    const month = '2026-10'
+    const board = await as('manager', 'dashboard.care', { months: 3 })
+    const point = board.targets.find((s) => s.key === 'satisfaction')!.series.find((p) => p.month === month)!
+    const { advisors } = await as('manager', 'dashboard.satisfactionByAdvisor', { month })
+    expect(advisors.length).toBeGreaterThan(1)
+    expect(sum(advisors.map((a) => a.scoreSum))).toBe(point.numerator)
+    expect(sum(advisors.map((a) => a.answers))).toBe(point.denominator)
+    for (const a of advisors) {
+      const drill = await as('manager', 'dashboard.drill', { target: 'satisfaction', month, advisorId: a.advisorId, limit: 1000 })
+      expect(drill.calls.every((c) => c.advisorId === a.advisorId)).toBe(true)
+      expect(drill.calls).toHaveLength(a.calls)
+      expect(FIGURE.satisfaction(drill)).toEqual({ numerator: a.scoreSum, denominator: a.answers, value: a.valueCenti })
+    }
   })
 
   it('shows a stocktake shortage as a negative difference and a surplus as a positive one', async () => {

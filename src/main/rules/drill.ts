@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Ctx } from '../api/context'
-import type { DrillPart, DrillRo, rulesContract } from '../../shared/contract/rules'
+import type { DrillCall, DrillPart, DrillRo, rulesContract } from '../../shared/contract/rules'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import { monthBounds, monthKey } from '../../shared/domain/calendar'
@@ -9,6 +9,7 @@ import { sqlAll } from '../store/query'
 import { envOf, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
 import { PART_DRILLS, type MonthWindow } from './drill-parts'
+import { drillInTime, drillSatisfaction, satisfactionByAdvisor } from './care-figures'
 
 // Drill-down: the ROs, invoices or parts behind one month's figure on the dashboard — the same
 // rows the figure is computed from (parts as they stood at the month's end: drill-parts.ts).
@@ -18,6 +19,7 @@ type In = z.output<Section['dashboard.drill']['input']>
 type Out = z.output<Section['dashboard.drill']['output']>
 type RoOut = z.output<typeof DrillRo>
 type PartOut = z.output<typeof DrillPart>
+type CallOut = z.output<typeof DrillCall>
 
 interface RoRow {
   id: number
@@ -75,6 +77,7 @@ export function drill(ctx: Ctx, input: In): Out {
   const now = env.nowIso
   let ros: RoOut[] = []
   let parts: PartOut[] = []
+  let calls: CallOut[] = []
   switch (input.target) {
     case 'maintenance_settlement': {
       const p = paramsOf(env, 'maintenance_settlement_overdue')
@@ -120,9 +123,29 @@ export function drill(ctx: Ctx, input: In): Out {
       ros = rows.map(roOut)
       break
     }
+    case 'followup_in_time':
+      calls = drillInTime(env, window, lim)
+      break
+    case 'satisfaction':
+      calls = drillSatisfaction(env, window, lim, input.advisorId)
+      break
     default:
       parts = PART_DRILLS[input.target](env, window, lim)
   }
-  const truncated = ros.length > input.limit || parts.length > input.limit
-  return { target: input.target, month: input.month, asOf: window.asOf, ros: ros.slice(0, input.limit), parts: parts.slice(0, input.limit), truncated }
+  const truncated = ros.length > input.limit || parts.length > input.limit || calls.length > input.limit
+  return {
+    target: input.target,
+    month: input.month,
+    asOf: window.asOf,
+    ros: ros.slice(0, input.limit),
+    parts: parts.slice(0, input.limit),
+    calls: calls.slice(0, input.limit),
+    truncated,
+  }
+}
+
+/** The survey's mean per service advisor in one month, each with its drill-down (advisorId). */
+export function advisorSatisfaction(ctx: Ctx, input: z.output<Section['dashboard.satisfactionByAdvisor']['input']>): z.output<Section['dashboard.satisfactionByAdvisor']['output']> {
+  const env = envOf(ctx)
+  return { month: input.month, advisors: satisfactionByAdvisor(env, monthWindow(env, input.month)) }
 }

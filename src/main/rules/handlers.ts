@@ -3,8 +3,8 @@ import type { rulesContract } from '../../shared/contract/rules'
 import { listRules, previewRule, runSweep, updateRule } from './admin'
 import { acknowledgeAlert, resolveAlert, snoozeAlert } from './alert-state'
 import { countAlerts, getAlert, listAlerts } from './alerts'
-import { dashboardTargets } from './dashboard'
-import { drill } from './drill'
+import { careTargets, dashboardTargets } from './dashboard'
+import { advisorSatisfaction, drill } from './drill'
 
 export const rulesHandlers: HandlersFor<typeof rulesContract> = {
   'alerts.list': listAlerts,
@@ -26,5 +26,7 @@ export const rulesHandlers: HandlersFor<typeof rulesContract> = {
   'rules.update': updateRule,
   'rules.sweep': (ctx) => runSweep(ctx),
   'dashboard.targets': dashboardTargets,
+  'dashboard.care': careTargets,
   'dashboard.drill': drill,
+  'dashboard.satisfactionByAdvisor': advisorSatisfaction,
 }

@@ -296,6 +296,8 @@ export interface DB {
   care_call_answers: CareCallAnswersTable
   care_complaints: CareComplaintsTable
   care_complaint_actions: CareComplaintActionsTable
+  care_reminders: CareRemindersTable
+  care_reminder_runs: CareReminderRunsTable
   dept_targets: DeptTargetsTable
   dept_target_months: DeptTargetMonthsTable
   dept_target_people: DeptTargetPeopleTable
@@ -921,7 +923,9 @@ export interface CareFollowupsTable {
 
 export interface CareCallsTable {
   id: Generated<number>
-  followup_id: number
+  /** Exactly one of followup_id and reminder_id is set. */
+  followup_id: number | null
+  reminder_id: number | null
   user_id: number
   started_at: string
   ended_at: string
@@ -1094,4 +1098,36 @@ export interface CsiItemsTable {
   label: string
   score_tenths: number
   max_tenths: number
+}
+
+export interface CareRemindersTable {
+  id: Generated<number>
+  vehicle_id: number
+  ro_id: number
+  service_at: string
+  service_km: number
+  last_km: number
+  last_read_at: string
+  km_per_day_centi: number | null
+  due_by_months: string
+  due_by_km: string | null
+  due_date: string
+  due_by: 'months' | 'km'
+  state: Generated<'open' | 'booked' | 'declined'>
+  attempts: Generated<number>
+  callback_at: string | null
+  appointment_id: number | null
+  closed_at: string | null
+  closed_by: number | null
+  close_note: Generated<string>
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface CareReminderRunsTable {
+  id: number
+  day: string
+  variant: string
+  at: string
 }

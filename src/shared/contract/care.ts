@@ -10,6 +10,7 @@ import {
   SURVEY_SCALE,
 } from '../domain/care'
 import { RO_TYPES } from '../domain/ro-type'
+import { DUE_BY, REMINDER_STATES } from '../domain/care-reminder'
 import type { ContractSection } from './types'
 
 // Customer care (客户关怀): the follow-up call list after delivery (回访) with its call log and
@@ -106,6 +107,40 @@ export const ComplaintView = ComplaintRow.extend({
   steps: z.array(z.object({ id: z.number(), kind: z.enum(['open', 'assign', 'action', 'resolve', 'reopen', 'close']), note: z.string(), userName: z.string(), at: z.string() })),
 })
 
+export const ReminderRow = z.object({
+  id: z.number(),
+  version: z.number(),
+  state: z.enum(REMINDER_STATES),
+  vehicleId: z.number(),
+  plate: z.string().nullable(),
+  model: z.string(),
+  customerName: z.string(),
+  mobile: z.string().nullable(),
+  /** The last maintenance RO the reminder counts from. */
+  roId: z.number(),
+  roNumber: z.string(),
+  serviceAt: z.string(),
+  serviceKm: z.number(),
+  lastKm: z.number(),
+  /** Km per day in hundredths from the odometer history; null when it cannot be told. */
+  kmPerDayCenti: z.number().nullable(),
+  dueByMonths: z.string(),
+  dueByKm: z.string().nullable(),
+  dueDate: z.string(),
+  dueBy: z.enum(DUE_BY),
+  overdue: z.boolean(),
+  attempts: z.number(),
+  callbackAt: z.string().nullable(),
+  /** Why the car is due, in the caller's language: carried into the appointment booked from the call. */
+  reason: z.string(),
+})
+
+export const ReminderView = ReminderRow.extend({
+  calls: z.array(CallRow),
+  appointment: z.object({ id: z.number(), startsAt: z.string(), advisorName: z.string(), concern: z.string(), status: z.string() }).nullable(),
+  closeNote: z.string(),
+})
+
 const w = 'write' as const
 const r = 'read' as const
 
@@ -142,6 +177,79 @@ export const careContract = {
     output: FollowUpView,
     access: 'care.call',
     kind: w,
+  },
+  'care.reminders.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.array(ReminderRow),
+    access: 'care.read',
+    kind: r,
+  },
+  'care.reminders.get': { input: z.strictObject({ id: Id }), output: ReminderView, access: 'care.read', kind: r },
+  'care.reminders.logCall': {
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      startedAt: Instant,
+      endedAt: Instant,
+      outcome: z.enum(CALL_OUTCOMES),
+      callbackAt: Instant.optional(),
+      remark: Note,
+      /** Book the service from this (reached) call through the appointments desk; the reason goes with it. */
+      book: z
+        .strictObject({
+          advisorId: Id,
+          startsAt: Instant,
+          durationMin: z.number().int().min(5).max(600).default(60),
+          /** Empty: the reminder's reason. */
+          concern: z.string().trim().max(500).default(''),
+          outsideHours: z.boolean().default(false),
+        })
+        .optional(),
+      /** The customer does not want the service now (reached call): the reminder is closed. */
+      decline: z.boolean().default(false),
+    }),
+    output: ReminderView,
+    access: 'care.call',
+    kind: w,
+  },
+  'care.lost': {
+    input: z.strictObject({
+      /** Months without a visit; the setting `care.lostMonths` (12) when left out. */
+      months: z.number().int().min(1).max(120).optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({
+      months: z.number(),
+      cutoff: z.string(),
+      rows: z.array(
+        z.object({
+          vehicleId: z.number(),
+          plate: z.string().nullable(),
+          model: z.string(),
+          modelYear: z.number().nullable(),
+          customerName: z.string(),
+          mobile: z.string().nullable(),
+          lastVisitAt: z.string(),
+          lastRoNumber: z.string(),
+          visits: z.number(),
+          /** What the vehicle's settled ROs came to, fen (gross). */
+          valueFen: z.number(),
+        }),
+      ),
+    }),
+    access: 'care.read',
+    kind: r,
+  },
+  'care.retention': {
+    input: z.strictObject({}),
+    output: z.object({
+      depth: z.number(),
+      /** reached[k]: vehicles with at least k + 1 visits (the last: that many or more). */
+      total: z.array(z.number()),
+      years: z.array(z.object({ modelYear: z.number().nullable(), reached: z.array(z.number()) })),
+    }),
+    access: 'care.read',
+    kind: r,
   },
   'care.staff': {
     input: z.strictObject({}),

@@ -126,6 +126,40 @@ export const DrillPart = z.object({
   monthEndValuesFen: z.array(z.number()).nullable(),
 })
 
+/** A follow-up (one per delivery) and the call that completed it, behind a customer-care figure. */
+export const DrillCall = z.object({
+  followUpId: z.number(),
+  /** The reached call that completed the follow-up; null while it is not done. */
+  callId: z.number().nullable(),
+  roId: z.number(),
+  roNumber: z.string(),
+  customerName: z.string(),
+  advisorId: z.number(),
+  advisorName: z.string(),
+  deliveredAt: z.string(),
+  dueAt: z.string(),
+  /** When the follow-up was closed (done or unreachable). */
+  closedAt: z.string().nullable(),
+  calledAt: z.string().nullable(),
+  /** followup_in_time: done before it was due; satisfaction: false. */
+  inTime: z.boolean(),
+  /** Still open and not yet due: not counted until it is decided. */
+  pending: z.boolean(),
+  /** satisfaction: the sum of the call's survey scores and how many questions it answered. */
+  scoreSum: z.number().nullable(),
+  answers: z.number().nullable(),
+})
+
+export const AdvisorSatisfaction = z.object({
+  advisorId: z.number(),
+  advisorName: z.string(),
+  calls: z.number(),
+  scoreSum: z.number(),
+  answers: z.number(),
+  /** Mean score in hundredths of a point (950 = 9.5 of 10); null without answers. */
+  valueCenti: z.number().nullable(),
+})
+
 const w = 'write' as const
 const r = 'read' as const
 
@@ -192,9 +226,37 @@ export const rulesContract = {
     access: 'dashboard.read',
     kind: r,
   },
+  /** Customer care's figures (follow-ups done in time, satisfaction) as monthly series like the targets'. */
+  'dashboard.care': {
+    input: z.strictObject({ months: z.number().int().min(1).max(24).default(12) }),
+    output: z.object({ asOf: z.string(), months: z.array(z.string()), targets: z.array(TargetSeries) }),
+    access: 'dashboard.read',
+    kind: r,
+  },
   'dashboard.drill': {
-    input: z.strictObject({ target: z.enum(DASHBOARD_TARGETS), month: Month, limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.object({ target: z.enum(DASHBOARD_TARGETS), month: z.string(), asOf: z.string(), ros: z.array(DrillRo), parts: z.array(DrillPart), truncated: z.boolean() }),
+    input: z.strictObject({
+      target: z.enum(DASHBOARD_TARGETS),
+      month: Month,
+      /** satisfaction: only the calls about this advisor's deliveries. */
+      advisorId: Id.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({
+      target: z.enum(DASHBOARD_TARGETS),
+      month: z.string(),
+      asOf: z.string(),
+      ros: z.array(DrillRo),
+      parts: z.array(DrillPart),
+      calls: z.array(DrillCall),
+      truncated: z.boolean(),
+    }),
+    access: 'dashboard.read',
+    kind: r,
+  },
+  /** The survey's mean score per service advisor in one month (drill: dashboard.drill with advisorId). */
+  'dashboard.satisfactionByAdvisor': {
+    input: z.strictObject({ month: Month }),
+    output: z.object({ month: z.string(), advisors: z.array(AdvisorSatisfaction) }),
     access: 'dashboard.read',
     kind: r,
   },

@@ -135,5 +135,8 @@ export const DASHBOARD_TARGETS = [
   'turnover',
   'fill_rate',
   'stocktake_variance',
+  // Customer care: follow-ups done in time ÷ deliveries; the survey's mean score (on 10 points).
+  'followup_in_time',
+  'satisfaction',
 ] as const
 export type DashboardTarget = (typeof DASHBOARD_TARGETS)[number]

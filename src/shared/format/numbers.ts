@@ -75,3 +75,8 @@ export function yuan(fen: number): string {
   const m = Math.abs(fen)
   return `${sign}${Math.floor(m / 100)}.${String(m % 100).padStart(2, '0')}`
 }
+
+/** A whole number with the locale's digit grouping: 136298 → "136,298". */
+export function groupedInteger(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)
+}

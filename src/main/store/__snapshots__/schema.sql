@@ -31,6 +31,12 @@ CREATE INDEX audit_log_user ON audit_log(user_id, id);
 -- index care_calls_followup
 CREATE INDEX care_calls_followup ON care_calls(followup_id, id);
 
+-- index care_calls_reminder
+CREATE INDEX care_calls_reminder ON care_calls(reminder_id, id);
+
+-- index care_calls_started
+CREATE INDEX care_calls_started ON care_calls(started_at);
+
 -- index care_complaint_actions_complaint
 CREATE INDEX care_complaint_actions_complaint ON care_complaint_actions(complaint_id, id);
 
@@ -48,6 +54,9 @@ CREATE INDEX care_followups_delivered ON care_followups(delivered_at);
 
 -- index care_followups_due
 CREATE INDEX care_followups_due ON care_followups(state, due_at);
+
+-- index care_reminders_due
+CREATE INDEX care_reminders_due ON care_reminders(state, due_date);
 
 -- index customers_mobile
 CREATE INDEX customers_mobile ON customers(mobile);
@@ -374,7 +383,8 @@ CREATE TABLE care_call_answers (
 -- table care_calls
 CREATE TABLE care_calls (
         id INTEGER PRIMARY KEY,
-        followup_id INTEGER NOT NULL REFERENCES care_followups(id),
+        followup_id INTEGER REFERENCES care_followups(id),
+        reminder_id INTEGER REFERENCES care_reminders(id),
         user_id INTEGER NOT NULL REFERENCES users(id),
         started_at TEXT NOT NULL,
         ended_at TEXT NOT NULL,
@@ -383,7 +393,8 @@ CREATE TABLE care_calls (
         remark TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         CHECK (ended_at >= started_at),
-        CHECK ((outcome = 'call_back') = (callback_at IS NOT NULL))
+        CHECK ((outcome = 'call_back') = (callback_at IS NOT NULL)),
+        CHECK ((followup_id IS NULL) <> (reminder_id IS NULL))
       ) STRICT;
 
 -- table care_complaint_actions
@@ -440,6 +451,41 @@ CREATE TABLE care_followups (
         close_note TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table care_reminder_runs
+CREATE TABLE care_reminder_runs (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        day TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+
+-- table care_reminders
+CREATE TABLE care_reminders (
+        id INTEGER PRIMARY KEY,
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        ro_id INTEGER NOT NULL REFERENCES repair_orders(id),
+        service_at TEXT NOT NULL,
+        service_km INTEGER NOT NULL CHECK (service_km >= 0),
+        last_km INTEGER NOT NULL CHECK (last_km >= 0),
+        last_read_at TEXT NOT NULL,
+        km_per_day_centi INTEGER CHECK (km_per_day_centi >= 0),
+        due_by_months TEXT NOT NULL,
+        due_by_km TEXT,
+        due_date TEXT NOT NULL,
+        due_by TEXT NOT NULL CHECK (due_by IN ('months', 'km')),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'booked', 'declined')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        callback_at TEXT,
+        appointment_id INTEGER REFERENCES appointments(id),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        close_note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (vehicle_id, ro_id)
       ) STRICT;
 
 -- table csi_items

@@ -25,6 +25,7 @@ const CATALOGUE_READS = ['parts.search', 'parts.get', 'parts.labels', 'catalog.p
 const STOCK_READS = ['stock.moves', 'stock.valuation', 'stock.emptyBins', 'stock.fillRate'] as const
 const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.list'] as const
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
+const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
 const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get'] as const
 const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.training.month'] as const
@@ -40,7 +41,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'ro.parts': ['ro.get', 'audit.document', ...COUNTER_READS, 'workshop.ro', 'settlement.get', ...CATALOGUE_READS, ...STOCK_READS],
   'customer.changed': [...RECEPTION_READS, 'ro.get', 'ro.list'],
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
-  'appointment.changed': ['appointments.day', 'vehicles.get'],
+  'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
   'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],
@@ -52,7 +53,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'external.changed': ['purchasing.external.list', ...COUNTER_READS],
   'alerts.changed': [...ALERT_READS],
   'warranty.changed': [...WARRANTY_READS, 'audit.document'],
-  'care.changed': ['care.followups.list', 'care.followups.get', 'care.complaints.list', 'care.complaints.get'],
+  'care.changed': ['care.followups.list', 'care.followups.get', 'care.complaints.list', 'care.complaints.get', 'care.reminders.list', 'care.reminders.get', ...CARE_FIGURES],
   'rules.changed': ['rules.list', 'rules.preview', ...ALERT_READS, ...DASHBOARD_READS],
   'data.export.requested': DATA_READS,
   'data.export.resend': DATA_READS,

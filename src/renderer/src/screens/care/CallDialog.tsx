@@ -9,13 +9,13 @@ import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from './CallHistory'
 
-const mmss = (ms: number) => {
+export const mmss = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 }
 
 /** The call timer: "started" and "ended" are pressed on the desk phone's call; the screen needs no network for it. */
-function useCallTimer() {
+export function useCallTimer() {
   const [startedAt, setStartedAt] = useState<Date | null>(null)
   const [endedAt, setEndedAt] = useState<Date | null>(null)
   const [now, setNow] = useState(() => new Date())

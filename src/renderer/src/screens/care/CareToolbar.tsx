@@ -24,7 +24,11 @@ export function CareToolbar({ q, setQ, count, onEnter }: { q: string; setQ: (q: 
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') onEnter()
+          if (e.key !== 'Enter') return
+          // Without this the same key's keypress lands on the dialog just opened (its close button,
+          // focused first) and closes it again at once.
+          e.preventDefault()
+          onEnter()
         }}
       />
       <Typography.Text type="secondary">{t('care.keys')}</Typography.Text>

@@ -6,7 +6,7 @@ import { useHotkeys } from '../../hotkeys'
 import { Forbidden } from '../shell/Forbidden'
 import { StaleBanner } from '../settlement/SettlementScreen'
 import { useCan } from '../../permissions'
-import { useDashboardUi, useTargets } from '../../stores/dashboard-store'
+import { useCareTargets, useDashboardUi, useTargets } from '../../stores/dashboard-store'
 import { TargetCard } from './TargetCard'
 import { DrillDrawer } from './DrillDrawer'
 import '../settlement/settlement.css'
@@ -21,7 +21,13 @@ export function DashboardScreen() {
   const months = useDashboardUi((s) => s.months)
   const drillOf = useDashboardUi((s) => s.drillOf)
   const { targets, error, loading, refetch } = useTargets(months, canRead)
-  useHotkeys({ F5: () => void refetch() })
+  const care = useCareTargets(months, canRead)
+  useHotkeys({
+    F5: () => {
+      void refetch()
+      void care.refetch()
+    },
+  })
 
   if (!canRead) return <Forbidden />
 
@@ -48,7 +54,7 @@ export function DashboardScreen() {
       {!targets && !error && <Skeleton active />}
       {targets && (
         <Row gutter={[10, 10]}>
-          {targets.targets.map((target) => (
+          {[...targets.targets, ...(care.targets?.targets ?? [])].map((target) => (
             <Col key={target.key} xs={24} md={12} xl={8} xxl={6}>
               <TargetCard
                 target={target}

@@ -7,6 +7,7 @@ import { hrefOf, navigate } from '../../router'
 import { useDashboardUi, useDrill, type DrillPartT, type DrillRoT } from '../../stores/dashboard-store'
 import { stateColour } from '../ro/state-colour'
 import { useCan } from '../../permissions'
+import { DrillCalls } from './DrillCalls'
 
 /** Keeps only the columns some row has a value for: each figure fills different ones. */
 function present<T extends object>(rows: readonly T[], columns: ColumnsType<T>): ColumnsType<T> {
@@ -30,6 +31,7 @@ export function DrillDrawer() {
   const roHref = (id: number) => hrefOf(canSettlement ? { name: 'settleRo', id } : { name: 'ro', id })
   const ros = drill?.ros ?? []
   const parts = drill?.parts ?? []
+  const calls = drill?.calls ?? []
 
   const roColumns = present<DrillRoT>(ros, [
     { title: t('field.roNumber'), dataIndex: 'number', width: 130, render: (v: string, r) => <a href={roHref(r.roId)} className="mono">{v}</a> },
@@ -93,7 +95,7 @@ export function DrillDrawer() {
       {!drill && !error && <Skeleton active />}
       {drill && drill.parts.length > 0 && <p className="drill-as-of">{t('dash.drillAsOf', { at: dateTime(drill.asOf) })}</p>}
       {drill && drill.truncated && <Alert type="info" showIcon title={t('dash.truncated')} className="stl-gap" />}
-      {drill && ros.length === 0 && parts.length === 0 && <Alert type="info" showIcon title={t('dash.drillEmpty')} />}
+      {drill && ros.length === 0 && parts.length === 0 && calls.length === 0 && <Alert type="info" showIcon title={t('dash.drillEmpty')} />}
       {ros.length > 0 && (
         <Table<DrillRoT>
           size="small"
@@ -106,6 +108,7 @@ export function DrillDrawer() {
           onRow={(r) => ({ tabIndex: 0, onKeyDown: (e) => e.key === 'Enter' && navigate(canSettlement ? { name: 'settleRo', id: r.roId } : { name: 'ro', id: r.roId }) })}
         />
       )}
+      {calls.length > 0 && <DrillCalls calls={calls} scores={of.target === 'satisfaction'} />}
       {parts.length > 0 && (
         <Table<DrillPartT>
           size="small"

@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd'
+import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/domain/care'
+import { toLocalIso } from '../../../../shared/domain/time'
+import { useApiMutation, useApiQuery } from '../../api/query-client'
+import { useLocale, useT } from '../../i18n'
+import { dateOnly, dateTime, km, wallClockToIso } from '../../format'
+import { useCan } from '../../permissions'
+import { useTimeZone } from '../settlement/use-settlement'
+import { CallHistory } from './CallHistory'
+import { mmss, useCallTimer } from './CallDialog'
+
+type Next = 'none' | 'book' | 'decline'
+
+/** 保养提醒电话: the number large, the call timed, the outcome; from a reached call the service is booked (the reason goes with it) or declined. */
+export function ReminderDialog({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useT()
+  const locale = useLocale()
+  const tz = useTimeZone()
+  const canCall = useCan('care.call')
+  const canBook = useCan('appointments.write')
+  const view = useApiQuery('care.reminders.get', { id })
+  const staff = useApiQuery('care.staff', {})
+  const timer = useCallTimer()
+  const [outcome, setOutcome] = useState<CallOutcome>('reached')
+  const [callbackAt, setCallbackAt] = useState('')
+  const [remark, setRemark] = useState('')
+  const [next, setNext] = useState<Next>('book')
+  const [advisorId, setAdvisorId] = useState<number | null>(null)
+  const [startsAt, setStartsAt] = useState('')
+  const [duration, setDuration] = useState(60)
+  const [concern, setConcern] = useState<string | null>(null)
+  const save = useApiMutation('care.reminders.logCall', { showError: 'inline', onSuccess: (data) => (data.state === 'open' ? setRemark('') : onClose()) })
+  const m = view.data
+  // Who can take a booking, the service advisors first.
+  const rank = (role: string) => ['service_advisor', 'front_desk_supervisor', 'service_manager'].indexOf(role)
+  const advisors = (staff.data ?? []).filter((s) => rank(s.role) >= 0).sort((a, b) => rank(a.role) - rank(b.role))
+  useEffect(() => {
+    if (advisorId === null && advisors[0]) setAdvisorId(advisors[0].id)
+  }, [advisorId, advisors])
+  const ready = timer.startedAt !== null && timer.endedAt !== null
+  const booking = outcome === 'reached' && next === 'book' && canBook
+
+  const submit = () => {
+    if (!m || !timer.startedAt || !timer.endedAt) return
+    save.mutate({
+      id: m.id,
+      version: m.version,
+      startedAt: toLocalIso(timer.startedAt, tz),
+      endedAt: toLocalIso(timer.endedAt, tz),
+      outcome,
+      ...(outcome === 'call_back' && callbackAt ? { callbackAt: wallClockToIso(callbackAt, tz) } : {}),
+      remark,
+      ...(booking && advisorId !== null && startsAt ? { book: { advisorId, startsAt: wallClockToIso(startsAt, tz), durationMin: duration, concern: concern ?? m.reason } } : {}),
+      decline: outcome === 'reached' && next === 'decline',
+    })
+  }
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={m ? t('care.reminder.title', { plate: m.plate ?? m.roNumber }) : ''}
+      onCancel={onClose}
+      footer={
+        m?.state === 'open' && canCall ? (
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" disabled={!ready || (booking && (!startsAt || advisorId === null))} loading={save.isPending} onClick={submit}>
+              {booking ? t('care.reminder.saveBook') : t('care.call.save')}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      {view.error && <Alert type="error" showIcon title={view.error.message} />}
+      {m && (
+        <div>
+          <div className="care-dial">
+            <div>
+              <Typography.Text type="secondary">
+                {m.customerName} · {m.plate ?? ''} {m.model} · {t('care.call.dial')}
+              </Typography.Text>
+              <div className="care-phone" aria-label={t('field.mobile')}>
+                {m.mobile ?? '—'}
+              </div>
+            </div>
+            {m.state === 'open' && canCall && (
+              <Space>
+                <Button onClick={timer.start} disabled={timer.startedAt !== null && timer.endedAt === null}>
+                  {t('care.call.start')}
+                </Button>
+                <Button onClick={timer.end} disabled={timer.startedAt === null || timer.endedAt !== null}>
+                  {t('care.call.end')}
+                </Button>
+                <span className="care-timer" aria-label={t('care.call.duration')}>
+                  {mmss(timer.elapsed)}
+                </span>
+              </Space>
+            )}
+          </div>
+          <Alert
+            type={m.overdue ? 'warning' : 'info'}
+            showIcon
+            title={m.reason}
+            description={t('care.reminder.basis', {
+              months: dateOnly(m.dueByMonths),
+              km: m.dueByKm ? dateOnly(m.dueByKm) : '—',
+              last: km(m.lastKm, locale),
+            })}
+          />
+          {save.problem && <Alert type="error" showIcon title={save.problem} className="care-section" />}
+          {m.state === 'open' && canCall && (
+            <>
+              {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
+              <div className="care-section">
+                <Typography.Text strong>{t('care.call.outcome')}</Typography.Text>{' '}
+                <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallOutcome)} aria-label={t('care.call.outcome')}>
+                  {CALL_OUTCOMES.map((o) => (
+                    <Radio.Button key={o} value={o}>
+                      {t(`callOutcome.${o}`)}
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+                {outcome === 'call_back' && (
+                  <Input type="datetime-local" size="small" style={{ width: 220, marginLeft: 8 }} aria-label={t('care.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.target.value)} />
+                )}
+              </div>
+              {outcome === 'reached' && (
+                <div className="care-section">
+                  <Radio.Group value={next} onChange={(e) => setNext(e.target.value as Next)} aria-label={t('care.reminder.next')}>
+                    {canBook && <Radio value="book">{t('care.reminder.book')}</Radio>}
+                    <Radio value="decline">{t('care.reminder.decline')}</Radio>
+                    <Radio value="none">{t('care.reminder.later')}</Radio>
+                  </Radio.Group>
+                  {booking && (
+                    <div className="care-book">
+                      <Select<number>
+                        size="small"
+                        style={{ width: 140 }}
+                        aria-label={t('dash.call.advisor')}
+                        value={advisorId ?? undefined}
+                        onChange={setAdvisorId}
+                        options={advisors.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                      <Input type="datetime-local" size="small" style={{ width: 220 }} aria-label={t('care.reminder.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+                      <InputNumber<number> size="small" min={5} max={600} step={15} value={duration} onChange={(v) => setDuration(v ?? 60)} aria-label={t('care.reminder.duration')} addonAfter={t('care.reminder.minutes')} />
+                      <Input.TextArea rows={2} maxLength={500} aria-label={t('care.reminder.concern')} value={concern ?? m.reason} onChange={(e) => setConcern(e.target.value)} />
+                    </div>
+                  )}
+                </div>
+              )}
+              <div className="care-section">
+                <Input.TextArea rows={2} maxLength={500} placeholder={t('care.call.remark')} aria-label={t('care.call.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />
+              </div>
+            </>
+          )}
+          {m.state !== 'open' && (
+            <Alert
+              type="success"
+              showIcon
+              className="care-section"
+              title={`${t(`reminderState.${m.state}`)}${m.appointment ? ` · ${dateTime(m.appointment.startsAt)} · ${m.appointment.advisorName}` : ''}${m.closeNote ? ` · ${m.closeNote}` : ''}`}
+            />
+          )}
+          <CallHistory calls={m.calls} />
+        </div>
+      )}
+    </Modal>
+  )
+}
