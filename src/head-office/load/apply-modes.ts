@@ -29,23 +29,12 @@ export interface Statement {
 
 const appliedOf = (table: string) => q(appliedName(table))
 const change = (sql: string): Statement => ({ sql, counts: 'changes' })
-const setting = (sql: string): Statement => ({ sql, counts: null })
 
-/**
- * A join of the batch's few rows with the dealer's many is done as a nested loop over the
- * warehouse's index. The staging tables have no statistics (they are emptied at every commit),
- * so the planner guesses thousands of rows there and hashes all the dealer's rows instead (the
- * ro_lines delete took 20–30 ms for 14 orders); this pins the plan for that one statement.
- */
-function nestedLoop(statement: Statement): Statement[] {
-  return [
-    setting('SET LOCAL enable_hashjoin = off'),
-    setting('SET LOCAL enable_mergejoin = off'),
-    statement,
-    setting('RESET enable_hashjoin'),
-    setting('RESET enable_mergejoin'),
-  ]
-}
+// The statements that meet the batch's few rows with the dealer's many look the many up by the
+// warehouse's index, row by row, in a form the planner cannot turn into a join: the staging
+// tables have no statistics (emptied at every commit) and a warehouse table's are stale right
+// after a dealer's first batch, so a join was planned as hashing or materialising all the
+// dealer's rows (the ro_lines delete of 14 orders took 20–30 ms).
 
 function upsert(s: ApplyStep): Statement[] {
   const { spec } = s
@@ -70,14 +59,9 @@ function upsert(s: ApplyStep): Statement[] {
   ]
   if (!s.isParent) return out
   const match = keys.map((k) => `w.${k} = s.${k}`).join(' AND ')
-  const same = at ? ` AND w.${at} = s.${at}` : ''
-  return [
-    ...out,
-    ...nestedLoop({
-      sql: `INSERT INTO ${appliedOf(spec.name)} (id) SELECT s.id FROM ${q(s.staging)} s JOIN ${t} w ON w.dealer_code = ${s.dealer} AND ${match}${same}`,
-      counts: 'parents',
-    }),
-  ]
+  // Applied: the row now held has the sent stamp (a parent without one is always applied).
+  const applied = at ? ` WHERE (SELECT w.${at} FROM ${t} w WHERE w.dealer_code = ${s.dealer} AND ${match}) = s.${at}` : ''
+  return [...out, { sql: `INSERT INTO ${appliedOf(spec.name)} (id) SELECT s.id FROM ${q(s.staging)} s${applied}`, counts: 'parents' }]
 }
 
 function append(s: ApplyStep): Statement[] {
@@ -93,7 +77,12 @@ function replaceChildren(s: ApplyStep): Statement[] {
   const t = tableOf(s.spec)
   const cols = s.spec.columns.map((c) => q(c.name)).join(', ')
   return [
-    ...nestedLoop(change(`DELETE FROM ${t} c USING ${parent} p WHERE c.dealer_code = ${s.dealer} AND c.${column} = p.id`)),
+    // Each applied parent's children found by the (dealer, parent) index (OFFSET 0 keeps the
+    // lookup from being flattened into a join), then deleted by their row addresses.
+    change(
+      `DELETE FROM ${t} WHERE ctid = ANY (ARRAY(SELECT c.ctid FROM ${parent} p CROSS JOIN LATERAL
+         (SELECT ctid FROM ${t} WHERE dealer_code = ${s.dealer} AND ${column} = p.id OFFSET 0) c))`,
+    ),
     change(`INSERT INTO ${t} (dealer_code, ${cols}) SELECT ${s.dealer}, ${cols} FROM ${q(s.staging)} s WHERE s.${column} IN (SELECT id FROM ${parent})`),
   ]
 }

@@ -16,10 +16,12 @@ import { copyText, explainRow, rowEncoder } from './row-check'
 
 export class BadRow extends Error {}
 
-/** Compressed size up to which a file is unzipped in memory (≈ 10–20 MB of JSON). */
-export const IN_MEMORY_BYTES = 1 << 20
+/** Compressed size up to which a file is unzipped in memory (≈ 1 MB of JSON: every file of a night). */
+export const IN_MEMORY_BYTES = 1 << 17
 /** COPY data is sent in writes of about this many characters. */
-const CHUNK = 1 << 18
+const CHUNK = 1 << 16
+/** The unzipped file is decoded to text in pieces of about this many bytes. */
+const PIECE = 1 << 20
 
 const encoders = new WeakMap<ExportTableSpec, (row: unknown) => string | null>()
 function encoderOf(spec: ExportTableSpec) {
@@ -97,8 +99,21 @@ class JsonLinesToCopy extends Transform {
   }
 }
 
-/** Writes `text`'s rows to the COPY; on a bad row the COPY is failed (the server rolls it back) and the BadRow thrown. */
-async function sendAll(target: Writable, rows: Rows, text: string): Promise<void> {
+/** Where the piece of `data` from `start` ends: after the last newline within PIECE bytes (or the first after them). */
+function pieceEnd(data: Buffer, start: number): number {
+  if (data.length - start <= PIECE) return data.length
+  const last = data.lastIndexOf(10, start + PIECE - 1)
+  if (last >= start) return last + 1
+  const next = data.indexOf(10, start + PIECE)
+  return next < 0 ? data.length : next + 1
+}
+
+/**
+ * Writes the rows of the unzipped file to the COPY, decoding it a piece at a time (whole lines,
+ * so no character is cut); on a bad row the COPY is failed (the server rolls it back) and the
+ * BadRow thrown.
+ */
+async function sendAll(target: Writable, rows: Rows, data: Buffer): Promise<void> {
   const finished = new Promise<void>((resolve, reject) => {
     target.once('finish', resolve)
     target.once('error', reject)
@@ -106,10 +121,15 @@ async function sendAll(target: Writable, rows: Rows, text: string): Promise<void
   // Observed here; awaited (and so reported) below.
   finished.catch(() => undefined)
   try {
-    for (let at = 0; at < text.length; ) {
-      const next = rows.chunk(text, at)
-      at = next.end
-      if (next.data && !target.write(next.data)) await Promise.race([new Promise((r) => target.once('drain', r)), finished])
+    for (let from = 0; from < data.length; ) {
+      const to = pieceEnd(data, from)
+      const text = data.toString('utf8', from, to)
+      from = to
+      for (let at = 0; at < text.length; ) {
+        const next = rows.chunk(text, at)
+        at = next.end
+        if (next.data && !target.write(next.data)) await Promise.race([new Promise((r) => target.once('drain', r)), finished])
+      }
     }
   } catch (error) {
     target.destroy(error as Error)
@@ -140,8 +160,8 @@ export async function copyFileInto(
   const rows = new Rows(spec, file, dealer)
   if (bytes <= IN_MEMORY_BYTES) {
     // Unzipped before the COPY starts (a damaged file fails here), checked and encoded while it runs.
-    const text = gunzipSync(readFileSync(path)).toString('utf8')
-    await sendAll(client.query(copyFrom(sql)), rows, text)
+    const data = gunzipSync(readFileSync(path))
+    await sendAll(client.query(copyFrom(sql)), rows, data)
     return rows.rows
   }
   // A multi-byte character can straddle two chunks: utf8Chunks cuts them on character boundaries.
