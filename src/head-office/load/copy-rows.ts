@@ -21,7 +21,7 @@ export const IN_MEMORY_BYTES = 1 << 17
 /** COPY data is sent in writes of about this many characters. */
 const CHUNK = 1 << 16
 /** The unzipped file is decoded to text in pieces of about this many bytes. */
-const PIECE = 1 << 20
+const PIECE = 1 << 16
 
 const encoders = new WeakMap<ExportTableSpec, (row: unknown) => string | null>()
 function encoderOf(spec: ExportTableSpec) {
