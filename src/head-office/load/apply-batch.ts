@@ -9,7 +9,9 @@ import { BadRow, copyFileInto } from './copy-rows'
 
 // One batch in ONE transaction: COPY each file into a staging table, apply it by its mode in the
 // manifest's order, and record the batch as applied and the dealer's position in its chain —
-// all committed together or not at all. A loader killed at any moment leaves either the whole
+// all committed together or not at all. Round trips are what a small night costs most, so a
+// batch takes three kinds only: BEGIN with the lock and the chain check, one COPY per non-empty
+// file, and every apply statement with the record and the COMMIT as one multi-statement query. A loader killed at any moment leaves either the whole
 // batch or nothing (staging rows vanish with the transaction), so a restart just does it again.
 //
 // The cheap path copies straight into the warehouse table where the mode makes that the same as
