@@ -21,7 +21,8 @@ import type { Metric } from './lib/metric'
 // year: ROs ÷ 365 orders changing (with their lines, settlements … sent whole) and their audit
 // trail. The batches are copied to every dealership under its own dealer code (rows carry no
 // dealer code, so the files are hard-linked and only the manifests differ).
-// HO_BENCH_DEALERS, HO_BENCH_NIGHTS, HO_BENCH_DAY_ROS and HO_BENCH_JOBS change the shape.
+// HO_BENCH_DEALERS, HO_BENCH_NIGHTS, HO_BENCH_DAY_ROS and HO_BENCH_JOBS change the shape;
+// HO_BENCH_LOADER_NODE_ARGS passes node flags to the loader (a CPU profile of it, say).
 
 const DEALERS = Number(process.env.HO_BENCH_DEALERS ?? 50)
 const NIGHTS = Number(process.env.HO_BENCH_NIGHTS ?? 364)
@@ -73,7 +74,9 @@ function pgCpuMs(dataDir: string): number {
 /** The loader's own peak (VmHWM) while it runs, sampled from /proc. */
 async function runLoader(url: string, inbox: string): Promise<{ ms: number; peakMb: number; out: string }> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/head-office/cli.ts', '--database-url', url, '--inbox', inbox, '--jobs', String(JOBS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // HO_BENCH_LOADER_NODE_ARGS: extra node flags for the loader only, e.g. `--cpu-prof --cpu-prof-dir=.scratch/prof`.
+  const extra = (process.env.HO_BENCH_LOADER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/head-office/cli.ts', '--database-url', url, '--inbox', inbox, '--jobs', String(JOBS)], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (b: Buffer) => (out = (out + b.toString()).slice(-4000)))
   let peakKb = 0

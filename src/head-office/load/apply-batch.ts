@@ -4,12 +4,14 @@ import type { Manifest } from '../../shared/export/manifest'
 import { specAt, type ExportTableSpec } from '../../shared/export/spec'
 import { BATCH_TABLES } from '../../shared/export/tables/all'
 import { appliedOf, createSessionTablesSql, q, stagingOf, tableOf } from '../schema/ddl'
-import { applyStep } from './apply-modes'
+import { applyStatements, type Statement } from './apply-modes'
 import { BadRow, copyFileInto } from './copy-rows'
 
 // One batch in ONE transaction: COPY each file into a staging table, apply it by its mode in the
 // manifest's order, and record the batch as applied and the dealer's position in its chain —
-// all committed together or not at all. A loader killed at any moment leaves either the whole
+// all committed together or not at all. Round trips are what a small night costs most, so a
+// batch takes three kinds only: BEGIN with the lock and the chain check, one COPY per non-empty
+// file, and every apply statement with the record and the COMMIT as one multi-statement query. A loader killed at any moment leaves either the whole
 // batch or nothing (staging rows vanish with the transaction), so a restart just does it again.
 //
 // The cheap path copies straight into the warehouse table where the mode makes that the same as
@@ -58,6 +60,12 @@ export async function applyBatch(
   }
 }
 
+/** A multi-statement query (no parameters): one round trip, one result per statement. */
+async function multi(client: pg.ClientBase, statements: readonly string[]): Promise<pg.QueryResult[]> {
+  const result: pg.QueryResult | pg.QueryResult[] = await client.query(statements.join(';\n'))
+  return Array.isArray(result) ? result : [result]
+}
+
 async function applyOnce(
   client: pg.ClientBase,
   dir: string,
@@ -68,24 +76,26 @@ async function applyOnce(
 ): Promise<Applied | null> {
   const started = performance.now()
   const dealer = manifest.dealerCode
+  const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : client.escapeLiteral(v))
+  const dealerLit = lit(dealer)
   let rows = 0
   let changes = 0
   await prepareSession(client)
-  await client.query('BEGIN')
   try {
     // Serialises loaders per dealer (two watchers on one inbox), and checks the chain again
     // inside the transaction so a batch can never be applied twice or out of turn.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [dealer])
-    const position = await client.query<{ last_batch_id: string | null; done: boolean }>(
-      `SELECT (SELECT last_batch_id FROM loader.dealers WHERE dealer_code = $1) AS last_batch_id,
-              EXISTS (SELECT 1 FROM loader.batches WHERE batch_id = $2 AND status = 'applied') AS done`,
-      [dealer, manifest.batchId],
-    )
-    if (position.rows[0]!.done) {
+    const opened = await multi(client, [
+      'BEGIN',
+      `SELECT pg_advisory_xact_lock(hashtext(${dealerLit}))`,
+      `SELECT (SELECT last_batch_id FROM loader.dealers WHERE dealer_code = ${dealerLit}) AS last_batch_id,
+              EXISTS (SELECT 1 FROM loader.batches WHERE batch_id = ${lit(manifest.batchId)} AND status = 'applied') AS done`,
+    ])
+    const position = opened[2]!.rows[0] as { last_batch_id: string | null; done: boolean }
+    if (position.done) {
       await client.query('ROLLBACK')
       return null
     }
-    const last = position.rows[0]!.last_batch_id ?? null
+    const last = position.last_batch_id ?? null
     if (last !== manifest.previousBatchId) {
       // Another loader moved this dealer's chain meanwhile: not this batch's turn; a later pass decides.
       await client.query('ROLLBACK')
@@ -93,8 +103,13 @@ async function applyOnce(
     }
     // The dealer's first batch: the warehouse holds nothing of it yet.
     const fresh = last === null
-    /** Parent rows this batch applied, per parent table (children of none need no work). */
-    const appliedParents = new Map<string, number>()
+    // The files are copied in manifest order; the statements applying them (in the same order)
+    // go after the last COPY with the batch's record and the COMMIT, in one round trip. A
+    // step only reads its own staging table, its warehouse table and its parent's applied rows,
+    // so copying the later files first changes nothing it sees.
+    const tail: Statement[] = []
+    /** Parent tables whose file had rows (only their children can have applied parents). */
+    const sentParents = new Set<string>()
     for (const [i, f] of manifest.files.entries()) {
       const spec = specs[i]!
       const sent = specAt(spec, manifest.schemaVersion)
@@ -102,15 +117,22 @@ async function applyOnce(
       const isParent = PARENTS.has(spec.name)
       const parent = spec.tracking.kind === 'children' ? spec.tracking.parent : null
       // An empty file changes nothing by upsert or append, nor by replace-children when no parent
-      // row was applied; by replace-children or snapshot it still removes what was held.
+      // row was sent; by replace-children or snapshot it still removes what was held.
       if (f.rows === 0 && (f.mode === 'upsert' || f.mode === 'append')) continue
-      if (f.rows === 0 && parent !== null && (appliedParents.get(parent) ?? 0) === 0) continue
+      if (f.rows === 0 && parent !== null && !sentParents.has(parent)) continue
+      if (isParent && f.rows > 0) sentParents.add(spec.name)
       const straight = direct && (f.mode === 'append' || f.mode === 'snapshot' || fresh)
+      if (straight && f.mode === 'snapshot') {
+        const remove = `DELETE FROM ${tableOf(spec)} WHERE dealer_code = ${dealerLit}`
+        if (f.rows === 0) {
+          tail.push({ sql: remove, counts: 'changes' })
+          continue
+        }
+        changes += (await client.query(remove)).rowCount ?? 0
+      }
       let copied = 0
-      let removed = 0
-      if (straight && f.mode === 'snapshot') removed = (await client.query(`DELETE FROM ${tableOf(spec)} WHERE dealer_code = $1`, [dealer])).rowCount ?? 0
       try {
-        if (f.rows > 0) copied = await copyFileInto(client, sent, join(dir, f.file), straight ? tableOf(spec) : q(staging), f.file, straight ? dealer : null)
+        if (f.rows > 0) copied = await copyFileInto(client, sent, join(dir, f.file), straight ? tableOf(spec) : q(staging), f.file, straight ? dealer : null, f.bytes)
       } catch (error) {
         if (error instanceof BadRow) throw new BatchRefused(error.message)
         if (straight && isUniqueViolation(error)) throw new AlreadyHeld(f.file)
@@ -120,48 +142,37 @@ async function applyOnce(
       if (copied !== f.rows) throw new BatchRefused(`${f.file}: ${copied} rows, the manifest says ${f.rows}`)
       rows += copied
       if (!straight) {
-        const step = await applyStep(client, { spec, file: f, staging, dealer, isParent })
-        changes += step.changes
-        if (isParent) appliedParents.set(spec.name, step.parentsApplied)
+        tail.push(...applyStatements({ spec, file: f, staging, dealer: dealerLit, isParent }))
         continue
       }
-      changes += copied + removed
-      if (isParent) {
-        // Every row of a first batch is applied: all the dealer's rows are this batch's.
-        const ids = await client.query(`INSERT INTO ${q(appliedOf(spec.name))} (id) SELECT id FROM ${tableOf(spec)} WHERE dealer_code = $1`, [dealer])
-        appliedParents.set(spec.name, ids.rowCount ?? 0)
-      }
+      changes += copied
+      // Every row of a first batch is applied: all the dealer's rows are this batch's.
+      if (isParent) tail.push({ sql: `INSERT INTO ${q(appliedOf(spec.name))} (id) SELECT id FROM ${tableOf(spec)} WHERE dealer_code = ${dealerLit}`, counts: 'parents' })
       // Children of a first batch are kept as sent: the dealership sends the children of the
       // batch's own parent rows only (one snapshot), and every parent row of a first batch is applied.
     }
-    await client.query(
-      `INSERT INTO loader.batches (batch_id, dealer_code, seq, previous_batch_id, first_business_date, business_date, cutoff,
+    const m = manifest
+    tail.push(
+      {
+        sql: `INSERT INTO loader.batches (batch_id, dealer_code, seq, previous_batch_id, first_business_date, business_date, cutoff,
          status, reason, rows, manifest_sha256, applied_at, load_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'applied', NULL, $8, $9, now(), $10)
+       VALUES (${[m.batchId, dealer, m.seq, m.previousBatchId, m.firstBusinessDate, m.businessDate, m.cutoff].map(lit).join(', ')},
+         'applied', NULL, ${rows}, ${lit(manifestSha256)}, now(), ${Math.round(performance.now() - started)})
        ON CONFLICT (batch_id) DO UPDATE SET status = 'applied', reason = NULL, rows = EXCLUDED.rows,
          manifest_sha256 = EXCLUDED.manifest_sha256, applied_at = now(), load_ms = EXCLUDED.load_ms`,
-      [
-        manifest.batchId,
-        dealer,
-        manifest.seq,
-        manifest.previousBatchId,
-        manifest.firstBusinessDate,
-        manifest.businessDate,
-        manifest.cutoff,
-        rows,
-        manifestSha256,
-        Math.round(performance.now() - started),
-      ],
-    )
-    await client.query(
-      `INSERT INTO loader.dealers (dealer_code, last_batch_id, last_seq, last_business_date, last_cutoff, time_zone, personal_data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+        counts: null,
+      },
+      {
+        sql: `INSERT INTO loader.dealers (dealer_code, last_batch_id, last_seq, last_business_date, last_cutoff, time_zone, personal_data)
+       VALUES (${[dealer, m.batchId, m.seq, m.businessDate, m.cutoff, m.timeZone, m.personalData].map(lit).join(', ')})
        ON CONFLICT (dealer_code) DO UPDATE SET last_batch_id = EXCLUDED.last_batch_id, last_seq = EXCLUDED.last_seq,
          last_business_date = EXCLUDED.last_business_date, last_cutoff = EXCLUDED.last_cutoff,
          time_zone = EXCLUDED.time_zone, personal_data = EXCLUDED.personal_data, updated_at = now()`,
-      [dealer, manifest.batchId, manifest.seq, manifest.businessDate, manifest.cutoff, manifest.timeZone, manifest.personalData],
+        counts: null,
+      },
     )
-    await client.query('COMMIT')
+    const done = await multi(client, [...tail.map((t) => t.sql), 'COMMIT'])
+    for (const [i, t] of tail.entries()) if (t.counts === 'changes') changes += done[i]?.rowCount ?? 0
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw error

@@ -103,6 +103,13 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'export schema version 2: rule parameters per dealership',
     sql: () => [...tablesSince(2).map(createTableSql), DEALER_RULES_SQL, 'DROP MATERIALIZED VIEW figures.monthly', monthlySql(true)].join(';\n'),
   },
+  {
+    // The insurance collection figure sums each invoice's payments: without an index on the
+    // invoice that read all the dealer's payments once per invoice (a third of a refresh).
+    id: 7,
+    name: 'payments by invoice',
+    sql: () => 'CREATE INDEX payments_invoice ON warehouse.payments (dealer_code, invoice_id)',
+  },
 ]
 
 /** Applies the migrations not yet applied, up to `upTo` (default: all); returns the ids applied. */
