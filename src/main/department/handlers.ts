@@ -1,6 +1,8 @@
 import type { HandlersFor } from '../api/dispatch'
 import type { departmentContract } from '../../shared/contract/department'
 import { checklist, closeFinding, fivesAudits, fivesFindings, recordFivesAudit } from './fives'
+import { removeFivesItem, saveFivesItem } from './fives-checklist'
+import { fivesTrend } from './fives-trend'
 import { drill, progress } from './progress'
 import { acknowledgeScorecard, commentScorecard, myScorecard, scorecard, scorecards } from './scorecard'
 import { staffList } from './staff'
@@ -21,6 +23,9 @@ export const departmentHandlers: HandlersFor<typeof departmentContract> = {
   'department.training.record': recordTraining,
   'department.repairCase.record': recordRepairCase,
   'department.fiveS.checklist': checklist,
+  'department.fiveS.item.save': saveFivesItem,
+  'department.fiveS.item.remove': removeFivesItem,
+  'department.fiveS.trend': fivesTrend,
   'department.fiveS.record': recordFivesAudit,
   'department.fiveS.audits': fivesAudits,
   'department.fiveS.findings': fivesFindings,

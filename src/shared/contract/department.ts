@@ -209,6 +209,20 @@ export const FivesAudit = z.object({
   findings: z.array(FivesFinding),
 })
 
+export const FivesTrend = z.object({
+  /** The months of the trend, oldest first, ending with the month asked for. */
+  months: z.array(z.string()),
+  areas: z.array(
+    z.object({
+      area: z.enum(FIVES_AREAS),
+      /** Per month: the audits held and their score as basis points of the maximum (null without an audit). */
+      points: z.array(z.object({ month: z.string(), audits: z.number(), scoreBp: z.number().nullable() })),
+      openFindings: z.number(),
+      overdueFindings: z.number(),
+    }),
+  ),
+})
+
 const Text = (max: number) => z.string().trim().min(1).max(max)
 
 const w = 'write' as const
@@ -289,6 +303,21 @@ export const departmentContract = {
     kind: w,
   },
   'department.fiveS.checklist': { input: z.strictObject({ area: z.enum(FIVES_AREAS) }), output: z.array(FivesItem), access: 'department.read', kind: r },
+  /** Adds an item to an area's checklist (no id) or rewords one; the answer is the area's checklist. */
+  'department.fiveS.item.save': {
+    input: z.strictObject({ id: Id.optional(), area: z.enum(FIVES_AREAS), s: z.enum(FIVE_S), label: Text(120) }),
+    output: z.array(FivesItem),
+    access: 'department.fiveS',
+    kind: w,
+  },
+  /** Takes an item off its area's checklist; audits already scored on it keep their scores. */
+  'department.fiveS.item.remove': { input: z.strictObject({ id: Id }), output: z.array(FivesItem), access: 'department.fiveS', kind: w },
+  'department.fiveS.trend': {
+    input: z.strictObject({ month: Month, months: z.number().int().min(1).max(24).default(6) }),
+    output: FivesTrend,
+    access: 'department.read',
+    kind: r,
+  },
   'department.fiveS.record': {
     input: z.strictObject({
       area: z.enum(FIVES_AREAS),
