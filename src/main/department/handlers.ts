@@ -5,6 +5,7 @@ import { removeFivesItem, saveFivesItem } from './fives-checklist'
 import { fivesTrend } from './fives-trend'
 import { drill, progress } from './progress'
 import { acknowledgeScorecard, commentScorecard, myScorecard, scorecard, scorecards } from './scorecard'
+import { myScorecards } from './scorecard-history'
 import { staffList } from './staff'
 import { getTargets, saveTarget } from './targets'
 import { recordRepairCase, recordTraining, trainingMonth } from './training'
@@ -18,6 +19,7 @@ export const departmentHandlers: HandlersFor<typeof departmentContract> = {
   'department.scorecard': scorecard,
   'department.myScorecard': myScorecard,
   'department.scorecard.comment': commentScorecard,
+  'department.myScorecards': (ctx) => myScorecards(ctx),
   'department.scorecard.acknowledge': acknowledgeScorecard,
   'department.training.month': trainingMonth,
   'department.training.record': recordTraining,

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
   | { name: 'department'; tab?: DepartmentTab }
+  | { name: 'myScorecard' }
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
@@ -106,6 +107,8 @@ export function parseRoute(hash: string): Route {
       const tab = DEPARTMENT_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'progress' ? { name: 'department', tab } : { name: 'department' }
     }
+    case 'my-scorecard':
+      return { name: 'myScorecard' }
     case 'data':
       return { name: 'dataAdmin' }
     case 'care': {
@@ -174,6 +177,8 @@ export function hrefOf(route: Route): string {
       return '#/dashboard'
     case 'department':
       return route.tab && route.tab !== 'progress' ? `#/department?tab=${route.tab}` : '#/department'
+    case 'myScorecard':
+      return '#/my-scorecard'
     case 'dataAdmin':
       return '#/data'
     case 'audit':

@@ -59,6 +59,7 @@ export const CHANNEL_NAMES = [
   'department.fiveS.record',
   'department.fiveS.trend',
   'department.myScorecard',
+  'department.myScorecards',
   'department.progress',
   'department.repairCase.record',
   'department.scorecard',

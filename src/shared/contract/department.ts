@@ -223,6 +223,14 @@ export const FivesTrend = z.object({
   ),
 })
 
+export const ScorecardHistoryRow = z.object({
+  month: z.string(),
+  comment: z.string(),
+  commentedBy: z.string(),
+  commentedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+})
+
 const Text = (max: number) => z.string().trim().min(1).max(max)
 
 const w = 'write' as const
@@ -269,6 +277,8 @@ export const departmentContract = {
     access: 'department.scorecard',
     kind: w,
   },
+  /** One's own reviewed months, newest first: the manager's comment and when it was acknowledged. */
+  'department.myScorecards': { input: z.strictObject({}), output: z.array(ScorecardHistoryRow), access: 'department.own', kind: r },
   'department.scorecard.acknowledge': { input: z.strictObject({ month: Month, version: Version }), output: Scorecard, access: 'session', kind: w },
   'department.training.month': { input: z.strictObject({ month: Month }), output: TrainingMonth, access: 'department.read', kind: r },
   'department.training.record': {

@@ -27,6 +27,7 @@ const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').t
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DepartmentScreen = lazy(() => import('../department/DepartmentScreen').then((m) => ({ default: m.DepartmentScreen })))
+const MyScorecardScreen = lazy(() => import('../department/MyScorecardScreen').then((m) => ({ default: m.MyScorecardScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
 const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
 const PartsScreen = lazy(() => import('../parts/PartsScreen').then((m) => ({ default: m.PartsScreen })))
@@ -81,6 +82,8 @@ function Screen({ route }: { route: Route }) {
       return <CareScreen tab={route.tab ?? 'followups'} />
     case 'department':
       return <DepartmentScreen tab={route.tab} />
+    case 'myScorecard':
+      return <MyScorecardScreen />
     case 'roPrint':
     case 'jobCard':
     case 'statement':
