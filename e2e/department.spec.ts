@@ -16,7 +16,8 @@ const SCRATCH = join(import.meta.dirname, '../.scratch')
 // The service manager's management desk on the demo dealership: Alt+M opens it; the quarter's
 // business-volume target is split to its months (a split that does not add up is shown and cannot
 // be saved), an advisor's scorecard shows the actuals of the demo ROs and takes a comment and
-// prints, and a training session with attendees and their assessment counts toward the month.
+// prints, a training session with attendees and their assessment counts toward the month, and a
+// 5S audit with a finding on an edited checklist is recorded and the finding closed.
 describe('running the department on the demo dealership', () => {
   const env = hostAndBrowser({ demoPassword: PASSWORD })
   let page: Page
@@ -135,6 +136,78 @@ describe('running the department on the demo dealership', () => {
     expect(fd.passed).toBe(frontDesk().passed + 1)
     await page.getByRole('group', { name: zh('dept.countOf', { department: zh('department.front_desk') }) }).or(page.getByLabel(zh('dept.countOf', { department: zh('department.front_desk') }))).first().getByText(`${fd.sessions} / ${fd.target}`).waitFor()
     await shot('department-training')
+    expect(env.session.problems).toEqual([])
+  })
+
+  it('records a 5S audit with a finding, follows the finding up and closes it', async () => {
+    await page.getByRole('tab', { name: zh('dept.tab.fives') }).click()
+    await page.getByRole('table', { name: zh('dept.fives.trend') }).getByText(zh('fivesArea.wash_bay')).waitFor()
+    await shot('department-fives')
+    await page.getByRole('button', { name: zh('dept.fives.editChecklist') }).click()
+    const checklist = page.getByRole('dialog', { name: zh('dept.fives.checklistOf', { area: zh('fivesArea.workshop') }) })
+    await checklist.getByLabel(zh('dept.fives.newItemLabel')).fill('举升机安全锁每日点检')
+    await checklist.getByRole('button', { name: zh('dept.fives.addItem') }).click()
+    await expect.poll(() => checklist.getByLabel(zh('dept.fives.itemLabelOf', { n: 6 })).inputValue()).toBe('举升机安全锁每日点检')
+    await shot('department-fives-checklist')
+    await page.keyboard.press('Escape')
+    await checklist.waitFor({ state: 'hidden' })
+
+    const items = await apiCall(env.host.url, token, 'department.fiveS.checklist', { area: 'workshop' })
+    expect(items).toHaveLength(6)
+    const owner = (await apiCall(env.host.url, token, 'department.staff', {})).find((s) => s.role === 'workshop_supervisor')!
+    await page.getByRole('button', { name: zh('dept.fives.record') }).click()
+    const dialog = page.getByRole('dialog', { name: `${zh('dept.fives.record')} · ${zh('fivesArea.workshop')}` })
+    await dialog.getByLabel(zh('dept.fives.itemScoreOf', { label: items[2]!.label })).fill('2')
+    await dialog.getByRole('button', { name: zh('dept.fives.addFinding') }).click()
+    await dialog.getByLabel(zh('dept.fives.findingTextOf', { n: 1 }), { exact: true }).fill('3 号工位地面油污未清理')
+    const box = dialog.getByRole('combobox', { name: zh('dept.fives.findingOwnerOf', { n: 1 }) })
+    await box.click()
+    await box.fill(owner.name)
+    await page.locator('.ant-select-item-option').filter({ hasText: owner.name }).first().click()
+    await dialog.getByText(zh('dept.fives.total', { score: '27', max: '30' })).waitFor()
+    await shot('department-fives-audit')
+    await dialog.getByRole('button', { name: zh('dept.save') }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    const findings = page.getByRole('table', { name: zh('dept.fives.findings') })
+    await findings.getByText('3 号工位地面油污未清理').waitFor()
+    const audits = await apiCall(env.host.url, token, 'department.fiveS.audits', { month })
+    const audit = audits.find((a) => a.findings.some((f) => f.text === '3 号工位地面油污未清理'))!
+    expect(audit).toMatchObject({ area: 'workshop', score: 27, maxScore: 30, findings: [{ state: 'open', ownerId: owner.userId }] })
+    await findings.getByRole('button', { name: zh('dept.fives.closeOf', { text: '3 号工位地面油污未清理' }) }).click()
+    const close = page.getByRole('dialog', { name: zh('dept.fives.closeTitle') })
+    await close.getByLabel(zh('dept.fives.closeNote')).fill('已清理并加装接油盘')
+    await close.getByRole('button', { name: zh('dept.fives.confirmClose') }).click()
+    await close.waitFor({ state: 'hidden' })
+    await findings.getByText('3 号工位地面油污未清理').waitFor({ state: 'hidden' })
+    await page.getByRole('radiogroup', { name: zh('dept.fives.showState') }).or(page.getByLabel(zh('dept.fives.showState'))).first().getByText(zh('dept.fives.state.closed')).click()
+    await findings.getByText('已清理并加装接油盘').waitFor()
+    const closed = await apiCall(env.host.url, token, 'department.fiveS.findings', { state: 'closed' })
+    expect(closed.find((f) => f.text === '3 号工位地面油污未清理')).toMatchObject({ state: 'closed', closeNote: '已清理并加装接油盘' })
+    await shot('department-fives-closed')
+    expect(env.session.problems).toEqual([])
+  })
+
+  it('lets an advisor read and acknowledge their own scorecard, with the months so far', async () => {
+    const advisorToken = await apiLogin(env.host.url, 'advisor1', PASSWORD)
+    const mine = await apiCall(env.host.url, advisorToken, 'department.myScorecard', { month })
+    const card = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: mine.person.userId })
+    await apiCall(env.host.url, token, 'department.scorecard.comment', { month, userId: mine.person.userId, comment: '预约到店率提升明显，请继续跟进回访', ...(card.review ? { version: card.review.version } : {}) })
+    await page.getByRole('banner').getByRole('button', { name: zh('shell.logout') }).click()
+    await logIn(page, 'advisor1', PASSWORD)
+    await page.getByRole('navigation').getByText(zh('myScore.nav')).waitFor()
+    await page.keyboard.press('Alt+J')
+    await page.waitForURL(/#\/my-scorecard/)
+    await page.getByText(zh('dept.scorecardOf', { name: mine.person.name, month })).waitFor()
+    const history = page.getByRole('table', { name: zh('myScore.history') })
+    await history.getByText('预约到店率提升明显，请继续跟进回访').waitFor()
+    await shot('department-my-scorecard')
+    await page.getByRole('button', { name: zh('myScore.acknowledge') }).click()
+    await page.getByRole('button', { name: zh('myScore.acknowledge') }).waitFor({ state: 'hidden' })
+    await history.getByText(zh('dept.notAcknowledged')).waitFor({ state: 'hidden' })
+    const after = await apiCall(env.host.url, advisorToken, 'department.myScorecards', {})
+    expect(after.find((h) => h.month === month)).toMatchObject({ comment: '预约到店率提升明显，请继续跟进回访', acknowledgedAt: expect.any(String) })
+    await shot('department-my-scorecard-acknowledged')
     expect(env.session.problems).toEqual([])
   })
 })

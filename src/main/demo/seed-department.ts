@@ -4,6 +4,7 @@ import { sumsByAdvisorMonth, total } from '../department/actuals'
 import type { Store } from '../store/open'
 import { all } from '../store/query'
 import { createRng } from './random'
+import { seedFives } from './seed-fives'
 
 // The department's management records for the demo: this year's quarterly targets (set from the
 // months just closed, a little above them, split evenly to months and advisors), the training
@@ -97,4 +98,14 @@ export function seedDepartment(store: Store, timeZone: string, today: string, no
       insertCase.run(date, techSup, `粤A${rng.int(10_000, 99_999)} ${k === 0 ? '朗逸' : '速腾'}`, fault, diagnosis, fix, rng.chance(0.5) ? 1 : 0, `${date}T18:00:00${nowIso.slice(19)}`)
     }
   }
+  seedFives(store, today, [back(3), back(2), back(1), month], nowIso, {
+    manager,
+    owners: {
+      workshop: supervisorShop,
+      parts_store: ids('parts_supervisor')[0] ?? manager,
+      front_desk: supervisorFront,
+      lounge: supervisorFront,
+      wash_bay: supervisorShop,
+    },
+  })
 }

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
   | { name: 'department'; tab?: DepartmentTab }
+  | { name: 'myScorecard' }
   | { name: 'dataAdmin' }
   | { name: 'audit'; tab?: AuditTab }
   | { name: 'parts'; view: PartsView }
@@ -47,7 +48,7 @@ export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention'] as const
 export type CareTab = (typeof CARE_TABS)[number]
 /** 部门管理: progress against the targets, the targets and their split, scorecards, training. */
-export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training'] as const
+export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training', 'fives'] as const
 export type DepartmentTab = (typeof DEPARTMENT_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const
@@ -107,6 +108,8 @@ export function parseRoute(hash: string): Route {
       const tab = DEPARTMENT_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'progress' ? { name: 'department', tab } : { name: 'department' }
     }
+    case 'my-scorecard':
+      return { name: 'myScorecard' }
     case 'data':
       return { name: 'dataAdmin' }
     case 'care': {
@@ -177,6 +180,8 @@ export function hrefOf(route: Route): string {
       return '#/dashboard'
     case 'department':
       return route.tab && route.tab !== 'progress' ? `#/department?tab=${route.tab}` : '#/department'
+    case 'myScorecard':
+      return '#/my-scorecard'
     case 'dataAdmin':
       return '#/data'
     case 'audit':

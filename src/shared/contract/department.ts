@@ -209,6 +209,28 @@ export const FivesAudit = z.object({
   findings: z.array(FivesFinding),
 })
 
+export const FivesTrend = z.object({
+  /** The months of the trend, oldest first, ending with the month asked for. */
+  months: z.array(z.string()),
+  areas: z.array(
+    z.object({
+      area: z.enum(FIVES_AREAS),
+      /** Per month: the audits held and their score as basis points of the maximum (null without an audit). */
+      points: z.array(z.object({ month: z.string(), audits: z.number(), scoreBp: z.number().nullable() })),
+      openFindings: z.number(),
+      overdueFindings: z.number(),
+    }),
+  ),
+})
+
+export const ScorecardHistoryRow = z.object({
+  month: z.string(),
+  comment: z.string(),
+  commentedBy: z.string(),
+  commentedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+})
+
 const Text = (max: number) => z.string().trim().min(1).max(max)
 
 const w = 'write' as const
@@ -255,6 +277,8 @@ export const departmentContract = {
     access: 'department.scorecard',
     kind: w,
   },
+  /** One's own reviewed months, newest first: the manager's comment and when it was acknowledged. */
+  'department.myScorecards': { input: z.strictObject({}), output: z.array(ScorecardHistoryRow), access: 'department.own', kind: r },
   'department.scorecard.acknowledge': { input: z.strictObject({ month: Month, version: Version }), output: Scorecard, access: 'session', kind: w },
   'department.training.month': { input: z.strictObject({ month: Month }), output: TrainingMonth, access: 'department.read', kind: r },
   'department.training.record': {
@@ -289,6 +313,21 @@ export const departmentContract = {
     kind: w,
   },
   'department.fiveS.checklist': { input: z.strictObject({ area: z.enum(FIVES_AREAS) }), output: z.array(FivesItem), access: 'department.read', kind: r },
+  /** Adds an item to an area's checklist (no id) or rewords one; the answer is the area's checklist. */
+  'department.fiveS.item.save': {
+    input: z.strictObject({ id: Id.optional(), area: z.enum(FIVES_AREAS), s: z.enum(FIVE_S), label: Text(120) }),
+    output: z.array(FivesItem),
+    access: 'department.fiveS',
+    kind: w,
+  },
+  /** Takes an item off its area's checklist; audits already scored on it keep their scores. */
+  'department.fiveS.item.remove': { input: z.strictObject({ id: Id }), output: z.array(FivesItem), access: 'department.fiveS', kind: w },
+  'department.fiveS.trend': {
+    input: z.strictObject({ month: Month, months: z.number().int().min(1).max(24).default(6) }),
+    output: FivesTrend,
+    access: 'department.read',
+    kind: r,
+  },
   'department.fiveS.record': {
     input: z.strictObject({
       area: z.enum(FIVES_AREAS),

@@ -28,7 +28,7 @@ const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
 const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get'] as const
-const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.training.month'] as const
+const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
 /**

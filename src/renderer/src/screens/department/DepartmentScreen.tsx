@@ -11,10 +11,11 @@ import { TargetsTab } from './TargetsTab'
 import { ProgressTab } from './ProgressTab'
 import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
+import { FivesTab } from './FivesTab'
 import '../settlement/settlement.css'
 import './department.css'
 
-/** 部门管理: targets and their split, progress against them, scorecards and training. */
+/** 部门管理: targets and their split, progress against them, scorecards, training and 5S. */
 export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | undefined }) {
   const t = useT()
   const canRead = useCan('department.read')
@@ -34,6 +35,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'targets', label: t('dept.tab.targets'), children: <TargetsTab ui={ui} /> },
           { key: 'scorecards', label: t('dept.tab.scorecards'), children: <ScorecardsTab ui={ui} /> },
           { key: 'training', label: t('dept.tab.training'), children: <TrainingTab ui={ui} /> },
+          { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
         ]}
       />
     </div>

@@ -78,7 +78,7 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
   )
 }
 
-function CardBody({ card }: { card: Card }) {
+export function CardBody({ card }: { card: Card }) {
   const t = useT()
   const locale = useLocale()
   const amount = useAmountText()
@@ -116,7 +116,7 @@ function CardBody({ card }: { card: Card }) {
   )
 }
 
-function ReviewText({ card }: { card: Card }) {
+export function ReviewText({ card }: { card: Card }) {
   const t = useT()
   if (!card.review) return null
   return (

@@ -27,6 +27,7 @@ const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').t
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DepartmentScreen = lazy(() => import('../department/DepartmentScreen').then((m) => ({ default: m.DepartmentScreen })))
+const MyScorecardScreen = lazy(() => import('../department/MyScorecardScreen').then((m) => ({ default: m.MyScorecardScreen })))
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })))
 const CsiScreen = lazy(() => import('../csi/CsiScreen').then((m) => ({ default: m.CsiScreen })))
 const CareScreen = lazy(() => import('../care/CareScreen').then((m) => ({ default: m.CareScreen })))
@@ -84,6 +85,8 @@ function Screen({ route }: { route: Route }) {
       return <CsiScreen />
     case 'department':
       return <DepartmentScreen tab={route.tab} />
+    case 'myScorecard':
+      return <MyScorecardScreen />
     case 'roPrint':
     case 'jobCard':
     case 'statement':

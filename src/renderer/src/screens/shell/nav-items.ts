@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n'
 import type { Route } from '../../router'
 
 export interface NavItem {
-  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care' | 'department' | 'csi'
+  key: 'reception' | 'roList' | 'appointments' | 'workshop' | 'parts' | 'dataAdmin' | 'settlement' | 'alerts' | 'dashboard' | 'audit' | 'warranty' | 'care' | 'department' | 'csi' | 'myScorecard'
   label: MessageKey
   permission: Permission
   shortcut: string
@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'warranty', label: 'wty.nav', permission: 'warranty.read', shortcut: 'Alt+W', route: { name: 'warranty' } },
   { key: 'care', label: 'care.nav', permission: 'care.read', shortcut: 'Alt+K', route: { name: 'care' } },
   { key: 'csi', label: 'csi.nav', permission: 'care.read', shortcut: 'Alt+S', route: { name: 'csi' } },
+  { key: 'myScorecard', label: 'myScore.nav', permission: 'department.own', shortcut: 'Alt+J', route: { name: 'myScorecard' } },
 ]
 
 export function selectedNavKey(route: Route): NavItem['key'] {
@@ -60,6 +61,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
       return 'dashboard'
     case 'department':
       return 'department'
+    case 'myScorecard':
+      return 'myScorecard'
     case 'audit':
       return 'audit'
     case 'warranty':
