@@ -291,6 +291,9 @@ export interface DB {
   warranty_claim_log: WarrantyClaimLogTable
   warranty_claim_overrides: WarrantyClaimOverridesTable
   warranty_check_rules: WarrantyCheckRulesTable
+  warranty_payment_imports: WarrantyPaymentImportsTable
+  warranty_claim_payments: WarrantyClaimPaymentsTable
+  warranty_write_offs: WarrantyWriteOffsTable
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
@@ -899,6 +902,43 @@ export interface WarrantyCheckRulesTable {
   severity: 'block' | 'warn'
   param: number | null
 }
+
+// Warranty money (migration 0015).
+export interface WarrantyPaymentImportsTable {
+  id: Generated<number>
+  file_name: string
+  claims: number
+  paid_fen: number
+  written_off_fen: number
+  user_id: number
+  at: string
+}
+
+export interface WarrantyClaimPaymentsTable {
+  claim_id: number
+  invoice_id: number
+  payment_id: number | null
+  import_id: number | null
+  line: number | null
+  claimed_fen: number
+  paid_fen: number
+  reference: Generated<string>
+  user_id: number
+  at: string
+}
+
+export interface WarrantyWriteOffsTable {
+  id: Generated<number>
+  claim_id: number
+  invoice_id: number
+  amount_fen: number
+  disposition: 'write_off' | 'recharge_customer' | 'recharge_internal'
+  reason: string
+  import_id: number | null
+  user_id: number
+  at: string
+}
+
 export interface CareFollowupsTable {
   id: Generated<number>
   ro_id: number

@@ -5,6 +5,7 @@ import { getClaim, listClaims, warrantyToday } from './claim-read'
 import { claimFromRo, deleteClaim, saveClaim } from './claims'
 import { setWarrantyStart, vehicleCoverage } from './coverage'
 import { checkRules } from './precheck'
+import { applyPayments, previewPayments } from './payment-list/import'
 
 export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
   'warranty.coverage': vehicleCoverage,
@@ -20,5 +21,7 @@ export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
   'warranty.claim.decide': decideClaim,
   'warranty.claim.pay': payClaim,
   'warranty.claim.writeOff': writeOffClaim,
+  'warranty.payments.preview': previewPayments,
+  'warranty.payments.apply': applyPayments,
   'warranty.checkRules': (ctx) => checkRules(ctx),
 }

@@ -161,6 +161,8 @@ export const CHANNEL_NAMES = [
   'warranty.claim.submit',
   'warranty.claim.writeOff',
   'warranty.coverage',
+  'warranty.payments.apply',
+  'warranty.payments.preview',
   'warranty.setStart',
   'warranty.today',
   'workshop.addSegment',

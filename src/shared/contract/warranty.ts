@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FenSchema, QuantityMilliSchema } from '../domain/schemas'
 import { CLAIM_STATES, CLAIM_TYPES, COVERAGES, DECISIONS } from '../domain/warranty'
 import { CHECK_RULES } from '../domain/warranty-check'
+import { DIFFERENCE_DISPOSITIONS } from '../domain/warranty-money'
 import type { ContractSection } from './types'
 
 // The warranty desk (三包索赔): coverage per vehicle, claims built from an RO's warranty lines with
@@ -97,6 +98,15 @@ export const ClaimDetail = z.object({
   /** The RO's parts that can be the causal part (its part lines). */
   roParts: z.array(z.object({ id: z.number(), partNumber: z.string(), name: z.string() })),
   dealer: z.object({ name: z.string(), code: z.string() }),
+  /** The claim in the settlement ledger: the RO's warranty invoice (null until settled), the claim's share, paid and written off. */
+  money: z.object({
+    invoice: z.object({ id: z.number(), number: z.string(), grossFen: z.number(), balanceFen: z.number() }).nullable(),
+    claimedFen: z.number().nullable(),
+    paidFen: z.number().nullable(),
+    writtenOffFen: z.number(),
+    disposition: z.enum(DIFFERENCE_DISPOSITIONS).nullable(),
+    differenceReason: z.string(),
+  }),
 })
 
 export const ClaimRow = z.object({
@@ -123,6 +133,45 @@ const Overrides = z
   .max(CHECK_RULES.length)
   .default([])
   .refine((os) => new Set(os.map((o) => o.rule)).size === os.length, { error: 'warranty.duplicateOverride' })
+
+const PaymentLine = z.strictObject({
+  line: z.number().int().min(1).max(1_000_000),
+  claimNumber: z.string().trim().toUpperCase().min(1).max(40),
+  paidFen: FenSchema,
+  makerRef: z.string().trim().max(40).default(''),
+  note: z.string().trim().max(200).default(''),
+})
+
+export const PaymentPreview = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  sheet: z.string().nullable(),
+  headerRow: z.number(),
+  totalLines: z.number(),
+  lines: z.array(
+    z.object({
+      line: z.number(),
+      claimId: z.number(),
+      claimNumber: z.string(),
+      roNumber: z.string(),
+      invoiceNumber: z.string(),
+      state: z.enum(CLAIM_STATES),
+      /** The claim's share of the RO's warranty invoice (VAT included). */
+      claimedFen: z.number(),
+      paidFen: z.number(),
+      differenceFen: z.number(),
+      /** `same`: already paid with this amount (importing again changes nothing). */
+      action: z.enum(['pay', 'same']),
+      makerRef: z.string(),
+      note: z.string(),
+    }),
+  ),
+  errors: z.array(z.object({ line: z.number(), field: z.string().nullable(), message: z.string() })),
+  claimedFen: z.number(),
+  paidFen: z.number(),
+  differenceFen: z.number(),
+})
 
 const w = 'write' as const
 const r = 'read' as const
@@ -232,6 +281,36 @@ export const warrantyContract = {
   'warranty.claim.writeOff': {
     input: z.strictObject({ id: Id, version: Version, reason: Reason }),
     output: ClaimDetail,
+    access: 'warranty.write',
+    kind: w,
+  },
+  /** Dry run of a maker's payment list (保修付款清单, XLSX or CSV): claimed vs paid per claim, and every bad line. */
+  'warranty.payments.preview': {
+    input: z.strictObject({
+      fileName: z.string().trim().min(1).max(200),
+      /** The file's bytes, base64. */
+      contentBase64: z.string().min(1).max(20_000_000),
+      encoding: z.enum(['auto', 'utf-8', 'gb18030']).default('auto'),
+      sheet: z.string().trim().max(100).optional(),
+    }),
+    output: PaymentPreview,
+    access: 'warranty.write',
+    kind: r,
+  },
+  /** The dry run's lines, applied in one transaction; every cut or rejected difference needs its disposition and reason. */
+  'warranty.payments.apply': {
+    input: z.strictObject({
+      fileName: z.string().trim().min(1).max(200),
+      lines: z.array(PaymentLine).min(1).max(20_000),
+      differences: z
+        .array(z.strictObject({ line: z.number().int().min(1).max(1_000_000), disposition: z.enum(DIFFERENCE_DISPOSITIONS), reason: Reason }))
+        .max(20_000)
+        .default([])
+        .refine((ds) => new Set(ds.map((d) => d.line)).size === ds.length, { error: 'warranty.payments.duplicateDifference' }),
+      /** What the dry run promised; claims paid since then are a CONFLICT, not a surprise. */
+      expect: z.strictObject({ pay: z.number().int().min(0) }),
+    }),
+    output: z.object({ importId: z.number().nullable(), paid: z.number(), unchanged: z.number(), paidFen: z.number(), writtenOffFen: z.number() }),
     access: 'warranty.write',
     kind: w,
   },

@@ -13,6 +13,7 @@ import { m0011 } from './0011-warranty'
 import { m0012 } from './0012-customer-care'
 import { m0013 } from './0013-department'
 import { m0014 } from './0014-figure-indexes'
+import { m0015 } from './0015-warranty-money-parts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015]

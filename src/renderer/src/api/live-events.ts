@@ -89,6 +89,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   rules: ['rules.changed'],
   warranty: ['warranty.changed'],
   'warranty.setStart': ['vehicle.changed'],
+  'warranty.payments': ['warranty.changed', 'settlement.changed', 'alerts.changed'],
   'data.export': ['data.export.requested'],
   'data.backup': ['data.backup.requested'],
   department: ['department.changed', 'alerts.changed'],
