@@ -39,8 +39,8 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
-/** The warranty desk: today's work and the claim list. */
-export const WARRANTY_TABS = ['today', 'claims'] as const
+/** The warranty desk: today's work, the claim list and the maker's payment lists. */
+export const WARRANTY_TABS = ['today', 'claims', 'payments'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'closed', 'complaints', 'closedComplaints'] as const
@@ -117,7 +117,8 @@ export function parseRoute(hash: string): Route {
     case 'warranty': {
       const id = positive(b)
       if (a === 'claim' && id) return parts[3] === 'print' ? { name: 'warrantyClaimPrint', id } : { name: 'warrantyClaim', id }
-      return params.get('tab') === 'claims' ? { name: 'warranty', tab: 'claims' } : { name: 'warranty' }
+      const tab = WARRANTY_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'today' ? { name: 'warranty', tab } : { name: 'warranty' }
     }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
@@ -179,7 +180,7 @@ export function hrefOf(route: Route): string {
     case 'audit':
       return route.tab === 'logins' ? '#/audit?tab=logins' : '#/audit'
     case 'warranty':
-      return route.tab === 'claims' ? '#/warranty?tab=claims' : '#/warranty'
+      return route.tab && route.tab !== 'today' ? `#/warranty?tab=${route.tab}` : '#/warranty'
     case 'warrantyClaim':
       return `#/warranty/claim/${route.id}`
     case 'warrantyClaimPrint':
