@@ -294,6 +294,9 @@ export interface DB {
   warranty_payment_imports: WarrantyPaymentImportsTable
   warranty_claim_payments: WarrantyClaimPaymentsTable
   warranty_write_offs: WarrantyWriteOffsTable
+  warranty_part_rules: WarrantyPartRulesTable
+  warranty_shipments: WarrantyShipmentsTable
+  warranty_old_parts: WarrantyOldPartsTable
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
@@ -937,6 +940,43 @@ export interface WarrantyWriteOffsTable {
   import_id: number | null
   user_id: number
   at: string
+}
+
+export interface WarrantyPartRulesTable {
+  make: string
+  return_days: number
+  retain_days: number
+}
+
+export interface WarrantyShipmentsTable {
+  id: Generated<number>
+  number: string
+  state: Generated<'open' | 'shipped' | 'received'>
+  carrier: Generated<string>
+  waybill: Generated<string>
+  receipt_ref: Generated<string>
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  shipped_by: number | null
+  shipped_at: string | null
+  received_by: number | null
+  received_at: string | null
+  version: Generated<number>
+}
+
+export interface WarrantyOldPartsTable {
+  old_part_id: number
+  claim_id: number
+  place: string
+  handling: 'return' | 'retain'
+  due_on: string
+  shipment_id: number | null
+  scrap_reason: Generated<string>
+  scrapped_by: number | null
+  scrapped_at: string | null
+  kept_by: number
+  kept_at: string
 }
 
 export interface CareFollowupsTable {

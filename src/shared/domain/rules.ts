@@ -34,6 +34,8 @@ export const RULE_KINDS = [
   'training_workshop',
   'repair_cases',
   'fives_finding_overdue',
+  'warranty_part_return_overdue',
+  'warranty_part_scrappable',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -79,6 +81,8 @@ export const RULE_PARAMS = {
   training_workshop: z.strictObject({ min: int(0, 31, WORKSHOP_TRAININGS_PER_MONTH), warnDays: int(0, 31, 10) }),
   repair_cases: z.strictObject({ min: int(0, 31, REPAIR_CASES_PER_MONTH), warnDays: int(0, 31, 10) }),
   fives_finding_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
+  warranty_part_return_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
+  warranty_part_scrappable: z.strictObject({}),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -107,6 +111,8 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   training_workshop: { subjectType: 'department', severity: 'warning', inboxRole: 'workshop_supervisor' },
   repair_cases: { subjectType: 'department', severity: 'warning', inboxRole: 'technical_supervisor' },
   fives_finding_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
+  warranty_part_return_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
+  warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -4,6 +4,7 @@ import { insuranceReceivable, insuranceSettlement, maintenanceOverdue, pastPromi
 import { complaintOverdue, followUpOverdue } from './care'
 import { repairCases, trainingFrontDesk, trainingWorkshop } from './department'
 import { fivesOverdue } from './fives'
+import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -24,4 +25,6 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   training_workshop: trainingWorkshop,
   repair_cases: repairCases,
   fives_finding_overdue: fivesOverdue,
+  warranty_part_return_overdue: warrantyPartReturnOverdue,
+  warranty_part_scrappable: warrantyPartScrappable,
 }

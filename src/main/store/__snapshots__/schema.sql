@@ -259,6 +259,18 @@ CREATE INDEX warranty_claims_vehicle ON warranty_claims(vehicle_id);
 -- index warranty_line_overrides_ro
 CREATE INDEX warranty_line_overrides_ro ON warranty_line_overrides(ro_id);
 
+-- index warranty_old_parts_claim
+CREATE INDEX warranty_old_parts_claim ON warranty_old_parts(claim_id);
+
+-- index warranty_old_parts_due
+CREATE INDEX warranty_old_parts_due ON warranty_old_parts(handling, due_on);
+
+-- index warranty_old_parts_shipment
+CREATE INDEX warranty_old_parts_shipment ON warranty_old_parts(shipment_id);
+
+-- index warranty_shipments_state
+CREATE INDEX warranty_shipments_state ON warranty_shipments(state, created_at);
+
 -- index warranty_write_offs_invoice
 CREATE INDEX warranty_write_offs_invoice ON warranty_write_offs(invoice_id);
 
@@ -1366,6 +1378,28 @@ CREATE TABLE warranty_line_overrides (
         at TEXT NOT NULL
       ) STRICT;
 
+-- table warranty_old_parts
+CREATE TABLE warranty_old_parts (
+        old_part_id INTEGER PRIMARY KEY REFERENCES old_parts(id),
+        claim_id INTEGER NOT NULL REFERENCES warranty_claims(id),
+        place TEXT NOT NULL,
+        handling TEXT NOT NULL CHECK (handling IN ('return', 'retain')),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        shipment_id INTEGER REFERENCES warranty_shipments(id),
+        scrap_reason TEXT NOT NULL DEFAULT '',
+        scrapped_by INTEGER REFERENCES users(id),
+        scrapped_at TEXT,
+        kept_by INTEGER NOT NULL REFERENCES users(id),
+        kept_at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_part_rules
+CREATE TABLE warranty_part_rules (
+        make TEXT PRIMARY KEY,
+        return_days INTEGER NOT NULL CHECK (return_days > 0),
+        retain_days INTEGER NOT NULL CHECK (retain_days > 0)
+      ) STRICT;
+
 -- table warranty_payment_imports
 CREATE TABLE warranty_payment_imports (
         id INTEGER PRIMARY KEY,
@@ -1375,6 +1409,24 @@ CREATE TABLE warranty_payment_imports (
         written_off_fen INTEGER NOT NULL CHECK (written_off_fen >= 0),
         user_id INTEGER NOT NULL REFERENCES users(id),
         at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_shipments
+CREATE TABLE warranty_shipments (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'shipped', 'received')),
+        carrier TEXT NOT NULL DEFAULT '',
+        waybill TEXT NOT NULL DEFAULT '',
+        receipt_ref TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        shipped_by INTEGER REFERENCES users(id),
+        shipped_at TEXT,
+        received_by INTEGER REFERENCES users(id),
+        received_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
 
 -- table warranty_starts

@@ -7,6 +7,9 @@ import { runSteps } from './steps'
 // write-off of the difference (written off, or re-charged to the customer or internally) with its
 // reason. The `receivables` view now counts write-offs: a warranty invoice's balance is its gross
 // less what the maker paid less what was written off.
+// Warranty old parts (旧件): a kept part's claim, storage place and deadlines (return to the maker by
+// a date, or keep until a date and then scrap with authorisation) per maker rule, and return
+// shipments (回运单) that batch kept parts, with the maker's receipt.
 export const m0015: Migration = {
   name: '0015-warranty-money-parts',
   up: (db) =>
@@ -52,5 +55,44 @@ export const m0015: Migration = {
                i.gross_fen - COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0)
                  - COALESCE((SELECT SUM(w.amount_fen) FROM warranty_write_offs w WHERE w.invoice_id = i.id), 0) AS balance_fen
           FROM invoices i WHERE i.kind = 'invoice' AND i.state = 'issued'`,
+      `CREATE TABLE warranty_part_rules (
+        make TEXT PRIMARY KEY,
+        return_days INTEGER NOT NULL CHECK (return_days > 0),
+        retain_days INTEGER NOT NULL CHECK (retain_days > 0)
+      ) STRICT`,
+      `INSERT INTO warranty_part_rules (make, return_days, retain_days) VALUES ('', 30, 90)`,
+      `CREATE TABLE warranty_shipments (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'shipped', 'received')),
+        carrier TEXT NOT NULL DEFAULT '',
+        waybill TEXT NOT NULL DEFAULT '',
+        receipt_ref TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        shipped_by INTEGER REFERENCES users(id),
+        shipped_at TEXT,
+        received_by INTEGER REFERENCES users(id),
+        received_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT`,
+      `CREATE INDEX warranty_shipments_state ON warranty_shipments(state, created_at)`,
+      `CREATE TABLE warranty_old_parts (
+        old_part_id INTEGER PRIMARY KEY REFERENCES old_parts(id),
+        claim_id INTEGER NOT NULL REFERENCES warranty_claims(id),
+        place TEXT NOT NULL,
+        handling TEXT NOT NULL CHECK (handling IN ('return', 'retain')),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        shipment_id INTEGER REFERENCES warranty_shipments(id),
+        scrap_reason TEXT NOT NULL DEFAULT '',
+        scrapped_by INTEGER REFERENCES users(id),
+        scrapped_at TEXT,
+        kept_by INTEGER NOT NULL REFERENCES users(id),
+        kept_at TEXT NOT NULL
+      ) STRICT`,
+      `CREATE INDEX warranty_old_parts_claim ON warranty_old_parts(claim_id)`,
+      `CREATE INDEX warranty_old_parts_shipment ON warranty_old_parts(shipment_id)`,
+      `CREATE INDEX warranty_old_parts_due ON warranty_old_parts(handling, due_on)`,
     ]),
 }
