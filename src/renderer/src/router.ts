@@ -27,6 +27,8 @@ export type Route =
   | { name: 'warranty'; tab?: WarrantyTab }
   | { name: 'warrantyClaim'; id: number }
   | { name: 'warrantyClaimPrint'; id: number }
+  | { name: 'warrantyLabelPrint'; id: number }
+  | { name: 'warrantyPackingPrint'; id: number }
   | { name: 'care'; tab?: CareTab }
 
 /** The workshop screen's tabs: board, job clock, additional-work approvals, QC, figures, settings. */
@@ -40,7 +42,7 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
 /** The warranty desk: today's work, the claim list and the maker's payment lists. */
-export const WARRANTY_TABS = ['today', 'claims', 'payments'] as const
+export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'closed', 'complaints', 'closedComplaints'] as const
@@ -117,6 +119,8 @@ export function parseRoute(hash: string): Route {
     case 'warranty': {
       const id = positive(b)
       if (a === 'claim' && id) return parts[3] === 'print' ? { name: 'warrantyClaimPrint', id } : { name: 'warrantyClaim', id }
+      if (a === 'label' && id) return { name: 'warrantyLabelPrint', id }
+      if (a === 'shipment' && id) return { name: 'warrantyPackingPrint', id }
       const tab = WARRANTY_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'today' ? { name: 'warranty', tab } : { name: 'warranty' }
     }
@@ -185,6 +189,10 @@ export function hrefOf(route: Route): string {
       return `#/warranty/claim/${route.id}`
     case 'warrantyClaimPrint':
       return `#/warranty/claim/${route.id}/print`
+    case 'warrantyLabelPrint':
+      return `#/warranty/label/${route.id}`
+    case 'warrantyPackingPrint':
+      return `#/warranty/shipment/${route.id}`
     case 'care':
       return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
   }

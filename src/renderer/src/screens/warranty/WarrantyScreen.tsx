@@ -6,6 +6,8 @@ import { Forbidden } from '../shell/Forbidden'
 import { TodayView } from './TodayView'
 import { ClaimListView } from './ClaimListView'
 import { PaymentListView } from './PaymentListView'
+import { ShelfView } from './ShelfView'
+import { ShipmentsView } from './ShipmentsView'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -24,6 +26,8 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'today', label: t('wty.tab.today'), children: <TodayView /> },
           { key: 'claims', label: t('wty.tab.claims'), children: <ClaimListView /> },
           { key: 'payments', label: t('wty.tab.payments'), children: <PaymentListView /> },
+          { key: 'shelf', label: t('wty.tab.shelf'), children: <ShelfView /> },
+          { key: 'shipments', label: t('wty.tab.shipments'), children: <ShipmentsView /> },
         ]}
       />
     </div>
