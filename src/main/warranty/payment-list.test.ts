@@ -170,6 +170,29 @@ describe('importing a payment list', () => {
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
+  it('records a payment or a write-off by hand on a settled RO in the same ledger', async () => {
+    const cut = await submittedClaim()
+    const approved = await t.ok('warranty_clerk', 'warranty.claim.decide', { id: cut.id, version: cut.version, decision: 'approve' })
+    const share = approved.money.claimedFen ?? 0
+    // Paid less than the share: the difference needs its disposition and reason.
+    const unexplained = await t.call('warranty_clerk', 'warranty.claim.pay', { id: approved.id, version: approved.version, paidFen: share - 1_000 })
+    expect(unexplained).toMatchObject({ ok: false, code: 'VALIDATION' })
+    const paid = await t.ok('warranty_clerk', 'warranty.claim.pay', {
+      id: approved.id,
+      version: approved.version,
+      paidFen: share - 1_000,
+      reference: 'BANK-0091',
+      difference: { disposition: 'recharge_internal', reason: '工时核减，内部承担' },
+    })
+    expect(paid).toMatchObject({ state: 'paid', paidFen: share - 1_000, money: { writtenOffFen: 1_000, disposition: 'recharge_internal', invoice: { balanceFen: 0 } } })
+
+    const rejected = await submittedClaim()
+    const decided = await t.ok('warranty_clerk', 'warranty.claim.decide', { id: rejected.id, version: rejected.version, decision: 'reject', reason: '超出保修范围' })
+    const writtenOff = await t.ok('warranty_clerk', 'warranty.claim.writeOff', { id: decided.id, version: decided.version, reason: '厂家拒赔，核销' })
+    expect(writtenOff).toMatchObject({ state: 'written_off', money: { paidFen: 0, writtenOffFen: decided.money.claimedFen, invoice: { balanceFen: 0 } } })
+    expect(await warrantyReceivable([paid.money.invoice!.id, writtenOff.money.invoice!.id])).toBe(0)
+  })
+
   it('is for the warranty desk', async () => {
     expect(await t.call('cashier', 'warranty.payments.preview', { fileName: 'x.csv', contentBase64: csv([['索赔单号', '付款金额']]) })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })

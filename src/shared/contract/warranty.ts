@@ -317,7 +317,14 @@ export const warrantyContract = {
     kind: w,
   },
   'warranty.claim.pay': {
-    input: z.strictObject({ id: Id, version: Version, paidFen: FenSchema, reference: z.string().trim().max(60).default('') }),
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      paidFen: FenSchema,
+      reference: z.string().trim().max(60).default(''),
+      /** On a settled RO, what the maker paid less than the claim's share is written off or re-charged, with the reason. */
+      difference: z.strictObject({ disposition: z.enum(DIFFERENCE_DISPOSITIONS), reason: Reason }).optional(),
+    }),
     output: ClaimDetail,
     access: 'warranty.write',
     kind: w,

@@ -116,13 +116,33 @@ export function applyPayments(ctx: UserCtx, input: In<'warranty.payments.apply'>
   return { importId, paid: toPay.length, unchanged, paidFen, writtenOffFen }
 }
 
-type Difference = In<'warranty.payments.apply'>['differences'][number]
+type Difference = Omit<In<'warranty.payments.apply'>['differences'][number], 'line'>
+
+/**
+ * One claim paid (or, with 0, written off) by hand on a settled RO — the same way as a payment
+ * list's line: on the warranty invoice through the settlement payment service, the difference
+ * written off or re-charged with its reason. Refused as the list's line would be.
+ */
+export function payClaimInLedger(ctx: UserCtx, claimNumber: string, paidFen: number, reference: string, difference: Difference | null, field: string): void {
+  const line = { line: 1, claimNumber, paidFen, makerRef: reference.slice(0, 40), note: '' }
+  const plan = planPayments(ctx, [line])
+  const planned = plan.lines[0]
+  const error = plan.errors[0]
+  if (error) throw new AppError(error.key === 'warranty.payments.notPayable' ? 'INVALID_STATE' : 'VALIDATION', error.key, error.params, { fields: [{ field, message: error.key }] })
+  if (!planned || planned.action === 'same') return
+  if (planned.differenceFen > 0 && !difference) {
+    throw new AppError('VALIDATION', 'warranty.payments.differenceUnexplained', { number: claimNumber }, { fields: [{ field: 'difference', message: 'warranty.payments.differenceUnexplained' }] })
+  }
+  settleClaimLine(ctx, planned, difference, { importId: null, fileName: reference, at: ctx.nowIso() })
+  ctx.events.emit({ type: 'settlement.changed', id: planned.claim.roId })
+  evaluateForRo(ctx, planned.claim.roId)
+}
 
 /** One claim's line: approval implied by the payment, the payment on the invoice, the difference, the claim paid. */
-function settleClaimLine(ctx: UserCtx, p: PlannedLine, difference: Difference | null, source: { importId: number; fileName: string; at: string }): void {
+function settleClaimLine(ctx: UserCtx, p: PlannedLine, difference: Difference | null, source: { importId: number | null; fileName: string; at: string }): void {
   const claim = loadClaim(ctx, p.claim.id)
   const invoice = warrantyInvoiceOfRo(ctx, claim.ro_id)!
-  const reference = p.line.makerRef || source.fileName
+  const reference = p.line.makerRef || source.fileName || p.claim.number
   let paymentId: number | null = null
   if (p.line.paidFen > 0) {
     const applied = recordPayment(ctx, invoice, { method: 'transfer', amountFen: p.line.paidFen, reference: reference.slice(0, 60) }, `lines.${p.line.line}.paid`)
