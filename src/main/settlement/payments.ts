@@ -17,6 +17,8 @@ export interface PayableInvoice {
   number: string
   gross_fen: number
   paid_fen: number
+  /** A warranty invoice's differences written off by the warranty desk (not payments, but no longer owed). */
+  written_off_fen?: number
 }
 
 const insertPayment = preparedQuery<{
@@ -47,7 +49,7 @@ export function recordPayment(
   payment: { method: PaymentMethod; amountFen: number; reference: string },
   field: string,
 ): { id: number; appliedFen: number; tenderedFen: number | null; changeFen: number } {
-  const balance = invoice.gross_fen - invoice.paid_fen
+  const balance = invoice.gross_fen - invoice.paid_fen - (invoice.written_off_fen ?? 0)
   const applied = applyPayment(balance, payment)
   if (!applied.ok) {
     throw fieldError('VALIDATION', field, applied.reason, {
@@ -84,7 +86,7 @@ export function payInvoice(ctx: UserCtx, input: In<'settlement.pay'>): Out<'sett
     action: 'settlement.pay',
     entity: 'invoice',
     entityId: invoice.id,
-    detail: { paymentId, roId: invoice.ro_id, method: input.method, amountFen: appliedFen, tenderedFen, changeFen, balanceAfterFen: invoice.gross_fen - invoice.paid_fen },
+    detail: { paymentId, roId: invoice.ro_id, method: input.method, amountFen: appliedFen, tenderedFen, changeFen, balanceAfterFen: invoice.gross_fen - invoice.paid_fen - invoice.written_off_fen },
   })
   ctx.events.emit({ type: 'settlement.changed', id: invoice.ro_id })
   evaluateForRo(ctx, invoice.ro_id)

@@ -32,6 +32,8 @@ export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'r
       'i.issued_at',
       'i.gross_fen',
       sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = ${sql.ref('i.id')} AND p.at < ${end}), 0)`.as('paid_fen'),
+      // A warranty invoice's differences the maker did not pay, written off (or re-charged) by the warranty desk.
+      sql<number>`COALESCE((SELECT SUM(w.amount_fen) FROM warranty_write_offs w WHERE w.invoice_id = ${sql.ref('i.id')} AND w.at < ${end}), 0)`.as('written_off_fen'),
     ])
     .where('i.kind', '=', 'invoice')
     .where('i.issued_at', '<', end)
@@ -43,7 +45,7 @@ export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'r
     db
       .selectFrom(filtered.as('t'))
       .selectAll()
-      .whereRef('gross_fen', '>', 'paid_fen')
+      .where((eb) => eb('gross_fen', '>', eb('paid_fen', '+', eb.ref('written_off_fen'))))
       .orderBy('issued_at')
       .orderBy('invoice_id'),
   )
@@ -51,7 +53,7 @@ export function listReceivables(ctx: Ctx, input: In<'receivables.list'>): Out<'r
   const out = rows.map((r) => {
     const ageDays = Math.max(0, daysBetween(r.issued_at.slice(0, 10), asOf))
     const bucket = ageingBucket(ageDays)
-    const balanceFen = r.gross_fen - r.paid_fen
+    const balanceFen = r.gross_fen - r.paid_fen - r.written_off_fen
     const key = `${r.payer}:${bucket}`
     const s = summary.get(key) ?? { payer: r.payer, bucket, count: 0, balanceFen: 0 }
     s.count += 1

@@ -91,6 +91,8 @@ const selectInvoices = (db: Kysely<DB>) =>
       'i.issued_at',
       'u.display_name as issued_by',
       sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = ${sql.ref('i.id')}), 0)`.as('paid_fen'),
+      // What the maker did not pay of a warranty invoice and the warranty desk wrote off (or re-charged).
+      sql<number>`COALESCE((SELECT SUM(w.amount_fen) FROM warranty_write_offs w WHERE w.invoice_id = ${sql.ref('i.id')}), 0)`.as('written_off_fen'),
     ])
 
 const invoiceOfId = preparedQuery<{ id: number }>()((db, p) => selectInvoices(db).select('i.ro_id').where('i.id', '=', p.id))
@@ -148,7 +150,7 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
   const history = historyOfRo.all(ctx.store, { roId })
   const delivery = deliveryOfRo.first(ctx.store, { roId })
   const open = invoices.filter(isOpenInvoice)
-  const balanceOf = (i: InvoiceRow) => (isOpenInvoice(i) ? i.gross_fen - i.paid_fen : 0)
+  const balanceOf = (i: InvoiceRow) => (isOpenInvoice(i) ? i.gross_fen - i.paid_fen - i.written_off_fen : 0)
   const settledAlready = ro.state === 'settled' || ro.state === 'delivered'
   return {
     ro: {

@@ -291,6 +291,12 @@ export interface DB {
   warranty_claim_log: WarrantyClaimLogTable
   warranty_claim_overrides: WarrantyClaimOverridesTable
   warranty_check_rules: WarrantyCheckRulesTable
+  warranty_payment_imports: WarrantyPaymentImportsTable
+  warranty_claim_payments: WarrantyClaimPaymentsTable
+  warranty_write_offs: WarrantyWriteOffsTable
+  warranty_part_rules: WarrantyPartRulesTable
+  warranty_shipments: WarrantyShipmentsTable
+  warranty_old_parts: WarrantyOldPartsTable
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
@@ -903,6 +909,80 @@ export interface WarrantyCheckRulesTable {
   severity: 'block' | 'warn'
   param: number | null
 }
+
+// Warranty money (migration 0015).
+export interface WarrantyPaymentImportsTable {
+  id: Generated<number>
+  file_name: string
+  claims: number
+  paid_fen: number
+  written_off_fen: number
+  user_id: number
+  at: string
+}
+
+export interface WarrantyClaimPaymentsTable {
+  claim_id: number
+  invoice_id: number
+  payment_id: number | null
+  import_id: number | null
+  line: number | null
+  claimed_fen: number
+  paid_fen: number
+  reference: Generated<string>
+  user_id: number
+  at: string
+}
+
+export interface WarrantyWriteOffsTable {
+  id: Generated<number>
+  claim_id: number
+  invoice_id: number
+  amount_fen: number
+  disposition: 'write_off' | 'recharge_customer' | 'recharge_internal'
+  reason: string
+  import_id: number | null
+  user_id: number
+  at: string
+}
+
+export interface WarrantyPartRulesTable {
+  make: string
+  return_days: number
+  retain_days: number
+}
+
+export interface WarrantyShipmentsTable {
+  id: Generated<number>
+  number: string
+  state: Generated<'open' | 'shipped' | 'received'>
+  carrier: Generated<string>
+  waybill: Generated<string>
+  receipt_ref: Generated<string>
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  shipped_by: number | null
+  shipped_at: string | null
+  received_by: number | null
+  received_at: string | null
+  version: Generated<number>
+}
+
+export interface WarrantyOldPartsTable {
+  old_part_id: number
+  claim_id: number
+  place: string
+  handling: 'return' | 'retain'
+  due_on: string
+  shipment_id: number | null
+  scrap_reason: Generated<string>
+  scrapped_by: number | null
+  scrapped_at: string | null
+  kept_by: number
+  kept_at: string
+}
+
 export interface CareFollowupsTable {
   id: Generated<number>
   ro_id: number

@@ -8,6 +8,8 @@ import { claimStateRefuses, loadClaimForWrite, logState, updateClaim, type Claim
 import { getClaim } from './claim-read'
 import { findingText, precheck } from './precheck'
 import type { In, Out } from './types'
+import { warrantyInvoiceOfRo } from './claim-ledger'
+import { payClaimInLedger } from './payment-list/import'
 
 // The claim's way to the maker and back: check (draft → checked) and submit (checked → submitted,
 // returned → resubmitted) both run the pre-check; the maker's decision (approve / return / reject)
@@ -96,6 +98,11 @@ export function decideClaim(ctx: UserCtx, input: In<'warranty.claim.decide'>): O
 export function payClaim(ctx: UserCtx, input: In<'warranty.claim.pay'>): Out<'warranty.claim.pay'> {
   const claim = loadClaimForWrite(ctx, input.id, input.version)
   const to = move(ctx, claim, 'pay')
+  if (warrantyInvoiceOfRo(ctx, claim.ro_id)) {
+    // Settled: the payment belongs in the ledger, against the claim's share of the warranty invoice.
+    payClaimInLedger(ctx, claim.number, input.paidFen, input.reference, input.difference ?? null, 'paidFen')
+    return getClaim(ctx, claim.id)
+  }
   if (input.paidFen > (claim.approved_fen ?? claim.total_fen)) {
     throw new AppError('VALIDATION', 'warranty.paidOverApproved', {}, { fields: [{ field: 'paidFen', message: 'warranty.paidOverApproved' }] })
   }
@@ -106,6 +113,11 @@ export function payClaim(ctx: UserCtx, input: In<'warranty.claim.pay'>): Out<'wa
 export function writeOffClaim(ctx: UserCtx, input: In<'warranty.claim.writeOff'>): Out<'warranty.claim.writeOff'> {
   const claim = loadClaimForWrite(ctx, input.id, input.version)
   const to = move(ctx, claim, 'write_off')
+  if (warrantyInvoiceOfRo(ctx, claim.ro_id)) {
+    // Settled: the claim's whole share of the warranty invoice is written off in the ledger.
+    payClaimInLedger(ctx, claim.number, 0, '', { disposition: 'write_off', reason: input.reason }, 'reason')
+    return getClaim(ctx, claim.id)
+  }
   updateClaim(ctx, claim, { state: to })
   return moved(ctx, claim, to, 'write_off', input.reason, { totalFen: claim.total_fen })
 }

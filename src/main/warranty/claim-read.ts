@@ -5,6 +5,7 @@ import { getSetting } from '../settings/settings'
 import { all, first } from '../store/query'
 import { checkRules, findingText, precheck } from './precheck'
 import { addDays } from '../../shared/domain/calendar'
+import { claimMoney } from './claim-ledger'
 import type { ClaimDetailOut, ClaimRowOut, In, Out } from './types'
 
 // Reading claims: one claim with its lines, pre-check findings and status log; the list with
@@ -117,6 +118,7 @@ export function getClaim(ctx: Ctx, id: number): ClaimDetailOut {
     log: log.map((l) => ({ fromState: l.from_state as ClaimState | null, toState: l.to_state as ClaimState, at: l.at, userName: l.display_name, reason: l.reason })),
     roParts: roParts.map((p) => ({ id: p.id, partNumber: p.part_number, name: p.name })),
     dealer: { name: getSetting(ctx.store, 'dealer.name'), code: getSetting(ctx.store, 'dealer.code') },
+    money: claimMoney(ctx, c.id, c.ro_id),
   }
 }
 

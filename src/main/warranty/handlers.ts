@@ -5,6 +5,9 @@ import { getClaim, listClaims, warrantyToday } from './claim-read'
 import { claimFromRo, deleteClaim, saveClaim } from './claims'
 import { setWarrantyStart, vehicleCoverage } from './coverage'
 import { checkRules } from './precheck'
+import { applyPayments, previewPayments } from './payment-list/import'
+import { keepPart, listShelf, partLabel, scrapPart } from './old-parts'
+import { createShipment, getShipment, listShipments, receiveShipment, shipShipment } from './shipments'
 
 export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
   'warranty.coverage': vehicleCoverage,
@@ -20,5 +23,16 @@ export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
   'warranty.claim.decide': decideClaim,
   'warranty.claim.pay': payClaim,
   'warranty.claim.writeOff': writeOffClaim,
+  'warranty.payments.preview': previewPayments,
+  'warranty.payments.apply': applyPayments,
+  'warranty.parts.shelf': listShelf,
+  'warranty.parts.keep': keepPart,
+  'warranty.parts.label': partLabel,
+  'warranty.parts.scrap': scrapPart,
+  'warranty.shipments.list': listShipments,
+  'warranty.shipments.get': (ctx, input) => getShipment(ctx, input.id),
+  'warranty.shipments.create': createShipment,
+  'warranty.shipments.ship': shipShipment,
+  'warranty.shipments.receive': receiveShipment,
   'warranty.checkRules': (ctx) => checkRules(ctx),
 }

@@ -28,6 +28,8 @@ export type Route =
   | { name: 'warranty'; tab?: WarrantyTab }
   | { name: 'warrantyClaim'; id: number }
   | { name: 'warrantyClaimPrint'; id: number }
+  | { name: 'warrantyLabelPrint'; id: number }
+  | { name: 'warrantyPackingPrint'; id: number }
   | { name: 'care'; tab?: CareTab }
   | { name: 'csi' }
 
@@ -41,8 +43,8 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
-/** The warranty desk: today's work and the claim list. */
-export const WARRANTY_TABS = ['today', 'claims'] as const
+/** The warranty desk: today's work, the claim list and the maker's payment lists. */
+export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention'] as const
@@ -123,7 +125,10 @@ export function parseRoute(hash: string): Route {
     case 'warranty': {
       const id = positive(b)
       if (a === 'claim' && id) return parts[3] === 'print' ? { name: 'warrantyClaimPrint', id } : { name: 'warrantyClaim', id }
-      return params.get('tab') === 'claims' ? { name: 'warranty', tab: 'claims' } : { name: 'warranty' }
+      if (a === 'label' && id) return { name: 'warrantyLabelPrint', id }
+      if (a === 'shipment' && id) return { name: 'warrantyPackingPrint', id }
+      const tab = WARRANTY_TABS.find((t) => t === params.get('tab'))
+      return tab && tab !== 'today' ? { name: 'warranty', tab } : { name: 'warranty' }
     }
     case 'wall':
       // The shop-floor TV: no login, only the display token (the Root shows it before any session).
@@ -187,11 +192,15 @@ export function hrefOf(route: Route): string {
     case 'audit':
       return route.tab === 'logins' ? '#/audit?tab=logins' : '#/audit'
     case 'warranty':
-      return route.tab === 'claims' ? '#/warranty?tab=claims' : '#/warranty'
+      return route.tab && route.tab !== 'today' ? `#/warranty?tab=${route.tab}` : '#/warranty'
     case 'warrantyClaim':
       return `#/warranty/claim/${route.id}`
     case 'warrantyClaimPrint':
       return `#/warranty/claim/${route.id}/print`
+    case 'warrantyLabelPrint':
+      return `#/warranty/label/${route.id}`
+    case 'warrantyPackingPrint':
+      return `#/warranty/shipment/${route.id}`
     case 'care':
       return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
     case 'csi':

@@ -37,6 +37,8 @@ export const RULE_KINDS = [
   'fives_finding_overdue',
   'csi_mystery_shopper',
   'csi_phone_survey',
+  'warranty_part_return_overdue',
+  'warranty_part_scrappable',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -85,6 +87,8 @@ export const RULE_PARAMS = {
   // The maker's latest monthly score on 1,000 points, in tenths [manual: ≥ 950].
   csi_mystery_shopper: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
   csi_phone_survey: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
+  warranty_part_return_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
+  warranty_part_scrappable: z.strictObject({}),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -115,6 +119,8 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   fives_finding_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
   csi_mystery_shopper: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   csi_phone_survey: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  warranty_part_return_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
+  warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -5,6 +5,7 @@ import { complaintOverdue, followUpOverdue } from './care'
 import { repairCases, trainingFrontDesk, trainingWorkshop } from './department'
 import { fivesOverdue } from './fives'
 import { csiMysteryShopper, csiPhoneSurvey } from './csi'
+import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -27,4 +28,6 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   fives_finding_overdue: fivesOverdue,
   csi_mystery_shopper: csiMysteryShopper,
   csi_phone_survey: csiPhoneSurvey,
+  warranty_part_return_overdue: warrantyPartReturnOverdue,
+  warranty_part_scrappable: warrantyPartScrappable,
 }

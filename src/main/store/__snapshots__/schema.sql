@@ -253,6 +253,9 @@ CREATE INDEX vehicles_vin_rev ON vehicles(vin_rev);
 -- index warranty_claim_log_claim
 CREATE INDEX warranty_claim_log_claim ON warranty_claim_log(claim_id, id);
 
+-- index warranty_claim_payments_invoice
+CREATE INDEX warranty_claim_payments_invoice ON warranty_claim_payments(invoice_id);
+
 -- index warranty_claims_ro
 CREATE INDEX warranty_claims_ro ON warranty_claims(ro_id);
 
@@ -264,6 +267,21 @@ CREATE INDEX warranty_claims_vehicle ON warranty_claims(vehicle_id);
 
 -- index warranty_line_overrides_ro
 CREATE INDEX warranty_line_overrides_ro ON warranty_line_overrides(ro_id);
+
+-- index warranty_old_parts_claim
+CREATE INDEX warranty_old_parts_claim ON warranty_old_parts(claim_id);
+
+-- index warranty_old_parts_due
+CREATE INDEX warranty_old_parts_due ON warranty_old_parts(handling, due_on);
+
+-- index warranty_old_parts_shipment
+CREATE INDEX warranty_old_parts_shipment ON warranty_old_parts(shipment_id);
+
+-- index warranty_shipments_state
+CREATE INDEX warranty_shipments_state ON warranty_shipments(state, created_at);
+
+-- index warranty_write_offs_invoice
+CREATE INDEX warranty_write_offs_invoice ON warranty_write_offs(invoice_id);
 
 -- table additional_work
 CREATE TABLE additional_work (
@@ -1376,6 +1394,20 @@ CREATE TABLE warranty_claim_parts (
         PRIMARY KEY (claim_id, position)
       ) STRICT;
 
+-- table warranty_claim_payments
+CREATE TABLE warranty_claim_payments (
+        claim_id INTEGER PRIMARY KEY REFERENCES warranty_claims(id),
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        payment_id INTEGER REFERENCES payments(id),
+        import_id INTEGER REFERENCES warranty_payment_imports(id),
+        line INTEGER,
+        claimed_fen INTEGER NOT NULL CHECK (claimed_fen >= 0),
+        paid_fen INTEGER NOT NULL CHECK (paid_fen >= 0),
+        reference TEXT NOT NULL DEFAULT '',
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
+      ) STRICT;
+
 -- table warranty_claims
 CREATE TABLE warranty_claims (
         id INTEGER PRIMARY KEY,
@@ -1417,6 +1449,57 @@ CREATE TABLE warranty_line_overrides (
         at TEXT NOT NULL
       ) STRICT;
 
+-- table warranty_old_parts
+CREATE TABLE warranty_old_parts (
+        old_part_id INTEGER PRIMARY KEY REFERENCES old_parts(id),
+        claim_id INTEGER NOT NULL REFERENCES warranty_claims(id),
+        place TEXT NOT NULL,
+        handling TEXT NOT NULL CHECK (handling IN ('return', 'retain')),
+        due_on TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        shipment_id INTEGER REFERENCES warranty_shipments(id),
+        scrap_reason TEXT NOT NULL DEFAULT '',
+        scrapped_by INTEGER REFERENCES users(id),
+        scrapped_at TEXT,
+        kept_by INTEGER NOT NULL REFERENCES users(id),
+        kept_at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_part_rules
+CREATE TABLE warranty_part_rules (
+        make TEXT PRIMARY KEY,
+        return_days INTEGER NOT NULL CHECK (return_days > 0),
+        retain_days INTEGER NOT NULL CHECK (retain_days > 0)
+      ) STRICT;
+
+-- table warranty_payment_imports
+CREATE TABLE warranty_payment_imports (
+        id INTEGER PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        claims INTEGER NOT NULL CHECK (claims >= 0),
+        paid_fen INTEGER NOT NULL CHECK (paid_fen >= 0),
+        written_off_fen INTEGER NOT NULL CHECK (written_off_fen >= 0),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_shipments
+CREATE TABLE warranty_shipments (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'shipped', 'received')),
+        carrier TEXT NOT NULL DEFAULT '',
+        waybill TEXT NOT NULL DEFAULT '',
+        receipt_ref TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        shipped_by INTEGER REFERENCES users(id),
+        shipped_at TEXT,
+        received_by INTEGER REFERENCES users(id),
+        received_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
 -- table warranty_starts
 CREATE TABLE warranty_starts (
         vehicle_id INTEGER PRIMARY KEY REFERENCES vehicles(id),
@@ -1433,6 +1516,19 @@ CREATE TABLE warranty_terms (
         months INTEGER NOT NULL CHECK (months > 0),
         km INTEGER NOT NULL CHECK (km > 0),
         PRIMARY KEY (make, model, coverage)
+      ) STRICT;
+
+-- table warranty_write_offs
+CREATE TABLE warranty_write_offs (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL UNIQUE REFERENCES warranty_claims(id),
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        disposition TEXT NOT NULL CHECK (disposition IN ('write_off', 'recharge_customer', 'recharge_internal')),
+        reason TEXT NOT NULL,
+        import_id INTEGER REFERENCES warranty_payment_imports(id),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
       ) STRICT;
 
 -- trigger month_figures_invoice_delete
@@ -1520,5 +1616,6 @@ CREATE TRIGGER parts_search_update AFTER UPDATE OF name ON parts BEGIN
 CREATE VIEW receivables AS
         SELECT i.id AS invoice_id, i.number, i.ro_id, i.payer, i.customer_id, i.insurer, i.claim_no, i.issued_at, i.gross_fen,
                COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_fen,
-               i.gross_fen - COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS balance_fen
+               i.gross_fen - COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0)
+                 - COALESCE((SELECT SUM(w.amount_fen) FROM warranty_write_offs w WHERE w.invoice_id = i.id), 0) AS balance_fen
           FROM invoices i WHERE i.kind = 'invoice' AND i.state = 'issued';

@@ -27,7 +27,7 @@ const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.lis
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
-const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get'] as const
+const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label'] as const
 const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
@@ -49,7 +49,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
   'po.changed': ['purchasing.po.list', 'purchasing.po.get', 'purchasing.suppliers.list', 'audit.document', ...STOCK_READS],
   'stocktake.changed': ['stocktake.list', 'stocktake.sheet', 'stocktake.variance', 'audit.document', ...CATALOGUE_READS, ...STOCK_READS, ...DASHBOARD_READS],
-  'oldpart.changed': ['oldparts.list', ...COUNTER_READS],
+  'oldpart.changed': ['oldparts.list', ...COUNTER_READS, 'warranty.parts.shelf'],
   'external.changed': ['purchasing.external.list', ...COUNTER_READS],
   'alerts.changed': [...ALERT_READS],
   'warranty.changed': [...WARRANTY_READS, 'audit.document'],
@@ -91,6 +91,9 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   rules: ['rules.changed'],
   warranty: ['warranty.changed'],
   'warranty.setStart': ['vehicle.changed'],
+  'warranty.payments': ['warranty.changed', 'settlement.changed', 'alerts.changed'],
+  'warranty.parts': ['oldpart.changed', 'warranty.changed'],
+  'warranty.shipments': ['oldpart.changed', 'warranty.changed'],
   'data.export': ['data.export.requested'],
   'data.backup': ['data.backup.requested'],
   department: ['department.changed', 'alerts.changed'],

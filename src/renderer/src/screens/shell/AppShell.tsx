@@ -36,6 +36,8 @@ const PartsPrint = lazy(() => import('../parts/PartsScreen').then((m) => ({ defa
 const WarrantyScreen = lazy(() => import('../warranty/WarrantyScreen').then((m) => ({ default: m.WarrantyScreen })))
 const ClaimEditorScreen = lazy(() => import('../warranty/ClaimEditor').then((m) => ({ default: m.ClaimEditorScreen })))
 const ClaimPrint = lazy(() => import('../warranty/ClaimPrint').then((m) => ({ default: m.ClaimPrint })))
+const PartLabelPrint = lazy(() => import('../warranty/PartLabelPrint').then((m) => ({ default: m.PartLabelPrint })))
+const PackingListPrint = lazy(() => import('../warranty/PackingListPrint').then((m) => ({ default: m.PackingListPrint })))
 
 function Loading() {
   return (
@@ -92,6 +94,8 @@ function Screen({ route }: { route: Route }) {
     case 'statement':
     case 'gatePass':
     case 'warrantyClaimPrint':
+    case 'warrantyLabelPrint':
+    case 'warrantyPackingPrint':
     case 'wall':
       return null
   }
@@ -125,6 +129,10 @@ export function AppShell() {
       <GatePassPrint id={route.id} />
     ) : route.name === 'warrantyClaimPrint' ? (
       <ClaimPrint id={route.id} />
+    ) : route.name === 'warrantyLabelPrint' ? (
+      <PartLabelPrint id={route.id} />
+    ) : route.name === 'warrantyPackingPrint' ? (
+      <PackingListPrint id={route.id} />
     ) : route.name === 'parts' && isPartsPrint(route.view) ? (
       <PartsPrint view={route.view} />
     ) : null

@@ -68,6 +68,8 @@ export function selectedNavKey(route: Route): NavItem['key'] {
     case 'warranty':
     case 'warrantyClaim':
     case 'warrantyClaimPrint':
+    case 'warrantyLabelPrint':
+    case 'warrantyPackingPrint':
       return 'warranty'
     case 'care':
       return 'care'

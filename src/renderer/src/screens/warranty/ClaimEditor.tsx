@@ -10,6 +10,7 @@ import { navigate } from '../../router'
 import { useCan } from '../../permissions'
 import { useHotkeys } from '../../hotkeys'
 import { PrecheckPanel } from './PrecheckPanel'
+import { ClaimMoney } from './ClaimMoney'
 import { MakerActions } from './MakerActions'
 import { ClaimStateTag } from './ClaimTable'
 
@@ -235,6 +236,7 @@ function ClaimEditor({ claim }: { claim: ClaimT }) {
         <div className="wty-editor-side">
           {canEditClaim(claim.state) && <PrecheckPanel findings={claim.findings} overrides={overrides} onOverride={(rule, reason) => setOverrides((o) => ({ ...o, [rule]: reason }))} />}
           <MakerActions claim={claim} />
+          <ClaimMoney claim={claim} />
           <Card size="small" title={t('wty.editor.log')}>
             <Timeline
               items={claim.log.map((l) => ({

@@ -1,5 +1,6 @@
-import { App, Button, Card, Form, Input, Radio } from 'antd'
+import { App, Button, Card, Form, Input, Radio, Select } from 'antd'
 import { DECISIONS, type Decision } from '../../../../shared/domain/warranty'
+import { DIFFERENCE_DISPOSITIONS, type DifferenceDisposition } from '../../../../shared/domain/warranty-money'
 import { useApiMutation } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { fenToYuanText, yuanTextToFen } from '../../format'
@@ -70,15 +71,25 @@ function DecideForm({ claim }: { claim: ClaimT }) {
 
 function PayForm({ claim }: { claim: ClaimT }) {
   const t = useT()
-  const [form] = Form.useForm<{ paid: string; reference: string }>()
+  const [form] = Form.useForm<{ paid: string; reference: string; disposition?: DifferenceDisposition; reason?: string }>()
   const pay = useApiMutation('warranty.claim.pay', { form })
+  // On a settled RO the payment goes on the warranty invoice; what is short of the claim's share needs a decision.
+  const share = claim.money.invoice ? claim.money.claimedFen : null
   return (
     <Card size="small" title={t('wty.pay.title')}>
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ paid: fenToYuanText(claim.approvedFen ?? claim.totalFen), reference: '' }}
-        onFinish={(v) => pay.mutate({ id: claim.id, version: claim.version, paidFen: yuanTextToFen(v.paid) ?? 0, reference: v.reference ?? '' })}
+        initialValues={{ paid: fenToYuanText(share ?? claim.approvedFen ?? claim.totalFen), reference: '' }}
+        onFinish={(v) =>
+          pay.mutate({
+            id: claim.id,
+            version: claim.version,
+            paidFen: yuanTextToFen(v.paid) ?? 0,
+            reference: v.reference ?? '',
+            ...(v.disposition && v.reason ? { difference: { disposition: v.disposition, reason: v.reason } } : {}),
+          })
+        }
       >
         <Form.Item name="paid" label={t('wty.pay.amount')}>
           <Input inputMode="decimal" />
@@ -86,6 +97,16 @@ function PayForm({ claim }: { claim: ClaimT }) {
         <Form.Item name="reference" label={t('wty.pay.reference')}>
           <Input maxLength={60} />
         </Form.Item>
+        {share !== null && (
+          <>
+            <Form.Item name="disposition" label={t('wty.plist.disposition')}>
+              <Select allowClear options={DIFFERENCE_DISPOSITIONS.map((d) => ({ value: d, label: t(`warranty.disposition.${d}`) }))} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('wty.plist.reason')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
         <Button type="primary" htmlType="submit" loading={pay.isPending}>
           {t('wty.pay.title')}
         </Button>

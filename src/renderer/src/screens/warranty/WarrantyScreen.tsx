@@ -5,6 +5,9 @@ import { useCan } from '../../permissions'
 import { Forbidden } from '../shell/Forbidden'
 import { TodayView } from './TodayView'
 import { ClaimListView } from './ClaimListView'
+import { PaymentListView } from './PaymentListView'
+import { ShelfView } from './ShelfView'
+import { ShipmentsView } from './ShipmentsView'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -22,6 +25,9 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
         items={[
           { key: 'today', label: t('wty.tab.today'), children: <TodayView /> },
           { key: 'claims', label: t('wty.tab.claims'), children: <ClaimListView /> },
+          { key: 'payments', label: t('wty.tab.payments'), children: <PaymentListView /> },
+          { key: 'shelf', label: t('wty.tab.shelf'), children: <ShelfView /> },
+          { key: 'shipments', label: t('wty.tab.shipments'), children: <ShipmentsView /> },
         ]}
       />
     </div>
