@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, Input, Modal, Radio, Select, Space, Typography } from 'antd'
-import { CALL_OUTCOMES, COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type CallOutcome, type ComplaintCategory, type ComplaintSeverity, type SurveyQuestion } from '../../../../shared/domain/care'
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type CallOutcome, type ComplaintCategory, type ComplaintSeverity, type SurveyQuestion } from '../../../../shared/domain/care'
 import { toLocalIso } from '../../../../shared/domain/time'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
@@ -8,35 +8,8 @@ import { dateTime, wallClockToIso } from '../../format'
 import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from './CallHistory'
+import { DialHeader, OutcomePicker, useCallTimer } from './CallParts'
 
-export const mmss = (ms: number) => {
-  const s = Math.max(0, Math.floor(ms / 1000))
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
-}
-
-/** The call timer: "started" and "ended" are pressed on the desk phone's call; the screen needs no network for it. */
-export function useCallTimer() {
-  const [startedAt, setStartedAt] = useState<Date | null>(null)
-  const [endedAt, setEndedAt] = useState<Date | null>(null)
-  const [now, setNow] = useState(() => new Date())
-  useEffect(() => {
-    if (!startedAt || endedAt) return
-    const timer = window.setInterval(() => setNow(new Date()), 1000)
-    return () => window.clearInterval(timer)
-  }, [startedAt, endedAt])
-  const elapsed = startedAt ? (endedAt ?? now).getTime() - startedAt.getTime() : 0
-  return {
-    startedAt,
-    endedAt,
-    elapsed,
-    start: () => {
-      setStartedAt(new Date())
-      setEndedAt(null)
-      setNow(new Date())
-    },
-    end: () => setEndedAt(new Date()),
-  }
-}
 
 /** 回访电话: the number large, the call timed from started to ended, the outcome, the survey and, from it, a complaint. */
 export function CallDialog({ id, onClose }: { id: number; onClose: () => void }) {
@@ -109,47 +82,13 @@ export function CallDialog({ id, onClose }: { id: number; onClose: () => void })
       {view.error && <Alert type="error" showIcon title={view.error.message} />}
       {f && survey && (
         <div>
-          <div className="care-dial">
-            <div>
-              <Typography.Text type="secondary">
-                {f.customerName} · {f.plate ?? ''} {f.model} · {t('care.call.dial')}
-              </Typography.Text>
-              <div className="care-phone" aria-label={t('field.mobile')}>
-                {f.mobile ?? '—'}
-              </div>
-            </div>
-            {f.state === 'open' && canCall && (
-              <Space>
-                <Button onClick={timer.start} disabled={timer.startedAt !== null && timer.endedAt === null}>
-                  {t('care.call.start')}
-                </Button>
-                <Button onClick={timer.end} disabled={timer.startedAt === null || timer.endedAt !== null}>
-                  {t('care.call.end')}
-                </Button>
-                <span className="care-timer" aria-label={t('care.call.duration')}>
-                  {mmss(timer.elapsed)}
-                </span>
-              </Space>
-            )}
-          </div>
+          <DialHeader who={`${f.customerName} · ${f.plate ?? ''} ${f.model}`} mobile={f.mobile} timer={timer} canLog={f.state === 'open' && canCall} />
           {save.problem && <Alert type="error" showIcon title={save.problem} className="care-section" />}
           {giveUp.problem && <Alert type="error" showIcon title={giveUp.problem} className="care-section" />}
           {f.state === 'open' && canCall && (
             <>
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} />}
-              <div className="care-section">
-                <Typography.Text strong>{t('care.call.outcome')}</Typography.Text>{' '}
-                <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallOutcome)} aria-label={t('care.call.outcome')}>
-                  {CALL_OUTCOMES.map((o) => (
-                    <Radio.Button key={o} value={o}>
-                      {t(`callOutcome.${o}`)}
-                    </Radio.Button>
-                  ))}
-                </Radio.Group>
-                {outcome === 'call_back' && (
-                  <Input type="datetime-local" size="small" style={{ width: 220, marginLeft: 8 }} aria-label={t('care.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.target.value)} />
-                )}
-              </div>
+              <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
                 <div className="care-section">
                   <Typography.Text strong>{t('care.call.survey', { min: survey.min, max: survey.max })}</Typography.Text>

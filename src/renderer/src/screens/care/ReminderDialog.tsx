@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd'
-import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/domain/care'
+import { Alert, Button, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
+import { type CallOutcome } from '../../../../shared/domain/care'
 import { toLocalIso } from '../../../../shared/domain/time'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
@@ -8,7 +8,7 @@ import { dateOnly, dateTime, km, wallClockToIso } from '../../format'
 import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from './CallHistory'
-import { mmss, useCallTimer } from './CallDialog'
+import { DialHeader, OutcomePicker, useCallTimer } from './CallParts'
 
 type Next = 'none' | 'book' | 'decline'
 
@@ -76,29 +76,7 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
       {view.error && <Alert type="error" showIcon title={view.error.message} />}
       {m && (
         <div>
-          <div className="care-dial">
-            <div>
-              <Typography.Text type="secondary">
-                {m.customerName} · {m.plate ?? ''} {m.model} · {t('care.call.dial')}
-              </Typography.Text>
-              <div className="care-phone" aria-label={t('field.mobile')}>
-                {m.mobile ?? '—'}
-              </div>
-            </div>
-            {m.state === 'open' && canCall && (
-              <Space>
-                <Button onClick={timer.start} disabled={timer.startedAt !== null && timer.endedAt === null}>
-                  {t('care.call.start')}
-                </Button>
-                <Button onClick={timer.end} disabled={timer.startedAt === null || timer.endedAt !== null}>
-                  {t('care.call.end')}
-                </Button>
-                <span className="care-timer" aria-label={t('care.call.duration')}>
-                  {mmss(timer.elapsed)}
-                </span>
-              </Space>
-            )}
-          </div>
+          <DialHeader who={`${m.customerName} · ${m.plate ?? ''} ${m.model}`} mobile={m.mobile} timer={timer} canLog={m.state === 'open' && canCall} />
           <Alert
             type={m.overdue ? 'warning' : 'info'}
             showIcon
@@ -113,19 +91,7 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
           {m.state === 'open' && canCall && (
             <>
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
-              <div className="care-section">
-                <Typography.Text strong>{t('care.call.outcome')}</Typography.Text>{' '}
-                <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallOutcome)} aria-label={t('care.call.outcome')}>
-                  {CALL_OUTCOMES.map((o) => (
-                    <Radio.Button key={o} value={o}>
-                      {t(`callOutcome.${o}`)}
-                    </Radio.Button>
-                  ))}
-                </Radio.Group>
-                {outcome === 'call_back' && (
-                  <Input type="datetime-local" size="small" style={{ width: 220, marginLeft: 8 }} aria-label={t('care.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.target.value)} />
-                )}
-              </div>
+              <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
                 <div className="care-section">
                   <Radio.Group value={next} onChange={(e) => setNext(e.target.value as Next)} aria-label={t('care.reminder.next')}>
