@@ -51,7 +51,7 @@ export function CsiScreen() {
           </Button>
         )}
       </Space>
-      <Space className="csi-latest" wrap>
+      <Space className="csi-latest" wrap align="start">
         {latest.map((r) => (
           <Card key={r.survey} size="small" title={`${t(surveyKey(r.survey))} · ${r.month}`} aria-label={t(surveyKey(r.survey))}>
             <div className="csi-latest-score">
