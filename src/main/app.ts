@@ -7,6 +7,7 @@ import { EventHub } from './api/events'
 import { handlers } from './api/handlers'
 import type { Store } from './store/open'
 import type { Endpoint } from './api/context'
+import { hostAddresses } from './host/lan-addresses'
 import { openCheckedStore } from './backup/integrity'
 import { backupBeforeMigration } from './backup/startup'
 import { migrate } from './store/migrate'
@@ -65,7 +66,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     hub,
     timeZone: () => getSetting(store, 'time.zone'),
     afterWrite: (ctx) => void evaluateForEvents(ctx, ctx.events.pending),
-    endpoint: () => listening.current,
+    hostAddresses: () => hostAddresses(listening.current),
     ...(options.log ? { log: options.log } : {}),
     checkOutputs: options.checkOutputs ?? process.env.NODE_ENV !== 'production',
   })

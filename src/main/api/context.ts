@@ -35,6 +35,25 @@ export interface Endpoint {
   port: number
 }
 
+/** Where another device on the shop's network reaches this host (host/lan-addresses.ts reads them). */
+export interface LanAddress {
+  /** The interface's name (eth0, Wi-Fi, 以太网 …), so the supervisor can tell cable from Wi-Fi. */
+  name: string
+  address: string
+  family: 'IPv4' | 'IPv6'
+  /** `http://<address>:<port>/`, or null when no HTTP host runs in this copy. */
+  baseUrl: string | null
+}
+
+export interface HostAddresses {
+  /** The address the host is bound to; null when this copy serves no HTTP host at all. */
+  bindHost: string | null
+  port: number | null
+  /** False when bound to loopback only (or no host runs): a TV cannot open any address below. */
+  lanReachable: boolean
+  addresses: LanAddress[]
+}
+
 /** Everything a service needs, handed in: no module-level singletons. */
 export interface Ctx {
   store: Store
@@ -51,8 +70,8 @@ export interface Ctx {
   audit(entry: AuditEntry): void
   /** `clock.now()` as local ISO text in the dealership's zone. */
   nowIso(): string
-  /** The HTTP host's address once it listens; absent or null when this copy serves none. */
-  endpoint?: () => Endpoint | null
+  /** The LAN addresses of this copy's HTTP host, read when asked; absent in contexts built outside the host (jobs, demo, benches). */
+  hostAddresses?: () => HostAddresses
 }
 
 /** A context whose user is known (channels with a permission or `session` access). */

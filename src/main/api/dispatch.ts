@@ -7,7 +7,7 @@ import { toLocalIso, type Clock } from '../../shared/domain/time'
 import type { Store } from '../store/open'
 import { resolveSession } from './sessions'
 import { AppError } from './app-error'
-import { LOCAL_CLIENT, type AuditEntry, type ClientInfo, type Ctx, type Endpoint, type UserCtx } from './context'
+import { LOCAL_CLIENT, type AuditEntry, type ClientInfo, type Ctx, type HostAddresses, type UserCtx } from './context'
 import { EventBuffer, type EventHub } from './events'
 import { describeFieldKeys, describeIssues } from './validation'
 import { findControlText } from '../../shared/domain/control-text'
@@ -54,8 +54,8 @@ export interface DispatcherDeps<C extends ContractSection> {
    * rules engine re-evaluates exactly what the write can have changed, atomically with it.
    */
   afterWrite?: (ctx: Ctx) => void
-  /** Where the HTTP host listens, for channels that tell other devices how to reach it. */
-  endpoint?: () => Endpoint | null
+  /** Where the HTTP host is reached on the LAN, for channels that tell other devices how to reach it. */
+  hostAddresses?: () => HostAddresses
   log?: (message: string, error?: unknown) => void
   /**
    * Parse every answer against the channel's declared `output` and fail the call (INTERNAL, the
@@ -158,7 +158,7 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
         events,
         audit: (entry) => entries.push(entry),
         nowIso: () => toLocalIso(clock.now(), timeZone),
-        ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
+        ...(deps.hostAddresses ? { hostAddresses: deps.hostAddresses } : {}),
       }
 
       let handler: (ctx: Ctx, input: unknown) => unknown

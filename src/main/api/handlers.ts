@@ -17,6 +17,7 @@ import { warrantyHandlers } from '../warranty/handlers'
 import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
 import { csiHandlers } from '../csi/handlers'
+import { lineHooks } from '../line-hooks'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -28,8 +29,8 @@ export const handlers: HandlersFor<Contract> = {
   ...userHandlers,
   ...deviceHandlers,
   ...settingsHandlers,
-  ...receptionHandlers,
-  ...workshopHandlers,
+  ...receptionHandlers(lineHooks),
+  ...workshopHandlers(lineHooks),
   ...dataHandlers,
   ...partsHandlers,
   ...settlementHandlers,

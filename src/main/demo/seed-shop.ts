@@ -6,6 +6,7 @@ import type { RoType } from '../../shared/domain/ro-type'
 import { dispatchJob } from '../workshop/dispatch'
 import { clockOn, finishJob, pauseJob } from '../workshop/clock'
 import { decideAdditional, raiseAdditional } from '../workshop/additional'
+import { lineHooks } from '../line-hooks'
 import { recordInspection, washDone } from '../workshop/qc'
 import { checklistOf } from '../workshop/qc-read'
 import { issueToRo, recordShortage } from '../parts/counter'
@@ -120,7 +121,7 @@ function perform(w: World, sim: Sim, a: Action): void {
       // raw SQL: bulk generator speed — a lookup run for every replayed order or action
       const customer = w.store.prepare('SELECT c.name FROM repair_orders r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').pluck().get(a.ro.id) as string
       const advisor = sim.asId(a.ro.advisorId)
-      decideAdditional(advisor, input('workshop.additional.decide', { id: work.id, version: work.version, decision: 'approved', method: 'phone', decidedBy: customer, note: '客户电话同意' }))
+      decideAdditional(advisor, input('workshop.additional.decide', { id: work.id, version: work.version, decision: 'approved', method: 'phone', decidedBy: customer, note: '客户电话同意' }), lineHooks.checkLines)
       return
     }
     case 'qc': {

@@ -1,27 +1,11 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os'
-import type { Endpoint } from '../api/context'
+import type { Endpoint, HostAddresses, LanAddress } from '../api/context'
+
+export type { HostAddresses, LanAddress }
 
 // Where another device on the shop's network (the workshop TV, a PC to pair) reaches this host.
 // The host only knows the address it was told to bind to; the addresses a TV can type come from
 // this PC's network interfaces, read when asked (DHCP may have changed them since start-up).
-
-export interface LanAddress {
-  /** The interface's name (eth0, Wi-Fi, 以太网 …), so the supervisor can tell cable from Wi-Fi. */
-  name: string
-  address: string
-  family: 'IPv4' | 'IPv6'
-  /** `http://<address>:<port>/`, or null when no HTTP host runs in this copy. */
-  baseUrl: string | null
-}
-
-export interface HostAddresses {
-  /** The address the host is bound to; null when this copy serves no HTTP host at all. */
-  bindHost: string | null
-  port: number | null
-  /** False when bound to loopback only (or no host runs): a TV cannot open any address below. */
-  lanReachable: boolean
-  addresses: LanAddress[]
-}
 
 const LOOPBACK_BIND = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/i
 const ANY_BIND = new Set(['0.0.0.0', '::', '[::]', ''])

@@ -1,5 +1,6 @@
 import type { receptionContract } from '../../shared/contract/reception'
 import type { HandlersFor } from '../api/dispatch'
+import type { LineHooks } from '../repair-order/line-check'
 import { countReception, findReception, searchReception } from './search'
 import { createCustomer, getCustomer, updateCustomer } from './customers'
 import { changeOwner, registerVehicle, updateVehicle } from './vehicles'
@@ -15,8 +16,11 @@ import { authorise } from './ro-authorise'
 import { cancelRo } from './ro-cancel'
 import { searchLabour, searchParts } from './catalog'
 
-/** The reception desk's channels (前台接待). Write handlers are synchronous: they run in the dispatcher's transaction. */
-export const receptionHandlers: HandlersFor<typeof receptionContract> = {
+/**
+ * The reception desk's channels (前台接待). Write handlers are synchronous: they run in the
+ * dispatcher's transaction. `hooks` judge lines before they are saved (handed in by the registry).
+ */
+export const receptionHandlers = (hooks: LineHooks): HandlersFor<typeof receptionContract> => ({
   'reception.search': searchReception,
   'reception.find': findReception,
   'reception.count': (ctx, input) => countReception(ctx, input.q),
@@ -35,9 +39,9 @@ export const receptionHandlers: HandlersFor<typeof receptionContract> = {
   'ro.get': (ctx, input) => getRoDetail(ctx, input.id),
   'ro.list': listRepairOrders,
   'ro.updateHeader': updateHeader,
-  'ro.saveLines': saveLines,
+  'ro.saveLines': (ctx, input) => saveLines(ctx, input, hooks.checkLines),
   'ro.authorise': authorise,
   'ro.cancel': cancelRo,
   'catalog.parts.search': searchParts,
   'catalog.labour.search': searchLabour,
-}
+})

@@ -1,37 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { UserCtx } from '../api/context'
 import { nextState, type RoState } from '../../shared/domain/ro-state'
-import type { RoType } from '../../shared/domain/ro-type'
 import type { RoRow } from './ro-rows'
 import { preparedQuery } from '../store/query'
 
-// What the customer approves is the content of the estimate: its type and its lines. The hash of
-// that content is stored on the RO and on each authorisation, so "is this estimate approved?"
-// is one comparison, and any change of content voids the approval.
+// An approval is of one content (see repair-order/content-hash.ts): when the content changes, the
+// approval no longer counts.
 
 const supersedeAuthorisations = preparedQuery<{ at: string; roId: number }>()((db, p) =>
   db.updateTable('ro_authorisations').set({ superseded_at: p.at }).where('ro_id', '=', p.roId).where('superseded_at', 'is', null),
 )
-
-export interface HashLine {
-  kind: string
-  opCode: string | null
-  partId: number | null
-  description: string
-  quantityMilli: number
-  unitPriceFen: number
-  payer: string
-  vatRateBp: number
-}
-
-/** sha256 of a canonical JSON (arrays in a fixed field order, so key order cannot differ). */
-export function contentHash(type: RoType, lines: readonly HashLine[]): string {
-  const canonical = JSON.stringify([
-    type,
-    lines.map((l) => [l.kind, l.opCode, l.partId, l.description, l.quantityMilli, l.unitPriceFen, l.payer, l.vatRateBp]),
-  ])
-  return createHash('sha256').update(canonical).digest('hex')
-}
 
 /**
  * After the content may have changed: an approval of other content no longer counts (it is

@@ -8,10 +8,11 @@ import { preparedQuery } from '../store/query'
 import type { In, Out } from './types'
 import { emptyToNull } from './customers'
 import { invalidState, loadLines, loadRoForWrite, type LineRow } from './ro-rows'
-import { contentHash, reviseIfChanged, type HashLine } from './ro-content'
+import { reviseIfChanged } from './ro-content'
+import { contentHash, type HashLine } from '../repair-order/content-hash'
 import { getRoDetail } from './ro-detail'
 import { updateVersioned } from './versioned'
-import { checkWarrantyLines } from '../warranty/ro-line-check'
+import type { RoLineCheck } from '../repair-order/line-check'
 
 // The estimate's lines (报价项目). The whole list is saved at once (positions 1..n), amounts and
 // VAT are computed here, never taken from the client, and the stored totals are kept in step.
@@ -76,7 +77,8 @@ const auditLine = (l: { description: string; quantityMilli: number; unitPriceFen
 const fromRow = (l: LineRow) =>
   auditLine({ description: l.description, quantityMilli: l.quantity_milli, unitPriceFen: l.unit_price_fen, amountFen: l.amount_fen, payer: l.payer })
 
-export function saveLines(ctx: UserCtx, input: In<'ro.saveLines'>): Out<'ro.saveLines'> {
+/** Saves the estimate's lines; `checkLines` (handed in: warranty coverage) judges them first. */
+export function saveLines(ctx: UserCtx, input: In<'ro.saveLines'>, checkLines: RoLineCheck): Out<'ro.saveLines'> {
   const ro = loadRoForWrite(ctx, input.id, input.version)
   if (!canEditLines(ro.state)) throw invalidState(ro, 'reception.op.saveLines')
   const issues = lineIssues(ctx, input.lines)
@@ -95,7 +97,7 @@ export function saveLines(ctx: UserCtx, input: In<'ro.saveLines'>): Out<'ro.save
     vatRateBp,
     amountFen: lineAmount(l.quantityMilli, l.unitPriceFen),
   })) satisfies (HashLine & { amountFen: number })[]
-  checkWarrantyLines(ctx, ro, lines, input.warrantyOverride?.reason)
+  checkLines(ctx, ro, lines, input.warrantyOverride?.reason)
   const hash = contentHash(ro.type, lines)
   const before = loadLines(ctx, ro.id)
   const { state, revised } = reviseIfChanged(ctx, ro, hash)

@@ -1,4 +1,4 @@
-import type { UserCtx } from '../api/context'
+import type { RoLineCheck } from '../repair-order/line-check'
 import { AppError } from '../api/app-error'
 import { roleHas } from '../../shared/domain/roles'
 import { coverageOfCategory, type Coverage } from '../../shared/domain/warranty'
@@ -6,26 +6,14 @@ import { translate } from '../../shared/i18n'
 import { all, run } from '../store/query'
 import { coverageLine, vehicleForCoverage } from './coverage'
 
-// The check when an RO's lines are saved: a line the maker is to pay (payer `warranty`) must be
-// within the vehicle's coverage on the RO's date and odometer reading. Out of coverage is refused
+// The check when lines are written onto an RO (the estimate saved, additional work approved): a
+// line the maker is to pay (payer `warranty`) must be within the vehicle's coverage on the RO's
+// date and odometer reading. Out of coverage is refused
 // with the coverage, its end and the reading, unless someone holding `warranty.override` gives a
 // reason, which is recorded (table and audit). A vehicle whose warranty start is unknown passes
 // here — the claim's pre-check blocks it until the warranty clerk records the start.
 
-export interface RoForLineCheck {
-  id: number
-  vehicle_id: number
-  opened_at: string
-  odometer_km: number
-}
-
-export interface LineForCheck {
-  kind: 'labour' | 'part'
-  partId: number | null
-  payer: string
-}
-
-export function checkWarrantyLines(ctx: UserCtx, ro: RoForLineCheck, lines: readonly LineForCheck[], overrideReason: string | undefined): void {
+export const checkWarrantyLines: RoLineCheck = (ctx, ro, lines, overrideReason) => {
   const warranty = lines.filter((l) => l.payer === 'warranty')
   if (warranty.length === 0) return
   const vehicle = vehicleForCoverage(ctx.store, ro.vehicle_id)

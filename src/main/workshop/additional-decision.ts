@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
+import type { RoLineCheck } from '../repair-order/line-check'
 import type { UserCtx } from '../api/context'
 import { all, first, insertId, run } from '../store/query'
 import { lineAmount, totalsOf } from '../../shared/domain/money'
 import type { Payer } from '../../shared/domain/payer'
 import { getSetting } from '../settings/settings'
-import { contentHash } from '../reception/ro-content'
+import { contentHash } from '../repair-order/content-hash'
 import { jobTransition, loadRoHead, selectJobs, updateJob, type In } from './rows'
 import { submitQcIfComplete } from './ro-flow'
 
@@ -29,10 +30,12 @@ function currentBay(ctx: UserCtx, roId: number): number | null {
   return row?.bay_id ?? null
 }
 
-export function approveAdditional(ctx: UserCtx, workId: number, roId: number, input: In<'workshop.additional.decide'>): void {
+/** Approved work becomes RO lines; `checkLines` (handed in: warranty coverage) judges them first. */
+export function approveAdditional(ctx: UserCtx, workId: number, roId: number, input: In<'workshop.additional.decide'>, checkLines: RoLineCheck): void {
   const ro = loadRoHead(ctx, roId)
   const db = ctx.store.db
-  const grossBefore = first(ctx.store, db.selectFrom('repair_orders').select('gross_fen').where('id', '=', ro.id))!.gross_fen
+  const head = first(ctx.store, db.selectFrom('repair_orders').select(['id', 'vehicle_id', 'opened_at', 'odometer_km', 'gross_fen']).where('id', '=', ro.id))!
+  const grossBefore = head.gross_fen
   const now = ctx.nowIso()
   const vatRateBp = getSetting(ctx.store, 'vat.rateBp')
   const lines = all(
@@ -43,6 +46,7 @@ export function approveAdditional(ctx: UserCtx, workId: number, roId: number, in
       .where('additional_work_id', '=', workId)
       .orderBy('position'),
   )
+  checkLines(ctx, head, lines.map((l) => ({ kind: l.kind, partId: l.part_id, payer: l.payer })), input.warrantyOverride?.reason)
   let position = first(ctx.store, db.selectFrom('ro_lines').select(sql<number>`coalesce(max(${sql.ref('position')}), 0)`.as('p')).where('ro_id', '=', ro.id))!.p
   const bayId = currentBay(ctx, ro.id)
 

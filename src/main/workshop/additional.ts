@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { RoLineCheck } from '../repair-order/line-check'
 import type { Ctx, UserCtx } from '../api/context'
 import { first, insertId, run } from '../store/query'
 import { AppError, conflict, fieldError, notFound } from '../api/app-error'
@@ -106,7 +107,7 @@ function loadWork(ctx: Ctx, id: number, version: number) {
   return row
 }
 
-export function decideAdditional(ctx: UserCtx, input: In<'workshop.additional.decide'>): AdditionalOut {
+export function decideAdditional(ctx: UserCtx, input: In<'workshop.additional.decide'>, checkLines: RoLineCheck): AdditionalOut {
   const work = loadWork(ctx, input.id, input.version)
   if (work.state !== 'raised') throw new AppError('INVALID_STATE', 'workshop.additionalDecided', {}, { id: work.id, state: work.state })
   if (input.method === 'signature' && input.signaturePng === undefined) {
@@ -130,7 +131,7 @@ export function decideAdditional(ctx: UserCtx, input: In<'workshop.additional.de
       .where('id', '=', work.id)
       .where('version', '=', work.version),
   )
-  if (input.decision === 'approved') approveAdditional(ctx, work.id, work.ro_id, input)
+  if (input.decision === 'approved') approveAdditional(ctx, work.id, work.ro_id, input, checkLines)
   else declineAdditional(ctx, work.id, work.ro_id)
   ctx.audit({
     action: `workshop.additional.${input.decision === 'approved' ? 'approve' : 'decline'}`,

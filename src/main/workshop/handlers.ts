@@ -2,7 +2,7 @@ import type { workshopContract } from '../../shared/contract/workshop'
 import type { HandlersFor } from '../api/dispatch'
 import { getBoard } from './board'
 import { wallBoard, listDisplayTokens, createDisplayToken, revokeDisplayToken } from './display'
-import { hostAddresses } from '../host/lan-addresses'
+import type { LineHooks } from '../repair-order/line-check'
 import { getWorkshopRo } from './ro-detail'
 import { dispatchJob, unassignJob } from './dispatch'
 import { clockOn, finishJob, pauseJob } from './clock'
@@ -13,8 +13,14 @@ import { efficiency } from './reports'
 import { confirmShortSegment, shortSegments } from './short-segments'
 import { listBays, listTechnicians, saveBay, saveTechnician } from './resources'
 
-/** The workshop's channels (车间). Write handlers are synchronous: they run in the dispatcher's transaction. */
-export const workshopHandlers: HandlersFor<typeof workshopContract> = {
+/** A copy that serves no HTTP host (jobs, tests without one): no address a TV could open. */
+const NO_HOST = { bindHost: null, port: null, lanReachable: false, addresses: [] }
+
+/**
+ * The workshop's channels (车间). Write handlers are synchronous: they run in the dispatcher's
+ * transaction. `hooks` judge approved additional work before it becomes RO lines.
+ */
+export const workshopHandlers = (hooks: LineHooks): HandlersFor<typeof workshopContract> => ({
   'workshop.board': getBoard,
   'workshop.wall': wallBoard,
   'workshop.ro': (ctx, input) => getWorkshopRo(ctx, input.roId),
@@ -29,7 +35,7 @@ export const workshopHandlers: HandlersFor<typeof workshopContract> = {
   'workshop.shortSegments': shortSegments,
   'workshop.additional.raise': raiseAdditional,
   'workshop.additional.queue': additionalQueue,
-  'workshop.additional.decide': decideAdditional,
+  'workshop.additional.decide': (ctx, input) => decideAdditional(ctx, input, hooks.checkLines),
   'workshop.declinedForVehicle': declinedForVehicle,
   'workshop.additional.followUp': followUpDeclined,
   'workshop.qc.checklist': checklist,
@@ -45,5 +51,5 @@ export const workshopHandlers: HandlersFor<typeof workshopContract> = {
   'workshop.displayTokens': (ctx) => listDisplayTokens(ctx),
   'workshop.createDisplayToken': createDisplayToken,
   'workshop.revokeDisplayToken': revokeDisplayToken,
-  'workshop.displayAddresses': (ctx) => hostAddresses(ctx.endpoint?.() ?? null),
-}
+  'workshop.displayAddresses': (ctx) => ctx.hostAddresses?.() ?? NO_HOST,
+})

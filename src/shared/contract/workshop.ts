@@ -135,6 +135,8 @@ export const workshopContract = {
         .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { message: 'field.signatureFormat' })
         .optional(),
       note: z.string().trim().max(500).default(''),
+      /** Let approved warranty lines outside the vehicle's coverage through (`warranty.override`); the reason is recorded. */
+      warrantyOverride: z.strictObject({ reason: z.string().trim().min(2).max(200) }).optional(),
     }),
     output: AdditionalWork,
     access: 'workshop.additional.approve',

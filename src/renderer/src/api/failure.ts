@@ -1,4 +1,5 @@
 import type { Envelope } from '../../../shared/contract'
+import { COVERAGES, type Coverage } from '../../../shared/domain/warranty'
 
 export type Failure = Extract<Envelope<unknown>, { ok: false }>
 
@@ -31,4 +32,23 @@ export class ApiFailure extends Error {
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new ApiFailure(envelope)
   return envelope.data
+}
+
+/** One coverage a refused warranty line is outside of (the host's `warranty.lineOutOfCoverage` details). */
+export interface OutOfCoverage {
+  coverage: Coverage
+  untilDate: string
+  untilKm: number
+  endedBy: 'date' | 'km' | null
+}
+
+const isItem = (v: unknown): v is OutOfCoverage =>
+  typeof v === 'object' && v !== null && COVERAGES.includes((v as OutOfCoverage).coverage) && typeof (v as OutOfCoverage).untilDate === 'string'
+
+/** The coverages a refusal names, when it is the out-of-coverage refusal; else null. */
+export function outOfCoverage(failure: Failure | null | undefined): OutOfCoverage[] | null {
+  const list = failure?.details?.['outOfCoverage']
+  if (!Array.isArray(list)) return null
+  const items = list.filter(isItem)
+  return items.length > 0 ? items : null
 }

@@ -164,6 +164,8 @@ export interface ApiMutationOptions<K extends Channel, C = unknown>
    * for a dialog to show above its form ('inline'), or not at all (false: the screen shows it).
    */
   showError?: boolean | 'inline'
+  /** Failures the screen shows in a dialog of its own (so they are not also shown as `showError` says). */
+  handledHere?: (failure: ApiFailure) => boolean
   /** Channels to re-read besides what the write's live events refresh. */
   invalidates?: readonly Channel[]
   onError?: (failure: ApiFailure, input: In<K>) => void
@@ -177,7 +179,7 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
   const api = useApi()
   const queryClient = useQueryClient()
   const { message } = App.useApp()
-  const { form, showError = true, invalidates = [], onError, onSuccess, onMutate, ...rest } = options
+  const { form, showError = true, handledHere, invalidates = [], onError, onSuccess, onMutate, ...rest } = options
   const stale = useMemo(() => staleAfterWrite(channel, invalidates), [channel, invalidates])
   const [problem, setProblem] = useState<string | null>(null)
   const mutation = useMutation<Out<K>, ApiFailure, In<K>, C>({
@@ -193,7 +195,7 @@ export function useApiMutation<K extends Channel, C = unknown>(channel: K, optio
     },
     onError: (error, input) => {
       const failure = error instanceof ApiFailure ? error : new ApiFailure({ ok: false, code: 'INTERNAL', message: String(error) })
-      const shown = form ? summaryOf(applyFailure(form, failure.failure), failure.failure) : failure.message
+      const shown = handledHere?.(failure) ? '' : form ? summaryOf(applyFailure(form, failure.failure), failure.failure) : failure.message
       if (showError === 'inline') setProblem(shown || null)
       else if (showError && shown) void message.error(shown)
       onError?.(failure, input)

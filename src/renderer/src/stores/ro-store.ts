@@ -1,10 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { create } from 'zustand'
 import type { Contract } from '../../../shared/contract'
 import type { InputOf } from '../../../shared/contract/types'
-import type { Failure } from '../api/failure'
-import { apiKey, useApiMutation, useApiQuery } from '../api/query-client'
+import { outOfCoverage, type ApiFailure, type Failure } from '../api/failure'
+import { apiKey, failureOf, useApiMutation, useApiQuery } from '../api/query-client'
 import { fromServer, isDirty, toInput, type DraftLine } from './ro-draft'
 import type { RoDetailT } from './types'
 
@@ -95,10 +95,11 @@ export function useRo(id: number) {
 }
 
 /** Writes that answer with the whole order: it becomes the new starting point at once. */
-function useRoWrite<K extends 'ro.saveLines' | 'ro.authorise'>(channel: K, showError: boolean) {
+function useRoWrite<K extends 'ro.saveLines' | 'ro.authorise'>(channel: K, showError: boolean, handledHere?: (failure: ApiFailure) => boolean) {
   const queryClient = useQueryClient()
   return useApiMutation(channel, {
     showError,
+    ...(handledHere ? { handledHere } : {}),
     onSuccess: (ro) => {
       queryClient.setQueryData(apiKey('ro.get', { id: ro.id }), ro)
       useRoDraft.getState().accept(ro)
@@ -109,20 +110,35 @@ function useRoWrite<K extends 'ro.saveLines' | 'ro.authorise'>(channel: K, showE
   })
 }
 
-/** Saves the lines as typed against the version editing began from. */
+const isCoverageRefusal = (failure: ApiFailure) => outOfCoverage(failure.failure) !== null
+
+/**
+ * Saves the lines as typed against the version editing began from. A warranty line outside the
+ * vehicle's coverage comes back as `coverageRefusal` (the screen asks for a reason and saves again
+ * with it) instead of a message.
+ */
 export function useSaveLines() {
-  const mutation = useRoWrite('ro.saveLines', true)
-  const save = async (): Promise<boolean> => {
+  const mutation = useRoWrite('ro.saveLines', true, isCoverageRefusal)
+  const [coverageRefusal, setCoverageRefusal] = useState<Failure | null>(null)
+  const save = async (overrideReason?: string): Promise<boolean> => {
     const { ro, draft } = useRoDraft.getState()
     if (!ro) return false
     try {
-      await mutation.mutateAsync({ id: ro.id, version: ro.version, lines: toInput(draft) })
+      await mutation.mutateAsync({
+        id: ro.id,
+        version: ro.version,
+        lines: toInput(draft),
+        ...(overrideReason === undefined ? {} : { warrantyOverride: { reason: overrideReason.trim() } }),
+      })
+      setCoverageRefusal(null)
       return true
-    } catch {
+    } catch (error) {
+      const failure = failureOf(error)
+      setCoverageRefusal(failure && isCoverageRefusal(failure) ? failure.failure : null)
       return false
     }
   }
-  return { save, saving: mutation.isPending }
+  return { save, saving: mutation.isPending, coverageRefusal, dismissRefusal: () => setCoverageRefusal(null) }
 }
 
 /** Records the customer's approval; the panel shows a refusal itself. */

@@ -10,6 +10,7 @@ import { TotalsPanel } from './TotalsPanel'
 import { AuthorisationPanel } from './AuthorisationPanel'
 import { CheckInSummary } from './CheckInSummary'
 import { DocumentActivity } from '../../components/DocumentActivity'
+import { CoverageRefusal } from './CoverageRefusal'
 
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
@@ -18,13 +19,13 @@ export function RoScreen({ id }: { id: number }) {
   const { ro, error, reload } = useRo(id)
   const conflict = useRoDraft((s) => s.conflict)
   const dirty = useRoDraft((s) => s.dirty)
-  const { save: saveLines, saving } = useSaveLines()
+  const { save: saveLines, saving, coverageRefusal, dismissRefusal } = useSaveLines()
   const { message } = App.useApp()
 
   // A refusal shows through the query layer's one error message.
-  const save = async () => {
+  const save = async (overrideReason?: string) => {
     if (!useRoDraft.getState().dirty) return
-    if (await saveLines()) void message.success(t('estimate.saved'))
+    if (await saveLines(overrideReason)) void message.success(t('estimate.saved'))
   }
 
   useHotkeys({
@@ -47,6 +48,7 @@ export function RoScreen({ id }: { id: number }) {
   return (
     <div className="ro-screen">
       <RoHeader ro={ro} dirty={dirty} />
+      {coverageRefusal && <CoverageRefusal failure={coverageRefusal} saving={saving} onOverride={(reason) => void save(reason)} onClose={dismissRefusal} />}
       {conflict && (
         <Alert
           type="error"

@@ -4,6 +4,8 @@ import { DECISION_METHODS, type DecisionMethod } from '../../../../shared/domain
 import { useLocale, useT } from '../../i18n'
 import { money } from '../../format'
 import { SignaturePad } from '../../components/SignaturePad'
+import { CoverageOverride, overrideReady } from '../../components/CoverageOverride'
+import { outOfCoverage, type Failure } from '../../api/failure'
 import { useWorkshopWrite, type AdditionalWorkT } from '../../stores/workshop-store'
 
 interface Props {
@@ -25,8 +27,11 @@ export function DecideDialog({ work, decision, customerName, onClose }: Props) {
   const [note, setNote] = useState('')
   const [signature, setSignature] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Approved warranty lines outside the vehicle's coverage: the refusal, and a reason to let them through.
+  const [refusal, setRefusal] = useState<Failure | null>(null)
+  const [overrideReason, setOverrideReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const ready = by.trim() !== '' && (method !== 'signature' || signature !== null)
+  const ready = by.trim() !== '' && (method !== 'signature' || signature !== null) && (refusal === null || overrideReady(overrideReason))
 
   const submit = async () => {
     if (!ready) return
@@ -40,9 +45,13 @@ export function DecideDialog({ work, decision, customerName, onClose }: Props) {
       decidedBy: by.trim(),
       note: note.trim(),
       ...(method === 'signature' && signature ? { signaturePng: signature } : {}),
+      ...(refusal ? { warrantyOverride: { reason: overrideReason.trim() } } : {}),
     })
     setBusy(false)
-    if (!result.ok) return setError(result.message)
+    if (!result.ok) {
+      if (outOfCoverage(result)) return setRefusal(result)
+      return setError(result.message)
+    }
     void message.success(t(decision === 'approved' ? 'wk.additional.approvedDone' : 'wk.additional.declinedDone'))
     onClose()
   }
@@ -79,6 +88,7 @@ export function DecideDialog({ work, decision, customerName, onClose }: Props) {
         </Form.Item>
         <button type="submit" className="hidden-submit" tabIndex={-1} aria-hidden />
       </Form>
+      {refusal && <CoverageOverride failure={refusal} items={outOfCoverage(refusal) ?? []} reason={overrideReason} onReason={setOverrideReason} />}
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>
   )
