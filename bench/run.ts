@@ -12,6 +12,7 @@ import { authBench } from './auth'
 import { headOfficeBench } from './head-office'
 import { terminalsBench } from './terminals'
 import { deskBench } from './desk'
+import { departmentBench } from './department'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
@@ -21,7 +22,7 @@ import { deskBench } from './desk'
 // The bench measures what production runs: no contract check of every answer (see createDispatcher).
 process.env.NODE_ENV ??= 'production'
 
-const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench]
+const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench, departmentBench]
 
 interface Options {
   json: boolean

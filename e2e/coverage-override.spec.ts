@@ -20,6 +20,7 @@ describe('a warranty line outside the vehicle’s coverage on the RO screen', ()
   let page: Page
   let token = ''
   let roId = 0
+  let plate = ''
   const shot = async (name: string) => {
     await settle(page, { toastsGone: true })
     const path = await screenshot(page, name)
@@ -40,9 +41,23 @@ describe('a warranty line outside the vehicle’s coverage on the RO screen', ()
       firstRegisteredOn: '2020-03-01',
       newOwner: { name: '保修过期车主', mobile: `1380${suffix}66`.slice(0, 11) },
     })
+    plate = vehicle.plate ?? ''
     const ro = await apiCall(env.host.url, token, 'ro.checkIn', { vehicleId: vehicle.id, type: 'warranty', odometerKm: 88_100, fuelEighths: 4, concerns: '车窗升降异响' })
     roId = ro.id
     await logIn(page, 'frontdesk', PASSWORD)
+  })
+
+  it('shows at the desk what the car is still covered for, one line per coverage', async () => {
+    const coverage = await apiCall(env.host.url, token, 'warranty.coverage', { vehicleId: (await apiCall(env.host.url, token, 'ro.get', { id: roId })).vehicle.id })
+    const search = page.getByRole('combobox', { name: zh('desk.searchLabel') })
+    await search.fill(plate)
+    await page.getByRole('option').filter({ hasText: plate }).first().waitFor()
+    await search.press('Enter')
+    const card = page.getByLabel(zh('coverage.title'))
+    await card.getByText(zh('warranty.coverage.basic')).waitFor()
+    expect(await card.locator('li').count()).toBe(coverage.lines.length)
+    expect(await card.locator('li.ended').count()).toBe(coverage.lines.filter((l) => !l.covered).length)
+    await shot('coverage-at-desk')
   })
 
   it('refuses the save with the coverage that ended, and records the supervisor’s reason', async () => {

@@ -75,24 +75,26 @@ interface SumRow {
 }
 
 // raw SQL: the same rows summed per advisor and local month (the settlement's local ISO text
-// carries its month in its first seven characters).
-const monthSums = (from: string, to: string) => sql<SumRow>`
+// carries its month in its first seven characters). One person's card asks for its advisor
+// only, so the three correlated sums run for that advisor's ROs, not the whole department's.
+const monthSums = (from: string, to: string, advisorId: number | null) => sql<SumRow>`
   WITH st AS (${standing(from, to)}),
   ro AS (
     SELECT r.advisor_id, substr(st.at, 1, 7) AS m,
            COALESCE((SELECT SUM(i.net_fen) FROM invoices i WHERE i.settlement_id = st.id AND i.kind = 'invoice'), 0) AS production,
            COALESCE((SELECT SUM(l.amount_fen) FROM ro_lines l WHERE l.ro_id = r.id AND l.kind = 'part'), 0) AS parts,
            COALESCE((SELECT -SUM(m.value_fen) FROM stock_moves m WHERE m.ref_type = 'ro' AND m.ref_id = r.id AND m.kind IN ('issue', 'return')), 0) AS parts_cost
-      FROM st JOIN repair_orders r ON r.id = st.ro_id)
+      FROM st JOIN repair_orders r ON r.id = st.ro_id
+     ${advisorId === null ? sql`` : sql`WHERE r.advisor_id = ${advisorId}`})
   SELECT advisor_id, m, COUNT(*) AS ros, SUM(production) AS production, SUM(parts) AS parts, SUM(production - parts_cost) AS gross_profit
     FROM ro GROUP BY advisor_id, m`
 
-/** The measures per advisor and month over the months `first`…`last` (`YYYY-MM`). */
-export function sumsByAdvisorMonth(ctx: Pick<Ctx, 'store' | 'timeZone'>, first: string, last: string): MonthSums {
+/** The measures per advisor (every one, or only `advisorId`) and month over the months `first`…`last` (`YYYY-MM`). */
+export function sumsByAdvisorMonth(ctx: Pick<Ctx, 'store' | 'timeZone'>, first: string, last: string, advisorId: number | null = null): MonthSums {
   const from = monthBounds(first, ctx.timeZone).from
   const to = monthBounds(last, ctx.timeZone).to
   const out: MonthSums = { byAdvisorMonth: new Map() }
-  for (const r of sqlAll(ctx.store, monthSums(from, to))) {
+  for (const r of sqlAll(ctx.store, monthSums(from, to, advisorId))) {
     const byMonth = out.byAdvisorMonth.get(r.advisor_id) ?? new Map<string, Record<TargetMeasure, number>>()
     byMonth.set(r.m, { ros: r.ros, production: r.production, parts: r.parts, gross_profit: r.gross_profit })
     out.byAdvisorMonth.set(r.advisor_id, byMonth)

@@ -33,7 +33,7 @@ interface Timeliness {
 function advisorFigures(ctx: UserCtx, person: Member, month: string): NonNullable<Card['advisor']> {
   const { year, quarter } = quarterOf(month)
   const months = quarterMonths(year, quarter)
-  const sums = sumsByAdvisorMonth(ctx, months[0], months[2])
+  const sums = sumsByAdvisorMonth(ctx, months[0], months[2], person.userId)
   const upTo = months.filter((m) => m <= month)
   const p = paramsOf(envOf(ctx), 'maintenance_settlement_overdue')
   const { from, to } = monthBounds(month, ctx.timeZone)

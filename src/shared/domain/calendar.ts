@@ -31,6 +31,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
 
+/** Whole days between two business dates (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
 /** A business date plus `months` calendar months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
 export function addMonthsToDate(date: string, months: number): string {
   const [y, m, d] = splitDate(date)

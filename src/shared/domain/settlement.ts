@@ -67,10 +67,8 @@ export function exceedsDiscountCap(discountFen: Fen, grossBeforeFen: Fen, capBp:
 export const AGEING_BUCKETS = ['d0_30', 'd31_60', 'd61_90', 'd90_plus'] as const
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number]
 
-/** Whole days between two local dates (YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
+/** Whole days between two local dates: date arithmetic lives in the calendar; kept here for the ageing code that reads it from here. */
+export { daysBetween } from './calendar'
 
 export function ageingBucket(days: number): AgeingBucket {
   if (days <= 30) return 'd0_30'

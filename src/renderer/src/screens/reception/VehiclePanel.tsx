@@ -7,6 +7,7 @@ import { useHotkeys } from '../../hotkeys'
 import { navigate } from '../../router'
 import { VehicleCard } from './VehicleCard'
 import { OwnerCard } from './OwnerCard'
+import { CoverageCard } from './CoverageCard'
 import { VisitHistory } from './VisitHistory'
 import { EditVehicleModal } from './EditVehicleModal'
 import { ChangeOwnerModal } from './ChangeOwnerModal'
@@ -70,6 +71,7 @@ export function VehiclePanel({ vehicleId }: { vehicleId: number }) {
       <div className="card-row">
         <VehicleCard vehicle={vehicle} />
         <OwnerCard owner={owner} canEdit={canEdit} />
+        <CoverageCard vehicleId={vehicle.id} />
       </div>
       <VisitHistory detail={detail} />
       {dialog === 'edit' && <EditVehicleModal vehicle={vehicle} onClose={() => setDialog(null)} />}
