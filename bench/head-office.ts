@@ -24,7 +24,8 @@ import type { Metric } from './lib/metric'
 // HO_BENCH_DEALERS, HO_BENCH_NIGHTS, HO_BENCH_DAY_ROS and HO_BENCH_JOBS change the shape;
 // HO_BENCH_LOADER_NODE_ARGS passes node flags to the loader (a CPU profile of it, say);
 // HO_BENCH_PG_STATS=1 loads pg_stat_statements into the cluster and prints where PostgreSQL's
-// time went, statement by statement.
+// time went, statement by statement, and keeps in .scratch/ the plans of statements slower than
+// HO_BENCH_EXPLAIN_MS (auto_explain, default 100 ms) and the figures query's EXPLAIN ANALYZE.
 
 const DEALERS = Number(process.env.HO_BENCH_DEALERS ?? 50)
 const NIGHTS = Number(process.env.HO_BENCH_NIGHTS ?? 364)
@@ -166,6 +167,7 @@ export const headOfficeBench: BenchArea = {
       const rows = perDealer * DEALERS
       const batches = DEALERS * built.length
       if (PG_STATS) {
+        mkdirSync(join(process.cwd(), '.scratch'), { recursive: true })
         const c = await connect(cluster.url)
         await c.query('CREATE EXTENSION pg_stat_statements').finally(() => c.end())
       }
