@@ -78,7 +78,11 @@ async function main(argv: string[]): Promise<number> {
       for (let i = 1; i < jobs; i++) workers.push(await connect(url))
       try {
         const r = await loadInbox(client, { ...options, workers })
-        if (r.applied.length > 0 || (await figuresStale(client))) await refreshFigures(client)
+        if (r.applied.length > 0 || (await figuresStale(client))) {
+          const started = performance.now()
+          await refreshFigures(client)
+          console.log(`figures refreshed in ${Math.round(performance.now() - started)} ms`)
+        }
         console.log(`pass: ${r.applied.length} applied (${r.rows} rows in ${Math.round(r.ms)} ms), ${r.held.length} held, ${r.quarantined.length} refused, ${r.duplicates.length} duplicates`)
         return r
       } finally {

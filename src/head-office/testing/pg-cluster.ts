@@ -45,7 +45,8 @@ function runAsUser(): string | null {
   return has('postgres') ? 'postgres' : 'nobody'
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/** `extra`: more server options (`-c name=value …`), e.g. the bench's pg_stat_statements. */
+export async function startPgCluster(extra = ''): Promise<PgCluster> {
   const bin = findPgBin()
   if (!bin) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) found')
   const dir = mkdtempSync(join(tmpdir(), 'ho-pg-'))
@@ -64,7 +65,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   run('initdb', ['-D', data, '-U', 'ho', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'])
   const port = await freePort()
   // Durability is the server's job in production; a throw-away test cluster trades it for speed.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${extra}`
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start'])
   let stopped = false
   return {
