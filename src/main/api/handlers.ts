@@ -18,6 +18,8 @@ import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
 import { csiHandlers } from '../csi/handlers'
 import { lineHooks } from '../line-hooks'
+import { insuranceHandlers } from '../insurance/handlers'
+import { insurerReceivableHandlers } from '../settlement/insurer-receivables'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -41,4 +43,6 @@ export const handlers: HandlersFor<Contract> = {
   ...careHandlers,
   ...departmentHandlers,
   ...csiHandlers,
+  ...insuranceHandlers,
+  ...insurerReceivableHandlers,
 }

@@ -2,7 +2,7 @@ import type { UserCtx } from '../api/context'
 import { AppError, conflict, fieldError } from '../api/app-error'
 import { nextState } from '../../shared/domain/ro-state'
 import { roleHas } from '../../shared/domain/roles'
-import { DiscountTooLarge, draftInvoices, exceedsDiscountCap, type InvoiceDraft } from '../../shared/domain/settlement'
+import { DiscountTooLarge, draftInvoicesFromTotals, exceedsDiscountCap, type InvoiceDraft } from '../../shared/domain/settlement'
 import type { Payer } from '../../shared/domain/payer'
 import { mulDivRound } from '../../shared/domain/stock'
 import { updateVersioned } from '../reception/versioned'
@@ -11,7 +11,8 @@ import { evaluateForRo } from '../rules/engine'
 import { discountCapBp, nextNumber } from './numbers'
 import { yuan } from '../../shared/format/numbers'
 import { recordPayment, type PayableInvoice } from './payments'
-import { getSettlementView, loadBillLines, loadRoHead, toTotalsLines, type RoHeadRow } from './view'
+import { getSettlementView, loadBillLines, loadRoHead, type RoHeadRow } from './view'
+import { billingTotals, type BillingTotals } from '../insurance/billing'
 import type { In, Out } from './types'
 import { decimalFromCenti } from '../../shared/format/numbers'
 import { sql } from 'kysely'
@@ -83,11 +84,10 @@ export function checkRoVersion(ro: Pick<RoHeadRow, 'id' | 'version'>, version: n
   if (ro.version !== version) throw conflict('entity.repairOrder', ro.id, version, ro.version)
 }
 
-function buildDrafts(ctx: UserCtx, roId: number, input: SettleInput): InvoiceDraft[] {
+function buildDrafts(ctx: UserCtx, billing: BillingTotals, input: SettleInput): InvoiceDraft[] {
   const discounts: Partial<Record<Payer, number>> = {}
   for (const d of input.discounts) discounts[d.payer] = d.amountFen
-  const lines = toTotalsLines(loadBillLines(ctx, roId))
-  const before = new Map(draftInvoices(lines).map((d) => [d.payer, d]))
+  const before = new Map(draftInvoicesFromTotals(billing.byPayer).map((d) => [d.payer, d]))
   input.discounts.forEach((d, i) => {
     const draft = before.get(d.payer)
     if (!draft) throw fieldError('VALIDATION', `discounts.${i}.payer`, 'settlement.noInvoiceForPayer', { payer: `payer.${d.payer}` })
@@ -109,7 +109,7 @@ function buildDrafts(ctx: UserCtx, roId: number, input: SettleInput): InvoiceDra
     }
   })
   try {
-    return draftInvoices(lines, discounts)
+    return draftInvoicesFromTotals(billing.byPayer, discounts)
   } catch (error) {
     // Checked above field by field; kept so a future change cannot slip a bad discount through.
     if (error instanceof DiscountTooLarge) throw new AppError('VALIDATION', 'settlement.discountTooLarge', { payer: `payer.${error.payer}`, discount: yuan(error.discountFen), gross: yuan(error.grossFen) })
@@ -132,8 +132,10 @@ export function settleRo(ctx: UserCtx, input: SettleInput): Out<'settlement.sett
   }
   const gates = enforceGates(ctx, ro.id, ro.number, 'settle', override ? ['partsIssued'] : [])
   const waived = override && gates.outstandingParts.length > 0 ? override.reason : ''
-  const drafts = buildDrafts(ctx, ro.id, input)
-  const insurance = drafts.some((d) => d.payer === 'insurance') ? input.insurance : undefined
+  // An insurance RO with a claim bills the insurer and the customer by its assessment (定损).
+  const billing = billingTotals(ctx, ro.id, loadBillLines(ctx, ro.id), { forSettle: true })
+  const drafts = buildDrafts(ctx, billing, input)
+  const insurance = drafts.some((d) => d.payer === 'insurance') ? (input.insurance ?? (billing.insurance ? { insurer: billing.insurance.insurer, claimNo: billing.insurance.claimNo } : undefined)) : undefined
   if (drafts.some((d) => d.payer === 'insurance') && !insurance) throw fieldError('VALIDATION', 'insurance', 'settlement.insuranceRequired')
 
   const now = ctx.nowIso()

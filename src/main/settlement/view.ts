@@ -1,6 +1,7 @@
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
-import { draftInvoices } from '../../shared/domain/settlement'
+import { draftInvoicesFromTotals } from '../../shared/domain/settlement'
+import { billingTotals } from '../insurance/billing'
 import type { Payer } from '../../shared/domain/payer'
 import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
@@ -150,6 +151,7 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
   const history = historyOfRo.all(ctx.store, { roId })
   const delivery = deliveryOfRo.first(ctx.store, { roId })
   const open = invoices.filter(isOpenInvoice)
+  const billing = billingTotals(ctx, roId, lines, { forSettle: false })
   const balanceOf = (i: InvoiceRow) => (isOpenInvoice(i) ? i.gross_fen - i.paid_fen - i.written_off_fen : 0)
   const settledAlready = ro.state === 'settled' || ro.state === 'delivered'
   return {
@@ -186,7 +188,7 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
       payer: l.payer,
       vatRateBp: l.vat_rate_bp,
     })),
-    drafts: settledAlready || ro.state === 'cancelled' ? [] : draftInvoices(toTotalsLines(lines)),
+    drafts: settledAlready || ro.state === 'cancelled' ? [] : draftInvoicesFromTotals(billing.byPayer),
     invoices: invoices.map((i) => ({
       id: i.id,
       number: i.number,
@@ -230,6 +232,7 @@ export function getSettlementView(ctx: Ctx, roId: number): SettlementViewOut {
     settleGates: settleGatesOf(ctx, ro.id, ro.number, settledAlready || ro.state === 'cancelled'),
     partsOverride: partsOverrideOf(ctx, ro.id),
     repairWarranty: repairWarrantyView(ctx, ro),
+    insuranceClaim: billing.insurance,
   }
 }
 

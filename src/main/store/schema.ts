@@ -317,6 +317,9 @@ export interface DB {
   fives_findings: FivesFindingsTable
   csi_results: CsiResultsTable
   csi_items: CsiItemsTable
+  insurance_claims: InsuranceClaimsTable
+  insurance_assessment_lines: InsuranceAssessmentLinesTable
+  insurance_supplements: InsuranceSupplementsTable
 }
 
 export interface ExportBatchesTable {
@@ -1210,4 +1213,41 @@ export interface CareReminderRunsTable {
   day: string
   variant: string
   at: string
+}
+
+export interface InsuranceClaimsTable {
+  id: Generated<number>
+  ro_id: number
+  insurer: string
+  policy_no: string
+  report_no: string
+  insured_name: string
+  deductible_fen: Generated<number>
+  assessor: Generated<string>
+  reported_on: string
+  arrived_on: string
+  assessed_on: string | null
+  note: Generated<string>
+  created_by: number
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface InsuranceAssessmentLinesTable {
+  claim_id: number
+  position: number
+  assessed_fen: number
+  reason: Generated<'refused' | 'betterment'>
+}
+
+export interface InsuranceSupplementsTable {
+  id: Generated<number>
+  claim_id: number
+  position: number
+  assessed_on: string
+  amount_fen: number
+  note: Generated<string>
+  created_by: number
+  created_at: string
 }

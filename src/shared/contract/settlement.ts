@@ -121,6 +121,8 @@ export const SettlementView = z.object({
    * first, counted from delivery (or from settlement until the car is delivered).
    */
   repairWarranty: z.object({ days: z.number(), km: z.number(), fromDate: z.string().nullable(), untilDate: z.string().nullable(), untilKm: z.number() }),
+  /** An insurance RO's claim (insurer, report number): its invoices follow the assessment's split. */
+  insuranceClaim: z.object({ insurer: z.string(), claimNo: z.string(), assessed: z.boolean() }).nullable(),
   /** The standing settlement's waiver of unissued parts (printed on the statement), if any. */
   partsOverride: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   dealer: z.object({ name: z.string(), code: z.string() }),

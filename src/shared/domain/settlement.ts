@@ -2,7 +2,7 @@
 // them, so the invoices add up to the RO's gross to the fen; a discount is an amount off one
 // payer's gross whose VAT share is taken off that invoice's VAT. Payment methods are recorded,
 // never processed. Receivables age by whole local days since the invoice was issued.
-import { totalsOf, type Fen, type TotalsLine } from './money'
+import { totalsOf, type Fen, type PayerTotals, type TotalsLine } from './money'
 import { PAYERS, type Payer } from './payer'
 import { mulDivRound } from './stock'
 
@@ -39,10 +39,14 @@ export class DiscountTooLarge extends Error {
  * invoice netFen + vatFen = grossFen.
  */
 export function draftInvoices(lines: readonly TotalsLine[], discounts: Partial<Record<Payer, Fen>> = {}): InvoiceDraft[] {
-  const totals = totalsOf(lines)
+  return draftInvoicesFromTotals(totalsOf(lines).byPayer, discounts)
+}
+
+/** The same from totals per payer already made (an insurance RO's insurer/customer split). */
+export function draftInvoicesFromTotals(byPayer: Record<Payer, PayerTotals>, discounts: Partial<Record<Payer, Fen>> = {}): InvoiceDraft[] {
   const drafts: InvoiceDraft[] = []
   for (const payer of PAYERS) {
-    const before = totals.byPayer[payer]
+    const before = byPayer[payer]
     const discountFen = discounts[payer] ?? 0
     if (!Number.isSafeInteger(discountFen) || discountFen < 0) throw new RangeError(`discount must be a non-negative integer, got ${discountFen}`)
     if (before.grossFen <= 0) {

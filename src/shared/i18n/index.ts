@@ -30,17 +30,19 @@ import { csi as zhCsi } from './zh-CN/csi'
 import { csi as enCsi } from './en/csi'
 import { lineCheck as zhLineCheck } from './zh-CN/line-check'
 import { lineCheck as enLineCheck } from './en/line-check'
+import { insurance as zhInsurance } from './zh-CN/insurance'
+import { insurance as enInsurance } from './en/insurance'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhLineCheck,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhLineCheck, ...zhInsurance,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enLineCheck,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enLineCheck, ...enInsurance,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

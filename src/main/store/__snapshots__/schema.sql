@@ -88,6 +88,12 @@ CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
 -- index fives_findings_open
 CREATE INDEX fives_findings_open ON fives_findings(state, due_on);
 
+-- index insurance_claims_arrived
+CREATE INDEX insurance_claims_arrived ON insurance_claims(arrived_on);
+
+-- index insurance_supplements_claim
+CREATE INDEX insurance_supplements_claim ON insurance_supplements(claim_id);
+
 -- index invoices_open
 CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' AND state = 'issued';
 
@@ -697,6 +703,47 @@ CREATE TABLE fives_scores (
         item_id INTEGER NOT NULL REFERENCES fives_items(id),
         score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
         PRIMARY KEY (audit_id, item_id)
+      ) STRICT;
+
+-- table insurance_assessment_lines
+CREATE TABLE insurance_assessment_lines (
+        claim_id INTEGER NOT NULL REFERENCES insurance_claims(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        assessed_fen INTEGER NOT NULL CHECK (assessed_fen >= 0),
+        reason TEXT NOT NULL DEFAULT 'refused' CHECK (reason IN ('refused', 'betterment')),
+        PRIMARY KEY (claim_id, position)
+      ) STRICT;
+
+-- table insurance_claims
+CREATE TABLE insurance_claims (
+        id INTEGER PRIMARY KEY,
+        ro_id INTEGER NOT NULL UNIQUE REFERENCES repair_orders(id),
+        insurer TEXT NOT NULL,
+        policy_no TEXT NOT NULL,
+        report_no TEXT NOT NULL,
+        insured_name TEXT NOT NULL,
+        deductible_fen INTEGER NOT NULL DEFAULT 0 CHECK (deductible_fen >= 0),
+        assessor TEXT NOT NULL DEFAULT '',
+        reported_on TEXT NOT NULL,
+        arrived_on TEXT NOT NULL,
+        assessed_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table insurance_supplements
+CREATE TABLE insurance_supplements (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES insurance_claims(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        assessed_on TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 -- table invoices

@@ -23,7 +23,7 @@ const WORKSHOP_SETTINGS = ['workshop.qc.checklist', 'workshop.technicians', 'wor
 const COUNTER_READS = ['parts.counterQueue', 'parts.pickList'] as const
 const CATALOGUE_READS = ['parts.search', 'parts.get', 'parts.labels', 'catalog.parts.search'] as const
 const STOCK_READS = ['stock.moves', 'stock.valuation', 'stock.emptyBins', 'stock.fillRate'] as const
-const SETTLEMENT_READS = ['settlement.queue', 'settlement.get', 'receivables.list'] as const
+const SETTLEMENT_READS = ['insurance.get', 'insurance.receivables', 'settlement.queue', 'settlement.get', 'receivables.list'] as const
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
@@ -98,6 +98,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   'data.backup': ['data.backup.requested'],
   department: ['department.changed', 'alerts.changed'],
   csi: ['csi.changed'],
+  insurance: ['ro.changed', 'settlement.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

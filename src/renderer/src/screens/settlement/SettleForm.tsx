@@ -8,7 +8,7 @@ import { DecimalInput } from '../../components/DecimalInput'
 import { type SettlementViewT, useSettlementWrite } from '../../stores/settlement-store'
 import { PaymentRows } from './PaymentRows'
 import { SettleGatesNotice } from './SettleGatesNotice'
-import { firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
+import { billedFromDrafts, firstPayment, followInvoices, settleModel, type PayerLine, type PaymentDraft } from './settle-model'
 import { useCan } from '../../permissions'
 import { PAYER_COLOUR } from './RoBill'
 import { decimalFromCenti } from '../../../../shared/format/numbers'
@@ -37,7 +37,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const lines = useMemo(() => view.lines.map((l) => ({ amountFen: l.amountFen, vatRateBp: l.vatRateBp, payer: l.payer })), [view.lines])
+  const lines = useMemo(() => billedFromDrafts(view.drafts), [view.drafts])
   const model = useMemo(() => settleModel(lines, discounts, payments, view.discountCapBp), [lines, discounts, payments, view.discountCapBp])
   const needsInsurance = model.lines.some((l) => l.payer === 'insurance')
   const refused = (l: PayerLine) => l.overCap && !canLarge
@@ -48,7 +48,8 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
     (gates.length > 0 && !waiving) ||
     model.lines.some((l) => l.tooLarge || refused(l) || l.overpaid) ||
     model.strayPayments > 0 ||
-    (needsInsurance && (insurer.trim() === '' || claimNo.trim() === ''))
+    (view.insuranceClaim !== null && !view.insuranceClaim.assessed) ||
+    (needsInsurance && !view.insuranceClaim && (insurer.trim() === '' || claimNo.trim() === ''))
 
   const submit = async () => {
     if (busy || blocked || !canSettle) return
@@ -58,7 +59,7 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
       roId: view.ro.id,
       version: view.ro.version,
       discounts: model.lines.filter((l) => l.draft.discountFen > 0).map((l) => ({ payer: l.payer, amountFen: l.draft.discountFen })),
-      ...(needsInsurance ? { insurance: { insurer: insurer.trim(), claimNo: claimNo.trim() } } : {}),
+      ...(needsInsurance && !view.insuranceClaim ? { insurance: { insurer: insurer.trim(), claimNo: claimNo.trim() } } : {}),
       payments: payments.filter((p) => p.amountFen > 0).map(({ payer, method, amountFen, reference }) => ({ payer, method, amountFen, reference: reference.trim() })),
       note: note.trim(),
       ...(waiving ? { partsOverride: { reason: overrideReason.trim() } } : {}),
@@ -139,7 +140,15 @@ export function SettleForm({ view }: { view: SettlementViewT }) {
           },
         ]}
       />
-      {needsInsurance && (
+      {view.insuranceClaim && (
+        <Alert
+          className="stl-gap"
+          type={view.insuranceClaim.assessed ? 'info' : 'warning'}
+          showIcon
+          message={t(view.insuranceClaim.assessed ? 'ins.settle.fromClaim' : 'ins.settle.notAssessed', { insurer: view.insuranceClaim.insurer, claimNo: view.insuranceClaim.claimNo })}
+        />
+      )}
+      {needsInsurance && !view.insuranceClaim && (
         <div className="stl-insurance" role="group" aria-label={t('field.insurance')}>
           <Typography.Text strong>{t('field.insurance')}</Typography.Text>
           <Input size="small" value={insurer} maxLength={60} onChange={(e) => setInsurer(e.target.value)} aria-label={t('field.insurer')} placeholder={t('field.insurer')} status={insurer.trim() ? undefined : 'warning'} />

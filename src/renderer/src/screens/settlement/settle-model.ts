@@ -1,9 +1,9 @@
 // What the settle form shows while the cashier types: the invoices per payer after discounts
-// (the same `draftInvoices` the host settles with, so the screen and the invoice agree to the
+// (the same `draftInvoicesFromTotals` the host settles with, so the screen and the invoice agree to the
 // fen), the discount cap, what is paid now and what stays open as each payer's receivable.
-import type { Fen, TotalsLine } from '../../../../shared/domain/money'
-import type { Payer } from '../../../../shared/domain/payer'
-import { draftInvoices, exceedsDiscountCap, type InvoiceDraft, type PaymentMethod } from '../../../../shared/domain/settlement'
+import { totalsOf, type Fen, type PayerTotals, type TotalsLine } from '../../../../shared/domain/money'
+import { PAYERS, type Payer } from '../../../../shared/domain/payer'
+import { draftInvoicesFromTotals, exceedsDiscountCap, type InvoiceDraft, type PaymentMethod } from '../../../../shared/domain/settlement'
 import { mulDivRound } from '../../../../shared/domain/stock'
 import { applyPayments } from '../../../../shared/domain/cash-change'
 
@@ -46,20 +46,31 @@ export interface SettleModel {
   strayPayments: number
 }
 
+/**
+ * What the host bills per payer, from its undiscounted drafts: on an insurance RO these follow the
+ * assessment's insurer/customer split, not the lines' own payers.
+ */
+export function billedFromDrafts(drafts: readonly InvoiceDraft[]): Record<Payer, PayerTotals> {
+  const byPayer = Object.fromEntries(PAYERS.map((p) => [p, { netFen: 0, vatFen: 0, grossFen: 0 }])) as Record<Payer, PayerTotals>
+  for (const d of drafts) byPayer[d.payer] = { netFen: d.netFen, vatFen: d.vatFen, grossFen: d.grossFen }
+  return byPayer
+}
+
 export function settleModel(
-  lines: readonly TotalsLine[],
+  billed: readonly TotalsLine[] | Record<Payer, PayerTotals>,
   discounts: Partial<Record<Payer, Fen>>,
   payments: readonly PaymentDraft[],
   capBp: number,
 ): SettleModel {
-  const before = draftInvoices(lines)
+  const byPayer = Array.isArray(billed) ? totalsOf(billed).byPayer : (billed as Record<Payer, PayerTotals>)
+  const before = draftInvoicesFromTotals(byPayer)
   // A discount larger than its payer's gross is shown as an error, not applied.
   const usable: Partial<Record<Payer, Fen>> = {}
   for (const d of before) {
     const discount = discounts[d.payer] ?? 0
     if (discount > 0 && discount <= d.grossBeforeFen) usable[d.payer] = discount
   }
-  const after = new Map(draftInvoices(lines, usable).map((d) => [d.payer, d]))
+  const after = new Map(draftInvoicesFromTotals(byPayer, usable).map((d) => [d.payer, d]))
   const result: PayerLine[] = before.map((b) => {
     const draft = after.get(b.payer) ?? b
     const asked = discounts[b.payer] ?? 0

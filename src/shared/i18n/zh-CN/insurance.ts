@@ -1,0 +1,41 @@
+// Insurance ROs (保险/事故): the claim, the loss assessment (定损) and supplements, the
+// insurer/customer split, the insurers' receivables and the month-end collection list.
+export const insurance = {
+  'permission.insurance.write': '保险工单：登记保险公司、保单号、报案号、免赔额、定损及追加定损',
+  'entity.insuranceClaim': '保险定损',
+  'audit.entity.insurance_claim': '保险定损',
+  'audit.action.insurance.open': '登记保险定损',
+  'audit.action.insurance.change': '修改保险定损',
+  'audit.action.insurance.save': '保存保险定损',
+  'audit.action.insurance.supplement': '追加定损',
+  'audit.field.reportNo': '报案号',
+  'audit.field.deductibleFen': '免赔额',
+  'audit.field.assessedOn': '定损日期',
+  'audit.field.assessedFen': '定损金额',
+  'audit.field.previousDeductibleFen': '原免赔额',
+  'audit.field.previousAssessedOn': '原定损日期',
+  'audit.field.position': '行号',
+  'audit.field.supplementId': '追加定损',
+  'insuranceReason.refused': '保险拒赔',
+  'insuranceReason.betterment': '折旧/以新换旧',
+
+  'insurance.badDate': '日期格式为 YYYY-MM-DD',
+  'insurance.duplicateLine': '同一个项目定损了两次',
+  'insurance.assessedBeforeArrival': '定损日期不能早于车辆到店日期',
+  'insurance.amountZero': '金额必须大于 0',
+  'insurance.notInsuranceRo': '工单 {number} 不是保险工单',
+  'insurance.locked': '工单 {number} 已{state}，定损不能再修改',
+  'insurance.futureDate': '{date} 还没到',
+  'insurance.lineNotInsurer': '第 {position} 行不是保险公司支付的项目',
+  'insurance.supplementBeforeAssessment': '报案号 {reportNo} 还没有定损，不能追加定损',
+  'insurance.supplementBeforeFirst': '追加定损日期 {date} 早于首次定损日期 {assessedOn}',
+  'insurance.notAssessed': '报案号 {reportNo} 还没有定损，不能结算',
+  'insurance.lineNotAssessed': '保险项目第 {lines} 行还没有定损金额，不能结算',
+
+  'ruleKind.insurance_assessment_overdue': '保险定损超时',
+  'ruleHelp.insurance_assessment_overdue': '车辆到店后应在规定天数内完成定损（定损及时）',
+  'alert.insuranceAssessmentOverdue': '{number} {insurer} 报案号 {reportNo}：{arrivedOn} 到店，定损应在 {days} 天内（{due} 前）完成，已超 {late} 天',
+
+  'ins.settle.fromClaim': '按定损结算：{insurer} 报案号 {claimNo}（保险公司与客户按定损分摊）',
+  'ins.settle.notAssessed': '报案号 {claimNo}（{insurer}）还没有定损，定损后才能结算',
+} as const
