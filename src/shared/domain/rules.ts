@@ -17,6 +17,15 @@ import { RO_TYPES } from './ro-type'
 import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAININGS_PER_MONTH } from './department'
 import type { Role } from './roles'
 import { CSI_MAX_TENTHS, CSI_TARGET_TENTHS } from './csi'
+import {
+  SANBAO_REPAIR_DAYS,
+  SANBAO_REPLACEMENTS,
+  SANBAO_SAFETY_REPAIRS,
+  SANBAO_SAME_PROBLEM,
+  SANBAO_SINGLE_REPAIR_DAYS,
+  SANBAO_VALIDITY_KM,
+  SANBAO_VALIDITY_MONTHS,
+} from './sanbao'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -39,6 +48,7 @@ export const RULE_KINDS = [
   'csi_phone_survey',
   'warranty_part_return_overdue',
   'warranty_part_scrappable',
+  'sanbao_threshold',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -89,6 +99,16 @@ export const RULE_PARAMS = {
   csi_phone_survey: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
   warranty_part_return_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
   warranty_part_scrappable: z.strictObject({}),
+  // 三包 per vehicle (shared/domain/sanbao.ts cites the regulation): the validity and the thresholds.
+  sanbao_threshold: z.strictObject({
+    validityMonths: int(1, 120, SANBAO_VALIDITY_MONTHS),
+    validityKm: int(1_000, 500_000, SANBAO_VALIDITY_KM),
+    repairDays: int(1, 365, SANBAO_REPAIR_DAYS),
+    sameProblem: int(1, 20, SANBAO_SAME_PROBLEM),
+    safetyRepairs: int(1, 20, SANBAO_SAFETY_REPAIRS),
+    replacements: int(1, 20, SANBAO_REPLACEMENTS),
+    singleRepairDays: int(1, 60, SANBAO_SINGLE_REPAIR_DAYS),
+  }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -121,6 +141,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   csi_phone_survey: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   warranty_part_return_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
   warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
+  sanbao_threshold: { subjectType: 'ro', severity: 'critical', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -10,6 +10,7 @@ import { TotalsPanel } from './TotalsPanel'
 import { AuthorisationPanel } from './AuthorisationPanel'
 import { CheckInSummary } from './CheckInSummary'
 import { DocumentActivity } from '../../components/DocumentActivity'
+import { SanbaoBanner } from './SanbaoBanner'
 
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
@@ -47,6 +48,7 @@ export function RoScreen({ id }: { id: number }) {
   return (
     <div className="ro-screen">
       <RoHeader ro={ro} dirty={dirty} />
+      <SanbaoBanner roId={ro.id} />
       {conflict && (
         <Alert
           type="error"
