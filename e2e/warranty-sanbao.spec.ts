@@ -13,7 +13,8 @@ const PASSWORD = 'demo-e2e-pass'
 // as reached. The warranty clerk finds the car on the desk's vehicle view and reads its coverage
 // and counters; the advisor opening its RO sees the 三包 banner.
 describe('三包 counters on the demo dealership', () => {
-  const env = hostAndBrowser({ demoPassword: PASSWORD })
+  // A loaded machine can take minutes to generate the demo dealership.
+  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 480_000 })
   let page: Page
   const tokens: Record<string, string> = {}
   let ro = { id: 0, number: '' }
