@@ -297,6 +297,7 @@ export interface DB {
   warranty_part_rules: WarrantyPartRulesTable
   warranty_shipments: WarrantyShipmentsTable
   warranty_old_parts: WarrantyOldPartsTable
+  warranty_claim_sanbao: WarrantyClaimSanbaoTable
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
@@ -1250,4 +1251,13 @@ export interface InsuranceSupplementsTable {
   note: Generated<string>
   created_by: number
   created_at: string
+}
+
+// 三包 marks on a warranty claim (migration 0019).
+export interface WarrantyClaimSanbaoTable {
+  claim_id: number
+  safety_fault: Generated<number>
+  replaced: 'engine' | 'transmission' | 'nev_battery' | 'nev_motor' | null
+  user_id: number
+  at: string
 }

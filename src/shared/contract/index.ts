@@ -16,6 +16,11 @@ import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
 export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...insuranceContract, ...insurerReceivablesContract } as const
+import { sanbaoContract } from './sanbao'
+import type { ApiClientOf } from './types'
+
+/** Every channel of the API. Each area adds its section here. */
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...sanbaoContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

@@ -18,6 +18,15 @@ import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAINI
 import type { Role } from './roles'
 import { CSI_MAX_TENTHS, CSI_TARGET_TENTHS } from './csi'
 import { DEFAULT_ASSESSMENT_DAYS } from './insurance'
+import {
+  SANBAO_REPAIR_DAYS,
+  SANBAO_REPLACEMENTS,
+  SANBAO_SAFETY_REPAIRS,
+  SANBAO_SAME_PROBLEM,
+  SANBAO_SINGLE_REPAIR_DAYS,
+  SANBAO_VALIDITY_KM,
+  SANBAO_VALIDITY_MONTHS,
+} from './sanbao'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -41,6 +50,7 @@ export const RULE_KINDS = [
   'warranty_part_return_overdue',
   'warranty_part_scrappable',
   'insurance_assessment_overdue',
+  'sanbao_threshold',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -93,6 +103,16 @@ export const RULE_PARAMS = {
   warranty_part_scrappable: z.strictObject({}),
   // An insurance RO's loss assessment (定损) is due within `days` days of the car's arrival.
   insurance_assessment_overdue: z.strictObject({ days: int(0, 30, DEFAULT_ASSESSMENT_DAYS) }),
+  // 三包 per vehicle (shared/domain/sanbao.ts cites the regulation): the validity and the thresholds.
+  sanbao_threshold: z.strictObject({
+    validityMonths: int(1, 120, SANBAO_VALIDITY_MONTHS),
+    validityKm: int(1_000, 500_000, SANBAO_VALIDITY_KM),
+    repairDays: int(1, 365, SANBAO_REPAIR_DAYS),
+    sameProblem: int(1, 20, SANBAO_SAME_PROBLEM),
+    safetyRepairs: int(1, 20, SANBAO_SAFETY_REPAIRS),
+    replacements: int(1, 20, SANBAO_REPLACEMENTS),
+    singleRepairDays: int(1, 60, SANBAO_SINGLE_REPAIR_DAYS),
+  }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -126,6 +146,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   warranty_part_return_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
   warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
   insurance_assessment_overdue: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
+  sanbao_threshold: { subjectType: 'ro', severity: 'critical', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -28,21 +28,34 @@ import { department as zhDepartment } from './zh-CN/department'
 import { department as enDepartment } from './en/department'
 import { csi as zhCsi } from './zh-CN/csi'
 import { csi as enCsi } from './en/csi'
+<<<<<<< HEAD
 import { lineCheck as zhLineCheck } from './zh-CN/line-check'
 import { lineCheck as enLineCheck } from './en/line-check'
 import { insurance as zhInsurance } from './zh-CN/insurance'
 import { insurance as enInsurance } from './en/insurance'
+=======
+import { sanbao as zhSanbao } from './zh-CN/sanbao'
+import { sanbao as enSanbao } from './en/sanbao'
+>>>>>>> warranty-3a
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
+<<<<<<< HEAD
   ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhLineCheck, ...zhInsurance,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
   ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enLineCheck, ...enInsurance,
+=======
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhSanbao,
+}
+export type MessageKey = keyof typeof zh
+const en: Record<MessageKey, string> = {
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enSanbao,
+>>>>>>> warranty-3a
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -7,6 +7,7 @@ import { fivesOverdue } from './fives'
 import { csiMysteryShopper, csiPhoneSurvey } from './csi'
 import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
 import { insuranceAssessmentOverdue } from './insurance'
+import { sanbaoThreshold } from './sanbao'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -32,4 +33,5 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   warranty_part_return_overdue: warrantyPartReturnOverdue,
   warranty_part_scrappable: warrantyPartScrappable,
   insurance_assessment_overdue: insuranceAssessmentOverdue,
+  sanbao_threshold: sanbaoThreshold,
 }

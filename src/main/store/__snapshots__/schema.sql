@@ -1455,6 +1455,15 @@ CREATE TABLE warranty_claim_payments (
         at TEXT NOT NULL
       ) STRICT;
 
+-- table warranty_claim_sanbao
+CREATE TABLE warranty_claim_sanbao (
+        claim_id INTEGER PRIMARY KEY REFERENCES warranty_claims(id) ON DELETE CASCADE,
+        safety_fault INTEGER NOT NULL DEFAULT 0 CHECK (safety_fault IN (0, 1)),
+        replaced TEXT CHECK (replaced IS NULL OR replaced IN ('engine', 'transmission', 'nev_battery', 'nev_motor')),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
+      ) STRICT;
+
 -- table warranty_claims
 CREATE TABLE warranty_claims (
         id INTEGER PRIMARY KEY,

@@ -26,6 +26,9 @@ const UNIT_OF: Record<string, ParamUnit> = {
   months: 'months',
   graceMinutes: 'minutes',
   graceDays: 'days',
+  validityMonths: 'months',
+  repairDays: 'days',
+  singleRepairDays: 'days',
   minRequests: 'count',
   targetTenths: 'points',
 }

@@ -11,6 +11,7 @@ import { AuthorisationPanel } from './AuthorisationPanel'
 import { CheckInSummary } from './CheckInSummary'
 import { DocumentActivity } from '../../components/DocumentActivity'
 import { CoverageRefusal } from './CoverageRefusal'
+import { SanbaoBanner } from './SanbaoBanner'
 
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
@@ -49,6 +50,7 @@ export function RoScreen({ id }: { id: number }) {
     <div className="ro-screen">
       <RoHeader ro={ro} dirty={dirty} />
       {coverageRefusal && <CoverageRefusal failure={coverageRefusal} saving={saving} onOverride={(reason) => void save(reason)} onClose={dismissRefusal} />}
+      <SanbaoBanner roId={ro.id} />
       {conflict && (
         <Alert
           type="error"

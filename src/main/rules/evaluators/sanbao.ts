@@ -1,0 +1,58 @@
+import { sql } from 'kysely'
+import { singleRepairLevel, worstCounter, type SanbaoCounter } from '../../../shared/domain/sanbao'
+import { localDate } from '../../../shared/domain/calendar'
+import { all } from '../../store/query'
+import { sanbaoOfVehicles } from '../../warranty/sanbao-read'
+import type { Evaluator } from './types'
+
+// 三包 thresholds (shared/domain/sanbao.ts cites the regulation): one alert per RO still at the
+// dealership whose vehicle has a counter at or one below its threshold — the counter with the
+// highest level, with its figure, the threshold and the validity's end. Counting days needs the
+// dealership's calendar, so the counters are computed in code over the ROs in scope (three
+// statements for all of them) and handed to the engine as one JSON set.
+
+const KEY: Record<SanbaoCounter, string> = {
+  repairDays: 'RepairDays',
+  sameProblem: 'SameProblem',
+  safetyRepairs: 'SafetyRepairs',
+  replacements: 'Replacements',
+  singleRepair: 'SingleRepair',
+}
+
+export const sanbaoThreshold: Evaluator<'sanbao_threshold'> = {
+  kind: 'sanbao_threshold',
+  scopeKey: 'roIds',
+  hits(env, p, ids) {
+    let q = env.store.db
+      .selectFrom('repair_orders')
+      .select(['id', 'number', 'vehicle_id'])
+      .where('state', 'not in', ['settled', 'delivered', 'cancelled'])
+    if (ids !== null) q = q.where('id', 'in', JSON.parse(ids) as number[])
+    const ros = all(env.store, q)
+    const hits: { s: number; g: string; k: string; p: string }[] = []
+    if (ros.length > 0) {
+      const today = localDate(env.now, env.timeZone)
+      const base = { store: env.store, today, timeZone: env.timeZone, limits: p, ruleEnabled: true }
+      const vehicles = sanbaoOfVehicles(base, ros.map((r) => r.vehicle_id))
+      for (const ro of ros) {
+        const v = vehicles.get(ro.vehicle_id)
+        if (!v || v.repairs.every((r) => !r.counted)) continue
+        // The single repair is this RO's own (0 days when it is no 三包 repair), not the vehicle's longest.
+        const days = v.repairs.find((r) => r.roId === ro.id && r.counted)?.days ?? 0
+        const single = { counter: 'singleRepair' as const, value: days, limit: p.singleRepairDays, level: singleRepairLevel(days, p.singleRepairDays), subject: ro.number }
+        const worst = worstCounter(v.counters.map((c) => (c.counter === 'singleRepair' ? single : c)))
+        if (!worst) continue
+        const reached = worst.level === 'reached'
+        hits.push({
+          s: ro.id,
+          g: reached ? 'breach' : 'warning',
+          k: `alert.sanbao${KEY[worst.counter]}${reached ? 'Reached' : 'Near'}`,
+          p: JSON.stringify({ number: ro.number, vehicle: v.plate ?? v.vin, value: worst.value, limit: worst.limit, subject: worst.subject, untilDate: v.untilDate ?? '', untilKm: v.untilKm }),
+        })
+      }
+    }
+    // raw SQL: the hits were computed in code (calendar days); json_each hands them to the engine as a set.
+    return sql`SELECT json_extract(value, '$.s') AS subject_id, json_extract(value, '$.g') AS stage, json_extract(value, '$.k') AS message_key,
+      json_extract(value, '$.p') AS params FROM json_each(${JSON.stringify(hits)})`
+  },
+}
