@@ -65,7 +65,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
-  'csi.changed': ['csi.list'],
+  'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
 }
 
 /**
