@@ -19,7 +19,7 @@ const SCRATCH = join(import.meta.dirname, '../.scratch')
 // maker's XLSX is imported (dry run, then all of it); the dashboard shows CSI against its target and
 // a month's items on a click.
 describe('the maker’s CSI scores on the demo dealership', () => {
-  const env = hostAndBrowser({ demoPassword: PASSWORD })
+  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 150_000 })
   let page: Page
   let token = ''
   const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)

@@ -38,6 +38,8 @@ export const CHANNEL_NAMES = [
   'care.reminders.logCall',
   'care.retention',
   'care.staff',
+  'care.survey.get',
+  'care.survey.save',
   'catalog.labour.search',
   'catalog.parts.search',
   'csi.delete',

@@ -30,17 +30,19 @@ import { csi as zhCsi } from './zh-CN/csi'
 import { csi as enCsi } from './en/csi'
 import { csiImport as zhCsiImport } from './zh-CN/csi-import'
 import { csiImport as enCsiImport } from './en/csi-import'
+import { careSurvey as zhCareSurvey } from './zh-CN/care-survey'
+import { careSurvey as enCareSurvey } from './en/care-survey'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhCsiImport,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhCsiImport, ...zhCareSurvey,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enCsiImport,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enCsiImport, ...enCareSurvey,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
