@@ -15,7 +15,7 @@ const SCRATCH = join(import.meta.dirname, '../.scratch')
 // customers; the follow-up survey reworded and a question added as a new version, which the next
 // follow-up call asks while a past call keeps the questions it was asked.
 describe('the care desk’s retention tab and survey template', () => {
-  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 150_000 })
+  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 280_000 })
   let page: Page
   let token = ''
   const shot = async (name: string) => {

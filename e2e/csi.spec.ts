@@ -19,7 +19,7 @@ const SCRATCH = join(import.meta.dirname, '../.scratch')
 // maker's XLSX is imported (dry run, then all of it); the dashboard shows CSI against its target and
 // a month's items on a click.
 describe('the maker’s CSI scores on the demo dealership', () => {
-  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 150_000 })
+  const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 280_000 })
   let page: Page
   let token = ''
   const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
@@ -90,14 +90,14 @@ describe('the maker’s CSI scores on the demo dealership', () => {
     await page.getByRole('button', { name: zh('csiImport.open') }).click()
     const drawer = page.getByRole('dialog')
     await drawer.locator('input[type=file]').setInputFiles(file)
-    await drawer.getByText(zh('csiImport.action.enter')).waitFor()
+    await drawer.getByText(zh('csiImport.action.enter'), { exact: true }).waitFor()
     await shot('csi-import-preview')
     await drawer.getByRole('button', { name: zh('csiImport.apply', { count: 1 }) }).click()
     await drawer.getByText(zh('csiImport.done', { entered: 1, replaced: 0, unchanged: 0 })).waitFor()
     const saved = (await apiCall(env.host.url, token, 'csi.list', { months: 1 })).results.find((r) => r.survey === 'mystery_shopper' && r.month === month)!
     expect(saved).toMatchObject({ scoreTenths: 9515, note: '厂家暗访', items: [{ code: 'MS01' }, { code: 'MS02', scoreTenths: 1315 }] })
-    await drawer.getByRole('button', { name: zh('csiImport.close') }).click()
-    await page.getByLabel(zh('csiSurvey.mystery_shopper'), { exact: true }).getByText('951.5').waitFor()
+    await drawer.locator('.ant-result').getByRole('button', { name: zh('csiImport.close') }).click()
+    await page.getByLabel(zh('csiSurvey.mystery_shopper'), { exact: true }).getByText('951.5', { exact: true }).waitFor()
   })
 
   it('shows CSI on the dashboard against its target, and a month’s items on a click', async () => {
@@ -105,7 +105,7 @@ describe('the maker’s CSI scores on the demo dealership', () => {
     await page.waitForURL(/#\/dashboard/)
     const panel = page.getByRole('region', { name: zh('dash.csi.title') })
     const card = panel.getByRole('region', { name: zh('csiSurvey.mystery_shopper') })
-    await card.getByText('951.5').waitFor()
+    await card.getByText('951.5', { exact: true }).waitFor()
     await card.getByText(zh('dash.csi.pulling')).waitFor()
     await panel.scrollIntoViewIfNeeded()
     await shot('dashboard-csi')
