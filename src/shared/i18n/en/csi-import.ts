@@ -21,6 +21,7 @@ export const csiImport: Record<keyof typeof zh, string> = {
   'csiImport.hasErrors': '{count} lines of the file have problems; nothing was imported. Line {first}',
   'csiImport.stale': 'Results changed since the preview; preview again',
 
+  'audit.action.csi.import.apply': 'Import the maker’s CSI results',
   'csiImport.open': 'Import the maker’s file',
   'csiImport.title': 'Import the maker’s CSI results',
   'csiImport.choose': 'Choose a file (XLSX or CSV)',

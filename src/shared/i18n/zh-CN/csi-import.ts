@@ -19,6 +19,7 @@ export const csiImport = {
   'csiImport.hasErrors': '文件有 {count} 行有问题，什么都没有导入。第 {first}',
   'csiImport.stale': '预览之后成绩已有变动，请重新预览',
 
+  'audit.action.csi.import.apply': '导入厂家满意度成绩',
   'csiImport.open': '从厂家文件导入',
   'csiImport.title': '导入厂家满意度成绩',
   'csiImport.choose': '选择文件（XLSX 或 CSV）',
