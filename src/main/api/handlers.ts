@@ -17,13 +17,12 @@ import { warrantyHandlers } from '../warranty/handlers'
 import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
 import { csiHandlers } from '../csi/handlers'
-<<<<<<< HEAD
 import { lineHooks } from '../line-hooks'
 import { insuranceHandlers } from '../insurance/handlers'
 import { insurerReceivableHandlers } from '../settlement/insurer-receivables'
-=======
 import { sanbaoHandlers } from '../warranty/sanbao-handlers'
->>>>>>> warranty-3a
+import { csiImportHandlers } from '../csi/import-handlers'
+import { careSurveyHandlers } from '../care/survey-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -47,10 +46,9 @@ export const handlers: HandlersFor<Contract> = {
   ...careHandlers,
   ...departmentHandlers,
   ...csiHandlers,
-<<<<<<< HEAD
   ...insuranceHandlers,
   ...insurerReceivableHandlers,
-=======
   ...sanbaoHandlers,
->>>>>>> warranty-3a
+  ...csiImportHandlers,
+  ...careSurveyHandlers,
 }

@@ -7,6 +7,7 @@ import { openComplaintRecord } from './complaint-open'
 import { getFollowUp, loadFollowUp } from './followup-view'
 import type { In, Out } from './types'
 import { updateFollowUp } from './versioned'
+import { templateOf } from './survey-template'
 
 // A follow-up call (回访电话) is logged as it happened: when it started and ended, who called,
 // the outcome, and for a reached call the survey answers. A follow-up is done only with a reached
@@ -30,7 +31,12 @@ export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'c
   const reached = input.outcome === 'reached'
   if (!reached && input.answers.length > 0) throw fieldError('VALIDATION', 'answers', 'care.answersNeedReached')
   if (new Set(input.answers.map((a) => a.question)).size !== input.answers.length) throw fieldError('VALIDATION', 'answers', 'care.duplicateAnswer')
-  if (input.done && !(reached && surveyComplete(input.answers))) {
+  // The call is asked with the template of now; a question it does not have is refused by name.
+  const template = templateOf(ctx)
+  const asked = template.questions.map((q) => q.code)
+  const stray = input.answers.find((a) => !asked.includes(a.question))
+  if (stray) throw fieldError('VALIDATION', 'answers', 'care.survey.notAsked', { question: stray.question })
+  if (input.done && !(reached && surveyComplete(input.answers, asked))) {
     throw new AppError('INVALID_STATE', reached ? 'care.doneNeedsAnswers' : 'care.doneNeedsReachedCall', { number: f.ro_number })
   }
   if (input.complaint && !reached) throw fieldError('VALIDATION', 'complaint', 'care.complaintNeedsReached')
@@ -47,6 +53,7 @@ export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'c
       callback_at: input.callbackAt ?? null,
       remark: input.remark,
       created_at: ctx.nowIso(),
+      template_version: template.version,
     }),
   )
   if (input.answers.length > 0) {

@@ -3,7 +3,8 @@ import type { UserCtx } from '../api/context'
 import { AppError, notFound } from '../api/app-error'
 import { all, first } from '../store/query'
 import type { DB } from '../store/schema'
-import { SURVEY_QUESTIONS, SURVEY_SCALE, type SurveyQuestion } from '../../shared/domain/care'
+import { SURVEY_SCALE } from '../../shared/domain/care'
+import { templateOf, wordingOf } from './survey-template'
 import type { RoType } from '../../shared/domain/ro-type'
 import { seesAllFollowUps } from './scope'
 import { lowScore } from './settings'
@@ -96,7 +97,7 @@ export function getFollowUp(ctx: UserCtx, id: number): Out<'care.followups.get'>
     db
       .selectFrom('care_calls as k')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id', 'u.display_name', 'k.started_at', 'k.ended_at', 'k.outcome', 'k.callback_at', 'k.remark'])
+      .select(['k.id', 'u.display_name', 'k.started_at', 'k.ended_at', 'k.outcome', 'k.callback_at', 'k.remark', 'k.template_version'])
       .where('k.followup_id', '=', id)
       .orderBy('k.id'),
   )
@@ -108,7 +109,13 @@ export function getFollowUp(ctx: UserCtx, id: number): Out<'care.followups.get'>
       .select(['s.call_id', 's.question', 's.score'])
       .where('k.followup_id', '=', id),
   )
-  const order = (q: string) => SURVEY_QUESTIONS.indexOf(q as SurveyQuestion)
+  // Each call's answers with the wording and order of the template it was asked with.
+  const wording = wordingOf(
+    ctx,
+    calls.map((k) => k.template_version),
+  )
+  const asked = (version: number, code: string) => wording.get(version)?.get(code)
+  const template = templateOf(ctx)
   const complaints = all(ctx.store, db.selectFrom('care_complaints').select(['id', 'number', 'state']).where('followup_id', '=', id).orderBy('id'))
   return {
     ...toRow(row, ctx.nowIso()),
@@ -124,10 +131,10 @@ export function getFollowUp(ctx: UserCtx, id: number): Out<'care.followups.get'>
       remark: k.remark,
       answers: answers
         .filter((a) => a.call_id === k.id)
-        .sort((a, b) => order(a.question) - order(b.question))
-        .map((a) => ({ question: a.question as SurveyQuestion, score: a.score })),
+        .sort((a, b) => (asked(k.template_version, a.question)?.position ?? 99) - (asked(k.template_version, b.question)?.position ?? 99))
+        .map((a) => ({ question: a.question, text: asked(k.template_version, a.question)?.text ?? null, score: a.score })),
     })),
     complaints,
-    survey: { questions: [...SURVEY_QUESTIONS], min: SURVEY_SCALE.min, max: SURVEY_SCALE.max, lowScore: lowScore(ctx.store) },
+    survey: { version: template.version, questions: template.questions, min: SURVEY_SCALE.min, max: SURVEY_SCALE.max, lowScore: lowScore(ctx.store) },
   }
 }

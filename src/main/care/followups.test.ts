@@ -145,7 +145,7 @@ describe('who calls', () => {
     expect(await t.call({ token: otherAdvisor }, 'care.followups.get', { id: f.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await t.call('technician', 'care.followups.list', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const view = await t.ok('front_desk_supervisor', 'care.followups.get', { id: f.id })
-    expect(view).toMatchObject({ id: f.id, survey: { questions: ['overall', 'advisor', 'quality', 'on_time', 'price_explained'], min: 1, max: 10, lowScore: 6 } })
+    expect(view).toMatchObject({ id: f.id, survey: { version: 1, questions: ['overall', 'advisor', 'quality', 'on_time', 'price_explained'].map((code) => ({ code, text: null })), min: 1, max: 10, lowScore: 6 } })
     const logged = await t.ok('front_desk_supervisor', 'care.followups.logCall', call(f, { startedAt: '2026-11-28T10:35:00+08:00', endedAt: '2026-11-28T10:36:00+08:00', answers: FULL_SURVEY(10), done: true }))
     expect(logged.calls[0]?.userName).toBe('测试front_desk_supervisor')
   })

@@ -301,6 +301,8 @@ export interface DB {
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
+  care_survey_templates: CareSurveyTemplatesTable
+  care_survey_questions: CareSurveyQuestionsTable
   care_complaints: CareComplaintsTable
   care_complaint_actions: CareComplaintActionsTable
   care_reminders: CareRemindersTable
@@ -1017,12 +1019,29 @@ export interface CareCallsTable {
   callback_at: string | null
   remark: Generated<string>
   created_at: string
+  /** The survey template the call was asked with. */
+  template_version: Generated<number>
 }
 
 export interface CareCallAnswersTable {
   call_id: number
   question: string
   score: number
+}
+
+/** The follow-up survey's versions; the highest is the one asked now. */
+export interface CareSurveyTemplatesTable {
+  version: number
+  created_by: number | null
+  created_at: string
+}
+
+export interface CareSurveyQuestionsTable {
+  template_version: number
+  position: number
+  code: string
+  /** The supervisor's wording; NULL: the catalogs' wording of a default question. */
+  text: string | null
 }
 
 export interface CareComplaintsTable {

@@ -47,7 +47,7 @@ export type AlertsTab = (typeof ALERTS_TABS)[number]
 export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments', 'vehicle'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
-export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention'] as const
+export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention', 'survey'] as const
 export type CareTab = (typeof CARE_TABS)[number]
 /** 部门管理: progress against the targets, the targets and their split, scorecards, training. */
 export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training', 'fives'] as const

@@ -6,7 +6,7 @@ import {
   COMPLAINT_SOURCES,
   COMPLAINT_STATES,
   FOLLOW_UP_STATES,
-  SURVEY_QUESTIONS,
+  SURVEY_MAX_QUESTIONS,
   SURVEY_SCALE,
 } from '../domain/care'
 import { RO_TYPES } from '../domain/ro-type'
@@ -23,7 +23,8 @@ const Instant = z.iso.datetime({ offset: true })
 const Note = z.string().trim().max(500).default('')
 const Needed = z.string().trim().min(2).max(500)
 
-export const Answer = z.strictObject({ question: z.enum(SURVEY_QUESTIONS), score: z.number().int().min(SURVEY_SCALE.min).max(SURVEY_SCALE.max) })
+/** A question of the survey template asked (its code); the five defaults keep their codes across versions. */
+export const Answer = z.strictObject({ question: z.string().trim().min(1).max(30), score: z.number().int().min(SURVEY_SCALE.min).max(SURVEY_SCALE.max) })
 
 export const ComplaintDraft = z.strictObject({
   category: z.enum(COMPLAINT_CATEGORIES),
@@ -62,7 +63,8 @@ export const CallRow = z.object({
   outcome: z.enum(CALL_OUTCOMES),
   callbackAt: z.string().nullable(),
   remark: z.string(),
-  answers: z.array(z.object({ question: z.enum(SURVEY_QUESTIONS), score: z.number() })),
+  /** As asked: the question's wording in the call's template version (null: the catalogs' wording of a default question). */
+  answers: z.array(z.object({ question: z.string(), text: z.string().nullable(), score: z.number() })),
 })
 
 export const FollowUpView = FollowUpRow.extend({
@@ -70,7 +72,8 @@ export const FollowUpView = FollowUpRow.extend({
   doneCallId: z.number().nullable(),
   closeNote: z.string(),
   complaints: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(COMPLAINT_STATES) })),
-  survey: z.object({ questions: z.array(z.enum(SURVEY_QUESTIONS)), min: z.number(), max: z.number(), lowScore: z.number() }),
+  /** The template asked now: its version and questions in order (text null: the catalogs' wording). */
+  survey: z.object({ version: z.number(), questions: z.array(z.object({ code: z.string(), text: z.string().nullable() })), min: z.number(), max: z.number(), lowScore: z.number() }),
 })
 
 export const ComplaintRow = z.object({
@@ -161,7 +164,7 @@ export const careContract = {
       outcome: z.enum(CALL_OUTCOMES),
       /** When the customer asked to be called again (outcome `call_back` only). */
       callbackAt: Instant.optional(),
-      answers: z.array(Answer).max(SURVEY_QUESTIONS.length).default([]),
+      answers: z.array(Answer).max(SURVEY_MAX_QUESTIONS).default([]),
       remark: Note,
       /** Mark the follow-up done with this call: refused unless reached with every answer. */
       done: z.boolean().default(false),

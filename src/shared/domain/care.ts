@@ -88,8 +88,11 @@ export function complaintDue(openedAt: string, hours: number): string {
   return shiftIso(openedAt, hours * 60)
 }
 
-/** Whether every question of the template has a score. */
-export function surveyComplete(answers: readonly { question: string }[]): boolean {
+/** Questions a survey template may have (the supervisor's edits stay a phone call's length). */
+export const SURVEY_MAX_QUESTIONS = 20
+
+/** Whether every question of the template asked (`questions`, its codes) has a score. */
+export function surveyComplete(answers: readonly { question: string }[], questions: readonly string[] = SURVEY_QUESTIONS): boolean {
   const given = new Set(answers.map((a) => a.question))
-  return SURVEY_QUESTIONS.every((q) => given.has(q))
+  return questions.every((q) => given.has(q))
 }

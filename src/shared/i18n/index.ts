@@ -28,34 +28,64 @@ import { department as zhDepartment } from './zh-CN/department'
 import { department as enDepartment } from './en/department'
 import { csi as zhCsi } from './zh-CN/csi'
 import { csi as enCsi } from './en/csi'
-<<<<<<< HEAD
 import { lineCheck as zhLineCheck } from './zh-CN/line-check'
 import { lineCheck as enLineCheck } from './en/line-check'
 import { insurance as zhInsurance } from './zh-CN/insurance'
 import { insurance as enInsurance } from './en/insurance'
-=======
 import { sanbao as zhSanbao } from './zh-CN/sanbao'
 import { sanbao as enSanbao } from './en/sanbao'
->>>>>>> warranty-3a
+import { csiImport as zhCsiImport } from './zh-CN/csi-import'
+import { csiImport as enCsiImport } from './en/csi-import'
+import { careSurvey as zhCareSurvey } from './zh-CN/care-survey'
+import { careSurvey as enCareSurvey } from './en/care-survey'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
+// One spread per line, so catalogs added side by side merge without conflicts.
 const zh = {
-<<<<<<< HEAD
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhLineCheck, ...zhInsurance,
+  ...zhErrors,
+  ...zhDomain,
+  ...zhApp,
+  ...zhReception,
+  ...zhWorkshop,
+  ...zhParts,
+  ...zhData,
+  ...zhSettlement,
+  ...zhFrontDesk,
+  ...zhSecurity,
+  ...zhWarranty,
+  ...zhCare,
+  ...zhDepartment,
+  ...zhCsi,
+  ...zhLineCheck,
+  ...zhInsurance,
+  ...zhSanbao,
+  ...zhCsiImport,
+  ...zhCareSurvey,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enLineCheck, ...enInsurance,
-=======
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhSanbao,
-}
-export type MessageKey = keyof typeof zh
-const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enSanbao,
->>>>>>> warranty-3a
+  ...enErrors,
+  ...enDomain,
+  ...enApp,
+  ...enReception,
+  ...enWorkshop,
+  ...enParts,
+  ...enData,
+  ...enSettlement,
+  ...enFrontDesk,
+  ...enSecurity,
+  ...enWarranty,
+  ...enCare,
+  ...enDepartment,
+  ...enCsi,
+  ...enLineCheck,
+  ...enInsurance,
+  ...enSanbao,
+  ...enCsiImport,
+  ...enCareSurvey,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -415,7 +415,7 @@ CREATE TABLE care_calls (
         outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'wrong_number', 'call_back')),
         callback_at TEXT,
         remark TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
+        created_at TEXT NOT NULL, template_version INTEGER NOT NULL DEFAULT 1,
         CHECK (ended_at >= started_at),
         CHECK ((outcome = 'call_back') = (callback_at IS NOT NULL)),
         CHECK ((followup_id IS NULL) <> (reminder_id IS NULL))
@@ -510,6 +510,23 @@ CREATE TABLE care_reminders (
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1,
         UNIQUE (vehicle_id, ro_id)
+      ) STRICT;
+
+-- table care_survey_questions
+CREATE TABLE care_survey_questions (
+        template_version INTEGER NOT NULL REFERENCES care_survey_templates(version),
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        text TEXT,
+        PRIMARY KEY (template_version, position),
+        UNIQUE (template_version, code)
+      ) STRICT;
+
+-- table care_survey_templates
+CREATE TABLE care_survey_templates (
+        version INTEGER PRIMARY KEY,
+        created_by INTEGER REFERENCES users(id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 -- table csi_items

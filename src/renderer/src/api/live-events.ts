@@ -53,7 +53,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'external.changed': ['purchasing.external.list', ...COUNTER_READS],
   'alerts.changed': [...ALERT_READS],
   'warranty.changed': [...WARRANTY_READS, 'audit.document'],
-  'care.changed': ['care.followups.list', 'care.followups.get', 'care.complaints.list', 'care.complaints.get', 'care.reminders.list', 'care.reminders.get', ...CARE_FIGURES],
+  'care.changed': ['care.followups.list', 'care.followups.get', 'care.survey.get', 'care.complaints.list', 'care.complaints.get', 'care.reminders.list', 'care.reminders.get', ...CARE_FIGURES],
   'rules.changed': ['rules.list', 'rules.preview', ...ALERT_READS, ...DASHBOARD_READS],
   'data.export.requested': DATA_READS,
   'data.export.resend': DATA_READS,
@@ -65,7 +65,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
-  'csi.changed': ['csi.list'],
+  'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
 }
 
 /**

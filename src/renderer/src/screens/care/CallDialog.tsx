@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Checkbox, Input, Modal, Radio, Select, Space, Typography } from 'antd'
-import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type CallOutcome, type ComplaintCategory, type ComplaintSeverity, type SurveyQuestion } from '../../../../shared/domain/care'
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type CallOutcome, type ComplaintCategory, type ComplaintSeverity } from '../../../../shared/domain/care'
 import { toLocalIso } from '../../../../shared/domain/time'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
@@ -8,6 +8,7 @@ import { dateTime, wallClockToIso } from '../../format'
 import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from './CallHistory'
+import { questionText } from './question-text'
 import { DialHeader, OutcomePicker, useCallTimer } from './CallParts'
 
 
@@ -21,7 +22,7 @@ export function CallDialog({ id, onClose }: { id: number; onClose: () => void })
   const timer = useCallTimer()
   const [outcome, setOutcome] = useState<CallOutcome>('reached')
   const [callbackAt, setCallbackAt] = useState('')
-  const [scores, setScores] = useState<Partial<Record<SurveyQuestion, number>>>({})
+  const [scores, setScores] = useState<Partial<Record<string, number>>>({})
   const [remark, setRemark] = useState('')
   const [done, setDone] = useState(true)
   const [complain, setComplain] = useState<boolean | null>(null)
@@ -47,7 +48,7 @@ export function CallDialog({ id, onClose }: { id: number; onClose: () => void })
 
   const submit = () => {
     if (!f || !timer.startedAt || !timer.endedAt) return
-    const answers = outcome === 'reached' ? Object.entries(scores).map(([question, score]) => ({ question: question as SurveyQuestion, score: score! })) : []
+    const answers = outcome === 'reached' ? Object.entries(scores).map(([question, score]) => ({ question, score: score! })) : []
     save.mutate({
       id: f.id,
       version: f.version,
@@ -94,7 +95,7 @@ export function CallDialog({ id, onClose }: { id: number; onClose: () => void })
                   <Typography.Text strong>{t('care.call.survey', { min: survey.min, max: survey.max })}</Typography.Text>
                   <div className="care-survey">
                     {survey.questions.map((q) => (
-                      <Survey key={q} question={q} label={t(`survey.${q}`)} min={survey.min} max={survey.max} value={scores[q]} onChange={(v) => setScores((s) => ({ ...s, [q]: v }))} />
+                      <Survey key={q.code} question={q.code} label={questionText(t, q.code, q.text)} min={survey.min} max={survey.max} value={scores[q.code]} onChange={(v) => setScores((s) => ({ ...s, [q.code]: v }))} />
                     ))}
                   </div>
                   <Checkbox checked={done} onChange={(e) => setDone(e.target.checked)}>

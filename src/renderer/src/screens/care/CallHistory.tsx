@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime, timeOnly } from '../../format'
+import { questionText } from './question-text'
 
 type Call = OutputOf<Contract['care.followups.get']>['calls'][number]
 
@@ -22,7 +23,7 @@ export function CallHistory({ calls }: { calls: Call[] }) {
             <li key={c.id}>
               {dateTime(c.startedAt)}–{timeOnly(c.endedAt)} · {c.userName} · {t(`callOutcome.${c.outcome}`)}
               {c.callbackAt ? ` → ${dateTime(c.callbackAt)}` : ''}
-              {c.answers.length > 0 ? ` · ${c.answers.map((a) => `${t(`survey.${a.question}`)} ${a.score}`).join(', ')}` : ''}
+              {c.answers.length > 0 ? ` · ${c.answers.map((a) => `${questionText(t, a.question, a.text)} ${a.score}`).join(', ')}` : ''}
               {c.remark ? ` · ${c.remark}` : ''}
             </li>
           ))}

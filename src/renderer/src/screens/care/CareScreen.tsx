@@ -8,6 +8,7 @@ import { FollowUpList } from './FollowUpList'
 import { CareFigures } from './CareFigures'
 import { ReminderList } from './ReminderList'
 import { LostAndRetention } from './LostAndRetention'
+import { SurveyTemplateEditor } from './SurveyTemplateEditor'
 import './care.css'
 
 /** 客户关怀: the follow-up call list after delivery (sorted by due time) and the complaints register. */
@@ -30,6 +31,7 @@ export function CareScreen({ tab }: { tab: CareTab }) {
           { key: 'closedComplaints', label: t('care.tab.closedComplaints'), children: <ComplaintList state="closed" /> },
           { key: 'figures', label: t('care.tab.figures'), children: <CareFigures /> },
           { key: 'retention', label: t('care.tab.retention'), children: <LostAndRetention /> },
+          { key: 'survey', label: t('care.tab.survey'), children: <SurveyTemplateEditor /> },
         ]}
       />
     </div>

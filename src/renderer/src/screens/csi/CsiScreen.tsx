@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { useCan } from '../../permissions'
 import { CsiEntryModal, type CsiEntry } from './CsiEntryModal'
+import { CsiImportDrawer } from './CsiImportDrawer'
 import './csi.css'
 
 type Result = OutputOf<Contract['csi.list']>['results'][number]
@@ -21,6 +22,7 @@ export function CsiScreen() {
   const canEnter = useCan('care.csi')
   const list = useApiQuery('csi.list', { months: 12 })
   const [editing, setEditing] = useState<CsiEntry | null>(null)
+  const [importing, setImporting] = useState(false)
   const remove = useApiMutation('csi.delete')
   const data = list.data
   const results = data?.results ?? []
@@ -50,6 +52,7 @@ export function CsiScreen() {
             {t('csi.enter')}
           </Button>
         )}
+        {canEnter && <Button onClick={() => setImporting(true)}>{t('csiImport.open')}</Button>}
       </Space>
       <Space className="csi-latest" wrap align="start">
         {latest.map((r) => (
@@ -111,6 +114,7 @@ export function CsiScreen() {
         ]}
       />
       {editing && <CsiEntryModal entry={editing} onClose={() => setEditing(null)} />}
+      {importing && <CsiImportDrawer onClose={() => setImporting(false)} />}
     </div>
   )
 }

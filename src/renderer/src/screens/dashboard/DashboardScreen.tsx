@@ -9,6 +9,7 @@ import { useCan } from '../../permissions'
 import { useCareTargets, useDashboardUi, useTargets } from '../../stores/dashboard-store'
 import { TargetCard } from './TargetCard'
 import { DrillDrawer } from './DrillDrawer'
+import { CsiPanel } from './CsiPanel'
 import '../settlement/settlement.css'
 import './dashboard.css'
 
@@ -65,6 +66,7 @@ export function DashboardScreen() {
           ))}
         </Row>
       )}
+      {targets && <CsiPanel months={months} />}
       <DrillDrawer />
     </div>
   )
