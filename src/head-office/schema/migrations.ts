@@ -110,6 +110,12 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'payments by invoice',
     sql: () => 'CREATE INDEX payments_invoice ON warehouse.payments (dealer_code, invoice_id)',
   },
+  {
+    // Export schema version 3: the attachment list (the files stay with the dealership).
+    id: 8,
+    name: 'export schema version 3: attachments',
+    sql: () => tablesSince(3).map(createTableSql).join(';\n'),
+  },
 ]
 
 /** Applies the migrations not yet applied, up to `upTo` (default: all); returns the ids applied. */

@@ -317,6 +317,7 @@ export interface DB {
   fives_findings: FivesFindingsTable
   csi_results: CsiResultsTable
   csi_items: CsiItemsTable
+  attachments: AttachmentsTable
 }
 
 export interface ExportBatchesTable {
@@ -1210,4 +1211,19 @@ export interface CareReminderRunsTable {
   day: string
   variant: string
   at: string
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>
+  owner_kind: 'warranty_claim' | 'fives_finding' | 'training_session'
+  owner_id: number
+  file_name: string
+  mime_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'application/pdf'
+  size_bytes: number
+  sha256: string
+  created_by: number
+  created_at: string
+  removed_by: number | null
+  removed_at: string | null
+  changed_at: string
 }

@@ -1,4 +1,5 @@
 import type { ExportTableSpec } from '../spec'
+import { attachments } from './attachments'
 import { alerts, deliveries, invoices, payments, settlements, stockMoves } from './after-sales'
 import { auditLog, users } from './foundation'
 import {
@@ -84,4 +85,5 @@ export const EXPORT_TABLES: readonly ExportTableSpec[] = [
   qcRework,
   alerts,
   auditLog,
+  attachments,
 ]

@@ -13,6 +13,7 @@ import { PrecheckPanel } from './PrecheckPanel'
 import { ClaimMoney } from './ClaimMoney'
 import { MakerActions } from './MakerActions'
 import { ClaimStateTag } from './ClaimTable'
+import { Attachments } from '../../components/Attachments'
 
 export type ClaimT = OutputOf<Contract['warranty.claim.get']>
 
@@ -235,6 +236,7 @@ function ClaimEditor({ claim }: { claim: ClaimT }) {
         </div>
         <div className="wty-editor-side">
           {canEditClaim(claim.state) && <PrecheckPanel findings={claim.findings} overrides={overrides} onOverride={(rule, reason) => setOverrides((o) => ({ ...o, [rule]: reason }))} />}
+          <Attachments ownerKind="warranty_claim" ownerId={claim.id} editable={canWrite} />
           <MakerActions claim={claim} />
           <ClaimMoney claim={claim} />
           <Card size="small" title={t('wty.editor.log')}>

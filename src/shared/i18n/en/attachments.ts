@@ -1,0 +1,33 @@
+import type { attachments as zh } from '../zh-CN/attachments'
+
+// The attachment store (photos, scans) shared by claims, 5S findings and training.
+export const attachments: Record<keyof typeof zh, string> = {
+  'permission.attachments.read': 'See and open the files attached to documents (photos, scans)',
+  'permission.attachments.write': 'Add files to documents and remove them',
+  'entity.attachment': 'Attachment',
+  'audit.action.attachment.add': 'Attachment added',
+  'audit.action.attachment.remove': 'Attachment removed',
+  'audit.action.attachments.add': 'Attachment added',
+  'audit.action.attachments.remove': 'Attachment removed',
+  'audit.field.attachmentId': 'Attachment',
+  'audit.field.mimeType': 'File type',
+  'audit.field.sizeBytes': 'File size (bytes)',
+  'audit.field.sha256': 'Content checksum',
+  'attachments.tooLarge': 'The file is too large: one attachment may be at most 8 MB. Compress the photo or scan fewer pages per file.',
+  'attachments.typeRefused': '“{name}” is not an accepted type: only JPEG, PNG, WebP or GIF images and PDF files can be attached',
+  'attachments.empty': 'The file is empty',
+  'attachments.notBase64': 'The file’s content cannot be read (not base64)',
+  'attachments.title': 'Attachments',
+  'attachments.add': 'Add photo or scan',
+  'attachments.addHint': 'Images or PDF, up to 8 MB each',
+  'attachments.none': 'No attachments yet',
+  'attachments.open': 'Open',
+  'attachments.remove': 'Remove',
+  'attachments.removeConfirm': 'Remove the attachment “{name}”?',
+  'attachments.missing': 'File missing',
+  'attachments.missingHint': 'The file is not in the data folder (a restore from backup can bring it back)',
+  'attachments.added': '{name} added',
+  'attachments.removed': 'Attachment removed',
+  'attachments.by': '{name} · {at}',
+  'attachments.thumbnail': 'Thumbnail of {name}',
+}
