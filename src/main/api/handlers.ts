@@ -18,6 +18,7 @@ import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
 import { csiHandlers } from '../csi/handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
+import { warrantyPackageHandlers } from '../warranty/package-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -42,4 +43,5 @@ export const handlers: HandlersFor<Contract> = {
   ...departmentHandlers,
   ...csiHandlers,
   ...attachmentsHandlers,
+  ...warrantyPackageHandlers,
 }

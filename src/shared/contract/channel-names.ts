@@ -180,6 +180,7 @@ export const CHANNEL_NAMES = [
   'warranty.claim.submit',
   'warranty.claim.writeOff',
   'warranty.coverage',
+  'warranty.package.export',
   'warranty.parts.keep',
   'warranty.parts.label',
   'warranty.parts.scrap',

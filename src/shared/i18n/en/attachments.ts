@@ -30,4 +30,8 @@ export const attachments: Record<keyof typeof zh, string> = {
   'attachments.removed': 'Attachment removed',
   'attachments.by': '{name} · {at}',
   'attachments.thumbnail': 'Thumbnail of {name}',
+  'warranty.package.duplicateClaim': 'The same claim is selected twice',
+  'wty.package.xlsx': 'Export package (XLSX)',
+  'wty.package.json': 'Export package (JSON)',
+  'wty.package.attachments': 'Attachments',
 }

@@ -28,4 +28,8 @@ export const attachments = {
   'attachments.removed': '已删除附件',
   'attachments.by': '{name} · {at}',
   'attachments.thumbnail': '{name} 的缩略图',
+  'warranty.package.duplicateClaim': '同一索赔单选择了两次',
+  'wty.package.xlsx': '导出资料包（XLSX）',
+  'wty.package.json': '导出资料包（JSON）',
+  'wty.package.attachments': '附件清单',
 } as const

@@ -14,6 +14,7 @@ import { ClaimMoney } from './ClaimMoney'
 import { MakerActions } from './MakerActions'
 import { ClaimStateTag } from './ClaimTable'
 import { Attachments } from '../../components/Attachments'
+import { PackageButtons } from './PackageButtons'
 
 export type ClaimT = OutputOf<Contract['warranty.claim.get']>
 
@@ -124,6 +125,7 @@ function ClaimEditor({ claim }: { claim: ClaimT }) {
           </Button>
         )}
         <Button onClick={() => navigate({ name: 'warrantyClaimPrint', id: claim.id })}>{t('wty.editor.print')}</Button>
+        <PackageButtons ids={[claim.id]} />
       </Space>
 
       <div className="wty-editor-grid">
