@@ -1,4 +1,4 @@
-import { App, Button } from 'antd'
+import { App, Button, Space } from 'antd'
 import { useState } from 'react'
 import { useApi } from '../../api/query-client'
 import { useT } from '../../i18n'
@@ -26,13 +26,13 @@ export function PackageButtons({ ids }: { ids: number[] }) {
     }
   }
   return (
-    <>
+    <Space size={8}>
       <Button onClick={() => void save('xlsx')} loading={busy === 'xlsx'} disabled={ids.length === 0}>
         {t('wty.package.xlsx')}
       </Button>
       <Button onClick={() => void save('json')} loading={busy === 'json'} disabled={ids.length === 0}>
         {t('wty.package.json')}
       </Button>
-    </>
+    </Space>
   )
 }
