@@ -110,6 +110,13 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'payments by invoice',
     sql: () => 'CREATE INDEX payments_invoice ON warehouse.payments (dealer_code, invoice_id)',
   },
+  {
+    // Export schema version 3: the attachment list (the files stay with the dealership) and the
+    // warranty desk's claims, lines, status log, payments, write-offs, shipments and old parts.
+    id: 8,
+    name: 'export schema version 3: attachments and warranty',
+    sql: () => tablesSince(3).map(createTableSql).join(';\n'),
+  },
 ]
 
 /** Applies the migrations not yet applied, up to `upTo` (default: all); returns the ids applied. */

@@ -23,6 +23,8 @@ import { insurerReceivableHandlers } from '../settlement/insurer-receivables'
 import { sanbaoHandlers } from '../warranty/sanbao-handlers'
 import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
+import { attachmentsHandlers } from '../attachments/handlers'
+import { warrantyPackageHandlers } from '../warranty/package-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -51,4 +53,6 @@ export const handlers: HandlersFor<Contract> = {
   ...sanbaoHandlers,
   ...csiImportHandlers,
   ...careSurveyHandlers,
+  ...attachmentsHandlers,
+  ...warrantyPackageHandlers,
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { BACKUP_REASONS } from '../../shared/contract/data'
+import { deleteAttachmentCopies } from './attachment-copies'
 
 // The backups on disk. Each `<name>.sqlite` has a sidecar `<name>.sqlite.json` with its checksum
 // and check result, written after the copy is complete and checked: a backup without a sidecar
@@ -20,6 +21,8 @@ export const Sidecar = z.object({
   check: z.string(),
   /** The last migration applied in the backup (restoring an older one migrates it forward). */
   schema: z.string().nullable(),
+  /** The attachment files carried in `<name>.files/` (absent in backups older than the attachment store). */
+  attachments: z.object({ files: z.number().int(), bytes: z.number().int(), missing: z.number().int() }).optional(),
 })
 export type Sidecar = z.infer<typeof Sidecar>
 
@@ -77,4 +80,5 @@ export function deleteBackup(b: Pick<BackupInfo, 'file'>): void {
   // Sidecar first: a backup without one is not offered any more, even if the next step fails.
   rmSync(sidecarOf(b.file), { force: true })
   rmSync(b.file, { force: true })
+  deleteAttachmentCopies(b.file)
 }

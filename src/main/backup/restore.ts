@@ -7,6 +7,7 @@ import { migrate } from '../store/migrate'
 import { copyFileDurable, digestFile, fsyncDir } from '../files/durable-files'
 import { readSidecar } from './catalogue'
 import { checkCopy, takeBackup } from './take'
+import { restoreAttachmentsFrom } from './attachment-copies'
 import type { BackupSettings } from './settings'
 
 // Restore, two ways. Offline (command line, recovery screen): the current files are moved aside
@@ -69,7 +70,8 @@ export async function restoreOffline(o: { dataDir: string; dbFile: string; from:
   await copyFileDurable(o.from, target)
   const { check } = checkCopy(target)
   if (check !== 'ok') throw new RestoreError('data.restore.damaged', { file: target, problem: check })
-  return { savedIn }
+  const attachments = restoreAttachmentsFrom(o.from, o.dataDir)
+  return { savedIn, attachments }
 }
 
 /** Restores into the running app's open store; the caller makes sure no job is running. */
@@ -90,6 +92,7 @@ export async function restoreLive(o: {
   } finally {
     source.close()
   }
+  const attachments = restoreAttachmentsFrom(o.from, o.dataDir)
   const migrated = await migrate(o.store)
-  return { savedAs: saved.backup.name, migrated: migrated.applied }
+  return { savedAs: saved.backup.name, migrated: migrated.applied, attachments }
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store/open'
 import { copyFileDurable, digestFile, fsyncDir, fsyncFile, writeFileDurable } from '../files/durable-files'
 import { backupDirOf, deleteBackup, listBackups, removeUnfinished, sidecarOf, type BackupInfo, type BackupReason, type Sidecar } from './catalogue'
 import { backupsToDelete } from './rotation'
+import { copyAttachmentsInto, copyAttachmentsTo } from './attachment-copies'
 import type { BackupSettings } from './settings'
 
 // Online backups with SQLite's backup API: a consistent copy of the live store while the app
@@ -83,7 +84,8 @@ export async function takeBackup(o: {
     const file = join(dir, name)
     renameSync(tmp, file)
     fsyncDir(dir)
-    const sidecar: Sidecar = { name, createdAt, reason: o.reason, bytes: digest.bytes, sha256: digest.sha256, check, schema }
+    const copies = copyAttachmentsInto(file, o.dataDir)
+    const sidecar: Sidecar = { name, createdAt, reason: o.reason, bytes: digest.bytes, sha256: digest.sha256, check, schema, attachments: copies }
     writeFileDurable(sidecarOf(file), JSON.stringify(sidecar, null, 2) + '\n')
     mirrorSettings(o.dataDir, o.settings)
 
@@ -113,6 +115,7 @@ async function copyToSecond(file: string, sidecar: Sidecar, secondDir: string): 
     rmSync(to, { force: true })
     throw new Error(`copy in ${secondDir} does not match (checksum)`)
   }
+  await copyAttachmentsTo(file, to)
   writeFileDurable(sidecarOf(to), JSON.stringify(sidecar, null, 2) + '\n')
 }
 

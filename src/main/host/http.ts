@@ -16,6 +16,7 @@ import { sendUnpairedPage } from './unpaired-page'
 import { isDisplayToken } from '../workshop/display'
 import { asLocale, translate } from '../../shared/i18n'
 import { LIVE_PING_MS } from '../../shared/live'
+import { ATTACHMENT_MAX_BASE64 } from '../../shared/domain/attachments'
 
 export interface HostOptions {
   port: number
@@ -38,7 +39,10 @@ const MAX_BODY = 1_000_000
 const LIVE_HEARTBEAT_MS = LIVE_PING_MS
 /** Price lists arrive whole (a 50k-line list is a few MB); every other call stays small. */
 const MAX_IMPORT_BODY = 48_000_000
-const bodyLimitOf = (channel: string) => (channel.startsWith('parts.import.') ? MAX_IMPORT_BODY : MAX_BODY)
+/** An attachment arrives as base64 in its call: the file's limit plus the envelope around it. */
+const MAX_ATTACHMENT_BODY = ATTACHMENT_MAX_BASE64 + 64_000
+const bodyLimitOf = (channel: string) =>
+  channel.startsWith('parts.import.') ? MAX_IMPORT_BODY : channel === 'attachments.add' ? MAX_ATTACHMENT_BODY : MAX_BODY
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,

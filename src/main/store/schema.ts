@@ -323,6 +323,7 @@ export interface DB {
   insurance_claims: InsuranceClaimsTable
   insurance_assessment_lines: InsuranceAssessmentLinesTable
   insurance_supplements: InsuranceSupplementsTable
+  attachments: AttachmentsTable
 }
 
 export interface ExportBatchesTable {
@@ -1279,4 +1280,19 @@ export interface WarrantyClaimSanbaoTable {
   replaced: 'engine' | 'transmission' | 'nev_battery' | 'nev_motor' | null
   user_id: number
   at: string
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>
+  owner_kind: 'warranty_claim' | 'fives_finding' | 'training_session'
+  owner_id: number
+  file_name: string
+  mime_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'application/pdf'
+  size_bytes: number
+  sha256: string
+  created_by: number
+  created_at: string
+  removed_by: number | null
+  removed_at: string | null
+  changed_at: string
 }

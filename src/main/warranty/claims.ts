@@ -6,6 +6,7 @@ import { all, first, insertId, run } from '../store/query'
 import { claimStateRefuses, loadClaimForWrite, logState, nextClaimNumber, updateClaim } from './claim-rows'
 import { getClaim } from './claim-read'
 import type { In, Out } from './types'
+import { removeAttachmentsOf } from '../attachments/attachments'
 
 // Building a claim from an RO's warranty lines, editing it while the dealer holds it (draft,
 // checked — which sends it back to draft — and returned), and deleting a draft.
@@ -168,7 +169,8 @@ export function saveClaim(ctx: UserCtx, input: In<'warranty.claim.save'>): Out<'
 export function deleteClaim(ctx: UserCtx, input: In<'warranty.claim.delete'>): Out<'warranty.claim.delete'> {
   const claim = loadClaimForWrite(ctx, input.id, input.version)
   if (!canDeleteClaim(claim.state)) throw claimStateRefuses(ctx, claim, 'delete')
-  // Children go with ON DELETE CASCADE.
+  // Children go with ON DELETE CASCADE; the attachments are taken off (their rows stay, stamped).
+  removeAttachmentsOf(ctx, 'warranty_claim', claim.id)
   run(ctx.store, ctx.store.db.deleteFrom('warranty_claims').where('id', '=', claim.id))
   ctx.audit({ action: 'warranty.claim.delete', entity: 'warranty_claim', entityId: claim.id, detail: { number: claim.number, totalFen: claim.total_fen } })
   ctx.events.emit({ type: 'warranty.changed', id: claim.id })

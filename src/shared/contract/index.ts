@@ -27,6 +27,12 @@ import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
 export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...csiImportContract, ...careSurveyContract } as const
+import { attachmentsContract } from './attachments'
+import { warrantyPackageContract } from './warranty-package'
+import type { ApiClientOf } from './types'
+
+/** Every channel of the API. Each area adds its section here. */
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...attachmentsContract, ...warrantyPackageContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'department.fiveS', // 5S audits and their findings
   'department.scorecard', // comment on a person's monthly scorecard (service manager)
   'department.own', // read and acknowledge one's own monthly scorecard (advisors, front-desk supervisor, technicians)
+  'attachments.read', // see and open the files of documents one may read (the document's own permission decides too)
+  'attachments.write', // add files to and remove them from documents one may edit (the document's own permission decides too)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -87,15 +89,15 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.scorecard', 'care.survey'],
-  front_desk_supervisor: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.training', 'department.fiveS', 'department.own', 'care.survey'],
+  service_manager: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.scorecard', 'care.survey', 'attachments.read', 'attachments.write'],
+  front_desk_supervisor: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.training', 'department.fiveS', 'department.own', 'care.survey', 'attachments.read', 'attachments.write'],
   service_advisor: [...advisor, 'insurance.write', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints', 'department.own'],
-  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'department.fiveS'],
+  workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'department.fiveS', 'attachments.read', 'attachments.write'],
   technician: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.clock', 'workshop.additional.raise', 'department.own'],
-  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training'],
-  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read', 'department.read', 'department.fiveS'],
+  technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'attachments.read', 'attachments.write'],
+  parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read', 'department.read', 'department.fiveS', 'attachments.read', 'attachments.write'],
   parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake', 'alerts.read'],
-  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write'],
+  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'attachments.read', 'attachments.write'],
   cashier: ['reception.read', 'catalog.read', 'settlement.read', 'settlement.settle', 'receivables.read', 'alerts.read'],
   administrator: [...PERMISSIONS],
 }

@@ -38,6 +38,8 @@ import { csiImport as zhCsiImport } from './zh-CN/csi-import'
 import { csiImport as enCsiImport } from './en/csi-import'
 import { careSurvey as zhCareSurvey } from './zh-CN/care-survey'
 import { careSurvey as enCareSurvey } from './en/care-survey'
+import { attachments as zhAttachments } from './zh-CN/attachments'
+import { attachments as enAttachments } from './en/attachments'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -64,6 +66,7 @@ const zh = {
   ...zhSanbao,
   ...zhCsiImport,
   ...zhCareSurvey,
+  ...zhAttachments,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -86,6 +89,7 @@ const en: Record<MessageKey, string> = {
   ...enSanbao,
   ...enCsiImport,
   ...enCareSurvey,
+  ...enAttachments,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -16,6 +16,15 @@ CREATE INDEX alerts_subject ON alerts(subject_type, subject_id);
 -- index appointments_day
 CREATE INDEX appointments_day ON appointments(starts_at);
 
+-- index attachments_changed
+CREATE INDEX attachments_changed ON attachments (changed_at);
+
+-- index attachments_owner
+CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id) WHERE removed_at IS NULL;
+
+-- index attachments_sha256
+CREATE INDEX attachments_sha256 ON attachments (sha256) WHERE removed_at IS NULL;
+
 -- index audit_log_at
 CREATE INDEX audit_log_at ON audit_log(at);
 
@@ -371,6 +380,22 @@ CREATE TABLE appointments (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table attachments
+CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('warranty_claim', 'fives_finding', 'training_session')),
+        owner_id INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL CHECK (mime_type IN ('image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf')),
+        size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        removed_by INTEGER REFERENCES users(id),
+        removed_at TEXT,
+        changed_at TEXT NOT NULL
       ) STRICT;
 
 -- table audit_log

@@ -66,6 +66,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
   'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
+  'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document'],
 }
 
 /**
@@ -99,6 +100,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   department: ['department.changed', 'alerts.changed'],
   csi: ['csi.changed'],
   insurance: ['ro.changed', 'settlement.changed'],
+  attachments: ['attachments.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

@@ -1,4 +1,16 @@
 import type { ExportTableSpec } from '../spec'
+import { attachments } from './attachments'
+import {
+  warrantyClaimExpenses,
+  warrantyClaimLabour,
+  warrantyClaimLog,
+  warrantyClaimParts,
+  warrantyClaimPayments,
+  warrantyClaims,
+  warrantyOldParts,
+  warrantyShipments,
+  warrantyWriteOffs,
+} from './warranty'
 import { alerts, deliveries, invoices, payments, settlements, stockMoves } from './after-sales'
 import { auditLog, users } from './foundation'
 import {
@@ -84,4 +96,14 @@ export const EXPORT_TABLES: readonly ExportTableSpec[] = [
   qcRework,
   alerts,
   auditLog,
+  attachments,
+  warrantyClaims,
+  warrantyClaimLabour,
+  warrantyClaimParts,
+  warrantyClaimExpenses,
+  warrantyClaimPayments,
+  warrantyWriteOffs,
+  warrantyClaimLog,
+  warrantyShipments,
+  warrantyOldParts,
 ]

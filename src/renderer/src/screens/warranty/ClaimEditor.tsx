@@ -13,6 +13,8 @@ import { PrecheckPanel } from './PrecheckPanel'
 import { ClaimMoney } from './ClaimMoney'
 import { MakerActions } from './MakerActions'
 import { ClaimStateTag } from './ClaimTable'
+import { Attachments } from '../../components/Attachments'
+import { PackageButtons } from './PackageButtons'
 
 export type ClaimT = OutputOf<Contract['warranty.claim.get']>
 
@@ -123,6 +125,7 @@ function ClaimEditor({ claim }: { claim: ClaimT }) {
           </Button>
         )}
         <Button onClick={() => navigate({ name: 'warrantyClaimPrint', id: claim.id })}>{t('wty.editor.print')}</Button>
+        <PackageButtons ids={[claim.id]} />
       </Space>
 
       <div className="wty-editor-grid">
@@ -235,6 +238,7 @@ function ClaimEditor({ claim }: { claim: ClaimT }) {
         </div>
         <div className="wty-editor-side">
           {canEditClaim(claim.state) && <PrecheckPanel findings={claim.findings} overrides={overrides} onOverride={(rule, reason) => setOverrides((o) => ({ ...o, [rule]: reason }))} />}
+          <Attachments ownerKind="warranty_claim" ownerId={claim.id} editable={canWrite} />
           <MakerActions claim={claim} />
           <ClaimMoney claim={claim} />
           <Card size="small" title={t('wty.editor.log')}>

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n'
 import { dateOnly, km, milliToDecimal, money } from '../../format'
 import { PrintFrame } from '../../components/PrintFrame'
 import { navigate } from '../../router'
+import { fileSize } from '../../../../shared/format/numbers'
 import './warranty.css'
 
 /** 保修索赔单: the claim form the clerk files with the maker's portal (A4). */
@@ -11,6 +12,7 @@ export function ClaimPrint({ id }: { id: number }) {
   const t = useT()
   const locale = useLocale()
   const query = useApiQuery('warranty.claim.get', { id })
+  const files = useApiQuery('attachments.list', { ownerKind: 'warranty_claim', ownerId: id })
   const c = query.data
   const error = failureOf(query.error)?.message
   return (
@@ -113,6 +115,24 @@ export function ClaimPrint({ id }: { id: number }) {
           <p className="wty-totals">
             {t('wty.editor.totals', { labour: money(c.labourFen, locale), parts: money(c.partsFen, locale), other: money(c.otherFen, locale), total: money(c.totalFen, locale) })}
           </p>
+          {(files.data ?? []).length > 0 && (
+            <table className="print-lines">
+              <thead>
+                <tr>
+                  <th colSpan={3}>{t('wty.package.attachments')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(files.data ?? []).map((f, i) => (
+                  <tr key={f.id}>
+                    <td>{i + 1}</td>
+                    <td>{f.fileName}</td>
+                    <td>{f.missing ? t('attachments.missing') : fileSize(f.sizeBytes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <div className="print-signatures">
             {[t('wty.print.signature'), t('wty.print.dealer')].map((name) => (
               <div key={name}>
