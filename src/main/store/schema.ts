@@ -304,6 +304,9 @@ export interface DB {
   care_complaint_actions: CareComplaintActionsTable
   care_reminders: CareRemindersTable
   care_reminder_runs: CareReminderRunsTable
+  warranty_first_service_terms: WarrantyFirstServiceTermsTable
+  warranty_calls: WarrantyCallsTable
+  warranty_call_runs: WarrantyCallRunsTable
   dept_targets: DeptTargetsTable
   dept_target_months: DeptTargetMonthsTable
   dept_target_people: DeptTargetPeopleTable
@@ -1003,9 +1006,10 @@ export interface CareFollowupsTable {
 
 export interface CareCallsTable {
   id: Generated<number>
-  /** Exactly one of followup_id and reminder_id is set. */
+  /** Exactly one of followup_id, reminder_id and warranty_call_id is set. */
   followup_id: number | null
   reminder_id: number | null
+  warranty_call_id: number | null
   user_id: number
   started_at: string
   ended_at: string
@@ -1207,6 +1211,42 @@ export interface CareRemindersTable {
 
 export interface CareReminderRunsTable {
   id: number
+  day: string
+  variant: string
+  at: string
+}
+
+/** The first service's window per make ('' = the default row): months or km from the warranty start. */
+export interface WarrantyFirstServiceTermsTable {
+  make: string
+  months: number
+  km: number
+}
+
+/** A call the warranty clerk owes a vehicle: before a coverage ends, or for its first service. */
+export interface WarrantyCallsTable {
+  id: Generated<number>
+  kind: 'coverage_expiry' | 'first_service'
+  vehicle_id: number
+  starts_on: string
+  /** The milestone (coverage_expiry) or the first-service window, in months from the start. */
+  months: number
+  ends_on: string
+  due_date: string
+  state: Generated<'open' | 'booked' | 'declined' | 'wrong_number'>
+  attempts: Generated<number>
+  next_try_at: string | null
+  appointment_id: number | null
+  closed_at: string | null
+  closed_by: number | null
+  close_note: Generated<string>
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface WarrantyCallRunsTable {
+  kind: 'coverage_expiry' | 'first_service'
   day: string
   variant: string
   at: string

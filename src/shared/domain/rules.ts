@@ -17,6 +17,7 @@ import { RO_TYPES } from './ro-type'
 import { FRONT_DESK_TRAININGS_PER_MONTH, REPAIR_CASES_PER_MONTH, WORKSHOP_TRAININGS_PER_MONTH } from './department'
 import type { Role } from './roles'
 import { CSI_MAX_TENTHS, CSI_TARGET_TENTHS } from './csi'
+import { EXPIRY_CALL_OFFSET_DAYS } from './warranty-calls'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -39,6 +40,7 @@ export const RULE_KINDS = [
   'csi_phone_survey',
   'warranty_part_return_overdue',
   'warranty_part_scrappable',
+  'warranty_coverage_calls',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -89,6 +91,8 @@ export const RULE_PARAMS = {
   csi_phone_survey: z.strictObject({ targetTenths: int(0, CSI_MAX_TENTHS, CSI_TARGET_TENTHS) }),
   warranty_part_return_overdue: z.strictObject({ graceDays: int(0, 60, 0) }),
   warranty_part_scrappable: z.strictObject({}),
+  // The coverage-expiry call falls due `days` before a coverage ends; the alert names calls still open `warnDays` before.
+  warranty_coverage_calls: z.strictObject({ days: int(0, 180, EXPIRY_CALL_OFFSET_DAYS), warnDays: int(0, 60, 7) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -121,6 +125,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   csi_phone_survey: { subjectType: 'department', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   warranty_part_return_overdue: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
   warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
+  warranty_coverage_calls: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -6,6 +6,7 @@ import { repairCases, trainingFrontDesk, trainingWorkshop } from './department'
 import { fivesOverdue } from './fives'
 import { csiMysteryShopper, csiPhoneSurvey } from './csi'
 import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
+import { warrantyCoverageCalls } from './warranty-calls'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -30,4 +31,5 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   csi_phone_survey: csiPhoneSurvey,
   warranty_part_return_overdue: warrantyPartReturnOverdue,
   warranty_part_scrappable: warrantyPartScrappable,
+  warranty_coverage_calls: warrantyCoverageCalls,
 }
