@@ -8,6 +8,7 @@ import { ClaimListView } from './ClaimListView'
 import { PaymentListView } from './PaymentListView'
 import { ShelfView } from './ShelfView'
 import { ShipmentsView } from './ShipmentsView'
+import { CoverageCallList } from './CoverageCallList'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -28,6 +29,7 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'payments', label: t('wty.tab.payments'), children: <PaymentListView /> },
           { key: 'shelf', label: t('wty.tab.shelf'), children: <ShelfView /> },
           { key: 'shipments', label: t('wty.tab.shipments'), children: <ShipmentsView /> },
+          { key: 'calls', label: t('wty.tab.calls'), children: <CoverageCallList /> },
         ]}
       />
     </div>
