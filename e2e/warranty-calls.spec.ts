@@ -52,9 +52,9 @@ describe('the warranty clerk’s call list on the demo dealership', () => {
 
     const [first, second] = due as [(typeof due)[number], (typeof due)[number]]
     let dialog = await open(first.plate!)
-    await dialog.getByRole('radio', { name: zh('callOutcome.no_answer') }).check({ force: true })
+    await dialog.locator('label.ant-radio-button-wrapper', { hasText: zh('callOutcome.no_answer') }).click()
     await dialog.getByRole('button', { name: zh('care.call.save') }).click()
-    await dialog.getByText(zh('callOutcome.no_answer')).last().waitFor()
+    await dialog.getByRole('list', { name: zh('care.call.history') }).getByText(zh('callOutcome.no_answer'), { exact: false }).waitFor()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     const tried = await apiCall(env.host.url, clerk, 'warranty.calls.get', { id: first.id })
