@@ -25,6 +25,7 @@ import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
+import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -55,4 +56,5 @@ export const handlers: HandlersFor<Contract> = {
   ...careSurveyHandlers,
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
+  ...warrantyCallsHandlers,
 }

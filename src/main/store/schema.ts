@@ -324,6 +324,9 @@ export interface DB {
   insurance_assessment_lines: InsuranceAssessmentLinesTable
   insurance_supplements: InsuranceSupplementsTable
   attachments: AttachmentsTable
+  warranty_first_service_terms: WarrantyFirstServiceTermsTable
+  warranty_calls: WarrantyCallsTable
+  warranty_call_runs: WarrantyCallRunsTable
 }
 
 export interface ExportBatchesTable {
@@ -1022,6 +1025,7 @@ export interface CareCallsTable {
   created_at: string
   /** The survey template the call was asked with. */
   template_version: Generated<number>
+  warranty_call_id: number | null
 }
 
 export interface CareCallAnswersTable {
@@ -1295,4 +1299,40 @@ export interface AttachmentsTable {
   removed_by: number | null
   removed_at: string | null
   changed_at: string
+}
+
+/** The first service's window per make ('' = the default row): months or km from the warranty start. */
+export interface WarrantyFirstServiceTermsTable {
+  make: string
+  months: number
+  km: number
+}
+
+/** A call the warranty clerk owes a vehicle: before a coverage ends, or for its first service. */
+export interface WarrantyCallsTable {
+  id: Generated<number>
+  kind: 'coverage_expiry' | 'first_service'
+  vehicle_id: number
+  starts_on: string
+  /** The milestone (coverage_expiry) or the first-service window, in months from the start. */
+  months: number
+  ends_on: string
+  due_date: string
+  state: Generated<'open' | 'booked' | 'declined' | 'wrong_number'>
+  attempts: Generated<number>
+  next_try_at: string | null
+  appointment_id: number | null
+  closed_at: string | null
+  closed_by: number | null
+  close_note: Generated<string>
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface WarrantyCallRunsTable {
+  kind: 'coverage_expiry' | 'first_service'
+  day: string
+  variant: string
+  at: string
 }

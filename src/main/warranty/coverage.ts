@@ -51,10 +51,24 @@ export function termsFor(store: Store, make: string, model: string, energy: 'fue
       .where((eb) => eb.or([eb('make', '=', ''), eb('make', '=', make)]))
       .where((eb) => eb.or([eb('model', '=', ''), eb('model', '=', model)])),
   )
+  return pickTerms(rows, make, model, energy)
+}
+
+export interface TermRow {
+  make: string
+  model: string
+  coverage: Coverage
+  months: number
+  km: number
+}
+
+/** From the terms rows read once (e.g. for every vehicle), the ones that apply to a make and model. */
+export function pickTerms(rows: readonly TermRow[], make: string, model: string, energy: 'fuel' | 'new_energy'): CoverageTerm[] {
   const rank = (r: { make: string; model: string }) => (r.make === '' ? 0 : 1) + (r.model === '' ? 0 : 2)
+  const fits = rows.filter((r) => (r.make === '' || r.make === make) && (r.model === '' || r.model === model))
   return coveragesFor(energy).map((coverage) => {
-    const best = rows.filter((r) => r.coverage === coverage).sort((a, b) => rank(b) - rank(a))[0]
-    return best ?? DEFAULT_COVERAGE_TERMS.find((t) => t.coverage === coverage)!
+    const best = fits.filter((r) => r.coverage === coverage).sort((a, b) => rank(b) - rank(a))[0]
+    return best ? { coverage: best.coverage, months: best.months, km: best.km } : DEFAULT_COVERAGE_TERMS.find((t) => t.coverage === coverage)!
   })
 }
 

@@ -33,6 +33,11 @@ import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
 export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...attachmentsContract, ...warrantyPackageContract } as const
+import { warrantyCallsContract } from './warranty-calls'
+import type { ApiClientOf } from './types'
+
+/** Every channel of the API. Each area adds its section here. */
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...warrantyCallsContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

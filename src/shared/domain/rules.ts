@@ -27,6 +27,7 @@ import {
   SANBAO_VALIDITY_KM,
   SANBAO_VALIDITY_MONTHS,
 } from './sanbao'
+import { EXPIRY_CALL_OFFSET_DAYS } from './warranty-calls'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -51,6 +52,7 @@ export const RULE_KINDS = [
   'warranty_part_scrappable',
   'insurance_assessment_overdue',
   'sanbao_threshold',
+  'warranty_coverage_calls',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -113,6 +115,8 @@ export const RULE_PARAMS = {
     replacements: int(1, 20, SANBAO_REPLACEMENTS),
     singleRepairDays: int(1, 60, SANBAO_SINGLE_REPAIR_DAYS),
   }),
+  // The coverage-expiry call falls due `days` before a coverage ends; the alert names calls still open `warnDays` before.
+  warranty_coverage_calls: z.strictObject({ days: int(0, 180, EXPIRY_CALL_OFFSET_DAYS), warnDays: int(0, 60, 7) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -147,6 +151,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   warranty_part_scrappable: { subjectType: 'department', severity: 'info', inboxRole: 'warranty_clerk' },
   insurance_assessment_overdue: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   sanbao_threshold: { subjectType: 'ro', severity: 'critical', inboxRole: 'warranty_clerk' },
+  warranty_coverage_calls: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

@@ -40,6 +40,8 @@ import { careSurvey as zhCareSurvey } from './zh-CN/care-survey'
 import { careSurvey as enCareSurvey } from './en/care-survey'
 import { attachments as zhAttachments } from './zh-CN/attachments'
 import { attachments as enAttachments } from './en/attachments'
+import { warrantyCalls as zhWarrantyCalls } from './zh-CN/warranty-calls'
+import { warrantyCalls as enWarrantyCalls } from './en/warranty-calls'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -67,6 +69,7 @@ const zh = {
   ...zhCsiImport,
   ...zhCareSurvey,
   ...zhAttachments,
+  ...zhWarrantyCalls,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -90,6 +93,7 @@ const en: Record<MessageKey, string> = {
   ...enCsiImport,
   ...enCareSurvey,
   ...enAttachments,
+  ...enWarrantyCalls,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

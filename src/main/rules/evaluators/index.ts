@@ -8,6 +8,7 @@ import { csiMysteryShopper, csiPhoneSurvey } from './csi'
 import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
 import { insuranceAssessmentOverdue } from './insurance'
 import { sanbaoThreshold } from './sanbao'
+import { warrantyCoverageCalls } from './warranty-calls'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -34,4 +35,5 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   warranty_part_scrappable: warrantyPartScrappable,
   insurance_assessment_overdue: insuranceAssessmentOverdue,
   sanbao_threshold: sanbaoThreshold,
+  warranty_coverage_calls: warrantyCoverageCalls,
 }

@@ -46,6 +46,9 @@ CREATE INDEX care_calls_reminder ON care_calls(reminder_id, id);
 -- index care_calls_started
 CREATE INDEX care_calls_started ON care_calls(started_at);
 
+-- index care_calls_warranty
+CREATE INDEX care_calls_warranty ON care_calls(warranty_call_id, id);
+
 -- index care_complaint_actions_complaint
 CREATE INDEX care_complaint_actions_complaint ON care_complaint_actions(complaint_id, id);
 
@@ -265,6 +268,9 @@ CREATE INDEX vehicles_updated ON vehicles(updated_at);
 -- index vehicles_vin_rev
 CREATE INDEX vehicles_vin_rev ON vehicles(vin_rev);
 
+-- index warranty_calls_due
+CREATE INDEX warranty_calls_due ON warranty_calls(kind, state, due_date);
+
 -- index warranty_claim_log_claim
 CREATE INDEX warranty_claim_log_claim ON warranty_claim_log(claim_id, id);
 
@@ -434,6 +440,7 @@ CREATE TABLE care_calls (
         id INTEGER PRIMARY KEY,
         followup_id INTEGER REFERENCES care_followups(id),
         reminder_id INTEGER REFERENCES care_reminders(id),
+        warranty_call_id INTEGER REFERENCES warranty_calls(id),
         user_id INTEGER NOT NULL REFERENCES users(id),
         started_at TEXT NOT NULL,
         ended_at TEXT NOT NULL,
@@ -443,7 +450,7 @@ CREATE TABLE care_calls (
         created_at TEXT NOT NULL, template_version INTEGER NOT NULL DEFAULT 1,
         CHECK (ended_at >= started_at),
         CHECK ((outcome = 'call_back') = (callback_at IS NOT NULL)),
-        CHECK ((followup_id IS NULL) <> (reminder_id IS NULL))
+        CHECK ((followup_id IS NOT NULL) + (reminder_id IS NOT NULL) + (warranty_call_id IS NOT NULL) = 1)
       ) STRICT;
 
 -- table care_complaint_actions
@@ -1420,6 +1427,37 @@ CREATE TABLE vehicles (
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
 
+-- table warranty_call_runs
+CREATE TABLE warranty_call_runs (
+        kind TEXT PRIMARY KEY CHECK (kind IN ('coverage_expiry', 'first_service')),
+        day TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_calls
+CREATE TABLE warranty_calls (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('coverage_expiry', 'first_service')),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        starts_on TEXT NOT NULL,
+        months INTEGER NOT NULL CHECK (months > 0),
+        ends_on TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'booked', 'declined', 'wrong_number')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        next_try_at TEXT,
+        appointment_id INTEGER REFERENCES appointments(id),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        close_note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (due_date <= ends_on),
+        UNIQUE (vehicle_id, kind, months)
+      ) STRICT;
+
 -- table warranty_check_rules
 CREATE TABLE warranty_check_rules (
         rule TEXT PRIMARY KEY CHECK (rule IN ('coverage', 'mileage_backwards', 'causal_part_on_ro', 'duplicate_operation', 'late_submission', 'old_part_tagged', 'narrative', 'labour_hours')),
@@ -1535,6 +1573,13 @@ CREATE TABLE warranty_claims (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+
+-- table warranty_first_service_terms
+CREATE TABLE warranty_first_service_terms (
+        make TEXT PRIMARY KEY,
+        months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 60),
+        km INTEGER NOT NULL CHECK (km BETWEEN 500 AND 100000)
       ) STRICT;
 
 -- table warranty_line_overrides

@@ -7,6 +7,7 @@ import { dateTime, money } from '../../format'
 import { navigate } from '../../router'
 import { useCan } from '../../permissions'
 import { ClaimTable } from './ClaimTable'
+import { TodayCalls } from './TodayCalls'
 
 type RoToClaim = OutputOf<Contract['warranty.today']>['rosWithoutClaim'][number]
 
@@ -20,6 +21,7 @@ export function TodayView() {
   const data = today.data
   return (
     <div className="wty-today">
+      <TodayCalls />
       <Card size="small" title={t('wty.today.toCheck')}>
         <ClaimTable rows={data?.toCheck ?? []} loading={today.isLoading} label={t('wty.today.toCheck')} />
       </Card>

@@ -9,6 +9,7 @@ import { PaymentListView } from './PaymentListView'
 import { ShelfView } from './ShelfView'
 import { ShipmentsView } from './ShipmentsView'
 import { VehicleView } from './VehicleView'
+import { CoverageCallList } from './CoverageCallList'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -30,6 +31,7 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'shelf', label: t('wty.tab.shelf'), children: <ShelfView /> },
           { key: 'shipments', label: t('wty.tab.shipments'), children: <ShipmentsView /> },
           { key: 'vehicle', label: t('sanbao.tab'), children: <VehicleView /> },
+          { key: 'calls', label: t('wty.tab.calls'), children: <CoverageCallList /> },
         ]}
       />
     </div>
