@@ -12,32 +12,38 @@ import { careContract } from './care'
 import { departmentContract } from './department'
 import { csiContract } from './csi'
 import { insuranceContract, insurerReceivablesContract } from './insurance'
-import type { ApiClientOf } from './types'
-
-/** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...insuranceContract, ...insurerReceivablesContract } as const
 import { sanbaoContract } from './sanbao'
-import type { ApiClientOf } from './types'
-
-/** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...sanbaoContract } as const
 import { csiImportContract } from './csi-import'
 import { careSurveyContract } from './care-survey'
-import type { ApiClientOf } from './types'
-
-/** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...csiImportContract, ...careSurveyContract } as const
 import { attachmentsContract } from './attachments'
 import { warrantyPackageContract } from './warranty-package'
-import type { ApiClientOf } from './types'
-
-/** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...attachmentsContract, ...warrantyPackageContract } as const
 import { warrantyCallsContract } from './warranty-calls'
 import type { ApiClientOf } from './types'
 
-/** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...warrantyCallsContract } as const
+/** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
+export const contract = {
+  ...appContract,
+  ...receptionContract,
+  ...workshopContract,
+  ...dataContract,
+  ...partsContract,
+  ...settlementContract,
+  ...rulesContract,
+  ...auditContract,
+  ...terminalSetupContract,
+  ...warrantyContract,
+  ...careContract,
+  ...departmentContract,
+  ...csiContract,
+  ...insuranceContract,
+  ...insurerReceivablesContract,
+  ...sanbaoContract,
+  ...csiImportContract,
+  ...careSurveyContract,
+  ...attachmentsContract,
+  ...warrantyPackageContract,
+  ...warrantyCallsContract,
+} as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

@@ -97,9 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   technical_supervisor: ['reception.read', 'catalog.read', 'workshop.read', 'workshop.qc', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'attachments.read', 'attachments.write'],
   parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read', 'department.read', 'department.fiveS', 'attachments.read', 'attachments.write'],
   parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake', 'alerts.read'],
-  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'attachments.read', 'attachments.write'],
   // The clerk books the check-up (预约回厂检查) from a warranty reminder call.
-  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'appointments.write'],
+  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'attachments.read', 'attachments.write', 'appointments.write'],
   cashier: ['reception.read', 'catalog.read', 'settlement.read', 'settlement.settle', 'receivables.read', 'alerts.read'],
   administrator: [...PERMISSIONS],
 }
