@@ -17,6 +17,7 @@ import { warrantyHandlers } from '../warranty/handlers'
 import { careHandlers } from '../care/handlers'
 import { departmentHandlers } from '../department/handlers'
 import { csiHandlers } from '../csi/handlers'
+import { campaignsHandlers } from '../department/campaign-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -40,4 +41,5 @@ export const handlers: HandlersFor<Contract> = {
   ...careHandlers,
   ...departmentHandlers,
   ...csiHandlers,
+  ...campaignsHandlers,
 }

@@ -11,10 +11,11 @@ import { warrantyContract } from './warranty'
 import { careContract } from './care'
 import { departmentContract } from './department'
 import { csiContract } from './csi'
+import { campaignsContract } from './campaigns'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here. */
-export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract } as const
+export const contract = { ...appContract, ...receptionContract, ...workshopContract, ...dataContract, ...partsContract, ...settlementContract, ...rulesContract, ...auditContract, ...terminalSetupContract, ...warrantyContract, ...careContract, ...departmentContract, ...csiContract, ...campaignsContract } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
 export type ApiClient = ApiClientOf<Contract>

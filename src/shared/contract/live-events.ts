@@ -37,6 +37,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'data.job.failed': DATA,
   'department.changed': ['department.read'],
   'csi.changed': ['care.read'],
+  'campaign.changed': ['care.read', 'department.read', 'reception.read'],
 }
 
 /** The workshop wall display has no user; it reads what the board shows. */

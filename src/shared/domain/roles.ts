@@ -57,6 +57,7 @@ export const PERMISSIONS = [
   'department.fiveS', // 5S audits and their findings
   'department.scorecard', // comment on a person's monthly scorecard (service manager)
   'department.own', // read and acknowledge one's own monthly scorecard (advisors, front-desk supervisor, technicians)
+  'campaigns.manage', // plan monthly service campaigns, their target group, cost and summary (service manager)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -85,7 +86,7 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.scorecard'],
+  service_manager: [...advisor, 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.scorecard', 'campaigns.manage'],
   front_desk_supervisor: [...advisor, 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.csi', 'department.read', 'department.training', 'department.fiveS', 'department.own'],
   service_advisor: [...advisor, 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints', 'department.own'],
   workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'department.fiveS'],

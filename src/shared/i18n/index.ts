@@ -28,17 +28,19 @@ import { department as zhDepartment } from './zh-CN/department'
 import { department as enDepartment } from './en/department'
 import { csi as zhCsi } from './zh-CN/csi'
 import { csi as enCsi } from './en/csi'
+import { campaigns as zhCampaigns } from './zh-CN/campaigns'
+import { campaigns as enCampaigns } from './en/campaigns'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
 const zh = {
-  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi,
+  ...zhErrors, ...zhDomain, ...zhApp, ...zhReception, ...zhWorkshop, ...zhParts, ...zhData, ...zhSettlement, ...zhFrontDesk, ...zhSecurity, ...zhWarranty, ...zhCare, ...zhDepartment, ...zhCsi, ...zhCampaigns,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
-  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi,
+  ...enErrors, ...enDomain, ...enApp, ...enReception, ...enWorkshop, ...enParts, ...enData, ...enSettlement, ...enFrontDesk, ...enSecurity, ...enWarranty, ...enCare, ...enDepartment, ...enCsi, ...enCampaigns,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

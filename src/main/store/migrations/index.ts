@@ -16,6 +16,7 @@ import { m0014 } from './0014-figure-indexes'
 import { m0015 } from './0015-warranty-money-parts'
 import { m0016 } from './0016-care-reminders'
 import { m0018 } from './0018-csi'
+import { m0024 } from './0024-campaigns'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0018]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0018, m0024]

@@ -66,6 +66,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
   'csi.changed': ['csi.list'],
+  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount'],
 }
 
 /**
@@ -98,6 +99,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   'data.backup': ['data.backup.requested'],
   department: ['department.changed', 'alerts.changed'],
   csi: ['csi.changed'],
+  campaigns: ['campaign.changed', 'alerts.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */
