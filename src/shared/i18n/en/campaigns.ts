@@ -7,6 +7,7 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'entity.campaignInvite': 'campaign invitation',
   'audit.entity.campaign': 'Service campaign',
   'audit.entity.campaign_invite': 'Campaign invitation',
+  'audit.action.campaigns.save': 'Save service campaign',
   'audit.action.campaigns.create': 'Create service campaign',
   'audit.action.campaigns.update': 'Change service campaign',
   'audit.action.campaigns.invite': 'Build campaign invitation list',

@@ -5,6 +5,7 @@ export const campaigns = {
   'entity.campaignInvite': '活动邀约',
   'audit.entity.campaign': '市场活动',
   'audit.entity.campaign_invite': '活动邀约',
+  'audit.action.campaigns.save': '保存市场活动',
   'audit.action.campaigns.create': '新建市场活动',
   'audit.action.campaigns.update': '修改市场活动',
   'audit.action.campaigns.invite': '生成活动邀约名单',
