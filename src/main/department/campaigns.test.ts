@@ -122,3 +122,42 @@ describe('the campaign code on the RO', () => {
     expect(audit.n).toBe(1)
   })
 })
+
+describe('the analysis', () => {
+  it('counts invited, reached, booked, arrived, ROs, revenue net of VAT and discount, each equal to its rows', async () => {
+    const [k] = await t.ok('service_manager', 'campaigns.list', {})
+    // A walk-in during the campaign carries the code and is settled.
+    const ro = await readyRo(t, { type: 'maintenance', lines: [{ payer: 'customer', amountFen: 56_500 }] })
+    await t.ok('service_advisor', 'campaigns.ro.set', { roId: ro.id, campaignId: k!.id })
+    await t.ok('cashier', 'settlement.settle', { roId: ro.id, version: ro.version })
+    const { net } = t.app.store.sqlite.prepare(`SELECT SUM(net_fen) AS net FROM invoices WHERE ro_id = ? AND kind = 'invoice'`).get(ro.id) as { net: number }
+
+    const a = await t.ok('service_manager', 'campaigns.analysis', { id: k!.id })
+    const value = (f: string) => a.figures.find((x) => x.figure === f)!.value
+    expect({ invited: value('invited'), reached: value('reached'), booked: value('booked'), arrived: value('arrived'), ros: value('ros'), revenue: value('revenue'), discount: value('discount') }).toEqual({
+      invited: 2,
+      reached: 1,
+      booked: 1,
+      arrived: 1,
+      ros: 2,
+      revenue: net,
+      discount: 0,
+    })
+    expect(net).toBe(56_500) // line prices are net of VAT
+    for (const f of a.figures) {
+      const drill = await t.ok('service_manager', 'campaigns.drill', { id: k!.id, figure: f.figure })
+      const sum = f.figure === 'revenue' || f.figure === 'discount' ? drill.rows.reduce((s, r) => s + (r.amountFen ?? 0), 0) : drill.rows.length
+      expect(sum, f.figure).toBe(f.value)
+    }
+    expect(a.returnOnCostBp).toBeNull()
+  })
+
+  it('takes the manager’s cost and summary and gives the return on cost', async () => {
+    const [k] = await t.ok('service_manager', 'campaigns.list', {})
+    const reviewed = await t.ok('service_manager', 'campaigns.review', { id: k!.id, version: k!.version, costFen: 20_000, summary: '到店率高于预期' })
+    expect(reviewed).toMatchObject({ costFen: 20_000, summary: '到店率高于预期' })
+    const a = await t.ok('service_manager', 'campaigns.analysis', { id: k!.id })
+    expect(a.returnOnCostBp).toBe(18_250) // (565 − 200) ÷ 200
+    expect(await t.call('service_advisor', 'campaigns.review', { id: k!.id, version: reviewed.version, costFen: 0, summary: '' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CALL_OUTCOMES } from '../domain/care'
-import { INVITE_STATES, TARGET_SOURCES } from '../domain/campaign'
+import { CAMPAIGN_FIGURES, INVITE_STATES, TARGET_SOURCES } from '../domain/campaign'
 import { CallRow } from './care'
 import type { ContractSection } from './types'
 
@@ -87,6 +87,25 @@ export const RoCampaign = z.object({
   editable: z.boolean(),
 })
 
+export const FigureRow = z.object({
+  key: z.string(),
+  vehicleId: z.number(),
+  plate: z.string().nullable(),
+  customerName: z.string(),
+  roId: z.number().nullable(),
+  roNumber: z.string().nullable(),
+  at: z.string().nullable(),
+  /** The row's money for revenue and discount (fen); null for the counted figures. */
+  amountFen: z.number().nullable(),
+})
+
+export const CampaignAnalysis = z.object({
+  campaign: CampaignRow,
+  figures: z.array(z.object({ figure: z.enum(CAMPAIGN_FIGURES), value: z.number() })),
+  /** (revenue − cost) ÷ cost in basis points; null while no cost is entered. */
+  returnOnCostBp: z.number().nullable(),
+})
+
 const w = 'write' as const
 const r = 'read' as const
 
@@ -139,6 +158,21 @@ export const campaignsContract = {
     }),
     output: InviteView,
     access: 'care.call',
+    kind: w,
+  },
+  'campaigns.analysis': { input: z.strictObject({ id: Id }), output: CampaignAnalysis, access: 'department.read', kind: r },
+  /** The rows behind one figure of the analysis: the figure is their count, or their sum for money. */
+  'campaigns.drill': {
+    input: z.strictObject({ id: Id, figure: z.enum(CAMPAIGN_FIGURES) }),
+    output: z.object({ figure: z.enum(CAMPAIGN_FIGURES), value: z.number(), rows: z.array(FigureRow) }),
+    access: 'department.read',
+    kind: r,
+  },
+  /** The manager's cost of the campaign and the written summary (活动总结). */
+  'campaigns.review': {
+    input: z.strictObject({ id: Id, version: Version, costFen: Fen, summary: z.string().trim().max(4000) }),
+    output: CampaignRow,
+    access: 'campaigns.manage',
     kind: w,
   },
   'campaigns.ro.get': { input: z.strictObject({ roId: Id }), output: RoCampaign, access: 'reception.read', kind: r },

@@ -17,3 +17,18 @@ export const FIRST_SERVICE_MONTHS = 6
 
 /** The campaign code: the month and a number within it (HD202612-1). */
 export const campaignCode = (month: string, n: number): string => `HD${month.replace('-', '')}-${n}`
+
+/**
+ * The analysis [manual: 活动分析与总结], each figure with rows behind it: invited, reached (a call
+ * reached them), booked, arrived (an invited vehicle opened an RO in the campaign's dates), ROs
+ * carrying the code, their revenue net of VAT and the discount given at settlement (settled ROs,
+ * standing settlement only).
+ */
+export const CAMPAIGN_FIGURES = ['invited', 'reached', 'booked', 'arrived', 'ros', 'revenue', 'discount'] as const
+export type CampaignFigure = (typeof CAMPAIGN_FIGURES)[number]
+export const figureIsMoney = (f: CampaignFigure): boolean => f === 'revenue' || f === 'discount'
+
+/** Return on cost: what the campaign brought in beyond its cost, per unit of cost (basis points); none without a cost. */
+export function returnOnCostBp(revenueFen: number, costFen: number): number | null {
+  return costFen > 0 ? Math.round(((revenueFen - costFen) * 10_000) / costFen) : null
+}

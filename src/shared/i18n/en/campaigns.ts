@@ -13,6 +13,8 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'audit.action.campaigns.invite': 'Build campaign invitation list',
   'audit.action.campaigns.invite.logCall': 'Log campaign invitation call',
   'audit.action.campaigns.ro.set': 'Set campaign code on RO',
+  'audit.action.campaigns.review': 'Enter campaign cost and summary',
+  'audit.field.summary': 'Summary',
   'audit.field.labourDiscountBp': 'Labour discount',
   'audit.field.invited': 'Invited',
   'audit.field.inviteResult': 'Invitation result',

@@ -11,6 +11,8 @@ export const campaigns = {
   'audit.action.campaigns.invite': '生成活动邀约名单',
   'audit.action.campaigns.invite.logCall': '登记活动邀约电话',
   'audit.action.campaigns.ro.set': '设置工单活动代码',
+  'audit.action.campaigns.review': '登记活动费用与总结',
+  'audit.field.summary': '总结',
   'audit.field.labourDiscountBp': '工时折扣',
   'audit.field.invited': '邀约数',
   'audit.field.inviteResult': '邀约结果',
