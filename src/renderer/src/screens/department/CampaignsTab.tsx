@@ -10,6 +10,8 @@ import { useCan } from '../../permissions'
 import type { DepartmentUi } from '../../stores/department-store'
 import { CampaignModal } from './CampaignModal'
 import { InviteCallDialog } from './InviteCallDialog'
+import { CampaignAnalysis } from './CampaignAnalysis'
+import { CampaignReport } from './CampaignReport'
 import './campaigns.css'
 
 type Campaign = OutputOf<Contract['campaigns.list']>[number]
@@ -23,8 +25,12 @@ export function CampaignsTab({ ui }: { ui: DepartmentUi }) {
   const list = useApiQuery('campaigns.list', {})
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null)
+  const [printing, setPrinting] = useState(false)
+  const canAnalyse = useCan('department.read')
   const campaigns = list.data ?? []
   const selected = campaigns.find((c) => c.id === selectedId) ?? campaigns[0] ?? null
+  const analysis = useApiQuery('campaigns.analysis', { id: selected?.id ?? 0 }, { enabled: selected !== null && canAnalyse })
+  if (printing && analysis.data) return <CampaignReport analysis={analysis.data} onBack={() => setPrinting(false)} />
   return (
     <div>
       <Space className="stl-toolbar">
@@ -66,6 +72,7 @@ export function CampaignsTab({ ui }: { ui: DepartmentUi }) {
             : []),
         ]}
       />
+      {analysis.data && analysis.data.campaign.id === selected?.id && <CampaignAnalysis key={`${selected.id}-${selected.version}`} analysis={analysis.data} canManage={canManage} onPrint={() => setPrinting(true)} />}
       {selected ? <InviteList campaign={selected} canManage={canManage} /> : campaigns.length > 0 && <Empty description={t('campaign.pickOne')} />}
       {editing && <CampaignModal campaign={editing === 'new' ? null : editing} month={month} onClose={() => setEditing(null)} />}
     </div>
