@@ -43,7 +43,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
   'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
-  'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
+  'settlement.changed': ['campaigns.analysis', 'campaigns.drill', ...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],
   'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get', ...DASHBOARD_READS],
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
@@ -66,7 +66,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.job.failed': DATA_READS,
   'department.changed': DEPARTMENT_READS,
   'csi.changed': ['csi.list'],
-  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount'],
+  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill'],
 }
 
 /**

@@ -37,21 +37,19 @@ export function CampaignReport({ analysis, onBack }: { analysis: Analysis; onBac
         </tbody>
       </table>
       <table className="print-grid">
-        <thead>
-          <tr>
-            {analysis.figures.map((f) => (
-              <th key={f.figure}>{t(`campaignFigure.${f.figure}`)}</th>
-            ))}
-            <th>{t('campaign.cost')}</th>
-            <th>{t('campaign.returnOnCost')}</th>
-          </tr>
-        </thead>
         <tbody>
+          {analysis.figures.map((f) => (
+            <tr key={f.figure}>
+              <th>{t(`campaignFigure.${f.figure}`)}</th>
+              <td>{figureIsMoney(f.figure) ? money(f.value, locale) : f.value}</td>
+            </tr>
+          ))}
           <tr>
-            {analysis.figures.map((f) => (
-              <td key={f.figure}>{figureIsMoney(f.figure) ? money(f.value, locale) : f.value}</td>
-            ))}
+            <th>{t('campaign.cost')}</th>
             <td>{money(k.costFen, locale)}</td>
+          </tr>
+          <tr>
+            <th>{t('campaign.returnOnCost')}</th>
             <td>{analysis.returnOnCostBp === null ? '—' : percentFromBp(analysis.returnOnCostBp)}</td>
           </tr>
         </tbody>
