@@ -26,6 +26,7 @@ import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
+import { campaignsHandlers } from '../department/campaign-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -57,4 +58,5 @@ export const handlers: HandlersFor<Contract> = {
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
+  ...campaignsHandlers,
 }

@@ -327,6 +327,9 @@ export interface DB {
   warranty_first_service_terms: WarrantyFirstServiceTermsTable
   warranty_calls: WarrantyCallsTable
   warranty_call_runs: WarrantyCallRunsTable
+  campaigns: CampaignsTable
+  campaign_invites: CampaignInvitesTable
+  campaign_ros: CampaignRosTable
 }
 
 export interface ExportBatchesTable {
@@ -1026,6 +1029,7 @@ export interface CareCallsTable {
   /** The survey template the call was asked with. */
   template_version: Generated<number>
   warranty_call_id: number | null
+  invite_id: number | null
 }
 
 export interface CareCallAnswersTable {
@@ -1335,4 +1339,49 @@ export interface WarrantyCallRunsTable {
   day: string
   variant: string
   at: string
+}
+
+export interface CampaignsTable {
+  id: Generated<number>
+  code: string
+  name: string
+  month: string
+  starts_on: string
+  ends_on: string
+  labour_discount_bp: Generated<number>
+  package_name: Generated<string>
+  package_price_fen: number | null
+  free_check: Generated<string>
+  target_source: 'all' | 'service_due' | 'lost' | 'first_service'
+  target_model: string | null
+  target_age_min: number | null
+  target_age_max: number | null
+  cost_fen: Generated<number>
+  summary: Generated<string>
+  state: Generated<'planned' | 'cancelled'>
+  created_by: number
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface CampaignInvitesTable {
+  id: Generated<number>
+  campaign_id: number
+  vehicle_id: number
+  customer_id: number
+  state: Generated<'open' | 'booked' | 'declined'>
+  attempts: Generated<number>
+  reached_at: string | null
+  callback_at: string | null
+  closed_at: string | null
+  created_at: string
+  version: Generated<number>
+}
+
+export interface CampaignRosTable {
+  ro_id: number
+  campaign_id: number
+  set_by: number
+  set_at: string
 }

@@ -18,6 +18,7 @@ import { careSurveyContract } from './care-survey'
 import { attachmentsContract } from './attachments'
 import { warrantyPackageContract } from './warranty-package'
 import { warrantyCallsContract } from './warranty-calls'
+import { campaignsContract } from './campaigns'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -43,6 +44,7 @@ export const contract = {
   ...attachmentsContract,
   ...warrantyPackageContract,
   ...warrantyCallsContract,
+  ...campaignsContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

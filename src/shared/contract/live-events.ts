@@ -38,6 +38,7 @@ export const EVENT_READERS: Record<string, readonly Permission[]> = {
   'department.changed': ['department.read'],
   'csi.changed': ['care.read'],
   'attachments.changed': ['attachments.read'],
+  'campaign.changed': ['care.read', 'department.read', 'reception.read'],
 }
 
 /** The workshop wall display has no user; it reads what the board shows. */

@@ -42,6 +42,8 @@ import { attachments as zhAttachments } from './zh-CN/attachments'
 import { attachments as enAttachments } from './en/attachments'
 import { warrantyCalls as zhWarrantyCalls } from './zh-CN/warranty-calls'
 import { warrantyCalls as enWarrantyCalls } from './en/warranty-calls'
+import { campaigns as zhCampaigns } from './zh-CN/campaigns'
+import { campaigns as enCampaigns } from './en/campaigns'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -70,6 +72,7 @@ const zh = {
   ...zhCareSurvey,
   ...zhAttachments,
   ...zhWarrantyCalls,
+  ...zhCampaigns,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -94,6 +97,7 @@ const en: Record<MessageKey, string> = {
   ...enCareSurvey,
   ...enAttachments,
   ...enWarrantyCalls,
+  ...enCampaigns,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -37,8 +37,20 @@ CREATE INDEX audit_log_ro ON audit_log(json_extract(detail, '$.roId')) WHERE jso
 -- index audit_log_user
 CREATE INDEX audit_log_user ON audit_log(user_id, id);
 
+-- index campaign_invites_vehicle
+CREATE INDEX campaign_invites_vehicle ON campaign_invites(vehicle_id);
+
+-- index campaign_ros_campaign
+CREATE INDEX campaign_ros_campaign ON campaign_ros(campaign_id);
+
+-- index campaigns_month
+CREATE INDEX campaigns_month ON campaigns(month, state);
+
 -- index care_calls_followup
 CREATE INDEX care_calls_followup ON care_calls(followup_id, id);
+
+-- index care_calls_invite
+CREATE INDEX care_calls_invite ON care_calls(invite_id, id);
 
 -- index care_calls_reminder
 CREATE INDEX care_calls_reminder ON care_calls(reminder_id, id);
@@ -427,6 +439,56 @@ CREATE TABLE bays (
         updated_at TEXT NOT NULL
       ) STRICT;
 
+-- table campaign_invites
+CREATE TABLE campaign_invites (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'booked', 'declined')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        reached_at TEXT,
+        callback_at TEXT,
+        closed_at TEXT,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (campaign_id, vehicle_id)
+      ) STRICT;
+
+-- table campaign_ros
+CREATE TABLE campaign_ros (
+        ro_id INTEGER PRIMARY KEY REFERENCES repair_orders(id),
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+        set_by INTEGER NOT NULL REFERENCES users(id),
+        set_at TEXT NOT NULL
+      ) STRICT;
+
+-- table campaigns
+CREATE TABLE campaigns (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        labour_discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (labour_discount_bp BETWEEN 0 AND 10000),
+        package_name TEXT NOT NULL DEFAULT '',
+        package_price_fen INTEGER CHECK (package_price_fen >= 0),
+        free_check TEXT NOT NULL DEFAULT '',
+        target_source TEXT NOT NULL CHECK (target_source IN ('all', 'service_due', 'lost', 'first_service')),
+        target_model TEXT,
+        target_age_min INTEGER CHECK (target_age_min >= 0),
+        target_age_max INTEGER CHECK (target_age_max >= 0),
+        cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (cost_fen >= 0),
+        summary TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'cancelled')),
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (ends_on >= starts_on)
+      ) STRICT;
+
 -- table care_call_answers
 CREATE TABLE care_call_answers (
         call_id INTEGER NOT NULL REFERENCES care_calls(id),
@@ -441,16 +503,18 @@ CREATE TABLE care_calls (
         followup_id INTEGER REFERENCES care_followups(id),
         reminder_id INTEGER REFERENCES care_reminders(id),
         warranty_call_id INTEGER REFERENCES warranty_calls(id),
+        invite_id INTEGER REFERENCES campaign_invites(id),
         user_id INTEGER NOT NULL REFERENCES users(id),
         started_at TEXT NOT NULL,
         ended_at TEXT NOT NULL,
         outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'wrong_number', 'call_back')),
         callback_at TEXT,
         remark TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL, template_version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        template_version INTEGER NOT NULL DEFAULT 1,
         CHECK (ended_at >= started_at),
         CHECK ((outcome = 'call_back') = (callback_at IS NOT NULL)),
-        CHECK ((followup_id IS NOT NULL) + (reminder_id IS NOT NULL) + (warranty_call_id IS NOT NULL) = 1)
+        CHECK ((followup_id IS NOT NULL) + (reminder_id IS NOT NULL) + (warranty_call_id IS NOT NULL) + (invite_id IS NOT NULL) = 1)
       ) STRICT;
 
 -- table care_complaint_actions

@@ -43,7 +43,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
   'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list', 'warranty.calls.list'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
-  'settlement.changed': [...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
+  'settlement.changed': ['campaigns.analysis', 'campaigns.drill', ...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],
   'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get', ...DASHBOARD_READS],
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
@@ -67,6 +67,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'department.changed': DEPARTMENT_READS,
   'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
   'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document'],
+  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill'],
 }
 
 /**
@@ -102,6 +103,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   csi: ['csi.changed'],
   insurance: ['ro.changed', 'settlement.changed'],
   attachments: ['attachments.changed'],
+  campaigns: ['campaign.changed', 'alerts.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

@@ -12,6 +12,7 @@ import { ProgressTab } from './ProgressTab'
 import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
+import { CampaignsTab } from './CampaignsTab'
 import '../settlement/settlement.css'
 import './department.css'
 
@@ -36,6 +37,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'scorecards', label: t('dept.tab.scorecards'), children: <ScorecardsTab ui={ui} /> },
           { key: 'training', label: t('dept.tab.training'), children: <TrainingTab ui={ui} /> },
           { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
+          { key: 'campaigns', label: t('dept.tab.campaigns'), children: <CampaignsTab ui={ui} /> },
         ]}
       />
     </div>

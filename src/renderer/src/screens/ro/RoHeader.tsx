@@ -4,6 +4,7 @@ import { dateTime, km } from '../../format'
 import { navigate } from '../../router'
 import type { RoDetailT } from '../../stores/types'
 import { stateColour } from './state-colour'
+import { RoCampaignField } from './RoCampaignField'
 
 export function RoHeader({ ro, dirty }: { ro: RoDetailT; dirty: boolean }) {
   const t = useT()
@@ -46,6 +47,7 @@ export function RoHeader({ ro, dirty }: { ro: RoDetailT; dirty: boolean }) {
           { key: 'promised', label: t('field.promisedAt'), children: dateTime(ro.promisedAt) },
           { key: 'odometer', label: t('field.odometerKm'), children: km(ro.odometerKm, locale) },
           { key: 'fuel', label: t('field.fuelEighths'), children: t('checkIn.fuelValue', { n: ro.fuelEighths }) },
+          { key: 'campaign', label: t('campaign.onRo'), children: <RoCampaignField roId={ro.id} /> },
         ]}
       />
     </div>
