@@ -49,6 +49,7 @@ describe('a warranty line outside the vehicle’s coverage on the RO screen', ()
 
   it('shows at the desk what the car is still covered for, one line per coverage', async () => {
     const coverage = await apiCall(env.host.url, token, 'warranty.coverage', { vehicleId: (await apiCall(env.host.url, token, 'ro.get', { id: roId })).vehicle.id })
+    await page.goto('/#/reception')
     const search = page.getByRole('combobox', { name: zh('desk.searchLabel') })
     await search.fill(plate)
     await page.getByRole('option').filter({ hasText: plate }).first().waitFor()
