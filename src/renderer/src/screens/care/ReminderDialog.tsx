@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { Alert, Button, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
+import { useState } from 'react'
+import { Alert, Button, Input, Modal, Space } from 'antd'
 import { type CallOutcome } from '../../../../shared/domain/care'
 import { toLocalIso } from '../../../../shared/domain/time'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
@@ -9,8 +9,7 @@ import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from './CallHistory'
 import { DialHeader, OutcomePicker, useCallTimer } from './CallParts'
-
-type Next = 'none' | 'book' | 'decline'
+import { BookFromCall, useBookFromCall } from './BookFromCall'
 
 /** 保养提醒电话: the number large, the call timed, the outcome; from a reached call the service is booked (the reason goes with it) or declined. */
 export function ReminderDialog({ id, onClose }: { id: number; onClose: () => void }) {
@@ -25,21 +24,16 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
   const [outcome, setOutcome] = useState<CallOutcome>('reached')
   const [callbackAt, setCallbackAt] = useState('')
   const [remark, setRemark] = useState('')
-  const [next, setNext] = useState<Next>('book')
-  const [advisorId, setAdvisorId] = useState<number | null>(null)
-  const [startsAt, setStartsAt] = useState('')
-  const [duration, setDuration] = useState(60)
-  const [concern, setConcern] = useState<string | null>(null)
   const save = useApiMutation('care.reminders.logCall', { showError: 'inline', onSuccess: (data) => (data.state === 'open' ? setRemark('') : onClose()) })
   const m = view.data
   // Who can take a booking, the service advisors first.
   const rank = (role: string) => ['service_advisor', 'front_desk_supervisor', 'service_manager'].indexOf(role)
-  const advisors = (staff.data ?? []).filter((s) => rank(s.role) >= 0).sort((a, b) => rank(a.role) - rank(b.role))
-  useEffect(() => {
-    if (advisorId === null && advisors[0]) setAdvisorId(advisors[0].id)
-  }, [advisorId, advisors])
+  const advisors = (staff.data ?? [])
+    .filter((s) => rank(s.role) >= 0)
+    .sort((a, b) => rank(a.role) - rank(b.role))
+    .map((s) => ({ id: s.id, name: s.name }))
+  const next = useBookFromCall(advisors, canBook, outcome)
   const ready = timer.startedAt !== null && timer.endedAt !== null
-  const booking = outcome === 'reached' && next === 'book' && canBook
 
   const submit = () => {
     if (!m || !timer.startedAt || !timer.endedAt) return
@@ -51,8 +45,7 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
       outcome,
       ...(outcome === 'call_back' && callbackAt ? { callbackAt: wallClockToIso(callbackAt, tz) } : {}),
       remark,
-      ...(booking && advisorId !== null && startsAt ? { book: { advisorId, startsAt: wallClockToIso(startsAt, tz), durationMin: duration, concern: concern ?? m.reason } } : {}),
-      decline: outcome === 'reached' && next === 'decline',
+      ...next.input(tz, m.reason),
     })
   }
 
@@ -66,8 +59,8 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
         m?.state === 'open' && canCall ? (
           <Space>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" disabled={!ready || (booking && (!startsAt || advisorId === null))} loading={save.isPending} onClick={submit}>
-              {booking ? t('care.reminder.saveBook') : t('care.call.save')}
+            <Button type="primary" disabled={!ready || next.incomplete} loading={save.isPending} onClick={submit}>
+              {next.booking ? t('care.reminder.saveBook') : t('care.call.save')}
             </Button>
           </Space>
         ) : null
@@ -93,28 +86,7 @@ export function ReminderDialog({ id, onClose }: { id: number; onClose: () => voi
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
               <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
-                <div className="care-section">
-                  <Radio.Group value={next} onChange={(e) => setNext(e.target.value as Next)} aria-label={t('care.reminder.next')}>
-                    {canBook && <Radio value="book">{t('care.reminder.book')}</Radio>}
-                    <Radio value="decline">{t('care.reminder.decline')}</Radio>
-                    <Radio value="none">{t('care.reminder.later')}</Radio>
-                  </Radio.Group>
-                  {booking && (
-                    <div className="care-book">
-                      <Select<number>
-                        size="small"
-                        style={{ width: 140 }}
-                        aria-label={t('dash.call.advisor')}
-                        value={advisorId ?? undefined}
-                        onChange={setAdvisorId}
-                        options={advisors.map((a) => ({ value: a.id, label: a.name }))}
-                      />
-                      <Input type="datetime-local" size="small" style={{ width: 220 }} aria-label={t('care.reminder.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-                      <InputNumber<number> size="small" min={5} max={600} step={15} value={duration} onChange={(v) => setDuration(v ?? 60)} aria-label={t('care.reminder.duration')} addonAfter={t('care.reminder.minutes')} />
-                      <Input.TextArea rows={2} maxLength={500} aria-label={t('care.reminder.concern')} value={concern ?? m.reason} onChange={(e) => setConcern(e.target.value)} />
-                    </div>
-                  )}
-                </div>
+                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={m.reason} labels={{ book: 'care.reminder.book', decline: 'care.reminder.decline', later: 'care.reminder.later' }} />
               )}
               <div className="care-section">
                 <Input.TextArea rows={2} maxLength={500} placeholder={t('care.call.remark')} aria-label={t('care.call.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />

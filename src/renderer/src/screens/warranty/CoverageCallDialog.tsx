@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { Alert, Button, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
+import { useState } from 'react'
+import { Alert, Button, Input, Modal, Space } from 'antd'
 import { type CallOutcome } from '../../../../shared/domain/care'
 import { toLocalIso } from '../../../../shared/domain/time'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
@@ -9,9 +9,8 @@ import { useCan } from '../../permissions'
 import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from '../care/CallHistory'
 import { DialHeader, OutcomePicker, useCallTimer } from '../care/CallParts'
+import { BookFromCall, useBookFromCall } from '../care/BookFromCall'
 import '../care/care.css'
-
-type Next = 'none' | 'book' | 'decline'
 
 /** 保修到期提醒电话: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
 export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () => void }) {
@@ -25,19 +24,11 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
   const [outcome, setOutcome] = useState<CallOutcome>('reached')
   const [callbackAt, setCallbackAt] = useState('')
   const [remark, setRemark] = useState('')
-  const [next, setNext] = useState<Next>('book')
-  const [advisorId, setAdvisorId] = useState<number | null>(null)
-  const [startsAt, setStartsAt] = useState('')
-  const [duration, setDuration] = useState(60)
-  const [concern, setConcern] = useState<string | null>(null)
   const save = useApiMutation('warranty.calls.logCall', { showError: 'inline', onSuccess: (data) => (data.state === 'open' ? setRemark('') : onClose()) })
   const w = view.data
-  const advisors = staff.data ?? []
-  useEffect(() => {
-    if (advisorId === null && advisors[0]) setAdvisorId(advisors[0].id)
-  }, [advisorId, advisors])
+  const advisors = (staff.data ?? []).map((a) => ({ id: a.id, name: a.displayName }))
+  const next = useBookFromCall(advisors, canBook, outcome)
   const ready = timer.startedAt !== null && timer.endedAt !== null
-  const booking = outcome === 'reached' && next === 'book' && canBook
   const open = w?.state === 'open' && canCall
 
   const submit = () => {
@@ -50,8 +41,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
       outcome,
       ...(outcome === 'call_back' && callbackAt ? { callbackAt: wallClockToIso(callbackAt, tz) } : {}),
       remark,
-      ...(booking && advisorId !== null && startsAt ? { book: { advisorId, startsAt: wallClockToIso(startsAt, tz), durationMin: duration, concern: concern ?? w.reason } } : {}),
-      decline: outcome === 'reached' && next === 'decline',
+      ...next.input(tz, w.reason),
     })
   }
 
@@ -65,8 +55,8 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
         open ? (
           <Space>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" disabled={!ready || (booking && (!startsAt || advisorId === null))} loading={save.isPending} onClick={submit}>
-              {booking ? t('wty.calls.saveBook') : t('care.call.save')}
+            <Button type="primary" disabled={!ready || next.incomplete} loading={save.isPending} onClick={submit}>
+              {next.booking ? t('wty.calls.saveBook') : t('care.call.save')}
             </Button>
           </Space>
         ) : null
@@ -83,28 +73,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
               <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
-                <div className="care-section">
-                  <Radio.Group value={next} onChange={(e) => setNext(e.target.value as Next)} aria-label={t('care.reminder.next')}>
-                    {canBook && <Radio value="book">{t('wty.calls.book')}</Radio>}
-                    <Radio value="decline">{t('wty.calls.decline')}</Radio>
-                    <Radio value="none">{t('wty.calls.later')}</Radio>
-                  </Radio.Group>
-                  {booking && (
-                    <div className="care-book">
-                      <Select<number>
-                        size="small"
-                        style={{ width: 140 }}
-                        aria-label={t('dash.call.advisor')}
-                        value={advisorId ?? undefined}
-                        onChange={setAdvisorId}
-                        options={advisors.map((a) => ({ value: a.id, label: a.displayName }))}
-                      />
-                      <Input type="datetime-local" size="small" style={{ width: 220 }} aria-label={t('care.reminder.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-                      <InputNumber<number> size="small" min={5} max={600} step={15} value={duration} onChange={(v) => setDuration(v ?? 60)} aria-label={t('care.reminder.duration')} addonAfter={t('care.reminder.minutes')} />
-                      <Input.TextArea rows={2} maxLength={500} aria-label={t('care.reminder.concern')} value={concern ?? w.reason} onChange={(e) => setConcern(e.target.value)} />
-                    </div>
-                  )}
-                </div>
+                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={w.reason} labels={{ book: 'wty.calls.book', decline: 'wty.calls.decline', later: 'wty.calls.later' }} />
               )}
               <div className="care-section">
                 <Input.TextArea rows={2} maxLength={500} placeholder={t('care.call.remark')} aria-label={t('care.call.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />
