@@ -7,7 +7,7 @@ import { RULE_PARAMS } from '../../shared/domain/rules'
 import { all, first, run } from '../store/query'
 import { ruleByKind } from '../rules/catalog'
 import { evaluate } from '../rules/engine'
-import { sanbaoOfVehicles, type VehicleSanbaoOut } from './sanbao-read'
+import { sanbaoOfVehicles, type VehicleSanbaoOut } from '../rules/sanbao-counts'
 
 // The 三包 channels: a vehicle's counters (the warranty desk's vehicle view), the same for an RO's
 // vehicle (the RO screen's banner), and the clerk's mark of a claim's serious safety fault or

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { singleRepairLevel, worstCounter, type SanbaoCounter } from '../../../shared/domain/sanbao'
 import { localDate } from '../../../shared/domain/calendar'
 import { all } from '../../store/query'
-import { sanbaoOfVehicles } from '../../warranty/sanbao-read'
+import { sanbaoOfVehicles } from '../sanbao-counts'
 import type { Evaluator } from './types'
 
 // 三包 thresholds (shared/domain/sanbao.ts cites the regulation): one alert per RO still at the

@@ -17,7 +17,8 @@ import { all } from '../store/query'
 import type { Store } from '../store/open'
 
 // The 三包 counters of a set of vehicles in three statements (vehicles, their warranty repairs,
-// those repairs' claims), so the rule's sweep and the RO screen's banner read the same way.
+// those repairs' claims), so the rule's sweep and the RO screen's banner read the same way. It
+// lives with the rules engine, which counts with it, and the warranty desk reads it from here.
 //
 // A repair is an RO that was not cancelled and has a line paid by the warranty; an RO whose
 // claims are all first services or campaigns (not a quality problem) is not one. Its days run from
