@@ -26,7 +26,15 @@ describe('customer care on the demo dealership', () => {
     frontdesk = await apiLogin(env.host.url, 'frontdesk', PASSWORD)
     // A demo RO ready for delivery, settled and released the way the desk does it.
     const queue = await apiCall(env.host.url, frontdesk, 'settlement.queue', { state: 'ready', limit: 500 })
-    const pick = queue.find((r) => r.type !== 'insurance')
+    // One whose parts are all issued: the settlement gate (rightly) refuses the others.
+    let pick: (typeof queue)[number] | undefined
+    for (const r of queue.filter((q) => q.type !== 'insurance')) {
+      const view = await apiCall(env.host.url, frontdesk, 'settlement.get', { roId: r.id })
+      if (view.settleGates.refusals.length === 0 && view.settleGates.outstandingParts.length === 0) {
+        pick = r
+        break
+      }
+    }
     if (!pick) throw new Error('no demo RO ready to settle')
     const settled = await apiCall(env.host.url, frontdesk, 'settlement.settle', { roId: pick.id, version: pick.version })
     await apiCall(env.host.url, frontdesk, 'settlement.deliver', { roId: pick.id, version: settled.ro.version, onCredit: settled.customerBalanceFen > 0 })
