@@ -29,13 +29,25 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 
 async function chooseOption(page: Page, label: string, optionText: string, search = false): Promise<void> {
   const box = page.getByRole('combobox', { name: label })
-  await box.click()
-  // The options come from a query: wait for them before typing, so the search filters a full list.
-  await page.locator('.ant-select-item-option').first().waitFor()
-  // A long list (the demo's suppliers) is searched, as the clerk would: only a few options are drawn.
-  if (search) await box.fill(optionText)
-  await page.locator('.ant-select-item-option').filter({ hasText: optionText }).first().click()
-  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false')
+  // On a loaded machine the list can be redrawn under the click (a live event refetches the
+  // options): then the click misses and the list stays open, so the pick is tried again until
+  // the closed select shows the option.
+  for (let attempt = 1; ; attempt++) {
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click()
+    // The options come from a query: wait for them before typing, so the search filters a full list.
+    await page.locator('.ant-select-item-option').first().waitFor()
+    // A long list (the demo's suppliers) is searched, as the clerk would: only a few options are drawn.
+    if (search) await box.fill(optionText)
+    await page.locator('.ant-select-item-option').filter({ hasText: optionText }).first().click()
+    const closed = await expect
+      .poll(() => box.getAttribute('aria-expanded'), { timeout: 3_000 })
+      .toBe('false')
+      .then(() => true, () => false)
+    if (closed) break
+    if (attempt === 4) throw new Error(`the ${label} list stayed open after ${attempt} picks of ${optionText}`)
+  }
+  const chosen = page.locator('.ant-select').filter({ has: box }).first()
+  await expect.poll(() => chosen.textContent()).toContain(optionText)
 }
 
 // A day at the parts counter of the demo dealership, in order: the supervisor imports a price
