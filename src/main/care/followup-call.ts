@@ -1,7 +1,7 @@
 import type { UserCtx } from '../api/context'
 import { AppError, fieldError } from '../api/app-error'
-import { insertId, run } from '../store/query'
-import { parseIso, toLocalIso } from '../../shared/domain/time'
+import { run } from '../store/query'
+import { inLocalTime, insertCall, refuseImpossibleCall } from './call-log'
 import { surveyComplete, UNREACHABLE_AFTER_ATTEMPTS } from '../../shared/domain/care'
 import { openComplaintRecord } from './complaint-open'
 import { getFollowUp, loadFollowUp } from './followup-view'
@@ -19,15 +19,10 @@ function refuseUnlessOpen(state: string, number: string): void {
 
 export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'care.followups.logCall'> {
   // Times compared as stored text must carry the dealership's offset, whatever the caller sent.
-  const local = (iso: string) => toLocalIso(parseIso(iso), ctx.timeZone)
-  const input = { ...raw, startedAt: local(raw.startedAt), endedAt: local(raw.endedAt), callbackAt: raw.callbackAt === undefined ? undefined : local(raw.callbackAt) }
+  const input = inLocalTime(ctx, raw)
   const f = loadFollowUp(ctx, input.id)
   refuseUnlessOpen(f.state, f.ro_number)
-  if (input.endedAt < input.startedAt) throw fieldError('VALIDATION', 'endedAt', 'care.endBeforeStart')
-  if (input.startedAt < f.delivered_at) throw fieldError('VALIDATION', 'startedAt', 'care.callBeforeDelivery')
-  if (input.endedAt > ctx.nowIso()) throw fieldError('VALIDATION', 'endedAt', 'care.callInFuture')
-  if ((input.outcome === 'call_back') !== (input.callbackAt !== undefined)) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackOnlyWithCallBack')
-  if (input.callbackAt !== undefined && input.callbackAt <= input.endedAt) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackInPast')
+  refuseImpossibleCall(ctx, input, { at: f.delivered_at, message: 'care.callBeforeDelivery' })
   const reached = input.outcome === 'reached'
   if (!reached && input.answers.length > 0) throw fieldError('VALIDATION', 'answers', 'care.answersNeedReached')
   if (new Set(input.answers.map((a) => a.question)).size !== input.answers.length) throw fieldError('VALIDATION', 'answers', 'care.duplicateAnswer')
@@ -42,20 +37,7 @@ export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'c
   if (input.complaint && !reached) throw fieldError('VALIDATION', 'complaint', 'care.complaintNeedsReached')
 
   const db = ctx.store.db
-  const callId = insertId(
-    ctx.store,
-    db.insertInto('care_calls').values({
-      followup_id: f.id,
-      user_id: ctx.user.id,
-      started_at: input.startedAt,
-      ended_at: input.endedAt,
-      outcome: input.outcome,
-      callback_at: input.callbackAt ?? null,
-      remark: input.remark,
-      created_at: ctx.nowIso(),
-      template_version: template.version,
-    }),
-  )
+  const callId = insertCall(ctx, { followup_id: f.id }, input, template.version)
   if (input.answers.length > 0) {
     run(ctx.store, db.insertInto('care_call_answers').values(input.answers.map((a) => ({ call_id: callId, question: a.question, score: a.score }))))
   }

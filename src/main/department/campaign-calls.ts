@@ -1,9 +1,10 @@
 import type { InferResult, Kysely } from 'kysely'
 import type { UserCtx } from '../api/context'
-import { AppError, conflict, fieldError, notFound } from '../api/app-error'
-import { all, first, insertId, run } from '../store/query'
+import { AppError, fieldError, notFound } from '../api/app-error'
+import { all, first } from '../store/query'
 import type { DB } from '../store/schema'
-import { parseIso, toLocalIso } from '../../shared/domain/time'
+import { inLocalTime, insertCall, refuseImpossibleCall } from '../care/call-log'
+import { updateVersioned } from '../care/versioned'
 import type { In, Out } from './campaign-types'
 
 // The invitation calls (邀约电话) of a campaign, logged in the one call log beside follow-up and
@@ -71,49 +72,23 @@ export function getInvite(ctx: UserCtx, id: number): Out<'campaigns.invite.get'>
 }
 
 export function logInviteCall(ctx: UserCtx, raw: In<'campaigns.invite.logCall'>): Out<'campaigns.invite.logCall'> {
-  // Times compared as stored text must carry the dealership's offset, whatever the caller sent.
-  const local = (iso: string) => toLocalIso(parseIso(iso), ctx.timeZone)
-  const input = { ...raw, startedAt: local(raw.startedAt), endedAt: local(raw.endedAt), callbackAt: raw.callbackAt === undefined ? undefined : local(raw.callbackAt) }
+  const input = inLocalTime(ctx, raw)
   const db = ctx.store.db
   const invite = first(ctx.store, base(db).select(['i.customer_id']).where('i.id', '=', input.id))
   if (!invite) throw notFound('entity.campaignInvite', input.id)
   const campaign = first(ctx.store, db.selectFrom('campaigns').select(['code']).where('id', '=', invite.campaign_id))!
   if (invite.state !== 'open') throw new AppError('INVALID_STATE', 'campaign.inviteClosed', { plate: invite.plate ?? '—', state: `inviteState.${invite.state}` })
-  if (input.endedAt < input.startedAt) throw fieldError('VALIDATION', 'endedAt', 'care.endBeforeStart')
-  if (input.endedAt > ctx.nowIso()) throw fieldError('VALIDATION', 'endedAt', 'care.callInFuture')
-  if ((input.outcome === 'call_back') !== (input.callbackAt !== undefined)) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackOnlyWithCallBack')
-  if (input.callbackAt !== undefined && input.callbackAt <= input.endedAt) throw fieldError('VALIDATION', 'callbackAt', 'care.callbackInPast')
+  refuseImpossibleCall(ctx, input)
   const reached = input.outcome === 'reached'
   if (input.result && !reached) throw fieldError('VALIDATION', 'result', 'care.bookNeedsReached')
 
-  insertId(
-    ctx.store,
-    db.insertInto('care_calls').values({
-      invite_id: invite.id,
-      user_id: ctx.user.id,
-      started_at: input.startedAt,
-      ended_at: input.endedAt,
-      outcome: input.outcome,
-      callback_at: input.callbackAt ?? null,
-      remark: input.remark,
-      created_at: ctx.nowIso(),
-    }),
-  )
-  const result = run(
-    ctx.store,
-    db
-      .updateTable('campaign_invites')
-      .set({
-        attempts: invite.attempts + 1,
-        callback_at: input.callbackAt ?? null,
-        ...(reached && invite.reached_at === null ? { reached_at: input.endedAt } : {}),
-        ...(input.result ? { state: input.result, closed_at: ctx.nowIso() } : {}),
-      })
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('id', '=', invite.id)
-      .where('version', '=', input.version),
-  )
-  if (result.changes !== 1) throw conflict('entity.campaignInvite', invite.id, input.version, invite.version)
+  insertCall(ctx, { invite_id: invite.id }, input)
+  updateVersioned(ctx, 'campaign_invites', invite.id, input.version, {
+    attempts: invite.attempts + 1,
+    callback_at: input.callbackAt ?? null,
+    ...(reached && invite.reached_at === null ? { reached_at: input.endedAt } : {}),
+    ...(input.result ? { state: input.result, closed_at: ctx.nowIso() } : {}),
+  })
   ctx.audit({
     action: 'campaigns.invite.logCall',
     entity: 'campaign_invite',
