@@ -13,8 +13,9 @@ import {
   type SanbaoLimits,
   type SanbaoRepair,
 } from '../../shared/domain/sanbao'
-import { all } from '../store/query'
+import { preparedQuery } from '../store/query'
 import type { Store } from '../store/open'
+import { idsIn } from './evaluators/types'
 
 // The 三包 counters of a set of vehicles in three statements (vehicles, their warranty repairs,
 // those repairs' claims), so the rule's sweep and the RO screen's banner read the same way. It
@@ -37,6 +38,35 @@ interface Env {
   ruleEnabled: boolean
 }
 
+// Run on every RO write (the rule evaluates the RO's vehicle): compiled once, the vehicle ids
+// bound as one JSON array.
+const selectVehicles = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('vehicles as v')
+    .leftJoin('warranty_starts as s', 's.vehicle_id', 'v.id')
+    .select(['v.id', 'v.vin', 'v.plate', 'v.energy', 'v.odometer_km', 'v.first_registered_on', 's.starts_on'])
+    .where('v.id', 'in', idsIn(p.ids)),
+)
+const selectRepairs = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('repair_orders as r')
+    .select(['r.id', 'r.number', 'r.vehicle_id', 'r.opened_at', 'r.completed_at', 'r.odometer_km'])
+    .where('r.vehicle_id', 'in', idsIn(p.ids))
+    .where('r.state', '<>', 'cancelled')
+    .where((eb) => eb.exists(eb.selectFrom('ro_lines as l').select('l.id').whereRef('l.ro_id', '=', 'r.id').where('l.payer', '=', 'warranty')))
+    .orderBy('r.opened_at')
+    .orderBy('r.id'),
+)
+const selectClaims = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('warranty_claims as c')
+    .leftJoin('parts as p', 'p.id', 'c.causal_part_id')
+    .leftJoin('warranty_claim_sanbao as m', 'm.claim_id', 'c.id')
+    .select(['c.id', 'c.number', 'c.ro_id', 'c.vehicle_id', 'c.claim_type', 'c.failure_code', 'p.part_number', 'm.safety_fault', 'm.replaced'])
+    .where('c.vehicle_id', 'in', idsIn(p.ids))
+    .orderBy('c.id'),
+)
+
 const dateOf = (iso: string, timeZone: string) => localDate(parseIso(iso), timeZone)
 
 /** The counters of each vehicle; `currentRo` per vehicle makes the single-repair counter that RO's own. */
@@ -44,36 +74,10 @@ export function sanbaoOfVehicles(env: Env, vehicleIds: readonly number[], curren
   const out = new Map<number, VehicleSanbaoOut>()
   if (vehicleIds.length === 0) return out
   const { store } = env
-  const ids = [...new Set(vehicleIds)]
-  const vehicles = all(
-    store,
-    store.db
-      .selectFrom('vehicles as v')
-      .leftJoin('warranty_starts as s', 's.vehicle_id', 'v.id')
-      .select(['v.id', 'v.vin', 'v.plate', 'v.energy', 'v.odometer_km', 'v.first_registered_on', 's.starts_on'])
-      .where('v.id', 'in', ids),
-  )
-  const ros = all(
-    store,
-    store.db
-      .selectFrom('repair_orders as r')
-      .select(['r.id', 'r.number', 'r.vehicle_id', 'r.opened_at', 'r.completed_at', 'r.odometer_km'])
-      .where('r.vehicle_id', 'in', ids)
-      .where('r.state', '<>', 'cancelled')
-      .where((eb) => eb.exists(eb.selectFrom('ro_lines as l').select('l.id').whereRef('l.ro_id', '=', 'r.id').where('l.payer', '=', 'warranty')))
-      .orderBy('r.opened_at')
-      .orderBy('r.id'),
-  )
-  const claims = all(
-    store,
-    store.db
-      .selectFrom('warranty_claims as c')
-      .leftJoin('parts as p', 'p.id', 'c.causal_part_id')
-      .leftJoin('warranty_claim_sanbao as m', 'm.claim_id', 'c.id')
-      .select(['c.id', 'c.number', 'c.ro_id', 'c.vehicle_id', 'c.claim_type', 'c.failure_code', 'p.part_number', 'm.safety_fault', 'm.replaced'])
-      .where('c.vehicle_id', 'in', ids)
-      .orderBy('c.id'),
-  )
+  const params = { ids: JSON.stringify([...new Set(vehicleIds)]) }
+  const vehicles = selectVehicles.all(store, params)
+  const ros = selectRepairs.all(store, params)
+  const claims = selectClaims.all(store, params)
   for (const v of vehicles) {
     const start = (v.starts_on ?? v.first_registered_on)?.slice(0, 10) ?? null
     const validity = start === null ? null : sanbaoValidity(start, env.limits)

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import { singleRepairLevel, worstCounter, type SanbaoCounter } from '../../../shared/domain/sanbao'
 import { localDate } from '../../../shared/domain/calendar'
-import { all } from '../../store/query'
+import { preparedQuery } from '../../store/query'
 import { sanbaoOfVehicles } from '../sanbao-counts'
-import type { Evaluator } from './types'
+import { idsIn, type Evaluator } from './types'
 
 // 三包 thresholds (shared/domain/sanbao.ts cites the regulation): one alert per RO still at the
 // dealership whose vehicle has a counter at or one below its threshold — the counter with the
@@ -19,16 +19,23 @@ const KEY: Record<SanbaoCounter, string> = {
   singleRepair: 'SingleRepair',
 }
 
+// Run on every RO write: compiled once.
+const selectAtDealership = preparedQuery<Record<string, never>>()((db) =>
+  db.selectFrom('repair_orders').select(['id', 'number', 'vehicle_id']).where('state', 'not in', ['settled', 'delivered', 'cancelled']),
+)
+const selectAtDealershipIn = preparedQuery<{ ids: string }>()((db, p) =>
+  db
+    .selectFrom('repair_orders')
+    .select(['id', 'number', 'vehicle_id'])
+    .where('state', 'not in', ['settled', 'delivered', 'cancelled'])
+    .where('id', 'in', idsIn(p.ids)),
+)
+
 export const sanbaoThreshold: Evaluator<'sanbao_threshold'> = {
   kind: 'sanbao_threshold',
   scopeKey: 'roIds',
   hits(env, p, ids) {
-    let q = env.store.db
-      .selectFrom('repair_orders')
-      .select(['id', 'number', 'vehicle_id'])
-      .where('state', 'not in', ['settled', 'delivered', 'cancelled'])
-    if (ids !== null) q = q.where('id', 'in', JSON.parse(ids) as number[])
-    const ros = all(env.store, q)
+    const ros = ids === null ? selectAtDealership.all(env.store, {}) : selectAtDealershipIn.all(env.store, { ids })
     const hits: { s: number; g: string; k: string; p: string }[] = []
     if (ros.length > 0) {
       const today = localDate(env.now, env.timeZone)

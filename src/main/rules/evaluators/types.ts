@@ -17,7 +17,7 @@ export interface Evaluator<K extends RuleKind = RuleKind> {
 }
 
 /** The ids JSON of an incremental run as a set, for `IN (…)`. */
-export const idsIn = (ids: string): RawBuilder<unknown> => sql`(SELECT value FROM json_each(${ids}))`
+export const idsIn = (ids: string): RawBuilder<number> => sql<number>`(SELECT value FROM json_each(${ids}))`
 
 /** A department rule: its figure is computed first, then the one-row "set" is this. */
 export function singleHit(violated: boolean, stage: 'warning' | 'breach', key: string, params: Record<string, string | number>, subjectId = 1): HitsQuery {
