@@ -150,9 +150,8 @@ export function myScorecard(ctx: UserCtx, input: In<'department.myScorecard'>): 
 
 export function scorecards(ctx: UserCtx, input: In<'department.scorecards'>): Out<'department.scorecards'> {
   const people = staffList(ctx, [...RO_OWNER_ROLES, ...TECHNICIAN_ROLES])
-  const { year, quarter } = quarterOf(input.month)
-  const months = quarterMonths(year, quarter)
-  const sums = sumsByAdvisorMonth(ctx, months[0], months[2])
+  // The list's headline is the month's figure alone: the month's sums, not the quarter's.
+  const sums = sumsByAdvisorMonth(ctx, input.month, input.month)
   const hours = efficiency(ctx, { from: `${input.month}-01`, to: lastDateOfMonth(input.month) })
   const reviews = all(ctx.store, ctx.store.db.selectFrom('scorecard_reviews').select(['user_id', 'acknowledged_at']).where('month', '=', input.month))
   return people.map((person) => {

@@ -205,6 +205,9 @@ CREATE INDEX qc_rework_job ON qc_rework(job_id);
 -- index repair_cases_submitted
 CREATE INDEX repair_cases_submitted ON repair_cases(submitted_on);
 
+-- index repair_orders_advisor
+CREATE INDEX repair_orders_advisor ON repair_orders(advisor_id, completed_at);
+
 -- index repair_orders_completed
 CREATE INDEX repair_orders_completed ON repair_orders(completed_at, type, state, settled_at);
 
@@ -250,6 +253,9 @@ CREATE INDEX ro_part_issues_part ON ro_part_issues(part_id);
 -- index sessions_user
 CREATE INDEX sessions_user ON sessions(user_id);
 
+-- index settlements_kind_at
+CREATE INDEX settlements_kind_at ON settlements(kind, at);
+
 -- index settlements_ro
 CREATE INDEX settlements_ro ON settlements(ro_id, id);
 
@@ -260,7 +266,7 @@ CREATE INDEX stock_moves_at ON stock_moves(at, kind, value_fen);
 CREATE INDEX stock_moves_part ON stock_moves(part_id, at, id);
 
 -- index stock_moves_ref
-CREATE INDEX stock_moves_ref ON stock_moves(ref_type, ref_id);
+CREATE INDEX stock_moves_ref ON stock_moves(ref_type, ref_id, kind, value_fen);
 
 -- index training_sessions_held
 CREATE INDEX training_sessions_held ON training_sessions(held_on, department);
