@@ -77,6 +77,7 @@ interface SumRow {
 // raw SQL: the same rows summed per advisor and local month (the settlement's local ISO text
 // carries its month in its first seven characters). One person's card asks for its advisor
 // only, so the three correlated sums run for that advisor's ROs, not the whole department's.
+// Gross profit is the difference of the sums, so production's sum is not asked twice per RO.
 const monthSums = (from: string, to: string, advisorId: number | null) => sql<SumRow>`
   WITH st AS (${standing(from, to)}),
   ro AS (
@@ -86,7 +87,7 @@ const monthSums = (from: string, to: string, advisorId: number | null) => sql<Su
            COALESCE((SELECT -SUM(m.value_fen) FROM stock_moves m WHERE m.ref_type = 'ro' AND m.ref_id = r.id AND m.kind IN ('issue', 'return')), 0) AS parts_cost
       FROM st JOIN repair_orders r ON r.id = st.ro_id
      ${advisorId === null ? sql`` : sql`WHERE r.advisor_id = ${advisorId}`})
-  SELECT advisor_id, m, COUNT(*) AS ros, SUM(production) AS production, SUM(parts) AS parts, SUM(production - parts_cost) AS gross_profit
+  SELECT advisor_id, m, COUNT(*) AS ros, SUM(production) AS production, SUM(parts) AS parts, SUM(production) - SUM(parts_cost) AS gross_profit
     FROM ro GROUP BY advisor_id, m`
 
 /** The measures per advisor (every one, or only `advisorId`) and month over the months `first`…`last` (`YYYY-MM`). */
