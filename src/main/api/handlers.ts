@@ -26,6 +26,7 @@ import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
+import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
@@ -58,5 +59,6 @@ export const handlers: HandlersFor<Contract> = {
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
+  ...warrantyFiguresHandlers,
   ...campaignsHandlers,
 }

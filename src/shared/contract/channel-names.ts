@@ -206,6 +206,8 @@ export const CHANNEL_NAMES = [
   'warranty.claim.submit',
   'warranty.claim.writeOff',
   'warranty.coverage',
+  'warranty.figures',
+  'warranty.figures.drill',
   'warranty.package.export',
   'warranty.parts.keep',
   'warranty.parts.label',

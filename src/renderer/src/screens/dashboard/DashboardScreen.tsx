@@ -10,6 +10,7 @@ import { useCareTargets, useDashboardUi, useTargets } from '../../stores/dashboa
 import { TargetCard } from './TargetCard'
 import { DrillDrawer } from './DrillDrawer'
 import { CsiPanel } from './CsiPanel'
+import { WarrantyFigures } from '../warranty/WarrantyFigures'
 import '../settlement/settlement.css'
 import './dashboard.css'
 
@@ -19,6 +20,7 @@ const SPANS = [6, 12, 24] as const
 export function DashboardScreen() {
   const t = useT()
   const canRead = useCan('dashboard.read')
+  const canWarranty = useCan('warranty.read')
   const months = useDashboardUi((s) => s.months)
   const drillOf = useDashboardUi((s) => s.drillOf)
   const { targets, error, loading, refetch } = useTargets(months, canRead)
@@ -67,6 +69,7 @@ export function DashboardScreen() {
         </Row>
       )}
       {targets && <CsiPanel months={months} />}
+      {targets && canWarranty && <WarrantyFigures months={months} />}
       <DrillDrawer />
     </div>
   )

@@ -8,6 +8,7 @@ import { navigate } from '../../router'
 import { useCan } from '../../permissions'
 import { ClaimTable } from './ClaimTable'
 import { TodayCalls } from './TodayCalls'
+import { WarrantyFigures } from './WarrantyFigures'
 
 type RoToClaim = OutputOf<Contract['warranty.today']>['rosWithoutClaim'][number]
 
@@ -22,6 +23,7 @@ export function TodayView() {
   return (
     <div className="wty-today">
       <TodayCalls />
+      <WarrantyFigures months={6} />
       <Card size="small" title={t('wty.today.toCheck')}>
         <ClaimTable rows={data?.toCheck ?? []} loading={today.isLoading} label={t('wty.today.toCheck')} />
       </Card>
