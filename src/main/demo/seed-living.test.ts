@@ -110,7 +110,7 @@ describe('the demo workshop', () => {
         await otherKit.close()
       }
     }
-  })
+  }, 180_000) // three whole demo dealerships, seeded one after the other
 })
 
 describe('the demo parts ledger', () => {
