@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Table, Tag } from 'antd'
+import { Alert, Button, Table, Tag } from 'antd'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
@@ -7,6 +7,8 @@ import { dateTime } from '../../format'
 import { CareToolbar } from './CareToolbar'
 import { ComplaintCase } from './ComplaintCase'
 import { useComplaints, useFiltered } from './use-care'
+import { ComplaintRegisterModal } from './ComplaintRegisterModal'
+import { useCan } from '../../permissions'
 
 type Row = OutputOf<Contract['care.complaints.list']>[number]
 const SEVERITY_COLOUR = { high: 'red', medium: 'orange', low: 'blue' } as const
@@ -17,10 +19,18 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
   const query = useComplaints(state)
   const { q, setQ, shown } = useFiltered(query.data)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [registering, setRegistering] = useState(false)
+  const canRegister = useCan('care.complaints') && state === 'active'
 
   return (
     <div>
-      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)} />
+      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)}>
+        {canRegister && (
+          <Button size="small" type="primary" onClick={() => setRegistering(true)}>
+            {t('careDesk.register')}
+          </Button>
+        )}
+      </CareToolbar>
       {query.error && <Alert type="error" showIcon title={query.error.message} />}
       <Table<Row>
         size="small"
@@ -59,6 +69,7 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
         ]}
       />
       {openId !== null && <ComplaintCase id={openId} onClose={() => setOpenId(null)} />}
+      {registering && <ComplaintRegisterModal source="phone" onClose={() => setRegistering(false)} />}
     </div>
   )
 }
