@@ -21,6 +21,7 @@ export const careDesk: Record<keyof typeof zh, string> = {
   'careDesk.saved': 'Complaint {number} registered, due {dueAt}',
   'careDesk.serviceKm': 'Km at service',
   'careDesk.lastRo': 'Last RO',
+  'careDesk.back': 'Back to the list',
   'careDesk.print': 'Print',
   'careDesk.xlsx': 'Export XLSX',
   'careDesk.printedAt': 'Printed {at}',

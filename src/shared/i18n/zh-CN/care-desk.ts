@@ -19,6 +19,7 @@ export const careDesk = {
   'careDesk.saved': '投诉 {number} 已登记，处理期限 {dueAt}',
   'careDesk.serviceKm': '保养时里程',
   'careDesk.lastRo': '最近工单',
+  'careDesk.back': '返回清单',
   'careDesk.print': '打印',
   'careDesk.xlsx': '导出 XLSX',
   'careDesk.printedAt': '打印时间 {at}',

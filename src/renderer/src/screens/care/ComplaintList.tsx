@@ -5,6 +5,8 @@ import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { CareToolbar } from './CareToolbar'
+import { CareListButtons } from './CareListButtons'
+import { CareListPrint } from './CareListPrint'
 import { ComplaintCase } from './ComplaintCase'
 import { useComplaints, useFiltered } from './use-care'
 import { ComplaintRegisterModal } from './ComplaintRegisterModal'
@@ -21,10 +23,13 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
   const [openId, setOpenId] = useState<number | null>(null)
   const [registering, setRegistering] = useState(false)
   const canRegister = useCan('care.complaints') && state === 'active'
+  const [printing, setPrinting] = useState(false)
+  if (printing) return <CareListPrint list="complaints" rows={shown} sub={t(state === 'active' ? 'care.tab.complaints' : 'care.tab.closedComplaints')} onBack={() => setPrinting(false)} />
 
   return (
     <div>
       <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)}>
+        <CareListButtons ask={{ list: 'complaints', complaintState: state }} onPrint={() => setPrinting(true)} disabled={!query.data} />
         {canRegister && (
           <Button size="small" type="primary" onClick={() => setRegistering(true)}>
             {t('careDesk.register')}
