@@ -13,6 +13,7 @@ import { headOfficeBench } from './head-office'
 import { terminalsBench } from './terminals'
 import { deskBench } from './desk'
 import { departmentBench } from './department'
+import { careBench } from './care'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
@@ -22,7 +23,7 @@ import { departmentBench } from './department'
 // The bench measures what production runs: no contract check of every answer (see createDispatcher).
 process.env.NODE_ENV ??= 'production'
 
-const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench, departmentBench]
+const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench, departmentBench, careBench]
 
 interface Options {
   json: boolean

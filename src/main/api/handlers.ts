@@ -28,6 +28,7 @@ import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
+import { careExportHandlers } from '../care/export-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -61,4 +62,5 @@ export const handlers: HandlersFor<Contract> = {
   ...warrantyCallsHandlers,
   ...warrantyFiguresHandlers,
   ...campaignsHandlers,
+  ...careExportHandlers,
 }

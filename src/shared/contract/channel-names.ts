@@ -49,6 +49,7 @@ export const CHANNEL_NAMES = [
   'care.followups.giveUp',
   'care.followups.list',
   'care.followups.logCall',
+  'care.lists.xlsx',
   'care.lost',
   'care.reminders.get',
   'care.reminders.list',

@@ -20,6 +20,7 @@ import { warrantyPackageContract } from './warranty-package'
 import { warrantyCallsContract } from './warranty-calls'
 import { campaignsContract } from './campaigns'
 import { warrantyFiguresContract } from './warranty-figures'
+import { careExportContract } from './care-export'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -47,6 +48,7 @@ export const contract = {
   ...warrantyCallsContract,
   ...campaignsContract,
   ...warrantyFiguresContract,
+  ...careExportContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

@@ -46,6 +46,8 @@ import { campaigns as zhCampaigns } from './zh-CN/campaigns'
 import { campaigns as enCampaigns } from './en/campaigns'
 import { warrantyFigures as zhWarrantyFigures } from './zh-CN/warranty-figures'
 import { warrantyFigures as enWarrantyFigures } from './en/warranty-figures'
+import { careDesk as zhCareDesk } from './zh-CN/care-desk'
+import { careDesk as enCareDesk } from './en/care-desk'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -76,6 +78,7 @@ const zh = {
   ...zhWarrantyCalls,
   ...zhCampaigns,
   ...zhWarrantyFigures,
+  ...zhCareDesk,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -102,6 +105,7 @@ const en: Record<MessageKey, string> = {
   ...enWarrantyCalls,
   ...enCampaigns,
   ...enWarrantyFigures,
+  ...enCareDesk,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -16,6 +16,9 @@ CREATE INDEX alerts_subject ON alerts(subject_type, subject_id);
 -- index appointments_day
 CREATE INDEX appointments_day ON appointments(starts_at);
 
+-- index appointments_vehicle
+CREATE INDEX appointments_vehicle ON appointments(vehicle_id, starts_at);
+
 -- index attachments_changed
 CREATE INDEX attachments_changed ON attachments (changed_at);
 

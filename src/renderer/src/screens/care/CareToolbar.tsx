@@ -1,13 +1,14 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { Input, Typography, type InputRef } from 'antd'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
 
 /**
  * The filter line above each care list: the filter box (focused on opening, F2 comes back to it,
- * Enter opens the first row shown), the keys that work here and the count shown.
+ * Enter opens the first row shown), the keys that work here, the count shown and the list's own
+ * buttons (register, print, XLSX).
  */
-export function CareToolbar({ q, setQ, count, onEnter }: { q: string; setQ: (q: string) => void; count: number; onEnter: () => void }) {
+export function CareToolbar({ q, setQ, count, onEnter, children }: { q: string; setQ: (q: string) => void; count: number; onEnter: () => void; children?: ReactNode }) {
   const t = useT()
   const filter = useRef<InputRef>(null)
   useEffect(() => filter.current?.focus(), [])
@@ -33,6 +34,7 @@ export function CareToolbar({ q, setQ, count, onEnter }: { q: string; setQ: (q: 
       />
       <Typography.Text type="secondary">{t('care.keys')}</Typography.Text>
       <span className="care-total">{t('care.count', { n: count })}</span>
+      {children && <span className="care-list-actions">{children}</span>}
     </div>
   )
 }

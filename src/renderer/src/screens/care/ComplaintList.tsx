@@ -1,12 +1,16 @@
 import { useState } from 'react'
-import { Alert, Table, Tag } from 'antd'
+import { Alert, Button, Table, Tag } from 'antd'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
 import { CareToolbar } from './CareToolbar'
+import { CareListButtons } from './CareListButtons'
+import { CareListPrint } from './CareListPrint'
 import { ComplaintCase } from './ComplaintCase'
 import { useComplaints, useFiltered } from './use-care'
+import { ComplaintRegisterModal } from './ComplaintRegisterModal'
+import { useCan } from '../../permissions'
 
 type Row = OutputOf<Contract['care.complaints.list']>[number]
 const SEVERITY_COLOUR = { high: 'red', medium: 'orange', low: 'blue' } as const
@@ -17,10 +21,21 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
   const query = useComplaints(state)
   const { q, setQ, shown } = useFiltered(query.data)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [registering, setRegistering] = useState(false)
+  const canRegister = useCan('care.complaints') && state === 'active'
+  const [printing, setPrinting] = useState(false)
+  if (printing) return <CareListPrint list="complaints" rows={shown} sub={t(state === 'active' ? 'care.tab.complaints' : 'care.tab.closedComplaints')} onBack={() => setPrinting(false)} />
 
   return (
     <div>
-      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)} />
+      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)}>
+        <CareListButtons ask={{ list: 'complaints', complaintState: state }} onPrint={() => setPrinting(true)} disabled={!query.data} />
+        {canRegister && (
+          <Button size="small" type="primary" onClick={() => setRegistering(true)}>
+            {t('careDesk.register')}
+          </Button>
+        )}
+      </CareToolbar>
       {query.error && <Alert type="error" showIcon title={query.error.message} />}
       <Table<Row>
         size="small"
@@ -59,6 +74,7 @@ export function ComplaintList({ state }: { state: 'active' | 'closed' }) {
         ]}
       />
       {openId !== null && <ComplaintCase id={openId} onClose={() => setOpenId(null)} />}
+      {registering && <ComplaintRegisterModal source="phone" onClose={() => setRegistering(false)} />}
     </div>
   )
 }

@@ -5,6 +5,8 @@ import type { Contract } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
 import { CareToolbar } from './CareToolbar'
+import { CareListButtons } from './CareListButtons'
+import { CareListPrint } from './CareListPrint'
 import { CallDialog } from './CallDialog'
 import { useFiltered, useFollowUps } from './use-care'
 
@@ -16,10 +18,14 @@ export function FollowUpList({ state }: { state: 'open' | 'closed' }) {
   const query = useFollowUps(state)
   const { q, setQ, shown } = useFiltered(query.data)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [printing, setPrinting] = useState(false)
+  if (printing) return <CareListPrint list="followups" rows={shown} sub={t(state === 'open' ? 'care.tab.followups' : 'care.tab.closed')} onBack={() => setPrinting(false)} />
 
   return (
     <div>
-      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)} />
+      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)}>
+        <CareListButtons ask={{ list: 'followups', followUpState: state }} onPrint={() => setPrinting(true)} disabled={!query.data} />
+      </CareToolbar>
       {query.error && <Alert type="error" showIcon title={query.error.message} />}
       <Table<Row>
         size="small"

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Alert, Table, Typography } from 'antd'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
@@ -6,6 +7,8 @@ import { mulDivRound } from '../../../../shared/domain/stock'
 import { useApiQuery } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { dateOnly, money } from '../../format'
+import { CareListButtons } from './CareListButtons'
+import { CareListPrint } from './CareListPrint'
 
 type Lost = OutputOf<Contract['care.lost']>['rows'][number]
 type Year = OutputOf<Contract['care.retention']>['years'][number]
@@ -16,12 +19,15 @@ export function LostAndRetention() {
   const locale = useLocale()
   const funnel = useApiQuery('care.retention', {})
   const lost = useApiQuery('care.lost', { limit: 500 })
+  const [printing, setPrinting] = useState(false)
   const depth = funnel.data?.depth ?? 5
   const cell = (reached: number[], k: number) => {
     const n = reached[k] ?? 0
     const first = reached[0] ?? 0
     return k === 0 || first === 0 ? String(n) : `${n} (${percentFromBp(mulDivRound(n, 10_000, first))})`
   }
+  const lostTitle = t('care.lost.title', { months: lost.data?.months ?? 12 })
+  if (printing && lost.data) return <CareListPrint list="lost" rows={lost.data.rows} sub={lostTitle} onBack={() => setPrinting(false)} />
   return (
     <div>
       {funnel.error && <Alert type="error" showIcon title={funnel.error.message} />}
@@ -44,7 +50,14 @@ export function LostAndRetention() {
         ]}
       />
       <div className="care-section">
-        <Typography.Title level={5}>{t('care.lost.title', { months: lost.data?.months ?? 12 })}</Typography.Title>
+        <div className="care-toolbar">
+          <Typography.Title level={5} className="care-list-title">
+            {lostTitle}
+          </Typography.Title>
+          <span className="care-list-actions">
+            <CareListButtons ask={{ list: 'lost', limit: 500 }} onPrint={() => setPrinting(true)} disabled={!lost.data} />
+          </span>
+        </div>
         {lost.error && <Alert type="error" showIcon title={lost.error.message} />}
         <Table<Lost>
           size="small"
@@ -52,7 +65,7 @@ export function LostAndRetention() {
           loading={lost.isPending}
           dataSource={lost.data?.rows ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          aria-label={t('care.lost.title', { months: lost.data?.months ?? 12 })}
+          aria-label={lostTitle}
           columns={[
             { title: t('field.plate'), dataIndex: 'plate', width: 110, render: (v: string | null) => v ?? '—' },
             { title: t('field.customer'), dataIndex: 'customerName', ellipsis: true },

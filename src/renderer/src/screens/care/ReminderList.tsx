@@ -7,6 +7,8 @@ import { useApiQuery } from '../../api/query-client'
 import { useLocale, useT } from '../../i18n'
 import { dateOnly, km } from '../../format'
 import { CareToolbar } from './CareToolbar'
+import { CareListButtons } from './CareListButtons'
+import { CareListPrint } from './CareListPrint'
 import { ReminderDialog } from './ReminderDialog'
 import { useFiltered } from './use-care'
 
@@ -19,9 +21,13 @@ export function ReminderList() {
   const query = useApiQuery('care.reminders.list', { limit: 500 })
   const { q, setQ, shown } = useFiltered(query.data)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [printing, setPrinting] = useState(false)
+  if (printing) return <CareListPrint list="reminders" rows={shown} onBack={() => setPrinting(false)} />
   return (
     <div>
-      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)} />
+      <CareToolbar q={q} setQ={setQ} count={shown.length} onEnter={() => shown[0] && setOpenId(shown[0].id)}>
+        <CareListButtons ask={{ list: 'reminders' }} onPrint={() => setPrinting(true)} disabled={!query.data} />
+      </CareToolbar>
       {query.error && <Alert type="error" showIcon title={query.error.message} />}
       <Table<Row>
         size="small"

@@ -8,22 +8,24 @@ interface Props {
   active: number
   onPick(hit: SearchHitT): void
   onHover(index: number): void
+  /** The ids of the list and its options (another search on screen, e.g. a dialog over the desk, takes its own). */
+  idPrefix?: string
 }
 
-export function SearchResults({ hits, active, onPick, onHover }: Props) {
+export function SearchResults({ hits, active, onPick, onHover, idPrefix = 'desk' }: Props) {
   const t = useT()
   const listRef = useRef<HTMLUListElement>(null)
 
   useEffect(() => {
-    listRef.current?.querySelector(`#desk-hit-${active}`)?.scrollIntoView({ block: 'nearest' })
-  }, [active])
+    listRef.current?.querySelector(`#${idPrefix}-hit-${active}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, idPrefix])
 
   return (
-    <ul id="desk-results" role="listbox" aria-label={t('desk.results')} className="hit-list" ref={listRef}>
+    <ul id={`${idPrefix}-results`} role="listbox" aria-label={t('desk.results')} className="hit-list" ref={listRef}>
       {hits.map((hit, index) => (
         <li
           key={`${hit.customerId}-${hit.vehicleId ?? 'none'}`}
-          id={`desk-hit-${index}`}
+          id={`${idPrefix}-hit-${index}`}
           role="option"
           aria-selected={index === active}
           className={index === active ? 'hit hit-active' : 'hit'}

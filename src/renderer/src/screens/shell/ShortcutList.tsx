@@ -11,6 +11,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ['Esc', 'shortcut.clear'],
   ['Alt+N', 'shortcut.newCustomer'],
   ['Alt+C', 'shortcut.checkIn'],
+  ['Alt+T', 'shortcut.complaint'],
   ['Ctrl+S', 'shortcut.save'],
   ['Ctrl+Enter', 'shortcut.submit'],
   ['Ctrl+P', 'shortcut.print'],
