@@ -20,6 +20,7 @@ import { csiHandlers } from '../csi/handlers'
 import { lineHooks } from '../line-hooks'
 import { insuranceHandlers } from '../insurance/handlers'
 import { insurerReceivableHandlers } from '../settlement/insurer-receivables'
+import { insuranceCollectionHandlers } from '../insurance/collection-xlsx'
 import { sanbaoHandlers } from '../warranty/sanbao-handlers'
 import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
@@ -52,6 +53,7 @@ export const handlers: HandlersFor<Contract> = {
   ...csiHandlers,
   ...insuranceHandlers,
   ...insurerReceivableHandlers,
+  ...insuranceCollectionHandlers,
   ...sanbaoHandlers,
   ...csiImportHandlers,
   ...careSurveyHandlers,

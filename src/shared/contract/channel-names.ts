@@ -108,6 +108,7 @@ export const CHANNEL_NAMES = [
   'devices.list',
   'devices.pair',
   'devices.revoke',
+  'insurance.collection.xlsx',
   'insurance.get',
   'insurance.receivables',
   'insurance.save',
