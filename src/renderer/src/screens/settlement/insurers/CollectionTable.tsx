@@ -17,10 +17,10 @@ export function CollectionTable({ rows, label }: { rows: InsurerRowT[]; label: s
       locale={{ emptyText: t('insr.none') }}
       columns={[
         { key: 'insurer', title: t('insv.insurer'), dataIndex: 'insurer', width: 110 },
-        { key: 'claim', title: t('insv.reportNo'), dataIndex: 'claimNo', className: 'mono', ellipsis: true },
+        { key: 'claim', title: t('insv.reportNo'), dataIndex: 'claimNo', className: 'mono insr-nowrap', width: 200 },
         { key: 'invoice', title: t('insr.col.invoice'), dataIndex: 'number', className: 'mono', width: 140 },
         { key: 'ro', title: t('insr.col.ro'), dataIndex: 'roNumber', className: 'mono', width: 140 },
-        { key: 'customer', title: t('insr.col.customer'), dataIndex: 'customerName', width: 90 },
+        { key: 'customer', title: t('insr.col.customer'), dataIndex: 'customerName', ellipsis: true },
         { key: 'issued', title: t('insr.col.issued'), width: 100, render: (_, r) => dateOnly(r.issuedAt) },
         { key: 'gross', title: t('insr.col.gross'), align: 'right', width: 110, render: (_, r) => money(r.grossFen, locale) },
         { key: 'paid', title: t('insr.col.paid'), align: 'right', width: 100, render: (_, r) => (r.paidFen ? money(r.paidFen, locale) : '') },

@@ -6,6 +6,7 @@ import { dateOnly, money } from '../../../format'
 import { PrintFrame } from '../../../components/PrintFrame'
 import { navigate } from '../../../router'
 import { ageingRows, collectionRows } from '../insurers/collection-model'
+import '../insurers/insurers.css'
 
 /** 保险公司月末回款清单: the ageing per insurer and the invoices due by the month's end, on paper. */
 export function InsurerCollectionPrint({ asOf }: { asOf?: string }) {
@@ -45,7 +46,7 @@ export function InsurerCollectionPrint({ asOf }: { asOf?: string }) {
             <tbody>
               {ageingRows(data).map((r) => (
                 <tr key={r.insurer || 'total'}>
-                  <td>{r.insurer || t('stl.total')}</td>
+                  <td className="insr-nowrap">{r.insurer || t('stl.total')}</td>
                   <td className="num">{r.count}</td>
                   <td className="num">{m(r.thisMonthFen)}</td>
                   {AGEING_BUCKETS.map((b) => (
@@ -76,11 +77,11 @@ export function InsurerCollectionPrint({ asOf }: { asOf?: string }) {
             <tbody>
               {collectionRows(data, false).map((r) => (
                 <tr key={r.invoiceId}>
-                  <td>{r.insurer}</td>
+                  <td className="insr-nowrap">{r.insurer}</td>
                   <td className="mono">{r.claimNo}</td>
                   <td className="mono">{r.roNumber}</td>
                   <td>{r.customerName}</td>
-                  <td>{dateOnly(r.issuedAt)}</td>
+                  <td className="insr-nowrap">{dateOnly(r.issuedAt)}</td>
                   <td className="num">{m(r.grossFen)}</td>
                   <td className="num">{m(r.paidFen)}</td>
                   <td className="num">{m(r.balanceFen)}</td>
