@@ -5,9 +5,9 @@ import type { insuranceCollectionContract } from '../../shared/contract/insuranc
 import type { HandlersFor } from '../api/dispatch'
 import { AGEING_BUCKETS } from '../../shared/domain/settlement'
 import { translate, type Locale } from '../../shared/i18n'
-import { insurerReceivables } from '../settlement/insurer-receivables'
+import { insurerReceivables } from './insurer-receivables'
 
-// The month-end collection list as XLSX: sheet 1 the ageing per insurer, sheet 2 every open
+// The month-end collection list as XLSX (settlement owns the invoices it lists): sheet 1 the ageing per insurer, sheet 2 every open
 // insurance invoice with its due date (money in yuan). Headers in the caller's language; the rows
 // are exactly those `insurance.receivables` answers for the same day.
 
