@@ -20,6 +20,7 @@ import { csiHandlers } from '../csi/handlers'
 import { lineHooks } from '../line-hooks'
 import { insuranceHandlers } from '../insurance/handlers'
 import { insurerReceivableHandlers } from '../settlement/insurer-receivables'
+import { insuranceCollectionHandlers } from '../settlement/insurer-collection-xlsx'
 import { sanbaoHandlers } from '../warranty/sanbao-handlers'
 import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
@@ -54,6 +55,7 @@ export const handlers: HandlersFor<Contract> = {
   ...csiHandlers,
   ...insuranceHandlers,
   ...insurerReceivableHandlers,
+  ...insuranceCollectionHandlers,
   ...sanbaoHandlers,
   ...csiImportHandlers,
   ...careSurveyHandlers,

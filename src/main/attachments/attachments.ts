@@ -16,9 +16,9 @@ type Row = Out<'attachments.list'>[number]
 
 const dataDirOf = (ctx: Ctx) => dirname(ctx.store.file)
 
-const OWNER_TABLES = { warranty_claim: 'warranty_claims', fives_finding: 'fives_findings', training_session: 'training_sessions' } as const
+const OWNER_TABLES = { warranty_claim: 'warranty_claims', fives_finding: 'fives_findings', training_session: 'training_sessions', insurance_claim: 'insurance_claims' } as const
 
-const OWNER_ENTITY = { warranty_claim: 'entity.warrantyClaim', fives_finding: 'entity.fives_finding', training_session: 'audit.entity.training_session' } as const
+const OWNER_ENTITY = { warranty_claim: 'entity.warrantyClaim', fives_finding: 'entity.fives_finding', training_session: 'audit.entity.training_session', insurance_claim: 'entity.insuranceClaim' } as const
 
 /** The role must hold the document's own permission as well as the store's. */
 function mayUse(ctx: UserCtx, kind: AttachmentOwnerKind, access: 'read' | 'write'): void {

@@ -1292,7 +1292,7 @@ export interface WarrantyClaimSanbaoTable {
 
 export interface AttachmentsTable {
   id: Generated<number>
-  owner_kind: 'warranty_claim' | 'fives_finding' | 'training_session'
+  owner_kind: 'warranty_claim' | 'fives_finding' | 'training_session' | 'insurance_claim'
   owner_id: number
   file_name: string
   mime_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'application/pdf'

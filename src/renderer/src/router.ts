@@ -18,6 +18,7 @@ export type Route =
   | { name: 'settleRo'; id: number }
   | { name: 'statement'; id: number }
   | { name: 'gatePass'; id: number }
+  | { name: 'insurerCollectionPrint'; asOf?: string }
   | { name: 'alerts'; tab?: AlertsTab }
   | { name: 'dashboard' }
   | { name: 'department'; tab?: DepartmentTab }
@@ -38,7 +39,7 @@ export const WORKSHOP_TABS = ['board', 'clock', 'approvals', 'qc', 'summary', 's
 export type WorkshopTab = (typeof WORKSHOP_TABS)[number]
 
 /** The cashier's tabs: ROs ready to settle, settled ones waiting for the customer, receivables. */
-export const SETTLEMENT_TABS = ['ready', 'settled', 'receivables'] as const
+export const SETTLEMENT_TABS = ['ready', 'settled', 'receivables', 'insurers'] as const
 export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 /** The alerts screen: the inbox and the rules behind it. */
 export const ALERTS_TABS = ['inbox', 'rules'] as const
@@ -99,6 +100,8 @@ export function parseRoute(hash: string): Route {
         if (parts[3] === 'gate-pass') return { name: 'gatePass', id }
         return { name: 'settleRo', id }
       }
+      const asOf = params.get('asOf')
+      if (a === 'insurers' && b === 'print') return asOf ? { name: 'insurerCollectionPrint', asOf } : { name: 'insurerCollectionPrint' }
       const tab = SETTLEMENT_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'ready' ? { name: 'settlement', tab } : { name: 'settlement' }
     }
@@ -179,6 +182,8 @@ export function hrefOf(route: Route): string {
       return `#/settlement/ro/${route.id}/statement`
     case 'gatePass':
       return `#/settlement/ro/${route.id}/gate-pass`
+    case 'insurerCollectionPrint':
+      return route.asOf ? `#/settlement/insurers/print?asOf=${route.asOf}` : '#/settlement/insurers/print'
     case 'alerts':
       return route.tab === 'rules' ? '#/alerts?tab=rules' : '#/alerts'
     case 'dashboard':

@@ -109,6 +109,7 @@ export const CHANNEL_NAMES = [
   'devices.list',
   'devices.pair',
   'devices.revoke',
+  'insurance.collection.xlsx',
   'insurance.get',
   'insurance.receivables',
   'insurance.save',

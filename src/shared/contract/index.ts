@@ -12,6 +12,7 @@ import { careContract } from './care'
 import { departmentContract } from './department'
 import { csiContract } from './csi'
 import { insuranceContract, insurerReceivablesContract } from './insurance'
+import { insuranceCollectionContract } from './insurance-collection'
 import { sanbaoContract } from './sanbao'
 import { csiImportContract } from './csi-import'
 import { careSurveyContract } from './care-survey'
@@ -40,6 +41,7 @@ export const contract = {
   ...csiContract,
   ...insuranceContract,
   ...insurerReceivablesContract,
+  ...insuranceCollectionContract,
   ...sanbaoContract,
   ...csiImportContract,
   ...careSurveyContract,

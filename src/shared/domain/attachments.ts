@@ -8,6 +8,7 @@ export const ATTACHMENT_OWNERS = {
   warranty_claim: { read: 'warranty.read', write: 'warranty.write' },
   fives_finding: { read: 'department.read', write: 'department.fiveS' },
   training_session: { read: 'department.read', write: 'department.training' },
+  insurance_claim: { read: 'reception.read', write: 'insurance.write' },
 } as const satisfies Record<string, { read: Permission; write: Permission }>
 export type AttachmentOwnerKind = keyof typeof ATTACHMENT_OWNERS
 export const ATTACHMENT_OWNER_KINDS = Object.keys(ATTACHMENT_OWNERS) as [AttachmentOwnerKind, ...AttachmentOwnerKind[]]

@@ -32,6 +32,8 @@ import { lineCheck as zhLineCheck } from './zh-CN/line-check'
 import { lineCheck as enLineCheck } from './en/line-check'
 import { insurance as zhInsurance } from './zh-CN/insurance'
 import { insurance as enInsurance } from './en/insurance'
+import { insuranceScreen as zhInsuranceScreen } from './zh-CN/insurance-screen'
+import { insuranceScreen as enInsuranceScreen } from './en/insurance-screen'
 import { sanbao as zhSanbao } from './zh-CN/sanbao'
 import { sanbao as enSanbao } from './en/sanbao'
 import { csiImport as zhCsiImport } from './zh-CN/csi-import'
@@ -71,6 +73,7 @@ const zh = {
   ...zhCsi,
   ...zhLineCheck,
   ...zhInsurance,
+  ...zhInsuranceScreen,
   ...zhSanbao,
   ...zhCsiImport,
   ...zhCareSurvey,
@@ -98,6 +101,7 @@ const en: Record<MessageKey, string> = {
   ...enCsi,
   ...enLineCheck,
   ...enInsurance,
+  ...enInsuranceScreen,
   ...enSanbao,
   ...enCsiImport,
   ...enCareSurvey,

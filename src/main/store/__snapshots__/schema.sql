@@ -412,7 +412,7 @@ CREATE TABLE appointments (
 -- table attachments
 CREATE TABLE attachments (
         id INTEGER PRIMARY KEY,
-        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('warranty_claim', 'fives_finding', 'training_session')),
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('warranty_claim', 'fives_finding', 'training_session', 'insurance_claim')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime_type TEXT NOT NULL CHECK (mime_type IN ('image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf')),

@@ -12,6 +12,7 @@ import { CheckInSummary } from './CheckInSummary'
 import { DocumentActivity } from '../../components/DocumentActivity'
 import { CoverageRefusal } from './CoverageRefusal'
 import { SanbaoBanner } from './SanbaoBanner'
+import { InsurancePanel } from './insurance/InsurancePanel'
 
 /** 工单: header, the estimate being written, its totals and the customer's authorisation. */
 export function RoScreen({ id }: { id: number }) {
@@ -75,6 +76,7 @@ export function RoScreen({ id }: { id: number }) {
           <AuthorisationPanel ro={ro} />
         </div>
       </div>
+      {ro.type === 'insurance' && <InsurancePanel roId={ro.id} />}
       <DocumentActivity kind="ro" id={ro.id} />
     </div>
   )

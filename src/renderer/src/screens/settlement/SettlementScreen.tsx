@@ -5,6 +5,7 @@ import { navigate, type SettlementTab } from '../../router'
 import { Forbidden } from '../shell/Forbidden'
 import { QueueTable } from './QueueTable'
 import { ReceivablesView } from './ReceivablesView'
+import { InsurerReceivablesView } from './InsurerReceivablesView'
 import { useCan } from '../../permissions'
 import './settlement.css'
 
@@ -28,6 +29,7 @@ export function SettlementScreen({ tab = 'ready' }: { tab?: SettlementTab }) {
     { key: 'settled', label: t('stl.tab.settled'), children: <QueueTable state="settled" /> },
   ]
   if (canReceivables) items.push({ key: 'receivables', label: t('stl.tab.receivables'), children: <ReceivablesView /> })
+  if (canReceivables) items.push({ key: 'insurers', label: t('insr.tab'), children: <InsurerReceivablesView /> })
   const active = items.some((i) => i.key === tab) ? tab : 'ready'
 
   return (

@@ -24,6 +24,7 @@ const JobCardView = lazy(() => import('../workshop/print/JobCardView').then((m) 
 const SettlementScreen = lazy(() => import('../settlement/SettlementScreen').then((m) => ({ default: m.SettlementScreen })))
 const SettleRoScreen = lazy(() => import('../settlement/SettleRoScreen').then((m) => ({ default: m.SettleRoScreen })))
 const StatementPrint = lazy(() => import('../settlement/print/StatementPrint').then((m) => ({ default: m.StatementPrint })))
+const InsurerCollectionPrint = lazy(() => import('../settlement/print/InsurerCollectionPrint').then((m) => ({ default: m.InsurerCollectionPrint })))
 const GatePassPrint = lazy(() => import('../settlement/print/GatePassPrint').then((m) => ({ default: m.GatePassPrint })))
 const AlertsScreen = lazy(() => import('../alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })))
 const DepartmentScreen = lazy(() => import('../department/DepartmentScreen').then((m) => ({ default: m.DepartmentScreen })))
@@ -93,6 +94,7 @@ function Screen({ route }: { route: Route }) {
     case 'jobCard':
     case 'statement':
     case 'gatePass':
+    case 'insurerCollectionPrint':
     case 'warrantyClaimPrint':
     case 'warrantyLabelPrint':
     case 'warrantyPackingPrint':
@@ -127,6 +129,8 @@ export function AppShell() {
       <StatementPrint id={route.id} />
     ) : route.name === 'gatePass' ? (
       <GatePassPrint id={route.id} />
+    ) : route.name === 'insurerCollectionPrint' ? (
+      <InsurerCollectionPrint asOf={route.asOf} />
     ) : route.name === 'warrantyClaimPrint' ? (
       <ClaimPrint id={route.id} />
     ) : route.name === 'warrantyLabelPrint' ? (
