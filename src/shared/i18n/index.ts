@@ -44,6 +44,8 @@ import { warrantyCalls as zhWarrantyCalls } from './zh-CN/warranty-calls'
 import { warrantyCalls as enWarrantyCalls } from './en/warranty-calls'
 import { campaigns as zhCampaigns } from './zh-CN/campaigns'
 import { campaigns as enCampaigns } from './en/campaigns'
+import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
+import { deptOps as enDeptOps } from './en/dept-ops'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -73,6 +75,7 @@ const zh = {
   ...zhAttachments,
   ...zhWarrantyCalls,
   ...zhCampaigns,
+  ...zhDeptOps,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -98,6 +101,7 @@ const en: Record<MessageKey, string> = {
   ...enAttachments,
   ...enWarrantyCalls,
   ...enCampaigns,
+  ...enDeptOps,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
