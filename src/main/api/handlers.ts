@@ -27,6 +27,7 @@ import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
+import { qualityHandlers } from '../quality/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -59,4 +60,5 @@ export const handlers: HandlersFor<Contract> = {
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
   ...campaignsHandlers,
+  ...qualityHandlers,
 }

@@ -19,6 +19,7 @@ import { attachmentsContract } from './attachments'
 import { warrantyPackageContract } from './warranty-package'
 import { warrantyCallsContract } from './warranty-calls'
 import { campaignsContract } from './campaigns'
+import { qualityContract } from './quality'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -45,6 +46,7 @@ export const contract = {
   ...warrantyPackageContract,
   ...warrantyCallsContract,
   ...campaignsContract,
+  ...qualityContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string
