@@ -30,6 +30,7 @@ import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
 import { careExportHandlers } from '../care/export-handlers'
+import { qualityHandlers } from '../quality/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -65,4 +66,5 @@ export const handlers: HandlersFor<Contract> = {
   ...warrantyFiguresHandlers,
   ...campaignsHandlers,
   ...careExportHandlers,
+  ...qualityHandlers,
 }

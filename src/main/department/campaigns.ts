@@ -6,6 +6,7 @@ import type { DB } from '../store/schema'
 import { campaignCode } from '../../shared/domain/campaign'
 import { countTarget, targetVehicles } from './campaign-target'
 import type { In, Out } from './campaign-types'
+import { reviewCampaignRule } from './campaign-rule'
 
 // The campaign record (市场服务活动): planned by the service manager with its dates, offer and
 // target group; the code is given on creation (the month and a number) and never changes, since
@@ -95,6 +96,7 @@ export function saveCampaign(ctx: UserCtx, input: In<'campaigns.save'>): Row {
     const id = insertId(ctx.store, db.insertInto('campaigns').values({ ...values, code, created_by: ctx.user.id, created_at: now }))
     ctx.audit({ action: 'campaigns.create', entity: 'campaign', entityId: id, detail: { code, ...detail } })
     ctx.events.emit({ type: 'campaign.changed', id })
+    reviewCampaignRule(ctx)
     return getCampaign(ctx, id)
   }
   if (input.version === undefined) throw fieldError('VALIDATION', 'version', 'validation.required')
@@ -104,6 +106,7 @@ export function saveCampaign(ctx: UserCtx, input: In<'campaigns.save'>): Row {
   if (result.changes !== 1) throw conflict('entity.campaign', input.id, input.version, current.version)
   ctx.audit({ action: 'campaigns.update', entity: 'campaign', entityId: input.id, detail: { code: current.code, ...detail } })
   ctx.events.emit({ type: 'campaign.changed', id: input.id })
+  reviewCampaignRule(ctx)
   return getCampaign(ctx, input.id)
 }
 

@@ -330,6 +330,8 @@ export interface DB {
   campaigns: CampaignsTable
   campaign_invites: CampaignInvitesTable
   campaign_ros: CampaignRosTable
+  quality_incidents: QualityIncidentsTable
+  comeback_dismissals: ComebackDismissalsTable
 }
 
 export interface ExportBatchesTable {
@@ -1384,4 +1386,30 @@ export interface CampaignRosTable {
   campaign_id: number
   set_by: number
   set_at: string
+}
+
+export interface QualityIncidentsTable {
+  id: Generated<number>
+  vehicle_id: number
+  ro_id: number | null
+  occurred_on: string
+  source: 'manual' | 'qc_rework' | 'repeat_visit'
+  source_key: string | null
+  what: string
+  analysis: Generated<string>
+  handling: Generated<string>
+  cost_fen: Generated<number>
+  state: Generated<'open' | 'closed'>
+  recorded_by: number
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+  version: Generated<number>
+}
+
+export interface ComebackDismissalsTable {
+  source_key: string
+  reason: string
+  dismissed_by: number
+  at: string
 }

@@ -22,6 +22,7 @@ import { warrantyCallsContract } from './warranty-calls'
 import { campaignsContract } from './campaigns'
 import { warrantyFiguresContract } from './warranty-figures'
 import { careExportContract } from './care-export'
+import { qualityContract } from './quality'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -51,6 +52,7 @@ export const contract = {
   ...campaignsContract,
   ...warrantyFiguresContract,
   ...careExportContract,
+  ...qualityContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

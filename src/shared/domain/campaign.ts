@@ -32,3 +32,6 @@ export const figureIsMoney = (f: CampaignFigure): boolean => f === 'revenue' || 
 export function returnOnCostBp(revenueFen: number, costFen: number): number | null {
   return costFen > 0 ? Math.round(((revenueFen - costFen) * 10_000) / costFen) : null
 }
+
+/** One campaign a month [manual section 6]: an alert when the running month has none planned by this day. */
+export const CAMPAIGN_PLANNED_BY_DAY = 5

@@ -28,6 +28,7 @@ import {
   SANBAO_VALIDITY_MONTHS,
 } from './sanbao'
 import { EXPIRY_CALL_OFFSET_DAYS } from './warranty-calls'
+import { CAMPAIGN_PLANNED_BY_DAY } from './campaign'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -53,6 +54,7 @@ export const RULE_KINDS = [
   'insurance_assessment_overdue',
   'sanbao_threshold',
   'warranty_coverage_calls',
+  'campaign_planned',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -117,6 +119,8 @@ export const RULE_PARAMS = {
   }),
   // The coverage-expiry call falls due `days` before a coverage ends; the alert names calls still open `warnDays` before.
   warranty_coverage_calls: z.strictObject({ days: int(0, 180, EXPIRY_CALL_OFFSET_DAYS), warnDays: int(0, 60, 7) }),
+  // One campaign a month: by day `byDay` of the month a campaign starting in it is planned.
+  campaign_planned: z.strictObject({ byDay: int(1, 28, CAMPAIGN_PLANNED_BY_DAY) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -152,6 +156,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   insurance_assessment_overdue: { subjectType: 'ro', severity: 'warning', inboxRole: 'front_desk_supervisor' },
   sanbao_threshold: { subjectType: 'ro', severity: 'critical', inboxRole: 'warranty_clerk' },
   warranty_coverage_calls: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
+  campaign_planned: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
 }
 
 /** The manual's parameters of a kind. */

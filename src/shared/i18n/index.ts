@@ -50,6 +50,8 @@ import { warrantyFigures as zhWarrantyFigures } from './zh-CN/warranty-figures'
 import { warrantyFigures as enWarrantyFigures } from './en/warranty-figures'
 import { careDesk as zhCareDesk } from './zh-CN/care-desk'
 import { careDesk as enCareDesk } from './en/care-desk'
+import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
+import { deptOps as enDeptOps } from './en/dept-ops'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -82,6 +84,7 @@ const zh = {
   ...zhCampaigns,
   ...zhWarrantyFigures,
   ...zhCareDesk,
+  ...zhDeptOps,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -110,6 +113,7 @@ const en: Record<MessageKey, string> = {
   ...enCampaigns,
   ...enWarrantyFigures,
   ...enCareDesk,
+  ...enDeptOps,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

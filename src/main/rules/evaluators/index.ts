@@ -9,6 +9,7 @@ import { warrantyPartReturnOverdue, warrantyPartScrappable } from './warranty'
 import { insuranceAssessmentOverdue } from './insurance'
 import { sanbaoThreshold } from './sanbao'
 import { warrantyCoverageCalls } from './warranty-calls'
+import { campaignPlanned } from './campaign'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -36,4 +37,5 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   insurance_assessment_overdue: insuranceAssessmentOverdue,
   sanbao_threshold: sanbaoThreshold,
   warranty_coverage_calls: warrantyCoverageCalls,
+  campaign_planned: campaignPlanned,
 }

@@ -205,6 +205,9 @@ CREATE INDEX qc_inspections_ro ON qc_inspections(ro_id, id);
 -- index qc_rework_job
 CREATE INDEX qc_rework_job ON qc_rework(job_id);
 
+-- index quality_incidents_occurred
+CREATE INDEX quality_incidents_occurred ON quality_incidents(occurred_on);
+
 -- index repair_cases_submitted
 CREATE INDEX repair_cases_submitted ON repair_cases(submitted_on);
 
@@ -632,6 +635,14 @@ CREATE TABLE care_survey_templates (
         version INTEGER PRIMARY KEY,
         created_by INTEGER REFERENCES users(id),
         created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table comeback_dismissals
+CREATE TABLE comeback_dismissals (
+        source_key TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        dismissed_by INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
       ) STRICT;
 
 -- table csi_items
@@ -1154,6 +1165,26 @@ CREATE TABLE qc_rework (
         reason TEXT NOT NULL CHECK (length(reason) BETWEEN 2 AND 500),
         PRIMARY KEY (inspection_id, job_id)
       ) STRICT, WITHOUT ROWID;
+
+-- table quality_incidents
+CREATE TABLE quality_incidents (
+        id INTEGER PRIMARY KEY,
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        ro_id INTEGER REFERENCES repair_orders(id),
+        occurred_on TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('manual', 'qc_rework', 'repeat_visit')),
+        source_key TEXT UNIQUE,
+        what TEXT NOT NULL,
+        analysis TEXT NOT NULL DEFAULT '',
+        handling TEXT NOT NULL DEFAULT '',
+        cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (cost_fen >= 0),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+        recorded_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
 
 -- table repair_cases
 CREATE TABLE repair_cases (

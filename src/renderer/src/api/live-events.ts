@@ -64,7 +64,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.backup.done': DATA_READS,
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
-  'department.changed': DEPARTMENT_READS,
+  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks'],
   'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
   'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document'],
   'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill'],
@@ -104,6 +104,7 @@ export const WRITE_EVENTS: Record<string, readonly LiveEventType[]> = {
   insurance: ['ro.changed', 'settlement.changed'],
   attachments: ['attachments.changed'],
   campaigns: ['campaign.changed', 'alerts.changed'],
+  quality: ['department.changed'],
 }
 
 /** The events a write on `channel` causes (none for set-up, log-in, users and settings). */

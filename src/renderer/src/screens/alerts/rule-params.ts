@@ -31,6 +31,7 @@ const UNIT_OF: Record<string, ParamUnit> = {
   singleRepairDays: 'days',
   minRequests: 'count',
   targetTenths: 'points',
+  byDay: 'days',
 }
 
 /** How many stored units make one shown unit. */

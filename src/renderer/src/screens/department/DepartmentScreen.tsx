@@ -13,6 +13,7 @@ import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
 import { CampaignsTab } from './CampaignsTab'
+import { QualityTab } from './QualityTab'
 import '../settlement/settlement.css'
 import './department.css'
 
@@ -38,6 +39,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'training', label: t('dept.tab.training'), children: <TrainingTab ui={ui} /> },
           { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
           { key: 'campaigns', label: t('dept.tab.campaigns'), children: <CampaignsTab ui={ui} /> },
+          { key: 'quality', label: t('dept.tab.quality'), children: <QualityTab ui={ui} /> },
         ]}
       />
     </div>
