@@ -65,7 +65,7 @@ describe('maintenance ROs: settled within 3 days of completion', () => {
 
     const again = runSweep()
     expect(again).toMatchObject({ raised: 0, cleared: 0, changed: 0 })
-    expect(t.app.store.prepare('SELECT COUNT(*) AS n FROM alerts WHERE subject_id = ?').get(ro.id)).toEqual({ n: 1 })
+    expect(t.app.store.prepare(`SELECT COUNT(*) AS n FROM alerts WHERE subject_type = 'ro' AND subject_id = ?`).get(ro.id)).toEqual({ n: 1 })
 
     events.length = 0
     await t.ok('cashier', 'settlement.settle', { roId: ro.id, version: ro.version })
