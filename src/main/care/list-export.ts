@@ -8,12 +8,12 @@ import { listComplaints } from './complaint-view'
 import { listFollowUps } from './followup-view'
 import { lostCustomers } from './lost-retention'
 import { listReminders } from './reminder-view'
+import { XLSX_MIME } from '../../shared/domain/file-types'
 
 type Section = typeof careExportContract
 type In = z.output<Section['care.lists.xlsx']['input']>
 type Out = z.output<Section['care.lists.xlsx']['output']>
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const FILE: Record<CareList, string> = { followups: 'follow-ups', reminders: 'service-reminders', complaints: 'complaints', lost: 'lost-customers' }
 
 /** The rows the list's own channel answers with the same view: what the screen shows is what is saved. */

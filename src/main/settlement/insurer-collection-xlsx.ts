@@ -6,6 +6,7 @@ import type { HandlersFor } from '../api/dispatch'
 import { AGEING_BUCKETS } from '../../shared/domain/settlement'
 import { translate, type Locale } from '../../shared/i18n'
 import { insurerReceivables } from './insurer-receivables'
+import { XLSX_MIME } from '../../shared/domain/file-types'
 
 // The month-end collection list as XLSX (settlement owns the invoices it lists): sheet 1 the ageing per insurer, sheet 2 every open
 // insurance invoice with its due date (money in yuan). Headers in the caller's language; the rows
@@ -53,7 +54,7 @@ export async function collectionXlsx(ctx: Ctx, input: In): Promise<Out> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
   return {
     fileName: `insurer-collection-${data.asOf}.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mimeType: XLSX_MIME,
     base64: buffer.toString('base64'),
     rows: data.rows.length,
   }

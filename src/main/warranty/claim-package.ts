@@ -5,6 +5,7 @@ import { getSetting } from '../settings/settings'
 import { ClaimPackage, PACKAGE_FORMAT, PACKAGE_SHEETS, PACKAGE_VERSION, type PackageClaim, type PackageSheet } from '../../shared/domain/warranty-package'
 import { getClaim } from './claim-read'
 import type { In, Out } from './package-types'
+import { XLSX_MIME } from '../../shared/domain/file-types'
 
 // The claim package (索赔资料包) of selected claims, as the maker's portal takes it: JSON (money in
 // fen) or an XLSX workbook with one sheet per part of a claim (money in yuan, hours and quantities
@@ -91,5 +92,5 @@ export async function exportClaimPackage(ctx: Ctx, input: In<'warranty.package.e
     return { fileName: `${base}.json`, mimeType: 'application/json', base64: Buffer.from(JSON.stringify(json, null, 2)).toString('base64'), claims: claims.length }
   }
   const xlsx = await workbookOf(claims, dealer.code)
-  return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: xlsx.toString('base64'), claims: claims.length }
+  return { fileName: `${base}.xlsx`, mimeType: XLSX_MIME, base64: xlsx.toString('base64'), claims: claims.length }
 }

@@ -4,6 +4,7 @@ import { formatFen, parseYuanToFen, type Fen } from '../../shared/domain/money'
 import { formatMilli } from '../../shared/domain/stock'
 import { localDate, wallClockOf, wallClockToIso } from '../../shared/domain/calendar'
 import type { Locale } from '../../shared/i18n'
+import { wallDate, wallDateTime, wallTime } from '../../shared/format/wall-clock'
 
 export function money(fen: Fen, locale: Locale): string {
   return formatFen(fen, locale)
@@ -43,23 +44,19 @@ export function km(value: number | null | undefined, locale: Locale): string {
 }
 
 // Stored times are local ISO text in the dealership's zone; showing the wall-clock part as
-// written keeps the shop's time on every PC, whatever zone the PC itself is set to.
-const ISO = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/
-
+// written keeps the shop's time on every PC, whatever zone the PC itself is set to. The rule is
+// shared/format/wall-clock.ts's (the main process writes the same text into files); a screen
+// shows a dash for none.
 export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const m = ISO.exec(iso)
-  return m ? `${m[1]} ${m[2]}` : iso
+  return wallDateTime(iso) || '—'
 }
 
 export function dateOnly(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  return ISO.exec(iso)?.[1] ?? iso.slice(0, 10)
+  return wallDate(iso) || '—'
 }
 
 export function timeOnly(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  return ISO.exec(iso)?.[2] ?? iso
+  return wallTime(iso) || '—'
 }
 
 // Wall-clock ↔ instant conversion is the dealership calendar's (shared/domain/calendar.ts).

@@ -9,6 +9,7 @@ import { useT } from '../i18n'
 import { dateTime } from '../format'
 import { useCan } from '../permissions'
 import './attachments.css'
+import { saveFile } from '../files/save-file'
 
 type AttachmentT = OutputOf<Contract['attachments.list']>[number]
 
@@ -68,10 +69,7 @@ export function Attachments({ ownerKind, ownerId, editable }: { ownerKind: Attac
       void message.warning(answer.ok ? t('attachments.missingHint') : answer.message)
       return
     }
-    const link = document.createElement('a')
-    link.href = `data:${a.mimeType};base64,${answer.data.contentBase64}`
-    link.download = a.fileName
-    link.click()
+    saveFile({ fileName: a.fileName, mimeType: a.mimeType, base64: answer.data.contentBase64 })
   }
 
   const rows = list.data ?? []

@@ -1,10 +1,10 @@
-import { useState } from 'react'
-import { App, Button } from 'antd'
+import { Button } from 'antd'
 import type { InputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
 import { useApi } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { useHotkeys } from '../../hotkeys'
+import { useFileSave } from '../../files/save-file'
 
 type Ask = InputOf<Contract['care.lists.xlsx']>
 
@@ -12,31 +12,14 @@ type Ask = InputOf<Contract['care.lists.xlsx']>
 export function CareListButtons({ ask, onPrint, disabled = false }: { ask: Ask; onPrint(): void; disabled?: boolean }) {
   const t = useT()
   const api = useApi()
-  const { message } = App.useApp()
-  const [busy, setBusy] = useState(false)
+  const { busy, save } = useFileSave()
   useHotkeys({ 'Ctrl+P': () => !disabled && onPrint() })
-  const save = async () => {
-    setBusy(true)
-    try {
-      const answer = await api.call('care.lists.xlsx', ask)
-      if (!answer.ok) {
-        void message.error(answer.message)
-        return
-      }
-      const link = document.createElement('a')
-      link.href = `data:${answer.data.mimeType};base64,${answer.data.base64}`
-      link.download = answer.data.fileName
-      link.click()
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
     <>
       <Button size="small" onClick={onPrint} disabled={disabled} title="Ctrl+P">
         {t('careDesk.print')}
       </Button>
-      <Button size="small" onClick={() => void save()} loading={busy}>
+      <Button size="small" onClick={() => void save('xlsx', () => api.call('care.lists.xlsx', ask))} loading={busy !== null}>
         {t('careDesk.xlsx')}
       </Button>
     </>

@@ -9,6 +9,8 @@ import { useLocale, useT } from '../../i18n'
 import { describeAuditDetail } from '../../../../shared/format/audit-detail'
 import { dateTime } from '../../format'
 import type { Report } from './DataAdminScreen'
+import { XLSX_MIME } from '../../../../shared/domain/file-types'
+import { saveFile } from '../../files/save-file'
 
 type Row = OutputOf<Contract['audit.log']>['rows'][number]
 type Filter = InputOf<Contract['audit.export']>
@@ -50,13 +52,7 @@ export function AuditLogPanel({ report, canListUsers }: { report: Report; canLis
     const result = await api.call('audit.export', filter)
     setExporting(false)
     if (!result.ok) return report(result, '')
-    const bytes = Uint8Array.from(atob(result.data.base64), (c) => c.charCodeAt(0))
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = result.data.fileName
-    link.click()
-    URL.revokeObjectURL(url)
+    saveFile({ fileName: result.data.fileName, mimeType: XLSX_MIME, base64: result.data.base64 })
     report(null, t('audit.exported', { n: result.data.rows }))
   }
 
