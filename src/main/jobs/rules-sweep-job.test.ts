@@ -21,7 +21,8 @@ describe('the scheduled sweep', () => {
     t.clock.set(local('2026-11-06T10:00:00'))
     expect(job.due(t.clock.now())).toBe(true)
     const note = JSON.parse(String(await job.run(t.clock.now()))) as { key: string; params: { raised: number } }
-    expect(note).toMatchObject({ key: 'rules.jobs.msg.sweep', params: { raised: 1 } })
+    // Raised: the RO's settlement deadline and the month's missing campaign (none planned by day 5).
+    expect(note).toMatchObject({ key: 'rules.jobs.msg.sweep', params: { raised: 2 } })
     expect(events.map((e) => e.type)).toEqual(['alerts.changed'])
     expect(t.app.store.prepare(`SELECT state FROM alerts WHERE subject_type = 'ro' AND subject_id = ?`).get(ro.id)).toEqual({ state: 'open' })
     expect(job.due(new Date(t.clock.now().getTime() + 59_000))).toBe(false)
