@@ -27,7 +27,7 @@ describe('attachments and the claim package on the demo dealership', () => {
 
   it('attaches a photo, shows its thumbnail, and exports the package', async () => {
     await logIn(page, 'warranty', PASSWORD)
-    await page.getByRole('heading', { name: zh('wty.title') }).waitFor()
+    await page.getByRole('heading', { name: zh('wty.title'), exact: true }).waitFor()
     await page.evaluate(`window.location.hash = '#/warranty/claim/${claim.id}'`)
     await page.getByRole('heading', { name: claim.number }).waitFor()
     await page.locator('.att-card input[type=file]').setInputFiles({ name: '故障部位.png', mimeType: 'image/png', buffer: PNG })

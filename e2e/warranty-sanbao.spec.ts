@@ -51,7 +51,7 @@ describe('三包 counters on the demo dealership', () => {
 
   it('shows the vehicle’s coverage and 三包 counters on the warranty desk', async () => {
     await logIn(page, 'warranty', PASSWORD)
-    await page.getByRole('heading', { name: zh('wty.title') }).waitFor()
+    await page.getByRole('heading', { name: zh('wty.title'), exact: true }).waitFor()
     await page.getByRole('tab', { name: zh('sanbao.tab') }).click()
     const search = page.getByRole('textbox', { name: zh('sanbao.search') })
     await search.fill(plate)

@@ -67,7 +67,7 @@ describe('the warranty desk on the demo dealership', () => {
   it('builds a claim from the RO, is refused for a missing cause, fixed, submitted and approved', async () => {
     await logIn(page, 'warranty', PASSWORD)
     // The warranty clerk starts the day at the warranty desk.
-    await page.getByRole('heading', { name: zh('wty.title') }).waitFor()
+    await page.getByRole('heading', { name: zh('wty.title'), exact: true }).waitFor()
     const toClaim = page.getByRole('table', { name: zh('wty.today.rosWithoutClaim') })
     const row = toClaim.getByRole('row').filter({ hasText: ro.number })
     await row.waitFor()
