@@ -31,6 +31,7 @@ import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
 import { careExportHandlers } from '../care/export-handlers'
 import { qualityHandlers } from '../quality/handlers'
+import { deptReportHandlers } from '../dept-report/handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -67,4 +68,5 @@ export const handlers: HandlersFor<Contract> = {
   ...campaignsHandlers,
   ...careExportHandlers,
   ...qualityHandlers,
+  ...deptReportHandlers,
 }

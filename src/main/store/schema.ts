@@ -332,6 +332,7 @@ export interface DB {
   campaign_ros: CampaignRosTable
   quality_incidents: QualityIncidentsTable
   comeback_dismissals: ComebackDismissalsTable
+  dept_report_handins: DeptReportHandinsTable
 }
 
 export interface ExportBatchesTable {
@@ -1412,4 +1413,14 @@ export interface ComebackDismissalsTable {
   reason: string
   dismissed_by: number
   at: string
+}
+
+export interface DeptReportHandinsTable {
+  id: Generated<number>
+  month: string
+  role: 'front_desk_supervisor' | 'service_manager'
+  user_id: number
+  handed_in_at: string
+  due_on: string
+  note: Generated<string>
 }

@@ -694,6 +694,18 @@ CREATE TABLE deliveries (
         outstanding_fen INTEGER NOT NULL DEFAULT 0 CHECK (outstanding_fen >= 0)
       ) STRICT;
 
+-- table dept_report_handins
+CREATE TABLE dept_report_handins (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        role TEXT NOT NULL CHECK (role IN ('front_desk_supervisor', 'service_manager')),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        handed_in_at TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE (month, role)
+      ) STRICT;
+
 -- table dept_target_months
 CREATE TABLE dept_target_months (
         target_id INTEGER NOT NULL REFERENCES dept_targets(id) ON DELETE CASCADE,

@@ -43,7 +43,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
   'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list', 'warranty.calls.list'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
-  'settlement.changed': ['campaigns.analysis', 'campaigns.drill', ...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS],
+  'settlement.changed': ['campaigns.analysis', 'campaigns.drill', ...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS, 'department.report.get'],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],
   'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get', ...DASHBOARD_READS],
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
@@ -64,10 +64,10 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.backup.done': DATA_READS,
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
-  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks'],
-  'csi.changed': ['csi.list', 'csi.trend', 'csi.drill'],
+  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks', 'department.report.months', 'department.report.get'],
+  'csi.changed': ['csi.list', 'csi.trend', 'csi.drill', 'department.report.get'],
   'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document'],
-  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill'],
+  'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill', 'department.report.get'],
 }
 
 /**
