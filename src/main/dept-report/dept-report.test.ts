@@ -145,14 +145,14 @@ describe('the monthly department report', () => {
     if (!again.ok) expect(again.code).toBe('CONFLICT')
 
     // December's report: due 5 January of the next year.
-    t.clock.set(Date.parse('2027-01-04T16:00:00+08:00'))
+    t.clock.set('2027-01-04T16:00:00+08:00')
     await relogin()
     const onTime = await t.ok(as('manager'), 'department.report.handIn', { month: '2026-12' })
     expect(onTime.dueOn).toBe('2027-01-05')
     expect(onTime.handIns.find((h) => h.role === 'service_manager')!.state).toBe('on_time')
     expect(onTime.handIns.find((h) => h.role === 'front_desk_supervisor')!.state).toBe('due')
 
-    t.clock.set(Date.parse('2027-01-06T09:00:00+08:00'))
+    t.clock.set('2027-01-06T09:00:00+08:00')
     await relogin()
     const months = await t.ok(as('manager'), 'department.report.months', { months: 4 })
     expect(months.dueDay).toBe(5)

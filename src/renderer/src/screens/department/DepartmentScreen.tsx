@@ -14,6 +14,7 @@ import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
 import { CampaignsTab } from './CampaignsTab'
 import { QualityTab } from './QualityTab'
+import { ReportTab } from './ReportTab'
 import '../settlement/settlement.css'
 import './department.css'
 
@@ -40,6 +41,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
           { key: 'campaigns', label: t('dept.tab.campaigns'), children: <CampaignsTab ui={ui} /> },
           { key: 'quality', label: t('dept.tab.quality'), children: <QualityTab ui={ui} /> },
+          { key: 'report', label: t('dept.tab.report'), children: <ReportTab ui={ui} /> },
         ]}
       />
     </div>
