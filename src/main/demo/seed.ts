@@ -26,6 +26,7 @@ import { seedWarranty } from './seed-warranty'
 import { settleHistory } from './seed-settlement'
 import { seedCare } from './seed-care'
 import { seedDepartment } from './seed-department'
+import { seedDepartmentExtra } from './seed-department-extra'
 import { seedCsi } from './seed-csi'
 import { seedWarrantyCalls } from './seed-warranty-calls'
 import type { DemoSize, World } from './world'
@@ -158,6 +159,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     seedDepartment(store, ctx.timeZone, nowIso.slice(0, 10), nowIso)
     seedCsi(store, nowIso.slice(0, 10), nowIso)
     seedWarrantyCalls(world, nowIso.slice(0, 10), nowIso)
+    seedDepartmentExtra(store, sim, nowIso.slice(0, 10), nowIso)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }

@@ -92,11 +92,13 @@ describe('the monthly department report', () => {
     const incidents = await t.ok(as('manager'), 'quality.incidents', { month })
     const incidentRows = tableRows(wb.getWorksheet(tr('deptReport.sheet.quality'))!, tr('deptReport.table.incidents')).rows
     expect(incidentRows.map((r) => [r[1], r[7]])).toEqual(incidents.map((q) => [q.roNumber, yuan(q.costFen)]))
+    expect(incidents.length).toBeGreaterThan(0)
 
     const list = await t.ok(as('manager'), 'campaigns.list', { limit: 200 })
     const ofMonth = list.filter((k) => k.month === month && k.state === 'planned')
     const campaignRows = tableRows(wb.getWorksheet(tr('deptReport.sheet.campaigns'))!, tr('deptReport.table.campaigns')).rows
     expect(campaignRows).toHaveLength(ofMonth.length)
+    expect(ofMonth.length).toBeGreaterThan(0)
     for (const [i, k] of ofMonth.entries()) {
       const a = await t.ok(as('manager'), 'campaigns.analysis', { id: k.id })
       const fig = (f: string) => a.figures.find((x) => x.figure === f)!.value
