@@ -46,4 +46,14 @@ describe('the demo department', () => {
       expect(q.state).toBe(q.occurredOn < '2026-11-01' ? 'closed' : 'open')
     }
   })
+  it('handed in the report of the months before last, once late, and not yet last month’s', async () => {
+    const { months } = await t.ok('administrator', 'department.report.months', { months: 5 })
+    expect(months.map((m) => [m.month, ...m.handIns.map((h) => h.state)])).toEqual([
+      ['2026-11', 'due', 'due'],
+      ['2026-10', 'overdue', 'overdue'],
+      ['2026-09', 'on_time', 'on_time'],
+      ['2026-08', 'on_time', 'late'],
+      ['2026-07', 'on_time', 'on_time'],
+    ])
+  })
 })

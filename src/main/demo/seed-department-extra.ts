@@ -1,7 +1,7 @@
 import { addDays, lastDateOfMonth } from '../../shared/domain/calendar'
 import { campaignCode } from '../../shared/domain/campaign'
 import { COMEBACK_DAYS } from '../../shared/domain/quality'
-import { monthsBack } from '../../shared/domain/dept-report'
+import { DEFAULT_REPORT_DUE_DAY, monthsBack, nextMonth, reportDueOn } from '../../shared/domain/dept-report'
 import { inviteTarget, saveCampaign } from '../department/campaigns'
 import { closeIncident } from '../quality/incidents'
 import { comebacks } from '../quality/comebacks'
@@ -18,6 +18,7 @@ import type { Store } from '../store/open'
 // - this month's campaign planned (for the cars whose first service is due, a group apart from the
 //   service-due cars a manager would invite next) with its list built and not yet called, so the
 //   one-campaign-a-month rule is quiet on a fresh demo;
+// - the monthly report handed in for the months before last (once late), last month's still due;
 // - a few comebacks the system proposes registered as quality incidents by the technical
 //   supervisor, analysed and, for the past months, closed; the rest stay proposed.
 // Its own random source, so the rest of the demo is the same with or without it.
@@ -38,7 +39,7 @@ export function seedDepartmentExtra(store: Store, sim: Sim, today: string, nowIs
   const manager0 = idsOf('service_manager')[0]
   const advisors = idsOf('service_advisor')
   if (manager0 === undefined || advisors.length === 0) return
-  const people = { manager: manager0, techSup: idsOf('technical_supervisor')[0] ?? manager0, advisors }
+  const people = { manager: manager0, techSup: idsOf('technical_supervisor')[0] ?? manager0, frontDesk: idsOf('front_desk_supervisor')[0] ?? manager0, advisors }
   const rng = createRng(0x5e_0014)
   const offset = nowIso.slice(19)
   const month = today.slice(0, 7)
@@ -164,5 +165,20 @@ export function seedDepartmentExtra(store: Store, sim: Sim, today: string, nowIs
       })
       if (k > 0) closeIncident(techSup, { id: incident.id, version: incident.version })
     }
+  }
+
+  // The department report of the months before last, handed in on the 3rd and 4th of the next
+  // month (the manager once on the 8th, late); last month's is still to be handed in.
+  for (const k of [4, 3, 2]) {
+    const m = monthsBack(month, k)
+    const dueOn = reportDueOn(m, DEFAULT_REPORT_DUE_DAY)
+    const next = nextMonth(m)
+    run(
+      store,
+      db.insertInto('dept_report_handins').values([
+        { month: m, role: 'front_desk_supervisor', user_id: people.frontDesk, handed_in_at: at(`${next}-03`, '17:20'), due_on: dueOn },
+        { month: m, role: 'service_manager', user_id: people.manager, handed_in_at: at(`${next}-${k === 3 ? '08' : '04'}`, '10:05'), due_on: dueOn },
+      ]),
+    )
   }
 }

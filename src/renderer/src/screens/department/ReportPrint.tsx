@@ -9,10 +9,10 @@ import { dateTime, money } from '../../format'
 
 type Report = OutputOf<Contract['department.report.get']>
 
-// The tables of the workbook that fit one A4 page: the department's measures, scorecards,
-// campaigns, training counts, 5S audits, quality incidents, CSI and the hand-in. The per-person
-// split, the training sessions and the 5S findings stay in the XLSX.
-const OFF_PAPER = ['deptReport.table.people', 'deptReport.table.trainingSessions', 'deptReport.table.fivesFindings'] as const
+// The tables of the workbook that fit one A4 page: the department's measures, campaigns,
+// training counts, 5S audits, quality incidents, CSI and the hand-in. The per-person split, the
+// scorecards, the training sessions and the 5S findings stay in the XLSX.
+const OFF_PAPER = ['deptReport.table.people', 'deptReport.table.scorecards', 'deptReport.table.trainingSessions', 'deptReport.table.fivesFindings'] as const
 
 export function cellText(c: ReportCell, locale: Locale): string {
   if (c === null) return '—'
@@ -45,7 +45,7 @@ function PrintTable({ table, locale, none }: { table: ReportTable; locale: Local
             table.rows.map((cells, i) => (
               <tr key={i}>
                 {cells.map((c, j) => (
-                  <td key={j} className={c !== null && typeof c !== 'string' ? 'num' : undefined}>
+                  <td key={j} className={c !== null && typeof c !== 'string' ? 'num' : typeof c === 'string' && c.length > 12 ? undefined : 'dept-report-short'}>
                     {cellText(c, locale)}
                   </td>
                 ))}
@@ -76,7 +76,7 @@ export function ReportPrint({ report, onBack }: { report: Report; onBack(): void
       {tables.map((x) => (
         <PrintTable key={x.title} table={x} locale={locale} none={t('deptReport.none')} />
       ))}
-      <SignLines names={[t('role.front_desk_supervisor'), t('role.service_manager')]} />
+      <SignLines className="dept-report-signs" names={[t('role.front_desk_supervisor'), t('role.service_manager')]} />
     </PrintFrame>
   )
 }
