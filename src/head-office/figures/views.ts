@@ -147,10 +147,11 @@ const LEDGER = (RULES: string) => `
 // its last receipt, else its last move. Slow when that is before the cut-off: the end less the
 // rule's months, or, for the running month, "now" less them (same wall-clock time, day clamped).
 // Everything per part comes from one pass over its months with moves (window functions over
-// (dealer, part) ordered by month); each such month then stands for itself and the months
-// without moves up to the next one (generate_series), so no join meets the months of a part
-// with the part's other rows: the joins of the grid with the months and with today's balances
-// were planned on the dealer alone (the CTEs' row estimates are guesses) and compared 54M pairs.
+// (dealer, part) ordered by month); each such month stands for itself and the months without
+// moves up to the next one, and adds its value to those months' sums as a change at its start
+// and its end, summed up over the dealer's months. Migration 6's version built the grid of every
+// part × month and joined it back to the months and to today's balances: the CTEs' row estimates
+// are guesses, so the joins were planned on the dealer alone and compared 54M pairs.
 const SLOW_MOVING = (RULES: string) => `
   WITH part_months AS (
     SELECT dealer_code, part_id, left(at, 7) AS month, sum(quantity_milli) AS q, sum(value_fen) AS v,
@@ -168,20 +169,38 @@ const SLOW_MOVING = (RULES: string) => `
     WINDOW w AS (PARTITION BY dealer_code, part_id ORDER BY month ROWS UNBOUNDED PRECEDING),
            part AS (PARTITION BY dealer_code, part_id),
            latest AS (PARTITION BY dealer_code, part_id ORDER BY last_id DESC ROWS UNBOUNDED PRECEDING)),
-  at_end AS (
-    SELECT r.dealer_code, to_char(g, 'YYYY-MM') AS month, r.on_hand - (r.all_q - r.q_to) AS on_hand, r.value - (r.all_v - r.v_to) AS value,
-           coalesce(r.issued, r.received, r.moved) AS activity,
-           CASE WHEN (g + interval '1 month') AT TIME ZONE d.time_zone > ${ts('d.last_cutoff')}
-                THEN ((${ts('d.last_cutoff')} AT TIME ZONE d.time_zone) - interval '1 month' * p.slow_months) AT TIME ZONE d.time_zone
-                ELSE (g + interval '1 month' - interval '1 month' * p.slow_months) AT TIME ZONE d.time_zone END AS cutoff
+  -- Each part-month with moves stands for itself and the months without moves before the next
+  -- one (up to "now"), with the balance and last activity it ends with. Only a positive balance
+  -- counts, in the stock value of each of those months, and as slow in those where the activity
+  -- is before the cut-off: for a closed month m that is the start of month m + 1 − months (local
+  -- time), i.e. from month(activity) + months on; the running month compares with "now" − months.
+  spans AS (
+    SELECT r.dealer_code, m.first, m.until, m.cur, r.value - (r.all_v - r.v_to) AS value,
+           date_trunc('month', coalesce(r.issued, r.received, r.moved) AT TIME ZONE d.time_zone) + interval '1 month' * p.slow_months AS slow_from,
+           coalesce(r.issued, r.received, r.moved) < ((${ts('d.last_cutoff')} AT TIME ZONE d.time_zone) - interval '1 month' * p.slow_months) AT TIME ZONE d.time_zone AS slow_now
       FROM running r JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
-      -- This month and the months without moves before the next month with some (the grid stops at "now").
-      CROSS JOIN LATERAL generate_series(to_date(r.month, 'YYYY-MM')::timestamp,
-        least(coalesce(to_date(r.next_month, 'YYYY-MM')::timestamp - interval '1 month', 'infinity'), to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp),
-        interval '1 month') g)
-  SELECT dealer_code, month, 'slow_moving', coalesce(sum(value) FILTER (WHERE on_hand > 0 AND activity < cutoff), 0),
-         coalesce(sum(value) FILTER (WHERE on_hand > 0), 0)
-    FROM at_end GROUP BY 1, 2`
+      CROSS JOIN LATERAL (SELECT to_date(r.month, 'YYYY-MM')::timestamp AS first, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp AS cur) f
+      CROSS JOIN LATERAL (SELECT f.first, f.cur, least(coalesce(to_date(r.next_month, 'YYYY-MM')::timestamp - interval '1 month', 'infinity'), f.cur) AS until) m
+     WHERE m.first <= m.until AND r.on_hand - (r.all_q - r.q_to) > 0),
+  -- What each span adds to (and, after it, takes from) the month-end sums: a running sum over the
+  -- dealer's months then gives every month's stock value and slow value without a part × month grid.
+  changes AS (
+    SELECT dealer_code, at, sum(total) AS total, sum(slow) AS slow FROM (
+      SELECT dealer_code, first AS at, value AS total, 0 AS slow FROM spans
+      UNION ALL SELECT dealer_code, until + interval '1 month', -value, 0 FROM spans WHERE until < cur
+      UNION ALL SELECT dealer_code, greatest(first, slow_from), 0, value FROM spans WHERE greatest(first, slow_from) <= least(until, cur - interval '1 month')
+      UNION ALL SELECT dealer_code, least(until, cur - interval '1 month') + interval '1 month', 0, -value FROM spans
+       WHERE greatest(first, slow_from) <= least(until, cur - interval '1 month')
+      UNION ALL SELECT dealer_code, cur, 0, value FROM spans WHERE until = cur AND slow_now) c GROUP BY 1, 2),
+  -- The months from the dealer's first move to "now", as the grid of parts × months had them.
+  spine AS (
+    SELECT d.dealer_code, g AS at FROM loader.dealers d
+      JOIN LATERAL (SELECT min(month) AS first FROM running WHERE running.dealer_code = d.dealer_code) f ON f.first IS NOT NULL
+      CROSS JOIN LATERAL generate_series(to_date(f.first, 'YYYY-MM')::timestamp, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp, interval '1 month') g)
+  SELECT s.dealer_code, to_char(s.at, 'YYYY-MM') AS month, 'slow_moving',
+         coalesce(sum(c.slow) OVER w, 0), coalesce(sum(c.total) OVER w, 0)
+    FROM spine s LEFT JOIN changes c USING (dealer_code, at)
+  WINDOW w AS (PARTITION BY s.dealer_code ORDER BY s.at ROWS UNBOUNDED PRECEDING)`
 
 const PARTS = (RULES: string) => `
   SELECT dealer_code, left(first_at, 7) AS month, 'fill_rate' AS figure,
