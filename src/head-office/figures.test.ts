@@ -156,6 +156,26 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     }
   })
 
+  it('equals each dealership\'s warranty first-submission pass rate and care follow-ups in time, month by month', async () => {
+    const compared = { claim_first_pass: 0, followup_in_time: 0 }
+    const same = async (code: string, key: keyof typeof compared, month: string, own: { n: number; d: number; value: number | null }) => {
+      const got = (await figure(code, month, key)) ?? { numerator: 0, denominator: 0, value: null }
+      expect({ dealer: code, key, month, value: got.value, n: got.numerator, d: got.denominator ?? 0 }).toEqual({ dealer: code, key, month, ...own })
+      if (own.value !== null) compared[key]++
+    }
+    for (const d of dealers) {
+      const warranty = await d.t.call<{ pass: { month: string; passed: number; decided: number; valueBp: number | null }[] }>('warranty.figures', { months: 12 })
+      for (const p of warranty.pass) await same(d.code, 'claim_first_pass', p.month, { n: p.passed, d: p.decided, value: p.valueBp })
+      const care = await d.t.call<Targets>('dashboard.care', { months: 12 })
+      for (const p of care.targets.find((t) => t.key === 'followup_in_time')!.series) {
+        await same(d.code, 'followup_in_time', p.month, { n: p.numerator, d: p.denominator, value: p.value })
+      }
+    }
+    // Every dealership decided claims and followed up deliveries in more than one month.
+    expect(compared.claim_first_pass).toBeGreaterThan(dealers.length)
+    expect(compared.followup_in_time).toBeGreaterThan(dealers.length)
+  })
+
   it('writes the month report: a sheet per figure, dealerships ranked, off-target values coloured', async () => {
     // A month all three have a figure for, before any of their current months.
     const { month } = (
@@ -176,7 +196,7 @@ describe.skipIf(!PG_BIN)('group figures', () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
     expect(book.worksheets.map((w) => w.name)).toContain('maintenance_settlement')
-    expect(book.worksheets).toHaveLength(12)
+    expect(book.worksheets).toHaveLength(14)
     const sheet = book.getWorksheet('maintenance_settlement')!
     const rows = [3, 4, 5, 6].map((i) => sheet.getRow(i))
     const ranked = figures.get('maintenance_settlement')!

@@ -284,8 +284,12 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     expect(await migrate(client, 4)).toEqual([1, 2, 3, 4])
     // As first released: segments without their confirmation, slow-moving kept per batch.
     await client.query('ALTER TABLE warehouse.job_time_segments DROP COLUMN short_confirmed_by, DROP COLUMN short_confirmed_at')
+    // … and the child tables indexed dealer first.
+    await client.query('DROP INDEX warehouse.ro_lines_parent_key; CREATE INDEX ro_lines_parent ON warehouse.ro_lines (dealer_code, ro_id)')
     expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).not.toBeNull()
-    expect(await migrate(client)).toEqual([5, 6, 7, 8])
+    expect(await migrate(client)).toEqual([5, 6, 7, 8, 9, 10, 11])
+    const indexes = await client.query<{ i: string }>(`SELECT indexname AS i FROM pg_indexes WHERE schemaname = 'warehouse' AND tablename = 'ro_lines' ORDER BY 1`)
+    expect(indexes.rows.map((r) => r.i)).toEqual(['ro_lines_parent_key', 'ro_lines_pkey'])
     expect((await client.query(`SELECT to_regclass('figures.slow_moving_by_month') AS t`)).rows[0].t).toBeNull()
     const upgraded = await load('upgrade-old')
     expect(upgraded).toEqual(fresh)

@@ -1,5 +1,5 @@
 import { MAINTENANCE_SETTLEMENT_DAYS } from '../../shared/domain/settlement-deadline'
-import { FIGURES } from './views'
+import { FIGURES_V1 as FIGURES } from './views'
 
 // Frozen: head-office migration 3's figures (export schema version 1 as first released), kept
 // word for word so a new database is built exactly as the first ones were; migration 5 replaces

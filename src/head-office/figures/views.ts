@@ -9,6 +9,8 @@ import {
   TURNOVER_MIN_CENTI,
 } from '../../shared/domain/stock-rules'
 import { DEFAULT_MIN_SEGMENT_MINUTES } from '../../shared/domain/workshop-clock'
+import { FOLLOW_UP_IN_TIME_TARGET_BP } from '../../shared/domain/care'
+import { FIRST_PASS_TARGET_BP } from '../../shared/domain/warranty-figures'
 
 // The group's figures per dealership and month, as the dealership's own targets dashboard and
 // workshop report compute them (src/main/rules/dashboard.ts, src/main/workshop/reports.ts), with
@@ -19,8 +21,8 @@ import { DEFAULT_MIN_SEGMENT_MINUTES } from '../../shared/domain/workshop-clock'
 // Migration 3 built the first version (views-v1.ts); migrations 5 and 6 rebuilt figures.monthly from this.
 // Every figure is a numerator, a denominator and a value rounded half up like mulDivRound.
 
-/** Figures, their unit and the manual's band (null: no bound on that side). */
-export const FIGURES = [
+/** Migration 3's figures, their unit and the manual's band (null: no bound on that side); frozen with it. */
+export const FIGURES_V1 = [
   { key: 'maintenance_settlement', unit: 'bp', min: 10_000, max: null },
   { key: 'insurance_settlement', unit: 'bp', min: 10_000, max: null },
   { key: 'insurance_collection', unit: 'bp', min: 10_000, max: null },
@@ -34,6 +36,15 @@ export const FIGURES = [
   { key: 'hours_sold_milli', unit: 'milli', min: null, max: null },
   { key: 'technician_efficiency', unit: 'bp', min: null, max: null },
 ] as const
+
+/** Added by migration 11 (export schema versions 3 and 4): the warranty desk's and the care desk's. */
+export const FIGURES_11 = [
+  { key: 'claim_first_pass', unit: 'bp', min: FIRST_PASS_TARGET_BP, max: null },
+  { key: 'followup_in_time', unit: 'bp', min: FOLLOW_UP_IN_TIME_TARGET_BP, max: null },
+] as const
+
+/** Every figure of figures.monthly, in the report's order. */
+export const FIGURES = [...FIGURES_V1, ...FIGURES_11] as const
 export type FigureKey = (typeof FIGURES)[number]['key']
 
 const ts = (c: string) => `(${c})::timestamptz`
@@ -135,36 +146,61 @@ const LEDGER = (RULES: string) => `
 // less every move of the later months; its last activity is its last issue before the end, else
 // its last receipt, else its last move. Slow when that is before the cut-off: the end less the
 // rule's months, or, for the running month, "now" less them (same wall-clock time, day clamped).
+// Everything per part comes from one pass over its months with moves (window functions over
+// (dealer, part) ordered by month); each such month stands for itself and the months without
+// moves up to the next one, and adds its value to those months' sums as a change at its start
+// and its end, summed up over the dealer's months. Migration 6's version built the grid of every
+// part × month and joined it back to the months and to today's balances: the CTEs' row estimates
+// are guesses, so the joins were planned on the dealer alone and compared 54M pairs.
 const SLOW_MOVING = (RULES: string) => `
   WITH part_months AS (
     SELECT dealer_code, part_id, left(at, 7) AS month, sum(quantity_milli) AS q, sum(value_fen) AS v,
            max(${ts('at')}) FILTER (WHERE kind = 'issue') AS issued, max(${ts('at')}) FILTER (WHERE kind = 'receipt') AS received,
-           max(${ts('at')}) AS moved
+           max(${ts('at')}) AS moved, max(id) AS last_id,
+           (array_agg(on_hand_milli_after ORDER BY id DESC))[1] AS on_hand_after, (array_agg(value_fen_after ORDER BY id DESC))[1] AS value_after
       FROM warehouse.stock_moves GROUP BY 1, 2, 3),
-  now_held AS (
-    SELECT DISTINCT ON (dealer_code, part_id) dealer_code, part_id, on_hand_milli_after AS on_hand, value_fen_after AS value
-      FROM warehouse.stock_moves ORDER BY dealer_code, part_id, id DESC),
-  span AS (SELECT dealer_code, part_id, min(month) AS first, sum(q) AS q, sum(v) AS v FROM part_months GROUP BY 1, 2),
-  grid AS (
-    SELECT s.dealer_code, s.part_id, to_char(g, 'YYYY-MM') AS month, g + interval '1 month' AS end_local,
-           s.q AS all_q, s.v AS all_v, n.on_hand, n.value, d.time_zone, ${ts('d.last_cutoff')} AS now_at, interval '1 month' * p.slow_months AS slow_after
-      FROM span s JOIN now_held n USING (dealer_code, part_id) JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
-      CROSS JOIN LATERAL generate_series(to_date(s.first, 'YYYY-MM')::timestamp, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp, interval '1 month') g),
   running AS (
-    SELECT g.*, sum(coalesce(pm.q, 0)) OVER w AS q_to, sum(coalesce(pm.v, 0)) OVER w AS v_to,
-           max(pm.issued) OVER w AS issued, max(pm.received) OVER w AS received, max(pm.moved) OVER w AS moved
-      FROM grid g LEFT JOIN part_months pm USING (dealer_code, part_id, month)
-    WINDOW w AS (PARTITION BY g.dealer_code, g.part_id ORDER BY g.month ROWS UNBOUNDED PRECEDING)),
-  at_end AS (
-    SELECT dealer_code, month, on_hand - (all_q - q_to) AS on_hand, value - (all_v - v_to) AS value,
-           coalesce(issued, received, moved) AS activity,
-           CASE WHEN end_local AT TIME ZONE time_zone > now_at
-                THEN ((now_at AT TIME ZONE time_zone) - slow_after) AT TIME ZONE time_zone
-                ELSE (end_local - slow_after) AT TIME ZONE time_zone END AS cutoff
-      FROM running)
-  SELECT dealer_code, month, 'slow_moving', coalesce(sum(value) FILTER (WHERE on_hand > 0 AND activity < cutoff), 0),
-         coalesce(sum(value) FILTER (WHERE on_hand > 0), 0)
-    FROM at_end GROUP BY 1, 2`
+    SELECT dealer_code, part_id, month, lead(month) OVER w AS next_month,
+           sum(q) OVER w AS q_to, sum(v) OVER w AS v_to, sum(q) OVER part AS all_q, sum(v) OVER part AS all_v,
+           max(issued) OVER w AS issued, max(received) OVER w AS received, max(moved) OVER w AS moved,
+           -- Today's balance: after the part's last move (the greatest id), whichever month it is in.
+           first_value(on_hand_after) OVER latest AS on_hand, first_value(value_after) OVER latest AS value
+      FROM part_months
+    WINDOW w AS (PARTITION BY dealer_code, part_id ORDER BY month ROWS UNBOUNDED PRECEDING),
+           part AS (PARTITION BY dealer_code, part_id),
+           latest AS (PARTITION BY dealer_code, part_id ORDER BY last_id DESC ROWS UNBOUNDED PRECEDING)),
+  -- Each part-month with moves stands for itself and the months without moves before the next
+  -- one (up to "now"), with the balance and last activity it ends with. Only a positive balance
+  -- counts, in the stock value of each of those months, and as slow in those where the activity
+  -- is before the cut-off: for a closed month m that is the start of month m + 1 − months (local
+  -- time), i.e. from month(activity) + months on; the running month compares with "now" − months.
+  spans AS (
+    SELECT r.dealer_code, m.first, m.until, m.cur, r.value - (r.all_v - r.v_to) AS value,
+           date_trunc('month', coalesce(r.issued, r.received, r.moved) AT TIME ZONE d.time_zone) + interval '1 month' * p.slow_months AS slow_from,
+           coalesce(r.issued, r.received, r.moved) < ((${ts('d.last_cutoff')} AT TIME ZONE d.time_zone) - interval '1 month' * p.slow_months) AT TIME ZONE d.time_zone AS slow_now
+      FROM running r JOIN loader.dealers d USING (dealer_code) JOIN ${RULES} p USING (dealer_code)
+      CROSS JOIN LATERAL (SELECT to_date(r.month, 'YYYY-MM')::timestamp AS first, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp AS cur) f
+      CROSS JOIN LATERAL (SELECT f.first, f.cur, least(coalesce(to_date(r.next_month, 'YYYY-MM')::timestamp - interval '1 month', 'infinity'), f.cur) AS until) m
+     WHERE m.first <= m.until AND r.on_hand - (r.all_q - r.q_to) > 0),
+  -- What each span adds to (and, after it, takes from) the month-end sums: a running sum over the
+  -- dealer's months then gives every month's stock value and slow value without a part × month grid.
+  changes AS (
+    SELECT dealer_code, at, sum(total) AS total, sum(slow) AS slow FROM (
+      SELECT dealer_code, first AS at, value AS total, 0 AS slow FROM spans
+      UNION ALL SELECT dealer_code, until + interval '1 month', -value, 0 FROM spans WHERE until < cur
+      UNION ALL SELECT dealer_code, greatest(first, slow_from), 0, value FROM spans WHERE greatest(first, slow_from) <= least(until, cur - interval '1 month')
+      UNION ALL SELECT dealer_code, least(until, cur - interval '1 month') + interval '1 month', 0, -value FROM spans
+       WHERE greatest(first, slow_from) <= least(until, cur - interval '1 month')
+      UNION ALL SELECT dealer_code, cur, 0, value FROM spans WHERE until = cur AND slow_now) c GROUP BY 1, 2),
+  -- The months from the dealer's first move to "now", as the grid of parts × months had them.
+  spine AS (
+    SELECT d.dealer_code, g AS at FROM loader.dealers d
+      JOIN LATERAL (SELECT min(month) AS first FROM running WHERE running.dealer_code = d.dealer_code) f ON f.first IS NOT NULL
+      CROSS JOIN LATERAL generate_series(to_date(f.first, 'YYYY-MM')::timestamp, to_date(left(d.last_cutoff, 7), 'YYYY-MM')::timestamp, interval '1 month') g)
+  SELECT s.dealer_code, to_char(s.at, 'YYYY-MM') AS month, 'slow_moving',
+         coalesce(sum(c.slow) OVER w, 0), coalesce(sum(c.total) OVER w, 0)
+    FROM spine s LEFT JOIN changes c USING (dealer_code, at)
+  WINDOW w AS (PARTITION BY s.dealer_code ORDER BY s.at ROWS UNBOUNDED PRECEDING)`
 
 const PARTS = (RULES: string) => `
   SELECT dealer_code, left(first_at, 7) AS month, 'fill_rate' AS figure,
@@ -207,11 +243,31 @@ const ACTIVITY = (RULES: string) => `
                          FROM warehouse.job_time_segments s WHERE s.dealer_code = j.dealer_code AND s.job_id = j.id) c ON true
    WHERE j.state = 'done' AND j.finished_at IS NOT NULL AND ${COUNTED_JOB} GROUP BY 1, 2`
 
+// The warranty desk's first-submission pass rate (一次赔付率, src/main/rules/warranty-figures.ts)
+// per month of the maker's first decision: the status log's one move out of `submitted` (a
+// resubmission leaves `resubmitted`), approved ÷ decided. The care desk's follow-ups done in time
+// (回访及时率, src/main/rules/care-figures.ts) per month of delivery: done before due ÷ decided
+// (done, unreachable, or open past their due time at the dealer's "now"). The dealership compares
+// these local ISO texts as strings (SQLite's binary order): COLLATE "C" is the same order here.
+const DESKS = `
+  SELECT w.dealer_code, left(l.at, 7) AS month, 'claim_first_pass' AS figure,
+         count(*) FILTER (WHERE l.to_state = 'approved') AS n, count(*) AS d
+    FROM warehouse.warranty_claim_log l
+    JOIN warehouse.warranty_claims w ON w.dealer_code = l.dealer_code AND w.id = l.claim_id
+    JOIN warehouse.repair_orders r ON r.dealer_code = w.dealer_code AND r.id = w.ro_id
+   WHERE l.from_state = 'submitted' AND l.to_state IN ('approved', 'returned', 'rejected') GROUP BY 1, 2
+  UNION ALL
+  SELECT f.dealer_code, left(f.delivered_at, 7), 'followup_in_time',
+         sum(CASE WHEN f.state = 'done' AND f.closed_at COLLATE "C" < f.due_at THEN 1 ELSE 0 END),
+         sum(CASE WHEN f.state = 'open' AND d.last_cutoff COLLATE "C" < f.due_at THEN 0 ELSE 1 END)
+    FROM warehouse.care_followups f JOIN loader.dealers d USING (dealer_code) GROUP BY 1, 2`
+
 /**
  * figures.monthly over the warehouse: migration 5 dropped migration 3's and built it with the
- * manual's defaults (`perDealer` false); migration 6 rebuilt it with each dealer's own parameters.
+ * manual's defaults (`perDealer` false); migration 6 rebuilt it with each dealer's own parameters;
+ * migration 11 added the warranty and care desks' figures (`desks`).
  */
-export const monthlySql = (perDealer: boolean) => {
+export const monthlySql = (perDealer: boolean, desks = false) => {
   // One row per dealer, computed once for the whole refresh (a view joined into every figure
   // would be recomputed on each probe of a nested loop).
   const RULES = 'rules'
@@ -225,7 +281,7 @@ export const monthlySql = (perDealer: boolean) => {
               WHEN f.figure = 'technician_efficiency' THEN CASE WHEN f.d > 0 THEN round(f.n::numeric * 10000 / f.d)::bigint END
               WHEN t.unit = 'centi' THEN CASE WHEN f.d > 0 THEN round(f.n::numeric * 100 / f.d)::bigint END
               ELSE CASE WHEN f.d > 0 THEN round(f.n::numeric * 10000 / f.d)::bigint END END AS value
-    FROM ((${SETTLEMENT(RULES)}) UNION ALL (${LEDGER(RULES)}) UNION ALL (${PARTS(RULES)}) UNION ALL (${ACTIVITY(RULES)})) f
+    FROM ((${SETTLEMENT(RULES)}) UNION ALL (${LEDGER(RULES)}) UNION ALL (${PARTS(RULES)}) UNION ALL (${ACTIVITY(RULES)})${desks ? ` UNION ALL (${DESKS})` : ''}) f
     JOIN figures.targets t ON t.figure = f.figure JOIN ${RULES} p ON p.dealer_code = f.dealer_code
    WHERE f.month IS NOT NULL;
   CREATE UNIQUE INDEX monthly_key ON figures.monthly (month, figure, dealer_code);`

@@ -1,6 +1,6 @@
 import type { ManifestFile } from '../../shared/export/manifest'
 import type { ExportTableSpec } from '../../shared/export/spec'
-import { appliedOf as appliedName, q, tableOf } from '../schema/ddl'
+import { appliedOf as appliedName, dealerOnParentIndex, q, tableOf } from '../schema/ddl'
 
 // The four ways a file is applied (docs/export-format.md, "How head office applies a batch"),
 // each set-based SQL from the file's staging table into the warehouse, for one dealer. Parents
@@ -77,11 +77,12 @@ function replaceChildren(s: ApplyStep): Statement[] {
   const t = tableOf(s.spec)
   const cols = s.spec.columns.map((c) => q(c.name)).join(', ')
   return [
-    // Each applied parent's children found by the (dealer, parent) index (OFFSET 0 keeps the
-    // lookup from being flattened into a join), then deleted by their row addresses.
+    // Each applied parent's children found by the (parent, dealer) index, in a form only that
+    // index serves (ddl.ts, parentIndexSql; OFFSET 0 keeps the lookup from being flattened into
+    // a join), then deleted by their row addresses.
     change(
       `DELETE FROM ${t} WHERE ctid = ANY (ARRAY(SELECT c.ctid FROM ${parent} p CROSS JOIN LATERAL
-         (SELECT ctid FROM ${t} WHERE dealer_code = ${s.dealer} AND ${column} = p.id OFFSET 0) c))`,
+         (SELECT ctid FROM ${t} WHERE ${column} = p.id AND ${dealerOnParentIndex('dealer_code', s.dealer)} OFFSET 0) c))`,
     ),
     change(`INSERT INTO ${t} (dealer_code, ${cols}) SELECT ${s.dealer}, ${cols} FROM ${q(s.staging)} s WHERE s.${column} IN (SELECT id FROM ${parent})`),
   ]

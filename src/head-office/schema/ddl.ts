@@ -28,11 +28,26 @@ export function createTableSql(spec: ExportTableSpec): string {
   const columns = spec.columns.map((c) => `${q(c.name)} ${pgType(c.type)}${c.nullable || c.pii ? '' : ' NOT NULL'}`)
   const key = ['dealer_code', ...spec.naturalKey].map(q).join(', ')
   const lines = [`CREATE TABLE ${tableOf(spec)} (\n  dealer_code text NOT NULL,\n  ${columns.join(',\n  ')},\n  PRIMARY KEY (${key})\n)`]
-  if (spec.tracking.kind === 'children') {
-    lines.push(`CREATE INDEX ${q(`${spec.name}_parent`)} ON ${tableOf(spec)} (dealer_code, ${q(spec.tracking.parentColumn)})`)
-  }
+  if (spec.tracking.kind === 'children') lines.push(parentIndexSql(spec))
   return lines.join(';\n')
 }
+
+/**
+ * A child table's index for its parent's rows: the parent column first, then the dealer code
+ * with the pattern operator class. The replace-children lookup compares the dealer code with
+ * that class's operators (`~>=~`, `~<=~`: equality as a range), which no other index of the table
+ * can serve, so it is planned on this index whatever the statistics say: with the dealer code
+ * leading both this and the primary key, a dealer the statistics did not know yet (its first
+ * batch after the last ANALYZE) was estimated at one row and the delete was planned on the
+ * primary key, reading all the dealer's rows once per parent. Joins on `dealer_code = …` use it too.
+ */
+export function parentIndexSql(spec: ExportTableSpec, ifNotExists = false): string {
+  if (spec.tracking.kind !== 'children') throw new Error(`${spec.name}: not a child table`)
+  return `CREATE INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}${q(`${spec.name}_parent_key`)} ON ${tableOf(spec)} (${q(spec.tracking.parentColumn)}, dealer_code text_pattern_ops)`
+}
+
+/** The dealer-code condition only a child table's parent index serves (parentIndexSql). */
+export const dealerOnParentIndex = (column: string, dealer: string) => `${column} ~>=~ ${dealer} AND ${column} ~<=~ ${dealer}`
 
 export const stagingOf = (spec: ExportTableSpec) => `stage_${spec.name}`
 export const appliedOf = (table: string) => `applied_${table}`

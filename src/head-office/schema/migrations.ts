@@ -1,8 +1,8 @@
 import type pg from 'pg'
 import { BATCH_TABLES } from '../../shared/export/tables/all'
-import { createTableSql, pgType, q, tableOf, WAREHOUSE } from './ddl'
+import { createTableSql, parentIndexSql, pgType, q, tableOf, WAREHOUSE } from './ddl'
 import { FIGURES_SQL_V1 } from '../figures/views-v1'
-import { DEALER_RULES_SQL, monthlySql } from '../figures/views'
+import { DEALER_RULES_SQL, FIGURES_11, monthlySql } from '../figures/views'
 
 // The head-office database's own migrations, applied in order, each in its own transaction and
 // recorded in loader.migrations. Migration 2 creates the warehouse tables from the export's
@@ -116,6 +116,37 @@ const MIGRATIONS: readonly Migration[] = [
     id: 8,
     name: 'export schema version 3: attachments and warranty',
     sql: () => tablesSince(3).map(createTableSql).join(';\n'),
+  },
+  {
+    // Export schema version 4: the care desk's follow-ups (the follow-up rate within 3 days).
+    id: 9,
+    name: 'export schema version 4: care follow-ups',
+    sql: () => tablesSince(4).map(createTableSql).join(';\n'),
+  },
+  {
+    // The replace-children lookups planned on the primary key for a dealer the statistics did not
+    // know (ddl.ts, parentIndexSql): each child table's parent index made parent first, in a form
+    // the primary key cannot stand in for. A database made after this has them from its own
+    // migrations (IF NOT EXISTS), where the old (dealer, parent) index was never made.
+    id: 10,
+    name: 'child tables indexed by parent, then dealer',
+    sql: () =>
+      BATCH_TABLES.filter((s) => s.tracking.kind === 'children')
+        .flatMap((s) => [`DROP INDEX IF EXISTS ${WAREHOUSE}.${q(`${s.name}_parent`)}`, parentIndexSql(s, true)])
+        .join(';\n'),
+  },
+  {
+    // The warranty desk's first-submission pass rate and the care desk's follow-ups done in time
+    // (export schema versions 3 and 4); the slow-moving share computed from each part's months
+    // with moves (the grid's joins were planned on the dealer alone: most of a refresh's time).
+    id: 11,
+    name: 'warranty and care figures; slow-moving share without the grid joins',
+    sql: () =>
+      [
+        `INSERT INTO figures.targets VALUES ${FIGURES_11.map((f) => `('${f.key}', '${f.unit}', ${f.min ?? 'NULL'}, ${f.max ?? 'NULL'})`).join(', ')}`,
+        'DROP MATERIALIZED VIEW figures.monthly',
+        monthlySql(true, true),
+      ].join(';\n'),
   },
 ]
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExport } from './service'
 import { makeTestApp, type TestApp } from '../test-support/test-app'
 import { verifyPath } from './verify'
+import { SCHEMA_VERSION } from '../../shared/export/manifest'
 import { ReferenceWarehouse } from './reference-loader'
 import { claimInput, warrantyRo } from '../warranty/test-warranty'
 import { b64, PNG_1PX } from '../attachments/test-files'
@@ -29,7 +30,7 @@ describe('the warranty desk and attachments in the head-office batch', () => {
     t.clock.advance(60_000)
     const first = await exportNow()
     const rows = Object.fromEntries(first.manifest.files.map((f) => [f.table, f.rows]))
-    expect(first.manifest.schemaVersion).toBe(3)
+    expect(first.manifest.schemaVersion).toBe(SCHEMA_VERSION)
     expect(rows).toMatchObject({ warranty_claims: 1, warranty_claim_labour: 1, warranty_claim_parts: 1, warranty_claim_expenses: 1, warranty_old_parts: 1 })
     const report = await verifyPath(first.dir)
     expect(report.batches[0]?.errors).toEqual([])

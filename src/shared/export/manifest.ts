@@ -6,10 +6,11 @@ import { PERSONAL_DATA_MODES } from '../contract/data'
 export const FORMAT = 'dealer-aftersales-export'
 /**
  * The batch format's version (docs/export-format.md, "Schema versions"): 2 added
- * job_time_segments.short_confirmed_by/at and the rule_params table; 3 the attachments table and the warranty desk's tables.
+ * job_time_segments.short_confirmed_by/at and the rule_params table; 3 the attachments table and the warranty desk's tables;
+ * 4 the care desk's follow-ups (care_followups).
  * Readers accept 1 … this.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 export const MANIFEST = 'manifest.json'
 
 export const Watermark = z.union([

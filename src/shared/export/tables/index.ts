@@ -1,5 +1,6 @@
 import type { ExportTableSpec } from '../spec'
 import { attachments } from './attachments'
+import { careFollowups } from './care'
 import {
   warrantyClaimExpenses,
   warrantyClaimLabour,
@@ -106,4 +107,5 @@ export const EXPORT_TABLES: readonly ExportTableSpec[] = [
   warrantyClaimLog,
   warrantyShipments,
   warrantyOldParts,
+  careFollowups,
 ]
