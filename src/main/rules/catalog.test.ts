@@ -1,27 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../store/open'
-import { migrate } from '../store/migrate'
 import { loadRules } from './catalog'
+import type { Store } from '../store/open'
+import { migratedTempStore, type TempStore } from '../test-support/temp-store'
 
 // The engine keeps the parsed rules per store between writes; any change to the rules table —
 // committed, or seen inside its own transaction — is read at once, and a rolled-back one is gone.
 
 const NOW = '2026-11-27T10:30:00+08:00'
-let dir: string
+let temp: TempStore
 let store: Store
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rules-catalog-'))
-  store = openStore(join(dir, 'catalog.sqlite'))
-  await migrate(store)
+  temp = await migratedTempStore('rules-catalog')
+  store = temp.store
 })
-afterAll(() => {
-  store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => temp.close())
 
 const daysOf = () => (loadRules(store, NOW).find((r) => r.kind === 'maintenance_settlement_overdue')!.params as { days: number }).days
 const setDays = (days: number) =>

@@ -1,33 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultParams } from '../../shared/domain/rules'
-import { openStore, type Store } from '../store/open'
-import { migrate } from '../store/migrate'
 import type { RawBuilder } from 'kysely'
 import { envOf, type ScopeKey } from './context'
 import { EVALUATORS } from './evaluators'
 import type { Evaluator } from './evaluators/types'
 import { EventBuffer } from '../api/events'
+import type { Store } from '../store/open'
+import { migratedTempStore, type TempStore } from '../test-support/temp-store'
 import { alertsToClear } from './engine'
 import type { RuleRow } from './catalog'
 
 // The incremental evaluations run inside every stock move and RO change: they must seek their
 // few rows through an index, never scan the ledger or the RO table.
 
-let dir: string
+let temp: TempStore
 let store: Store
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rules-plan-'))
-  store = openStore(join(dir, 'plan.sqlite'))
-  await migrate(store)
+  temp = await migratedTempStore('rules-plan')
+  store = temp.store
 })
-afterAll(() => {
-  store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => temp.close())
 
 function planOf(query: RawBuilder<unknown>): string {
   const { sql, parameters } = query.compile(store.db)
