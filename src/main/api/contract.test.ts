@@ -55,6 +55,38 @@ describe('sessions and permissions', () => {
   })
 })
 
+describe('files that leave the app', () => {
+  const isFile = (c: Channel) => {
+    const output = contract[c].output
+    return output instanceof z.ZodObject && 'base64' in output.shape && 'fileName' in output.shape
+  }
+
+  it('declares every channel that answers with a file as an export, so the file is audited', () => {
+    const files = channels.filter(isFile)
+    expect(files.length).toBeGreaterThanOrEqual(4)
+    expect(files.filter((c) => contract[c].kind !== 'export')).toEqual([])
+    expect(channels.filter((c) => contract[c].kind === 'export' && !isFile(c))).toEqual([])
+  })
+
+  it('records who took which file with its rows, and nothing for a refused export', async () => {
+    const count = () => t.app.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE channel = 'audit.export'").get() as { n: number }
+    const before = count().n
+    const refused = await t.call('service_advisor', 'audit.export', {})
+    expect(refused.ok).toBe(false)
+    expect(count().n).toBe(before)
+    const taken = await t.call('service_manager', 'audit.export', {})
+    expect(taken.ok).toBe(true)
+    const file = taken.ok ? (taken.data as { fileName: string; rows: number }) : null
+    const row = t.app.store.sqlite
+      .prepare("SELECT user_id, action, detail FROM audit_log WHERE channel = 'audit.export' ORDER BY id DESC LIMIT 1")
+      .get() as { user_id: number; action: string; detail: string }
+    expect(count().n).toBe(before + 1)
+    expect(row.action).toBe('audit.export')
+    expect(row.user_id).toBeGreaterThan(0)
+    expect(JSON.parse(row.detail)).toMatchObject({ fileName: file!.fileName, rows: file!.rows })
+  })
+})
+
 describe('input validation', () => {
   it.each(channels)('%s refuses an unknown field, naming it', async (channel) => {
     const before = dbFingerprint(t.app.store)

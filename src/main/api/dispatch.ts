@@ -181,6 +181,10 @@ export function createDispatcher<C extends ContractSection>(deps: DispatcherDeps
       } else {
         data = await handler(ctx, parsed.data)
         checkOutput?.(channel, spec, data)
+        if (spec.kind === 'export') {
+          const file = data
+          store.tx(() => writeExportAudit(store, ctx, entries, parsed.data, file))
+        }
       }
 
       const at = toLocalIso(clock.now(), timeZone)
@@ -234,4 +238,21 @@ function writeAudit(store: Store, ctx: Ctx, entries: AuditEntry[], input: unknow
       detail: entry.detail === undefined ? null : JSON.stringify(redact(entry.detail)),
     })
   }
+}
+
+/** Who took which file: the handler's own entries, or one under the channel with the file's name and rows. */
+function writeExportAudit(store: Store, ctx: Ctx, entries: AuditEntry[], input: unknown, file: unknown) {
+  if (entries.length > 0) return writeAudit(store, ctx, entries, input, file)
+  const answer = (file ?? {}) as { fileName?: unknown; rows?: unknown; claims?: unknown }
+  const rows = typeof answer.rows === 'number' ? answer.rows : typeof answer.claims === 'number' ? answer.claims : null
+  const fileName = typeof answer.fileName === 'string' ? answer.fileName : null
+  insertAudit.run(store, {
+    at: ctx.nowIso(),
+    userId: ctx.user?.id ?? null,
+    channel: ctx.channel,
+    action: ctx.channel,
+    entity: null,
+    entityId: null,
+    detail: JSON.stringify({ input: redact(input), fileName, rows }),
+  })
 }

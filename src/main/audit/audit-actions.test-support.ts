@@ -27,7 +27,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
 /**
  * Every audit action code the main process can write: the literal and template codes of each
  * `audit({ action: … })`, the alert writes (`write(ctx, …, 'alert.x', …)`), and — because the
- * dispatcher audits a write that recorded nothing under its channel name — every write channel.
+ * dispatcher audits a write that recorded nothing under its channel name — every write and export channel.
  */
 export function collectAuditActions(): { actions: string[]; unexpanded: string[] } {
   const found = new Set<string>()
@@ -42,7 +42,7 @@ export function collectAuditActions(): { actions: string[]; unexpanded: string[]
     }
     for (const match of text.matchAll(/write\(ctx, [^;]*?'(alert\.[a-zA-Z]+)'/g)) found.add(match[1]!)
   }
-  for (const [channel, spec] of Object.entries(contract)) if (spec.kind === 'write') found.add(channel)
+  for (const [channel, spec] of Object.entries(contract)) if (spec.kind !== 'read') found.add(channel)
   return { actions: [...found].sort(), unexpanded }
 }
 

@@ -1,25 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../store/open'
-import { migrate } from '../store/migrate'
+import type { Store } from '../store/open'
+import { migratedTempStore, type TempStore } from '../test-support/temp-store'
 import { readExportSettings, writeExportSettings } from './settings'
 import { keyFileBox } from '../secrets/key-file-box'
 import { attachSecretBox } from '../secrets/registry'
 
-let dir: string
+let temp: TempStore
 let store: Store
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'export-settings-'))
-  store = openStore(join(dir, 'db.sqlite'))
-  await migrate(store)
-  attachSecretBox(store, keyFileBox(dir))
+  temp = await migratedTempStore('export-settings')
+  store = temp.store
+  attachSecretBox(store, keyFileBox(temp.dir))
 })
-afterEach(() => {
-  store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => temp.close())
 
 describe('export settings', () => {
   it('keeps a target’s token and certificate when the screen sends the target back without them', () => {

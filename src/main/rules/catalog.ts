@@ -67,31 +67,50 @@ const insertRule = preparedQuery<{ kind: string; params: string; severity: Sever
 )
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role)
 
-export function loadRules(store: Store, nowIso: string): RuleRow[] {
+// Every write evaluates the rules its events touch, so the parsed rules are kept per store and
+// read again only when the rules table's revision token (drawn anew by its triggers on every
+// change, migration 0033) is another.
+const revisionOf = preparedQuery<Record<string, never>>()((db) => db.selectFrom('rules_revision').select('revision').where('id', '=', 1))
+const keptRules = new WeakMap<Store, { revision: number; rules: readonly RuleRow[] }>()
+
+export function loadRules(store: Store, nowIso: string): readonly RuleRow[] {
+  const revision = revisionOf.first(store, {})?.revision
+  const kept = keptRules.get(store)
+  if (kept && revision !== undefined && kept.revision === revision) return kept.rules
+  const rules = readRules(store, nowIso)
+  // Creating missing kinds moved the revision: keep the rules under the one they were read at.
+  const after = revisionOf.first(store, {})?.revision
+  if (after !== undefined) keptRules.set(store, { revision: after, rules })
+  return rules
+}
+
+function readRules(store: Store, nowIso: string): readonly RuleRow[] {
   let rows = selectRules.all(store, {})
   // The first run on a store (or after a restore of an older one): create the missing kinds.
   if (RULE_KINDS.some((kind) => !rows.some((r) => r.kind === kind))) {
     ensureRules(store, nowIso)
     rows = selectRules.all(store, {})
   }
-  return rows.flatMap((r) => {
-    if (!isKind(r.kind)) return []
-    const row = { ...r, kind: r.kind }
-    return [
-      {
-        id: r.id,
-        kind: row.kind,
-        params: parseParams(store, row),
-        enabled: r.enabled === 1,
-        severity: r.severity,
-        // A role this version no longer knows falls back to the kind's default inbox.
-        inboxRole: isRole(r.inbox_role) ? r.inbox_role : RULE_DEFINITIONS[row.kind].inboxRole,
-        evaluatedAt: r.evaluated_at,
-        updatedAt: r.updated_at,
-        version: r.version,
-      },
-    ]
-  })
+  return Object.freeze(
+    rows.flatMap((r) => {
+      if (!isKind(r.kind)) return []
+      const row = { ...r, kind: r.kind }
+      return [
+        Object.freeze({
+          id: r.id,
+          kind: row.kind,
+          params: parseParams(store, row),
+          enabled: r.enabled === 1,
+          severity: r.severity,
+          // A role this version no longer knows falls back to the kind's default inbox.
+          inboxRole: isRole(r.inbox_role) ? r.inbox_role : RULE_DEFINITIONS[row.kind].inboxRole,
+          evaluatedAt: r.evaluated_at,
+          updatedAt: r.updated_at,
+          version: r.version,
+        }),
+      ]
+    }),
+  )
 }
 
 export function ruleByKind(store: Store, nowIso: string, kind: RuleKind): RuleRow {

@@ -79,9 +79,15 @@ const upsert = (ruleId: number, subjectType: string, at: string) => sql<{ raised
      OR alerts.message_params <> excluded.message_params
   RETURNING raised_at = ${at} AS raised`
 
-function scopeFilter(evaluator: Evaluator, ids: string | null): RawBuilder<unknown> {
+/**
+ * The rule's alerts within the scope: by (rule, subject type, subject) — the alerts' unique key —
+ * so the scoped statements below seek the few subjects, never the rule's every alert. The sweep
+ * (no ids) covers all of the rule's alerts.
+ */
+function scopeFilter(rule: RuleRow, evaluator: Evaluator, ids: string | null): RawBuilder<unknown> {
   if (ids === null) return sql``
-  return sql`AND subject_id IN ${(evaluator.subjectsInScope ?? idsIn)(ids)}`
+  const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
+  return sql`AND subject_type = ${subjectType} AND subject_id IN ${(evaluator.subjectsInScope ?? idsIn)(ids)}`
 }
 
 /**
@@ -90,12 +96,13 @@ function scopeFilter(evaluator: Evaluator, ids: string | null): RawBuilder<unkno
  * subjects that have none, and then the two updates below are skipped.
  */
 function hasAlertsToClear(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string): boolean {
+  return sqlFirst(env.store, alertsToClear(rule, evaluator, ids)) !== undefined
+}
+
+/** The statement behind hasAlertsToClear (its query plan is tested). */
+export function alertsToClear(rule: RuleRow, evaluator: Evaluator, ids: string): RawBuilder<{ one: number }> {
   // raw SQL: the scope is the evaluator's own subquery over the ids (scopeFilter).
-  const row = sqlFirst(
-    env.store,
-    sql<{ one: number }>`SELECT 1 AS one FROM alerts WHERE rule_id = ${rule.id} AND (state <> 'resolved' OR dismissed = 1) ${scopeFilter(evaluator, ids)} LIMIT 1`,
-  )
-  return row !== undefined
+  return sql<{ one: number }>`SELECT 1 AS one FROM alerts WHERE rule_id = ${rule.id} AND (state <> 'resolved' OR dismissed = 1) ${scopeFilter(rule, evaluator, ids)} LIMIT 1`
 }
 
 /** Applies temp.rule_hits (`hits` rows) to the rule's alerts within the scope. */
@@ -104,7 +111,7 @@ function applyHits(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: strin
   const subjectType = RULE_DEFINITIONS[rule.kind].subjectType
   const upserted = hits === 0 ? [] : sqlAll(env.store, upsert(rule.id, subjectType, env.nowIso))
   const raised = upserted.filter((r) => r.raised === 1).length
-  const scope = scopeFilter(evaluator, ids)
+  const scope = scopeFilter(rule, evaluator, ids)
   // raw SQL: both updates are against the temp table of hits, which is not part of DB.
   const cleared = sqlRun(
     env.store,

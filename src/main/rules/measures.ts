@@ -4,7 +4,7 @@ import { mulDivRound } from '../../shared/domain/stock'
 import { sql } from 'kysely'
 import type { EvalEnv } from './context'
 import { keptMonths, monthBounds, type MonthBound, type MonthRow } from './month-figures'
-import { sqlAll, sqlFirst } from '../store/query'
+import { first, sqlAll, sqlFirst } from '../store/query'
 
 // The parts department's figures, each one set-based statement over the ledger (stock_moves
 // carries each move's value; part_stock the running balance). Used by the department rules,
@@ -12,15 +12,13 @@ import { sqlAll, sqlFirst } from '../store/query'
 
 /** Value of everything on the shelves now. */
 export function stockValueFen(env: EvalEnv): number {
-  return (env.store.prepare('SELECT COALESCE(SUM(value_fen), 0) AS v FROM part_stock').get() as { v: number }).v
+  return first(env.store, env.store.db.selectFrom('part_stock').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('value_fen'), eb.lit(0)).as('v')))?.v ?? 0
 }
 
 /** Cost of parts issued (net of returns) since `fromIso`. */
 export function outboundFen(env: EvalEnv, fromIso: string): number {
-  const row = env.store
-    .prepare(`SELECT COALESCE(-SUM(value_fen), 0) AS v FROM stock_moves WHERE at >= ? AND kind IN ('issue', 'return')`)
-    .get(fromIso) as { v: number }
-  return row.v
+  // raw SQL: the negated sum, as movedByMonth and turnover's partial month sum it.
+  return sqlFirst(env.store, sql<{ v: number }>`SELECT COALESCE(-SUM(value_fen), 0) AS v FROM stock_moves WHERE at >= ${fromIso} AND kind IN ('issue', 'return')`)!.v
 }
 
 export function outboundLastDays(env: EvalEnv, days: number): number {
@@ -41,19 +39,20 @@ export interface SlowMoving {
  * Parts in stock with no issue for `months` (滞销件): the last issue — or, for a part never
  * issued, its last receipt — is before the cutoff. A part received last week is not slow yet.
  */
-export const SLOW_PART_SQL = `s.on_hand_milli > 0 AND COALESCE(s.last_issue_at, s.last_receipt_at, s.last_move_at) < ?`
+const slowPart = (cutoffIso: string) => sql<boolean>`s.on_hand_milli > 0 AND COALESCE(s.last_issue_at, s.last_receipt_at, s.last_move_at) < ${cutoffIso}`
 
 export function slowMoving(env: EvalEnv, months: number): SlowMoving {
   const cutoffIso = env.iso(addLocalMonths(env.now, -months, env.timeZone))
-  const row = env.store
-    .prepare(
-      `SELECT COUNT(CASE WHEN ${SLOW_PART_SQL} THEN 1 END) AS n,
-              COALESCE(SUM(CASE WHEN ${SLOW_PART_SQL} THEN s.value_fen END), 0) AS slow,
-              COALESCE(SUM(CASE WHEN s.on_hand_milli > 0 THEN s.value_fen END), 0) AS total,
-              COALESCE(SUM(s.value_fen), 0) AS shelf
-         FROM part_stock s`,
-    )
-    .get(cutoffIso, cutoffIso) as { n: number; slow: number; total: number; shelf: number }
+  const slow = slowPart(cutoffIso)
+  // raw SQL: four conditional sums in one pass over part_stock.
+  const row = sqlFirst(
+    env.store,
+    sql<{ n: number; slow: number; total: number; shelf: number }>`SELECT COUNT(CASE WHEN ${slow} THEN 1 END) AS n,
+            COALESCE(SUM(CASE WHEN ${slow} THEN s.value_fen END), 0) AS slow,
+            COALESCE(SUM(CASE WHEN s.on_hand_milli > 0 THEN s.value_fen END), 0) AS total,
+            COALESCE(SUM(s.value_fen), 0) AS shelf
+       FROM part_stock s`,
+  )!
   return { count: row.n, slowFen: row.slow, totalFen: row.total, shelfFen: row.shelf, cutoffIso }
 }
 
@@ -140,8 +139,12 @@ export interface FillRate {
 
 /** RO part requests since `fromIso` and those met from the shelf at the first request (满足率). */
 export function fillRate(env: EvalEnv, fromIso: string): FillRate {
-  const row = env.store
-    .prepare('SELECT COUNT(*) AS requested, COALESCE(SUM(served_from_stock), 0) AS served FROM part_requests WHERE first_at >= ?')
-    .get(fromIso) as FillRate
-  return row
+  const row = first(
+    env.store,
+    env.store.db
+      .selectFrom('part_requests')
+      .select((eb) => [eb.fn.countAll<number>().as('requested'), eb.fn.coalesce(eb.fn.sum<number>('served_from_stock'), eb.lit(0)).as('served')])
+      .where('first_at', '>=', fromIso),
+  )
+  return { requested: row?.requested ?? 0, served: row?.served ?? 0 }
 }

@@ -1,32 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultParams } from '../../shared/domain/rules'
-import { openStore, type Store } from '../store/open'
-import { migrate } from '../store/migrate'
-import { envOf, type HitsQuery, type ScopeKey } from './context'
+import type { RawBuilder } from 'kysely'
+import { envOf, type ScopeKey } from './context'
 import { EVALUATORS } from './evaluators'
 import type { Evaluator } from './evaluators/types'
 import { EventBuffer } from '../api/events'
+import type { Store } from '../store/open'
+import { migratedTempStore, type TempStore } from '../test-support/temp-store'
+import { alertsToClear } from './engine'
+import type { RuleRow } from './catalog'
 
 // The incremental evaluations run inside every stock move and RO change: they must seek their
 // few rows through an index, never scan the ledger or the RO table.
 
-let dir: string
+let temp: TempStore
 let store: Store
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rules-plan-'))
-  store = openStore(join(dir, 'plan.sqlite'))
-  await migrate(store)
+  temp = await migratedTempStore('rules-plan')
+  store = temp.store
 })
-afterAll(() => {
-  store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => temp.close())
 
-function planOf(query: HitsQuery): string {
+function planOf(query: RawBuilder<unknown>): string {
   const { sql, parameters } = query.compile(store.db)
   const rows = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]
   return rows.map((r) => r.detail).join('\n')
@@ -82,5 +78,27 @@ describe('every incremental evaluation starts from its ids', () => {
     expect(first, plan.join('\n')).toBeDefined()
     const fromIds = /^SCAN (j|json_each)\b/.test(first!) || KEYED_BY[evaluator.scopeKey!].test(first!)
     expect(fromIds, `outermost loop: ${first}\n${plan.join('\n')}`).toBe(true)
+  })
+})
+
+// The same class on the alerts side: after its hits, an incremental run looks for the rule's
+// alerts of its subjects to clear — by the alerts' unique key, not through every alert the rule has.
+describe('every incremental run seeks its subjects’ alerts by (rule, subject type, subject)', () => {
+  const scoped = (Object.values(EVALUATORS) as Evaluator[]).filter((e) => e.scopeKey !== undefined)
+
+  it.each(scoped.map((e) => [e.kind, e] as const))('%s', (kind, evaluator) => {
+    const rule: RuleRow = {
+      id: 1,
+      kind,
+      params: defaultParams(kind),
+      enabled: true,
+      severity: 'warning',
+      inboxRole: 'service_manager',
+      evaluatedAt: null,
+      updatedAt: '2026-11-27T10:30:00+08:00',
+      version: 1,
+    }
+    const plan = planOf(alertsToClear(rule, evaluator, '[1]'))
+    expect(plan).toMatch(/SEARCH alerts USING (COVERING )?INDEX sqlite_autoindex_alerts_1 \(rule_id=\? AND subject_type=\? AND subject_id=\?\)/)
   })
 })

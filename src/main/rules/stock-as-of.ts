@@ -30,7 +30,7 @@ export const STOCK_AS_OF_CTE = `
 
 /**
  * Slow-moving (滞销件) as of an instant: in stock then, and its last issue — or, never issued,
- * its last receipt — before `@cutoff`. The same rule as SLOW_PART_SQL on today's part_stock.
+ * its last receipt — before `@cutoff`. The same rule as measures.ts's slowPart on today's part_stock.
  */
 export const SLOW_AS_OF_SQL = `as_of.last_activity_at < @cutoff`
 

@@ -80,6 +80,8 @@ export interface PreparedQuery<P, O> {
   all(store: Store, params: P): O[]
   first(store: Store, params: P): O | undefined
   run(store: Store, params: P): Database.RunResult
+  /** The statement's parameter values in order, for a caller that runs `sql` itself (rows as arrays). */
+  values(params: P): unknown[]
 }
 
 /**
@@ -108,6 +110,7 @@ export function preparedQuery<P extends Record<string, unknown>>() {
       all: (store, params) => store.prepare(compiled.sql).all(...bind(params)) as O[],
       first: (store, params) => store.prepare(compiled.sql).get(...bind(params)) as O | undefined,
       run: (store, params) => store.prepare(compiled.sql).run(...bind(params)),
+      values: bind,
     }
   }
 }

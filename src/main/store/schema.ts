@@ -278,6 +278,7 @@ export interface DB {
   receivables: ReceivablesView
   deliveries: DeliveriesTable
   rules: RulesTable
+  rules_revision: RulesRevisionTable
   alerts: AlertsTable
   target_snapshots: TargetSnapshotsTable
   month_figures: MonthFiguresTable
@@ -774,6 +775,12 @@ export interface RulesTable {
   updated_at: string
   updated_by: number | null
   version: Generated<number>
+}
+
+/** One row: a token drawn anew by triggers on every change to `rules` (the engine keeps the rules per token). */
+export interface RulesRevisionTable {
+  id: number
+  revision: number
 }
 
 export interface AlertsTable {

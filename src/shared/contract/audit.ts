@@ -61,7 +61,7 @@ export const auditContract = {
     input: LogFilter,
     output: z.object({ fileName: z.string(), base64: z.string(), rows: z.number() }),
     access: 'audit.read',
-    kind: 'read',
+    kind: 'export',
   },
   'audit.logins': {
     input: z.strictObject({

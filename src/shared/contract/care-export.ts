@@ -20,7 +20,7 @@ export const careExportContract = {
       limit: z.number().int().min(1).max(1000).default(500),
     }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
-    access: 'care.read',
-    kind: 'read',
+    access: 'care.export',
+    kind: 'export',
   },
 } as const satisfies ContractSection

@@ -9,6 +9,6 @@ export const insuranceCollectionContract = {
     input: z.strictObject({ asOf: z.iso.date({ error: 'insurance.badDate' }).optional() }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
     access: 'receivables.read',
-    kind: 'read',
+    kind: 'export',
   },
 } as const satisfies ContractSection

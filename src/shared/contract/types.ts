@@ -12,8 +12,12 @@ export interface ChannelSpec {
   input: z.ZodType
   output: z.ZodType
   access: Access
-  /** Writes run in one IMMEDIATE transaction with their audit entry. */
-  kind: 'read' | 'write'
+  /**
+   * Writes run in one IMMEDIATE transaction with their audit entry. An `export` is a read whose
+   * answer leaves the app as a file (customer names, phones, VINs): the dispatcher records who took
+   * which file — the input, the file name and its row count — in the audit log.
+   */
+  kind: 'read' | 'write' | 'export'
 }
 
 export type ContractSection = Record<string, ChannelSpec>

@@ -18,6 +18,6 @@ export const warrantyPackageContract = {
     }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), claims: z.number() }),
     access: 'warranty.read',
-    kind: 'read',
+    kind: 'export',
   },
 } as const satisfies ContractSection

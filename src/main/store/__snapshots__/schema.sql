@@ -1331,6 +1331,9 @@ CREATE TABLE rules (
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
 
+-- table rules_revision
+CREATE TABLE rules_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL) STRICT;
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
@@ -1870,6 +1873,15 @@ CREATE TRIGGER parts_search_insert AFTER INSERT ON parts BEGIN
 CREATE TRIGGER parts_search_update AFTER UPDATE OF name ON parts BEGIN
         INSERT OR IGNORE INTO part_search_dirty (part_id) VALUES (new.id);
       END;
+
+-- trigger rules_revision_delete
+CREATE TRIGGER rules_revision_delete AFTER DELETE ON rules BEGIN UPDATE rules_revision SET revision = random() WHERE id = 1; END;
+
+-- trigger rules_revision_insert
+CREATE TRIGGER rules_revision_insert AFTER INSERT ON rules BEGIN UPDATE rules_revision SET revision = random() WHERE id = 1; END;
+
+-- trigger rules_revision_update
+CREATE TRIGGER rules_revision_update AFTER UPDATE ON rules BEGIN UPDATE rules_revision SET revision = random() WHERE id = 1; END;
 
 -- view receivables
 CREATE VIEW receivables AS

@@ -2,6 +2,7 @@ import type { csi as zh } from '../zh-CN/csi'
 
 // The maker's satisfaction scores (CSI): mystery shopper and phone survey per month, on 1,000 points.
 export const csi: Record<keyof typeof zh, string> = {
+  'permission.care.export': "Export the care lists (customers' names and phones; every export is audited)",
   'permission.care.csi': "Enter the maker's satisfaction scores (mystery shopper, phone survey)",
   'entity.csiResult': 'satisfaction score',
   'audit.entity.csi_result': 'Satisfaction score',

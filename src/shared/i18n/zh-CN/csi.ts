@@ -1,5 +1,6 @@
 // The maker's satisfaction scores (CSI): 神秘客户 and 电话回访 per month, on 1,000 points.
 export const csi = {
+  'permission.care.export': '导出客户关怀清单（含客户姓名和电话，每次导出记入审计日志）',
   'permission.care.csi': '录入厂家满意度成绩（神秘客户、电话回访）',
   'entity.csiResult': '满意度成绩',
   'audit.entity.csi_result': '满意度成绩',
