@@ -28,6 +28,7 @@ import { seedCare } from './seed-care'
 import { seedDepartment } from './seed-department'
 import { seedCsi } from './seed-csi'
 import { seedWarrantyCalls } from './seed-warranty-calls'
+import { seedInsurance } from './seed-insurance'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -152,7 +153,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     sendOpenOrder(world, sim, below)
     const notes = runShop(world, sim, open, techs, now.getTime())
     insertWorkshopHistory(world, techs, ctx.timeZone)
-    settleHistory(world, sim, settle, now.getTime())
+    settleHistory(world, sim, seedInsurance(world, sim, settle, open, now.getTime()), now.getTime())
     seedWarranty(world, sim, now.getTime())
     seedCare(world, nowIso, ctx.timeZone)
     seedDepartment(store, ctx.timeZone, nowIso.slice(0, 10), nowIso)
