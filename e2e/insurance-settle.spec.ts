@@ -6,6 +6,7 @@ import { apiCall, apiLogin } from './support/api'
 import { logIn } from './support/desk'
 import { zh } from './support/i18n'
 import { formatFen } from '../src/shared/domain/money'
+import { percentFromBp } from '../src/shared/format/numbers'
 
 const PASSWORD = 'demo-e2e-pass'
 
@@ -94,11 +95,14 @@ describe('an assessed insurance RO settled split and collected within the month'
     const due = await apiCall(env.host.url, deskToken, 'insurance.figures.drill', { figure: 'timeliness', month: timely.month })
     expect([timely.onTime, timely.due]).toEqual([due.assessments.filter((a) => a.onTime).length, due.assessments.length])
 
+    // The supervisor at her own desk (another window: the cashier stays logged in at hers).
+    page = await env.session.browser.newPage({ baseURL: env.host.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
     await logIn(page, 'frontdesk', PASSWORD)
     await page.goto('/#/dashboard')
     const perInsurer = page.getByRole('table', { name: zh('insFig.insurers', { month: figures.insurersMonth }) })
     const insurerRow = perInsurer.getByRole('row').filter({ hasText: insurer })
-    await insurerRow.getByText(formatFen(row.collectedFen, 'zh-CN'), { exact: true }).waitFor()
+    await insurerRow.getByText(formatFen(row.collectedFen, 'zh-CN'), { exact: true }).first().waitFor()
+    await insurerRow.getByText(percentFromBp(row.valueBp), { exact: true }).waitFor()
     await page.getByRole('region', { name: zh('insFig.collection') }).scrollIntoViewIfNeeded()
     await settle(page)
     await screenshot(page, 'insurance-figures-zh', true)
