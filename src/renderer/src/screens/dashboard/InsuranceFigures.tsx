@@ -9,6 +9,7 @@ import { dateTime, money } from '../../format'
 import { navigate } from '../../router'
 import { TrendChart } from './TrendChart'
 import '../warranty/warranty.css'
+import './dashboard.css'
 
 type Figures = OutputOf<Contract['insurance.figures']>
 type Insurer = Figures['insurers'][number]
@@ -39,7 +40,7 @@ export function InsuranceFigures({ months }: { months: number }) {
         {t('insFig.title')}
       </Typography.Title>
       <Row gutter={[10, 10]}>
-        <Col xs={24} md={12} xl={8}>
+        <Col xs={24} md={12} xl={7}>
           <Card size="small" className="target-card" title={t('insFig.timeliness')} role="region" aria-label={t('insFig.timeliness')}>
             <div className="target-head">
               <span className="target-value">{timely ? percentFromBp(timely.valueBp) : '—'}</span>
@@ -63,7 +64,7 @@ export function InsuranceFigures({ months }: { months: number }) {
             />
           </Card>
         </Col>
-        <Col xs={24} md={12} xl={8}>
+        <Col xs={24} md={12} xl={7}>
           <Card size="small" className="target-card" title={t('insFig.collection')} role="region" aria-label={t('insFig.collection')}>
             <div className="target-head">
               <span className="target-value">{collected ? percentFromBp(collected.valueBp) : '—'}</span>
@@ -92,7 +93,7 @@ export function InsuranceFigures({ months }: { months: number }) {
             />
           </Card>
         </Col>
-        <Col xs={24} md={24} xl={8}>
+        <Col xs={24} md={24} xl={10}>
           <Card size="small" title={t('insFig.insurers', { month: f.insurersMonth })} role="region" aria-label={t('insFig.insurers', { month: f.insurersMonth })}>
             <Table<Insurer>
               size="small"
@@ -103,7 +104,7 @@ export function InsuranceFigures({ months }: { months: number }) {
               locale={{ emptyText: t('insFig.insurersEmpty') }}
               onRow={(r) => ({ className: 'wty-figures-row', onClick: () => openCollection(f.insurersMonth, r.insurer) })}
               columns={[
-                { title: t('insFig.col.insurer'), dataIndex: 'insurer' },
+                { title: t('insFig.col.insurer'), dataIndex: 'insurer', className: 'ins-fig-insurer' },
                 { title: t('insFig.col.invoices'), dataIndex: 'invoices', width: 50, align: 'right' },
                 { title: t('insFig.col.settled'), dataIndex: 'settledFen', width: 110, align: 'right', render: (v: number) => money(v, locale) },
                 { title: t('insFig.col.collected'), dataIndex: 'collectedFen', width: 110, align: 'right', render: (v: number) => money(v, locale) },
@@ -124,7 +125,7 @@ function InsuranceDrill({ input, title, onClose }: { input: DrillIn; title: stri
   const drill = useApiQuery('insurance.figures.drill', input)
   const d = drill.data
   return (
-    <Modal open footer={null} width={900} onCancel={onClose} title={title}>
+    <Modal open footer={null} width={1080} onCancel={onClose} title={title} className="ins-figures">
       {drill.error && <Alert type="error" showIcon title={drill.error.message} />}
       {input.figure === 'timeliness' ? (
         <>
@@ -141,7 +142,7 @@ function InsuranceDrill({ input, title, onClose }: { input: DrillIn; title: stri
             columns={[
               { title: t('insFig.col.ro'), dataIndex: 'roNumber', className: 'mono', width: 130 },
               { title: t('insFig.col.plate'), dataIndex: 'plate', width: 90 },
-              { title: t('insFig.col.insurer'), dataIndex: 'insurer', width: 90 },
+              { title: t('insFig.col.insurer'), dataIndex: 'insurer', width: 110, className: 'ins-fig-insurer' },
               { title: t('insFig.col.reportNo'), dataIndex: 'reportNo', className: 'mono' },
               { title: t('insFig.col.arrivedOn'), dataIndex: 'arrivedOn', width: 96 },
               { title: t('insFig.col.dueOn'), dataIndex: 'dueOn', width: 96 },
@@ -176,12 +177,12 @@ function InsuranceDrill({ input, title, onClose }: { input: DrillIn; title: stri
             columns={[
               { title: t('insFig.col.invoice'), dataIndex: 'number', className: 'mono', width: 140 },
               { title: t('insFig.col.ro'), dataIndex: 'roNumber', className: 'mono', width: 130 },
-              { title: t('insFig.col.insurer'), dataIndex: 'insurer', width: 90 },
+              { title: t('insFig.col.insurer'), dataIndex: 'insurer', width: 110, className: 'ins-fig-insurer' },
               { title: t('insFig.col.issuedAt'), dataIndex: 'issuedAt', width: 130, render: (v: string) => dateTime(v) },
               { title: t('insFig.col.gross'), dataIndex: 'grossFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               { title: t('insFig.col.collected'), dataIndex: 'collectedInMonthFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               { title: t('insFig.col.paid'), dataIndex: 'paidFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
-              { title: t('insFig.col.lastPaidAt'), dataIndex: 'lastPaidAt', width: 130, render: (v: string | null) => (v ? dateTime(v) : '—') },
+              { title: t('insFig.col.lastPaidAt'), dataIndex: 'lastPaidAt', width: 140, render: (v: string | null) => (v ? dateTime(v) : '—') },
             ]}
           />
           {d && d.invoices.length > 0 && (
