@@ -28,6 +28,7 @@ import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
+import { insuranceFiguresHandlers } from '../insurance/figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
 import { careExportHandlers } from '../care/export-handlers'
 import { qualityHandlers } from '../quality/handlers'
@@ -65,6 +66,7 @@ export const handlers: HandlersFor<Contract> = {
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
   ...warrantyFiguresHandlers,
+  ...insuranceFiguresHandlers,
   ...campaignsHandlers,
   ...careExportHandlers,
   ...qualityHandlers,

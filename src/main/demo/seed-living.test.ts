@@ -185,3 +185,49 @@ describe('the demo cashier history', () => {
     expect(list.rows.length).toBe(insurance.length)
   })
 })
+
+describe('the demo insurance claims', () => {
+  it('settles a handful of claims split between insurer and customer, paid in the month, late or not yet, and leaves one assessed RO ready for today', async () => {
+    const claims = all<{ ro_id: number; state: string; assessed_on: string | null; arrived_on: string; deductible_fen: number }>(
+      `SELECT c.ro_id, r.state, c.assessed_on, c.arrived_on, c.deductible_fen FROM insurance_claims c JOIN repair_orders r ON r.id = c.ro_id ORDER BY c.arrived_on`,
+    )
+    const settled = claims.filter((c) => c.state === 'settled' || c.state === 'delivered')
+    expect(settled.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(settled.map((c) => c.arrived_on.slice(0, 7))).size).toBeGreaterThanOrEqual(3)
+    expect(claims.every((c) => c.assessed_on !== null)).toBe(true)
+    expect(all(`SELECT id FROM insurance_supplements`).length).toBeGreaterThanOrEqual(1)
+    // Each settled claim: an insurer invoice (and the customer's share, where there is one) adding up to the RO to the fen.
+    let split = 0
+    for (const c of settled) {
+      const inv = all<{ payer: string; gross_fen: number }>(`SELECT payer, gross_fen FROM invoices WHERE ro_id = ? AND kind = 'invoice' AND state = 'issued'`, c.ro_id)
+      expect(inv.map((i) => i.payer), `RO ${c.ro_id}`).toContain('insurance')
+      if (inv.some((i) => i.payer === 'customer')) split += 1
+      expect(inv.reduce((s, i) => s + i.gross_fen, 0)).toBe(all<{ gross_fen: number }>(`SELECT gross_fen FROM repair_orders WHERE id = ?`, c.ro_id)[0]!.gross_fen)
+    }
+    expect(split).toBeGreaterThanOrEqual(2)
+    const token = await login('frontdesk')
+    const figures = data<{ timeliness: { onTime: number; due: number }[]; collection: { collectedFen: number; settledFen: number }[] }>(
+      await app.dispatch('insurance.figures', { months: 6 }, { token }),
+    )
+    const due = figures.timeliness.reduce((s, p) => s + p.due, 0)
+    const onTime = figures.timeliness.reduce((s, p) => s + p.onTime, 0)
+    expect(onTime).toBeGreaterThan(0)
+    expect(onTime).toBeLessThan(due)
+    const settledFen = figures.collection.reduce((s, p) => s + p.settledFen, 0)
+    const collectedFen = figures.collection.reduce((s, p) => s + p.collectedFen, 0)
+    expect(collectedFen).toBeGreaterThan(0)
+    expect(collectedFen).toBeLessThan(settledFen)
+    // Today's: work finished, parts issued, assessed — settling it is the cashier's next step.
+    const ready = claims.filter((c) => c.state === 'ready')
+    expect(ready).toHaveLength(1)
+    const view = data<{ ro: { state: string }; claim: { assessedOn: string | null }; lines: { payer: string; assessedFen: number | null }[]; split: { insurer: { grossFen: number }; customer: { grossFen: number }; roGrossFen: number } }>(
+      await app.dispatch('insurance.get', { roId: ready[0]!.ro_id }, { token }),
+    )
+    expect(view.claim.assessedOn).not.toBeNull()
+    expect(view.lines.filter((l) => l.payer === 'insurance').every((l) => l.assessedFen !== null)).toBe(true)
+    expect(view.split.insurer.grossFen).toBeGreaterThan(0)
+    expect(view.split.customer.grossFen).toBeGreaterThan(0)
+    expect(view.split.insurer.grossFen + view.split.customer.grossFen).toBe(view.split.roGrossFen)
+    expect(all(`SELECT id FROM stock_moves WHERE ref_type = 'ro' AND ref_id = ? AND kind = 'issue'`, ready[0]!.ro_id).length).toBeGreaterThan(0)
+  })
+})

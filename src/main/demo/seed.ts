@@ -29,6 +29,7 @@ import { seedDepartment } from './seed-department'
 import { seedDepartmentExtra } from './seed-department-extra'
 import { seedCsi } from './seed-csi'
 import { seedWarrantyCalls } from './seed-warranty-calls'
+import { seedInsurance } from './seed-insurance'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -153,7 +154,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     sendOpenOrder(world, sim, below)
     const notes = runShop(world, sim, open, techs, now.getTime())
     insertWorkshopHistory(world, techs, ctx.timeZone)
-    settleHistory(world, sim, settle, now.getTime())
+    settleHistory(world, sim, seedInsurance(world, sim, settle, open, now.getTime()), now.getTime())
     seedWarranty(world, sim, now.getTime())
     seedCare(world, nowIso, ctx.timeZone)
     seedDepartment(store, ctx.timeZone, nowIso.slice(0, 10), nowIso)

@@ -4,7 +4,8 @@ import type { Job } from './order-lines'
 // Today's workshop (车间) as the supervisor finds it: a handful of cars in every state the board
 // knows, listed in the order they came in (the earlier a car arrived, the further along it is).
 // A few came in on earlier days: the body-shop job in its second day, a car waiting for a part
-// since yesterday, a car finished yesterday that the owner has not collected yet.
+// since yesterday, a car finished yesterday that the owner has not collected yet, an accident car
+// finished two days ago that waited for the insurer’s assessment.
 
 export type ShopStage =
   | 'authorised' // waiting for dispatch
@@ -35,6 +36,15 @@ export interface ShopSpec {
 }
 
 const BASE: readonly ShopSpec[] = [
+  // A body-shop job finished two days ago, waiting for the insurer's assessor (done this morning);
+  // listed first so the body and paint technicians finish it before the next accident car.
+  {
+    stage: 'ready',
+    day: -2,
+    type: 'insurance',
+    jobs: [{ op: 'BJ003', parts: [['front_bumper', 1000]] }, { op: 'BJ002' }],
+    promiseIn: 60,
+  },
   {
     stage: 'running',
     day: -2,

@@ -19,7 +19,7 @@ export function billingTotals(ctx: Ctx, roId: number, lines: readonly SplitLineR
   const split = splitOf(ctx, claim, lines)
   if (o.forSettle) {
     if (claim.assessed_on === null) throw new AppError('INVALID_STATE', 'insurance.notAssessed', { reportNo: claim.report_no })
-    const missing = split.lines.filter((l, i) => lines[i]!.payer === 'insurance' && l.assessedFen === null).map((l) => l.position)
+    const missing = lines.filter((l, i) => l.payer === 'insurance' && split.lines[i]!.assessedFen === null).map((l) => l.position)
     if (missing.length > 0) throw new AppError('INVALID_STATE', 'insurance.lineNotAssessed', { lines: missing.join(', ') })
   }
   return { byPayer: split.byPayer, insurance: { insurer: claim.insurer, claimNo: claim.report_no, assessed: claim.assessed_on !== null } }

@@ -3,7 +3,7 @@ import type { Payer } from '../../shared/domain/payer'
 import { splitClaim, type ClaimSplit } from '../../shared/domain/insurance'
 import { all, first } from '../store/query'
 
-// An insurance RO's claim as stored: the head, the assessed amount per line position and the
+// An insurance RO's claim as stored: the head, the assessed amount per RO line (by its id) and the
 // supplements, and the insurer/customer split of the RO's lines computed from them.
 
 export function claimOfRo(ctx: Ctx, roId: number) {
@@ -37,9 +37,9 @@ export function assessmentsOf(ctx: Ctx, claimId: number) {
     ctx.store,
     ctx.store.db
       .selectFrom('insurance_assessment_lines')
-      .select(['position', 'assessed_fen', 'reason'])
+      .select(['ro_line_id', 'assessed_fen', 'reason'])
       .where('claim_id', '=', claimId)
-      .orderBy('position'),
+      .orderBy('ro_line_id'),
   )
 }
 
@@ -49,13 +49,15 @@ export function supplementsOf(ctx: Ctx, claimId: number) {
     ctx.store.db
       .selectFrom('insurance_supplements as s')
       .innerJoin('users as u', 'u.id', 's.created_by')
-      .select(['s.id', 's.position', 's.assessed_on', 's.amount_fen', 's.note', 's.created_at', 'u.display_name'])
+      .innerJoin('ro_lines as l', 'l.id', 's.ro_line_id')
+      .select(['s.id', 's.ro_line_id', 'l.position', 'l.description', 's.assessed_on', 's.amount_fen', 's.note', 's.created_at', 'u.display_name'])
       .where('s.claim_id', '=', claimId)
       .orderBy('s.id'),
   )
 }
 
 export interface SplitLineRow {
+  id: number
   position: number
   amount_fen: number
   vat_rate_bp: number
@@ -64,10 +66,10 @@ export interface SplitLineRow {
 
 /** The split of the RO's lines by the claim's assessment, supplements and deductible. */
 export function splitOf(ctx: Ctx, claim: ClaimRow, lines: readonly SplitLineRow[]): ClaimSplit {
-  const assessed = assessmentsOf(ctx, claim.id).map((a) => ({ position: a.position, assessedFen: a.assessed_fen, reason: a.reason }))
-  const supplements = supplementsOf(ctx, claim.id).map((s) => ({ position: s.position, amountFen: s.amount_fen }))
+  const assessed = assessmentsOf(ctx, claim.id).map((a) => ({ lineId: a.ro_line_id, assessedFen: a.assessed_fen, reason: a.reason }))
+  const supplements = supplementsOf(ctx, claim.id).map((s) => ({ lineId: s.ro_line_id, amountFen: s.amount_fen }))
   return splitClaim(
-    lines.map((l) => ({ position: l.position, amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer })),
+    lines.map((l) => ({ lineId: l.id, amountFen: l.amount_fen, vatRateBp: l.vat_rate_bp, payer: l.payer })),
     assessed,
     supplements,
     claim.deductible_fen,

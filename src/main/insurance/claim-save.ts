@@ -36,10 +36,11 @@ function notFuture(ctx: UserCtx, field: string, date: string | null): void {
   if (date !== null && date > today) throw fieldError('VALIDATION', field, 'insurance.futureDate', { date })
 }
 
-/** A line the insurer is billed for, by position; anything else is refused on `field`. */
-function insurerLine(lines: readonly InsuranceRoLine[], position: number, field: string): InsuranceRoLine {
-  const line = lines.find((l) => l.position === position)
-  if (!line || line.payer !== 'insurance') throw fieldError('VALIDATION', field, 'insurance.lineNotInsurer', { position })
+/** A line of this RO the insurer is billed for, by its id; anything else is refused on `field`. */
+function insurerLine(lines: readonly InsuranceRoLine[], lineId: number, field: string): InsuranceRoLine {
+  const line = lines.find((l) => l.id === lineId)
+  if (!line) throw fieldError('VALIDATION', field, 'insurance.lineNotOnRo', { lineId })
+  if (line.payer !== 'insurance') throw fieldError('VALIDATION', field, 'insurance.lineNotInsurer', { position: line.position })
   return line
 }
 
@@ -50,7 +51,7 @@ export function saveClaim(ctx: UserCtx, input: In<'insurance.save'>): Out<'insur
   notFuture(ctx, 'arrivedOn', input.arrivedOn)
   notFuture(ctx, 'assessedOn', input.assessedOn)
   const lines = roLinesOf(ctx, ro.id)
-  input.lines.forEach((l, i) => insurerLine(lines, l.position, `lines.${i}.position`))
+  input.lines.forEach((l, i) => insurerLine(lines, l.lineId, `lines.${i}.lineId`))
   const db = ctx.store.db
   const now = ctx.nowIso()
   const head = {
@@ -75,7 +76,7 @@ export function saveClaim(ctx: UserCtx, input: In<'insurance.save'>): Out<'insur
     run(ctx.store, db.deleteFrom('insurance_assessment_lines').where('claim_id', '=', claimId))
   }
   for (const l of input.lines) {
-    run(ctx.store, db.insertInto('insurance_assessment_lines').values({ claim_id: claimId, position: l.position, assessed_fen: l.assessedFen, reason: l.reason }))
+    run(ctx.store, db.insertInto('insurance_assessment_lines').values({ claim_id: claimId, ro_line_id: l.lineId, assessed_fen: l.assessedFen, reason: l.reason }))
   }
   ctx.audit({
     action: existing ? 'insurance.change' : 'insurance.open',
@@ -105,14 +106,14 @@ export function addSupplement(ctx: UserCtx, input: In<'insurance.supplement'>): 
     throw fieldError('VALIDATION', 'assessedOn', 'insurance.supplementBeforeFirst', { date: input.assessedOn, assessedOn: claim.assessed_on })
   }
   notFuture(ctx, 'assessedOn', input.assessedOn)
-  const line = insurerLine(roLinesOf(ctx, ro.id), input.position, 'position')
+  const line = insurerLine(roLinesOf(ctx, ro.id), input.lineId, 'lineId')
   const db = ctx.store.db
   const now = ctx.nowIso()
   const id = insertId(
     ctx.store,
     db.insertInto('insurance_supplements').values({
       claim_id: claim.id,
-      position: input.position,
+      ro_line_id: line.id,
       assessed_on: input.assessedOn,
       amount_fen: input.amountFen,
       note: input.note,
@@ -125,7 +126,7 @@ export function addSupplement(ctx: UserCtx, input: In<'insurance.supplement'>): 
     action: 'insurance.supplement',
     entity: 'insurance_claim',
     entityId: claim.id,
-    detail: { number: ro.number, reportNo: claim.report_no, supplementId: id, position: input.position, description: line.description, assessedOn: input.assessedOn, amountFen: input.amountFen },
+    detail: { number: ro.number, reportNo: claim.report_no, supplementId: id, position: line.position, description: line.description, assessedOn: input.assessedOn, amountFen: input.amountFen },
   })
   ctx.events.emit({ type: 'ro.changed', id: ro.id })
   ctx.events.emit({ type: 'settlement.changed', id: ro.id })

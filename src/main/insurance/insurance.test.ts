@@ -35,6 +35,16 @@ const assessment = [
   { position: 2, assessedFen: 100_000, reason: 'betterment' as const },
   { position: 3, assessedFen: 0 },
 ]
+/** The RO's line ids by position (assessments are kept against the line, not its place). */
+async function lineIdsOf(roId: number): Promise<number[]> {
+  return (await t.ok('service_advisor', 'insurance.get', { roId })).lines.map((l) => l.lineId)
+}
+/** `{ position, … }` rows as the channel takes them: `{ lineId, … }` of that line now. */
+async function atLines<T extends { position: number }>(roId: number, rows: readonly T[]): Promise<(Omit<T, 'position'> & { lineId: number })[]> {
+  const ids = await lineIdsOf(roId)
+  return rows.map(({ position, ...rest }) => ({ ...rest, lineId: ids[position - 1] ?? 9_999_999 }))
+}
+
 const claimAudit = () =>
   (t.app.store.sqlite.prepare(`SELECT action FROM audit_log WHERE entity = 'insurance_claim' ORDER BY id`).all() as { action: string }[]).map((a) => a.action)
 
@@ -43,11 +53,11 @@ describe('an insurance RO’s claim and assessment', () => {
     const ro = await readyRo(t, { type: 'insurance', lines })
     const opened = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim })
     expect(opened.claim).toMatchObject({ version: 1, insurer: '中国人保', assessedOn: null, assessmentDueOn: '2026-11-29', assessmentDays: 3, assessedLate: null })
-    const assessed = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 1, ...claim, assessor: '李定损', assessedOn: '2026-11-27', lines: assessment })
+    const assessed = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 1, ...claim, assessor: '李定损', assessedOn: '2026-11-27', lines: await atLines(ro.id, assessment) })
     expect(assessed.claim).toMatchObject({ version: 2, assessor: '李定损', assessedOn: '2026-11-27', assessedLate: false })
     const stale = await t.call('service_advisor', 'insurance.save', { roId: ro.id, version: 1, ...claim })
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
-    const supplemented = await t.ok('front_desk_supervisor', 'insurance.supplement', { roId: ro.id, version: 2, position: 2, assessedOn: '2026-11-27', amountFen: 10_000, note: '拆检后发现支架断裂' })
+    const supplemented = await t.ok('front_desk_supervisor', 'insurance.supplement', { roId: ro.id, version: 2, lineId: (await lineIdsOf(ro.id))[1]!, assessedOn: '2026-11-27', amountFen: 10_000, note: '拆检后发现支架断裂' })
     expect(supplemented.claim?.version).toBe(3)
     expect(supplemented.supplements).toMatchObject([{ position: 2, amountFen: 10_000, assessedOn: '2026-11-27', byName: expect.any(String) }])
     expect(supplemented.lines.map((l) => [l.position, l.assessedFen, l.insurerFen, l.customerFen, l.deductibleFen, l.reason])).toEqual([
@@ -88,7 +98,7 @@ describe('an insurance RO’s claim and assessment', () => {
     expect(dbFingerprint(t.app.store)).toEqual(before)
     // Assessed, but one insurer line without an amount.
     const c = (await t.ok('service_advisor', 'insurance.get', { roId: ro.id })).claim!
-    await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: c.version, ...claim, reportNo: 'RDAA2026112700002', assessedOn: '2026-11-27', lines: [{ position: 1, assessedFen: 80_000 }] })
+    await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: c.version, ...claim, reportNo: 'RDAA2026112700002', assessedOn: '2026-11-27', lines: await atLines(ro.id, [{ position: 1, assessedFen: 80_000 }]) })
     const missing = await t.call('cashier', 'settlement.settle', { roId: ro.id, version: view.ro.version }, { locale: 'en' })
     expect(missing).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Insurance line(s) 2 have no assessed amount; the RO cannot be settled' })
     expect((await t.ok('cashier', 'settlement.get', { roId: ro.id })).invoices).toEqual([])
@@ -99,7 +109,7 @@ describe('an insurance RO’s claim and assessment', () => {
     const repair = await readyRo(t, { type: 'repair', lines: [{ payer: 'customer', amountFen: 10_000 }], stopAt: 'in_progress' })
     const before = dbFingerprint(t.app.store)
     expect(await t.call('service_advisor', 'insurance.save', { roId: repair.id, version: 0, ...claim }, { locale: 'en' })).toMatchObject({ ok: false, code: 'VALIDATION', message: `RO ${repair.number} is not an insurance RO` })
-    expect(await t.call('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim, lines: [{ position: 4, assessedFen: 1 }] }, { locale: 'en' })).toMatchObject({
+    expect(await t.call('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim, lines: await atLines(ro.id, [{ position: 4, assessedFen: 1 }]) }, { locale: 'en' })).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       message: 'Line 4 is not billed to the insurer',
@@ -111,7 +121,7 @@ describe('an insurance RO’s claim and assessment', () => {
     expect(await t.call('technician', 'insurance.save', { roId: ro.id, version: 0, ...claim })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(dbFingerprint(t.app.store)).toEqual(before)
     const opened = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim })
-    const early2 = await t.call('service_advisor', 'insurance.supplement', { roId: ro.id, version: opened.claim!.version, position: 1, assessedOn: '2026-11-27', amountFen: 100 }, { locale: 'en' })
+    const early2 = await t.call('service_advisor', 'insurance.supplement', { roId: ro.id, version: opened.claim!.version, lineId: (await lineIdsOf(ro.id))[0]!, assessedOn: '2026-11-27', amountFen: 100 }, { locale: 'en' })
     expect(early2).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'Claim RDAA2026112700001 has no assessment yet; a supplement comes after it' })
   })
 })
@@ -119,7 +129,7 @@ describe('an insurance RO’s claim and assessment', () => {
 describe('the insurers’ receivables', () => {
   it('ages open insurance invoices per insurer and lists them for the month-end collection with their due date', async () => {
     const ro = await readyRo(t, { type: 'insurance', lines: lines.slice(0, 1) })
-    await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim, insurer: '平安保险', reportNo: 'PA2026112700001', deductibleFen: 0, assessedOn: '2026-11-27', lines: [{ position: 1, assessedFen: 80_000 }] })
+    await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim, insurer: '平安保险', reportNo: 'PA2026112700001', deductibleFen: 0, assessedOn: '2026-11-27', lines: await atLines(ro.id, [{ position: 1, assessedFen: 80_000 }]) })
     const view = await t.ok('cashier', 'settlement.get', { roId: ro.id })
     const settled = await t.ok('cashier', 'settlement.settle', { roId: ro.id, version: view.ro.version })
     const invoice = settled.invoices.find((i) => i.payer === 'insurance')!
@@ -149,7 +159,7 @@ describe('the assessment deadline as a rule', () => {
     expect(en?.message).toBe(`${ro.number} 中国人保 claim RDAA2026112700009: arrived 2026-11-21, assessment due within 3 days (by 2026-11-24), 3 days late`)
     const [zh] = await alerts('zh-CN')
     expect(zh?.message).toBe(`${ro.number} 中国人保 报案号 RDAA2026112700009：2026-11-21 到店，定损应在 3 天内（2026-11-24 前）完成，已超 3 天`)
-    const late = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: opened.claim!.version, ...claim, reportNo: 'RDAA2026112700009', reportedOn: '2026-11-20', arrivedOn: '2026-11-21', assessedOn: '2026-11-27', lines: [{ position: 1, assessedFen: 80_000 }] })
+    const late = await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: opened.claim!.version, ...claim, reportNo: 'RDAA2026112700009', reportedOn: '2026-11-20', arrivedOn: '2026-11-21', assessedOn: '2026-11-27', lines: await atLines(ro.id, [{ position: 1, assessedFen: 80_000 }]) })
     expect(late.claim?.assessedLate).toBe(true)
     expect(await alerts('en')).toEqual([])
     await relogin(t)

@@ -28,7 +28,7 @@ export function roLinesOf(ctx: Ctx, roId: number) {
     ctx.store,
     ctx.store.db
       .selectFrom('ro_lines')
-      .select(['position', 'kind', 'description', 'amount_fen', 'payer', 'vat_rate_bp'])
+      .select(['id', 'position', 'kind', 'description', 'amount_fen', 'payer', 'vat_rate_bp'])
       .where('ro_id', '=', roId)
       .orderBy('position')
       .$narrowType<{ payer: Payer }>(),

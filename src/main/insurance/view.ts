@@ -48,6 +48,7 @@ export function getInsuranceView(ctx: Ctx, roId: number): InsuranceViewOut {
     lines: lines.map((l, i) => {
       const s = split?.lines[i]
       return {
+        lineId: l.id,
         position: l.position,
         kind: l.kind,
         description: l.description,
@@ -63,7 +64,7 @@ export function getInsuranceView(ctx: Ctx, roId: number): InsuranceViewOut {
       }
     }),
     supplements: claim
-      ? supplementsOf(ctx, claim.id).map((s) => ({ id: s.id, position: s.position, assessedOn: s.assessed_on, amountFen: s.amount_fen, note: s.note, byName: s.display_name, at: s.created_at }))
+      ? supplementsOf(ctx, claim.id).map((s) => ({ id: s.id, lineId: s.ro_line_id, position: s.position, description: s.description, assessedOn: s.assessed_on, amountFen: s.amount_fen, note: s.note, byName: s.display_name, at: s.created_at }))
       : [],
     split: {
       insurer: split?.byPayer.insurance ?? zero,

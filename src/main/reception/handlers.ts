@@ -39,7 +39,7 @@ export const receptionHandlers = (hooks: LineHooks): HandlersFor<typeof receptio
   'ro.get': (ctx, input) => getRoDetail(ctx, input.id),
   'ro.list': listRepairOrders,
   'ro.updateHeader': updateHeader,
-  'ro.saveLines': (ctx, input) => saveLines(ctx, input, hooks.checkLines),
+  'ro.saveLines': (ctx, input) => saveLines(ctx, input, hooks),
   'ro.authorise': authorise,
   'ro.cancel': cancelRo,
   'catalog.parts.search': searchParts,

@@ -25,7 +25,21 @@ export interface LineForCheck {
  */
 export type RoLineCheck = (ctx: UserCtx, ro: RoForLineCheck, lines: readonly LineForCheck[], overrideReason: string | undefined) => void
 
+/** A line the estimate's save is about to remove (it was not sent back with its id). */
+export interface RemovedLine {
+  id: number
+  position: number
+  description: string
+}
+
+/**
+ * Judges lines about to be removed from an RO (insurance: a line with an assessment on it);
+ * refuses with an AppError.
+ */
+export type RoLineRemovalCheck = (ctx: UserCtx, roId: number, removed: readonly RemovedLine[]) => void
+
 /** What the rooms that write RO lines are handed. */
 export interface LineHooks {
   checkLines: RoLineCheck
+  checkRemoval: RoLineRemovalCheck
 }

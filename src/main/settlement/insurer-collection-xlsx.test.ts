@@ -17,7 +17,7 @@ const claim = (insurer: string, reportNo: string) => ({ insurer, policyNo: `P-${
 
 async function settledInsuranceRo(insurer: string, reportNo: string, amountFen: number) {
   const ro = await readyRo(t, { type: 'insurance', lines: [{ payer: 'insurance', amountFen }] })
-  await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim(insurer, reportNo), lines: [{ position: 1, assessedFen: amountFen }] })
+  await t.ok('service_advisor', 'insurance.save', { roId: ro.id, version: 0, ...claim(insurer, reportNo), lines: [{ lineId: (await t.ok('service_advisor', 'insurance.get', { roId: ro.id })).lines[0]!.lineId, assessedFen: amountFen }] })
   const view = await t.ok('cashier', 'settlement.get', { roId: ro.id })
   return t.ok('cashier', 'settlement.settle', { roId: ro.id, version: view.ro.version })
 }

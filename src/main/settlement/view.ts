@@ -58,7 +58,7 @@ export function loadRoHead(ctx: Ctx, roId: number): RoHeadRow {
 const billLines = preparedQuery<{ roId: number }>()((db, p) =>
   db
     .selectFrom('ro_lines')
-    .select(['position', 'kind', 'description', 'quantity_milli', 'unit_price_fen', 'amount_fen', 'payer', 'vat_rate_bp'])
+    .select(['id', 'position', 'kind', 'description', 'quantity_milli', 'unit_price_fen', 'amount_fen', 'payer', 'vat_rate_bp'])
     .where('ro_id', '=', p.roId)
     .orderBy('position')
     .$narrowType<{ payer: Payer }>(),

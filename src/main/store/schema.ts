@@ -1275,7 +1275,7 @@ export interface InsuranceClaimsTable {
 
 export interface InsuranceAssessmentLinesTable {
   claim_id: number
-  position: number
+  ro_line_id: number
   assessed_fen: number
   reason: Generated<'refused' | 'betterment'>
 }
@@ -1283,7 +1283,7 @@ export interface InsuranceAssessmentLinesTable {
 export interface InsuranceSupplementsTable {
   id: Generated<number>
   claim_id: number
-  position: number
+  ro_line_id: number
   assessed_on: string
   amount_fen: number
   note: Generated<string>

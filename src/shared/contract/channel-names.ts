@@ -115,6 +115,8 @@ export const CHANNEL_NAMES = [
   'devices.pair',
   'devices.revoke',
   'insurance.collection.xlsx',
+  'insurance.figures',
+  'insurance.figures.drill',
   'insurance.get',
   'insurance.receivables',
   'insurance.save',

@@ -21,6 +21,7 @@ import { warrantyPackageContract } from './warranty-package'
 import { warrantyCallsContract } from './warranty-calls'
 import { campaignsContract } from './campaigns'
 import { warrantyFiguresContract } from './warranty-figures'
+import { insuranceFiguresContract } from './insurance-figures'
 import { careExportContract } from './care-export'
 import { qualityContract } from './quality'
 import { deptReportContract } from './dept-report'
@@ -52,6 +53,7 @@ export const contract = {
   ...warrantyCallsContract,
   ...campaignsContract,
   ...warrantyFiguresContract,
+  ...insuranceFiguresContract,
   ...careExportContract,
   ...qualityContract,
   ...deptReportContract,

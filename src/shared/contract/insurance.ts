@@ -49,6 +49,8 @@ export const InsuranceView = z.object({
   claim: InsuranceClaim.nullable(),
   lines: z.array(
     z.object({
+      /** The RO line's id: what an assessment and a supplement are kept against. */
+      lineId: z.number(),
       position: z.number(),
       kind: z.enum(['labour', 'part']),
       description: z.string(),
@@ -64,7 +66,7 @@ export const InsuranceView = z.object({
     }),
   ),
   supplements: z.array(
-    z.object({ id: z.number(), position: z.number(), assessedOn: z.string(), amountFen: z.number(), note: z.string(), byName: z.string(), at: z.string() }),
+    z.object({ id: z.number(), lineId: z.number(), position: z.number(), description: z.string(), assessedOn: z.string(), amountFen: z.number(), note: z.string(), byName: z.string(), at: z.string() }),
   ),
   /** The invoices settlement will issue to the insurer and the customer (VAT included). */
   split: z.object({ insurer: Totals, customer: Totals, deductibleAppliedFen: z.number(), roGrossFen: z.number() }),
@@ -74,7 +76,7 @@ export const InsuranceView = z.object({
 
 export const insuranceContract = {
   'insurance.get': { input: z.strictObject({ roId: Id }), output: InsuranceView, access: 'reception.read', kind: 'read' },
-  /** Opens (version 0) or changes the claim with its assessment per line (the version read). */
+  /** Opens (version 0) or changes the claim with its assessment per RO line id (the version read). */
   'insurance.save': {
     input: z
       .strictObject({
@@ -91,11 +93,11 @@ export const insuranceContract = {
         assessedOn: DateOnly.nullable().default(null),
         note: z.string().trim().max(500).default(''),
         lines: z
-          .array(z.strictObject({ position: z.number().int().min(1), assessedFen: FenSchema, reason: z.enum(CUSTOMER_SHARE_REASONS).default('refused') }))
+          .array(z.strictObject({ lineId: Id, assessedFen: FenSchema, reason: z.enum(CUSTOMER_SHARE_REASONS).default('refused') }))
           .max(200)
           .default([]),
       })
-      .refine((c) => new Set(c.lines.map((l) => l.position)).size === c.lines.length, { error: 'insurance.duplicateLine', path: ['lines'] })
+      .refine((c) => new Set(c.lines.map((l) => l.lineId)).size === c.lines.length, { error: 'insurance.duplicateLine', path: ['lines'] })
       .refine((c) => c.assessedOn === null || c.assessedOn >= c.arrivedOn, { error: 'insurance.assessedBeforeArrival', path: ['assessedOn'] }),
     output: InsuranceView,
     access: 'insurance.write',
@@ -106,7 +108,8 @@ export const insuranceContract = {
     input: z.strictObject({
       roId: Id,
       version: z.number().int().positive(),
-      position: z.number().int().min(1),
+      /** The RO line's id (as `insurance.get` gives it). */
+      lineId: Id,
       assessedOn: DateOnly,
       amountFen: FenSchema.refine((v) => v > 0, { error: 'insurance.amountZero' }),
       note: z.string().trim().max(200).default(''),

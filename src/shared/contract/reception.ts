@@ -119,6 +119,8 @@ export const Finding = z.strictObject({
 })
 
 export const LineInput = z.strictObject({
+  /** The line's id when it is already on the RO (kept, possibly moved or changed); absent for a new line. */
+  id: Id.optional(),
   kind: z.enum(['labour', 'part']),
   opCode: z.string().trim().max(20).optional(),
   partId: Id.optional(),

@@ -5,7 +5,7 @@ import { draftInvoicesFromTotals } from './settlement'
 
 // The insurer/customer split of an insurance RO's lines, reconciling to the fen.
 
-const line = (position: number, amountFen: number, payer: SplitInputLine['payer'] = 'insurance', vatRateBp = 1300): SplitInputLine => ({ position, amountFen, vatRateBp, payer })
+const line = (lineId: number, amountFen: number, payer: SplitInputLine['payer'] = 'insurance', vatRateBp = 1300): SplitInputLine => ({ lineId, amountFen, vatRateBp, payer })
 
 describe('splitting an insurance RO between the insurer and the customer', () => {
   it('pays the insurer what was assessed, moves betterment, refusals and the deductible to the customer', () => {
@@ -13,14 +13,14 @@ describe('splitting an insurance RO between the insurer and the customer', () =>
     const split = splitClaim(
       lines,
       [
-        { position: 1, assessedFen: 80_000, reason: 'refused' },
-        { position: 2, assessedFen: 100_000, reason: 'betterment' },
-        { position: 3, assessedFen: 0, reason: 'refused' },
+        { lineId: 1, assessedFen: 80_000, reason: 'refused' },
+        { lineId: 2, assessedFen: 100_000, reason: 'betterment' },
+        { lineId: 3, assessedFen: 0, reason: 'refused' },
       ],
-      [{ position: 2, amountFen: 10_000 }],
+      [{ lineId: 2, amountFen: 10_000 }],
       50_000,
     )
-    expect(split.lines.map((l) => [l.position, l.insurerFen, l.customerFen, l.deductibleFen, l.reason])).toEqual([
+    expect(split.lines.map((l) => [l.lineId, l.insurerFen, l.customerFen, l.deductibleFen, l.reason])).toEqual([
       [1, 30_000, 50_000, 50_000, null],
       [2, 110_000, 10_003, 0, 'betterment'],
       [3, 0, 45_001, 0, 'refused'],
@@ -35,7 +35,7 @@ describe('splitting an insurance RO between the insurer and the customer', () =>
   })
 
   it('never bills the insurer more than a line comes to, nor a deductible above its share', () => {
-    const split = splitClaim([line(1, 10_000)], [{ position: 1, assessedFen: 15_000, reason: 'refused' }], [], 99_999)
+    const split = splitClaim([line(1, 10_000)], [{ lineId: 1, assessedFen: 15_000, reason: 'refused' }], [], 99_999)
     expect(split.lines[0]).toMatchObject({ insurerFen: 0, customerFen: 10_000, deductibleFen: 10_000, reason: null })
     expect(split.deductibleAppliedFen).toBe(10_000)
   })
@@ -48,7 +48,7 @@ describe('splitting an insurance RO between the insurer and the customer', () =>
     }
     for (let round = 0; round < 300; round += 1) {
       const lines = Array.from({ length: 1 + rand(6) }, (_, i) => line(i + 1, 1 + rand(500_000), rand(4) === 0 ? 'customer' : 'insurance', [1300, 600, 900][rand(3)]!))
-      const assessed = lines.filter(() => rand(3) > 0).map((l) => ({ position: l.position, assessedFen: rand(l.amountFen + 1_000), reason: 'refused' as const }))
+      const assessed = lines.filter(() => rand(3) > 0).map((l) => ({ lineId: l.lineId, assessedFen: rand(l.amountFen + 1_000), reason: 'refused' as const }))
       const split = splitClaim(lines, assessed, [], rand(100_000))
       const drafts = draftInvoicesFromTotals(split.byPayer)
       expect(drafts.reduce((s, d) => s + d.grossFen, 0)).toBe(totalsOf(lines).grossFen)

@@ -13,22 +13,22 @@ export type CustomerShareReason = (typeof CUSTOMER_SHARE_REASONS)[number]
 export const DEFAULT_ASSESSMENT_DAYS = 3
 
 export interface SplitInputLine extends TotalsLine {
-  position: number
+  lineId: number
 }
 
 export interface LineAssessment {
-  position: number
+  lineId: number
   assessedFen: Fen
   reason: CustomerShareReason
 }
 
 export interface SupplementAmount {
-  position: number
+  lineId: number
   amountFen: Fen
 }
 
 export interface LineSplit {
-  position: number
+  lineId: number
   amountFen: Fen
   /** Assessed plus supplements; null for a line the insurer does not pay (another payer). */
   assessedFen: Fen | null
@@ -60,23 +60,23 @@ export function splitClaim(
   supplements: readonly SupplementAmount[],
   deductibleFen: Fen,
 ): ClaimSplit {
-  const assessed = new Map(assessments.map((a) => [a.position, a]))
+  const assessed = new Map(assessments.map((a) => [a.lineId, a]))
   const supplementOf = new Map<number, Fen>()
-  for (const s of supplements) supplementOf.set(s.position, (supplementOf.get(s.position) ?? 0) + s.amountFen)
+  for (const s of supplements) supplementOf.set(s.lineId, (supplementOf.get(s.lineId) ?? 0) + s.amountFen)
   let deductibleLeft = Math.max(0, deductibleFen)
   const split: LineSplit[] = lines.map((l) => {
     if (l.payer !== 'insurance') {
-      return { position: l.position, amountFen: l.amountFen, assessedFen: null, supplementFen: 0, insurerFen: 0, customerFen: 0, deductibleFen: 0, reason: null }
+      return { lineId: l.lineId, amountFen: l.amountFen, assessedFen: null, supplementFen: 0, insurerFen: 0, customerFen: 0, deductibleFen: 0, reason: null }
     }
-    const a = assessed.get(l.position)
-    const supplementFen = supplementOf.get(l.position) ?? 0
+    const a = assessed.get(l.lineId)
+    const supplementFen = supplementOf.get(l.lineId) ?? 0
     const agreed = (a?.assessedFen ?? 0) + supplementFen
     const beforeDeductible = Math.max(0, Math.min(l.amountFen, agreed))
     const deductible = Math.min(deductibleLeft, beforeDeductible)
     deductibleLeft -= deductible
     const insurerFen = beforeDeductible - deductible
     return {
-      position: l.position,
+      lineId: l.lineId,
       amountFen: l.amountFen,
       assessedFen: a || supplementFen > 0 ? agreed : null,
       supplementFen,

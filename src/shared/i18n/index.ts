@@ -48,6 +48,8 @@ import { campaigns as zhCampaigns } from './zh-CN/campaigns'
 import { campaigns as enCampaigns } from './en/campaigns'
 import { warrantyFigures as zhWarrantyFigures } from './zh-CN/warranty-figures'
 import { warrantyFigures as enWarrantyFigures } from './en/warranty-figures'
+import { insuranceFigures as zhInsuranceFigures } from './zh-CN/insurance-figures'
+import { insuranceFigures as enInsuranceFigures } from './en/insurance-figures'
 import { careDesk as zhCareDesk } from './zh-CN/care-desk'
 import { careDesk as enCareDesk } from './en/care-desk'
 import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
@@ -85,6 +87,7 @@ const zh = {
   ...zhWarrantyCalls,
   ...zhCampaigns,
   ...zhWarrantyFigures,
+  ...zhInsuranceFigures,
   ...zhCareDesk,
   ...zhDeptOps,
   ...zhDeptReport,
@@ -115,6 +118,7 @@ const en: Record<MessageKey, string> = {
   ...enWarrantyCalls,
   ...enCampaigns,
   ...enWarrantyFigures,
+  ...enInsuranceFigures,
   ...enCareDesk,
   ...enDeptOps,
   ...enDeptReport,

@@ -115,11 +115,17 @@ CREATE INDEX external_purchases_state ON external_purchases(state, created_at);
 -- index fives_findings_open
 CREATE INDEX fives_findings_open ON fives_findings(state, due_on);
 
+-- index insurance_assessment_lines_line
+CREATE INDEX insurance_assessment_lines_line ON insurance_assessment_lines(ro_line_id);
+
 -- index insurance_claims_arrived
 CREATE INDEX insurance_claims_arrived ON insurance_claims(arrived_on);
 
 -- index insurance_supplements_claim
 CREATE INDEX insurance_supplements_claim ON insurance_supplements(claim_id);
+
+-- index insurance_supplements_line
+CREATE INDEX insurance_supplements_line ON insurance_supplements(ro_line_id);
 
 -- index invoices_open
 CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' AND state = 'issued';
@@ -853,10 +859,10 @@ CREATE TABLE fives_scores (
 -- table insurance_assessment_lines
 CREATE TABLE insurance_assessment_lines (
         claim_id INTEGER NOT NULL REFERENCES insurance_claims(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
+        ro_line_id INTEGER NOT NULL REFERENCES ro_lines(id),
         assessed_fen INTEGER NOT NULL CHECK (assessed_fen >= 0),
         reason TEXT NOT NULL DEFAULT 'refused' CHECK (reason IN ('refused', 'betterment')),
-        PRIMARY KEY (claim_id, position)
+        PRIMARY KEY (claim_id, ro_line_id)
       ) STRICT;
 
 -- table insurance_claims
@@ -883,7 +889,7 @@ CREATE TABLE insurance_claims (
 CREATE TABLE insurance_supplements (
         id INTEGER PRIMARY KEY,
         claim_id INTEGER NOT NULL REFERENCES insurance_claims(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
+        ro_line_id INTEGER NOT NULL REFERENCES ro_lines(id),
         assessed_on TEXT NOT NULL,
         amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
         note TEXT NOT NULL DEFAULT '',

@@ -9,7 +9,10 @@ import { MIGRATION_NOW, storePerTest } from './test-kit'
 // rebuild the customer-care call log, each adding a link; one that forgot an earlier column would
 // lose data on every dealership's store. Any column a migration drops on purpose is named here.
 
-const DROPPED_ON_PURPOSE: Record<string, readonly string[]> = {}
+const DROPPED_ON_PURPOSE: Record<string, readonly string[]> = {
+  // Assessments and supplements are keyed by the RO line's id; the stored position went stale.
+  '0030-insurance-line-ids': ['insurance_assessment_lines.position', 'insurance_supplements.position'],
+}
 
 function columns(store: Store): Set<string> {
   const out = new Set<string>()

@@ -27,6 +27,13 @@ describe('the estimate draft', () => {
     ])
   })
 
+  it('sends a saved line back with its id (the host keeps what hangs on it) and a new line without one', () => {
+    const draft = [...fromServer([saved]), blankLine('labour', 30000, 'insurance', 1300)]
+    const sent = toInput(draft.map((l) => (l.id === null ? { ...l, description: '钣金' } : l)))
+    expect(sent.map((l) => l.id)).toEqual([7, undefined])
+    expect(isDirty(fromServer([saved]), [saved])).toBe(false)
+  })
+
   it('totals per payer with VAT on each payer\'s sum', () => {
     const lines = [
       labourLine({ code: 'X', description: 'x', flatHoursMilli: 1500 }, 30000, 'customer', 1300),

@@ -7,6 +7,8 @@ import type { LabourOpT, PartHitT, RoLineT } from './types'
 export interface DraftLine {
   /** Stable React key; server ids are not known for new lines. */
   key: string
+  /** The line's id on the host; null for a line not saved yet. Sent back so the line keeps its identity. */
+  id: number | null
   kind: 'labour' | 'part'
   opCode: string | null
   partId: number | null
@@ -24,6 +26,7 @@ const newKey = () => `new-${++counter}`
 export function fromServer(lines: readonly RoLineT[]): DraftLine[] {
   return lines.map((l) => ({
     key: `line-${l.id}`,
+    id: l.id,
     kind: l.kind,
     opCode: l.opCode,
     partId: l.partId,
@@ -39,6 +42,7 @@ export function fromServer(lines: readonly RoLineT[]): DraftLine[] {
 export function labourLine(op: LabourOpT, rateFen: number, payer: Payer, vatRateBp: number): DraftLine {
   return {
     key: newKey(),
+    id: null,
     kind: 'labour',
     opCode: op.code,
     partId: null,
@@ -54,6 +58,7 @@ export function labourLine(op: LabourOpT, rateFen: number, payer: Payer, vatRate
 export function partLine(part: PartHitT, payer: Payer, vatRateBp: number): DraftLine {
   return {
     key: newKey(),
+    id: null,
     kind: 'part',
     opCode: null,
     partId: part.id,
@@ -69,6 +74,7 @@ export function partLine(part: PartHitT, payer: Payer, vatRateBp: number): Draft
 export function blankLine(kind: 'labour' | 'part', rateFen: number, payer: Payer, vatRateBp: number): DraftLine {
   return {
     key: newKey(),
+    id: null,
     kind,
     opCode: null,
     partId: null,
@@ -92,6 +98,7 @@ export function draftTotals(lines: readonly DraftLine[]): Totals {
 /** The `ro.saveLines` input for the draft. */
 export function toInput(lines: readonly DraftLine[]) {
   return lines.map((l) => ({
+    ...(l.id !== null ? { id: l.id } : {}),
     kind: l.kind,
     ...(l.opCode ? { opCode: l.opCode } : {}),
     ...(l.partId ? { partId: l.partId } : {}),

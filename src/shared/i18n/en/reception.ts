@@ -28,6 +28,7 @@ export const reception = {
   'reception.op.cancel': 'cancel it',
   'reception.nothingToAuthorise': 'Repair order {number} has no lines yet; there is nothing for the customer to approve',
   'reception.signatureRequired': 'Authorisation by signature needs the customer\'s signature',
+  'reception.lineNotOnRo': 'This line is no longer on the RO (someone else changed it); reload the RO',
   'reception.linesInvalid': 'Some lines are wrong; please check the marked rows',
   'reception.labourLineHasPart': 'A labour line cannot refer to a part',
   'reception.partLineNeedsPart': 'A part line needs a part from the catalogue',

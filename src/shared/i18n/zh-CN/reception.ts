@@ -26,6 +26,7 @@ export const reception = {
   'reception.op.cancel': '取消',
   'reception.nothingToAuthorise': '工单 {number} 还没有维修项目，无法请客户确认',
   'reception.signatureRequired': '签字确认需要客户签名',
+  'reception.lineNotOnRo': '该行已不在工单上（他人已修改），请刷新工单',
   'reception.linesInvalid': '维修项目有误，请检查标出的行',
   'reception.labourLineHasPart': '工时项目不能关联配件',
   'reception.partLineNeedsPart': '配件项目必须选择配件',

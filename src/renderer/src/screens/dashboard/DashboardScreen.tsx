@@ -11,6 +11,7 @@ import { TargetCard } from './TargetCard'
 import { DrillDrawer } from './DrillDrawer'
 import { CsiPanel } from './CsiPanel'
 import { WarrantyFigures } from '../warranty/WarrantyFigures'
+import { InsuranceFigures } from './InsuranceFigures'
 import '../settlement/settlement.css'
 import './dashboard.css'
 
@@ -21,6 +22,7 @@ export function DashboardScreen() {
   const t = useT()
   const canRead = useCan('dashboard.read')
   const canWarranty = useCan('warranty.read')
+  const canReceivables = useCan('receivables.read')
   const months = useDashboardUi((s) => s.months)
   const drillOf = useDashboardUi((s) => s.drillOf)
   const { targets, error, loading, refetch } = useTargets(months, canRead)
@@ -69,6 +71,7 @@ export function DashboardScreen() {
         </Row>
       )}
       {targets && <CsiPanel months={months} />}
+      {targets && canReceivables && <InsuranceFigures months={months} />}
       {targets && canWarranty && <WarrantyFigures months={months} />}
       <DrillDrawer />
     </div>

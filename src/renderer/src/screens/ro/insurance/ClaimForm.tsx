@@ -67,7 +67,7 @@ export function ClaimForm({ view, canWrite }: { view: InsuranceViewT; canWrite: 
       <Table<InsuranceLineT>
         size="small"
         pagination={false}
-        rowKey="position"
+        rowKey="lineId"
         className="ins-lines"
         dataSource={view.lines}
         columns={[
@@ -81,7 +81,7 @@ export function ClaimForm({ view, canWrite }: { view: InsuranceViewT; canWrite: 
             width: 120,
             render: (_, l) =>
               l.payer === 'insurance' ? (
-                <Form.Item name={['assessed', String(l.position)]} rules={money_(true)} noStyle>
+                <Form.Item name={['assessed', String(l.lineId)]} rules={money_(true)} noStyle>
                   <Input className="num" aria-label={t('insv.assessedOf', { position: l.position })} autoComplete="off" />
                 </Form.Item>
               ) : (
@@ -95,7 +95,7 @@ export function ClaimForm({ view, canWrite }: { view: InsuranceViewT; canWrite: 
             width: 140,
             render: (_, l) =>
               l.payer === 'insurance' ? (
-                <Form.Item name={['reason', String(l.position)]} noStyle>
+                <Form.Item name={['reason', String(l.lineId)]} noStyle>
                   <Select aria-label={t('insv.reasonOf', { position: l.position })} options={CUSTOMER_SHARE_REASONS.map((r) => ({ value: r, label: t(`insuranceReason.${r}`) }))} />
                 </Form.Item>
               ) : null,

@@ -6,7 +6,7 @@ import { useTimeZone } from '../../settlement/use-settlement'
 import type { InsuranceViewT } from './types'
 
 interface SupplementValues {
-  position: number
+  lineId: number
   amount: string
   assessedOn: string
   note: string
@@ -30,7 +30,7 @@ export function Supplements({ view, canWrite }: { view: InsuranceViewT; canWrite
   })
   const claim = view.claim
   const insurerLines = view.lines.filter((l) => l.payer === 'insurance')
-  const describe = (position: number) => t('insv.sup.row', { position, description: view.lines.find((l) => l.position === position)?.description ?? '' })
+  const describe = (l: { position: number; description: string }) => t('insv.sup.row', { position: l.position, description: l.description })
   const canAdd = canWrite && view.editable && claim !== null && claim.assessedOn !== null && insurerLines.length > 0
 
   return (
@@ -44,7 +44,7 @@ export function Supplements({ view, canWrite }: { view: InsuranceViewT; canWrite
           rowKey="id"
           dataSource={view.supplements}
           columns={[
-            { key: 'line', title: t('insv.sup.line'), render: (_, s) => describe(s.position), ellipsis: true },
+            { key: 'line', title: t('insv.sup.line'), render: (_, s) => describe(s), ellipsis: true },
             { key: 'date', title: t('insv.sup.date'), dataIndex: 'assessedOn', width: 100 },
             { key: 'amount', title: t('insv.sup.amount'), className: 'num', width: 110, render: (_, s) => money(s.amountFen, locale) },
             { key: 'note', title: t('insv.sup.note'), dataIndex: 'note', ellipsis: true },
@@ -58,13 +58,13 @@ export function Supplements({ view, canWrite }: { view: InsuranceViewT; canWrite
           layout="inline"
           size="small"
           className="ins-sup-form"
-          initialValues={{ position: insurerLines[0]!.position, amount: '', assessedOn: today, note: '' }}
+          initialValues={{ lineId: insurerLines[0]!.lineId, amount: '', assessedOn: today, note: '' }}
           onFinish={(v) =>
-            add.mutate({ roId: view.ro.id, version: claim.version, position: v.position, assessedOn: v.assessedOn.trim(), amountFen: yuanTextToFen(v.amount) ?? 0, note: v.note })
+            add.mutate({ roId: view.ro.id, version: claim.version, lineId: v.lineId, assessedOn: v.assessedOn.trim(), amountFen: yuanTextToFen(v.amount) ?? 0, note: v.note })
           }
         >
-          <Form.Item name="position" label={t('insv.sup.line')}>
-            <Select aria-label={t('insv.sup.line')} className="ins-sup-line" options={insurerLines.map((l) => ({ value: l.position, label: describe(l.position) }))} />
+          <Form.Item name="lineId" label={t('insv.sup.line')}>
+            <Select aria-label={t('insv.sup.line')} className="ins-sup-line" options={insurerLines.map((l) => ({ value: l.lineId, label: describe(l) }))} />
           </Form.Item>
           <Form.Item
             name="amount"

@@ -18,7 +18,7 @@ export interface ClaimFormValues {
   arrivedOn: string
   assessedOn: string
   note: string
-  /** Per line position: the assessed amount typed ('' for not assessed) and the reason. */
+  /** Per RO line id: the assessed amount typed ('' for not assessed) and the reason. */
   assessed: Record<string, string>
   reason: Record<string, CustomerShareReason>
 }
@@ -30,8 +30,8 @@ export function formValuesOf(view: InsuranceViewT, today: string): ClaimFormValu
   for (const l of view.lines) {
     if (l.payer !== 'insurance') continue
     // The form holds the first assessment; supplements are their own records on top of it.
-    assessed[l.position] = l.assessedFen === null ? '' : fenToYuanText(l.assessedFen - l.supplementFen)
-    reason[l.position] = l.reason ?? 'refused'
+    assessed[l.lineId] = l.assessedFen === null ? '' : fenToYuanText(l.assessedFen - l.supplementFen)
+    reason[l.lineId] = l.reason ?? 'refused'
   }
   return {
     insurer: c?.insurer ?? '',
@@ -51,8 +51,8 @@ export function formValuesOf(view: InsuranceViewT, today: string): ClaimFormValu
 
 export function saveInputOf(view: InsuranceViewT, v: ClaimFormValues): InputOf<Contract['insurance.save']> {
   const lines = view.lines
-    .filter((l) => l.payer === 'insurance' && (v.assessed[l.position] ?? '').trim() !== '')
-    .map((l) => ({ position: l.position, assessedFen: yuanTextToFen(v.assessed[l.position] ?? '') ?? 0, reason: v.reason[l.position] ?? 'refused' }))
+    .filter((l) => l.payer === 'insurance' && (v.assessed[l.lineId] ?? '').trim() !== '')
+    .map((l) => ({ lineId: l.lineId, assessedFen: yuanTextToFen(v.assessed[l.lineId] ?? '') ?? 0, reason: v.reason[l.lineId] ?? 'refused' }))
   return {
     roId: view.ro.id,
     version: view.claim?.version ?? 0,
