@@ -6,7 +6,7 @@ export const insuranceFigures: Record<keyof typeof zh, string> = {
   'insFig.timeliness': 'Assessment timeliness',
   'insFig.timelinessRule': 'Assessed within {days} days of arrival',
   'insFig.timelinessPoint': '{month}: {due} assessments due, {onTime} on time, {value}',
-  'insFig.collection': 'Same-month collection',
+  'insFig.collection': 'Same-month collection (by amount)',
   'insFig.collectionRule': 'Insurer pays within the month of settlement',
   'insFig.collectionPoint': '{month}: {settled} billed to insurers, {collected} collected in the month, {value}',
   'insFig.none': 'No data yet',

@@ -137,7 +137,7 @@ export const settlement = {
 
   'target.maintenance_settlement': 'Maintenance ROs settled within 3 days',
   'target.insurance_settlement': 'Insurance ROs settled within the month',
-  'target.insurance_collection': 'Insurance money collected within the month',
+  'target.insurance_collection': 'Insurance invoices collected within the month',
   'target.stock_vs_outbound': 'Stock value / monthly outbound',
   'target.slow_moving': 'Slow-moving share',
   'target.turnover': 'Stock turnover (times a year)',

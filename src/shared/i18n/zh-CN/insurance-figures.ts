@@ -4,7 +4,7 @@ export const insuranceFigures = {
   'insFig.timeliness': '定损及时率',
   'insFig.timelinessRule': '到店后 {days} 天内定损',
   'insFig.timelinessPoint': '{month}：应定损 {due} 单，按时 {onTime} 单，及时率 {value}',
-  'insFig.collection': '当月回款率',
+  'insFig.collection': '当月回款率（按金额）',
   'insFig.collectionRule': '结算当月收回保险公司款项',
   'insFig.collectionPoint': '{month}：结算保险应收 {settled}，当月收回 {collected}，回款率 {value}',
   'insFig.none': '暂无数据',

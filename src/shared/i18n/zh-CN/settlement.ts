@@ -136,7 +136,7 @@ export const settlement = {
 
   'target.maintenance_settlement': '保养工单 3 天内结算率',
   'target.insurance_settlement': '保险工单当月结算率',
-  'target.insurance_collection': '保险款当月回收率',
+  'target.insurance_collection': '保险款当月回收率（按发票）',
   'target.stock_vs_outbound': '库存金额 / 月出库金额',
   'target.slow_moving': '滞销件占比',
   'target.turnover': '库存周转率（次/年）',
