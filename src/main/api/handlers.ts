@@ -27,6 +27,7 @@ import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
+import { firstServiceHandlers } from '../warranty/first-service/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
 import { careExportHandlers } from '../care/export-handlers'
@@ -63,6 +64,7 @@ export const handlers: HandlersFor<Contract> = {
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
+  ...firstServiceHandlers,
   ...warrantyFiguresHandlers,
   ...campaignsHandlers,
   ...careExportHandlers,

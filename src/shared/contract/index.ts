@@ -23,6 +23,7 @@ import { campaignsContract } from './campaigns'
 import { warrantyFiguresContract } from './warranty-figures'
 import { careExportContract } from './care-export'
 import { qualityContract } from './quality'
+import { firstServiceContract } from './first-service'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -53,6 +54,7 @@ export const contract = {
   ...warrantyFiguresContract,
   ...careExportContract,
   ...qualityContract,
+  ...firstServiceContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

@@ -52,6 +52,8 @@ import { careDesk as zhCareDesk } from './zh-CN/care-desk'
 import { careDesk as enCareDesk } from './en/care-desk'
 import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
 import { deptOps as enDeptOps } from './en/dept-ops'
+import { firstService as zhFirstService } from './zh-CN/first-service'
+import { firstService as enFirstService } from './en/first-service'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -85,6 +87,7 @@ const zh = {
   ...zhWarrantyFigures,
   ...zhCareDesk,
   ...zhDeptOps,
+  ...zhFirstService,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -114,6 +117,7 @@ const en: Record<MessageKey, string> = {
   ...enWarrantyFigures,
   ...enCareDesk,
   ...enDeptOps,
+  ...enFirstService,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
