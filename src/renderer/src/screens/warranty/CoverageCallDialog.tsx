@@ -12,7 +12,7 @@ import { DialHeader, OutcomePicker, useCallTimer } from '../care/CallParts'
 import { BookFromCall, useBookFromCall } from '../care/BookFromCall'
 import '../care/care.css'
 
-/** 保修到期提醒电话: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
+/** 保修到期提醒电话 and 首保提醒: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
 export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT()
   const tz = useTimeZone()
@@ -49,7 +49,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
     <Modal
       open
       width={760}
-      title={w ? t('wty.calls.title', { plate: w.plate ?? w.vin }) : ''}
+      title={w ? t(w.kind === 'first_service' ? 'wty.fs.callTitle' : 'wty.calls.title', { plate: w.plate ?? w.vin }) : ''}
       onCancel={onClose}
       footer={
         open ? (
@@ -66,7 +66,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
       {w && (
         <div>
           <DialHeader who={`${w.customerName} · ${w.plate ?? ''} ${w.model}`} mobile={w.mobile} timer={timer} canLog={open} />
-          <Alert type="warning" showIcon title={w.reason} description={`${t('wty.calls.endsOn')} ${dateOnly(w.endsOn)} · ${t('care.attempts')} ${w.attempts}`} />
+          <Alert type="warning" showIcon title={w.reason} description={`${t(w.kind === 'first_service' ? 'wty.fs.closesOn' : 'wty.calls.endsOn')} ${dateOnly(w.endsOn)} · ${t('care.attempts')} ${w.attempts}`} />
           {save.problem && <Alert type="error" showIcon title={save.problem} className="care-section" />}
           {open && (
             <>
