@@ -28,6 +28,7 @@ import { seedCare } from './seed-care'
 import { seedDepartment } from './seed-department'
 import { seedCsi } from './seed-csi'
 import { seedWarrantyCalls } from './seed-warranty-calls'
+import { seedFirstService } from './seed-first-service'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -158,6 +159,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     seedDepartment(store, ctx.timeZone, nowIso.slice(0, 10), nowIso)
     seedCsi(store, nowIso.slice(0, 10), nowIso)
     seedWarrantyCalls(world, nowIso.slice(0, 10), nowIso)
+    seedFirstService(world, nowIso.slice(0, 10), nowIso)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }
