@@ -12,7 +12,7 @@ import { all, first, run } from '../store/query'
 // or the list's first read), never written here.
 
 const DUE = 6
-const SERVED = 96
+const SERVED = 150
 
 export function seedFirstService(world: World, today: string, nowIso: string): void {
   const { store, rng } = world

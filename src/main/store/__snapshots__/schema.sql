@@ -313,9 +313,6 @@ CREATE INDEX warranty_claims_vehicle ON warranty_claims(vehicle_id);
 -- index warranty_first_services_closes
 CREATE INDEX warranty_first_services_closes ON warranty_first_services(closes_on);
 
--- index warranty_first_services_due
-CREATE INDEX warranty_first_services_due ON warranty_first_services(due_on);
-
 -- index warranty_line_overrides_ro
 CREATE INDEX warranty_line_overrides_ro ON warranty_line_overrides(ro_id);
 

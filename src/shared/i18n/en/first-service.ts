@@ -9,6 +9,8 @@ export const firstService: Record<keyof typeof zh, string> = {
   'field.targetBp': 'Target',
   'field.leadDays': 'Lead days',
   'wty.fs.reason': 'First service: due by {endsOn} ({months} months from {startsOn}); please book the first service',
+  'wty.fs.book': 'Book the first service',
+  'wty.fs.booked': 'First service booked',
   'wty.tab.firstService': 'First service',
   'wty.fs.callTitle': 'First-service reminder {plate}',
   'wty.fs.closesOn': 'Due by',

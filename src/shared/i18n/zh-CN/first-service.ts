@@ -6,6 +6,8 @@ export const firstService = {
   'field.targetBp': '目标',
   'field.leadDays': '提前天数',
   'wty.fs.reason': '首保提醒：首保应于 {endsOn} 前完成（自 {startsOn} 起 {months} 个月内），请预约首次保养',
+  'wty.fs.book': '预约首保',
+  'wty.fs.booked': '已预约首保',
   'wty.tab.firstService': '首保提醒',
   'wty.fs.callTitle': '首保提醒 {plate}',
   'wty.fs.closesOn': '首保截止',

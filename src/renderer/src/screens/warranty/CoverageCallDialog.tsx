@@ -10,6 +10,7 @@ import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from '../care/CallHistory'
 import { DialHeader, OutcomePicker, useCallTimer } from '../care/CallParts'
 import { BookFromCall, useBookFromCall } from '../care/BookFromCall'
+import { callStateKey } from './call-state'
 import '../care/care.css'
 
 /** 保修到期提醒电话 and 首保提醒: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
@@ -73,7 +74,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
               <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
-                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={w.reason} labels={{ book: 'wty.calls.book', decline: 'wty.calls.decline', later: 'wty.calls.later' }} />
+                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={w.reason} labels={{ book: w.kind === 'first_service' ? 'wty.fs.book' : 'wty.calls.book', decline: 'wty.calls.decline', later: 'wty.calls.later' }} />
               )}
               <div className="care-section">
                 <Input.TextArea rows={2} maxLength={500} placeholder={t('care.call.remark')} aria-label={t('care.call.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />
@@ -85,7 +86,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
               type="success"
               showIcon
               className="care-section"
-              title={`${t(`wtyCallState.${w.state}`)}${w.appointment ? ` · ${dateTime(w.appointment.startsAt)} · ${w.appointment.advisorName}` : ''}${w.closeNote ? ` · ${w.closeNote}` : ''}`}
+              title={`${t(callStateKey(w.kind, w.state))}${w.appointment ? ` · ${dateTime(w.appointment.startsAt)} · ${w.appointment.advisorName}` : ''}${w.closeNote ? ` · ${w.closeNote}` : ''}`}
             />
           )}
           <CallHistory calls={w.calls} />

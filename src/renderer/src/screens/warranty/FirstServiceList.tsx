@@ -7,6 +7,7 @@ import { useT } from '../../i18n'
 import { dateOnly, dateTime } from '../../format'
 import { CareToolbar } from '../care/CareToolbar'
 import { CoverageCallDialog } from './CoverageCallDialog'
+import { callStateKey } from './call-state'
 import '../care/care.css'
 
 type Row = OutputOf<Contract['warranty.firstService.list']>[number]
@@ -75,7 +76,7 @@ export function FirstServiceList() {
           { title: t('field.mobile'), dataIndex: 'mobile', width: 130, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
           { title: t('field.model'), dataIndex: 'model', ellipsis: true },
           { title: t('wty.fs.odometer'), dataIndex: 'odometerKm', width: 90, align: 'right' },
-          { title: t('wty.fs.callState'), dataIndex: 'state', width: 120, render: (s: Row['state']) => <Tag color={s === 'open' ? 'blue' : s === 'booked' ? 'green' : 'default'}>{t(`wtyCallState.${s}`)}</Tag> },
+          { title: t('wty.fs.callState'), dataIndex: 'state', width: 120, render: (s: Row['state']) => <Tag color={s === 'open' ? 'blue' : s === 'booked' ? 'green' : 'default'}>{t(callStateKey('first_service', s))}</Tag> },
           { title: t('wty.calls.nextTry'), dataIndex: 'nextTryAt', width: 140, render: (v: string | null) => (v ? dateTime(v) : '—') },
           { title: t('care.attempts'), dataIndex: 'attempts', width: 70, align: 'right' },
         ]}
