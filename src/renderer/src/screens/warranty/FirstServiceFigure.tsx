@@ -19,15 +19,18 @@ export function FirstServiceFigure({ months }: { months: number }) {
   if (rates.error) return <Alert type="error" showIcon title={rates.error.message} />
   const f = rates.data
   if (!f) return null
-  const latest = [...f.points].reverse().find((p) => p.valueBp !== null)
-  const status = latest ? ((latest.valueBp ?? 0) >= f.targetBp ? 'ok' : 'low') : 'none'
+  // The headline is the last complete month (the one the rule judges); the running month counts
+  // only the windows closed so far, so it is the headline only while no earlier month has a rate.
+  const complete = f.points.slice(0, -1).reverse().find((p) => p.valueBp !== null)
+  const latest = complete ?? f.points.at(-1)
+  const status = latest && latest.valueBp !== null ? (latest.valueBp >= f.targetBp ? 'ok' : 'low') : 'none'
   const name = t('wtyFig.firstService')
   return (
     <Card size="small" className={`target-card target-${status}`} title={name} role="region" aria-label={name}>
       <div className="target-head">
-        <span className={`target-value target-value-${status}`}>{latest ? percentFromBp(latest.valueBp) : '—'}</span>
+        <span className={`target-value target-value-${status}`}>{percentFromBp(latest?.valueBp ?? null)}</span>
         <div className="target-meta">
-          {latest ? <Tag color={status === 'ok' ? 'green' : 'red'}>{latest.month}</Tag> : <Tag>{t('wtyFig.firstServiceNone')}</Tag>}
+          {latest && latest.valueBp !== null ? <Tag color={status === 'ok' ? 'green' : 'red'}>{latest.month}</Tag> : <Tag>{t('wtyFig.firstServiceNone')}</Tag>}
           <span className="muted">{t('wtyFig.firstServiceTarget', { target: percentFromBp(f.targetBp) })}</span>
         </div>
       </div>
