@@ -57,28 +57,28 @@ export function FirstServiceList() {
           'aria-label': `${row.plate ?? row.vin} ${row.customerName}`,
         })}
         columns={[
-          { title: t('wty.fs.closesOn'), dataIndex: 'endsOn', width: 100, render: (v: string) => dateOnly(v) },
+          { title: t('wty.fs.closesOn'), dataIndex: 'endsOn', width: 96, render: (v: string) => dateOnly(v) },
           {
             title: t('wty.fs.status'),
             dataIndex: 'status',
             width: 120,
-            render: (s: Row['status'], r) => (s === 'overdue' ? <Tag color="red">{t('wty.fs.daysOverdue', { n: -r.daysLeft })}</Tag> : <Tag color="orange">{t('wty.fs.status.due')}</Tag>),
+            render: (s: Row['status'], r) =>
+              s === 'overdue' ? <Tag color="red">{t('wty.fs.daysOverdue', { n: -r.daysLeft })}</Tag> : <Tag color="orange">{t('wty.fs.daysToGo', { n: r.daysLeft })}</Tag>,
           },
-          { title: t('wty.fs.daysLeft'), dataIndex: 'daysLeft', width: 80, align: 'right', render: (n: number) => (n >= 0 ? n : '—') },
           {
             title: t('wty.fs.closesBy'),
             dataIndex: 'closesBy',
-            width: 150,
+            width: 140,
             render: (b: Row['closesBy'], r) => (b === 'km' ? t('wty.fs.closesBy.km', { km: r.km }) : t('wty.fs.closesBy.months', { months: r.months })),
           },
-          { title: t('field.plate'), dataIndex: 'plate', width: 100, render: (v: string | null, row) => v ?? <span className="mono">{row.vin}</span> },
-          { title: t('field.customer'), dataIndex: 'customerName', width: 110, ellipsis: true },
-          { title: t('field.mobile'), dataIndex: 'mobile', width: 120, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
-          { title: t('field.model'), dataIndex: 'model', ellipsis: true },
-          { title: t('wty.fs.odometer'), dataIndex: 'odometerKm', width: 80, align: 'right' },
-          { title: t('wty.fs.callState'), dataIndex: 'state', width: 150, render: (s: Row['state']) => <Tag color={s === 'open' ? 'blue' : s === 'booked' ? 'green' : 'default'}>{t(callStateKey('first_service', s))}</Tag> },
-          { title: t('wty.calls.nextTry'), dataIndex: 'nextTryAt', width: 130, render: (v: string | null) => (v ? dateTime(v) : '—') },
-          { title: t('care.attempts'), dataIndex: 'attempts', width: 60, align: 'right' },
+          { title: t('field.plate'), dataIndex: 'plate', width: 96, render: (v: string | null, row) => v ?? <span className="mono">{row.vin}</span> },
+          { title: t('field.customer'), dataIndex: 'customerName', width: 100, ellipsis: true },
+          { title: t('field.mobile'), dataIndex: 'mobile', width: 116, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+          { title: t('field.model'), dataIndex: 'model', width: 100, ellipsis: true },
+          { title: t('wty.fs.odometer'), dataIndex: 'odometerKm', width: 72, align: 'right' },
+          { title: t('wty.fs.callState'), dataIndex: 'state', width: 140, render: (s: Row['state']) => <Tag color={s === 'open' ? 'blue' : s === 'booked' ? 'green' : 'default'}>{t(callStateKey('first_service', s))}</Tag> },
+          { title: t('wty.calls.nextTry'), dataIndex: 'nextTryAt', width: 124, render: (v: string | null) => (v ? dateTime(v) : '—') },
+          { title: t('care.attempts'), dataIndex: 'attempts', width: 56, align: 'right' },
         ]}
       />
       {openId !== null && <CoverageCallDialog id={openId} onClose={() => setOpenId(null)} />}
