@@ -21,7 +21,7 @@ export const firstService: Record<keyof typeof zh, string> = {
   'wty.fs.closesBy': 'Closes by',
   'wty.fs.closesBy.months': '{months} months',
   'wty.fs.closesBy.km': '{km} km (projected)',
-  'wty.fs.odometer': 'Odometer',
+  'wty.fs.odometer': 'Km',
   'wty.fs.callState': 'Reminder',
   'wty.fs.filter.all': 'All',
   'wty.fs.filter.due': 'Due',
