@@ -14,6 +14,7 @@ import { terminalsBench } from './terminals'
 import { deskBench } from './desk'
 import { departmentBench } from './department'
 import { careBench } from './care'
+import { warrantyBench } from './warranty'
 
 // `npm run bench [-- --json] [--scale <fraction>] [--fresh] [--only <area>]`
 // Builds (or reuses) a generated dealership of `scale` × 150k customers / 200k vehicles /
@@ -23,7 +24,7 @@ import { careBench } from './care'
 // The bench measures what production runs: no contract check of every answer (see createDispatcher).
 process.env.NODE_ENV ??= 'production'
 
-const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench, departmentBench, careBench]
+const AREAS: readonly BenchArea[] = [receptionBench, deskBench, workshopBench, partsBench, rulesBench, exportBench, authBench, terminalsBench, headOfficeBench, departmentBench, careBench, warrantyBench]
 
 interface Options {
   json: boolean

@@ -27,6 +27,7 @@ import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
+import { firstServiceHandlers } from '../warranty/first-service/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
 import { insuranceFiguresHandlers } from '../insurance/figures-handlers'
 import { campaignsHandlers } from '../department/campaign-handlers'
@@ -65,6 +66,7 @@ export const handlers: HandlersFor<Contract> = {
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
   ...warrantyCallsHandlers,
+  ...firstServiceHandlers,
   ...warrantyFiguresHandlers,
   ...insuranceFiguresHandlers,
   ...campaignsHandlers,

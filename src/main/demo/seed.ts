@@ -30,6 +30,7 @@ import { seedDepartmentExtra } from './seed-department-extra'
 import { seedCsi } from './seed-csi'
 import { seedWarrantyCalls } from './seed-warranty-calls'
 import { seedInsurance } from './seed-insurance'
+import { seedFirstService } from './seed-first-service'
 import type { DemoSize, World } from './world'
 import { run as runQuery } from '../store/query'
 
@@ -161,6 +162,7 @@ export function seedDemoDealership(ctx: DemoContext, opts: DemoOptions): { usern
     seedCsi(store, nowIso.slice(0, 10), nowIso)
     seedWarrantyCalls(world, nowIso.slice(0, 10), nowIso)
     seedDepartmentExtra(store, sim, nowIso.slice(0, 10), nowIso)
+    seedFirstService(world, nowIso.slice(0, 10), nowIso)
     runQuery(store, store.db.updateTable('rules').set({ enabled: 1 }))
     sweep({ store, clock: ctx.clock, timeZone: ctx.timeZone, nowIso: () => nowIso, events: new EventBuffer() })
     return { usernames: staff.map((s) => ({ username: s.username, role: s.role })), notes }

@@ -4,9 +4,10 @@ import { all, first } from '../store/query'
 import type { DB } from '../store/schema'
 import { addMonthsToDate } from '../../shared/domain/calendar'
 import type { TargetSource } from '../../shared/domain/campaign'
-import { FIRST_SERVICE_MONTHS } from '../../shared/domain/campaign'
 import { refreshReminders } from '../care/reminder-refresh'
 import { lostMonths } from '../care/settings'
+import { envOf } from '../rules/context'
+import { firstServiceDue, refreshFirstServices } from '../rules/first-service'
 
 // A campaign's target group (活动目标客户), read from the customer base with care's own
 // definitions, so the count while editing, the invitation list and care's screens agree:
@@ -14,8 +15,9 @@ import { lostMonths } from '../care/settings'
 //   campaign's last day, and no maintenance RO opened since the service it counts from;
 // - lost: no visit (an RO neither cancelled nor internal) since `care.lostMonths` before the
 //   campaign's first day;
-// - first_service: first registered within FIRST_SERVICE_MONTHS before the last day and no
-//   maintenance RO yet (the 首保 the maker expects);
+// - first_service: the warranty desk's own "first service due" (rules/first-service.ts) in the
+//   campaign's dates: the call fell due by the last day, the window had not closed before the
+//   first, no first service yet (the 首保 the maker expects);
 // - all: every vehicle with an owner.
 // A model and an age band (whole years since first registration on the first day) narrow any of them.
 
@@ -52,12 +54,7 @@ function targetQuery(db: Kysely<DB>, target: TargetInput, startsOn: string, ends
           not(exists(selectFrom('repair_orders as r').select('r.id').whereRef('r.vehicle_id', '=', 'v.id').where('r.state', '!=', 'cancelled').where('r.type', '!=', 'internal').where('r.opened_at', '>=', lostCutoff))),
         ),
     )
-    .$if(target.source === 'first_service', (q) =>
-      q
-        .where('v.first_registered_on', '>', addMonthsToDate(endsOn, -FIRST_SERVICE_MONTHS))
-        .where('v.first_registered_on', '<=', endsOn)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('repair_orders as r').select('r.id').whereRef('r.vehicle_id', '=', 'v.id').where('r.type', '=', 'maintenance').where('r.state', '!=', 'cancelled')))),
-    )
+    .$if(target.source === 'first_service', (q) => q.where('v.id', 'in', firstServiceDue(db, startsOn, endsOn).select('f.vehicle_id')))
 }
 
 function cutoffOf(ctx: Ctx, startsOn: string): string {
@@ -65,14 +62,19 @@ function cutoffOf(ctx: Ctx, startsOn: string): string {
   return addMonthsToDate(startsOn, -lostMonths(ctx.store))
 }
 
-export function countTarget(ctx: Ctx, target: TargetInput, startsOn: string, endsOn: string): number {
+function refreshFor(ctx: Ctx, target: TargetInput): void {
   if (target.source === 'service_due') refreshReminders(ctx)
+  if (target.source === 'first_service') refreshFirstServices(envOf(ctx))
+}
+
+export function countTarget(ctx: Ctx, target: TargetInput, startsOn: string, endsOn: string): number {
+  refreshFor(ctx, target)
   const q = targetQuery(ctx.store.db, target, startsOn, endsOn, cutoffOf(ctx, startsOn)).select((eb) => eb.fn.countAll<number>().as('n'))
   return first(ctx.store, q)?.n ?? 0
 }
 
 export function targetVehicles(ctx: Ctx, target: TargetInput, startsOn: string, endsOn: string): { vehicleId: number; customerId: number }[] {
-  if (target.source === 'service_due') refreshReminders(ctx)
+  refreshFor(ctx, target)
   const q = targetQuery(ctx.store.db, target, startsOn, endsOn, cutoffOf(ctx, startsOn)).select(['v.id', 'c.id as customer_id']).orderBy('v.id')
   return all(ctx.store, q).map((r) => ({ vehicleId: r.id, customerId: r.customer_id }))
 }

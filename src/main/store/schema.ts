@@ -328,6 +328,7 @@ export interface DB {
   warranty_first_service_terms: WarrantyFirstServiceTermsTable
   warranty_calls: WarrantyCallsTable
   warranty_call_runs: WarrantyCallRunsTable
+  warranty_first_services: WarrantyFirstServicesTable
   campaigns: CampaignsTable
   campaign_invites: CampaignInvitesTable
   campaign_ros: CampaignRosTable
@@ -1349,6 +1350,20 @@ export interface WarrantyCallRunsTable {
   day: string
   variant: string
   at: string
+}
+
+/** A vehicle's first-service window (首保): from its warranty start to the earlier of months and projected km. */
+export interface WarrantyFirstServicesTable {
+  vehicle_id: number
+  starts_on: string
+  months: number
+  km: number
+  closes_by_months: string
+  closes_by_km: string | null
+  closes_on: string
+  closes_by: 'months' | 'km'
+  due_on: string
+  updated_at: string
 }
 
 export interface CampaignsTable {

@@ -66,7 +66,7 @@ export const deptReportContract = {
     input: z.strictObject({ month: Month }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), sheets: z.array(z.string()) }),
     access: 'department.read',
-    kind: r,
+    kind: 'export',
   },
   /** The signed-in front-desk supervisor or service manager hands in the month's report (once). */
   'department.report.handIn': {

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { CALL_OUTCOMES } from '../domain/care'
 import { COVERAGES } from '../domain/warranty'
-import { WARRANTY_CALL_STATES } from '../domain/warranty-calls'
+import { WARRANTY_CALL_KINDS, WARRANTY_CALL_STATES } from '../domain/warranty-calls'
 import { CallRow } from './care'
 import type { ContractSection } from './types'
 
 // The warranty clerk's call list (三包索赔员): coverage-expiry calls (保修到期提醒) due before a
 // coverage ends. Calls go into customer care's one call log; an appointment booked from a call
-// (预约回厂检查) carries the call's reason. Every write emits `warranty.changed` with the call id.
+// (预约回厂检查) carries the call's reason. First-service calls (首保提醒, kind `first_service`) are
+// listed by `warranty.firstService.list` and logged here the same way. Every write emits `warranty.changed` with the call id.
 
 const Id = z.number().int().positive()
 const Version = z.number().int().positive()
@@ -16,7 +17,7 @@ const Instant = z.iso.datetime({ offset: true })
 export const WarrantyCallRow = z.object({
   id: z.number(),
   version: z.number(),
-  kind: z.enum(['coverage_expiry']),
+  kind: z.enum(WARRANTY_CALL_KINDS),
   state: z.enum(WARRANTY_CALL_STATES),
   vehicleId: z.number(),
   plate: z.string().nullable(),

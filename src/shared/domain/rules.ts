@@ -29,6 +29,7 @@ import {
 } from './sanbao'
 import { EXPIRY_CALL_OFFSET_DAYS } from './warranty-calls'
 import { CAMPAIGN_PLANNED_BY_DAY } from './campaign'
+import { FIRST_SERVICE_LEAD_DAYS, FIRST_SERVICE_TARGET_BP } from './first-service'
 
 export const RULE_KINDS = [
   'part_below_safety_stock',
@@ -55,6 +56,7 @@ export const RULE_KINDS = [
   'sanbao_threshold',
   'warranty_coverage_calls',
   'campaign_planned',
+  'first_service_rate',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -121,6 +123,9 @@ export const RULE_PARAMS = {
   warranty_coverage_calls: z.strictObject({ days: int(0, 180, EXPIRY_CALL_OFFSET_DAYS), warnDays: int(0, 60, 7) }),
   // One campaign a month: by day `byDay` of the month a campaign starting in it is planned.
   campaign_planned: z.strictObject({ byDay: int(1, 28, CAMPAIGN_PLANNED_BY_DAY) }),
+  // 首保回厂率 [manual: ≥ 95 %] of the last complete month, in basis points; the first-service call
+  // falls due `leadDays` before the car's window closes.
+  first_service_rate: z.strictObject({ targetBp: int(0, 10_000, FIRST_SERVICE_TARGET_BP), leadDays: int(0, 90, FIRST_SERVICE_LEAD_DAYS) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind = RuleKind> = z.output<(typeof RULE_PARAMS)[K]>
@@ -157,6 +162,7 @@ export const RULE_DEFINITIONS: Record<RuleKind, RuleDefinition> = {
   sanbao_threshold: { subjectType: 'ro', severity: 'critical', inboxRole: 'warranty_clerk' },
   warranty_coverage_calls: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
   campaign_planned: { subjectType: 'department', severity: 'warning', inboxRole: 'service_manager' },
+  first_service_rate: { subjectType: 'department', severity: 'warning', inboxRole: 'warranty_clerk' },
 }
 
 /** The manual's parameters of a kind. */

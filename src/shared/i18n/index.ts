@@ -56,6 +56,8 @@ import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
 import { deptOps as enDeptOps } from './en/dept-ops'
 import { deptReport as zhDeptReport } from './zh-CN/dept-report'
 import { deptReport as enDeptReport } from './en/dept-report'
+import { firstService as zhFirstService } from './zh-CN/first-service'
+import { firstService as enFirstService } from './en/first-service'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -91,6 +93,7 @@ const zh = {
   ...zhCareDesk,
   ...zhDeptOps,
   ...zhDeptReport,
+  ...zhFirstService,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -122,6 +125,7 @@ const en: Record<MessageKey, string> = {
   ...enCareDesk,
   ...enDeptOps,
   ...enDeptReport,
+  ...enFirstService,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -10,6 +10,7 @@ import { insuranceAssessmentOverdue } from './insurance'
 import { sanbaoThreshold } from './sanbao'
 import { warrantyCoverageCalls } from './warranty-calls'
 import { campaignPlanned } from './campaign'
+import { firstServiceRate } from './first-service'
 import type { Evaluator } from './types'
 
 /** Every kind's evaluator; the type makes a kind without one a compile error. */
@@ -38,4 +39,5 @@ export const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   sanbao_threshold: sanbaoThreshold,
   warranty_coverage_calls: warrantyCoverageCalls,
   campaign_planned: campaignPlanned,
+  first_service_rate: firstServiceRate,
 }

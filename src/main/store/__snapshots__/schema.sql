@@ -316,6 +316,9 @@ CREATE INDEX warranty_claims_state ON warranty_claims(state, updated_at);
 -- index warranty_claims_vehicle
 CREATE INDEX warranty_claims_vehicle ON warranty_claims(vehicle_id);
 
+-- index warranty_first_services_closes
+CREATE INDEX warranty_first_services_closes ON warranty_first_services(closes_on);
+
 -- index warranty_line_overrides_ro
 CREATE INDEX warranty_line_overrides_ro ON warranty_line_overrides(ro_id);
 
@@ -1705,6 +1708,22 @@ CREATE TABLE warranty_first_service_terms (
         make TEXT PRIMARY KEY,
         months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 60),
         km INTEGER NOT NULL CHECK (km BETWEEN 500 AND 100000)
+      ) STRICT;
+
+-- table warranty_first_services
+CREATE TABLE warranty_first_services (
+        vehicle_id INTEGER PRIMARY KEY REFERENCES vehicles(id),
+        starts_on TEXT NOT NULL,
+        months INTEGER NOT NULL CHECK (months > 0),
+        km INTEGER NOT NULL CHECK (km > 0),
+        closes_by_months TEXT NOT NULL,
+        closes_by_km TEXT,
+        closes_on TEXT NOT NULL,
+        closes_by TEXT NOT NULL CHECK (closes_by IN ('months', 'km')),
+        due_on TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (closes_on >= starts_on),
+        CHECK (due_on <= closes_on)
       ) STRICT;
 
 -- table warranty_line_overrides

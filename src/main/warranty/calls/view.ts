@@ -15,10 +15,12 @@ import type { In, Out } from './types'
 // The warranty clerk's daily call list (保修到期提醒): open calls due today whose coverage has not
 // ended, whose next try is not later than today and whose car has no booking ahead; the coverage
 // ending soonest first. The reason names the coverages that end (from the make's terms).
+// `warranty.calls.get` and the call logging serve both kinds; first-service calls are listed by
+// ../first-service/list.ts.
 
 type Row = Out<'warranty.calls.list'>[number]
 
-function base(db: Kysely<DB>) {
+export function base(db: Kysely<DB>) {
   return db
     .selectFrom('warranty_calls as w')
     .innerJoin('vehicles as v', 'v.id', 'w.vehicle_id')
@@ -46,13 +48,13 @@ function base(db: Kysely<DB>) {
       'w.appointment_id',
       'w.close_note',
     ])
-    .where('w.kind', '=', 'coverage_expiry')
 }
 
-type BaseRow = InferResult<ReturnType<typeof base>>[number]
+export type BaseRow = InferResult<ReturnType<typeof base>>[number]
 
 /** The coverages of the car ending at the call's milestone (not already ended by km); terms read once per make and model. */
-function endingCoverages(store: Store, cache: Map<string, Coverage[]>, r: BaseRow): Coverage[] {
+export function endingCoverages(store: Store, cache: Map<string, Coverage[]>, r: BaseRow): Coverage[] {
+  if (r.kind === 'first_service') return []
   const key = `${r.make}\u0000${r.model}\u0000${r.energy}\u0000${r.months}\u0000${r.odometer_km}`
   const hit = cache.get(key)
   if (hit) return hit
@@ -63,14 +65,20 @@ function endingCoverages(store: Store, cache: Map<string, Coverage[]>, r: BaseRo
   return found
 }
 
-function toRow(ctx: UserCtx, r: BaseRow, coverages: Coverage[]): Row {
+/** Why the customer is called, in the caller's language (carried into the appointment). */
+function reasonOf(ctx: UserCtx, r: BaseRow, coverages: Coverage[]): string {
   const params = { months: r.months, startsOn: r.starts_on, endsOn: r.ends_on }
+  if (r.kind === 'first_service') return translate(ctx.locale, 'wty.fs.reason', params)
   const names = coverages.map((c) => translate(ctx.locale, `warranty.coverage.${c}`)).join(translate(ctx.locale, 'wty.call.coverageSep'))
-  const reason = coverages.length > 0 ? translate(ctx.locale, 'wty.call.reasonCoverage', { ...params, coverages: names }) : translate(ctx.locale, 'wty.call.reasonCheck', params)
+  return coverages.length > 0 ? translate(ctx.locale, 'wty.call.reasonCoverage', { ...params, coverages: names }) : translate(ctx.locale, 'wty.call.reasonCheck', params)
+}
+
+export function toRow(ctx: UserCtx, r: BaseRow, coverages: Coverage[]): Row {
+  const reason = reasonOf(ctx, r, coverages)
   return {
     id: r.id,
     version: r.version,
-    kind: 'coverage_expiry',
+    kind: r.kind,
     state: r.state,
     vehicleId: r.vehicle_id,
     plate: r.plate,
@@ -94,6 +102,7 @@ export function listCoverageCalls(ctx: UserCtx, input: In<'warranty.calls.list'>
   const today = localDate(ctx.clock.now(), ctx.timeZone)
   const now = ctx.nowIso()
   const q = base(ctx.store.db)
+    .where('w.kind', '=', 'coverage_expiry')
     .where('w.state', '=', 'open')
     .where('w.due_date', '<=', today)
     .where('w.ends_on', '>=', today)

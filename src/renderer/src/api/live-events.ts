@@ -27,7 +27,7 @@ const SETTLEMENT_READS = ['insurance.get', 'insurance.receivables', 'insurance.f
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
-const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label', 'warranty.sanbao.vehicle', 'warranty.sanbao.forRo', 'warranty.calls.list', 'warranty.calls.get', 'warranty.figures', 'warranty.figures.drill'] as const
+const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label', 'warranty.sanbao.vehicle', 'warranty.sanbao.forRo', 'warranty.calls.list', 'warranty.calls.get', 'warranty.figures', 'warranty.figures.drill', 'warranty.firstService.list', 'warranty.firstService.rates', 'warranty.firstService.drill'] as const
 const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
@@ -41,7 +41,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'ro.parts': ['ro.get', 'audit.document', ...COUNTER_READS, 'workshop.ro', 'settlement.get', ...CATALOGUE_READS, ...STOCK_READS],
   'customer.changed': [...RECEPTION_READS, 'ro.get', 'ro.list'],
   'vehicle.changed': [...RECEPTION_READS, 'ro.get', 'ro.list', 'workshop.declinedForVehicle', 'warranty.coverage', ...WARRANTY_READS],
-  'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list', 'warranty.calls.list'],
+  'appointment.changed': ['appointments.day', 'vehicles.get', 'care.reminders.list', 'warranty.calls.list', 'warranty.firstService.list'],
   'workshop.changed': [...WORKSHOP_READS, ...WORKSHOP_SETTINGS, 'ro.get', 'ro.list', 'audit.document', ...COUNTER_READS],
   'settlement.changed': ['campaigns.analysis', 'campaigns.drill', ...SETTLEMENT_READS, 'ro.get', 'ro.list', 'audit.document', 'vehicles.get', ...WORKSHOP_READS, ...DASHBOARD_READS, ...DEPARTMENT_READS, 'department.report.get'],
   'part.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, ...DASHBOARD_READS],

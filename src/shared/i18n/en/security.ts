@@ -18,6 +18,7 @@ export const security = {
   'audit.action.care.lists.xlsx': 'Exported a care list',
   'audit.action.insurance.collection.xlsx': "Exported the insurers' collection list",
   'audit.action.warranty.package.export': 'Exported a claim package',
+  'audit.action.department.report.xlsx': 'Exported the monthly department report',
   'audit.field.fileName': 'File name',
   'audit.field.rows': 'Rows',
   'audit.field.added': 'Added',

@@ -17,6 +17,7 @@ export const security = {
   'audit.action.care.lists.xlsx': '导出客户关怀清单',
   'audit.action.insurance.collection.xlsx': '导出保险当月回款清单',
   'audit.action.warranty.package.export': '导出索赔包',
+  'audit.action.department.report.xlsx': '导出部门月报',
   'audit.field.fileName': '文件名',
   'audit.field.rows': '行数',
   'audit.field.added': '新增',

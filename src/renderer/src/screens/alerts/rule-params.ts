@@ -32,6 +32,8 @@ const UNIT_OF: Record<string, ParamUnit> = {
   minRequests: 'count',
   targetTenths: 'points',
   byDay: 'days',
+  targetBp: 'percent',
+  leadDays: 'days',
 }
 
 /** How many stored units make one shown unit. */

@@ -10,9 +10,10 @@ import { useTimeZone } from '../settlement/use-settlement'
 import { CallHistory } from '../care/CallHistory'
 import { DialHeader, OutcomePicker, useCallTimer } from '../care/CallParts'
 import { BookFromCall, useBookFromCall } from '../care/BookFromCall'
+import { callStateKey } from './call-state'
 import '../care/care.css'
 
-/** 保修到期提醒电话: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
+/** 保修到期提醒电话 and 首保提醒: the number large, the call timed, the outcome; from a reached call the check-up is booked (the reason goes with it) or declined. */
 export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT()
   const tz = useTimeZone()
@@ -49,7 +50,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
     <Modal
       open
       width={760}
-      title={w ? t('wty.calls.title', { plate: w.plate ?? w.vin }) : ''}
+      title={w ? t(w.kind === 'first_service' ? 'wty.fs.callTitle' : 'wty.calls.title', { plate: w.plate ?? w.vin }) : ''}
       onCancel={onClose}
       footer={
         open ? (
@@ -66,14 +67,14 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
       {w && (
         <div>
           <DialHeader who={`${w.customerName} · ${w.plate ?? ''} ${w.model}`} mobile={w.mobile} timer={timer} canLog={open} />
-          <Alert type="warning" showIcon title={w.reason} description={`${t('wty.calls.endsOn')} ${dateOnly(w.endsOn)} · ${t('care.attempts')} ${w.attempts}`} />
+          <Alert type="warning" showIcon title={w.reason} description={`${t(w.kind === 'first_service' ? 'wty.fs.closesOn' : 'wty.calls.endsOn')} ${dateOnly(w.endsOn)} · ${t('care.attempts')} ${w.attempts}`} />
           {save.problem && <Alert type="error" showIcon title={save.problem} className="care-section" />}
           {open && (
             <>
               {!ready && <Alert type="info" showIcon title={t('care.call.notStarted')} className="care-section" />}
               <OutcomePicker outcome={outcome} onOutcome={setOutcome} callbackAt={callbackAt} onCallbackAt={setCallbackAt} />
               {outcome === 'reached' && (
-                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={w.reason} labels={{ book: 'wty.calls.book', decline: 'wty.calls.decline', later: 'wty.calls.later' }} />
+                <BookFromCall state={next} advisors={advisors} canBook={canBook} reason={w.reason} labels={{ book: w.kind === 'first_service' ? 'wty.fs.book' : 'wty.calls.book', decline: 'wty.calls.decline', later: 'wty.calls.later' }} />
               )}
               <div className="care-section">
                 <Input.TextArea rows={2} maxLength={500} placeholder={t('care.call.remark')} aria-label={t('care.call.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />
@@ -85,7 +86,7 @@ export function CoverageCallDialog({ id, onClose }: { id: number; onClose: () =>
               type="success"
               showIcon
               className="care-section"
-              title={`${t(`wtyCallState.${w.state}`)}${w.appointment ? ` · ${dateTime(w.appointment.startsAt)} · ${w.appointment.advisorName}` : ''}${w.closeNote ? ` · ${w.closeNote}` : ''}`}
+              title={`${t(callStateKey(w.kind, w.state))}${w.appointment ? ` · ${dateTime(w.appointment.startsAt)} · ${w.appointment.advisorName}` : ''}${w.closeNote ? ` · ${w.closeNote}` : ''}`}
             />
           )}
           <CallHistory calls={w.calls} />

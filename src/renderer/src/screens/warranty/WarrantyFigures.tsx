@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../i18n'
 import { dateTime, money } from '../../format'
 import { navigate } from '../../router'
 import { TrendChart } from '../dashboard/TrendChart'
+import { FirstServiceFigure } from './FirstServiceFigure'
 import '../dashboard/dashboard.css'
 import './warranty.css'
 
@@ -22,7 +23,7 @@ type DrillClaim = OutputOf<Contract['warranty.figures.drill']>['claims'][number]
 const bucketKey = (b: AgeingBucket) => `wtyFig.bucket.${b}` as MessageKey
 const decisionKey = (d: string) => `wtyFig.decision.${d}` as MessageKey
 
-/** The warranty desk's figures: first-submission pass rate by month, this month's reasons, receivable ageing; each opens its claims. */
+/** The warranty desk's figures: first-submission pass rate by month, this month's reasons, receivable ageing (each opens its claims), the first-service return rate (opens its cars). */
 export function WarrantyFigures({ months }: { months: number }) {
   const t = useT()
   const locale = useLocale()
@@ -122,6 +123,9 @@ export function WarrantyFigures({ months }: { months: number }) {
               )}
             />
           </Card>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <FirstServiceFigure months={months} />
         </Col>
       </Row>
       {drill && <FigureDrill input={drill.input} title={drill.title} onClose={() => setDrill(null)} />}
