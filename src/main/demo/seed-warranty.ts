@@ -19,6 +19,20 @@ const REJECTS = ['人为损坏，不属于质量问题', '超出保修期']
 
 type Path = { states: ClaimState[]; reason?: string }
 
+type Rng = World['rng']
+
+/** The maker's usual answers: most approved and paid, some pending, returned, rejected. */
+function pathOf(roll: number, rng: Rng): Path {
+  if (roll <= 55) return { states: ['checked', 'submitted', 'approved', 'paid'] }
+  if (roll <= 70) return { states: ['checked', 'submitted'] }
+  if (roll <= 82) return { states: ['checked', 'submitted', 'returned'], reason: rng.pick(RETURNS) }
+  if (roll <= 88) return { states: ['checked', 'submitted', 'returned', 'resubmitted', 'approved'], reason: rng.pick(RETURNS) }
+  if (roll <= 94) return { states: ['checked', 'submitted', 'rejected', 'written_off'], reason: rng.pick(REJECTS) }
+  return { states: [] }
+}
+
+const EVERY_PATH: readonly ((rng: Rng) => Path)[] = [1, 60, 75, 85, 90].map((roll) => (rng: Rng) => pathOf(roll, rng))
+
 export function seedWarranty(w: World, sim: Sim, nowMs: number): void {
   const { store, rng } = w
   const clerk = sim.as('warranty')
@@ -33,7 +47,7 @@ export function seedWarranty(w: World, sim: Sim, nowMs: number): void {
           AND EXISTS (SELECT 1 FROM ro_lines l WHERE l.ro_id = r.id AND l.payer = 'warranty')
         ORDER BY r.completed_at, r.id`,
   )
-  for (const ro of ros) {
+  for (const [index, ro] of ros.entries()) {
     const at = Date.parse(ro.completed_at) + rng.int(1, 3) * DAY
     sim.clock.set(at)
     const claim = claimFromRo(clerk, input('warranty.claim.fromRo', { roId: ro.id }))
@@ -56,18 +70,9 @@ export function seedWarranty(w: World, sim: Sim, nowMs: number): void {
       }),
     )
     const roll = rng.int(1, 100)
-    const path: Path =
-      roll <= 55
-        ? { states: ['checked', 'submitted', 'approved', 'paid'] }
-        : roll <= 70
-          ? { states: ['checked', 'submitted'] }
-          : roll <= 82
-            ? { states: ['checked', 'submitted', 'returned'], reason: rng.pick(RETURNS) }
-            : roll <= 88
-              ? { states: ['checked', 'submitted', 'returned', 'resubmitted', 'approved'], reason: rng.pick(RETURNS) }
-              : roll <= 94
-                ? { states: ['checked', 'submitted', 'rejected', 'written_off'], reason: rng.pick(REJECTS) }
-                : { states: [] }
+    // The oldest claims take each of the maker's answers in turn, so the desk shows every state
+    // whatever the draw; the rest follow the usual shares.
+    const path: Path = index < EVERY_PATH.length ? EVERY_PATH[index]!(rng) : pathOf(roll, rng)
     // The maker's answers are history, not today's pre-check: written as they were recorded.
     let state: ClaimState = 'draft'
     let ms = at
