@@ -10,6 +10,7 @@ import { ShelfView } from './ShelfView'
 import { ShipmentsView } from './ShipmentsView'
 import { VehicleView } from './VehicleView'
 import { CoverageCallList } from './CoverageCallList'
+import { RegistersView } from './registers/RegistersView'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -32,6 +33,7 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'shipments', label: t('wty.tab.shipments'), children: <ShipmentsView /> },
           { key: 'vehicle', label: t('sanbao.tab'), children: <VehicleView /> },
           { key: 'calls', label: t('wty.tab.calls'), children: <CoverageCallList /> },
+          { key: 'registers', label: t('wty.tab.registers'), children: <RegistersView /> },
         ]}
       />
     </div>
