@@ -208,7 +208,7 @@ describe('the pre-check rule authority', () => {
     expect(saved.totalFen).toBe(70_000)
     return { ro, claim: saved }
   }
-  const authority = (findings: { rule: string }[]) => findings.filter((f) => f.rule === 'authority')
+  const authority = <F extends { rule: string }>(findings: F[]) => findings.filter((f) => f.rule === 'authority')
   async function approve(input: { claimNumber?: string; roNumber?: string }, requestedFen: number, approvedFen: number) {
     const entry = await t.ok('warranty_clerk', 'warranty.register.save', { kind: 'over_authority', requestedFen, note: '超出授权额度', ...input })
     const submitted = await t.ok('warranty_clerk', 'warranty.register.move', { id: entry.id, version: entry.version, action: 'submit' })
