@@ -57,8 +57,10 @@ export function RegisterDrawer({ target, onClose, onCreated }: { target: { id: n
     form.setFieldsValue(d ? valuesOf(d) : emptyValues)
   }, [d, form])
   const editable = canWrite && (d === null ? id === null : canEditRegister(d.state))
-  const submit = (v: FormValues) => {
-    const requestedFen = v.requested.trim() ? yuanTextToFen(v.requested) : null
+  // onFinish hands over only the fields on the form: the other kind's are absent.
+  const submit = (v: Partial<FormValues>) => {
+    const requestedText = (v.requested ?? '').trim()
+    const requestedFen = requestedText ? yuanTextToFen(requestedText) : null
     if (kind === 'over_authority' && requestedFen === null) {
       form.setFields([{ name: 'requested', errors: [t('wtyReg.requestedRequired')] }])
       return
