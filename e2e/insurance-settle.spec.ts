@@ -4,7 +4,7 @@ import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { logIn } from './support/desk'
-import { zh } from './support/i18n'
+import { en, zh } from './support/i18n'
 import { formatFen } from '../src/shared/domain/money'
 import { percentFromBp } from '../src/shared/format/numbers'
 
@@ -119,9 +119,9 @@ describe('an assessed insurance RO settled split and collected within the month'
   it('shows the figures in English', async () => {
     await apiCall(env.host.url, deskToken, 'auth.setLocale', { locale: 'en' })
     await page.reload()
-    await page.getByRole('region', { name: 'Same-month collection', exact: true }).waitFor()
-    await page.getByRole('region', { name: 'Assessment timeliness', exact: true }).getByText('Assessed within 3 days of arrival').waitFor()
-    await page.getByRole('region', { name: 'Assessment timeliness', exact: true }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: en('insFig.collection'), exact: true }).waitFor()
+    await page.getByRole('region', { name: en('insFig.timeliness'), exact: true }).getByText(en('insFig.timelinessRule', { days: 3 })).waitFor()
+    await page.getByRole('region', { name: en('insFig.timeliness'), exact: true }).scrollIntoViewIfNeeded()
     await settle(page)
     await screenshot(page, 'insurance-figures-en', true)
     await apiCall(env.host.url, deskToken, 'auth.setLocale', { locale: 'zh-CN' })

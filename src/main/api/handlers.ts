@@ -26,6 +26,7 @@ import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
+import { warrantyRegisterHandlers } from '../warranty/registers/handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { firstServiceHandlers } from '../warranty/first-service/handlers'
 import { warrantyFiguresHandlers } from '../rules/warranty-figures-handlers'
@@ -73,4 +74,5 @@ export const handlers: HandlersFor<Contract> = {
   ...careExportHandlers,
   ...qualityHandlers,
   ...deptReportHandlers,
+  ...warrantyRegisterHandlers,
 }

@@ -4,6 +4,7 @@ import { contract } from '../../shared/contract'
 import { RO_ACTIONS } from '../../shared/domain/ro-state'
 import { MOVE_KINDS } from '../../shared/contract/parts-shapes'
 import { CLAIM_ACTIONS } from '../../shared/domain/warranty'
+import { REGISTER_ACTIONS } from '../../shared/domain/warranty-register'
 
 const MAIN = resolve(import.meta.dirname, '..')
 
@@ -22,6 +23,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'stock.${kind}': MOVE_KINDS.map((k) => `stock.${k}`),
   "po.${state === 'cancelled' ? 'cancel' : 'close'}": ['po.cancel', 'po.close'],
   'warranty.claim.${action}': CLAIM_ACTIONS.map((a) => `warranty.claim.${a}`),
+  'warranty.register.${input.action}': REGISTER_ACTIONS.map((a) => `warranty.register.${a}`),
 }
 
 /**

@@ -299,6 +299,8 @@ export interface DB {
   warranty_shipments: WarrantyShipmentsTable
   warranty_old_parts: WarrantyOldPartsTable
   warranty_claim_sanbao: WarrantyClaimSanbaoTable
+  warranty_registers: WarrantyRegistersTable
+  warranty_register_log: WarrantyRegisterLogTable
   care_followups: CareFollowupsTable
   care_calls: CareCallsTable
   care_call_answers: CareCallAnswersTable
@@ -932,6 +934,43 @@ export interface WarrantyCheckRulesTable {
   enabled: number
   severity: 'block' | 'warn'
   param: number | null
+}
+
+// Over-authority requests and quality feedback reports (migration 0034).
+export interface WarrantyRegistersTable {
+  id: Generated<number>
+  kind: 'over_authority' | 'quality_feedback'
+  number: string
+  state: Generated<'draft' | 'submitted' | 'approved' | 'returned' | 'rejected' | 'resubmitted' | 'closed'>
+  ro_id: number | null
+  vehicle_id: number
+  claim_id: number | null
+  requested_fen: number | null
+  approved_fen: number | null
+  maker_ref: Generated<string>
+  part_id: number | null
+  part_text: Generated<string>
+  failure: Generated<string>
+  occurrences: number | null
+  severity: 'safety' | 'function' | 'comfort' | 'appearance' | null
+  note: Generated<string>
+  submissions: Generated<number>
+  submitted_at: string | null
+  decided_at: string | null
+  created_by: number
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+}
+
+export interface WarrantyRegisterLogTable {
+  id: Generated<number>
+  register_id: number
+  from_state: 'draft' | 'submitted' | 'approved' | 'returned' | 'rejected' | 'resubmitted' | 'closed' | null
+  to_state: 'draft' | 'submitted' | 'approved' | 'returned' | 'rejected' | 'resubmitted' | 'closed'
+  at: string
+  user_id: number
+  reason: Generated<string>
 }
 
 // Warranty money (migration 0015).

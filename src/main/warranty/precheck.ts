@@ -2,10 +2,11 @@ import type { Ctx } from '../api/context'
 import { addDays } from '../../shared/domain/calendar'
 import { coverageOfCategory } from '../../shared/domain/warranty'
 import { CHECK_RULE_DEFAULTS, CHECK_RULES, type CheckFinding, type CheckRule, type CheckRuleSetting } from '../../shared/domain/warranty-check'
-import { decimalFromMilli } from '../../shared/format/numbers'
+import { decimalFromMilli, yuan } from '../../shared/format/numbers'
 import { translate } from '../../shared/i18n'
 import { all, first } from '../store/query'
 import { coverageLine, vehicleForCoverage } from './coverage'
+import { approvedAuthority } from './registers/authority'
 
 // The pre-submission check: each rule of warranty_check_rules that is enabled looks at the claim as
 // it stands and names the field to fix. Pure reads; the caller decides what a finding stops.
@@ -35,6 +36,7 @@ function loadClaimForCheck(ctx: Ctx, claimId: number) {
         'c.concern',
         'c.cause',
         'c.correction',
+        'c.total_fen',
         'r.opened_at',
         'r.completed_at',
         'p.part_number',
@@ -163,6 +165,16 @@ function labourHoursRule(ctx: Ctx, c: ClaimForCheck, emit: Emit): void {
   }
 }
 
+function authorityRule(ctx: Ctx, c: ClaimForCheck, authorityFen: number, emit: Emit): void {
+  if (c.total_fen <= authorityFen) return
+  const found = approvedAuthority(ctx, c.id, c.ro_id)
+  const params = { total: yuan(c.total_fen), authority: yuan(authorityFen) }
+  if (!found) return emit('authority', 'totalFen', 'warranty.check.authorityMissing', params)
+  if ((found.approved_fen ?? 0) < c.total_fen) {
+    emit('authority', 'totalFen', 'warranty.check.authorityShort', { ...params, number: found.number, approved: yuan(found.approved_fen ?? 0) })
+  }
+}
+
 /** Every finding on the claim now, blocking ones first; an unknown claim has none. */
 export function precheck(ctx: Ctx, claimId: number): CheckFinding[] {
   const c = loadClaimForCheck(ctx, claimId)
@@ -196,6 +208,9 @@ export function precheck(ctx: Ctx, claimId: number): CheckFinding[] {
         break
       case 'labour_hours':
         labourHoursRule(ctx, c, emit)
+        break
+      case 'authority':
+        authorityRule(ctx, c, param, emit)
         break
     }
   }

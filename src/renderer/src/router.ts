@@ -31,6 +31,7 @@ export type Route =
   | { name: 'warrantyClaimPrint'; id: number }
   | { name: 'warrantyLabelPrint'; id: number }
   | { name: 'warrantyPackingPrint'; id: number }
+  | { name: 'warrantyRegisterPrint'; id: number }
   | { name: 'care'; tab?: CareTab }
   | { name: 'csi' }
 
@@ -45,7 +46,7 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
 /** The warranty desk: today's work, the claim list and the maker's payment lists. */
-export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments', 'vehicle', 'calls', 'firstService'] as const
+export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments', 'vehicle', 'calls', 'firstService', 'registers'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention', 'survey'] as const
@@ -130,6 +131,7 @@ export function parseRoute(hash: string): Route {
       if (a === 'claim' && id) return parts[3] === 'print' ? { name: 'warrantyClaimPrint', id } : { name: 'warrantyClaim', id }
       if (a === 'label' && id) return { name: 'warrantyLabelPrint', id }
       if (a === 'shipment' && id) return { name: 'warrantyPackingPrint', id }
+      if (a === 'register' && id) return { name: 'warrantyRegisterPrint', id }
       const tab = WARRANTY_TABS.find((t) => t === params.get('tab'))
       return tab && tab !== 'today' ? { name: 'warranty', tab } : { name: 'warranty' }
     }
@@ -206,6 +208,8 @@ export function hrefOf(route: Route): string {
       return `#/warranty/label/${route.id}`
     case 'warrantyPackingPrint':
       return `#/warranty/shipment/${route.id}`
+    case 'warrantyRegisterPrint':
+      return `#/warranty/register/${route.id}`
     case 'care':
       return route.tab && route.tab !== 'followups' ? `#/care?tab=${route.tab}` : '#/care'
     case 'csi':

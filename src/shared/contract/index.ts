@@ -26,6 +26,7 @@ import { careExportContract } from './care-export'
 import { qualityContract } from './quality'
 import { deptReportContract } from './dept-report'
 import { firstServiceContract } from './first-service'
+import { warrantyRegistersContract } from './warranty-registers'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -59,6 +60,7 @@ export const contract = {
   ...qualityContract,
   ...deptReportContract,
   ...firstServiceContract,
+  ...warrantyRegistersContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

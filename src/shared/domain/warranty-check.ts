@@ -12,6 +12,7 @@ export const CHECK_RULES = [
   'old_part_tagged', // the causal part's old part is not tagged and kept for warranty
   'narrative', // concern / cause / correction missing or shorter than N characters
   'labour_hours', // labour hours above the operation's standard (flat-rate) time
+  'authority', // the claim total is above the dealer's authority without an approved over-authority request
 ] as const
 export type CheckRule = (typeof CHECK_RULES)[number]
 
@@ -21,7 +22,7 @@ export interface CheckRuleSetting {
   rule: CheckRule
   enabled: boolean
   severity: CheckSeverity
-  /** Days (duplicate, late), characters (narrative); null where the rule has none. */
+  /** Days (duplicate, late), characters (narrative), fen (authority); null where the rule has none. */
   param: number | null
 }
 
@@ -36,6 +37,8 @@ export const CHECK_RULE_DEFAULTS: Readonly<Record<CheckRule, Omit<CheckRuleSetti
   old_part_tagged: { enabled: true, severity: 'block', param: null },
   narrative: { enabled: true, severity: 'block', param: 10 },
   labour_hours: { enabled: true, severity: 'warn', param: null },
+  // The dealer's own authority (经销商授权额度): above ¥5,000 the maker pre-authorises the repair.
+  authority: { enabled: true, severity: 'block', param: 500_000 },
 }
 
 export interface CheckFinding {

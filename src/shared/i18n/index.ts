@@ -58,6 +58,8 @@ import { deptReport as zhDeptReport } from './zh-CN/dept-report'
 import { deptReport as enDeptReport } from './en/dept-report'
 import { firstService as zhFirstService } from './zh-CN/first-service'
 import { firstService as enFirstService } from './en/first-service'
+import { warrantyRegisters as zhWarrantyRegisters } from './zh-CN/warranty-registers'
+import { warrantyRegisters as enWarrantyRegisters } from './en/warranty-registers'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -94,6 +96,7 @@ const zh = {
   ...zhDeptOps,
   ...zhDeptReport,
   ...zhFirstService,
+  ...zhWarrantyRegisters,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -126,6 +129,7 @@ const en: Record<MessageKey, string> = {
   ...enDeptOps,
   ...enDeptReport,
   ...enFirstService,
+  ...enWarrantyRegisters,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

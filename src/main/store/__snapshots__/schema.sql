@@ -331,6 +331,18 @@ CREATE INDEX warranty_old_parts_due ON warranty_old_parts(handling, due_on);
 -- index warranty_old_parts_shipment
 CREATE INDEX warranty_old_parts_shipment ON warranty_old_parts(shipment_id);
 
+-- index warranty_register_log_register
+CREATE INDEX warranty_register_log_register ON warranty_register_log(register_id, id);
+
+-- index warranty_registers_claim
+CREATE INDEX warranty_registers_claim ON warranty_registers(claim_id);
+
+-- index warranty_registers_kind_state
+CREATE INDEX warranty_registers_kind_state ON warranty_registers(kind, state, updated_at);
+
+-- index warranty_registers_ro
+CREATE INDEX warranty_registers_ro ON warranty_registers(ro_id);
+
 -- index warranty_shipments_state
 CREATE INDEX warranty_shipments_state ON warranty_shipments(state, created_at);
 
@@ -1587,8 +1599,8 @@ CREATE TABLE warranty_calls (
       ) STRICT;
 
 -- table warranty_check_rules
-CREATE TABLE warranty_check_rules (
-        rule TEXT PRIMARY KEY CHECK (rule IN ('coverage', 'mileage_backwards', 'causal_part_on_ro', 'duplicate_operation', 'late_submission', 'old_part_tagged', 'narrative', 'labour_hours')),
+CREATE TABLE "warranty_check_rules" (
+        rule TEXT PRIMARY KEY CHECK (rule IN ('coverage', 'mileage_backwards', 'causal_part_on_ro', 'duplicate_operation', 'late_submission', 'old_part_tagged', 'narrative', 'labour_hours', 'authority')),
         enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
         severity TEXT NOT NULL CHECK (severity IN ('block', 'warn')),
         param INTEGER
@@ -1628,9 +1640,9 @@ CREATE TABLE warranty_claim_log (
       ) STRICT;
 
 -- table warranty_claim_overrides
-CREATE TABLE warranty_claim_overrides (
+CREATE TABLE "warranty_claim_overrides" (
         claim_id INTEGER NOT NULL REFERENCES warranty_claims(id) ON DELETE CASCADE,
-        rule TEXT NOT NULL CHECK (rule IN ('coverage', 'mileage_backwards', 'causal_part_on_ro', 'duplicate_operation', 'late_submission', 'old_part_tagged', 'narrative', 'labour_hours')),
+        rule TEXT NOT NULL CHECK (rule IN ('coverage', 'mileage_backwards', 'causal_part_on_ro', 'duplicate_operation', 'late_submission', 'old_part_tagged', 'narrative', 'labour_hours', 'authority')),
         reason TEXT NOT NULL,
         user_id INTEGER NOT NULL REFERENCES users(id),
         at TEXT NOT NULL,
@@ -1767,6 +1779,46 @@ CREATE TABLE warranty_payment_imports (
         written_off_fen INTEGER NOT NULL CHECK (written_off_fen >= 0),
         user_id INTEGER NOT NULL REFERENCES users(id),
         at TEXT NOT NULL
+      ) STRICT;
+
+-- table warranty_register_log
+CREATE TABLE warranty_register_log (
+        id INTEGER PRIMARY KEY,
+        register_id INTEGER NOT NULL REFERENCES warranty_registers(id) ON DELETE CASCADE,
+        from_state TEXT CHECK (from_state IN ('draft', 'submitted', 'approved', 'returned', 'rejected', 'resubmitted', 'closed')),
+        to_state TEXT NOT NULL CHECK (to_state IN ('draft', 'submitted', 'approved', 'returned', 'rejected', 'resubmitted', 'closed')),
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        reason TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table warranty_registers
+CREATE TABLE warranty_registers (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('over_authority', 'quality_feedback')),
+        number TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted', 'approved', 'returned', 'rejected', 'resubmitted', 'closed')),
+        ro_id INTEGER REFERENCES repair_orders(id),
+        vehicle_id INTEGER NOT NULL REFERENCES vehicles(id),
+        claim_id INTEGER REFERENCES warranty_claims(id),
+        requested_fen INTEGER CHECK (requested_fen >= 0),
+        approved_fen INTEGER CHECK (approved_fen >= 0),
+        maker_ref TEXT NOT NULL DEFAULT '',
+        part_id INTEGER REFERENCES parts(id),
+        part_text TEXT NOT NULL DEFAULT '',
+        failure TEXT NOT NULL DEFAULT '',
+        occurrences INTEGER CHECK (occurrences >= 1),
+        severity TEXT CHECK (severity IN ('safety', 'function', 'comfort', 'appearance')),
+        note TEXT NOT NULL DEFAULT '',
+        submissions INTEGER NOT NULL DEFAULT 0,
+        submitted_at TEXT,
+        decided_at TEXT,
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (kind != 'over_authority' OR (requested_fen IS NOT NULL AND occurrences IS NULL AND severity IS NULL)),
+        CHECK (kind != 'quality_feedback' OR (occurrences IS NOT NULL AND severity IS NOT NULL AND claim_id IS NULL AND requested_fen IS NULL AND approved_fen IS NULL))
       ) STRICT;
 
 -- table warranty_shipments

@@ -27,7 +27,7 @@ const SETTLEMENT_READS = ['insurance.get', 'insurance.receivables', 'insurance.f
 const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
-const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label', 'warranty.sanbao.vehicle', 'warranty.sanbao.forRo', 'warranty.calls.list', 'warranty.calls.get', 'warranty.figures', 'warranty.figures.drill', 'warranty.firstService.list', 'warranty.firstService.rates', 'warranty.firstService.drill'] as const
+const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label', 'warranty.sanbao.vehicle', 'warranty.sanbao.forRo', 'warranty.calls.list', 'warranty.calls.get', 'warranty.figures', 'warranty.figures.drill', 'warranty.firstService.list', 'warranty.firstService.rates', 'warranty.firstService.drill', 'warranty.register.list', 'warranty.register.get'] as const
 const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 

@@ -39,6 +39,7 @@ const ClaimEditorScreen = lazy(() => import('../warranty/ClaimEditor').then((m) 
 const ClaimPrint = lazy(() => import('../warranty/ClaimPrint').then((m) => ({ default: m.ClaimPrint })))
 const PartLabelPrint = lazy(() => import('../warranty/PartLabelPrint').then((m) => ({ default: m.PartLabelPrint })))
 const PackingListPrint = lazy(() => import('../warranty/PackingListPrint').then((m) => ({ default: m.PackingListPrint })))
+const RegisterPrint = lazy(() => import('../warranty/registers/RegisterPrint').then((m) => ({ default: m.RegisterPrint })))
 
 function Loading() {
   return (
@@ -98,6 +99,7 @@ function Screen({ route }: { route: Route }) {
     case 'warrantyClaimPrint':
     case 'warrantyLabelPrint':
     case 'warrantyPackingPrint':
+    case 'warrantyRegisterPrint':
     case 'wall':
       return null
   }
@@ -137,6 +139,8 @@ export function AppShell() {
       <PartLabelPrint id={route.id} />
     ) : route.name === 'warrantyPackingPrint' ? (
       <PackingListPrint id={route.id} />
+    ) : route.name === 'warrantyRegisterPrint' ? (
+      <RegisterPrint id={route.id} />
     ) : route.name === 'parts' && isPartsPrint(route.view) ? (
       <PartsPrint view={route.view} />
     ) : null

@@ -70,6 +70,7 @@ export function selectedNavKey(route: Route): NavItem['key'] {
     case 'warrantyClaimPrint':
     case 'warrantyLabelPrint':
     case 'warrantyPackingPrint':
+    case 'warrantyRegisterPrint':
       return 'warranty'
     case 'care':
       return 'care'

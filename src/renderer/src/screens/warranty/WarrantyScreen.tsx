@@ -11,6 +11,7 @@ import { ShipmentsView } from './ShipmentsView'
 import { VehicleView } from './VehicleView'
 import { CoverageCallList } from './CoverageCallList'
 import { FirstServiceList } from './FirstServiceList'
+import { RegistersView } from './registers/RegistersView'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -34,6 +35,7 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'vehicle', label: t('sanbao.tab'), children: <VehicleView /> },
           { key: 'calls', label: t('wty.tab.calls'), children: <CoverageCallList /> },
           { key: 'firstService', label: t('wty.tab.firstService'), children: <FirstServiceList /> },
+          { key: 'registers', label: t('wty.tab.registers'), children: <RegistersView /> },
         ]}
       />
     </div>
