@@ -25,6 +25,7 @@ import { insuranceFiguresContract } from './insurance-figures'
 import { careExportContract } from './care-export'
 import { qualityContract } from './quality'
 import { deptReportContract } from './dept-report'
+import { etiquetteContract } from './etiquette'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -57,6 +58,7 @@ export const contract = {
   ...careExportContract,
   ...qualityContract,
   ...deptReportContract,
+  ...etiquetteContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

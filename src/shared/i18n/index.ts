@@ -56,6 +56,8 @@ import { deptOps as zhDeptOps } from './zh-CN/dept-ops'
 import { deptOps as enDeptOps } from './en/dept-ops'
 import { deptReport as zhDeptReport } from './zh-CN/dept-report'
 import { deptReport as enDeptReport } from './en/dept-report'
+import { etiquette as zhEtiquette } from './zh-CN/etiquette'
+import { etiquette as enEtiquette } from './en/etiquette'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -91,6 +93,7 @@ const zh = {
   ...zhCareDesk,
   ...zhDeptOps,
   ...zhDeptReport,
+  ...zhEtiquette,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -122,6 +125,7 @@ const en: Record<MessageKey, string> = {
   ...enCareDesk,
   ...enDeptOps,
   ...enDeptReport,
+  ...enEtiquette,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }
