@@ -12,6 +12,7 @@ import { ProgressTab } from './ProgressTab'
 import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
+import { EtiquetteTab } from './EtiquetteTab'
 import { CampaignsTab } from './CampaignsTab'
 import { QualityTab } from './QualityTab'
 import { ReportTab } from './ReportTab'
@@ -39,6 +40,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'scorecards', label: t('dept.tab.scorecards'), children: <ScorecardsTab ui={ui} /> },
           { key: 'training', label: t('dept.tab.training'), children: <TrainingTab ui={ui} /> },
           { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
+          { key: 'etiquette', label: t('dept.tab.etiquette'), children: <EtiquetteTab ui={ui} /> },
           { key: 'campaigns', label: t('dept.tab.campaigns'), children: <CampaignsTab ui={ui} /> },
           { key: 'quality', label: t('dept.tab.quality'), children: <QualityTab ui={ui} /> },
           { key: 'report', label: t('dept.tab.report'), children: <ReportTab ui={ui} /> },
