@@ -7,7 +7,7 @@ import { KPI_UNIT } from '../../../../shared/domain/etiquette'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { dateTime } from '../../format'
-import { useT } from '../../i18n'
+import { useLocale, useT } from '../../i18n'
 import { useCan } from '../../permissions'
 import type { DepartmentUi } from '../../stores/department-store'
 import { kpiInputText, kpiText, parseKpi } from './kpi-value'
@@ -18,6 +18,7 @@ type Row = OutputOf<Contract['department.kpi.targets']>['rows'][number]
 export function KpiTargets({ ui }: { ui: DepartmentUi }) {
   const t = useT()
   const month = ui((s) => s.month)
+  const locale = useLocale()
   const canSet = useCan('department.targets')
   const [span, setSpan] = useState<'month' | 'quarter'>('month')
   const view = useApiQuery('department.kpi.targets', { month })
@@ -53,7 +54,7 @@ export function KpiTargets({ ui }: { ui: DepartmentUi }) {
           { key: 'kpi', title: t('kpi.kpi'), width: 130, render: (_, r) => t(`kpi.${r.kpi}` as MessageKey) },
           { key: 'formula', title: t('kpi.formulaCol'), render: (_, r) => <Typography.Text type="secondary">{t(`kpi.formula.${r.kpi}` as MessageKey)}</Typography.Text> },
           { key: 'target', title: t('kpi.target'), width: 260, render: (_, r) => <TargetCell row={r} month={month} span={span} canSet={canSet} /> },
-          { key: 'actual', title: t('kpi.departmentActual'), width: 110, align: 'right', render: (_, r) => (r.kind === 'parts' || r.kpi === 'csi' ? kpiText(r.kpi, r.departmentActual) : '') },
+          { key: 'actual', title: t('kpi.departmentActual'), width: 110, align: 'right', render: (_, r) => (r.kind === 'parts' || r.kpi === 'csi' ? kpiText(r.kpi, r.departmentActual, locale) : '') },
         ]}
       />
     </div>
@@ -64,9 +65,10 @@ function TargetCell({ row, month, span, canSet }: { row: Row; month: string; spa
   const t = useT()
   const [text, setText] = useState(kpiInputText(row.kpi, row.target))
   useEffect(() => setText(kpiInputText(row.kpi, row.target)), [row.kpi, row.target])
+  const locale = useLocale()
   const save = useApiMutation('department.kpi.save')
   const label = t('kpi.targetOf', { kpi: t(`kpi.${row.kpi}` as MessageKey) })
-  if (!canSet) return <span>{kpiText(row.kpi, row.target)}</span>
+  if (!canSet) return <span>{kpiText(row.kpi, row.target, locale)}</span>
   const value = text.trim() === '' ? null : parseKpi(row.kpi, text)
   const valid = text.trim() === '' || value !== null
   return (

@@ -129,6 +129,7 @@ export function CardBody({ card }: { card: Card }) {
 /** The role's KPIs: target against the actual from the ledger, with how the actual is counted. */
 export function KpiTable({ card }: { card: Card }) {
   const t = useT()
+  const locale = useLocale()
   return (
     <Table<Card['kpis'][number]>
       size="small"
@@ -140,8 +141,8 @@ export function KpiTable({ card }: { card: Card }) {
       title={() => <strong>{t('kpi.onScorecard')}</strong>}
       columns={[
         { key: 'kpi', title: t('kpi.kpi'), width: 130, render: (_, k) => t(`kpi.${k.kpi}` as MessageKey) },
-        { key: 'target', title: t('kpi.target'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.target) },
-        { key: 'actual', title: t('kpi.actual'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.actual) },
+        { key: 'target', title: t('kpi.target'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.target, locale) },
+        { key: 'actual', title: t('kpi.actual'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.actual, locale) },
         { key: 'met', title: t('kpi.met'), width: 90, render: (_, k) => (k.met === null ? <Tag>{t('kpi.noTarget')}</Tag> : k.met ? <Tag color="green">{t('kpi.met')}</Tag> : <Tag color="red">{t('kpi.notMet')}</Tag>) },
         { key: 'formula', title: t('kpi.formulaCol'), render: (_, k) => <Typography.Text type="secondary">{t(`kpi.formula.${k.kpi}` as MessageKey)}</Typography.Text> },
       ]}

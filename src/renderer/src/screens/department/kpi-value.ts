@@ -1,17 +1,18 @@
 import { KPI_UNIT, type Kpi, type KpiUnit } from '../../../../shared/domain/etiquette'
 import { decimalFromMilli, percentFromBp } from '../../../../shared/format/numbers'
-import { fenToYuanText } from '../../format'
+import type { Locale } from '../../../../shared/i18n'
+import { money } from '../../format'
 
 // A KPI's value as people read and type it: money in yuan, rates in percent, hours, CSI points;
 // stored as fen, basis points, milli-hours and tenths.
 
 const SCALE: Record<KpiUnit, number> = { count: 0, fen: 2, bp: 2, milli_hours: 3, tenths: 1 }
 
-export function kpiText(kpi: Kpi, value: number | null): string {
+export function kpiText(kpi: Kpi, value: number | null, locale: Locale): string {
   if (value === null) return '—'
   switch (KPI_UNIT[kpi]) {
     case 'fen':
-      return `¥${fenToYuanText(value)}`
+      return money(value, locale)
     case 'bp':
       return percentFromBp(value)
     case 'milli_hours':
