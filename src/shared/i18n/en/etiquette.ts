@@ -86,5 +86,6 @@ export const etiquette: Record<keyof typeof zh, string> = {
   'kpi.unit.milli_hours': 'hours',
   'kpi.unit.tenths': 'points',
   'kpi.unit.count': '',
+  'kpi.drillOf': 'ROs behind {kpi}',
   'kpi.onScorecard': 'Role KPIs (target / actual)',
 }

@@ -84,5 +84,6 @@ export const etiquette = {
   'kpi.unit.milli_hours': '小时',
   'kpi.unit.tenths': '分',
   'kpi.unit.count': '个',
+  'kpi.drillOf': '{kpi} 的工单明细',
   'kpi.onScorecard': '岗位 KPI（目标 / 实际）',
 }

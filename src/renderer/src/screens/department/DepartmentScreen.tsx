@@ -8,7 +8,7 @@ import { useTimeZone } from '../settlement/use-settlement'
 import { createDepartmentUi } from '../../stores/department-store'
 import { navigate, type DepartmentTab } from '../../router'
 import { TargetsTab } from './TargetsTab'
-import { ProgressTab } from './ProgressTab'
+import { DrillModal, ProgressTab } from './ProgressTab'
 import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
@@ -46,6 +46,8 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'report', label: t('dept.tab.report'), children: <ReportTab ui={ui} /> },
         ]}
       />
+      {/* One drill-down for the screen: the progress tab's figures and a scorecard's KPIs open the same one. */}
+      <DrillModal ui={ui} />
     </div>
   )
 }

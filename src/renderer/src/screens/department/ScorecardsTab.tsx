@@ -76,7 +76,7 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
         </Button>
       </Space>
       <CardBody card={card} />
-      <KpiTable card={card} />
+      <KpiTable card={card} ui={ui} />
       <Typography.Title level={5} className="dept-h">
         {t('etiquette.monthChecks')}
       </Typography.Title>
@@ -127,7 +127,10 @@ export function CardBody({ card }: { card: Card }) {
 }
 
 /** The role's KPIs: target against the actual from the ledger, with how the actual is counted. */
-export function KpiTable({ card }: { card: Card }) {
+// The KPIs whose rows are the department's RO drill-down (the same rows the progress tab shows).
+const DRILL_MEASURE = { ros: 'ros', revenue: 'production' } as const
+
+export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
   const locale = useLocale()
   return (
@@ -142,7 +145,21 @@ export function KpiTable({ card }: { card: Card }) {
       columns={[
         { key: 'kpi', title: t('kpi.kpi'), width: 130, render: (_, k) => t(`kpi.${k.kpi}` as MessageKey) },
         { key: 'target', title: t('kpi.target'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.target, locale) },
-        { key: 'actual', title: t('kpi.actual'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.actual, locale) },
+        {
+          key: 'actual',
+          title: t('kpi.actual'),
+          align: 'right',
+          width: 130,
+          render: (_, k) => {
+            const measure = k.kpi === 'ros' || k.kpi === 'revenue' ? DRILL_MEASURE[k.kpi] : null
+            if (!ui || measure === null) return kpiText(k.kpi, k.actual, locale)
+            return (
+              <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openDrill({ measure, userId: card.person.userId })}>
+                {kpiText(k.kpi, k.actual, locale)}
+              </Button>
+            )
+          },
+        },
         { key: 'met', title: t('kpi.met'), width: 90, render: (_, k) => (k.met === null ? <Tag>{t('kpi.noTarget')}</Tag> : k.met ? <Tag color="green">{t('kpi.met')}</Tag> : <Tag color="red">{t('kpi.notMet')}</Tag>) },
         { key: 'formula', title: t('kpi.formulaCol'), render: (_, k) => <Typography.Text type="secondary">{t(`kpi.formula.${k.kpi}` as MessageKey)}</Typography.Text> },
       ]}
