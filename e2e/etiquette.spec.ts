@@ -98,6 +98,7 @@ describe('etiquette checks and KPI targets on the demo dealership', () => {
     await expect.poll(() => drill.locator('strong').first().textContent()).toBe(String(card.advisor!.ros))
     const rows = await apiCall(env.host.url, token, 'department.drill', { month, measure: 'ros', userId: advisor.userId, limit: 500 })
     expect(rows.rows.length).toBe(ros.actual)
+    await drill.getByRole('table').waitFor()
     await shot('kpi-scorecard-drill')
     await page.keyboard.press('Escape')
     await drill.waitFor({ state: 'hidden' })
