@@ -35,6 +35,7 @@ import { campaignsHandlers } from '../department/campaign-handlers'
 import { careExportHandlers } from '../care/export-handlers'
 import { qualityHandlers } from '../quality/handlers'
 import { deptReportHandlers } from '../dept-report/handlers'
+import { etiquetteHandlers } from '../department/etiquette-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -75,4 +76,5 @@ export const handlers: HandlersFor<Contract> = {
   ...qualityHandlers,
   ...deptReportHandlers,
   ...warrantyRegisterHandlers,
+  ...etiquetteHandlers,
 }

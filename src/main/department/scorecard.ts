@@ -9,6 +9,8 @@ import { paramsOf } from '../rules/dashboard'
 import { efficiency } from '../workshop/reports'
 import { all, first, insertId, run, sqlFirst } from '../store/query'
 import { sumsByAdvisorMonth, total } from './actuals'
+import { etiquetteOf, etiquetteScores } from './etiquette'
+import { kpisOf } from './kpi'
 import { RO_OWNER_ROLES, staffList, staffMember, TECHNICIAN_ROLES } from './staff'
 import type { In, Out } from './types'
 
@@ -131,13 +133,17 @@ export function scorecard(ctx: UserCtx, input: In<'department.scorecard'>): Card
   const person = personFor(ctx, input.userId)
   const { kind, ...member } = person
   const review = reviewOf(ctx, person.userId, input.month)
+  const advisor = kind === 'advisor' ? advisorFigures(ctx, person, input.month) : null
+  const technician = kind === 'technician' ? technicianFigures(ctx, person, input.month) : null
   return {
     month: input.month,
     person: member,
     kind,
-    advisor: kind === 'advisor' ? advisorFigures(ctx, person, input.month) : null,
-    technician: kind === 'technician' ? technicianFigures(ctx, person, input.month) : null,
+    advisor,
+    technician,
     training: trainingOf(ctx, person.userId, input.month),
+    etiquette: etiquetteOf(ctx, person.userId, input.month),
+    kpis: kpisOf(ctx, { kind, advisor, technician, month: input.month }),
     review: review
       ? { comment: review.comment, commentedBy: review.display_name, commentedAt: review.commented_at, acknowledgedAt: review.acknowledged_at, version: review.version }
       : null,
@@ -154,6 +160,7 @@ export function scorecards(ctx: UserCtx, input: In<'department.scorecards'>): Ou
   const sums = sumsByAdvisorMonth(ctx, input.month, input.month)
   const hours = efficiency(ctx, { from: `${input.month}-01`, to: lastDateOfMonth(input.month) })
   const reviews = all(ctx.store, ctx.store.db.selectFrom('scorecard_reviews').select(['user_id', 'acknowledged_at']).where('month', '=', input.month))
+  const etiquette = etiquetteScores(ctx, input.month)
   return people.map((person) => {
     const kind = kindOf(person.role) ?? 'advisor'
     const review = reviews.find((r) => r.user_id === person.userId)
@@ -161,7 +168,7 @@ export function scorecards(ctx: UserCtx, input: In<'department.scorecards'>): Ou
       kind === 'advisor'
         ? total(sums, 'ros', { userId: person.userId, months: [input.month] })
         : (hours.rows.find((r) => r.technicianId === person.userId)?.soldHoursMilli ?? 0)
-    return { person, kind, headline, reviewed: review !== undefined, acknowledged: review?.acknowledged_at != null }
+    return { person, kind, headline, etiquetteBp: etiquette.get(person.userId) ?? null, reviewed: review !== undefined, acknowledged: review?.acknowledged_at != null }
   })
 }
 

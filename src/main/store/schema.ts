@@ -337,6 +337,10 @@ export interface DB {
   quality_incidents: QualityIncidentsTable
   comeback_dismissals: ComebackDismissalsTable
   dept_report_handins: DeptReportHandinsTable
+  etiquette_items: EtiquetteItemsTable
+  etiquette_checks: EtiquetteChecksTable
+  etiquette_results: EtiquetteResultsTable
+  kpi_targets: KpiTargetsTable
 }
 
 export interface ExportBatchesTable {
@@ -1484,4 +1488,38 @@ export interface DeptReportHandinsTable {
   handed_in_at: string
   due_on: string
   note: Generated<string>
+}
+
+export interface EtiquetteItemsTable {
+  id: Generated<number>
+  label: string
+  position: number
+  active: Generated<number>
+}
+
+export interface EtiquetteChecksTable {
+  id: Generated<number>
+  user_id: number
+  checked_on: string
+  checker_id: number
+  passed: number
+  items: number
+  created_at: string
+}
+
+export interface EtiquetteResultsTable {
+  check_id: number
+  item_id: number
+  passed: number
+  note: Generated<string>
+}
+
+export interface KpiTargetsTable {
+  id: Generated<number>
+  month: string
+  kind: 'advisor' | 'technician' | 'parts'
+  kpi: string
+  target: number
+  set_by: number
+  set_at: string
 }

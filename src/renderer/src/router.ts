@@ -52,7 +52,7 @@ export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention', 'survey'] as const
 export type CareTab = (typeof CARE_TABS)[number]
 /** 部门管理: progress against the targets, the targets and their split, scorecards, training. */
-export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training', 'fives', 'campaigns', 'quality', 'report'] as const
+export const DEPARTMENT_TABS = ['progress', 'targets', 'scorecards', 'training', 'fives', 'etiquette', 'campaigns', 'quality', 'report'] as const
 export type DepartmentTab = (typeof DEPARTMENT_TABS)[number]
 /** 审计与安全 (for holders of audit.read): the whole audit log, and the login history with lockouts. */
 export const AUDIT_TABS = ['log', 'logins'] as const

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { ROLES } from '../domain/roles'
 import { DEPARTMENTS, FIVE_S, FIVES_AREAS, TARGET_MEASURES, TRAINING_TYPES } from '../domain/department'
+import { KPIS } from '../domain/etiquette'
+import { EtiquetteCheck } from './etiquette'
 import type { ContractSection } from './types'
 
 // Running the department (售后经理/主管的管理工作): quarterly targets split to months and people
@@ -130,6 +132,10 @@ export const Scorecard = z.object({
     })
     .nullable(),
   training: z.object({ sessions: z.number(), passed: z.number(), minutes: z.number() }),
+  /** The month's etiquette checks of the person and their average score (null without checks). */
+  etiquette: z.object({ scoreBp: z.number().nullable(), checks: z.array(EtiquetteCheck) }),
+  /** The role's KPIs: the month's target (null when none is set) against the actual from the ledger. */
+  kpis: z.array(z.object({ kpi: z.enum(KPIS), target: z.number().nullable(), actual: z.number().nullable(), met: z.boolean().nullable() })),
   review: z
     .object({
       comment: z.string(),
@@ -146,6 +152,8 @@ export const ScorecardSummary = z.object({
   kind: z.enum(['advisor', 'technician']),
   /** The headline figure: ROs for an advisor, sold hours (thousandths) for a technician. */
   headline: z.number(),
+  /** The month's etiquette score (average of the month's checks; null without checks). */
+  etiquetteBp: z.number().nullable(),
   reviewed: z.boolean(),
   acknowledged: z.boolean(),
 })

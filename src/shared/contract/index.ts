@@ -27,6 +27,7 @@ import { qualityContract } from './quality'
 import { deptReportContract } from './dept-report'
 import { firstServiceContract } from './first-service'
 import { warrantyRegistersContract } from './warranty-registers'
+import { etiquetteContract } from './etiquette'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -61,6 +62,7 @@ export const contract = {
   ...deptReportContract,
   ...firstServiceContract,
   ...warrantyRegistersContract,
+  ...etiquetteContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

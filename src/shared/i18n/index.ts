@@ -60,6 +60,8 @@ import { firstService as zhFirstService } from './zh-CN/first-service'
 import { firstService as enFirstService } from './en/first-service'
 import { warrantyRegisters as zhWarrantyRegisters } from './zh-CN/warranty-registers'
 import { warrantyRegisters as enWarrantyRegisters } from './en/warranty-registers'
+import { etiquette as zhEtiquette } from './zh-CN/etiquette'
+import { etiquette as enEtiquette } from './en/etiquette'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -97,6 +99,7 @@ const zh = {
   ...zhDeptReport,
   ...zhFirstService,
   ...zhWarrantyRegisters,
+  ...zhEtiquette,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -130,6 +133,7 @@ const en: Record<MessageKey, string> = {
   ...enDeptReport,
   ...enFirstService,
   ...enWarrantyRegisters,
+  ...enEtiquette,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

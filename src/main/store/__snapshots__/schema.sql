@@ -97,6 +97,12 @@ CREATE INDEX customers_name ON customers(name);
 -- index customers_updated
 CREATE INDEX customers_updated ON customers(updated_at);
 
+-- index etiquette_checks_day
+CREATE INDEX etiquette_checks_day ON etiquette_checks(checked_on);
+
+-- index etiquette_checks_person
+CREATE INDEX etiquette_checks_person ON etiquette_checks(user_id, checked_on);
+
 -- index export_appointments_updated
 CREATE INDEX export_appointments_updated ON appointments(updated_at);
 
@@ -778,6 +784,34 @@ CREATE TABLE display_tokens (
         last_seen_at TEXT
       ) STRICT;
 
+-- table etiquette_checks
+CREATE TABLE etiquette_checks (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        checked_on TEXT NOT NULL CHECK (checked_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        checker_id INTEGER NOT NULL REFERENCES users(id),
+        passed INTEGER NOT NULL CHECK (passed >= 0),
+        items INTEGER NOT NULL CHECK (items > 0 AND passed <= items),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table etiquette_items
+CREATE TABLE etiquette_items (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table etiquette_results
+CREATE TABLE etiquette_results (
+        check_id INTEGER NOT NULL REFERENCES etiquette_checks(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES etiquette_items(id),
+        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (check_id, item_id)
+      ) STRICT;
+
 -- table export_batches
 CREATE TABLE export_batches (
         id TEXT PRIMARY KEY,
@@ -960,6 +994,18 @@ CREATE TABLE job_time_segments (
         corrected_by INTEGER REFERENCES users(id),
         correction_reason TEXT, short_confirmed_by INTEGER REFERENCES users(id), short_confirmed_at TEXT,
         CHECK (ended_at IS NOT NULL OR pause_reason IS NULL)
+      ) STRICT;
+
+-- table kpi_targets
+CREATE TABLE kpi_targets (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        kind TEXT NOT NULL CHECK (kind IN ('advisor','technician','parts')),
+        kpi TEXT NOT NULL,
+        target INTEGER NOT NULL CHECK (target >= 0),
+        set_by INTEGER NOT NULL REFERENCES users(id),
+        set_at TEXT NOT NULL,
+        UNIQUE (month, kind, kpi)
       ) STRICT;
 
 -- table labour_operations

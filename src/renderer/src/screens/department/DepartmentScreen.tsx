@@ -8,10 +8,11 @@ import { useTimeZone } from '../settlement/use-settlement'
 import { createDepartmentUi } from '../../stores/department-store'
 import { navigate, type DepartmentTab } from '../../router'
 import { TargetsTab } from './TargetsTab'
-import { ProgressTab } from './ProgressTab'
+import { DrillModal, ProgressTab } from './ProgressTab'
 import { ScorecardsTab } from './ScorecardsTab'
 import { TrainingTab } from './TrainingTab'
 import { FivesTab } from './FivesTab'
+import { EtiquetteTab } from './EtiquetteTab'
 import { CampaignsTab } from './CampaignsTab'
 import { QualityTab } from './QualityTab'
 import { ReportTab } from './ReportTab'
@@ -39,11 +40,14 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
           { key: 'scorecards', label: t('dept.tab.scorecards'), children: <ScorecardsTab ui={ui} /> },
           { key: 'training', label: t('dept.tab.training'), children: <TrainingTab ui={ui} /> },
           { key: 'fives', label: t('dept.tab.fives'), children: <FivesTab ui={ui} /> },
+          { key: 'etiquette', label: t('dept.tab.etiquette'), children: <EtiquetteTab ui={ui} /> },
           { key: 'campaigns', label: t('dept.tab.campaigns'), children: <CampaignsTab ui={ui} /> },
           { key: 'quality', label: t('dept.tab.quality'), children: <QualityTab ui={ui} /> },
           { key: 'report', label: t('dept.tab.report'), children: <ReportTab ui={ui} /> },
         ]}
       />
+      {/* One drill-down for the screen: the progress tab's figures and a scorecard's KPIs open the same one. */}
+      <DrillModal ui={ui} />
     </div>
   )
 }

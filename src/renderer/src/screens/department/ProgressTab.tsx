@@ -88,12 +88,11 @@ export function ProgressTab({ ui }: { ui: DepartmentUi }) {
           />
         </>
       )}
-      <DrillModal ui={ui} />
     </div>
   )
 }
 
-function DrillModal({ ui }: { ui: DepartmentUi }) {
+export function DrillModal({ ui }: { ui: DepartmentUi }) {
   const t = useT()
   const locale = useLocale()
   const month = ui((s) => s.month)

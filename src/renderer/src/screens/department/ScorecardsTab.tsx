@@ -11,6 +11,8 @@ import { useLocale, useT } from '../../i18n'
 import { useCan } from '../../permissions'
 import type { DepartmentUi } from '../../stores/department-store'
 import { useAmountText } from './amount'
+import { EtiquetteChecksTable } from './EtiquetteTab'
+import { kpiText } from './kpi-value'
 
 type Card = OutputOf<Contract['department.scorecard']>
 type Summary = OutputOf<Contract['department.scorecards']>[number]
@@ -35,6 +37,7 @@ export function ScorecardsTab({ ui }: { ui: DepartmentUi }) {
         { title: t('dept.person'), render: (_, r) => <Button type="link" size="small" onClick={() => ui.getState().openScorecard(r.person.userId)}>{r.person.name}</Button> },
         { title: t('field.role'), render: (_, r) => t(`role.${r.person.role}` as MessageKey) },
         { title: t('dept.headline'), align: 'right', render: (_, r) => (r.kind === 'advisor' ? t('dept.rosN', { n: r.headline }) : t('dept.hoursN', { h: decimalFromMilli(r.headline) })) },
+        { title: t('dept.tab.etiquette'), align: 'right', render: (_, r) => percentFromBp(r.etiquetteBp) },
         { title: t('dept.review'), render: (_, r) => (r.acknowledged ? <Tag color="green">{t('dept.acknowledged')}</Tag> : r.reviewed ? <Tag color="blue">{t('dept.reviewed')}</Tag> : <Tag>{t('dept.notReviewed')}</Tag>) },
       ]}
     />
@@ -53,6 +56,7 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
     return (
       <PrintFrame title={t('dept.scorecardTitle')} number={card.person.name} sub={month} backLabel={t('dept.backToCard')} onBack={() => ui.getState().setPrinting(false)}>
         <CardBody card={card} />
+        <KpiTable card={card} />
         <ReviewText card={card} />
         <div className="dept-sign">{t('dept.signLine')}</div>
       </PrintFrame>
@@ -72,6 +76,11 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
         </Button>
       </Space>
       <CardBody card={card} />
+      <KpiTable card={card} ui={ui} />
+      <Typography.Title level={5} className="dept-h">
+        {t('etiquette.monthChecks')}
+      </Typography.Title>
+      <EtiquetteChecksTable checks={card.etiquette.checks} showPerson={false} />
       <ReviewText card={card} />
       <CommentForm card={card} />
     </div>
@@ -112,7 +121,49 @@ export function CardBody({ card }: { card: Card }) {
         </>
       )}
       <Descriptions.Item label={t('dept.trainings')}>{t('dept.trainingValue', { n: card.training.sessions, p: card.training.passed, m: card.training.minutes })}</Descriptions.Item>
+      <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>{percentFromBp(card.etiquette.scoreBp)}</Descriptions.Item>
     </Descriptions>
+  )
+}
+
+/** The role's KPIs: target against the actual from the ledger, with how the actual is counted. */
+// The KPIs whose rows are the department's RO drill-down (the same rows the progress tab shows).
+const DRILL_MEASURE = { ros: 'ros', revenue: 'production' } as const
+
+export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <Table<Card['kpis'][number]>
+      size="small"
+      rowKey="kpi"
+      className="dept-h"
+      pagination={false}
+      dataSource={card.kpis}
+      aria-label={t('kpi.onScorecard')}
+      title={() => <strong>{t('kpi.onScorecard')}</strong>}
+      columns={[
+        { key: 'kpi', title: t('kpi.kpi'), width: 130, render: (_, k) => t(`kpi.${k.kpi}` as MessageKey) },
+        { key: 'target', title: t('kpi.target'), align: 'right', width: 110, render: (_, k) => kpiText(k.kpi, k.target, locale) },
+        {
+          key: 'actual',
+          title: t('kpi.actual'),
+          align: 'right',
+          width: 130,
+          render: (_, k) => {
+            const measure = k.kpi === 'ros' || k.kpi === 'revenue' ? DRILL_MEASURE[k.kpi] : null
+            if (!ui || measure === null) return kpiText(k.kpi, k.actual, locale)
+            return (
+              <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openDrill({ measure, userId: card.person.userId })}>
+                {kpiText(k.kpi, k.actual, locale)}
+              </Button>
+            )
+          },
+        },
+        { key: 'met', title: t('kpi.met'), width: 90, render: (_, k) => (k.met === null ? <Tag>{t('kpi.noTarget')}</Tag> : k.met ? <Tag color="green">{t('kpi.met')}</Tag> : <Tag color="red">{t('kpi.notMet')}</Tag>) },
+        { key: 'formula', title: t('kpi.formulaCol'), render: (_, k) => <Typography.Text type="secondary">{t(`kpi.formula.${k.kpi}` as MessageKey)}</Typography.Text> },
+      ]}
+    />
   )
 }
 

@@ -9,6 +9,7 @@ import { useT } from '../../i18n'
 import { useCan } from '../../permissions'
 import type { DepartmentUi } from '../../stores/department-store'
 import { AmountInput, useAmountText } from './amount'
+import { KpiTargets } from './KpiTargets'
 
 type View = OutputOf<Contract['department.targets.get']>
 type Plan = View['plans'][number]
@@ -49,6 +50,7 @@ export function TargetsTab({ ui }: { ui: DepartmentUi }) {
           ))}
         </Row>
       )}
+      <KpiTargets ui={ui} />
     </div>
   )
 }
