@@ -1,3 +1,5 @@
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { DB } from '../store/schema'
 import type { Ctx } from '../api/context'
 import { notFound } from '../api/app-error'
 import { canEditClaim, type ClaimState } from '../../shared/domain/warranty'
@@ -167,18 +169,33 @@ export function warrantyToday(ctx: Ctx): Out<'warranty.today'> {
   // ROs completed within the submission deadline (rule late_submission): older ones need a late request.
   const late = checkRules(ctx).find((r) => r.rule === 'late_submission')
   const since = addDays(ctx.nowIso().slice(0, 10), -(late?.param ?? 30))
+  // Walks the completion-time index newest first and stops at 50: the unary + keeps the planner
+  // off repair_orders_state (every delivered RO ever), and the warranty lines are read from their
+  // partial index (payer written as a literal, which that index needs). Bench: 117 ms → 3 ms.
+  const warrantyLines = (eb: ExpressionBuilder<DB & { r: DB['repair_orders'] }, 'r'>) =>
+    eb.selectFrom('ro_lines as l').whereRef('l.ro_id', '=', 'r.id').where('l.payer', '=', sql.lit('warranty'))
   const ros = all(
     ctx.store,
     ctx.store.db
       .selectFrom('repair_orders as r')
       .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
       .innerJoin('customers as cu', 'cu.id', 'r.customer_id')
-      .innerJoin('ro_lines as l', (j) => j.onRef('l.ro_id', '=', 'r.id').on('l.payer', '=', 'warranty'))
-      .select((eb) => ['r.id', 'r.number', 'v.plate', 'v.model', 'cu.name', 'r.completed_at', eb.fn.sum<number>('l.amount_fen').as('warranty_fen')])
-      .where('r.state', 'in', ['ready', 'settled', 'delivered'])
+      .select((eb) => [
+        'r.id',
+        'r.number',
+        'v.plate',
+        'v.model',
+        'cu.name',
+        'r.completed_at',
+        warrantyLines(eb)
+          .select((e) => e.fn.sum<number>('l.amount_fen').as('s'))
+          .as('warranty_fen'),
+      ])
       .where('r.completed_at', '>=', since)
+      // raw SQL: the unary + (see above).
+      .where(sql<boolean>`+r.state IN (${sql.join(['ready', 'settled', 'delivered'])})`)
+      .where((eb) => eb.exists(warrantyLines(eb).select(sql.lit(1).as('one'))))
       .where((eb) => eb.not(eb.exists(eb.selectFrom('warranty_claims as c').select('c.id').whereRef('c.ro_id', '=', 'r.id'))))
-      .groupBy('r.id')
       // The latest first: a claim is filed within days of the repair (late_submission).
       .orderBy('r.completed_at', 'desc')
       .orderBy('r.id', 'desc')

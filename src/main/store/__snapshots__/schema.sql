@@ -140,7 +140,7 @@ CREATE INDEX invoices_open ON invoices(payer, issued_at) WHERE kind = 'invoice' 
 CREATE INDEX invoices_ro ON invoices(ro_id);
 
 -- index invoices_settlement
-CREATE INDEX invoices_settlement ON invoices(settlement_id);
+CREATE INDEX invoices_settlement ON invoices(settlement_id, kind, net_fen);
 
 -- index job_runs_job
 CREATE INDEX job_runs_job ON job_runs(job, id);
@@ -226,6 +226,9 @@ CREATE INDEX repair_cases_submitted ON repair_cases(submitted_on);
 -- index repair_orders_advisor
 CREATE INDEX repair_orders_advisor ON repair_orders(advisor_id, completed_at);
 
+-- index repair_orders_advisor_of
+CREATE INDEX repair_orders_advisor_of ON repair_orders(id, advisor_id);
+
 -- index repair_orders_completed
 CREATE INDEX repair_orders_completed ON repair_orders(completed_at, type, state, settled_at);
 
@@ -262,8 +265,14 @@ CREATE INDEX ro_jobs_ro ON ro_jobs(ro_id);
 -- index ro_jobs_technician
 CREATE INDEX ro_jobs_technician ON ro_jobs(technician_id, state);
 
+-- index ro_lines_kind_amount
+CREATE INDEX ro_lines_kind_amount ON ro_lines(ro_id, kind, amount_fen);
+
 -- index ro_lines_part
 CREATE INDEX ro_lines_part ON ro_lines(part_id);
+
+-- index ro_lines_warranty
+CREATE INDEX ro_lines_warranty ON ro_lines(ro_id, amount_fen) WHERE payer = 'warranty';
 
 -- index ro_part_issues_part
 CREATE INDEX ro_part_issues_part ON ro_part_issues(part_id);
@@ -272,7 +281,7 @@ CREATE INDEX ro_part_issues_part ON ro_part_issues(part_id);
 CREATE INDEX sessions_user ON sessions(user_id);
 
 -- index settlements_kind_at
-CREATE INDEX settlements_kind_at ON settlements(kind, at);
+CREATE INDEX settlements_kind_at ON settlements(kind, at, ro_id);
 
 -- index settlements_ro
 CREATE INDEX settlements_ro ON settlements(ro_id, id);
