@@ -7,7 +7,8 @@ import type { MessageKey } from '../../shared/i18n'
 
 // `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`: exactly one row must
 // change, else the row is missing (NOT_FOUND) or the caller's copy is stale (CONFLICT). One
-// helper for the call tasks and cases that the customer-care desks move.
+// helper for the call tasks and cases that the customer-care desks move, and the warranty desk's
+// claims and registers.
 
 const ENTITY = {
   care_followups: 'entity.careFollowUp',
@@ -15,6 +16,8 @@ const ENTITY = {
   care_reminders: 'entity.careReminder',
   warranty_calls: 'entity.warrantyCall',
   campaign_invites: 'entity.campaignInvite',
+  warranty_claims: 'entity.warrantyClaim',
+  warranty_registers: 'entity.warrantyRegister',
 } as const satisfies Record<string, MessageKey>
 
 export type VersionedTable = keyof typeof ENTITY

@@ -1,3 +1,6 @@
+import type { Updateable } from 'kysely'
+import type { DB } from '../store/schema'
+import { updateVersioned } from '../care/versioned'
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, conflict, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'
@@ -38,15 +41,7 @@ export function claimStateRefuses(ctx: Ctx, claim: Pick<ClaimRow, 'number' | 'st
 
 /** `UPDATE … SET …, version = version + 1 WHERE id AND version`; the row must still be at `version`. */
 export function updateClaim(ctx: Ctx, claim: ClaimRow, set: Record<string, string | number | null>): void {
-  const result = run(
-    ctx.store,
-    ctx.store.db
-      .updateTable('warranty_claims')
-      .set((eb) => ({ ...set, updated_at: ctx.nowIso(), version: eb('version', '+', 1) }))
-      .where('id', '=', claim.id)
-      .where('version', '=', claim.version),
-  )
-  if (result.changes !== 1) throw conflict('entity.warrantyClaim', claim.id, claim.version, claim.version + 1)
+  updateVersioned(ctx, 'warranty_claims', claim.id, claim.version, { ...set, updated_at: ctx.nowIso() } as Updateable<DB['warranty_claims']>)
 }
 
 export function logState(ctx: UserCtx, claimId: number, from: ClaimState | null, to: ClaimState, reason = ''): void {

@@ -1,3 +1,6 @@
+import type { Updateable } from 'kysely'
+import type { DB } from '../../store/schema'
+import { updateVersioned } from '../../care/versioned'
 import type { Ctx, UserCtx } from '../../api/context'
 import { AppError, conflict, notFound } from '../../api/app-error'
 import { zonedParts } from '../../../shared/domain/time'
@@ -38,15 +41,7 @@ export function registerStateRefuses(ctx: Ctx, row: Pick<RegisterRowOfStore, 'nu
 
 /** `UPDATE … SET …, version = version + 1 WHERE id AND version`; the row must still be at `version`. */
 export function updateRegister(ctx: Ctx, row: RegisterRowOfStore, set: Record<string, string | number | null>): void {
-  const result = run(
-    ctx.store,
-    ctx.store.db
-      .updateTable('warranty_registers')
-      .set((eb) => ({ ...set, updated_at: ctx.nowIso(), version: eb('version', '+', 1) }))
-      .where('id', '=', row.id)
-      .where('version', '=', row.version),
-  )
-  if (result.changes !== 1) throw conflict('entity.warrantyRegister', row.id, row.version, row.version + 1)
+  updateVersioned(ctx, 'warranty_registers', row.id, row.version, { ...set, updated_at: ctx.nowIso() } as Updateable<DB['warranty_registers']>)
 }
 
 export function logRegisterState(ctx: UserCtx, registerId: number, from: RegisterState | null, to: RegisterState, reason = ''): void {
