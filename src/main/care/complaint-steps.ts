@@ -5,7 +5,7 @@ import { ROLES, roleHas, type Permission, type Role } from '../../shared/domain/
 import { complaintNext, type ComplaintState, type ComplaintStep } from '../../shared/domain/care'
 import { getComplaint } from './complaint-view'
 import type { In, Out } from './types'
-import { updateComplaint } from './versioned'
+import { updateVersioned } from '../store/versioned'
 import type { Updateable } from 'kysely'
 import type { CareComplaintsTable } from '../store/schema'
 
@@ -39,7 +39,7 @@ function step(
   if (to === null) throw new AppError('INVALID_STATE', 'care.complaintStepRefused', { number: row.number, state: `complaintState.${row.state}`, step: `complaintStep.${kind}` }, { state: row.state })
   if (kind === 'close' && row.accepted !== 1) throw new AppError('INVALID_STATE', 'care.closeNeedsAcceptance', { number: row.number })
   const now = ctx.nowIso()
-  updateComplaint(ctx, id, version, { state: to, ...set(row.state) })
+  updateVersioned(ctx, 'care_complaints', id, version, { state: to, ...set(row.state) })
   insertId(ctx.store, db.insertInto('care_complaint_actions').values({ complaint_id: id, kind, note, user_id: ctx.user.id, at: now }))
   ctx.audit({ action: STEP_CHANNEL[kind], entity: 'care_complaint', entityId: id, detail: { number: row.number, before: `complaintState.${row.state}`, after: `complaintState.${to}`, note, ...detail } })
   ctx.events.emit({ type: 'care.changed', id })

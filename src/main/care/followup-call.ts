@@ -6,7 +6,7 @@ import { surveyComplete, UNREACHABLE_AFTER_ATTEMPTS } from '../../shared/domain/
 import { openComplaintRecord } from './complaint-open'
 import { getFollowUp, loadFollowUp } from './followup-view'
 import type { In, Out } from './types'
-import { updateFollowUp } from './versioned'
+import { updateVersioned } from '../store/versioned'
 import { templateOf } from './survey-template'
 
 // A follow-up call (回访电话) is logged as it happened: when it started and ended, who called,
@@ -42,7 +42,7 @@ export function logCall(ctx: UserCtx, raw: In<'care.followups.logCall'>): Out<'c
     run(ctx.store, db.insertInto('care_call_answers').values(input.answers.map((a) => ({ call_id: callId, question: a.question, score: a.score }))))
   }
   const now = ctx.nowIso()
-  updateFollowUp(ctx, f.id, input.version, {
+  updateVersioned(ctx, 'care_followups', f.id, input.version, {
     attempts: f.attempts + 1,
     callback_at: input.callbackAt ?? null,
     ...(input.done ? { state: 'done' as const, closed_at: now, closed_by: ctx.user.id, done_call_id: callId } : {}),
@@ -72,7 +72,7 @@ export function giveUp(ctx: UserCtx, input: In<'care.followups.giveUp'>): Out<'c
   if (f.attempts < UNREACHABLE_AFTER_ATTEMPTS) {
     throw new AppError('INVALID_STATE', 'care.tooFewAttempts', { attempts: f.attempts, needed: UNREACHABLE_AFTER_ATTEMPTS })
   }
-  updateFollowUp(ctx, f.id, input.version, { state: 'unreachable', closed_at: ctx.nowIso(), closed_by: ctx.user.id, close_note: input.note })
+  updateVersioned(ctx, 'care_followups', f.id, input.version, { state: 'unreachable', closed_at: ctx.nowIso(), closed_by: ctx.user.id, close_note: input.note })
   ctx.audit({ action: 'care.followups.giveUp', entity: 'care_followup', entityId: f.id, detail: { roId: f.ro_id, attempts: f.attempts, note: input.note } })
   ctx.events.emit({ type: 'care.changed', id: f.id })
   return getFollowUp(ctx, f.id)

@@ -1,7 +1,7 @@
 import type { UserCtx } from '../api/context'
 import { AppError } from '../api/app-error'
 import { bookFromCall, inLocalTime, insertCall, refuseImpossibleBooking, refuseImpossibleCall } from './call-log'
-import { updateVersioned } from './versioned'
+import { updateVersioned } from '../store/versioned'
 import { getReminder, loadReminder } from './reminder-view'
 import type { In, Out } from './types'
 
@@ -24,7 +24,6 @@ export function logReminderCall(ctx: UserCtx, raw: In<'care.reminders.logCall'>)
   updateVersioned(ctx, 'care_reminders', m.id, input.version, {
     attempts: m.attempts + 1,
     callback_at: input.callbackAt ?? null,
-    updated_at: now,
     ...(closing ? { state: closing, closed_at: now, closed_by: ctx.user.id, appointment_id: appointmentId, close_note: input.remark } : {}),
   })
   ctx.audit({

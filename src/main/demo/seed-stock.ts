@@ -1,6 +1,6 @@
 import { receive, takeOut, type MoveEffect, type StockState } from '../../shared/domain/stock'
 import { postMove, stockOf, type MoveMeta } from '../parts/ledger'
-import { nextNumber } from '../parts/versioned'
+import { nextNumber } from '../parts/next-number'
 import { shiftIso } from './local-time'
 import type { Sim } from './sim-ctx'
 import type { World } from './world'

@@ -5,7 +5,8 @@ import { AppError, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'
 import type { In, Out } from './types'
 import { loadRoHead } from './counter'
-import { expectVersion, nextNumber, updateVersioned } from './versioned'
+import { expectVersion, updateVersioned } from '../store/versioned'
+import { nextNumber } from './next-number'
 
 // Old parts (旧件): parts taken off a car are tagged to their RO; a customer's go back to them or
 // are scrapped, a warranty claim's are kept and shipped back to the maker (never scrapped).

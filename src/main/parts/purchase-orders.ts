@@ -10,7 +10,8 @@ import { partBasics } from './part-rows'
 import { postMove, stockOf } from './ledger'
 import { loadRoHead, noteShortage } from './counter'
 import { supplierById } from './suppliers'
-import { expectVersion, nextNumber, updateVersioned } from './versioned'
+import { expectVersion, updateVersioned } from '../store/versioned'
+import { nextNumber } from './next-number'
 import { poDetail, type PoRow } from './po-read'
 
 // Purchase orders (采购订单): draft → sent → partly received → closed. Receiving books what came,

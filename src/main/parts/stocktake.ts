@@ -8,7 +8,8 @@ import type { DB } from '../store/schema'
 import { all, first, insertId, run } from '../store/query'
 import type { In, Out } from './types'
 import { partKeyOf } from './part-key'
-import { expectVersion, nextNumber, updateVersioned } from './versioned'
+import { expectVersion, updateVersioned } from '../store/versioned'
+import { nextNumber } from './next-number'
 
 // The stocktake (盘点): the book quantities are frozen when it starts — the counter keeps issuing
 // meanwhile, and the later moves are simply not part of the comparison — counts are entered by

@@ -5,8 +5,10 @@ import { invalidState, loadLines, loadRoForWrite } from './ro-rows'
 import { reviseIfChanged } from './ro-content'
 import { contentHash } from '../repair-order/content-hash'
 import { getRoDetail } from './ro-detail'
-import { updateVersioned, type SqlValue } from './versioned'
+import { updateVersioned, type VersionedSet } from '../store/versioned'
 import { localOrNull } from './local-time'
+
+type RoSet = VersionedSet<'repair_orders'>
 
 // The RO's header: type, concerns, promised time, old parts. The type is part of what the
 // customer approves (it decides who pays by default), so changing it is treated like a line edit.
@@ -14,14 +16,14 @@ import { localOrNull } from './local-time'
 export function updateHeader(ctx: UserCtx, input: In<'ro.updateHeader'>): Out<'ro.updateHeader'> {
   const ro = loadRoForWrite(ctx, input.id, input.version)
   if (!isOpen(ro.state)) throw invalidState(ro, 'reception.op.updateHeader')
-  const set: Record<string, SqlValue> = {}
-  const before: Record<string, SqlValue> = {}
-  const after: Record<string, SqlValue> = {}
-  const change = (column: string, was: SqlValue, now: SqlValue) => {
+  const set: RoSet = {}
+  const before: Record<string, string | number | null> = {}
+  const after: Record<string, string | number | null> = {}
+  const change = <C extends keyof RoSet & string>(column: C, was: RoSet[C], now: RoSet[C]) => {
     if (was === now) return
     set[column] = now
-    before[column] = was
-    after[column] = now
+    before[column] = was ?? null
+    after[column] = now ?? null
   }
   if (input.type !== undefined && input.type !== ro.type) {
     if (!canEditLines(ro.state)) throw invalidState(ro, 'reception.op.changeType')

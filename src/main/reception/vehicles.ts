@@ -6,7 +6,7 @@ import type { In, VehicleOut } from './types'
 import { createCustomer, emptyToNull, loadCustomer } from './customers'
 import { recordReading } from './odometer'
 import { loadVehicle, plateTail, reverseVin, vehicleOf } from './vehicle-rows'
-import { expectVersion, updateVersioned, type SqlValue } from './versioned'
+import { expectVersion, updateVersioned, type VersionedSet } from '../store/versioned'
 
 // Vehicles (车辆): one record per VIN, one plate per vehicle, and an ownership history so a car
 // sold on keeps its service history (车历) while the new owner is billed.
@@ -114,7 +114,7 @@ export function registerVehicle(ctx: UserCtx, input: In<'vehicles.register'>): V
 export function updateVehicle(ctx: UserCtx, input: In<'vehicles.update'>): VehicleOut {
   const before = loadVehicle(ctx, input.id)
   expectVersion('vehicles', input.id, input.version, before.version)
-  const set: Record<string, SqlValue> = {}
+  const set: VersionedSet<'vehicles'> = {}
   if (input.plate !== undefined && input.plate !== before.plate) {
     refuseTakenPlate(ctx, input.plate, input.id)
     Object.assign(set, plateColumns(input.plate))

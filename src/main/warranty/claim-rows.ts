@@ -1,6 +1,4 @@
-import type { Updateable } from 'kysely'
-import type { DB } from '../store/schema'
-import { updateVersioned } from '../care/versioned'
+import { updateVersioned, type VersionedSet } from '../store/versioned'
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, conflict, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'
@@ -40,8 +38,8 @@ export function claimStateRefuses(ctx: Ctx, claim: Pick<ClaimRow, 'number' | 'st
 }
 
 /** `UPDATE … SET …, version = version + 1 WHERE id AND version`; the row must still be at `version`. */
-export function updateClaim(ctx: Ctx, claim: ClaimRow, set: Record<string, string | number | null>): void {
-  updateVersioned(ctx, 'warranty_claims', claim.id, claim.version, { ...set, updated_at: ctx.nowIso() } as Updateable<DB['warranty_claims']>)
+export function updateClaim(ctx: Ctx, claim: ClaimRow, set: VersionedSet<'warranty_claims'>): void {
+  updateVersioned(ctx, 'warranty_claims', claim.id, claim.version, set)
 }
 
 export function logState(ctx: UserCtx, claimId: number, from: ClaimState | null, to: ClaimState, reason = ''): void {

@@ -3,7 +3,7 @@ import { AppError } from '../../api/app-error'
 import { dayBounds } from '../../../shared/domain/calendar'
 import { localDate } from '../../../shared/domain/time'
 import { bookFromCall, inLocalTime, insertCall, refuseImpossibleBooking, refuseImpossibleCall } from '../../care/call-log'
-import { updateVersioned } from '../../care/versioned'
+import { updateVersioned } from '../../store/versioned'
 import { getCoverageCall, loadCoverageCall } from './view'
 import type { In, Out } from './types'
 
@@ -29,7 +29,6 @@ export function logWarrantyCall(ctx: UserCtx, raw: In<'warranty.calls.logCall'>)
   updateVersioned(ctx, 'warranty_calls', w.id, input.version, {
     attempts: w.attempts + 1,
     next_try_at: closing ? null : nextTry,
-    updated_at: now,
     ...(closing ? { state: closing, closed_at: now, closed_by: ctx.user.id, appointment_id: appointmentId, close_note: input.remark } : {}),
   })
   ctx.audit({

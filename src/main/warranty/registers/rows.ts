@@ -1,6 +1,4 @@
-import type { Updateable } from 'kysely'
-import type { DB } from '../../store/schema'
-import { updateVersioned } from '../../care/versioned'
+import { updateVersioned, type VersionedSet } from '../../store/versioned'
 import type { Ctx, UserCtx } from '../../api/context'
 import { AppError, conflict, notFound } from '../../api/app-error'
 import { zonedParts } from '../../../shared/domain/time'
@@ -40,8 +38,8 @@ export function registerStateRefuses(ctx: Ctx, row: Pick<RegisterRowOfStore, 'nu
 }
 
 /** `UPDATE … SET …, version = version + 1 WHERE id AND version`; the row must still be at `version`. */
-export function updateRegister(ctx: Ctx, row: RegisterRowOfStore, set: Record<string, string | number | null>): void {
-  updateVersioned(ctx, 'warranty_registers', row.id, row.version, { ...set, updated_at: ctx.nowIso() } as Updateable<DB['warranty_registers']>)
+export function updateRegister(ctx: Ctx, row: RegisterRowOfStore, set: VersionedSet<'warranty_registers'>): void {
+  updateVersioned(ctx, 'warranty_registers', row.id, row.version, set)
 }
 
 export function logRegisterState(ctx: UserCtx, registerId: number, from: RegisterState | null, to: RegisterState, reason = ''): void {
