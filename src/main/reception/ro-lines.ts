@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../shared/contract/errors'
 import { canEditLines } from '../../shared/domain/ro-state'
 import { lineAmount, totalsOf } from '../../shared/domain/money'
 import { getSetting } from '../settings/settings'
-import { preparedQuery } from '../store/query'
+import { preparedQuery, type Params } from '../store/query'
 import type { In, Out } from './types'
 import { emptyToNull } from './customers'
 import { invalidState, loadLines, loadRoForWrite, type LineRow } from './ro-rows'
@@ -24,8 +24,8 @@ const partActive = preparedQuery<{ id: number }>()((db, p) => db.selectFrom('par
 const deleteLine = preparedQuery<{ id: number }>()((db, p) => db.deleteFrom('ro_lines').where('id', '=', p.id))
 // Positions are unique per RO: a kept line is parked on a negative position before the list is renumbered.
 const parkLine = preparedQuery<{ id: number }>()((db, p) => db.updateTable('ro_lines').set((eb) => ({ position: eb.neg(eb.ref('id')) })).where('id', '=', p.id))
-const updateLine = preparedQuery<{
-  id: number
+/** A line's stored columns, bound by name; the same for an update in place and an insert. */
+type LineParams = {
   position: number
   kind: 'labour' | 'part'
   opCode: string | null
@@ -36,50 +36,21 @@ const updateLine = preparedQuery<{
   amountFen: number
   payer: string
   vatRateBp: number
-}>()((db, p) =>
-  db
-    .updateTable('ro_lines')
-    .set({
-      position: p.position,
-      kind: p.kind,
-      op_code: p.opCode,
-      part_id: p.partId,
-      description: p.description,
-      quantity_milli: p.quantityMilli,
-      unit_price_fen: p.unitPriceFen,
-      amount_fen: p.amountFen,
-      payer: p.payer,
-      vat_rate_bp: p.vatRateBp,
-    })
-    .where('id', '=', p.id),
-)
-const insertLine = preparedQuery<{
-  roId: number
-  position: number
-  kind: 'labour' | 'part'
-  opCode: string | null
-  partId: number | null
-  description: string
-  quantityMilli: number
-  unitPriceFen: number
-  amountFen: number
-  payer: string
-  vatRateBp: number
-}>()((db, p) =>
-  db.insertInto('ro_lines').values({
-    ro_id: p.roId,
-    position: p.position,
-    kind: p.kind,
-    op_code: p.opCode,
-    part_id: p.partId,
-    description: p.description,
-    quantity_milli: p.quantityMilli,
-    unit_price_fen: p.unitPriceFen,
-    amount_fen: p.amountFen,
-    payer: p.payer,
-    vat_rate_bp: p.vatRateBp,
-  }),
-)
+}
+const lineColumns = (p: Params<LineParams>) => ({
+  position: p.position,
+  kind: p.kind,
+  op_code: p.opCode,
+  part_id: p.partId,
+  description: p.description,
+  quantity_milli: p.quantityMilli,
+  unit_price_fen: p.unitPriceFen,
+  amount_fen: p.amountFen,
+  payer: p.payer,
+  vat_rate_bp: p.vatRateBp,
+})
+const updateLine = preparedQuery<LineParams & { id: number }>()((db, p) => db.updateTable('ro_lines').set(lineColumns(p)).where('id', '=', p.id))
+const insertLine = preparedQuery<LineParams & { roId: number }>()((db, p) => db.insertInto('ro_lines').values({ ro_id: p.roId, ...lineColumns(p) }))
 
 type LineInput = In<'ro.saveLines'>['lines'][number]
 
