@@ -31,6 +31,20 @@ export interface Lan {
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] })
 
+/** The processes running inside a namespace (`ip netns pids`), none when it is gone. */
+function pidsIn(ns: string): number[] {
+  try {
+    return execFileSync('ip', ['netns', 'pids', ns], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((pid) => Number.isInteger(pid) && pid !== process.pid)
+  } catch {
+    return []
+  }
+}
+
 /** Why namespaces cannot be made here, or null when they can. */
 export function namespacesUnavailable(): string | null {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'not running as root: network namespaces need root'
@@ -57,6 +71,15 @@ export function createLan(names: string[], addresses: Record<string, string> = {
   const pcs: Record<string, Pc> = {}
   const destroy = () => {
     for (const ns of made.reverse()) {
+      // A process left in a namespace (a host whose stop timed out, a tsx wrapper's own child)
+      // would outlive the namespace and the run: every one still inside is killed first.
+      for (const pid of pidsIn(ns)) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // Exited meanwhile.
+        }
+      }
       try {
         ip('netns', 'del', ns)
       } catch {
