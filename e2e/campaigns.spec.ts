@@ -1,15 +1,12 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { shotSettled } from './support/browser'
+import { signIn } from './support/desk'
+import { apiCall } from './support/api'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
-const SCRATCH = join(import.meta.dirname, '../.scratch')
 const NAME = '冬季关爱检测月'
 
 // The month's service campaign on the demo dealership: the manager plans it for service-due cars
@@ -24,17 +21,10 @@ describe('a monthly service campaign on the demo dealership', () => {
   let campaignId = 0
   let invite = { id: 0, vehicleId: 0, plate: '' as string | null }
   let roId = 0
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    const path = await screenshot(page, name)
-    mkdirSync(SCRATCH, { recursive: true })
-    copyFileSync(path, join(SCRATCH, `${name}.png`))
-  }
+  const shot = (name: string) => shotSettled(page, name)
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'manager', PASSWORD)
-    await logIn(page, 'manager', PASSWORD)
+    ;({ page, token } = await signIn(env, 'manager', PASSWORD))
   })
 
   it('plans a campaign for the cars whose service falls due, with the live count', async () => {

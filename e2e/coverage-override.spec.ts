@@ -1,16 +1,13 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { withValidCheckDigit } from '../src/shared/domain/vin'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
+import { shotSettled } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
 import { logIn, pickFromSelect } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
-const SCRATCH = join(import.meta.dirname, '../.scratch')
 
 // A warranty RO on a car whose basic warranty has ended: saving the estimate is refused with the
 // coverage and its end in a dialog, and the front-desk supervisor lets the line through with a
@@ -21,12 +18,7 @@ describe('a warranty line outside the vehicle’s coverage on the RO screen', ()
   let token = ''
   let roId = 0
   let plate = ''
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    const path = await screenshot(page, name)
-    mkdirSync(SCRATCH, { recursive: true })
-    copyFileSync(path, join(SCRATCH, `${name}.png`))
-  }
+  const shot = (name: string) => shotSettled(page, name)
 
   beforeAll(async () => {
     page = env.session.page

@@ -1,13 +1,13 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { shotSettled } from './support/browser'
+import { signIn } from './support/desk'
+import { apiCall } from './support/api'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
@@ -23,17 +23,10 @@ describe('the maker’s CSI scores on the demo dealership', () => {
   let page: Page
   let token = ''
   const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    const path = await screenshot(page, name)
-    mkdirSync(SCRATCH, { recursive: true })
-    copyFileSync(path, join(SCRATCH, `${name}.png`))
-  }
+  const shot = (name: string) => shotSettled(page, name)
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'frontdesk', PASSWORD)
-    await logIn(page, 'frontdesk', PASSWORD)
+    ;({ page, token } = await signIn(env, 'frontdesk', PASSWORD))
   })
 
   it('opens with Alt+S on the last twelve months, last month’s mystery shopper below target', async () => {

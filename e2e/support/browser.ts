@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
@@ -50,6 +50,18 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   mkdirSync(SCREENSHOTS, { recursive: true })
   const path = join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path, fullPage })
+  return path
+}
+
+/** `.scratch/` at the repository's root: the screenshots a spec keeps for a look beside test-results. */
+const SCRATCH = resolve(import.meta.dirname, '../../.scratch')
+
+/** The screen once it has settled and its toasts are gone, kept in test-results and in `.scratch/`. */
+export async function shotSettled(page: Page, name: string): Promise<string> {
+  await settle(page, { toastsGone: true })
+  const path = await screenshot(page, name)
+  mkdirSync(SCRATCH, { recursive: true })
+  copyFileSync(path, join(SCRATCH, `${name}.png`))
   return path
 }
 

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core'
 import { zh } from './i18n'
+import { apiLogin } from './api'
+import type { HostAndBrowser } from './fixture'
 
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/')
@@ -8,6 +10,14 @@ export async function logIn(page: Page, username: string, password: string): Pro
   await form.getByLabel(zh('field.password')).fill(password)
   await form.getByRole('button', { name: zh('login.submit') }).click()
   await page.getByRole('navigation').getByText(zh('nav.reception')).waitFor()
+}
+
+/** The spec's page logged in as `username` on the desk, and an API token of the same user. */
+export async function signIn(env: HostAndBrowser, username: string, password: string): Promise<{ page: Page; token: string }> {
+  const page = env.session.page
+  const token = await apiLogin(env.host.url, username, password)
+  await logIn(page, username, password)
+  return { page, token }
 }
 
 /** Picks an option of an antd remote select: type, wait for the option, choose it. */
