@@ -4,7 +4,7 @@ import { RULE_DEFINITIONS } from '../../shared/domain/rules'
 import type { Store } from '../store/open'
 import { loadRules, type RuleRow } from './catalog'
 import { sql, type RawBuilder } from 'kysely'
-import { run, sqlAll, sqlFirst, sqlRun } from '../store/query'
+import { run, sqlAll, sqlRun } from '../store/query'
 import { envOf, type EvalEnv, type RulesCtx, type Scope } from './context'
 import { EVALUATORS } from './evaluators'
 import { idsIn, type Evaluator } from './evaluators/types'
@@ -96,8 +96,21 @@ function scopeFilter(rule: RuleRow, evaluator: Evaluator, ids: string | null): R
  * subjects that have none, and then the two updates below are skipped.
  */
 function hasAlertsToClear(env: EvalEnv, rule: RuleRow, evaluator: Evaluator, ids: string): boolean {
-  return sqlFirst(env.store, alertsToClear(rule, evaluator, ids)) !== undefined
+  // Every RO or part write asks this once per rule in scope, and building and compiling the
+  // statement costs twice what running it does: it is compiled once per rule with a marker where
+  // the ids go, and only bound afterwards (the rule's id and subject type are its other values).
+  const key = `${rule.id}:${rule.kind}`
+  let compiled = clearStatements.get(key)
+  if (!compiled) {
+    const c = alertsToClear(rule, evaluator, IDS_MARKER).compile(env.store.db)
+    compiled = { sql: c.sql, parameters: c.parameters }
+    clearStatements.set(key, compiled)
+  }
+  const bound = compiled.parameters.map((p) => (p === IDS_MARKER ? ids : p))
+  return env.store.prepare(compiled.sql).get(...bound) !== undefined
 }
+const IDS_MARKER = '\u0000ids\u0000'
+const clearStatements = new Map<string, { sql: string; parameters: readonly unknown[] }>()
 
 /** The statement behind hasAlertsToClear (its query plan is tested). */
 export function alertsToClear(rule: RuleRow, evaluator: Evaluator, ids: string): RawBuilder<{ one: number }> {

@@ -40,7 +40,7 @@ export const sanbaoThreshold: Evaluator<'sanbao_threshold'> = {
     if (ros.length > 0) {
       const today = localDate(env.now, env.timeZone)
       const base = { store: env.store, today, timeZone: env.timeZone, limits: p, ruleEnabled: true }
-      const vehicles = sanbaoOfVehicles(base, ros.map((r) => r.vehicle_id))
+      const vehicles = sanbaoOfVehicles(base, ros.map((r) => r.vehicle_id), undefined, { repairedOnly: true })
       for (const ro of ros) {
         const v = vehicles.get(ro.vehicle_id)
         if (!v || v.repairs.every((r) => !r.counted)) continue
