@@ -6,6 +6,7 @@ import { navigate } from '../../../router'
 import { dateTime, km } from '../../../format'
 import { areaLabel } from '../../check-in/findings'
 import { PrintLines } from './PrintLines'
+import { PrintSignatures } from '../../../components/PrintSignatures'
 
 /**
  * 任务委托书 laid out for A4: what the customer reads and signs. Only saved data is printed,
@@ -100,18 +101,16 @@ export function PrintView({ id }: { id: number }) {
           <p>{t('authz.pending')}</p>
         )}
         <p className="print-small">{t('print.terms')}</p>
-        <div className="print-signatures">
-          <div>
-            {current?.signaturePng && <img src={current.signaturePng} alt={t('authz.signatureOf', { by: current.authorisedBy })} />}
-            <div className="print-sign-line">{t('print.customerSignature')}</div>
-          </div>
-          <div>
-            <div className="print-sign-line">{t('print.advisorSignature', { name: ro.advisor.name })}</div>
-          </div>
-          <div>
-            <div className="print-sign-line">{t('print.date')}</div>
-          </div>
-        </div>
+        <PrintSignatures
+          spots={[
+            {
+              label: t('print.customerSignature'),
+              above: current?.signaturePng && <img src={current.signaturePng} alt={t('authz.signatureOf', { by: current.authorisedBy })} />,
+            },
+            { label: t('print.advisorSignature', { name: ro.advisor.name }) },
+            { label: t('print.date') },
+          ]}
+        />
       </section>
     </PrintFrame>
   )

@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../../i18n'
 import { dateTime, money } from '../../../format'
 import type { SettlementViewT } from '../../../stores/settlement-store'
 import { PrintShell } from './PrintShell'
+import { PrintSignatures } from '../../../components/PrintSignatures'
 
 /** 出门证: the guard at the gate lets this car out; it exists only once the RO is delivered. */
 export function GatePassPrint({ id }: { id: number }) {
@@ -53,17 +54,7 @@ function GatePass({ view }: { view: SettlementViewT }) {
         {gatePass.onCredit ? t('stl.print.gateOnCredit', { amount: money(gatePass.outstandingFen, locale) }) : t('stl.print.gatePaid')}
       </p>
       <p className="print-small">{t('stl.print.gateRule')}</p>
-      <div className="print-signatures">
-        <div>
-          <div className="print-sign-line">{t('stl.print.cashier')}</div>
-        </div>
-        <div>
-          <div className="print-sign-line">{t('stl.print.guard')}</div>
-        </div>
-        <div>
-          <div className="print-sign-line">{t('stl.print.leftAt')}</div>
-        </div>
-      </div>
+      <PrintSignatures spots={[{ label: t('stl.print.cashier') }, { label: t('stl.print.guard') }, { label: t('stl.print.leftAt') }]} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import type { SettlementViewT } from '../../../stores/settlement-store'
 import { PrintShell } from './PrintShell'
 import { statementByPayer } from '../../../../../shared/domain/statement'
 import { CustomerInvoices, OtherPayers, RepairWarrantyNote } from './StatementParts'
+import { PrintSignatures } from '../../../components/PrintSignatures'
 
 /** 结算单: the lines by payer, the customer's invoice and what the customer paid and owes, other payers apart. */
 export function StatementPrint({ id }: { id: number }) {
@@ -138,17 +139,7 @@ function Statement({ view }: { view: SettlementViewT }) {
         )}
       </section>
       <RepairWarrantyNote view={view} />
-      <div className="print-signatures">
-        <div>
-          <div className="print-sign-line">{t('print.customerSignature')}</div>
-        </div>
-        <div>
-          <div className="print-sign-line">{t('stl.print.cashier')}</div>
-        </div>
-        <div>
-          <div className="print-sign-line">{t('print.date')}</div>
-        </div>
-      </div>
+      <PrintSignatures spots={[{ label: t('print.customerSignature') }, { label: t('stl.print.cashier') }, { label: t('print.date') }]} />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { navigate } from '../../../router'
 import { useWorkshopRo } from '../../../stores/workshop-store'
 import '../workshop.css'
 import { checklistLabel } from '../checklist-label'
+import { PrintSignatures } from '../../../components/PrintSignatures'
 
 /**
  * 派工单 for the technician, A4: the car, the concern, each job with room to write start, finish
@@ -153,12 +154,10 @@ export function JobCardView({ id }: { id: number }) {
             ))}
           </tbody>
         </table>
-        <div className="print-signatures ws-print-signatures">
-          <div className="print-sign-line">{t('wk.jobCard.technician')}</div>
-          <div className="print-sign-line">{t('wk.jobCard.supervisor')}</div>
-          <div className="print-sign-line">{t('wk.jobCard.inspector')}</div>
-          <div className="print-sign-line">{t('print.date')}</div>
-        </div>
+        <PrintSignatures
+          className="ws-print-signatures"
+          spots={[{ label: t('wk.jobCard.technician') }, { label: t('wk.jobCard.supervisor') }, { label: t('wk.jobCard.inspector') }, { label: t('print.date') }]}
+        />
       </section>
     </PrintFrame>
   )
