@@ -1011,6 +1011,8 @@ export interface WarrantyWriteOffsTable {
   import_id: number | null
   user_id: number
   at: string
+  /** The invoice a re-charged difference raised (migration 0037); null for a plain write-off. */
+  recharge_invoice_id: number | null
 }
 
 export interface WarrantyPartRulesTable {

@@ -107,6 +107,8 @@ export const ClaimDetail = z.object({
     writtenOffFen: z.number(),
     disposition: z.enum(DIFFERENCE_DISPOSITIONS).nullable(),
     differenceReason: z.string(),
+    /** The invoice a re-charged difference raised: to the RO's customer or the internal account, with what is still open. */
+    recharge: z.object({ id: z.number(), number: z.string(), payer: z.enum(['customer', 'internal']), grossFen: z.number(), balanceFen: z.number() }).nullable(),
   }),
 })
 
