@@ -938,6 +938,7 @@ export interface WarrantyCheckRulesTable {
   enabled: number
   severity: 'block' | 'warn'
   param: number | null
+  version: Generated<number>
 }
 
 // Over-authority requests and quality feedback reports (migration 0034).
@@ -1019,6 +1020,7 @@ export interface WarrantyPartRulesTable {
   make: string
   return_days: number
   retain_days: number
+  version: Generated<number>
 }
 
 export interface WarrantyShipmentsTable {

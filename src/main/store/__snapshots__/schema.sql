@@ -1662,7 +1662,7 @@ CREATE TABLE "warranty_check_rules" (
         enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
         severity TEXT NOT NULL CHECK (severity IN ('block', 'warn')),
         param INTEGER
-      ) STRICT;
+      , version INTEGER NOT NULL DEFAULT 1) STRICT;
 
 -- table warranty_claim_expenses
 CREATE TABLE warranty_claim_expenses (
@@ -1826,7 +1826,7 @@ CREATE TABLE warranty_part_rules (
         make TEXT PRIMARY KEY,
         return_days INTEGER NOT NULL CHECK (return_days > 0),
         retain_days INTEGER NOT NULL CHECK (retain_days > 0)
-      ) STRICT;
+      , version INTEGER NOT NULL DEFAULT 1) STRICT;
 
 -- table warranty_payment_imports
 CREATE TABLE warranty_payment_imports (
