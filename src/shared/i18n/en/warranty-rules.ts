@@ -63,4 +63,8 @@ export const warrantyRules = {
   'wty.rules.remove': 'Remove (use the default)',
   'wty.rules.makeRequired': 'Enter the make',
   'wty.rules.makeExists': 'This make already has a rule',
+
+  // The claim list's package export of the ticked claims.
+  'wty.export.selected': 'Claims selected: {count}',
+  'wty.export.selectClaim': 'Select claim {number}',
 }

@@ -63,4 +63,8 @@ export const warrantyRules = {
   'wty.rules.remove': '删除（改用默认）',
   'wty.rules.makeRequired': '请填写品牌名称',
   'wty.rules.makeExists': '该品牌已有规则',
+
+  // The claim list's package export of the ticked claims.
+  'wty.export.selected': '已选 {count} 张索赔单',
+  'wty.export.selectClaim': '选择索赔单 {number}',
 }
