@@ -32,7 +32,7 @@ export function CheckRulesSettings() {
           { title: t('wty.rules.col.rule'), dataIndex: 'rule', width: 150, render: (rule: RuleRow['rule']) => <strong>{t(`warranty.rule.${rule}`)}</strong> },
           { title: t('wty.rules.col.what'), dataIndex: 'rule', key: 'what', render: (rule: RuleRow['rule']) => t(`wty.rules.what.${rule}`) },
           { title: t('wty.rules.col.default'), key: 'default', width: 190, render: (_, r) => <DefaultText row={r} /> },
-          { title: t('wty.rules.col.enabled'), key: 'edit', width: 470, render: (_, r) => <RuleEditor key={`${r.rule}:${r.version}`} row={r} canEdit={canEdit} /> },
+          { title: `${t('wty.rules.col.enabled')} · ${t('wty.rules.col.severity')} · ${t('wty.rules.col.param')}`, key: 'edit', width: 470, render: (_, r) => <RuleEditor key={`${r.rule}:${r.version}`} row={r} canEdit={canEdit} /> },
         ]}
       />
     </section>
