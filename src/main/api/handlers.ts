@@ -26,6 +26,7 @@ import { csiImportHandlers } from '../csi/import-handlers'
 import { careSurveyHandlers } from '../care/survey-handlers'
 import { attachmentsHandlers } from '../attachments/handlers'
 import { warrantyPackageHandlers } from '../warranty/package-handlers'
+import { warrantyRulesHandlers } from '../warranty/rule-settings-handlers'
 import { warrantyRegisterHandlers } from '../warranty/registers/handlers'
 import { warrantyCallsHandlers } from '../warranty/calls/handlers'
 import { firstServiceHandlers } from '../warranty/first-service/handlers'
@@ -67,6 +68,7 @@ export const handlers: HandlersFor<Contract> = {
   ...careSurveyHandlers,
   ...attachmentsHandlers,
   ...warrantyPackageHandlers,
+  ...warrantyRulesHandlers,
   ...warrantyCallsHandlers,
   ...firstServiceHandlers,
   ...warrantyFiguresHandlers,

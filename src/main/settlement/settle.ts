@@ -46,7 +46,8 @@ const insertSettlement = preparedQuery<{
     parts_override_by: p.overrideBy,
   }),
 )
-const insertInvoice = preparedQuery<{
+/** One invoice row of a settlement (also raised later by the warranty desk for a re-charged difference). */
+export const insertInvoice = preparedQuery<{
   number: string
   settlementId: number
   roId: number

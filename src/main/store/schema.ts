@@ -938,6 +938,7 @@ export interface WarrantyCheckRulesTable {
   enabled: number
   severity: 'block' | 'warn'
   param: number | null
+  version: Generated<number>
 }
 
 // Over-authority requests and quality feedback reports (migration 0034).
@@ -1011,12 +1012,15 @@ export interface WarrantyWriteOffsTable {
   import_id: number | null
   user_id: number
   at: string
+  /** The invoice a re-charged difference raised (migration 0037); null for a plain write-off. */
+  recharge_invoice_id: number | null
 }
 
 export interface WarrantyPartRulesTable {
   make: string
   return_days: number
   retain_days: number
+  version: Generated<number>
 }
 
 export interface WarrantyShipmentsTable {

@@ -82,6 +82,29 @@ describe('the claim package', () => {
     expect(parsed.claims[0]!.attachments.map((a) => a.fileName)).toEqual(['故障照片.png'])
   })
 
+  it('puts several claims ticked in the claim list in one package, in the order chosen, each line tied to its claim', async () => {
+    const ro = await warrantyRo(t)
+    const built = await t.ok('warranty_clerk', 'warranty.claim.fromRo', { roId: ro.roId })
+    const second = await t.ok('warranty_clerk', 'warranty.claim.save', claimInput(built))
+    const ids = [second.id, claim.id]
+    const auditBefore = (t.app.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'warranty.package.export'`).get() as { n: number }).n
+    const file = await t.ok('warranty_clerk', 'warranty.package.export', { ids, format: 'xlsx' })
+    expect(file).toMatchObject({ claims: 2, fileName: 'warranty-claims-2026-11-27-2.xlsx' })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const claims = sheetOf(workbook, 'claims')
+    expect(claims.rows.map((r) => r[0])).toEqual([second.number, claim.number])
+    const labour = sheetOf(workbook, 'labour')
+    const full = await Promise.all(ids.map((id) => t.ok('warranty_clerk', 'warranty.claim.get', { id })))
+    expect(labour.rows.map((r) => [r[0], r[1]])).toEqual(full.flatMap((c) => c.labour.map((_, i) => [c.number, i + 1])))
+    const json = await t.ok('warranty_clerk', 'warranty.package.export', { ids, format: 'json' })
+    const parsed = ClaimPackage.parse(JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')))
+    expect(parsed.claims.map((c) => [c.number, c.totalFen])).toEqual(full.map((c) => [c.number, c.totalFen]))
+    // Each export is in the audit log (the dispatcher writes it for every `export` channel).
+    const auditAfter = (t.app.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'warranty.package.export'`).get() as { n: number }).n
+    expect(auditAfter).toBe(auditBefore + 2)
+  })
+
   it('refuses a claim selected twice and one that does not exist', async () => {
     expect(await t.call('warranty_clerk', 'warranty.package.export', { ids: [claim.id, claim.id], format: 'json' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await t.call('warranty_clerk', 'warranty.package.export', { ids: [999_999], format: 'json' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })

@@ -4,7 +4,7 @@ import { checkClaim, decideClaim, payClaim, submitClaim, writeOffClaim } from '.
 import { getClaim, listClaims, warrantyToday } from './claim-read'
 import { claimFromRo, deleteClaim, saveClaim } from './claims'
 import { setWarrantyStart, vehicleCoverage } from './coverage'
-import { checkRules } from './precheck'
+import { checkRuleList } from './rule-settings'
 import { applyPayments, previewPayments } from './payment-list/import'
 import { keepPart, listShelf, partLabel, scrapPart } from './old-parts'
 import { createShipment, getShipment, listShipments, receiveShipment, shipShipment } from './shipments'
@@ -34,5 +34,5 @@ export const warrantyHandlers: HandlersFor<typeof warrantyContract> = {
   'warranty.shipments.create': createShipment,
   'warranty.shipments.ship': shipShipment,
   'warranty.shipments.receive': receiveShipment,
-  'warranty.checkRules': (ctx) => checkRules(ctx),
+  'warranty.checkRules': (ctx) => checkRuleList(ctx),
 }

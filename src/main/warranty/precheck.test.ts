@@ -147,7 +147,7 @@ describe('overriding a warning', () => {
   it('reads the rule set with its defaults', async () => {
     const rules = await t.ok('warranty_clerk', 'warranty.checkRules', {})
     expect(rules).toHaveLength(9)
-    expect(rules.find((r) => r.rule === 'authority')).toEqual({ rule: 'authority', enabled: true, severity: 'block', param: 500_000 })
-    expect(rules.find((r) => r.rule === 'late_submission')).toEqual({ rule: 'late_submission', enabled: true, severity: 'block', param: 30 })
+    expect(rules.find((r) => r.rule === 'authority')).toMatchObject({ rule: 'authority', enabled: true, severity: 'block', param: 500_000 })
+    expect(rules.find((r) => r.rule === 'late_submission')).toMatchObject({ rule: 'late_submission', enabled: true, severity: 'block', param: 30 })
   })
 })

@@ -46,7 +46,7 @@ export type SettlementTab = (typeof SETTLEMENT_TABS)[number]
 export const ALERTS_TABS = ['inbox', 'rules'] as const
 export type AlertsTab = (typeof ALERTS_TABS)[number]
 /** The warranty desk: today's work, the claim list and the maker's payment lists. */
-export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments', 'vehicle', 'calls', 'firstService', 'registers'] as const
+export const WARRANTY_TABS = ['today', 'claims', 'payments', 'shelf', 'shipments', 'vehicle', 'calls', 'firstService', 'registers', 'settings'] as const
 export type WarrantyTab = (typeof WARRANTY_TABS)[number]
 /** 客户关怀: the follow-up call list, finished follow-ups, open complaints, closed complaints. */
 export const CARE_TABS = ['followups', 'reminders', 'closed', 'complaints', 'closedComplaints', 'figures', 'retention', 'survey'] as const

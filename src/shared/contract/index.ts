@@ -18,6 +18,7 @@ import { csiImportContract } from './csi-import'
 import { careSurveyContract } from './care-survey'
 import { attachmentsContract } from './attachments'
 import { warrantyPackageContract } from './warranty-package'
+import { warrantyRulesContract } from './warranty-rules'
 import { warrantyCallsContract } from './warranty-calls'
 import { campaignsContract } from './campaigns'
 import { warrantyFiguresContract } from './warranty-figures'
@@ -53,6 +54,7 @@ export const contract = {
   ...careSurveyContract,
   ...attachmentsContract,
   ...warrantyPackageContract,
+  ...warrantyRulesContract,
   ...warrantyCallsContract,
   ...campaignsContract,
   ...warrantyFiguresContract,

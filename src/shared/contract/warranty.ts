@@ -5,6 +5,7 @@ import { CHECK_RULES } from '../domain/warranty-check'
 import { DIFFERENCE_DISPOSITIONS } from '../domain/warranty-money'
 import { PART_HANDLINGS, SHELF_STATES, SHIPMENT_STATES } from '../domain/warranty-parts'
 import type { ContractSection } from './types'
+import { CheckRuleRow } from './warranty-rules'
 
 // The warranty desk (三包索赔): coverage per vehicle, claims built from an RO's warranty lines with
 // their state machine and status log, and the pre-submission check. Every write emits
@@ -107,6 +108,8 @@ export const ClaimDetail = z.object({
     writtenOffFen: z.number(),
     disposition: z.enum(DIFFERENCE_DISPOSITIONS).nullable(),
     differenceReason: z.string(),
+    /** The invoice a re-charged difference raised: to the RO's customer or the internal account, with what is still open. */
+    recharge: z.object({ id: z.number(), number: z.string(), payer: z.enum(['customer', 'internal']), grossFen: z.number(), balanceFen: z.number() }).nullable(),
   }),
 })
 
@@ -446,9 +449,10 @@ export const warrantyContract = {
     access: 'warranty.write',
     kind: w,
   },
+  /** The pre-submission check rules with their versions, defaults and parameter ranges (warranty-rules.ts saves them). */
   'warranty.checkRules': {
     input: z.strictObject({}),
-    output: z.array(z.object({ rule: z.enum(CHECK_RULES), enabled: z.boolean(), severity: z.enum(['block', 'warn']), param: z.number().nullable() })),
+    output: z.array(CheckRuleRow),
     access: 'warranty.read',
     kind: r,
   },

@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   'dashboard.read', // the manual's targets with monthly trends and drill-down
   'warranty.read', // the warranty desk: claims, their status logs and pre-check findings, coverage terms
   'warranty.write', // build, edit, check and submit claims, record the maker's decision and payment, set a vehicle's warranty start
+  'warranty.configure', // the pre-submission check rules and the makers' old-part rules (service manager, warranty clerk)
   'warranty.override', // let an out-of-coverage warranty line or a pre-check warning through with a reason (a supervisor's call)
   'care.read', // customer care: follow-up call list, complaints register and cases
   'care.call', // log follow-up calls and their survey (advisors: their own follow-ups)
@@ -94,7 +95,7 @@ const advisor: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  service_manager: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.export', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.etiquette', 'department.scorecard', 'care.survey', 'attachments.read', 'attachments.write', 'campaigns.manage', 'department.quality', 'department.report'],
+  service_manager: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'settings.manage', 'audit.read', 'data.export', 'data.backup', 'parts.read', 'parts.stocktake.approve', 'workshop.read', 'workshop.additional.approve', 'workshop.configure', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'rules.manage', 'dashboard.read', 'warranty.read', 'warranty.write', 'warranty.configure', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.export', 'care.csi', 'department.read', 'department.targets', 'department.training', 'department.fiveS', 'department.etiquette', 'department.scorecard', 'care.survey', 'attachments.read', 'attachments.write', 'campaigns.manage', 'department.quality', 'department.report'],
   front_desk_supervisor: [...advisor, 'insurance.write', 'odometer.override', 'ro.cancel', 'audit.read', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'settlement.discount.large', 'settlement.reverse', 'settlement.credit', 'settlement.partsOverride', 'receivables.read', 'alerts.read', 'dashboard.read', 'warranty.override', 'care.read', 'care.call', 'care.complaints', 'care.complaints.close', 'care.export', 'care.csi', 'department.read', 'department.training', 'department.fiveS', 'department.etiquette', 'department.own', 'care.survey', 'attachments.read', 'attachments.write', 'department.report'],
   service_advisor: [...advisor, 'insurance.write', 'workshop.read', 'workshop.additional.approve', 'settlement.read', 'settlement.settle', 'alerts.read', 'care.read', 'care.call', 'care.complaints', 'department.own', 'attachments.read', 'attachments.write'],
   workshop_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.external.confirm', 'workshop.read', 'workshop.dispatch', 'workshop.clock', 'workshop.correct', 'workshop.additional.raise', 'workshop.configure', 'alerts.read', 'department.read', 'department.training', 'department.fiveS', 'department.etiquette', 'attachments.read', 'attachments.write'],
@@ -103,7 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   parts_supervisor: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.purchase', 'parts.adjust', 'parts.stocktake', 'parts.import', 'alerts.read', 'dashboard.read', 'department.read', 'department.fiveS', 'attachments.read', 'attachments.write'],
   parts_clerk: ['reception.read', 'catalog.read', 'parts.read', 'parts.issue', 'parts.receive', 'parts.stocktake', 'alerts.read'],
   // The clerk books the check-up (预约回厂检查) from a warranty reminder call.
-  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'attachments.read', 'attachments.write', 'appointments.write'],
+  warranty_clerk: ['reception.read', 'catalog.read', 'parts.read', 'settlement.read', 'receivables.read', 'alerts.read', 'warranty.read', 'warranty.write', 'warranty.configure', 'attachments.read', 'attachments.write', 'appointments.write'],
   cashier: ['reception.read', 'catalog.read', 'settlement.read', 'settlement.settle', 'receivables.read', 'alerts.read'],
   administrator: [...PERMISSIONS],
 }

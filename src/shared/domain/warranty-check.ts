@@ -41,6 +41,35 @@ export const CHECK_RULE_DEFAULTS: Readonly<Record<CheckRule, Omit<CheckRuleSetti
   authority: { enabled: true, severity: 'block', param: 500_000 },
 }
 
+/** What a rule's parameter counts and the range a manager may set; null: the rule has no parameter. */
+export interface CheckParamSpec {
+  unit: 'days' | 'chars' | 'fen'
+  min: number
+  max: number
+}
+
+export const CHECK_RULE_PARAMS: Readonly<Record<CheckRule, CheckParamSpec | null>> = {
+  coverage: null,
+  mileage_backwards: null,
+  causal_part_on_ro: null,
+  duplicate_operation: { unit: 'days', min: 1, max: 365 },
+  late_submission: { unit: 'days', min: 1, max: 365 },
+  old_part_tagged: null,
+  narrative: { unit: 'chars', min: 1, max: 200 },
+  labour_hours: null,
+  // ¥0 (every claim pre-authorised) up to ¥1,000,000.
+  authority: { unit: 'fen', min: 0, max: 100_000_000 },
+}
+
+/** Why a rule's setting cannot be saved (a catalog key and its numbers), or null when it can. */
+export function checkSettingProblem(rule: CheckRule, param: number | null): { key: string; params: Record<string, number> } | null {
+  const spec = CHECK_RULE_PARAMS[rule]
+  if (spec === null) return param === null ? null : { key: 'warranty.rules.noParam', params: {} }
+  if (param === null) return { key: 'warranty.rules.paramRequired', params: {} }
+  if (!Number.isInteger(param) || param < spec.min || param > spec.max) return { key: `warranty.rules.paramRange.${spec.unit}`, params: { min: spec.min, max: spec.max } }
+  return null
+}
+
 export interface CheckFinding {
   rule: CheckRule
   severity: CheckSeverity

@@ -21,3 +21,12 @@ export function claimShares(grossFen: number, claims: readonly { id: number; tot
   })
   return shares
 }
+
+/**
+ * Net and VAT of a re-charged difference of `grossFen`, in the warranty invoice's own proportion
+ * (the difference is part of that invoice's gross, VAT included): VAT rounded half up, net the rest.
+ */
+export function rechargeSplit(grossFen: number, of: { vat_fen: number; gross_fen: number }): { netFen: number; vatFen: number } {
+  const vatFen = of.gross_fen <= 0 ? 0 : Math.floor((grossFen * of.vat_fen * 2 + of.gross_fen) / (2 * of.gross_fen))
+  return { netFen: grossFen - vatFen, vatFen }
+}

@@ -19,3 +19,11 @@ export const CLAIM_SETTLED_STATES = ['paid', 'written_off'] as const
 export function labelPayload(p: { claimNumber: string; vin: string; partNumber: string | null; keptOn: string }): string {
   return [p.claimNumber, p.vin, p.partNumber ?? '', p.keptOn.replaceAll('-', '')].join('|')
 }
+
+/**
+ * The maker's old-part rule when a make has none of its own (row '' of warranty_part_rules, seeded
+ * by migration 0015): return within 30 days of keeping the part, or keep it 90 days on site.
+ */
+export const PART_RULE_DEFAULT = { returnDays: 30, retainDays: 90 } as const
+/** Return and retention periods a make's rule may set, in days (up to ten years). */
+export const PART_RULE_DAYS = { min: 1, max: 3650 } as const

@@ -60,6 +60,8 @@ import { firstService as zhFirstService } from './zh-CN/first-service'
 import { firstService as enFirstService } from './en/first-service'
 import { warrantyRegisters as zhWarrantyRegisters } from './zh-CN/warranty-registers'
 import { warrantyRegisters as enWarrantyRegisters } from './en/warranty-registers'
+import { warrantyRules as zhWarrantyRules } from './zh-CN/warranty-rules'
+import { warrantyRules as enWarrantyRules } from './en/warranty-rules'
 import { etiquette as zhEtiquette } from './zh-CN/etiquette'
 import { etiquette as enEtiquette } from './en/etiquette'
 
@@ -99,6 +101,7 @@ const zh = {
   ...zhDeptReport,
   ...zhFirstService,
   ...zhWarrantyRegisters,
+  ...zhWarrantyRules,
   ...zhEtiquette,
 }
 export type MessageKey = keyof typeof zh
@@ -133,6 +136,7 @@ const en: Record<MessageKey, string> = {
   ...enDeptReport,
   ...enFirstService,
   ...enWarrantyRegisters,
+  ...enWarrantyRules,
   ...enEtiquette,
 }
 

@@ -364,6 +364,9 @@ CREATE INDEX warranty_shipments_state ON warranty_shipments(state, created_at);
 -- index warranty_write_offs_invoice
 CREATE INDEX warranty_write_offs_invoice ON warranty_write_offs(invoice_id);
 
+-- index warranty_write_offs_recharge
+CREATE UNIQUE INDEX warranty_write_offs_recharge ON warranty_write_offs(recharge_invoice_id) WHERE recharge_invoice_id IS NOT NULL;
+
 -- table additional_work
 CREATE TABLE additional_work (
         id INTEGER PRIMARY KEY,
@@ -1659,7 +1662,7 @@ CREATE TABLE "warranty_check_rules" (
         enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
         severity TEXT NOT NULL CHECK (severity IN ('block', 'warn')),
         param INTEGER
-      ) STRICT;
+      , version INTEGER NOT NULL DEFAULT 1) STRICT;
 
 -- table warranty_claim_expenses
 CREATE TABLE warranty_claim_expenses (
@@ -1823,7 +1826,7 @@ CREATE TABLE warranty_part_rules (
         make TEXT PRIMARY KEY,
         return_days INTEGER NOT NULL CHECK (return_days > 0),
         retain_days INTEGER NOT NULL CHECK (retain_days > 0)
-      ) STRICT;
+      , version INTEGER NOT NULL DEFAULT 1) STRICT;
 
 -- table warranty_payment_imports
 CREATE TABLE warranty_payment_imports (
@@ -1923,7 +1926,7 @@ CREATE TABLE warranty_write_offs (
         import_id INTEGER REFERENCES warranty_payment_imports(id),
         user_id INTEGER NOT NULL REFERENCES users(id),
         at TEXT NOT NULL
-      ) STRICT;
+      , recharge_invoice_id INTEGER REFERENCES invoices(id)) STRICT;
 
 -- trigger month_figures_invoice_delete
 CREATE TRIGGER month_figures_invoice_delete AFTER DELETE ON invoices

@@ -10,12 +10,14 @@ import type { In, Out } from '../types'
 import { planPayments, type PlannedLine } from './plan'
 import { findHeaderRow, mappingOf, readLine, type LineError, type PaymentLine } from './rows'
 import { readPaymentSheet } from './sheet'
+import { raiseRecharge } from './recharge'
 
 // The maker's payment list (保修付款清单): a dry run that reads the file and shows, per claim, what
 // was claimed, what the maker paid and the difference, and every bad line; then the import of
 // exactly those lines in one transaction — each payment recorded on the RO's warranty invoice by
-// settlement's payment service, each difference written off or re-charged with its reason, each
-// claim moved to paid. All of it or none of it; importing the same list again changes nothing.
+// settlement's payment service, each difference written off or re-charged with its reason (a
+// re-charge raising the customer's or the internal invoice for it, see recharge.ts), each claim
+// moved to paid. All of it or none of it; importing the same list again changes nothing.
 
 const message = (ctx: Ctx, e: LineError) => ({ line: e.line, field: e.field, message: translate(ctx.locale, e.key, e.params) })
 
@@ -170,6 +172,7 @@ function settleClaimLine(ctx: UserCtx, p: PlannedLine, difference: Difference | 
     }),
   )
   if (p.differenceFen > 0 && difference) {
+    const recharge = raiseRecharge(ctx, invoice.id, p.differenceFen, difference.disposition)
     run(
       ctx.store,
       ctx.store.db.insertInto('warranty_write_offs').values({
@@ -181,13 +184,20 @@ function settleClaimLine(ctx: UserCtx, p: PlannedLine, difference: Difference | 
         import_id: source.importId,
         user_id: ctx.user.id,
         at: source.at,
+        recharge_invoice_id: recharge?.id ?? null,
       }),
     )
     ctx.audit({
       action: 'warranty.claim.difference',
       entity: 'warranty_claim',
       entityId: claim.id,
-      detail: { invoiceId: invoice.id, amountFen: p.differenceFen, disposition: `warranty.disposition.${difference.disposition}`, reason: difference.reason },
+      detail: {
+        invoiceId: invoice.id,
+        amountFen: p.differenceFen,
+        disposition: `warranty.disposition.${difference.disposition}`,
+        reason: difference.reason,
+        ...(recharge ? { rechargeInvoiceId: recharge.id, rechargeInvoiceNumber: recharge.number, payer: `payer.${recharge.payer}` } : {}),
+      },
     })
   }
   const decided = claim.state === 'submitted' || claim.state === 'resubmitted'

@@ -134,6 +134,8 @@ export const warranty = {
   'audit.field.claimedFen': '索赔金额（含税）',
   'audit.field.line': '行号',
   'audit.field.claimNumber': '索赔单号',
+  'audit.field.rechargeInvoiceId': '转收发票',
+  'audit.field.rechargeInvoiceNumber': '转收发票号',
 
   // The warranty desk screen.
   'wty.nav': '索赔',
@@ -253,6 +255,9 @@ export const warranty = {
   'wty.money.claimed': '本单索赔（含税）',
   'wty.money.paid': '厂家付款',
   'wty.money.writtenOff': '差额处理',
+  'wty.money.recharge.customer': '转客户付费',
+  'wty.money.recharge.internal': '转内部账',
+  'wty.money.rechargeInvoice': '发票 {number}：含税 {gross}，未收 {balance}（收银台收款）',
   'entity.warrantyShipment': '回运单',
   'audit.entity.warranty_shipment': '回运单',
   'warranty.handling.return': '回运件',

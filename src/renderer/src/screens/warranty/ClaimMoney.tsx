@@ -19,6 +19,11 @@ export function ClaimMoney({ claim }: { claim: ClaimT }) {
               {money(m.writtenOffFen, locale)} · {m.disposition ? t(`warranty.disposition.${m.disposition}`) : ''} · {m.differenceReason}
             </Descriptions.Item>
           )}
+          {m.recharge && (
+            <Descriptions.Item label={t(`wty.money.recharge.${m.recharge.payer}`)}>
+              {t('wty.money.rechargeInvoice', { number: m.recharge.number, gross: money(m.recharge.grossFen, locale), balance: money(m.recharge.balanceFen, locale) })}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       ) : (
         <span className="wty-muted">{t('wty.money.notInvoiced')}</span>

@@ -26,7 +26,20 @@ export function ClaimStateTag({ state }: { state: ClaimRowT['state'] }) {
 }
 
 /** Claims as rows: Enter or a click opens the claim. */
-export function ClaimTable({ rows, loading, label }: { rows: readonly ClaimRowT[]; loading?: boolean; label: string }) {
+export function ClaimTable({
+  rows,
+  loading,
+  label,
+  selected,
+  onSelect,
+}: {
+  rows: readonly ClaimRowT[]
+  loading?: boolean
+  label: string
+  /** With these two, rows carry a checkbox (the claim list's package export). */
+  selected?: readonly number[]
+  onSelect?: (ids: number[]) => void
+}) {
   const t = useT()
   const locale = useLocale()
   const open = (row: ClaimRowT) => navigate({ name: 'warrantyClaim', id: row.id })
@@ -38,6 +51,16 @@ export function ClaimTable({ rows, loading, label }: { rows: readonly ClaimRowT[
       loading={loading}
       dataSource={[...rows]}
       pagination={false}
+      rowSelection={
+        selected && onSelect
+          ? {
+              selectedRowKeys: [...selected],
+              onChange: (keys) => onSelect(keys.map(Number)),
+              columnWidth: 36,
+              getCheckboxProps: (row) => ({ 'aria-label': t('wty.export.selectClaim', { number: row.number }) }),
+            }
+          : undefined
+      }
       locale={{ emptyText: t('wty.today.empty') }}
       onRow={(row) => ({ onClick: () => open(row), tabIndex: 0, onKeyDown: rowHotkeys({ Enter: () => open(row) }), className: 'wty-row' })}
       columns={[

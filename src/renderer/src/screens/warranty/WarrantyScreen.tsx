@@ -12,6 +12,7 @@ import { VehicleView } from './VehicleView'
 import { CoverageCallList } from './CoverageCallList'
 import { FirstServiceList } from './FirstServiceList'
 import { RegistersView } from './registers/RegistersView'
+import { SettingsView } from './settings/SettingsView'
 import './warranty.css'
 
 /** 三包索赔: the warranty clerk's desk — today's work and every claim. */
@@ -36,6 +37,7 @@ export function WarrantyScreen({ tab = 'today' }: { tab?: WarrantyTab }) {
           { key: 'calls', label: t('wty.tab.calls'), children: <CoverageCallList /> },
           { key: 'firstService', label: t('wty.tab.firstService'), children: <FirstServiceList /> },
           { key: 'registers', label: t('wty.tab.registers'), children: <RegistersView /> },
+          { key: 'settings', label: t('wty.tab.settings'), children: <SettingsView /> },
         ]}
       />
     </div>
