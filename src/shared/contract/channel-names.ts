@@ -89,6 +89,7 @@ export const CHANNEL_NAMES = [
   'department.etiquette.item.remove',
   'department.etiquette.item.save',
   'department.etiquette.record',
+  'department.figure.drill',
   'department.fiveS.audits',
   'department.fiveS.checklist',
   'department.fiveS.close',

@@ -62,6 +62,8 @@ import { warrantyRegisters as zhWarrantyRegisters } from './zh-CN/warranty-regis
 import { warrantyRegisters as enWarrantyRegisters } from './en/warranty-registers'
 import { etiquette as zhEtiquette } from './zh-CN/etiquette'
 import { etiquette as enEtiquette } from './en/etiquette'
+import { figures as zhFigures } from './zh-CN/figures'
+import { figures as enFigures } from './en/figures'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -100,6 +102,7 @@ const zh = {
   ...zhFirstService,
   ...zhWarrantyRegisters,
   ...zhEtiquette,
+  ...zhFigures,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -134,6 +137,7 @@ const en: Record<MessageKey, string> = {
   ...enFirstService,
   ...enWarrantyRegisters,
   ...enEtiquette,
+  ...enFigures,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

@@ -13,6 +13,7 @@ import type { DepartmentUi } from '../../stores/department-store'
 import { useAmountText } from './amount'
 import { EtiquetteChecksTable } from './EtiquetteTab'
 import { kpiText } from './kpi-value'
+import type { Figure } from '../../../../shared/domain/figures'
 
 type Card = OutputOf<Contract['department.scorecard']>
 type Summary = OutputOf<Contract['department.scorecards']>[number]
@@ -36,12 +37,18 @@ export function ScorecardsTab({ ui }: { ui: DepartmentUi }) {
       columns={[
         { title: t('dept.person'), render: (_, r) => <Button type="link" size="small" onClick={() => ui.getState().openScorecard(r.person.userId)}>{r.person.name}</Button> },
         { title: t('field.role'), render: (_, r) => t(`role.${r.person.role}` as MessageKey) },
-        { title: t('dept.headline'), align: 'right', render: (_, r) => (r.kind === 'advisor' ? t('dept.rosN', { n: r.headline }) : t('dept.hoursN', { h: decimalFromMilli(r.headline) })) },
+        { title: t('dept.headline'), align: 'right', render: (_, r) => headlineText(r, t) },
         { title: t('dept.tab.etiquette'), align: 'right', render: (_, r) => percentFromBp(r.etiquetteBp) },
         { title: t('dept.review'), render: (_, r) => (r.acknowledged ? <Tag color="green">{t('dept.acknowledged')}</Tag> : r.reviewed ? <Tag color="blue">{t('dept.reviewed')}</Tag> : <Tag>{t('dept.notReviewed')}</Tag>) },
       ]}
     />
   )
+}
+
+function headlineText(r: Summary, t: ReturnType<typeof useT>): string {
+  if (r.kind === 'advisor') return t('dept.rosN', { n: r.headline })
+  if (r.kind === 'technician') return t('dept.hoursN', { h: decimalFromMilli(r.headline) })
+  return t('dept.partsN', { n: r.headline })
 }
 
 function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
@@ -75,7 +82,7 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
           {t('dept.print')}
         </Button>
       </Space>
-      <CardBody card={card} />
+      <CardBody card={card} ui={ui} />
       <KpiTable card={card} ui={ui} />
       <Typography.Title level={5} className="dept-h">
         {t('etiquette.monthChecks')}
@@ -87,12 +94,25 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
   )
 }
 
-export function CardBody({ card }: { card: Card }) {
+/** A figure on the card that opens its rows (plain text on paper). */
+function FigureLink({ ui, figure, userId, children }: { ui: DepartmentUi | undefined; figure: Figure; userId: number; children: string }) {
+  const t = useT()
+  if (!ui) return <>{children}</>
+  return (
+    <Button type="link" size="small" className="dept-figure-link" aria-label={t('figure.drillOf', { figure: t(`figure.${figure}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure, userId })}>
+      {children}
+    </Button>
+  )
+}
+
+export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
   const locale = useLocale()
   const amount = useAmountText()
   const a = card.advisor
   const w = card.technician
+  const p = card.parts
+  const userId = card.person.userId
   return (
     <Descriptions size="small" bordered column={2} className="dept-card">
       <Descriptions.Item label={t('field.role')}>{t(`role.${card.person.role}` as MessageKey)}</Descriptions.Item>
@@ -120,6 +140,25 @@ export function CardBody({ card }: { card: Card }) {
           <Descriptions.Item label={t('dept.reworks')}>{w.reworks}</Descriptions.Item>
         </>
       )}
+      {p && (
+        <>
+          <Descriptions.Item label={t('dept.partsFillRate')}>
+            <FigureLink ui={ui} figure="fill_rate" userId={userId}>
+              {t('dept.partsFillRateValue', { s: p.served, n: p.requested, pct: percentFromBp(p.fillRateBp) })}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.partsVariance')}>
+            <FigureLink ui={ui} figure="stocktake_variance" userId={userId}>
+              {t('dept.partsVarianceValue', { abs: money(p.absVarianceFen, locale), book: money(p.bookValueFen, locale), n: p.stocktakeLines, pct: percentFromBp(p.varianceBp) })}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.partsSales')}>
+            <FigureLink ui={ui} figure="parts_sales" userId={userId}>
+              {t('dept.partsSalesValue', { amount: money(p.salesFen, locale), n: p.saleMoves })}
+            </FigureLink>
+          </Descriptions.Item>
+        </>
+      )}
       <Descriptions.Item label={t('dept.trainings')}>{t('dept.trainingValue', { n: card.training.sessions, p: card.training.passed, m: card.training.minutes })}</Descriptions.Item>
       <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>{percentFromBp(card.etiquette.scoreBp)}</Descriptions.Item>
     </Descriptions>
@@ -129,6 +168,8 @@ export function CardBody({ card }: { card: Card }) {
 /** The role's KPIs: target against the actual from the ledger, with how the actual is counted. */
 // The KPIs whose rows are the department's RO drill-down (the same rows the progress tab shows).
 const DRILL_MEASURE = { ros: 'ros', revenue: 'production' } as const
+// The KPIs whose rows are their own figure's (`department.figure.drill`).
+const FIGURE_KPIS: ReadonlySet<string> = new Set<Figure>(['fill_rate', 'stocktake_variance'])
 
 export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
@@ -152,6 +193,15 @@ export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
           width: 130,
           render: (_, k) => {
             const measure = k.kpi === 'ros' || k.kpi === 'revenue' ? DRILL_MEASURE[k.kpi] : null
+            if (ui && FIGURE_KPIS.has(k.kpi)) {
+              // A parts card's rate is the person's own; on another card it is the department's.
+              const own = card.kind === 'parts'
+              return (
+                <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure: k.kpi as Figure, ...(own ? { userId: card.person.userId } : {}) })}>
+                  {kpiText(k.kpi, k.actual, locale)}
+                </Button>
+              )
+            }
             if (!ui || measure === null) return kpiText(k.kpi, k.actual, locale)
             return (
               <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openDrill({ measure, userId: card.person.userId })}>
