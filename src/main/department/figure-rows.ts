@@ -1,9 +1,15 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../api/context'
-import { monthBounds } from '../../shared/domain/calendar'
+import { lastDateOfMonth, monthBounds } from '../../shared/domain/calendar'
 import { figureOf, type Figure } from '../../shared/domain/figures'
 import { lineAmount } from '../../shared/domain/money'
-import { all } from '../store/query'
+import { efficiencyOf } from '../../shared/domain/workshop-clock'
+import { all, sqlAll } from '../store/query'
 import { varianceTable } from '../parts/stocktake-approval'
+import { envOf } from '../rules/context'
+import { paramsOf } from '../rules/dashboard'
+import { efficiencyJobs, efficiencyRules } from '../workshop/reports'
+import { checksWhere } from './etiquette'
 import type { z } from 'zod'
 import type { departmentFiguresContract } from '../../shared/contract/department-figures'
 
@@ -44,7 +50,7 @@ export function fillRateRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
       .orderBy('q.ro_id')
       .orderBy('q.part_id'),
   )
-  return rows.map((r) => ({ ref: r.number, at: r.first_at, item: partLabel(r.part_number, r.name), num: r.served_from_stock, den: 1 }))
+  return rows.map((r) => ({ ref: r.number, at: r.first_at, item: partLabel(r.part_number, r.name), itemKey: null, num: r.served_from_stock, den: 1 }))
 }
 
 /**
@@ -77,6 +83,7 @@ export function stocktakeVarianceRows(ctx: Ctx, scope: FigureScope): FigureRow[]
     ref: l.number,
     at: l.decided_at ?? '',
     item: partLabel(l.part_number, l.name),
+    itemKey: null,
     num: diffs.get(l.id)?.get(l.part_id) ?? 0,
     den: l.book_value_fen,
   }))
@@ -120,20 +127,109 @@ export function partsSalesRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
       .orderBy('m.id'),
   )
   // An issue takes stock out (negative quantity): a sale; a return puts it back: a negative sale.
-  return rows.map((r) => ({ ref: r.number, at: r.at, item: partLabel(r.part_number, r.name), num: lineAmount(-r.quantity_milli, r.price ?? 0), den: 0 }))
+  return rows.map((r) => ({ ref: r.number, at: r.at, item: partLabel(r.part_number, r.name), itemKey: null, num: lineAmount(-r.quantity_milli, r.price ?? 0), den: 0 }))
+}
+
+/** CSI of the month: the maker's survey results entered for it (department-wide; the surveys are not per advisor). */
+export function csiRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
+  const rows = all(ctx.store, ctx.store.db.selectFrom('csi_results').select(['id', 'survey', 'score_tenths', 'entered_at', 'note']).where('month', '=', scope.month).orderBy('survey').orderBy('id'))
+  return rows.map((r) => ({ ref: r.note, at: r.entered_at, item: '', itemKey: `csiSurvey.${r.survey}`, num: r.score_tenths, den: 0 }))
+}
+
+interface TimelinessRow {
+  number: string
+  completed_at: string
+  decided: number
+  in_time: number
+}
+
+/**
+ * Settlement timeliness: the ROs of the maintenance-settlement rule's types completed in the month
+ * (an advisor's own when one is given). Counted once settled or past the deadline; in time when
+ * settled within the rule's days of completion.
+ */
+export function timelinessRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
+  const p = paramsOf(envOf(ctx), 'maintenance_settlement_overdue')
+  const { from, to } = monthBounds(scope.month, ctx.timeZone)
+  const now = ctx.nowIso()
+  // raw SQL: the dashboard's settlement-timeliness condition (julianday days between instants,
+  // json_each over the rule's RO types), the same text the scorecard's aggregate uses, per RO.
+  const rows = sqlAll(
+    ctx.store,
+    sql<TimelinessRow>`SELECT number, completed_at,
+        CASE WHEN settled_at IS NULL AND julianday(${now}) - julianday(completed_at) <= ${p.days} THEN 0 ELSE 1 END AS decided,
+        CASE WHEN settled_at IS NOT NULL AND julianday(settled_at) - julianday(completed_at) <= ${p.days} THEN 1 ELSE 0 END AS in_time
+       FROM repair_orders WHERE completed_at >= ${from} AND completed_at < ${to} AND state <> 'cancelled'
+        AND (${scope.userId ?? null} IS NULL OR advisor_id = ${scope.userId ?? null})
+        AND type IN (SELECT value FROM json_each(${JSON.stringify(p.roTypes)}))
+      ORDER BY completed_at, id`,
+  )
+  return rows.map((r) => ({ ref: r.number, at: r.completed_at, item: '', itemKey: null, num: r.in_time, den: r.decided }))
+}
+
+/**
+ * A technician's jobs finished in the month as the workshop's efficiency counts them (a job with
+ * an unconfirmed short segment waits, out of the figure): sold milli-hours over clocked time.
+ */
+export function jobHoursRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
+  const jobs = efficiencyJobs(ctx, { from: `${scope.month}-01`, to: lastDateOfMonth(scope.month), ...(scope.userId !== undefined ? { technicianId: scope.userId } : {}) })
+  const { minMs, nowMs } = efficiencyRules(ctx)
+  const roIds = [...new Set(jobs.map((j) => j.roId))]
+  const numbers = new Map(roIds.length ? all(ctx.store, ctx.store.db.selectFrom('repair_orders').select(['id', 'number']).where('id', 'in', roIds)).map((r) => [r.id, r.number]) : [])
+  return jobs.flatMap((j) => {
+    const f = efficiencyOf([j], minMs, nowMs)
+    if (f.jobs === 0) return []
+    return [{ ref: numbers.get(j.roId) ?? '', at: j.finishedAt, item: j.description, itemKey: null, num: f.soldHoursMilli, den: f.clockedMs }]
+  })
+}
+
+/** Jobs sent back by QC in the month (a technician's own when one is given), one row per rework. */
+export function reworkRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
+  const { from, to } = monthBounds(scope.month, ctx.timeZone)
+  const rows = all(
+    ctx.store,
+    ctx.store.db
+      .selectFrom('qc_rework as w')
+      .innerJoin('qc_inspections as i', 'i.id', 'w.inspection_id')
+      .innerJoin('ro_jobs as j', 'j.id', 'w.job_id')
+      .innerJoin('repair_orders as r', 'r.id', 'j.ro_id')
+      .select(['r.number', 'i.at', 'j.description', 'w.reason'])
+      .where('i.at', '>=', from)
+      .where('i.at', '<', to)
+      .$if(scope.userId !== undefined, (q) => q.where('j.technician_id', '=', scope.userId!))
+      .orderBy('i.at')
+      .orderBy('w.job_id'),
+  )
+  return rows.map((r) => ({ ref: r.number, at: r.at, item: r.reason ? `${r.description} · ${r.reason}` : r.description, itemKey: null, num: 1, den: 0 }))
+}
+
+/** The month's etiquette checks (a person's own when one is given): each check's score. */
+export function etiquetteRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
+  return checksWhere(ctx, { month: scope.month, ...(scope.userId !== undefined ? { userId: scope.userId } : {}) }).map((c) => ({
+    ref: c.checkerName,
+    at: c.checkedOn,
+    item: `${c.personName} ${c.passed}/${c.items}`,
+    itemKey: null,
+    num: c.scoreBp,
+    den: 0,
+  }))
 }
 
 type RowsOf = (ctx: Ctx, scope: FigureScope) => FigureRow[]
-const ROWS: Partial<Record<Figure, RowsOf>> = {
+const ROWS: Record<Figure, RowsOf> = {
+  csi: csiRows,
+  settlement_timeliness: timelinessRows,
+  sold_hours: jobHoursRows,
+  efficiency: jobHoursRows,
+  reworks: reworkRows,
   fill_rate: fillRateRows,
   stocktake_variance: stocktakeVarianceRows,
   parts_sales: partsSalesRows,
+  etiquette: etiquetteRows,
 }
 
 export function figureRows(ctx: Ctx, figure: Figure, scope: FigureScope): FigureRow[] {
-  const rowsOf = ROWS[figure]
-  if (!rowsOf) return []
-  return rowsOf(ctx, scope)
+  return ROWS[figure](ctx, scope)
 }
 
 /** The figure and its totals from its rows. */

@@ -17,6 +17,8 @@ export const FigureRow = z.object({
   at: z.string(),
   /** What it is: a part, a job, an item; empty when the reference says it all. */
   item: z.string(),
+  /** A catalog key naming the item instead (a survey kind), or null. */
+  itemKey: z.string().nullable(),
   num: z.number(),
   den: z.number(),
 })

@@ -79,7 +79,7 @@ export function FigureDrillModal({ ui }: { ui: DepartmentUi }) {
             columns={[
               { key: 'ref', title: t('figure.ref'), dataIndex: 'ref' },
               { key: 'at', title: t('figure.at'), render: (_, r) => (r.at.length > 10 ? dateTime(r.at) : r.at) },
-              { key: 'item', title: t('figure.item'), dataIndex: 'item' },
+              { key: 'item', title: t('figure.item'), render: (_, r) => (r.itemKey ? t(r.itemKey as MessageKey) : r.item) },
               { key: 'num', title: t(`figure.num.${d.figure}` as MessageKey), align: 'right', render: (_, r) => unitText(units.num, r.num, locale, yesNo) },
               ...(units.den
                 ? [{ key: 'den', title: t(`figure.den.${d.figure}` as MessageKey), align: 'right' as const, render: (_: unknown, r: Row) => unitText(units.den!, r.den, locale, yesNo) }]

@@ -123,7 +123,9 @@ export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
           <Descriptions.Item label={t('deptMeasure.production')}>{money(a.productionFen, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('deptMeasure.parts')}>{money(a.partsFen, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('dept.timeliness', { d: a.deadlineDays })}>
-            {t('dept.timelinessValue', { n: a.settledInTime, d: a.settlementDecided, pct: percentFromBp(a.timelinessBp) })}
+            <FigureLink ui={ui} figure="settlement_timeliness" userId={userId}>
+              {t('dept.timelinessValue', { n: a.settledInTime, d: a.settlementDecided, pct: percentFromBp(a.timelinessBp) })}
+            </FigureLink>
           </Descriptions.Item>
           {a.targets.map((x) => (
             <Descriptions.Item key={x.measure} label={t('dept.quarterOf', { measure: t(`deptMeasure.${x.measure}` as MessageKey) })}>
@@ -134,10 +136,22 @@ export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
       )}
       {w && (
         <>
-          <Descriptions.Item label={t('dept.soldHours')}>{decimalFromMilli(w.soldHoursMilli)}</Descriptions.Item>
-          <Descriptions.Item label={t('dept.efficiency')}>{percentFromBp(w.efficiencyBp)}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.soldHours')}>
+            <FigureLink ui={ui} figure="sold_hours" userId={userId}>
+              {decimalFromMilli(w.soldHoursMilli)}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.efficiency')}>
+            <FigureLink ui={ui} figure="efficiency" userId={userId}>
+              {percentFromBp(w.efficiencyBp)}
+            </FigureLink>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dept.jobs')}>{w.jobs}</Descriptions.Item>
-          <Descriptions.Item label={t('dept.reworks')}>{w.reworks}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.reworks')}>
+            <FigureLink ui={ui} figure="reworks" userId={userId}>
+              {String(w.reworks)}
+            </FigureLink>
+          </Descriptions.Item>
         </>
       )}
       {p && (
@@ -160,7 +174,11 @@ export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
         </>
       )}
       <Descriptions.Item label={t('dept.trainings')}>{t('dept.trainingValue', { n: card.training.sessions, p: card.training.passed, m: card.training.minutes })}</Descriptions.Item>
-      <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>{percentFromBp(card.etiquette.scoreBp)}</Descriptions.Item>
+      <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>
+        <FigureLink ui={ui} figure="etiquette" userId={userId}>
+          {percentFromBp(card.etiquette.scoreBp)}
+        </FigureLink>
+      </Descriptions.Item>
     </Descriptions>
   )
 }
@@ -169,7 +187,10 @@ export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
 // The KPIs whose rows are the department's RO drill-down (the same rows the progress tab shows).
 const DRILL_MEASURE = { ros: 'ros', revenue: 'production' } as const
 // The KPIs whose rows are their own figure's (`department.figure.drill`).
-const FIGURE_KPIS: ReadonlySet<string> = new Set<Figure>(['fill_rate', 'stocktake_variance'])
+const FIGURE_KPIS: ReadonlySet<string> = new Set<Figure>(['csi', 'settlement_timeliness', 'sold_hours', 'efficiency', 'reworks', 'fill_rate', 'stocktake_variance'])
+// KPIs read for the whole department: CSI always (the maker's surveys are not per person), the
+// parts counter's rates on any card but a parts card.
+const departmentWide = (kpi: string, kind: Card['kind']) => kpi === 'csi' || ((kpi === 'fill_rate' || kpi === 'stocktake_variance') && kind !== 'parts')
 
 export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
@@ -194,10 +215,9 @@ export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
           render: (_, k) => {
             const measure = k.kpi === 'ros' || k.kpi === 'revenue' ? DRILL_MEASURE[k.kpi] : null
             if (ui && FIGURE_KPIS.has(k.kpi)) {
-              // A parts card's rate is the person's own; on another card it is the department's.
-              const own = card.kind === 'parts'
+              const own = !departmentWide(k.kpi, card.kind)
               return (
-                <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure: k.kpi as Figure, ...(own ? { userId: card.person.userId } : {}) })}>
+                <Button type="link" size="small" aria-label={t('figure.drillOf', { figure: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure: k.kpi as Figure, ...(own ? { userId: card.person.userId } : {}) })}>
                   {kpiText(k.kpi, k.actual, locale)}
                 </Button>
               )
