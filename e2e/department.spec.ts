@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
 import { evenSplit, quarterOf } from '../src/shared/domain/department'
+import { percentFromBp } from '../src/shared/format/numbers'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
@@ -104,6 +105,35 @@ describe('running the department on the demo dealership', () => {
     await page.getByRole('article', { name: zh('dept.scorecardTitle') }).waitFor()
     await shot('department-scorecard-print')
     await page.getByRole('button', { name: zh('dept.backToCard') }).click()
+    await page.getByRole('button', { name: zh('dept.backToList') }).click()
+  })
+
+  it('shows a parts clerk’s card and a technician’s, each figure opening the rows it is made of', async () => {
+    const staff = await apiCall(env.host.url, token, 'department.staff', {})
+    const figureDialog = async (person: { userId: number; name: string }, figure: 'fill_rate' | 'efficiency', value: string, n: number) => {
+      await page.getByRole('table', { name: zh('dept.scorecards') }).getByRole('button', { name: person.name }).click()
+      await page.getByText(zh('dept.scorecardOf', { name: person.name, month })).waitFor()
+      await page.getByRole('button', { name: zh('figure.drillOf', { figure: zh(`figure.${figure}`) }) }).first().click()
+      const dialog = page.getByRole('dialog', { name: zh('figure.title', { figure: zh(`figure.${figure}`), month }) })
+      await dialog.getByText(zh('figure.total', { value, n })).waitFor()
+      return dialog
+    }
+    const clerk = staff.find((s) => s.name === '曾凯')!
+    const card = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: clerk.userId })
+    expect(card.kind).toBe('parts')
+    expect(card.parts!.requested).toBeGreaterThan(0)
+    const fill = await figureDialog(clerk, 'fill_rate', percentFromBp(card.parts!.fillRateBp), card.parts!.requested)
+    await shot('department-parts-card-fill-rate')
+    await page.keyboard.press('Escape')
+    await fill.waitFor({ state: 'hidden' })
+    await shot('department-parts-card')
+    await page.getByRole('button', { name: zh('dept.backToList') }).click()
+    const tech = staff.find((s) => s.role === 'technician')!
+    const techCard = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: tech.userId })
+    const eff = await figureDialog(tech, 'efficiency', percentFromBp(techCard.technician!.efficiencyBp), techCard.technician!.jobs)
+    await shot('department-technician-efficiency')
+    await page.keyboard.press('Escape')
+    await eff.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: zh('dept.backToList') }).click()
   })
 
