@@ -13,6 +13,7 @@ import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
 const SCRATCH = join(import.meta.dirname, '../.scratch')
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
 
 // The service manager's management desk on the demo dealership: Alt+M opens it; the quarter's
 // business-volume target is split to its months (a split that does not add up is shown and cannot
@@ -204,6 +205,19 @@ describe('running the department on the demo dealership', () => {
     const audits = await apiCall(env.host.url, token, 'department.fiveS.audits', { month })
     const audit = audits.find((a) => a.findings.some((f) => f.text === '3 号工位地面油污未清理'))!
     expect(audit).toMatchObject({ area: 'workshop', score: 27, maxScore: 30, findings: [{ state: 'open', ownerId: owner.userId }] })
+    // A photo of the finding through the one attachments component, listed on the finding.
+    const text = '3 号工位地面油污未清理'
+    await findings.getByRole('button', { name: zh('attachments.ofFinding', { text }) }).click()
+    const photos = page.getByRole('dialog', { name: zh('attachments.ofFinding', { text }) })
+    await photos.locator('.att-card input[type=file]').setInputFiles({ name: '3号工位.png', mimeType: 'image/png', buffer: PNG })
+    await photos.getByRole('list', { name: zh('attachments.title') }).getByText('3号工位.png').waitFor()
+    await photos.getByRole('img', { name: zh('attachments.thumbnail', { name: '3号工位.png' }) }).waitFor()
+    await shot('department-fives-photo')
+    await page.keyboard.press('Escape')
+    await photos.waitFor({ state: 'hidden' })
+    await findings.getByRole('button', { name: zh('attachments.ofFinding', { text }) }).getByText(zh('attachments.countN', { n: 1 })).waitFor()
+    const listed = await apiCall(env.host.url, token, 'attachments.list', { ownerKind: 'fives_finding', ownerId: audit.findings[0]!.id })
+    expect(listed).toMatchObject([{ fileName: '3号工位.png', mimeType: 'image/png', missing: false }])
     await findings.getByRole('button', { name: zh('dept.fives.closeOf', { text: '3 号工位地面油污未清理' }) }).click()
     const close = page.getByRole('dialog', { name: zh('dept.fives.closeTitle') })
     await close.getByLabel(zh('dept.fives.closeNote')).fill('已清理并加装接油盘')

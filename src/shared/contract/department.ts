@@ -186,6 +186,8 @@ export const TrainingSession = z.object({
   durationMin: z.number(),
   attendees: z.array(z.object({ userId: z.number(), name: z.string(), passed: z.boolean().nullable(), score: z.number().nullable() })),
   createdBy: z.string(),
+  /** Materials attached to the session (owner kind `training_session`). */
+  attachments: z.number(),
 })
 
 export const RepairCase = z.object({
@@ -222,6 +224,8 @@ export const FivesFinding = z.object({
   overdue: z.boolean(),
   closedAt: z.string().nullable(),
   closeNote: z.string(),
+  /** Photos attached to the finding (owner kind `fives_finding`). */
+  attachments: z.number(),
   version: z.number(),
 })
 
