@@ -158,6 +158,8 @@ export const CHANNEL_NAMES = [
   'purchasing.suppliers.save',
   'quality.comeback.dismiss',
   'quality.comeback.register',
+  'quality.comebackDays',
+  'quality.comebackDays.set',
   'quality.comebacks',
   'quality.incident.close',
   'quality.incident.save',
