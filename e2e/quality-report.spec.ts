@@ -77,6 +77,13 @@ describe('quality incidents and the monthly department report on the demo dealer
     await expect.poll(async () => (await find())?.state).toBe('closed')
     await page.getByRole('table', { name: zh('quality.register.title') }).getByRole('row').filter({ hasText: p.roNumber }).getByText(zh('incidentState.closed')).first().waitFor()
     await shot(page, 'quality-register')
+    // The comeback window is the supervisor's setting: changed here, audited, named on the screen.
+    await page.getByLabel(zh('quality.comebackDays')).fill('45')
+    await page.getByRole('button', { name: zh('quality.comebackDaysSave') }).click()
+    await page.getByText(zh('quality.comebackWindow', { n: 45, d: 30 })).waitFor()
+    expect(await apiCall(env.host.url, token, 'quality.comebackDays', {})).toEqual({ days: 45, defaultDays: 30 })
+    await shot(page, 'quality-comeback-window')
+    await apiCall(env.host.url, token, 'quality.comebackDays.set', { days: 30 })
   })
 
   it('saves last month’s report as XLSX with the channels’ figures, prints it and hands it in', async () => {

@@ -135,6 +135,10 @@ describe('the monthly department report', () => {
     expect(byName.get(staff[1]!.name)!.slice(1)).toEqual([1, 1])
     const n = items.length
     expect(scoreOf(staff[0]!.userId)).toBe(Math.round((Math.round(((n - 2) * 10_000) / n) + Math.round(((n - 1) * 10_000) / n)) / 2))
+    // The quality sheet names the comeback window its proposals were read with.
+    const window = tableRows(wb.getWorksheet(tr('deptReport.sheet.quality'))!, tr('deptReport.table.comebackWindow')).rows
+    expect(window).toEqual([[tr('deptReport.comebackWithin'), view.comebackDays]])
+    expect(view.comebackDays).toBe(30)
     const failed = tableRows(sheet, tr('deptReport.table.etiquetteFailed')).rows
     expect(failed.map((r) => r.slice(0, 3))).toEqual([
       [items[0]!.label, 2, 3],

@@ -64,7 +64,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.backup.done': DATA_READS,
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
-  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks', 'department.report.months', 'department.report.get'],
+  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks', 'quality.comebackDays', 'department.report.months', 'department.report.get'],
   'csi.changed': ['csi.list', 'csi.trend', 'csi.drill', 'department.report.get'],
   'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document', 'department.fiveS.findings', 'department.fiveS.audits', 'department.training.month'],
   'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill', 'department.report.get'],
