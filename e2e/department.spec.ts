@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
 import { evenSplit, quarterOf } from '../src/shared/domain/department'
+import { percentFromBp } from '../src/shared/format/numbers'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
@@ -12,6 +13,7 @@ import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
 const SCRATCH = join(import.meta.dirname, '../.scratch')
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
 
 // The service manager's management desk on the demo dealership: Alt+M opens it; the quarter's
 // business-volume target is split to its months (a split that does not add up is shown and cannot
@@ -107,6 +109,35 @@ describe('running the department on the demo dealership', () => {
     await page.getByRole('button', { name: zh('dept.backToList') }).click()
   })
 
+  it('shows a parts clerk’s card and a technician’s, each figure opening the rows it is made of', async () => {
+    const staff = await apiCall(env.host.url, token, 'department.staff', {})
+    const figureDialog = async (person: { userId: number; name: string }, figure: 'fill_rate' | 'efficiency', value: string, n: number) => {
+      await page.getByRole('table', { name: zh('dept.scorecards') }).getByRole('button', { name: person.name }).click()
+      await page.getByText(zh('dept.scorecardOf', { name: person.name, month })).waitFor()
+      await page.getByRole('button', { name: zh('figure.drillOf', { figure: zh(`figure.${figure}`) }) }).first().click()
+      const dialog = page.getByRole('dialog', { name: zh('figure.title', { figure: zh(`figure.${figure}`), month }) })
+      await dialog.getByText(zh('figure.total', { value, n })).waitFor()
+      return dialog
+    }
+    const clerk = staff.find((s) => s.name === '曾凯')!
+    const card = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: clerk.userId })
+    expect(card.kind).toBe('parts')
+    expect(card.parts!.requested).toBeGreaterThan(0)
+    const fill = await figureDialog(clerk, 'fill_rate', percentFromBp(card.parts!.fillRateBp), card.parts!.requested)
+    await shot('department-parts-card-fill-rate')
+    await page.keyboard.press('Escape')
+    await fill.waitFor({ state: 'hidden' })
+    await shot('department-parts-card')
+    await page.getByRole('button', { name: zh('dept.backToList') }).click()
+    const tech = staff.find((s) => s.role === 'technician')!
+    const techCard = await apiCall(env.host.url, token, 'department.scorecard', { month, userId: tech.userId })
+    const eff = await figureDialog(tech, 'efficiency', percentFromBp(techCard.technician!.efficiencyBp), techCard.technician!.jobs)
+    await shot('department-technician-efficiency')
+    await page.keyboard.press('Escape')
+    await eff.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: zh('dept.backToList') }).click()
+  })
+
   it('records a training session with attendees and their assessment, counted toward the month', async () => {
     const before = await apiCall(env.host.url, token, 'department.training.month', { month })
     const frontDesk = () => before.counts.find((c) => c.department === 'front_desk')!
@@ -174,6 +205,19 @@ describe('running the department on the demo dealership', () => {
     const audits = await apiCall(env.host.url, token, 'department.fiveS.audits', { month })
     const audit = audits.find((a) => a.findings.some((f) => f.text === '3 号工位地面油污未清理'))!
     expect(audit).toMatchObject({ area: 'workshop', score: 27, maxScore: 30, findings: [{ state: 'open', ownerId: owner.userId }] })
+    // A photo of the finding through the one attachments component, listed on the finding.
+    const text = '3 号工位地面油污未清理'
+    await findings.getByRole('button', { name: zh('attachments.ofFinding', { text }) }).click()
+    const photos = page.getByRole('dialog', { name: zh('attachments.ofFinding', { text }) })
+    await photos.locator('.att-card input[type=file]').setInputFiles({ name: '3号工位.png', mimeType: 'image/png', buffer: PNG })
+    await photos.getByRole('list', { name: zh('attachments.title') }).getByText('3号工位.png').waitFor()
+    await photos.getByRole('img', { name: zh('attachments.thumbnail', { name: '3号工位.png' }) }).waitFor()
+    await shot('department-fives-photo')
+    await page.keyboard.press('Escape')
+    await photos.waitFor({ state: 'hidden' })
+    await findings.getByRole('button', { name: zh('attachments.ofFinding', { text }) }).getByText(zh('attachments.countN', { n: 1 })).waitFor()
+    const listed = await apiCall(env.host.url, token, 'attachments.list', { ownerKind: 'fives_finding', ownerId: audit.findings[0]!.id })
+    expect(listed).toMatchObject([{ fileName: '3号工位.png', mimeType: 'image/png', missing: false }])
     await findings.getByRole('button', { name: zh('dept.fives.closeOf', { text: '3 号工位地面油污未清理' }) }).click()
     const close = page.getByRole('dialog', { name: zh('dept.fives.closeTitle') })
     await close.getByLabel(zh('dept.fives.closeNote')).fill('已清理并加装接油盘')

@@ -77,9 +77,22 @@ describe('quality incidents and the monthly department report on the demo dealer
     await expect.poll(async () => (await find())?.state).toBe('closed')
     await page.getByRole('table', { name: zh('quality.register.title') }).getByRole('row').filter({ hasText: p.roNumber }).getByText(zh('incidentState.closed')).first().waitFor()
     await shot(page, 'quality-register')
+    // The comeback window is the supervisor's setting: changed here, audited, named on the screen.
+    await page.getByLabel(zh('quality.comebackDays')).fill('45')
+    await page.getByRole('button', { name: zh('quality.comebackDaysSave') }).click()
+    await page.getByText(zh('quality.comebackWindow', { n: 45, d: 30 })).waitFor()
+    expect(await apiCall(env.host.url, token, 'quality.comebackDays', {})).toEqual({ days: 45, defaultDays: 30 })
+    await shot(page, 'quality-comeback-window')
+    await apiCall(env.host.url, token, 'quality.comebackDays.set', { days: 30 })
   })
 
   it('saves last month’s report as XLSX with the channels’ figures, prints it and hands it in', async () => {
+    // Two etiquette checks of an advisor last month, one item failed in the first.
+    const items = await apiCall(env.host.url, token, 'department.etiquette.checklist', {})
+    const advisor = (await apiCall(env.host.url, token, 'department.staff', {})).find((s) => s.role === 'service_advisor')!
+    for (const [day, miss] of [['05', 0], ['19', -1]] as const) {
+      await apiCall(env.host.url, token, 'department.etiquette.record', { userId: advisor.userId, checkedOn: `${lastMonth}-${day}`, results: items.map((i, n) => ({ itemId: i.id, passed: n !== miss, note: '' })) })
+    }
     await page.goto('/#/department?tab=report')
     await pickMonth(page, zh('dept.month'), lastMonth)
     await page.getByText(zh('deptReport.title', { month: lastMonth })).first().waitFor()
@@ -89,7 +102,7 @@ describe('quality incidents and the monthly department report on the demo dealer
     expect(file.suggestedFilename()).toBe(`department-report-${lastMonth}.xlsx`)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(await file.path())
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['targets', 'scorecards', 'campaigns', 'training', 'fives', 'quality', 'csi', 'handin'].map((k) => zh(`deptReport.sheet.${k}` as never)))
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['targets', 'scorecards', 'campaigns', 'training', 'fives', 'etiquette', 'quality', 'csi', 'handin'].map((k) => zh(`deptReport.sheet.${k}` as never)))
     // The department's measures: the sheet's ROs and production equal department.progress.
     const progress = await apiCall(env.host.url, token, 'department.progress', { month: lastMonth })
     const rows: unknown[][] = []
@@ -110,11 +123,17 @@ describe('quality incidents and the monthly department report on the demo dealer
     const quality: unknown[][] = []
     wb.getWorksheet(zh('deptReport.sheet.quality'))!.eachRow((r) => quality.push((r.values as unknown[]).slice(1)))
     for (const q of incidents) expect(quality.some((r) => r[1] === q.roNumber)).toBe(true)
+    const etiquette: unknown[][] = []
+    wb.getWorksheet(zh('deptReport.sheet.etiquette'))!.eachRow((r) => etiquette.push((r.values as unknown[]).slice(1)))
+    expect(etiquette.find((r) => r[0] === advisor.name)!.slice(1, 2)).toEqual([2])
+    expect(etiquette.find((r) => r[0] === items[0]!.label)!.slice(1, 3)).toEqual([1, 2])
     await shot(page, 'dept-report')
 
     await page.getByRole('button', { name: zh('deptReport.print') }).click()
     const sheet = page.getByRole('article', { name: zh('deptReport.title', { month: lastMonth }) })
     await sheet.getByText(zh('deptReport.table.campaigns')).waitFor()
+    await sheet.getByText(zh('deptReport.table.etiquettePeople')).waitFor()
+    await sheet.getByText(zh('deptReport.table.etiquetteFailed')).waitFor()
     await shot(page, 'dept-report-print')
     await page.getByRole('button', { name: zh('deptReport.back') }).click()
 

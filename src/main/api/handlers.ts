@@ -37,6 +37,7 @@ import { careExportHandlers } from '../care/export-handlers'
 import { qualityHandlers } from '../quality/handlers'
 import { deptReportHandlers } from '../dept-report/handlers'
 import { etiquetteHandlers } from '../department/etiquette-handlers'
+import { figureHandlers } from '../department/figure-handlers'
 
 // The registry: where every room's handlers are put together (the one file in api/ that imports
 // the areas; the areas import only the dispatcher's types and errors from api/).
@@ -79,4 +80,5 @@ export const handlers: HandlersFor<Contract> = {
   ...deptReportHandlers,
   ...warrantyRegisterHandlers,
   ...etiquetteHandlers,
+  ...figureHandlers,
 }

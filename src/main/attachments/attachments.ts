@@ -5,6 +5,7 @@ import { AppError, fieldError, notFound } from '../api/app-error'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_OWNERS, sniffAttachmentType, type AttachmentOwnerKind } from '../../shared/domain/attachments'
 import { roleHas } from '../../shared/domain/roles'
 import { all, first, insertId, run } from '../store/query'
+import type { Store } from '../store/open'
 import { deleteContent, hasContent, putContent, readContent, sha256Of } from './file-store'
 import type { In, Out } from './types'
 
@@ -64,6 +65,22 @@ export function listAttachments(ctx: UserCtx, input: In<'attachments.list'>): Ou
   mayUse(ctx, input.ownerKind, 'read')
   const dataDir = dataDirOf(ctx)
   return all(ctx.store, selectRows(ctx).where('a.owner_kind', '=', input.ownerKind).where('a.owner_id', '=', input.ownerId).orderBy('a.id')).map((r) => rowOut(dataDir, r))
+}
+
+/** How many files each document has (live ones), for lists that show a count beside each row. */
+export function attachmentCounts(store: Store, kind: AttachmentOwnerKind, ownerIds: readonly number[]): Map<number, number> {
+  if (ownerIds.length === 0) return new Map()
+  const rows = all(
+    store,
+    store.db
+      .selectFrom('attachments')
+      .select((eb) => ['owner_id', eb.fn.countAll<number>().as('n')])
+      .where('owner_kind', '=', kind)
+      .where('owner_id', 'in', ownerIds)
+      .where('removed_at', 'is', null)
+      .groupBy('owner_id'),
+  )
+  return new Map(rows.map((r) => [r.owner_id, r.n]))
 }
 
 /** Every file of documents, for the services that list them with their documents (claim package). */

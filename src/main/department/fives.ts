@@ -1,3 +1,4 @@
+import { attachmentCounts } from '../attachments/attachments'
 import type { UserCtx } from '../api/context'
 import { AppError, conflict, notFound } from '../api/app-error'
 import { lastDateOfMonth, localDate } from '../../shared/domain/calendar'
@@ -36,6 +37,7 @@ function findingsWhere(ctx: UserCtx, filter: { auditIds?: number[]; state?: 'ope
       .orderBy('f.due_on')
       .orderBy('f.id'),
   )
+  const photos = attachmentCounts(ctx.store, 'fives_finding', rows.map((f) => f.id))
   return rows.map((f) => ({
     id: f.id,
     auditId: f.audit_id,
@@ -48,6 +50,7 @@ function findingsWhere(ctx: UserCtx, filter: { auditIds?: number[]; state?: 'ope
     overdue: f.state === 'open' && f.due_on < today,
     closedAt: f.closed_at,
     closeNote: f.close_note,
+    attachments: photos.get(f.id) ?? 0,
     version: f.version,
   }))
 }

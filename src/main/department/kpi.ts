@@ -11,8 +11,9 @@ import type { etiquetteContract } from '../../shared/contract/etiquette'
 
 // KPI targets per role (advisor, technician, parts), set by the manager for a month or for a
 // quarter's months alike, and set against actuals read from the ledger — never typed in. The
-// per-person actuals are the scorecard's own figures; the department-wide ones (CSI from the
-// maker's survey results, the parts counter's fill rate and stocktake variance) are read here.
+// per-person actuals are the scorecard's own figures (a parts clerk's fill rate and variance from
+// their own requests and counts); the department-wide ones (CSI from the maker's survey results,
+// the whole counter's fill rate and stocktake variance) are read here.
 
 type Section = typeof etiquetteContract
 type EIn<K extends keyof Section> = z.output<Section[K]['input']>
@@ -103,7 +104,7 @@ export function saveKpiTarget(ctx: UserCtx, input: EIn<'department.kpi.save'>): 
 }
 
 /** The card's KPIs: each of the role's KPIs with the month's target and the card's own figure as actual. */
-export function kpisOf(ctx: Ctx, card: Pick<Card, 'kind' | 'advisor' | 'technician' | 'month'>): Card['kpis'] {
+export function kpisOf(ctx: Ctx, card: Pick<Card, 'kind' | 'advisor' | 'technician' | 'parts' | 'month'>): Card['kpis'] {
   const set = targetsOf(ctx, card.month)
   const actual = (kpi: Kpi): number | null => {
     switch (kpi) {
@@ -121,6 +122,10 @@ export function kpisOf(ctx: Ctx, card: Pick<Card, 'kind' | 'advisor' | 'technici
         return card.technician?.efficiencyBp ?? null
       case 'reworks':
         return card.technician?.reworks ?? null
+      case 'fill_rate':
+        return card.parts ? card.parts.fillRateBp : departmentActual(ctx, kpi, card.month)
+      case 'stocktake_variance':
+        return card.parts ? card.parts.varianceBp : departmentActual(ctx, kpi, card.month)
       default:
         return departmentActual(ctx, kpi, card.month)
     }

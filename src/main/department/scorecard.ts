@@ -11,12 +11,15 @@ import { all, first, insertId, run, sqlFirst } from '../store/query'
 import { sumsByAdvisorMonth, total } from './actuals'
 import { etiquetteOf, etiquetteScores } from './etiquette'
 import { kpisOf } from './kpi'
-import { RO_OWNER_ROLES, staffList, staffMember, TECHNICIAN_ROLES } from './staff'
+import { partRequestsByUser, partsFigures } from './parts-card'
+import { PARTS_ROLES, RO_OWNER_ROLES, staffList, staffMember, TECHNICIAN_ROLES } from './staff'
+import type { ScorecardKind } from '../../shared/domain/figures'
 import type { In, Out } from './types'
 
 // The per-person monthly scorecard (绩效评估): figures computed from the ledger every time it is
 // read — an advisor's ROs, production and settlement timeliness, a technician's sold hours,
-// efficiency (the workshop's own figure) and rework sent back by QC, everyone's training — and
+// efficiency (the workshop's own figure) and rework sent back by QC, a parts clerk's fill rate,
+// stocktake variance and sales at the counter, everyone's training — and
 // the one stored part: the manager's comment and the person's acknowledgement of it. Earlier
 // months stay readable (their figures recomputed from the same ledger), and every comment and
 // acknowledgement is in the audit trail.
@@ -24,8 +27,8 @@ import type { In, Out } from './types'
 type Card = Out<'department.scorecard'>
 type Member = NonNullable<ReturnType<typeof staffMember>>
 
-const kindOf = (role: Role): 'advisor' | 'technician' | null =>
-  RO_OWNER_ROLES.includes(role) ? 'advisor' : TECHNICIAN_ROLES.includes(role) ? 'technician' : null
+const kindOf = (role: Role): ScorecardKind | null =>
+  RO_OWNER_ROLES.includes(role) ? 'advisor' : TECHNICIAN_ROLES.includes(role) ? 'technician' : PARTS_ROLES.includes(role) ? 'parts' : null
 
 interface Timeliness {
   decided: number
@@ -122,7 +125,7 @@ function reviewOf(ctx: UserCtx, userId: number, month: string) {
   )
 }
 
-function personFor(ctx: UserCtx, userId: number): Member & { kind: 'advisor' | 'technician' } {
+function personFor(ctx: UserCtx, userId: number): Member & { kind: ScorecardKind } {
   const person = staffMember(ctx, userId)
   const kind = person ? kindOf(person.role) : null
   if (!person || !kind) throw new AppError('NOT_FOUND', 'department.noScorecard', {}, { userId })
@@ -135,15 +138,17 @@ export function scorecard(ctx: UserCtx, input: In<'department.scorecard'>): Card
   const review = reviewOf(ctx, person.userId, input.month)
   const advisor = kind === 'advisor' ? advisorFigures(ctx, person, input.month) : null
   const technician = kind === 'technician' ? technicianFigures(ctx, person, input.month) : null
+  const parts = kind === 'parts' ? partsFigures(ctx, person.userId, input.month) : null
   return {
     month: input.month,
     person: member,
     kind,
     advisor,
     technician,
+    parts,
     training: trainingOf(ctx, person.userId, input.month),
     etiquette: etiquetteOf(ctx, person.userId, input.month),
-    kpis: kpisOf(ctx, { kind, advisor, technician, month: input.month }),
+    kpis: kpisOf(ctx, { kind, advisor, technician, parts, month: input.month }),
     review: review
       ? { comment: review.comment, commentedBy: review.display_name, commentedAt: review.commented_at, acknowledgedAt: review.acknowledged_at, version: review.version }
       : null,
@@ -155,19 +160,22 @@ export function myScorecard(ctx: UserCtx, input: In<'department.myScorecard'>): 
 }
 
 export function scorecards(ctx: UserCtx, input: In<'department.scorecards'>): Out<'department.scorecards'> {
-  const people = staffList(ctx, [...RO_OWNER_ROLES, ...TECHNICIAN_ROLES])
+  const people = staffList(ctx, [...RO_OWNER_ROLES, ...TECHNICIAN_ROLES, ...PARTS_ROLES])
   // The list's headline is the month's figure alone: the month's sums, not the quarter's.
   const sums = sumsByAdvisorMonth(ctx, input.month, input.month)
   const hours = efficiency(ctx, { from: `${input.month}-01`, to: lastDateOfMonth(input.month) })
   const reviews = all(ctx.store, ctx.store.db.selectFrom('scorecard_reviews').select(['user_id', 'acknowledged_at']).where('month', '=', input.month))
   const etiquette = etiquetteScores(ctx, input.month)
+  const requests = partRequestsByUser(ctx, input.month)
   return people.map((person) => {
     const kind = kindOf(person.role) ?? 'advisor'
     const review = reviews.find((r) => r.user_id === person.userId)
     const headline =
       kind === 'advisor'
         ? total(sums, 'ros', { userId: person.userId, months: [input.month] })
-        : (hours.rows.find((r) => r.technicianId === person.userId)?.soldHoursMilli ?? 0)
+        : kind === 'technician'
+          ? (hours.rows.find((r) => r.technicianId === person.userId)?.soldHoursMilli ?? 0)
+          : (requests.get(person.userId) ?? 0)
     return { person, kind, headline, etiquetteBp: etiquette.get(person.userId) ?? null, reviewed: review !== undefined, acknowledged: review?.acknowledged_at != null }
   })
 }

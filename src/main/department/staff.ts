@@ -13,6 +13,8 @@ const isRole = (role: string): role is Role => (ROLES as readonly string[]).incl
 /** Roles whose people own ROs, so a business-volume or production target can be split to them. */
 export const RO_OWNER_ROLES: readonly Role[] = ['service_advisor', 'front_desk_supervisor']
 export const TECHNICIAN_ROLES: readonly Role[] = ['technician']
+/** The parts counter's people: each has a card of the requests they handled, their counts and sales. */
+export const PARTS_ROLES: readonly Role[] = ['parts_supervisor', 'parts_clerk']
 
 export function staffList(ctx: Pick<Ctx, 'store'>, roles?: readonly Role[]): Member[] {
   const rows = all(

@@ -4,6 +4,7 @@ import { lastDateOfMonth } from '../../shared/domain/calendar'
 import { DEPARTMENTS } from '../../shared/domain/department'
 import { all, first, insertId, run } from '../store/query'
 import type { Store } from '../store/open'
+import { attachmentCounts } from '../attachments/attachments'
 import { reviewTrainingRules, trainingTargets } from './training-rule'
 import type { In, Out } from './types'
 
@@ -37,6 +38,7 @@ function sessionsOf(store: Store, from: string, to: string, id?: number): Sessio
           .orderBy('u.display_name'),
       )
     : []
+  const materials = attachmentCounts(store, 'training_session', ids)
   return heads.map((h) => ({
     id: h.id,
     heldOn: h.held_on,
@@ -46,6 +48,7 @@ function sessionsOf(store: Store, from: string, to: string, id?: number): Sessio
     trainer: h.trainer,
     durationMin: h.duration_min,
     createdBy: h.display_name,
+    attachments: materials.get(h.id) ?? 0,
     attendees: attendees
       .filter((a) => a.session_id === h.id)
       .map((a) => ({ userId: a.user_id, name: a.display_name, passed: a.passed === null ? null : a.passed === 1, score: a.score })),

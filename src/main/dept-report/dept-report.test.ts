@@ -53,7 +53,7 @@ describe('the monthly department report', () => {
     const { file, wb } = await workbookOf(month)
     expect(file.fileName).toBe('department-report-2026-10.xlsx')
     expect(wb.worksheets.map((s) => s.name)).toEqual(file.sheets)
-    expect(file.sheets).toHaveLength(8)
+    expect(file.sheets).toHaveLength(9)
 
     const progress = await t.ok(as('manager'), 'department.progress', { month })
     const measures = tableRows(wb.worksheets[0]!, tr('deptReport.table.measures')).rows
@@ -106,6 +106,44 @@ describe('the monthly department report', () => {
       expect(campaignRows[i]!.slice(4, 9)).toEqual([fig('invited'), fig('reached'), fig('booked'), fig('arrived'), fig('ros')])
       expect(campaignRows[i]![9]).toBe(yuan(fig('revenue')))
     }
+  })
+
+  it('has the month’s etiquette checks: per person with their average score, and the items failed most', async () => {
+    const month = '2026-09'
+    const items = await t.ok(as('manager'), 'department.etiquette.checklist', {})
+    expect(items.length).toBeGreaterThan(2)
+    const staff = (await t.ok(as('manager'), 'department.staff', {})).filter((s) => s.role === 'service_advisor').slice(0, 2)
+    // The first advisor is checked twice (missing items 0 and 1, then item 0); the second once, all passed.
+    const plan: [number, string, number[]][] = [
+      [staff[0]!.userId, '2026-09-04', [0, 1]],
+      [staff[0]!.userId, '2026-09-18', [0]],
+      [staff[1]!.userId, '2026-09-11', []],
+    ]
+    for (const [userId, checkedOn, misses] of plan) {
+      await t.ok(as('manager'), 'department.etiquette.record', { userId, checkedOn, results: items.map((i, n) => ({ itemId: i.id, passed: !misses.includes(n), note: '' })) })
+    }
+    const view = await t.ok(as('manager'), 'department.report.get', { month })
+    const cards = await t.ok(as('manager'), 'department.scorecards', { month })
+    const scoreOf = (userId: number) => cards.find((c) => c.person.userId === userId)!.etiquetteBp
+    expect(view.etiquette.checks).toBe(3)
+    const { wb } = await workbookOf(month)
+    const sheet = wb.getWorksheet(tr('deptReport.sheet.etiquette'))!
+    const people = tableRows(sheet, tr('deptReport.table.etiquettePeople'))
+    expect(people.header).toEqual([tr('deptReport.col.person'), tr('deptReport.col.checks'), tr('deptReport.col.averageScore')])
+    const byName = new Map(people.rows.map((r) => [r[0], r]))
+    expect(byName.get(staff[0]!.name)!.slice(1)).toEqual([2, scoreOf(staff[0]!.userId)! / 10_000])
+    expect(byName.get(staff[1]!.name)!.slice(1)).toEqual([1, 1])
+    const n = items.length
+    expect(scoreOf(staff[0]!.userId)).toBe(Math.round((Math.round(((n - 2) * 10_000) / n) + Math.round(((n - 1) * 10_000) / n)) / 2))
+    // The quality sheet names the comeback window its proposals were read with.
+    const window = tableRows(wb.getWorksheet(tr('deptReport.sheet.quality'))!, tr('deptReport.table.comebackWindow')).rows
+    expect(window).toEqual([[tr('deptReport.comebackWithin'), view.comebackDays]])
+    expect(view.comebackDays).toBe(30)
+    const failed = tableRows(sheet, tr('deptReport.table.etiquetteFailed')).rows
+    expect(failed.map((r) => r.slice(0, 3))).toEqual([
+      [items[0]!.label, 2, 3],
+      [items[1]!.label, 1, 3],
+    ])
   })
 
   it('answers the same view as JSON for the print page', async () => {

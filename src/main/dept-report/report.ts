@@ -2,11 +2,13 @@ import type { UserCtx } from '../api/context'
 import { campaignAnalysis } from '../department/campaign-analysis'
 import { fivesAudits } from '../department/fives'
 import { fivesTrend } from '../department/fives-trend'
+import { etiquetteMonth } from '../department/etiquette-month'
 import { progress } from '../department/progress'
 import { scorecards } from '../department/scorecard'
 import { trainingMonth } from '../department/training'
 import { listCsi } from '../csi/results'
 import { listIncidents } from '../quality/incidents'
+import { comebackDays } from '../quality/comeback-window'
 import { all } from '../store/query'
 import { reportMonths } from './handins'
 import type { In, Out } from './types'
@@ -26,7 +28,9 @@ export function deptReport(ctx: UserCtx, input: In<'department.report.get'>): Ou
     campaigns: campaignIds.map((k) => campaignAnalysis(ctx, { id: k.id })),
     training: trainingMonth(ctx, { month }),
     fives: { audits: fivesAudits(ctx, { month }), trend: fivesTrend(ctx, { month, months: 1 }) },
+    etiquette: etiquetteMonth(ctx, month),
     incidents: listIncidents(ctx, { month }),
+    comebackDays: comebackDays(ctx.store),
     csi: listCsi(ctx, { toMonth: month, months: 1 }).results.filter((r) => r.month === month),
     handIn: reportMonths(ctx, [month])[0]!,
   }

@@ -3,6 +3,7 @@ import { fieldError } from '../api/app-error'
 import { first, run } from '../store/query'
 import { parseComebackKey } from '../../shared/domain/quality'
 import { comebackOf } from './comebacks'
+import { comebackDays } from './comeback-window'
 import { insertIncident } from './incidents'
 import type { In, Out } from './types'
 
@@ -10,7 +11,8 @@ import type { In, Out } from './types'
 // the proposal, what went wrong as the supervisor words it) or dismissed with a reason. Either
 // way its key is taken, so it is decided once.
 
-function proposal(ctx: UserCtx, key: string, withinDays: number) {
+function proposal(ctx: UserCtx, key: string, days: number | undefined) {
+  const withinDays = days ?? comebackDays(ctx.store)
   const parsed = parseComebackKey(key)
   const found = parsed ? comebackOf(ctx, parsed.source, parsed.id, withinDays) : undefined
   if (!parsed || !found) throw fieldError('VALIDATION', 'key', 'quality.noComeback')

@@ -3,11 +3,13 @@ import { all } from '../store/query'
 import { addDays, daysBetween, dayBounds, localDate, monthBounds } from '../../shared/domain/calendar'
 import { comebackKey } from '../../shared/domain/quality'
 import type { Out } from './types'
+import { comebackDays } from './comeback-window'
 
 // Comebacks (返修) the system detects and proposes to the quality register:
 // - a QC rework: an inspection that failed and sent jobs back (qc_inspections / qc_rework, as the
 //   workshop's QC desk records them), one proposal per failed inspection with its reasons;
-// - a repeat visit: a vehicle back with an RO opened within `withinDays` days of the completion of
+// - a repeat visit: a vehicle back with an RO opened within `withinDays` days (the setting
+//   `quality.comebackDays` unless a caller names its own) of the completion of
 //   an earlier RO of it that carried the same labour operation (the op code on the labour lines;
 //   the data has no separate fault code), one proposal per returning RO, naming the latest such
 //   earlier RO. Cancelled and internal ROs are neither.
@@ -136,9 +138,10 @@ function decidedKeys(ctx: UserCtx): Set<string> {
 }
 
 /** The month's comebacks not yet registered or dismissed, by date. */
-export function comebacks(ctx: UserCtx, input: { month: string; withinDays: number }): Proposal[] {
+export function comebacks(ctx: UserCtx, input: { month: string; withinDays?: number | undefined }): Proposal[] {
   const decided = decidedKeys(ctx)
-  return [...qcReworks(ctx, input), ...repeatVisits(ctx, input, input.withinDays)]
+  const withinDays = input.withinDays ?? comebackDays(ctx.store)
+  return [...qcReworks(ctx, input), ...repeatVisits(ctx, { month: input.month }, withinDays)]
     .filter((p) => !decided.has(p.key))
     .sort((x, y) => (x.occurredOn < y.occurredOn ? -1 : x.occurredOn > y.occurredOn ? 1 : x.key < y.key ? -1 : 1))
 }

@@ -3,6 +3,7 @@ import type { qualityContract } from '../../shared/contract/quality'
 import { closeIncident, listIncidents, saveIncident } from './incidents'
 import { comebacks } from './comebacks'
 import { dismissComeback, registerComeback } from './comeback-decide'
+import { comebackWindow, setComebackDays } from './comeback-window'
 
 export const qualityHandlers: HandlersFor<typeof qualityContract> = {
   'quality.incidents': listIncidents,
@@ -11,4 +12,6 @@ export const qualityHandlers: HandlersFor<typeof qualityContract> = {
   'quality.comebacks': comebacks,
   'quality.comeback.register': registerComeback,
   'quality.comeback.dismiss': dismissComeback,
+  'quality.comebackDays': (ctx) => comebackWindow(ctx),
+  'quality.comebackDays.set': setComebackDays,
 }

@@ -69,6 +69,29 @@ describe('comebacks the system proposes', () => {
     expect(await t.ok('technical_supervisor', 'quality.comebacks', { month: '2026-02' })).toEqual([])
   })
 
+  it('reads the window from the technical supervisor’s setting, validated and audited, and the report names it', async () => {
+    expect(await t.ok('technical_supervisor', 'quality.comebacks', { month: '2026-03' })).toHaveLength(2)
+    expect(await t.ok('technical_supervisor', 'quality.comebackDays', {})).toEqual({ days: 30, defaultDays: 30 })
+    expect(await t.call('service_advisor', 'quality.comebackDays.set', { days: 60 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await t.call('workshop_supervisor', 'quality.comebackDays.set', { days: 60 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    for (const days of [0, 366, 2.5]) {
+      const refused = await t.call('technical_supervisor', 'quality.comebackDays.set', { days })
+      expect(refused).toMatchObject({ ok: false, code: 'VALIDATION' })
+      expect(JSON.stringify(refused)).toContain(days === 2.5 ? '整数' : '1 到 365')
+    }
+    expect(audits('quality.comebackDays.set')).toBe(0)
+    expect(await t.ok('technical_supervisor', 'quality.comebackDays.set', { days: 60 })).toEqual({ days: 60, defaultDays: 30 })
+    const audit = t.app.store.prepare(`SELECT detail FROM audit_log WHERE action = 'quality.comebackDays.set'`).all() as { detail: string }[]
+    expect(audit.map((a) => JSON.parse(a.detail))).toEqual([{ comebackDaysBefore: 30, comebackDaysAfter: 60 }])
+    // Read without naming a window, the proposals follow the setting: the return after 54 days counts.
+    const list = await t.ok('service_manager', 'quality.comebacks', { month: '2026-03' })
+    expect(list.map((p) => p.key)).toEqual([`repeat:${ro.e.id}`, `repeat:${ro.b.id}`, `qc:${inspectionId}`])
+    expect((await t.ok('service_manager', 'department.report.get', { month: '2026-03' })).comebackDays).toBe(60)
+    await t.ok('service_manager', 'quality.comebackDays.set', { days: 30 })
+    expect((await t.ok('service_manager', 'department.report.get', { month: '2026-03' })).comebackDays).toBe(30)
+    expect(await t.ok('technical_supervisor', 'quality.comebacks', { month: '2026-03' })).toHaveLength(2)
+  })
+
   it('registers a proposal as an incident in one step, audited, and proposes it no more', async () => {
     const inc = await t.ok('technical_supervisor', 'quality.comeback.register', { key: `repeat:${ro.b.id}`, what: '刹车异响复发', costFen: 35_000 })
     expect(inc).toMatchObject({ source: 'repeat_visit', sourceKey: `repeat:${ro.b.id}`, roNumber: ro.b.number, occurredOn: '2026-03-20', state: 'open', costFen: 35_000, what: '刹车异响复发' })

@@ -16,7 +16,18 @@ export function dayAfter(date: string): string {
   return next.toISOString().slice(0, 10)
 }
 
-export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'workshop.efficiency'> {
+/** A finished job in the period with its clock segments: what the efficiency figure is made of. */
+export interface EfficiencyJobRow extends EfficiencyJob {
+  jobId: number
+  roId: number
+  technicianId: number
+  name: string
+  description: string
+  finishedAt: string
+}
+
+/** The jobs finished in the period (optionally one technician's), each with its segments. */
+export function efficiencyJobs(ctx: Ctx, input: In<'workshop.efficiency'>): EfficiencyJobRow[] {
   const end = dayAfter(input.to)
   const technicianId = input.technicianId
   const jobs = all(
@@ -24,7 +35,7 @@ export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'wor
     ctx.store.db
       .selectFrom('ro_jobs as j')
       .innerJoin('users as u', 'u.id', 'j.technician_id')
-      .select(['j.id', 'j.technician_id', 'u.display_name as name', 'j.sold_hours_milli as sold'])
+      .select(['j.id', 'j.ro_id', 'j.technician_id', 'u.display_name as name', 'j.sold_hours_milli as sold', 'j.description', 'j.finished_at'])
       .where('j.state', '=', 'done')
       .where('j.finished_at', '>=', input.from)
       .where('j.finished_at', '<', end)
@@ -32,7 +43,7 @@ export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'wor
       .orderBy('u.display_name')
       .orderBy('j.technician_id')
       .orderBy('j.id')
-      .$narrowType<{ technician_id: number }>(),
+      .$narrowType<{ technician_id: number; finished_at: string }>(),
   )
   const segments = all(
     ctx.store,
@@ -45,19 +56,36 @@ export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'wor
       .where('j.finished_at', '<', end)
       .$if(technicianId !== undefined, (q) => q.where('j.technician_id', '=', technicianId!)),
   )
-  const nowMs = ctx.clock.now().getTime()
-  const minMs = minSegmentMs(ctx)
   const byJob = new Map<number, ClockedSegment[]>()
   for (const s of segments) {
     const list = byJob.get(s.job_id) ?? []
     list.push({ startedAt: s.startedAt, endedAt: s.endedAt, confirmed: s.confirmed === 1 })
     byJob.set(s.job_id, list)
   }
+  return jobs.map((j) => ({
+    jobId: j.id,
+    roId: j.ro_id,
+    technicianId: j.technician_id,
+    name: j.name,
+    description: j.description,
+    finishedAt: j.finished_at,
+    soldHoursMilli: j.sold,
+    segments: byJob.get(j.id) ?? [],
+  }))
+}
+
+/** The minimum segment length and the instant open segments are clocked to: how `efficiencyOf` judges a job. */
+export function efficiencyRules(ctx: Ctx): { minMs: number; nowMs: number } {
+  return { minMs: minSegmentMs(ctx), nowMs: ctx.clock.now().getTime() }
+}
+
+export function efficiency(ctx: Ctx, input: In<'workshop.efficiency'>): Out<'workshop.efficiency'> {
+  const { minMs, nowMs } = efficiencyRules(ctx)
   const byTechnician = new Map<number, { name: string; jobs: EfficiencyJob[] }>()
-  for (const j of jobs) {
-    const t = byTechnician.get(j.technician_id) ?? { name: j.name, jobs: [] }
-    t.jobs.push({ soldHoursMilli: j.sold, segments: byJob.get(j.id) ?? [] })
-    byTechnician.set(j.technician_id, t)
+  for (const j of efficiencyJobs(ctx, input)) {
+    const t = byTechnician.get(j.technicianId) ?? { name: j.name, jobs: [] }
+    t.jobs.push({ soldHoursMilli: j.soldHoursMilli, segments: j.segments })
+    byTechnician.set(j.technicianId, t)
   }
   // One rule for every figure (efficiencyOf): jobs with an unconfirmed short segment are left out.
   const pick = (f: EfficiencyFigures) => ({ jobs: f.jobs, soldHoursMilli: f.soldHoursMilli, clockedMs: f.clockedMs, efficiencyBp: f.efficiencyBp, heldJobs: f.heldJobs })

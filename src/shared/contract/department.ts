@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ROLES } from '../domain/roles'
 import { DEPARTMENTS, FIVE_S, FIVES_AREAS, TARGET_MEASURES, TRAINING_TYPES } from '../domain/department'
 import { KPIS } from '../domain/etiquette'
+import { SCORECARD_KINDS } from '../domain/figures'
 import { EtiquetteCheck } from './etiquette'
 import type { ContractSection } from './types'
 
@@ -107,7 +108,7 @@ export const DrillView = z.object({
 export const Scorecard = z.object({
   month: z.string(),
   person: StaffMember,
-  kind: z.enum(['advisor', 'technician']),
+  kind: z.enum(SCORECARD_KINDS),
   advisor: z
     .object({
       ros: z.number(),
@@ -131,6 +132,23 @@ export const Scorecard = z.object({
       reworks: z.number(),
     })
     .nullable(),
+  /** A parts clerk's or supervisor's month at the counter and in the stocktakes (the rows: `department.figure.drill`). */
+  parts: z
+    .object({
+      /** RO part requests they handled first, and those served from stock in full at the first ask. */
+      requested: z.number(),
+      served: z.number(),
+      fillRateBp: z.number().nullable(),
+      /** Lines of the month's approved stocktakes they counted or approved, their book value and |variance|. */
+      stocktakeLines: z.number(),
+      bookValueFen: z.number(),
+      absVarianceFen: z.number(),
+      varianceBp: z.number().nullable(),
+      /** Issue and return moves they posted to ROs, and their sale value at the ROs' prices (net of VAT). */
+      saleMoves: z.number(),
+      salesFen: z.number(),
+    })
+    .nullable(),
   training: z.object({ sessions: z.number(), passed: z.number(), minutes: z.number() }),
   /** The month's etiquette checks of the person and their average score (null without checks). */
   etiquette: z.object({ scoreBp: z.number().nullable(), checks: z.array(EtiquetteCheck) }),
@@ -149,8 +167,8 @@ export const Scorecard = z.object({
 
 export const ScorecardSummary = z.object({
   person: StaffMember,
-  kind: z.enum(['advisor', 'technician']),
-  /** The headline figure: ROs for an advisor, sold hours (thousandths) for a technician. */
+  kind: z.enum(SCORECARD_KINDS),
+  /** The headline figure: ROs for an advisor, sold hours (thousandths) for a technician, part requests handled for the parts counter. */
   headline: z.number(),
   /** The month's etiquette score (average of the month's checks; null without checks). */
   etiquetteBp: z.number().nullable(),
@@ -168,6 +186,8 @@ export const TrainingSession = z.object({
   durationMin: z.number(),
   attendees: z.array(z.object({ userId: z.number(), name: z.string(), passed: z.boolean().nullable(), score: z.number().nullable() })),
   createdBy: z.string(),
+  /** Materials attached to the session (owner kind `training_session`). */
+  attachments: z.number(),
 })
 
 export const RepairCase = z.object({
@@ -204,6 +224,8 @@ export const FivesFinding = z.object({
   overdue: z.boolean(),
   closedAt: z.string().nullable(),
   closeNote: z.string(),
+  /** Photos attached to the finding (owner kind `fives_finding`). */
+  attachments: z.number(),
   version: z.number(),
 })
 

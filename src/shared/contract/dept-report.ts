@@ -3,6 +3,7 @@ import { CampaignAnalysis } from './campaigns'
 import { CsiResult } from './csi'
 import { FivesAudit, FivesTrend, ProgressView, ScorecardSummary, TrainingMonth } from './department'
 import { IncidentRow } from './quality'
+import { EtiquetteMonth } from './etiquette'
 import { HANDIN_ROLES } from '../domain/dept-report'
 import type { ContractSection } from './types'
 
@@ -44,7 +45,11 @@ export const DeptReport = z.object({
   campaigns: z.array(CampaignAnalysis),
   training: TrainingMonth,
   fives: z.object({ audits: z.array(FivesAudit), trend: FivesTrend }),
+  /** The month's etiquette checks (形象礼仪): per person and the items failed most. */
+  etiquette: EtiquetteMonth,
   incidents: z.array(IncidentRow),
+  /** The comeback window the month's proposals were read with (the setting when the report was made). */
+  comebackDays: z.number(),
   /** The maker's CSI results entered for the month (none while not entered). */
   csi: z.array(CsiResult),
   handIn: ReportMonth,

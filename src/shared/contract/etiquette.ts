@@ -38,6 +38,14 @@ export const KpiTargetRow = z.object({
   /** The department's own figure for KPIs not split per person (parts fill rate and stocktake variance, CSI); null for the per-person ones or without data. */
   departmentActual: z.number().nullable(),
 })
+/** The month's etiquette checks in the department report: per person, and the items failed most. */
+export const EtiquetteMonth = z.object({
+  checks: z.number(),
+  people: z.array(z.object({ userId: z.number(), name: z.string(), checks: z.number(), scoreBp: z.number().nullable() })),
+  /** Items failed at least once, most failures first, with how often each was checked. */
+  failedItems: z.array(z.object({ itemId: z.number(), label: z.string(), failed: z.number(), checked: z.number() })),
+})
+
 export const KpiTargetsView = z.object({ month: z.string(), rows: z.array(KpiTargetRow) })
 
 export const etiquetteContract = {

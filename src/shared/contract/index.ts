@@ -29,6 +29,7 @@ import { deptReportContract } from './dept-report'
 import { firstServiceContract } from './first-service'
 import { warrantyRegistersContract } from './warranty-registers'
 import { etiquetteContract } from './etiquette'
+import { departmentFiguresContract } from './department-figures'
 import type { ApiClientOf } from './types'
 
 /** Every channel of the API. Each area adds its section here (one per line, so areas added side by side merge cleanly). */
@@ -65,6 +66,7 @@ export const contract = {
   ...firstServiceContract,
   ...warrantyRegistersContract,
   ...etiquetteContract,
+  ...departmentFiguresContract,
 } as const
 export type Contract = typeof contract
 export type Channel = keyof Contract & string

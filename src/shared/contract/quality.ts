@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { COMEBACK_DAYS, INCIDENT_SOURCES, INCIDENT_STATES } from '../domain/quality'
+import { COMEBACK_DAYS_MAX, INCIDENT_SOURCES, INCIDENT_STATES } from '../domain/quality'
 import type { ContractSection } from './types'
 
 // Repair-quality incidents (维修质量事故): the technical supervisor's register (vehicle, RO, what
@@ -15,7 +15,9 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.i
 const Fen = z.number().int({ error: 'validation.notInteger' }).min(0).max(100_000_000_000)
 const Text = (max: number) => z.string().trim().max(max)
 const Key = z.string().trim().min(1).max(40)
-const WithinDays = z.number().int({ error: 'validation.notInteger' }).min(1).max(365).default(COMEBACK_DAYS)
+/** The comeback window in days; when not given, the setting (`quality.comebackDays`). */
+const Days = z.number().int({ error: 'validation.notInteger' }).min(1, { error: 'quality.comebackDaysRange' }).max(COMEBACK_DAYS_MAX, { error: 'quality.comebackDaysRange' })
+const WithinDays = Days.optional()
 
 export const IncidentRow = z.object({
   id: z.number(),
@@ -100,6 +102,15 @@ export const qualityContract = {
   'quality.comeback.dismiss': {
     input: z.strictObject({ key: Key, withinDays: WithinDays, reason: Text(500).min(1, { error: 'validation.required' }) }),
     output: z.object({ key: z.string() }),
+    access: 'department.quality',
+    kind: w,
+  },
+  /** The comeback window in force (the setting) and its default. */
+  'quality.comebackDays': { input: z.strictObject({}), output: z.object({ days: z.number(), defaultDays: z.number() }), access: 'department.read', kind: r },
+  /** Sets the comeback window: a vehicle back within this many days for the same operation is a repeat visit. */
+  'quality.comebackDays.set': {
+    input: z.strictObject({ days: Days }),
+    output: z.object({ days: z.number(), defaultDays: z.number() }),
     access: 'department.quality',
     kind: w,
   },

@@ -10,6 +10,8 @@ export type IncidentState = (typeof INCIDENT_STATES)[number]
 
 /** A repeat visit counts as a comeback when the vehicle is back within this many days for the same labour operation. */
 export const COMEBACK_DAYS = 30
+/** The longest comeback window the setting takes (a year). */
+export const COMEBACK_DAYS_MAX = 365
 
 /** A comeback's key: the QC inspection that failed, or the RO the vehicle came back with. */
 export const comebackKey = (source: 'qc_rework' | 'repeat_visit', id: number): string => `${source === 'qc_rework' ? 'qc' : 'repeat'}:${id}`

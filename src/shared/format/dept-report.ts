@@ -17,7 +17,7 @@ export interface ReportTable {
   rows: ReportCell[][]
 }
 export interface ReportSheet {
-  key: 'targets' | 'scorecards' | 'campaigns' | 'training' | 'fives' | 'quality' | 'csi' | 'handin'
+  key: 'targets' | 'scorecards' | 'campaigns' | 'training' | 'fives' | 'etiquette' | 'quality' | 'csi' | 'handin'
   name: string
   tables: ReportTable[]
 }
@@ -62,8 +62,8 @@ export function reportSheets(r: Report, tr: Tr): ReportSheet[] {
         r.scorecards.map((s) => [
           s.person.name,
           tr(`role.${s.person.role}`),
-          tr(s.kind === 'advisor' ? 'deptReport.headline.advisor' : 'deptReport.headline.technician'),
-          s.kind === 'advisor' ? s.headline : { milli: s.headline },
+          tr(`deptReport.headline.${s.kind}`),
+          s.kind === 'technician' ? { milli: s.headline } : s.headline,
           yesNo(tr, s.reviewed),
           yesNo(tr, s.acknowledged),
         ]),
@@ -132,10 +132,30 @@ export function reportSheets(r: Report, tr: Tr): ReportSheet[] {
       ),
     ],
   }
+  const e = r.etiquette
+  const etiquette: ReportSheet = {
+    key: 'etiquette',
+    name: tr('deptReport.sheet.etiquette'),
+    tables: [
+      table(
+        tr,
+        'deptReport.table.etiquettePeople',
+        [['deptReport.col.person', 12], ['deptReport.col.checks', 10], ['deptReport.col.averageScore', 12]],
+        e.people.map((p) => [p.name, p.checks, { bp: p.scoreBp }]),
+      ),
+      table(
+        tr,
+        'deptReport.table.etiquetteFailed',
+        [['deptReport.col.item', 30], ['deptReport.col.failed', 10], ['deptReport.col.checked', 10], ['deptReport.col.failRate', 10]],
+        e.failedItems.map((i) => [i.label, i.failed, i.checked, { bp: i.checked > 0 ? Math.round((i.failed * 10_000) / i.checked) : null }]),
+      ),
+    ],
+  }
   const quality: ReportSheet = {
     key: 'quality',
     name: tr('deptReport.sheet.quality'),
     tables: [
+      table(tr, 'deptReport.table.comebackWindow', [['deptReport.col.rule', 30], ['deptReport.col.days', 10]], [[tr('deptReport.comebackWithin'), r.comebackDays]]),
       table(
         tr,
         'deptReport.table.incidents',
@@ -168,5 +188,5 @@ export function reportSheets(r: Report, tr: Tr): ReportSheet[] {
       ),
     ],
   }
-  return [targets, cards, campaigns, training, fives, quality, csi, handin]
+  return [targets, cards, campaigns, training, fives, etiquette, quality, csi, handin]
 }

@@ -64,6 +64,8 @@ import { warrantyRules as zhWarrantyRules } from './zh-CN/warranty-rules'
 import { warrantyRules as enWarrantyRules } from './en/warranty-rules'
 import { etiquette as zhEtiquette } from './zh-CN/etiquette'
 import { etiquette as enEtiquette } from './en/etiquette'
+import { figures as zhFigures } from './zh-CN/figures'
+import { figures as enFigures } from './en/figures'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -103,6 +105,7 @@ const zh = {
   ...zhWarrantyRegisters,
   ...zhWarrantyRules,
   ...zhEtiquette,
+  ...zhFigures,
 }
 export type MessageKey = keyof typeof zh
 const en: Record<MessageKey, string> = {
@@ -138,6 +141,7 @@ const en: Record<MessageKey, string> = {
   ...enWarrantyRegisters,
   ...enWarrantyRules,
   ...enEtiquette,
+  ...enFigures,
 }
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en }

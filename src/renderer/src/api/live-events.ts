@@ -28,7 +28,7 @@ const DASHBOARD_READS = ['dashboard.targets', 'dashboard.drill'] as const
 const CARE_FIGURES = ['dashboard.care', 'dashboard.drill', 'dashboard.satisfactionByAdvisor'] as const
 const ALERT_READS = ['alerts.list', 'alerts.count'] as const
 const WARRANTY_READS = ['warranty.today', 'warranty.claim.list', 'warranty.claim.get', 'warranty.parts.shelf', 'warranty.shipments.list', 'warranty.shipments.get', 'warranty.parts.label', 'warranty.sanbao.vehicle', 'warranty.sanbao.forRo', 'warranty.calls.list', 'warranty.calls.get', 'warranty.figures', 'warranty.figures.drill', 'warranty.firstService.list', 'warranty.firstService.rates', 'warranty.firstService.drill', 'warranty.register.list', 'warranty.register.get', 'warranty.checkRules', 'warranty.partRules'] as const
-const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend', 'department.etiquette.checklist', 'department.etiquette.checks', 'department.kpi.targets'] as const
+const DEPARTMENT_READS = ['department.targets.get', 'department.progress', 'department.drill', 'department.scorecards', 'department.scorecard', 'department.myScorecard', 'department.myScorecards', 'department.training.month', 'department.fiveS.checklist', 'department.fiveS.audits', 'department.fiveS.findings', 'department.fiveS.trend', 'department.etiquette.checklist', 'department.etiquette.checks', 'department.kpi.targets', 'department.figure.drill'] as const
 const DATA_READS = ['data.export.status', 'data.export.batches', 'data.backup.status', 'audit.log'] as const
 
 /**
@@ -48,7 +48,7 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'stock.changed': [...CATALOGUE_READS, ...STOCK_READS, ...COUNTER_READS, 'purchasing.po.list', 'purchasing.po.get', ...DASHBOARD_READS],
   'parts.imported': [...CATALOGUE_READS, ...STOCK_READS, 'parts.import.preview', ...DASHBOARD_READS],
   'po.changed': ['purchasing.po.list', 'purchasing.po.get', 'purchasing.suppliers.list', 'audit.document', ...STOCK_READS],
-  'stocktake.changed': ['department.kpi.targets', 'stocktake.list', 'stocktake.sheet', 'stocktake.variance', 'audit.document', ...CATALOGUE_READS, ...STOCK_READS, ...DASHBOARD_READS],
+  'stocktake.changed': ['department.kpi.targets', 'department.scorecard', 'department.figure.drill', 'stocktake.list', 'stocktake.sheet', 'stocktake.variance', 'audit.document', ...CATALOGUE_READS, ...STOCK_READS, ...DASHBOARD_READS],
   'oldpart.changed': ['oldparts.list', ...COUNTER_READS, 'warranty.parts.shelf'],
   'external.changed': ['purchasing.external.list', ...COUNTER_READS],
   'alerts.changed': [...ALERT_READS],
@@ -64,9 +64,9 @@ export const LIVE_INVALIDATES: Record<LiveEventType, readonly Channel[]> = {
   'data.backup.done': DATA_READS,
   'data.restored': DATA_READS,
   'data.job.failed': DATA_READS,
-  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks', 'department.report.months', 'department.report.get'],
+  'department.changed': [...DEPARTMENT_READS, 'quality.incidents', 'quality.comebacks', 'quality.comebackDays', 'department.report.months', 'department.report.get'],
   'csi.changed': ['csi.list', 'csi.trend', 'csi.drill', 'department.report.get'],
-  'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document'],
+  'attachments.changed': ['attachments.list', 'attachments.get', 'audit.document', 'department.fiveS.findings', 'department.fiveS.audits', 'department.training.month'],
   'campaign.changed': ['campaigns.list', 'campaigns.get', 'campaigns.invites', 'campaigns.invite.get', 'campaigns.ro.get', 'campaigns.targetCount', 'campaigns.analysis', 'campaigns.drill', 'department.report.get'],
 }
 

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Image, Popconfirm, Space, Tag, Upload } from 'antd'
+import { App, Button, Card, Empty, Image, Modal, Popconfirm, Space, Tag, Upload } from 'antd'
 import { useState } from 'react'
 import type { OutputOf } from '../../../shared/contract/types'
 import type { Contract } from '../../../shared/contract'
@@ -127,5 +127,26 @@ export function Attachments({ ownerKind, ownerId, editable }: { ownerKind: Attac
         </ul>
       )}
     </Card>
+  )
+}
+
+/**
+ * A document row's files behind a button with their count (a 5S finding's photos, a training
+ * session's materials): the same files list in a dialog, so every area shows and adds files alike.
+ */
+export function AttachmentsButton({ ownerKind, ownerId, count, editable, label, title }: { ownerKind: AttachmentOwnerKind; ownerId: number; count: number; editable: boolean; label: string; title: string }) {
+  const t = useT()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button size="small" type={count > 0 ? 'link' : 'text'} aria-label={label} onClick={() => setOpen(true)}>
+        {count > 0 ? t('attachments.countN', { n: count }) : t('attachments.none')}
+      </Button>
+      {open && (
+        <Modal open title={title} footer={null} width={640} onCancel={() => setOpen(false)}>
+          <Attachments ownerKind={ownerKind} ownerId={ownerId} editable={editable} />
+        </Modal>
+      )}
+    </>
   )
 }

@@ -1,11 +1,18 @@
 import { create } from 'zustand'
 import type { TargetMeasure } from '../../../shared/domain/department'
+import type { Figure } from '../../../shared/domain/figures'
 
 // The department screen's UI state: the quarter being planned, the month being read, the person
 // whose scorecard is open and the drill-down shown. Server state stays in TanStack Query.
 
 export interface DrillOf {
   measure: TargetMeasure
+  userId?: number
+}
+
+/** A scorecard figure whose rows are open (a person's, or the department's without one). */
+export interface FigureOf {
+  figure: Figure
   userId?: number
 }
 
@@ -16,11 +23,13 @@ export interface DepartmentUiState {
   scorecardOf: number | null
   printing: boolean
   drillOf: DrillOf | null
+  figureOf: FigureOf | null
   setQuarter(year: number, quarter: number): void
   setMonth(month: string): void
   openScorecard(userId: number | null): void
   setPrinting(printing: boolean): void
   openDrill(drillOf: DrillOf | null): void
+  openFigure(figureOf: FigureOf | null): void
 }
 
 export function createDepartmentUi(today: string) {
@@ -34,11 +43,13 @@ export function createDepartmentUi(today: string) {
     scorecardOf: null,
     printing: false,
     drillOf: null,
+    figureOf: null,
     setQuarter: (y, q) => set({ year: y, quarter: q }),
-    setMonth: (m) => set({ month: m, drillOf: null }),
+    setMonth: (m) => set({ month: m, drillOf: null, figureOf: null }),
     openScorecard: (userId) => set({ scorecardOf: userId, printing: false }),
     setPrinting: (printing) => set({ printing }),
     openDrill: (drillOf) => set({ drillOf }),
+    openFigure: (figureOf) => set({ figureOf }),
   }))
 }
 

@@ -16,6 +16,7 @@ import { EtiquetteTab } from './EtiquetteTab'
 import { CampaignsTab } from './CampaignsTab'
 import { QualityTab } from './QualityTab'
 import { ReportTab } from './ReportTab'
+import { FigureDrillModal } from './FigureDrillModal'
 import '../settlement/settlement.css'
 import './department.css'
 
@@ -48,6 +49,7 @@ export function DepartmentScreen({ tab = 'progress' }: { tab?: DepartmentTab | u
       />
       {/* One drill-down for the screen: the progress tab's figures and a scorecard's KPIs open the same one. */}
       <DrillModal ui={ui} />
+      <FigureDrillModal ui={ui} />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { AttachmentsButton } from '../../components/Attachments'
 import { Button, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import type { OutputOf } from '../../../../shared/contract/types'
@@ -122,6 +123,12 @@ function FindingsTable({ canClose }: { canClose: boolean }) {
           { title: t('dept.fives.finding'), dataIndex: 'text' },
           { title: t('dept.fives.owner'), dataIndex: 'ownerName' },
           { title: t('dept.fives.dueOn'), render: (_, f) => (f.overdue ? <Tag color="red">{`${f.dueOn} ${t('dept.fives.overdue')}`}</Tag> : f.dueOn) },
+          {
+            title: t('dept.fives.photos'),
+            render: (_, f) => (
+              <AttachmentsButton ownerKind="fives_finding" ownerId={f.id} count={f.attachments} editable={canClose} label={t('attachments.ofFinding', { text: f.text })} title={t('attachments.ofFinding', { text: f.text })} />
+            ),
+          },
           {
             title: t('dept.fives.closeNote'),
             render: (_, f) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd'
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import type { OutputOf } from '../../../../shared/contract/types'
 import type { Contract } from '../../../../shared/contract'
@@ -64,6 +64,7 @@ function Comebacks({ month, canWrite, onDecide }: { month: string; canWrite: boo
       <Typography.Title level={5} className="dept-h">
         {t('quality.comebacks')}
       </Typography.Title>
+      <ComebackWindow canWrite={canWrite} />
       <Table<Proposal>
         size="small"
         rowKey="key"
@@ -224,5 +225,31 @@ function DismissModal({ proposal, onClose }: { proposal: Proposal; onClose(): vo
         </Form.Item>
       </Form>
     </Modal>
+  )
+}
+
+/** The comeback window in force, and for the technical supervisor (and the manager) its setting. */
+function ComebackWindow({ canWrite }: { canWrite: boolean }) {
+  const t = useT()
+  const { message } = App.useApp()
+  const window = useApiQuery('quality.comebackDays', {})
+  const [days, setDays] = useState<number | null>(null)
+  const save = useApiMutation('quality.comebackDays.set', { onSuccess: (w) => void message.success(t('quality.comebackDaysSaved', { n: w.days })) })
+  const w = window.data
+  if (!w) return null
+  return (
+    <Space className="dept-comeback-window" wrap>
+      <Typography.Text type="secondary">
+        {t('quality.comebackWindow', { n: w.days, d: w.defaultDays })}
+      </Typography.Text>
+      {canWrite && (
+        <>
+          <InputNumber size="small" min={1} max={365} precision={0} aria-label={t('quality.comebackDays')} value={days ?? w.days} onChange={(v) => setDays(v)} />
+          <Button size="small" disabled={days === null || days === w.days} loading={save.isPending} onClick={() => days !== null && save.mutate({ days })}>
+            {t('quality.comebackDaysSave')}
+          </Button>
+        </>
+      )}
+    </Space>
   )
 }

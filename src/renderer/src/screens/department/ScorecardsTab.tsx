@@ -13,6 +13,7 @@ import type { DepartmentUi } from '../../stores/department-store'
 import { useAmountText } from './amount'
 import { EtiquetteChecksTable } from './EtiquetteTab'
 import { kpiText } from './kpi-value'
+import type { Figure } from '../../../../shared/domain/figures'
 
 type Card = OutputOf<Contract['department.scorecard']>
 type Summary = OutputOf<Contract['department.scorecards']>[number]
@@ -36,12 +37,18 @@ export function ScorecardsTab({ ui }: { ui: DepartmentUi }) {
       columns={[
         { title: t('dept.person'), render: (_, r) => <Button type="link" size="small" onClick={() => ui.getState().openScorecard(r.person.userId)}>{r.person.name}</Button> },
         { title: t('field.role'), render: (_, r) => t(`role.${r.person.role}` as MessageKey) },
-        { title: t('dept.headline'), align: 'right', render: (_, r) => (r.kind === 'advisor' ? t('dept.rosN', { n: r.headline }) : t('dept.hoursN', { h: decimalFromMilli(r.headline) })) },
+        { title: t('dept.headline'), align: 'right', render: (_, r) => headlineText(r, t) },
         { title: t('dept.tab.etiquette'), align: 'right', render: (_, r) => percentFromBp(r.etiquetteBp) },
         { title: t('dept.review'), render: (_, r) => (r.acknowledged ? <Tag color="green">{t('dept.acknowledged')}</Tag> : r.reviewed ? <Tag color="blue">{t('dept.reviewed')}</Tag> : <Tag>{t('dept.notReviewed')}</Tag>) },
       ]}
     />
   )
+}
+
+function headlineText(r: Summary, t: ReturnType<typeof useT>): string {
+  if (r.kind === 'advisor') return t('dept.rosN', { n: r.headline })
+  if (r.kind === 'technician') return t('dept.hoursN', { h: decimalFromMilli(r.headline) })
+  return t('dept.partsN', { n: r.headline })
 }
 
 function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
@@ -75,7 +82,7 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
           {t('dept.print')}
         </Button>
       </Space>
-      <CardBody card={card} />
+      <CardBody card={card} ui={ui} />
       <KpiTable card={card} ui={ui} />
       <Typography.Title level={5} className="dept-h">
         {t('etiquette.monthChecks')}
@@ -87,12 +94,25 @@ function ScorecardView({ ui, userId }: { ui: DepartmentUi; userId: number }) {
   )
 }
 
-export function CardBody({ card }: { card: Card }) {
+/** A figure on the card that opens its rows (plain text on paper). */
+function FigureLink({ ui, figure, userId, children }: { ui: DepartmentUi | undefined; figure: Figure; userId: number; children: string }) {
+  const t = useT()
+  if (!ui) return <>{children}</>
+  return (
+    <Button type="link" size="small" className="dept-figure-link" aria-label={t('figure.drillOf', { figure: t(`figure.${figure}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure, userId })}>
+      {children}
+    </Button>
+  )
+}
+
+export function CardBody({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
   const locale = useLocale()
   const amount = useAmountText()
   const a = card.advisor
   const w = card.technician
+  const p = card.parts
+  const userId = card.person.userId
   return (
     <Descriptions size="small" bordered column={2} className="dept-card">
       <Descriptions.Item label={t('field.role')}>{t(`role.${card.person.role}` as MessageKey)}</Descriptions.Item>
@@ -103,7 +123,9 @@ export function CardBody({ card }: { card: Card }) {
           <Descriptions.Item label={t('deptMeasure.production')}>{money(a.productionFen, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('deptMeasure.parts')}>{money(a.partsFen, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('dept.timeliness', { d: a.deadlineDays })}>
-            {t('dept.timelinessValue', { n: a.settledInTime, d: a.settlementDecided, pct: percentFromBp(a.timelinessBp) })}
+            <FigureLink ui={ui} figure="settlement_timeliness" userId={userId}>
+              {t('dept.timelinessValue', { n: a.settledInTime, d: a.settlementDecided, pct: percentFromBp(a.timelinessBp) })}
+            </FigureLink>
           </Descriptions.Item>
           {a.targets.map((x) => (
             <Descriptions.Item key={x.measure} label={t('dept.quarterOf', { measure: t(`deptMeasure.${x.measure}` as MessageKey) })}>
@@ -114,14 +136,49 @@ export function CardBody({ card }: { card: Card }) {
       )}
       {w && (
         <>
-          <Descriptions.Item label={t('dept.soldHours')}>{decimalFromMilli(w.soldHoursMilli)}</Descriptions.Item>
-          <Descriptions.Item label={t('dept.efficiency')}>{percentFromBp(w.efficiencyBp)}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.soldHours')}>
+            <FigureLink ui={ui} figure="sold_hours" userId={userId}>
+              {decimalFromMilli(w.soldHoursMilli)}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.efficiency')}>
+            <FigureLink ui={ui} figure="efficiency" userId={userId}>
+              {percentFromBp(w.efficiencyBp)}
+            </FigureLink>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dept.jobs')}>{w.jobs}</Descriptions.Item>
-          <Descriptions.Item label={t('dept.reworks')}>{w.reworks}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.reworks')}>
+            <FigureLink ui={ui} figure="reworks" userId={userId}>
+              {String(w.reworks)}
+            </FigureLink>
+          </Descriptions.Item>
+        </>
+      )}
+      {p && (
+        <>
+          <Descriptions.Item label={t('dept.partsFillRate')}>
+            <FigureLink ui={ui} figure="fill_rate" userId={userId}>
+              {t('dept.partsFillRateValue', { s: p.served, n: p.requested, pct: percentFromBp(p.fillRateBp) })}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.partsVariance')}>
+            <FigureLink ui={ui} figure="stocktake_variance" userId={userId}>
+              {t('dept.partsVarianceValue', { abs: money(p.absVarianceFen, locale), book: money(p.bookValueFen, locale), n: p.stocktakeLines, pct: percentFromBp(p.varianceBp) })}
+            </FigureLink>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.partsSales')}>
+            <FigureLink ui={ui} figure="parts_sales" userId={userId}>
+              {t('dept.partsSalesValue', { amount: money(p.salesFen, locale), n: p.saleMoves })}
+            </FigureLink>
+          </Descriptions.Item>
         </>
       )}
       <Descriptions.Item label={t('dept.trainings')}>{t('dept.trainingValue', { n: card.training.sessions, p: card.training.passed, m: card.training.minutes })}</Descriptions.Item>
-      <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>{percentFromBp(card.etiquette.scoreBp)}</Descriptions.Item>
+      <Descriptions.Item label={t('etiquette.monthScore', { n: card.etiquette.checks.length })}>
+        <FigureLink ui={ui} figure="etiquette" userId={userId}>
+          {percentFromBp(card.etiquette.scoreBp)}
+        </FigureLink>
+      </Descriptions.Item>
     </Descriptions>
   )
 }
@@ -129,6 +186,11 @@ export function CardBody({ card }: { card: Card }) {
 /** The role's KPIs: target against the actual from the ledger, with how the actual is counted. */
 // The KPIs whose rows are the department's RO drill-down (the same rows the progress tab shows).
 const DRILL_MEASURE = { ros: 'ros', revenue: 'production' } as const
+// The KPIs whose rows are their own figure's (`department.figure.drill`).
+const FIGURE_KPIS: ReadonlySet<string> = new Set<Figure>(['csi', 'settlement_timeliness', 'sold_hours', 'efficiency', 'reworks', 'fill_rate', 'stocktake_variance'])
+// KPIs read for the whole department: CSI always (the maker's surveys are not per person), the
+// parts counter's rates on any card but a parts card.
+const departmentWide = (kpi: string, kind: Card['kind']) => kpi === 'csi' || ((kpi === 'fill_rate' || kpi === 'stocktake_variance') && kind !== 'parts')
 
 export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
   const t = useT()
@@ -152,6 +214,14 @@ export function KpiTable({ card, ui }: { card: Card; ui?: DepartmentUi }) {
           width: 130,
           render: (_, k) => {
             const measure = k.kpi === 'ros' || k.kpi === 'revenue' ? DRILL_MEASURE[k.kpi] : null
+            if (ui && FIGURE_KPIS.has(k.kpi)) {
+              const own = !departmentWide(k.kpi, card.kind)
+              return (
+                <Button type="link" size="small" aria-label={t('figure.drillOf', { figure: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openFigure({ figure: k.kpi as Figure, ...(own ? { userId: card.person.userId } : {}) })}>
+                  {kpiText(k.kpi, k.actual, locale)}
+                </Button>
+              )
+            }
             if (!ui || measure === null) return kpiText(k.kpi, k.actual, locale)
             return (
               <Button type="link" size="small" aria-label={t('kpi.drillOf', { kpi: t(`kpi.${k.kpi}` as MessageKey) })} onClick={() => ui.getState().openDrill({ measure, userId: card.person.userId })}>

@@ -7,6 +7,7 @@ import { DEPARTMENTS, TRAINING_TYPES, type Department, type TrainingType } from 
 import type { MessageKey } from '../../../../shared/i18n'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
+import { AttachmentsButton } from '../../components/Attachments'
 import { useCan } from '../../permissions'
 import type { DepartmentUi } from '../../stores/department-store'
 
@@ -64,6 +65,12 @@ export function TrainingTab({ ui }: { ui: DepartmentUi }) {
           { title: t('audit.field.topic'), dataIndex: 'topic' },
           { title: t('dept.trainer'), dataIndex: 'trainer' },
           { title: t('dept.minutes'), dataIndex: 'durationMin', align: 'right' },
+          {
+            title: t('dept.trainingMaterials'),
+            render: (_, s) => (
+              <AttachmentsButton ownerKind="training_session" ownerId={s.id} count={s.attachments} editable={canRecord} label={t('attachments.ofSession', { topic: s.topic })} title={t('attachments.ofSession', { topic: s.topic })} />
+            ),
+          },
           {
             title: t('dept.assessment'),
             render: (_, s) =>
