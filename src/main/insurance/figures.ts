@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Ctx } from '../api/context'
 import type { AssessmentRow, CollectionRow, insuranceFiguresContract } from '../../shared/contract/insurance-figures'
-import { addDays, daysBetween, lastDateOfMonth, monthBounds as calendarMonth, monthKey } from '../../shared/domain/calendar'
+import { daysBetween, lastDateOfMonth, monthBounds as calendarMonth, monthKey } from '../../shared/domain/calendar'
 import { mulDivRound } from '../../shared/domain/stock'
 import { all } from '../store/query'
 import { envOf, type EvalEnv } from '../rules/context'
@@ -11,9 +11,11 @@ import { assessmentDays } from './view'
 // The front-desk supervisor's insurance figures and the rows behind them; each figure is computed
 // from exactly the rows its drill-down lists, so the two always agree.
 //
-//   timeliness  a claim falls due on arrival + the assessment rule's days (today's parameter);
-//               it counts in the month of that date once the date has come (today or earlier),
-//               and is on time when assessed on or before it. Claims on cancelled ROs are left out.
+//   timeliness  a claim falls due on the date it keeps (arrival + the assessment rule's days in
+//               force when the arrival was set, so a later change of the rule leaves past months
+//               as they were judged); it counts in the month of that date once the date has come
+//               (today or earlier), and is on time when assessed on or before it. Claims on
+//               cancelled ROs are left out.
 //   collection  insurer invoices issued (the RO settled) in the month, not reversed; collected
 //               within the month is what was paid on them before the next month began, never more
 //               than the invoice. Written-off amounts are not collected.
@@ -29,7 +31,7 @@ type Collection = z.output<typeof CollectionRow>
 const rate = (part: number, whole: number) => (whole > 0 ? mulDivRound(part, 10_000, whole) : null)
 
 /** Claims whose assessment fell due in `month` (up to today), with how each was assessed. */
-function assessmentsDue(env: EvalEnv, days: number, month: string): Assessment[] {
+function assessmentsDue(env: EvalEnv, month: string): Assessment[] {
   const today = env.nowIso.slice(0, 10)
   const first = `${month}-01`
   const last = lastDateOfMonth(month)
@@ -39,16 +41,17 @@ function assessmentsDue(env: EvalEnv, days: number, month: string): Assessment[]
       .selectFrom('insurance_claims as c')
       .innerJoin('repair_orders as r', 'r.id', 'c.ro_id')
       .innerJoin('vehicles as v', 'v.id', 'r.vehicle_id')
-      .select(['c.id', 'c.ro_id', 'r.number', 'v.plate', 'c.insurer', 'c.report_no', 'c.arrived_on', 'c.assessed_on'])
-      .where('c.arrived_on', '>=', addDays(first, -days))
-      .where('c.arrived_on', '<=', addDays(last, -days))
+      .select(['c.id', 'c.ro_id', 'r.number', 'v.plate', 'c.insurer', 'c.report_no', 'c.arrived_on', 'c.assessed_on', 'c.assessment_due_on'])
+      .where('c.assessment_due_on', '>=', first)
+      .where('c.assessment_due_on', '<=', last < today ? last : today)
       .where('r.state', '<>', 'cancelled')
+      .orderBy('c.assessment_due_on')
       .orderBy('c.arrived_on')
       .orderBy('c.id'),
   )
   return rows
     .map((c) => {
-      const dueOn = addDays(c.arrived_on, days)
+      const dueOn = c.assessment_due_on
       const onTime = c.assessed_on !== null && c.assessed_on <= dueOn
       return {
         claimId: c.id,
@@ -64,7 +67,6 @@ function assessmentsDue(env: EvalEnv, days: number, month: string): Assessment[]
         daysLate: onTime ? 0 : Math.max(0, daysBetween(dueOn, c.assessed_on ?? today)),
       }
     })
-    .filter((a) => a.dueOn <= today)
 }
 
 /** Insurer invoices issued in `month` with what was collected on them within it. */
@@ -125,7 +127,7 @@ export function insuranceFigures(ctx: Ctx, input: FiguresIn): FiguresOut {
   const days = assessmentDays(ctx)
   const months = monthBounds(env, input.months).map((b) => b.month)
   const timeliness = months.map((month) => {
-    const due = assessmentsDue(env, days, month)
+    const due = assessmentsDue(env, month)
     const onTime = due.filter((a) => a.onTime).length
     return { month, onTime, due: due.length, valueBp: rate(onTime, due.length) }
   })
@@ -140,6 +142,6 @@ export function insuranceFigures(ctx: Ctx, input: FiguresIn): FiguresOut {
 export function insuranceFiguresDrill(ctx: Ctx, input: DrillIn): DrillOut {
   const env = envOf(ctx)
   const month = input.month ?? monthKey(env.now, env.timeZone)
-  if (input.figure === 'timeliness') return { asOf: env.nowIso, month, assessments: assessmentsDue(env, assessmentDays(ctx), month), invoices: [] }
+  if (input.figure === 'timeliness') return { asOf: env.nowIso, month, assessments: assessmentsDue(env, month), invoices: [] }
   return { asOf: env.nowIso, month, assessments: [], invoices: invoicesSettled(env, month, input.insurer) }
 }
