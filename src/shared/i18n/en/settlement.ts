@@ -137,7 +137,7 @@ export const settlement = {
 
   'target.maintenance_settlement': 'Maintenance ROs settled within 3 days',
   'target.insurance_settlement': 'Insurance ROs settled within the month',
-  'target.insurance_collection': 'Insurance invoices collected within the month',
+  'target.insurance_collection': 'Same-month collection (insurer invoices paid in full within the month)',
   'target.stock_vs_outbound': 'Stock value / monthly outbound',
   'target.slow_moving': 'Slow-moving share',
   'target.turnover': 'Stock turnover (times a year)',
@@ -345,7 +345,7 @@ export const settlement = {
   'dash.thisMonth': '{month}: {ratio}',
   'dash.ratio.maintenance_settlement': 'maintenance orders settled within 3 days / completed ones past their deadline',
   'dash.ratio.insurance_settlement': 'insurance orders settled in their month / completed ones',
-  'dash.ratio.insurance_collection': 'insurance invoices collected in their month / issued ones',
+  'dash.ratio.insurance_collection': 'insurer invoices paid in full within their month / insurer invoices issued in it',
   'dash.ratio.stock_vs_outbound': "stock value at month end / the month's outbound value",
   'dash.ratio.slow_moving': 'slow-moving value / stock value',
   'dash.ratio.turnover': "12 months' issued cost / average stock value",

@@ -136,7 +136,7 @@ export const settlement = {
 
   'target.maintenance_settlement': '保养工单 3 天内结算率',
   'target.insurance_settlement': '保险工单当月结算率',
-  'target.insurance_collection': '保险款当月回收率（按发票）',
+  'target.insurance_collection': '当月回款率（保险发票当月全额收回）',
   'target.stock_vs_outbound': '库存金额 / 月出库金额',
   'target.slow_moving': '滞销件占比',
   'target.turnover': '库存周转率（次/年）',
@@ -344,7 +344,7 @@ export const settlement = {
   'dash.thisMonth': '{month}：{ratio}',
   'dash.ratio.maintenance_settlement': '3 天内结算的保养工单 / 已到期限的完工保养工单',
   'dash.ratio.insurance_settlement': '当月结算的保险工单 / 完工的保险工单',
-  'dash.ratio.insurance_collection': '当月收回的保险发票 / 开具的保险发票',
+  'dash.ratio.insurance_collection': '当月全额收回的保险发票 / 当月开具的保险发票',
   'dash.ratio.stock_vs_outbound': '月末库存金额 / 当月出库金额',
   'dash.ratio.slow_moving': '滞销件金额 / 库存金额',
   'dash.ratio.turnover': '近 12 个月出库成本 / 平均库存金额',
