@@ -20,6 +20,7 @@ export const settlement = {
   'field.amountFen': 'Amount',
   'field.insurance': 'Insurance details',
   'field.insurer': 'Insurer',
+  'field.reportNo': 'Report no.',
   'field.claimNo': 'Claim number',
   'field.reference': 'Transaction reference',
   'field.payments': 'Payments',

@@ -19,6 +19,7 @@ export const settlement = {
   'field.amountFen': '金额',
   'field.insurance': '保险信息',
   'field.insurer': '保险公司',
+  'field.reportNo': '报案号',
   'field.claimNo': '报案号',
   'field.reference': '交易参考号',
   'field.payments': '付款',
