@@ -4,7 +4,7 @@ import type { insuranceFigures as zh } from '../zh-CN/insurance-figures'
 export const insuranceFigures: Record<keyof typeof zh, string> = {
   'insFig.title': 'Insurance assessment and collection',
   'insFig.timeliness': 'Assessment timeliness',
-  'insFig.timelinessRule': 'Assessed within {days} days of arrival',
+  'insFig.timelinessRule': 'Rule now: assessed within {days} days of arrival (each claim by the rule when it arrived)',
   'insFig.timelinessPoint': '{month}: {due} assessments due, {onTime} on time, {value}',
   'insFig.collection': 'Same-month collection (insurer invoices paid in full within the month)',
   'insFig.collectionRule': 'insurer invoices paid in full within their month / insurer invoices issued in it',

@@ -2,7 +2,7 @@
 export const insuranceFigures = {
   'insFig.title': '保险定损与回款',
   'insFig.timeliness': '定损及时率',
-  'insFig.timelinessRule': '到店后 {days} 天内定损',
+  'insFig.timelinessRule': '现行规则：到店后 {days} 天内定损（各单按登记时的规则）',
   'insFig.timelinessPoint': '{month}：应定损 {due} 单，按时 {onTime} 单，及时率 {value}',
   'insFig.collection': '当月回款率（保险发票当月全额收回）',
   'insFig.collectionRule': '当月全额收回的保险发票 / 当月开具的保险发票',
