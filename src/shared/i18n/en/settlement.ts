@@ -138,7 +138,7 @@ export const settlement = {
 
   'target.maintenance_settlement': 'Maintenance ROs settled within 3 days',
   'target.insurance_settlement': 'Insurance ROs settled within the month',
-  'target.insurance_collection': 'Same-month collection (insurer invoices paid in full within the month)',
+  'target.insurance_collection': 'Insurer invoices paid in full in month',
   'target.stock_vs_outbound': 'Stock value / monthly outbound',
   'target.slow_moving': 'Slow-moving share',
   'target.turnover': 'Stock turnover (times a year)',

@@ -109,6 +109,7 @@ export function InsuranceFigures({ months }: { months: number }) {
               pagination={false}
               dataSource={f.insurers}
               aria-label={t('insFig.insurers', { month: f.insurersMonth })}
+              scroll={{ x: 'max-content' }}
               locale={{ emptyText: t('insFig.insurersEmpty') }}
               onRow={(r) => ({ className: 'wty-figures-row', onClick: () => openCollection(f.insurersMonth, r.insurer) })}
               columns={[
@@ -116,7 +117,7 @@ export function InsuranceFigures({ months }: { months: number }) {
                 { title: t('insFig.col.invoices'), dataIndex: 'invoices', width: 56, align: 'right' },
                 { title: t('insFig.col.collectedCount'), dataIndex: 'collected', width: 64, align: 'right' },
                 { title: t('insFig.col.rate'), dataIndex: 'valueBp', width: 64, align: 'right', render: (v: number | null) => percentFromBp(v) },
-                { title: t('insFig.col.settled'), dataIndex: 'settledFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
+                { title: t('insFig.col.settled'), dataIndex: 'settledFen', width: 96, align: 'right', render: (v: number) => money(v, locale) },
                 { title: t('insFig.col.collected'), dataIndex: 'collectedFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
                 { title: t('insFig.col.outstanding'), dataIndex: 'outstandingFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               ]}
