@@ -86,8 +86,9 @@ describe('an assessed insurance RO settled split and collected within the month'
     const insurer = before.insurer!
     const row = figures.insurers.find((i) => i.insurer === insurer)!
     const drill = await apiCall(env.host.url, deskToken, 'insurance.figures.drill', { figure: 'collection', month: figures.insurersMonth, insurer })
-    expect(drill.invoices.find((i) => i.invoiceId === before.id)).toMatchObject({ grossFen: before.grossFen, collectedInMonthFen: before.grossFen })
+    expect(drill.invoices.find((i) => i.invoiceId === before.id)).toMatchObject({ grossFen: before.grossFen, collectedInMonthFen: before.grossFen, collectedInMonth: true, pending: false })
     expect([row.collectedFen, row.settledFen]).toEqual([drill.invoices.reduce((s, i) => s + i.collectedInMonthFen, 0), drill.invoices.reduce((s, i) => s + i.grossFen, 0)])
+    expect([row.collected, row.invoices]).toEqual([drill.invoices.filter((i) => !i.pending && i.collectedInMonth).length, drill.invoices.filter((i) => !i.pending).length])
     const month = figures.collection.at(-1)!
     const all = await apiCall(env.host.url, deskToken, 'insurance.figures.drill', { figure: 'collection', month: month.month })
     expect(month.collectedFen).toBe(all.invoices.reduce((s, i) => s + i.collectedInMonthFen, 0))
@@ -103,13 +104,25 @@ describe('an assessed insurance RO settled split and collected within the month'
     const insurerRow = perInsurer.getByRole('row').filter({ hasText: insurer })
     await insurerRow.getByText(formatFen(row.collectedFen, 'zh-CN'), { exact: true }).first().waitFor()
     await insurerRow.getByText(percentFromBp(row.valueBp), { exact: true }).waitFor()
-    await page.getByRole('region', { name: zh('insFig.collection') }).scrollIntoViewIfNeeded()
+    // The insurance section's card carries the dashboard target's own name (one definition of 当月回款).
+    const insSection = page.getByRole('region', { name: zh('insFig.title'), exact: true })
+    await insSection.getByRole('region', { name: zh('insFig.collection'), exact: true }).scrollIntoViewIfNeeded()
     await settle(page)
     await screenshot(page, 'insurance-figures-zh', true)
     await insurerRow.click()
     const modal = page.getByRole('dialog')
     await modal.getByText(before.number).waitFor()
-    await modal.getByText(zh('insFig.drill.collectionSum', { count: drill.invoices.length, settled: formatFen(row.settledFen, 'zh-CN'), collected: formatFen(row.collectedFen, 'zh-CN') })).waitFor()
+    await modal
+      .getByText(
+        zh('insFig.drill.collectionSum', {
+          count: drill.invoices.length,
+          invoices: row.invoices,
+          collectedCount: row.collected,
+          settled: formatFen(row.settledFen, 'zh-CN'),
+          collected: formatFen(row.collectedFen, 'zh-CN'),
+        }),
+      )
+      .waitFor()
     await settle(modal)
     await screenshot(page, 'insurance-figures-drill-zh', false)
     await page.keyboard.press('Escape')
@@ -119,9 +132,10 @@ describe('an assessed insurance RO settled split and collected within the month'
   it('shows the figures in English', async () => {
     await apiCall(env.host.url, deskToken, 'auth.setLocale', { locale: 'en' })
     await page.reload()
-    await page.getByRole('region', { name: en('insFig.collection'), exact: true }).waitFor()
-    await page.getByRole('region', { name: en('insFig.timeliness'), exact: true }).getByText(en('insFig.timelinessRule', { days: 3 })).waitFor()
-    await page.getByRole('region', { name: en('insFig.timeliness'), exact: true }).scrollIntoViewIfNeeded()
+    const insSection = page.getByRole('region', { name: en('insFig.title'), exact: true })
+    await insSection.getByRole('region', { name: en('insFig.collection'), exact: true }).waitFor()
+    await insSection.getByRole('region', { name: en('insFig.timeliness'), exact: true }).getByText(en('insFig.timelinessRule', { days: 3 })).waitFor()
+    await insSection.getByRole('region', { name: en('insFig.timeliness'), exact: true }).scrollIntoViewIfNeeded()
     await settle(page)
     await screenshot(page, 'insurance-figures-en', true)
     await apiCall(env.host.url, deskToken, 'auth.setLocale', { locale: 'zh-CN' })

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
-import { zh } from './support/i18n'
+import { currentRoId, logIn } from './support/desk'
+import { en, zh } from './support/i18n'
 import { formatFen } from '../src/shared/domain/money'
 
 const PASSWORD = 'demo-e2e-pass'
@@ -87,5 +87,55 @@ describe('an insurance RO assessed and supplemented on the RO screen', () => {
     await page.getByRole('heading', { name: zh('insr.printTitle') }).first().waitFor()
     await settle(page)
     await screenshot(page, 'insurance-collection-print')
+  })
+
+  it('marks an accident car as insurance at the desk: the RO opens with its claim, which the RO’s insurance panel shows', async () => {
+    const hits = await apiCall(env.host.url, token, 'reception.search', { q: '粤', limit: 50 })
+    const free = hits.filter((h) => h.vehicleId && h.plate && !h.openRoId)
+    if (free.length < 2) throw new Error('no demo vehicles without an open order')
+    const vehicle = await apiCall(env.host.url, token, 'vehicles.get', { id: free[0]!.vehicleId! })
+    await page.evaluate(`window.location.hash = '#/check-in/${vehicle.vehicle.id}'`)
+    const form = page.getByRole('form', { name: zh('checkIn.title') })
+    await form.getByLabel(zh('field.odometerKm')).fill(String(vehicle.vehicle.odometerKm + 300))
+    await form.getByLabel(zh('field.concerns')).fill('追尾事故，后保险杠及尾灯破损')
+    await form.getByText(zh('roType.insurance'), { exact: true }).click()
+    const claim = form.getByRole('group', { name: zh('checkIn.insurance') })
+    // Nothing is sent without the insurer and the report number; each field says what is missing.
+    await form.getByRole('button', { name: zh('checkIn.submit') }).click()
+    await claim.getByText(zh('checkIn.insurerRequired')).waitFor()
+    await claim.getByText(zh('checkIn.reportNoRequired')).waitFor()
+    await claim.getByLabel(zh('checkIn.insurer')).fill('中国人保')
+    await claim.getByLabel(zh('checkIn.reportNo')).fill('RDAA2026120899001')
+    await settle(page)
+    await screenshot(page, 'check-in-insurance')
+    await form.getByLabel(zh('field.concerns')).press('Control+Enter')
+    const id = await currentRoId(page)
+
+    const view = await apiCall(env.host.url, token, 'insurance.get', { roId: id })
+    expect(view.claim).toMatchObject({ insurer: '中国人保', reportNo: 'RDAA2026120899001', insuredName: vehicle.owner.name, assessedOn: null })
+    const panel = page.getByRole('region', { name: zh('insv.title') })
+    await expect.poll(() => panel.getByLabel(zh('insv.reportNo')).inputValue()).toBe('RDAA2026120899001')
+    expect(await panel.getByLabel(zh('insv.insurer')).inputValue()).toBe('中国人保')
+    await settle(page, { toastsGone: true })
+    await screenshot(page, 'ro-insurance-from-desk')
+
+    // The same report number on another car is refused at its field, in the desk's language (English here).
+    await apiCall(env.host.url, token, 'auth.setLocale', { locale: 'en' })
+    const other = await apiCall(env.host.url, token, 'vehicles.get', { id: free[1]!.vehicleId! })
+    await page.evaluate(`window.location.hash = '#/check-in/${other.vehicle.id}'`)
+    await page.reload()
+    const formEn = page.getByRole('form', { name: en('checkIn.title') })
+    await formEn.getByLabel(en('field.odometerKm')).fill(String(other.vehicle.odometerKm + 300))
+    await formEn.getByLabel(en('field.concerns')).fill('Side impact, left door')
+    await formEn.getByText(en('roType.insurance'), { exact: true }).click()
+    const claimEn = formEn.getByRole('group', { name: en('checkIn.insurance') })
+    await claimEn.getByLabel(en('checkIn.insurer')).fill('中国人保')
+    await claimEn.getByLabel(en('checkIn.reportNo')).fill('RDAA2026120899001')
+    await formEn.getByRole('button', { name: en('checkIn.submit') }).click()
+    await claimEn.getByText(en('checkIn.reportNoTaken', { insurer: '中国人保', reportNo: 'RDAA2026120899001', number: view.ro.number })).waitFor()
+    await settle(page)
+    await screenshot(page, 'check-in-insurance-taken-en')
+    await apiCall(env.host.url, token, 'auth.setLocale', { locale: 'zh-CN' })
+    expect(env.session.problems).toEqual([])
   })
 })

@@ -25,6 +25,8 @@ export function claimOfRo(ctx: Ctx, roId: number) {
         'assessed_on',
         'note',
         'version',
+        'assessment_days',
+        'assessment_due_on',
       ])
       .where('ro_id', '=', roId),
   )

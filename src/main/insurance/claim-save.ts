@@ -4,7 +4,7 @@ import { localDate } from '../../shared/domain/calendar'
 import { insertId, run } from '../store/query'
 import { roHeadOf, roLinesOf, type InsuranceRoHead, type InsuranceRoLine } from './ro-of'
 import { claimOfRo, type ClaimRow } from './claim-data'
-import { getInsuranceView } from './view'
+import { assessmentDueOf, getInsuranceView } from './view'
 import type { In, Out } from './types'
 
 // Writing an insurance RO's claim: opening it, changing it with its assessment (定损) per line, and
@@ -67,12 +67,16 @@ export function saveClaim(ctx: UserCtx, input: In<'insurance.save'>): Out<'insur
     note: input.note,
     updated_at: now,
   }
+  // The assessment's due date is set with the arrival by the rule in force at that moment and kept,
+  // so a later change of the rule leaves past months' timeliness as it was judged.
+  const due = existing && existing.arrived_on === input.arrivedOn ? null : assessmentDueOf(ctx, input.arrivedOn)
+  const dueCols = due ? { assessment_days: due.days, assessment_due_on: due.dueOn } : {}
   let claimId: number
   if (!existing) {
-    claimId = insertId(ctx.store, db.insertInto('insurance_claims').values({ ...head, ro_id: ro.id, created_by: ctx.user.id, created_at: now }))
+    claimId = insertId(ctx.store, db.insertInto('insurance_claims').values({ ...head, ...dueCols, ro_id: ro.id, created_by: ctx.user.id, created_at: now }))
   } else {
     claimId = existing.id
-    run(ctx.store, db.updateTable('insurance_claims').set((eb) => ({ ...head, version: eb('version', '+', 1) })).where('id', '=', claimId).where('version', '=', existing.version))
+    run(ctx.store, db.updateTable('insurance_claims').set((eb) => ({ ...head, ...dueCols, version: eb('version', '+', 1) })).where('id', '=', claimId).where('version', '=', existing.version))
     run(ctx.store, db.deleteFrom('insurance_assessment_lines').where('claim_id', '=', claimId))
   }
   for (const l of input.lines) {

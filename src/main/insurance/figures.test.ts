@@ -3,8 +3,8 @@ import { makeTestApp, type TestApp } from '../test-support/test-app'
 import { readyRo, relogin } from '../rules/test-helpers'
 
 // The front-desk supervisor's insurance figures across a year end (December 2026 → January 2027):
-// assessment timeliness per month of the due date, and same-month collection per month of
-// settlement, overall and per insurer. Every figure is checked against its drill-down rows.
+// assessment timeliness per month of the due date, and same-month collection (当月回款, invoices paid
+// in full within their month) per month of settlement, overall and per insurer. Every figure is checked against its drill-down rows.
 
 let t: TestApp
 beforeAll(async () => {
@@ -61,29 +61,38 @@ describe('the insurance figures', () => {
       { month: '2026-12', onTime: 1, due: 2, valueBp: 5000 },
       { month: '2027-01', onTime: 1, due: 2, valueBp: 5000 },
     ])
+    // 当月回款 counts invoices paid in full within their month: A in December; B only in January;
+    // C (January, the running month) is partly paid, so pending and out of the rate.
     expect(f.collection).toEqual([
-      { month: '2026-11', collectedFen: 0, settledFen: 0, invoices: 0, valueBp: null },
-      { month: '2026-12', collectedFen: invA.grossFen + 30_000, settledFen: invA.grossFen + invB.grossFen, invoices: 2, valueBp: Math.round(((invA.grossFen + 30_000) * 10_000) / (invA.grossFen + invB.grossFen)) },
-      { month: '2027-01', collectedFen: 10_000, settledFen: invC.grossFen, invoices: 1, valueBp: Math.round((10_000 * 10_000) / invC.grossFen) },
+      { month: '2026-11', collected: 0, invoices: 0, valueBp: null, pending: 0, settledFen: 0, collectedFen: 0, outstandingFen: 0 },
+      { month: '2026-12', collected: 1, invoices: 2, valueBp: 5_000, pending: 0, settledFen: invA.grossFen + invB.grossFen, collectedFen: invA.grossFen + 30_000, outstandingFen: invB.grossFen - 30_000 },
+      { month: '2027-01', collected: 0, invoices: 0, valueBp: null, pending: 1, settledFen: invC.grossFen, collectedFen: 10_000, outstandingFen: invC.grossFen - 10_000 },
     ])
     expect(f.insurersMonth).toBe('2026-12')
     expect(f.insurers).toEqual([
-      { insurer: '平安保险', collectedFen: 30_000, settledFen: invB.grossFen, invoices: 1, valueBp: Math.round((30_000 * 10_000) / invB.grossFen) },
-      { insurer: '中国人保', collectedFen: invA.grossFen, settledFen: invA.grossFen, invoices: 1, valueBp: 10_000 },
+      { insurer: '平安保险', collected: 0, invoices: 1, valueBp: 0, pending: 0, settledFen: invB.grossFen, collectedFen: 30_000, outstandingFen: invB.grossFen - 30_000 },
+      { insurer: '中国人保', collected: 1, invoices: 1, valueBp: 10_000, pending: 0, settledFen: invA.grossFen, collectedFen: invA.grossFen, outstandingFen: 0 },
     ])
 
     for (const point of f.timeliness) {
       const d = await t.ok('front_desk_supervisor', 'insurance.figures.drill', { figure: 'timeliness', month: point.month })
       expect([d.assessments.filter((r) => r.onTime).length, d.assessments.length]).toEqual([point.onTime, point.due])
     }
+    const counts = (rows: readonly { pending: boolean; collectedInMonth: boolean; grossFen: number; collectedInMonthFen: number }[]) => ({
+      collected: rows.filter((r) => !r.pending && r.collectedInMonth).length,
+      invoices: rows.filter((r) => !r.pending).length,
+      pending: rows.filter((r) => r.pending).length,
+      settledFen: rows.reduce((s, r) => s + r.grossFen, 0),
+      collectedFen: rows.reduce((s, r) => s + r.collectedInMonthFen, 0),
+    })
     for (const point of f.collection) {
       const d = await t.ok('cashier', 'insurance.figures.drill', { figure: 'collection', month: point.month })
-      expect([d.invoices.reduce((s, r) => s + r.collectedInMonthFen, 0), d.invoices.reduce((s, r) => s + r.grossFen, 0), d.invoices.length]).toEqual([point.collectedFen, point.settledFen, point.invoices])
+      expect(counts(d.invoices)).toEqual({ collected: point.collected, invoices: point.invoices, pending: point.pending, settledFen: point.settledFen, collectedFen: point.collectedFen })
     }
     for (const ins of f.insurers) {
       const d = await t.ok('cashier', 'insurance.figures.drill', { figure: 'collection', month: '2026-12', insurer: ins.insurer })
       expect(d.invoices.every((r) => r.insurer === ins.insurer)).toBe(true)
-      expect([d.invoices.reduce((s, r) => s + r.collectedInMonthFen, 0), d.invoices.reduce((s, r) => s + r.grossFen, 0)]).toEqual([ins.collectedFen, ins.settledFen])
+      expect(counts(d.invoices)).toEqual({ collected: ins.collected, invoices: ins.invoices, pending: ins.pending, settledFen: ins.settledFen, collectedFen: ins.collectedFen })
     }
 
     // The rows say why: B was assessed 2 days late, D is 15 days past due and still unassessed; B was paid in full only in January.
@@ -98,7 +107,7 @@ describe('the insurance figures', () => {
       ['FIG-B', false, 2],
     ])
     const decB = await t.ok('cashier', 'insurance.figures.drill', { figure: 'collection', month: '2026-12', insurer: '平安保险' })
-    expect(decB.invoices).toMatchObject([{ invoiceId: invB.id, collectedInMonthFen: 30_000, paidFen: invB.grossFen, lastPaidAt: '2027-01-05T10:00:00+08:00' }])
+    expect(decB.invoices).toMatchObject([{ invoiceId: invB.id, collectedInMonthFen: 30_000, paidFen: invB.grossFen, lastPaidAt: '2027-01-05T10:00:00+08:00', collectedInMonth: false, pending: false }])
 
     expect(await t.call('technician', 'insurance.figures', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await t.call('technician', 'insurance.figures.drill', { figure: 'collection' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

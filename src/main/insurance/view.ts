@@ -15,8 +15,14 @@ export function assessmentDays(ctx: Ctx): number {
   return RULE_PARAMS.insurance_assessment_overdue.parse(ruleByKind(ctx.store, ctx.nowIso(), 'insurance_assessment_overdue').params).days
 }
 
-function claimOut(claim: ClaimRow, days: number): NonNullable<InsuranceViewOut['claim']> {
-  const due = addDays(claim.arrived_on, days)
+/** The due date a claim arriving on `arrivedOn` is given today: kept on the claim from then on. */
+export function assessmentDueOf(ctx: Ctx, arrivedOn: string): { days: number; dueOn: string } {
+  const days = assessmentDays(ctx)
+  return { days, dueOn: addDays(arrivedOn, days) }
+}
+
+function claimOut(claim: ClaimRow): NonNullable<InsuranceViewOut['claim']> {
+  const due = claim.assessment_due_on
   return {
     id: claim.id,
     version: claim.version,
@@ -31,7 +37,7 @@ function claimOut(claim: ClaimRow, days: number): NonNullable<InsuranceViewOut['
     assessedOn: claim.assessed_on,
     note: claim.note,
     assessmentDueOn: due,
-    assessmentDays: days,
+    assessmentDays: claim.assessment_days,
     assessedLate: claim.assessed_on === null ? null : claim.assessed_on > due,
   }
 }
@@ -44,7 +50,7 @@ export function getInsuranceView(ctx: Ctx, roId: number): InsuranceViewOut {
   const zero = { netFen: 0, vatFen: 0, grossFen: 0 }
   return {
     ro: { id: ro.id, number: ro.number, state: ro.state, plate: ro.plate, customerName: ro.customer_name, openedAt: ro.opened_at, grossFen: ro.gross_fen },
-    claim: claim ? claimOut(claim, assessmentDays(ctx)) : null,
+    claim: claim ? claimOut(claim) : null,
     lines: lines.map((l, i) => {
       const s = split?.lines[i]
       return {

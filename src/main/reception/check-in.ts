@@ -8,7 +8,8 @@ import { nextRoNumber } from './ro-number'
 import { contentHash } from '../repair-order/content-hash'
 import { getRoDetail } from './ro-detail'
 import { localOrNull } from './local-time'
-import { preparedQuery } from '../store/query'
+import { first, preparedQuery } from '../store/query'
+import { checkDeskInsurance, openDeskClaim } from './check-in-insurance'
 
 // Reception (接车): the vehicle arrives, the advisor records odometer, fuel, walk-around findings
 // and the customer's concerns, and a repair order opens as an estimate.
@@ -59,6 +60,7 @@ export function checkIn(ctx: UserCtx, input: In<'ro.checkIn'>): Out<'ro.checkIn'
   // Everything that can refuse is decided before the first write.
   const appointment = input.appointmentId === undefined ? null : usableAppointment(ctx, input.appointmentId, vehicle.id)
   const reading = judgeCheckInReading(ctx, vehicle, input.odometerKm, input.odometerOverrideReason)
+  if (input.insurance) checkDeskInsurance(ctx, input.insurance)
 
   const now = ctx.nowIso()
   const number = nextRoNumber(ctx)
@@ -83,6 +85,10 @@ export function checkIn(ctx: UserCtx, input: In<'ro.checkIn'>): Out<'ro.checkIn'
   for (const f of input.findings) insertFinding.run(ctx.store, { roId: id, kind: f.kind, area: f.area, note: f.note })
   applyCheckInReading(ctx, vehicle, reading, id)
   if (appointment) markArrived(ctx, appointment, id)
+  if (input.insurance) {
+    const owner = first(ctx.store, ctx.store.db.selectFrom('customers').select('name').where('id', '=', vehicle.owner_id))
+    openDeskClaim(ctx, id, (owner?.name ?? '').slice(0, 60), input.insurance)
+  }
 
   ctx.audit({
     action: 'ro.checkIn',
@@ -95,6 +101,7 @@ export function checkIn(ctx: UserCtx, input: In<'ro.checkIn'>): Out<'ro.checkIn'
       type: input.type,
       odometer: { before: reading.beforeKm, after: reading.afterKm },
       appointmentId: appointment?.id ?? null,
+      ...(input.insurance ? { insurer: input.insurance.insurer, reportNo: input.insurance.reportNo } : {}),
     },
   })
   ctx.events.emit({ type: 'ro.changed', id })

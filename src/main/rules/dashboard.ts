@@ -12,6 +12,7 @@ import { fillRate, ledgerMonths, outboundLastDays, slowMoving, turnover, type Sl
 import { keptMonths, monthBounds, monthlySums, type MonthBound, type MonthRow } from './month-figures'
 import { slowMovingSeries } from './stock-as-of'
 import { careMonthRows } from './care-figures'
+import { collectionMonthRows } from './insurance-collection'
 import { FOLLOW_UP_IN_TIME_TARGET_BP, SATISFACTION_TARGET_CENTI } from '../../shared/domain/care'
 
 // The targets dashboard: the manual's figures as monthly series over the last N months, each
@@ -51,7 +52,6 @@ function settlementSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[]
   const pastDeadline = (b: MonthBound) => closed(b) && new Date(b.end).getTime() + m.days * 86_400_000 <= nowMs
   const types = (list: readonly string[]) => sql`type IN (SELECT value FROM json_each(${JSON.stringify(list)}))`
   const completedIn = (from: string, to: string | null) => sql`completed_at >= ${from} ${to === null ? sql`` : sql`AND completed_at < ${to}`}`
-  const issuedIn = (from: string, to: string | null) => sql`i.issued_at >= ${from} ${to === null ? sql`` : sql`AND i.issued_at < ${to}`}`
   // raw SQL: monthly sums of conditions on dates (julianday arithmetic, json_each over the rule's
   // RO types); the query builder would only wrap the same text.
   const maintenance = monthlySums(env, 'maintenance_settlement', `days=${m.days};${m.roTypes.join(',')}`, bounds, pastDeadline, (from, to) =>
@@ -68,15 +68,8 @@ function settlementSeries(env: EvalEnv, bounds: readonly MonthBound[]): Series[]
          FROM repair_orders WHERE ${completedIn(from, to)} AND state <> 'cancelled' AND ${types(ins.roTypes)}
         GROUP BY m`,
   )
-  const collection = monthlySums(env, 'insurance_collection', '-', bounds, closed, (from, to) =>
-    sql<MonthRow>`SELECT substr(i.issued_at, 1, 7) AS m,
-              SUM(CASE WHEN COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id
-                         AND substr(p.at, 1, 7) = substr(i.issued_at, 1, 7)), 0) >= i.gross_fen THEN 1 ELSE 0 END) AS n,
-              SUM(CASE WHEN substr(i.issued_at, 1, 7) = ${current}
-                        AND COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) < i.gross_fen THEN 0 ELSE 1 END) AS d
-         FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND ${issuedIn(from, to)}
-        GROUP BY m`,
-  )
+  // 当月回款: one definition with the insurance figures and the drill-down (insurance-collection.ts).
+  const collection = monthlySums(env, 'insurance_collection', '-', bounds, closed, (from, to) => collectionMonthRows(env, from, to))
   const months = bounds.map((b) => b.month)
   const full = { min: 10_000 }
   const last = (p: Point[]) => p.at(-1)?.value ?? null

@@ -9,6 +9,7 @@ import { sqlAll } from '../store/query'
 import { envOf, type EvalEnv } from './context'
 import { paramsOf } from './dashboard'
 import { PART_DRILLS, type MonthWindow } from './drill-parts'
+import { collectionInvoices } from './insurance-collection'
 import { drillInTime, drillSatisfaction, satisfactionByAdvisor } from './care-figures'
 
 // Drill-down: the ROs, invoices or parts behind one month's figure on the dashboard — the same
@@ -107,17 +108,13 @@ export function drill(ctx: Ctx, input: In): Out {
       break
     }
     case 'insurance_collection': {
+      // The target's own rows (insurance-collection.ts): late = decided and not collected within the month.
       const rows = sqlAll(
         env.store,
-        sql<RoRow>`WITH inv AS (
-           SELECT i.id, i.ro_id, i.number, i.insurer, i.claim_no, i.issued_at, i.gross_fen,
-                  COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id AND p.at < ${end}), 0) AS in_month,
-                  COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid
-             FROM invoices i WHERE i.payer = 'insurance' AND i.kind = 'invoice' AND i.state = 'issued' AND i.issued_at >= ${start} AND i.issued_at < ${end})
-         ${RO_BASE}, julianday(${now}) - julianday(inv.issued_at) AS elapsed, inv.in_month < inv.gross_fen AND ${now} >= ${end} AS late,
-                inv.paid < inv.gross_fen AND ${now} < ${end} AS pending, inv.id AS invoice_id, inv.number AS invoice_number, inv.insurer,
+        sql<RoRow>`${RO_BASE}, julianday(${now}) - julianday(inv.issued_at) AS elapsed, inv.pending = 0 AND inv.collected = 0 AS late,
+                inv.pending, inv.id AS invoice_id, inv.number AS invoice_number, inv.insurer,
                 inv.claim_no, inv.gross_fen - inv.paid AS balance
-           FROM inv JOIN repair_orders r ON r.id = inv.ro_id JOIN customers c ON c.id = r.customer_id
+           FROM (${collectionInvoices(env, start, end)}) inv JOIN repair_orders r ON r.id = inv.ro_id JOIN customers c ON c.id = r.customer_id
           ORDER BY late DESC, balance DESC LIMIT ${lim}`,
       )
       ros = rows.map(roOut)

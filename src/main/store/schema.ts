@@ -1319,6 +1319,10 @@ export interface InsuranceClaimsTable {
   created_at: string
   updated_at: string
   version: Generated<number>
+  /** The assessment rule's days in force when the arrival was set (migration 0039). */
+  assessment_days: Generated<number>
+  /** `arrived_on` + `assessment_days`: the date the assessment is judged by, kept. */
+  assessment_due_on: Generated<string>
 }
 
 export interface InsuranceAssessmentLinesTable {

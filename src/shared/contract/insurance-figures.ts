@@ -4,15 +4,31 @@ import type { ContractSection } from './types'
 // The front-desk supervisor's insurance figures (定损及时，当月回款) [manual]:
 //   timeliness  per month: insurance ROs assessed within the rule's days of the car's arrival ÷
 //               insurance ROs whose assessment fell due in that month (arrival + days);
-//   collection  per month of settlement: insurer receivable fen collected within that same
-//               calendar month ÷ insurer receivable fen settled (invoiced) in it, overall and per
-//               insurer.
+//   collection  当月回款, the dashboard target's definition: insurer invoices issued in the month
+//               and paid in full by its end ÷ insurer invoices issued in it (a running month's
+//               invoice not yet paid in full is pending, left out), overall and per insurer; the
+//               amounts billed, collected within the month and outstanding stand beside it.
 // Each figure has a drill-down listing the rows it counts; the figure is the count or sum of them.
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.invalidFormat' })
 
 export const TimelinessPoint = z.object({ month: z.string(), onTime: z.number(), due: z.number(), valueBp: z.number().nullable() })
-export const CollectionPoint = z.object({ month: z.string(), collectedFen: z.number(), settledFen: z.number(), invoices: z.number(), valueBp: z.number().nullable() })
+export const CollectionPoint = z.object({
+  month: z.string(),
+  /** Invoices paid in full within the month (the rate's numerator). */
+  collected: z.number(),
+  /** Invoices issued in the month and decided (the rate's denominator). */
+  invoices: z.number(),
+  valueBp: z.number().nullable(),
+  /** Running month's invoices not yet paid in full: not in the rate. */
+  pending: z.number(),
+  /** Billed to insurers in the month (every invoice, pending too). */
+  settledFen: z.number(),
+  /** Paid within the month on those invoices. */
+  collectedFen: z.number(),
+  /** Billed less collected within the month. */
+  outstandingFen: z.number(),
+})
 export const InsurerCollection = CollectionPoint.omit({ month: true }).extend({ insurer: z.string() })
 
 /** A claim behind the timeliness figure. */
@@ -47,6 +63,10 @@ export const CollectionRow = z.object({
   /** Paid so far, whenever. */
   paidFen: z.number(),
   lastPaidAt: z.string().nullable(),
+  /** Paid in full within the month of issue: counts in the rate's numerator. */
+  collectedInMonth: z.boolean(),
+  /** The running month's and not yet paid in full: left out of the rate. */
+  pending: z.boolean(),
 })
 
 const r = 'read' as const

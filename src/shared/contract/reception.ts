@@ -16,6 +16,13 @@ const OptText = (max: number) => z.string().trim().max(max).optional()
 const DateTime = z.iso.datetime({ offset: true })
 const DateOnly = z.iso.date()
 
+/** The claim opened at the desk with an accident car's RO; the rest is filled in on the RO's insurance panel. */
+export const CheckInInsurance = z.strictObject({
+  insurer: z.string().trim().min(1, { error: 'checkIn.insurerRequired' }).max(60),
+  reportNo: z.string().trim().min(1, { error: 'checkIn.reportNoRequired' }).max(40),
+  policyNo: z.string().trim().max(40).default(''),
+})
+
 export const SearchHit = z.object({
   vehicleId: z.number().nullable(),
   vin: z.string().nullable(),
@@ -308,19 +315,23 @@ export const receptionContract = {
     kind: 'write',
   },
   'ro.checkIn': {
-    input: z.strictObject({
-      vehicleId: Id,
-      appointmentId: Id.optional(),
-      type: z.enum(RO_TYPES),
-      odometerKm: z.number().int().min(0).max(2_000_000),
-      /** A supervisor's reason when the reading is below the last one; recorded. */
-      odometerOverrideReason: z.string().trim().min(2).max(200).optional(),
-      fuelEighths: z.number().int().min(0).max(8),
-      concerns: z.string().trim().min(1).max(2000),
-      findings: z.array(Finding).max(60).default([]),
-      promisedAt: DateTime.optional(),
-      returnOldParts: z.boolean().default(false),
-    }),
+    input: z
+      .strictObject({
+        vehicleId: Id,
+        appointmentId: Id.optional(),
+        type: z.enum(RO_TYPES),
+        odometerKm: z.number().int().min(0).max(2_000_000),
+        /** A supervisor's reason when the reading is below the last one; recorded. */
+        odometerOverrideReason: z.string().trim().min(2).max(200).optional(),
+        fuelEighths: z.number().int().min(0).max(8),
+        concerns: z.string().trim().min(1).max(2000),
+        findings: z.array(Finding).max(60).default([]),
+        promisedAt: DateTime.optional(),
+        returnOldParts: z.boolean().default(false),
+        /** An accident car (保险事故): the insurer and report number (报案号) open the RO's insurance claim with it. */
+        insurance: CheckInInsurance.optional(),
+      })
+      .refine((c) => c.insurance === undefined || c.type === 'insurance', { error: 'checkIn.insuranceNeedsInsuranceRo', path: ['insurance'] }),
     output: RoDetail,
     access: 'ro.write',
     kind: 'write',

@@ -127,6 +127,9 @@ CREATE INDEX insurance_assessment_lines_line ON insurance_assessment_lines(ro_li
 -- index insurance_claims_arrived
 CREATE INDEX insurance_claims_arrived ON insurance_claims(arrived_on);
 
+-- index insurance_claims_assessment_due
+CREATE INDEX insurance_claims_assessment_due ON insurance_claims(assessment_due_on);
+
 -- index insurance_supplements_claim
 CREATE INDEX insurance_supplements_claim ON insurance_supplements(claim_id);
 
@@ -944,7 +947,7 @@ CREATE TABLE insurance_claims (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1
-      ) STRICT;
+      , assessment_days INTEGER NOT NULL DEFAULT 3 CHECK (assessment_days >= 0), assessment_due_on TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table insurance_supplements
 CREATE TABLE insurance_supplements (

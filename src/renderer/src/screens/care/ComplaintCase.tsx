@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Descriptions, Drawer, Input, Radio, Select, Space, Tag, Timeline } from 'antd'
+import { Alert, Button, Descriptions, Drawer, Input, Radio, Select, Space, Tag, Timeline, Typography } from 'antd'
 import { useApiMutation, useApiQuery } from '../../api/query-client'
 import { useT } from '../../i18n'
 import { dateTime } from '../../format'
@@ -30,11 +30,12 @@ export function ComplaintCase({ id, onClose }: { id: number; onClose: () => void
             <Descriptions.Item label={t('care.complaint.dueAt')}>{dateTime(c.dueAt)}</Descriptions.Item>
             <Descriptions.Item label={t('care.complaint.owner')}>{c.ownerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('care.complaint.department')}>{c.department ?? '—'}</Descriptions.Item>
-            {c.rootCause && (
+            {/* A blank root cause must not leave an empty row (antd counts a '' child as an item). */}
+            {c.rootCause ? (
               <Descriptions.Item label={t('care.complaint.rootCause')} span={2}>
                 {c.rootCause}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           <div className="care-section">
             <div className="care-words">{c.words}</div>
@@ -113,6 +114,7 @@ function NextStep({ complaint: c }: { complaint: CaseHead }) {
           </div>
           <div className="care-section">
             <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">{t('care.complaint.accepted')}</Typography.Text>
               <Radio.Group value={accepted} onChange={(e) => setAccepted(Boolean(e.target.value))} aria-label={t('care.complaint.accepted')}>
                 <Radio value={true}>{t('care.complaint.yes')}</Radio>
                 <Radio value={false}>{t('care.complaint.no')}</Radio>

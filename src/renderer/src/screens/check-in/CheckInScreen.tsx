@@ -23,6 +23,8 @@ interface Values {
   concerns: string
   promisedAt?: Dayjs
   returnOldParts: boolean
+  /** Only for an insurance / accident RO: the claim opened with it. */
+  insurance?: { insurer: string; reportNo: string; policyNo?: string }
 }
 
 /** 接车: the reading, the walk-around and the customer's own words, then the RO is opened. */
@@ -39,6 +41,7 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
   const [findings, setFindings] = useState<FindingDraft[]>([])
   const [error, setError] = useState<string | null>(null)
   const odometer = Form.useWatch('odometerKm', form)
+  const type = Form.useWatch('type', form)
   // The form shows the host's refusal above itself, with the field problems at their fields.
   const checkIn = useApiMutation('ro.checkIn', {
     showError: false,
@@ -71,6 +74,9 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
       findings: findings.map((f) => ({ kind: f.kind, area: f.area, note: f.note.trim() })),
       ...(values.promisedAt ? { promisedAt: wallClockToIso(values.promisedAt.format('YYYY-MM-DDTHH:mm'), timeZone) } : {}),
       returnOldParts: values.returnOldParts,
+      ...(values.type === 'insurance' && values.insurance
+        ? { insurance: { insurer: values.insurance.insurer, reportNo: values.insurance.reportNo, policyNo: values.insurance.policyNo ?? '' } }
+        : {}),
     })
   }
 
@@ -108,6 +114,7 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
           <Form.Item name="type" label={t('field.type')}>
             <Radio.Group optionType="button" buttonStyle="solid" options={RO_TYPES.map((r) => ({ value: r, label: t(`roType.${r}`) }))} />
           </Form.Item>
+          {type === 'insurance' && <InsuranceFields />}
           <div className="form-row">
             <Form.Item
               name="odometerKm"
@@ -156,5 +163,29 @@ export function CheckInScreen({ vehicleId, appointmentId }: { vehicleId: number;
         </Card>
       </div>
     </Form>
+  )
+}
+
+/** 保险事故: the insurer and the report number (报案号) open the RO's insurance claim with it. */
+function InsuranceFields() {
+  const t = useT()
+  return (
+    <fieldset className="check-in-insurance" aria-label={t('checkIn.insurance')}>
+      <Typography.Text strong>{t('checkIn.insurance')}</Typography.Text>
+      <Typography.Paragraph type="secondary" className="check-in-insurance-hint">
+        {t('checkIn.insuranceHint')}
+      </Typography.Paragraph>
+      <div className="form-row">
+        <Form.Item name={['insurance', 'insurer']} label={t('checkIn.insurer')} rules={[{ required: true, whitespace: true, message: t('checkIn.insurerRequired') }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name={['insurance', 'reportNo']} label={t('checkIn.reportNo')} rules={[{ required: true, whitespace: true, message: t('checkIn.reportNoRequired') }]}>
+          <Input maxLength={40} className="mono" />
+        </Form.Item>
+        <Form.Item name={['insurance', 'policyNo']} label={t('checkIn.policyNo')}>
+          <Input maxLength={40} className="mono" />
+        </Form.Item>
+      </div>
+    </fieldset>
   )
 }

@@ -73,6 +73,11 @@ export function InsuranceFigures({ months }: { months: number }) {
                 <span className="muted">{t('insFig.collectionRule')}</span>
               </div>
             </div>
+            {collected && (
+              <div className="muted">
+                {t('insFig.amounts', { settled: money(collected.settledFen, locale), collected: money(collected.collectedFen, locale), outstanding: money(collected.outstandingFen, locale) })}
+              </div>
+            )}
             <TrendChart
               series={f.collection.map((p) => ({ month: p.month, value: p.valueBp }))}
               band={{ min: null, max: null }}
@@ -85,9 +90,12 @@ export function InsuranceFigures({ months }: { months: number }) {
                 const point = f.collection.find((x) => x.month === p.month)
                 return t('insFig.collectionPoint', {
                   month: p.month,
-                  settled: money(point?.settledFen ?? 0, locale),
-                  collected: money(point?.collectedFen ?? 0, locale),
+                  invoices: point?.invoices ?? 0,
+                  collected: point?.collected ?? 0,
                   value: percentFromBp(point?.valueBp ?? null),
+                  settled: money(point?.settledFen ?? 0, locale),
+                  collectedFen: money(point?.collectedFen ?? 0, locale),
+                  outstanding: money(point?.outstandingFen ?? 0, locale),
                 })
               }}
             />
@@ -101,14 +109,17 @@ export function InsuranceFigures({ months }: { months: number }) {
               pagination={false}
               dataSource={f.insurers}
               aria-label={t('insFig.insurers', { month: f.insurersMonth })}
+              scroll={{ x: 'max-content' }}
               locale={{ emptyText: t('insFig.insurersEmpty') }}
               onRow={(r) => ({ className: 'wty-figures-row', onClick: () => openCollection(f.insurersMonth, r.insurer) })}
               columns={[
                 { title: t('insFig.col.insurer'), dataIndex: 'insurer', className: 'ins-fig-insurer' },
-                { title: t('insFig.col.invoices'), dataIndex: 'invoices', width: 50, align: 'right' },
-                { title: t('insFig.col.settled'), dataIndex: 'settledFen', width: 110, align: 'right', render: (v: number) => money(v, locale) },
-                { title: t('insFig.col.collected'), dataIndex: 'collectedFen', width: 110, align: 'right', render: (v: number) => money(v, locale) },
-                { title: t('insFig.col.rate'), dataIndex: 'valueBp', width: 70, align: 'right', render: (v: number | null) => percentFromBp(v) },
+                { title: t('insFig.col.invoices'), dataIndex: 'invoices', width: 56, align: 'right' },
+                { title: t('insFig.col.collectedCount'), dataIndex: 'collected', width: 64, align: 'right' },
+                { title: t('insFig.col.rate'), dataIndex: 'valueBp', width: 64, align: 'right', render: (v: number | null) => percentFromBp(v) },
+                { title: t('insFig.col.settled'), dataIndex: 'settledFen', width: 96, align: 'right', render: (v: number) => money(v, locale) },
+                { title: t('insFig.col.collected'), dataIndex: 'collectedFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
+                { title: t('insFig.col.outstanding'), dataIndex: 'outstandingFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               ]}
             />
           </Card>
@@ -181,6 +192,13 @@ function InsuranceDrill({ input, title, onClose }: { input: DrillIn; title: stri
               { title: t('insFig.col.issuedAt'), dataIndex: 'issuedAt', width: 130, render: (v: string) => dateTime(v) },
               { title: t('insFig.col.gross'), dataIndex: 'grossFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               { title: t('insFig.col.collected'), dataIndex: 'collectedInMonthFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
+              {
+                title: t('insFig.col.inMonth'),
+                key: 'inMonth',
+                width: 110,
+                render: (_, r) =>
+                  r.pending ? <Tag>{t('insFig.pending')}</Tag> : r.collectedInMonth ? <Tag color="green">{t('insFig.collectedYes')}</Tag> : <Tag color="red">{t('insFig.collectedNo')}</Tag>,
+              },
               { title: t('insFig.col.paid'), dataIndex: 'paidFen', width: 100, align: 'right', render: (v: number) => money(v, locale) },
               { title: t('insFig.col.lastPaidAt'), dataIndex: 'lastPaidAt', width: 140, render: (v: string | null) => (v ? dateTime(v) : '—') },
             ]}
@@ -189,6 +207,8 @@ function InsuranceDrill({ input, title, onClose }: { input: DrillIn; title: stri
             <Typography.Paragraph type="secondary" className="wty-figures-sum">
               {t('insFig.drill.collectionSum', {
                 count: d.invoices.length,
+                invoices: d.invoices.filter((r) => !r.pending).length,
+                collectedCount: d.invoices.filter((r) => !r.pending && r.collectedInMonth).length,
                 settled: money(d.invoices.reduce((s, r) => s + r.grossFen, 0), locale),
                 collected: money(d.invoices.reduce((s, r) => s + r.collectedInMonthFen, 0), locale),
               })}

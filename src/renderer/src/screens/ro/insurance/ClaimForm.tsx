@@ -73,7 +73,7 @@ export function ClaimForm({ view, canWrite }: { view: InsuranceViewT; canWrite: 
         columns={[
           { key: 'pos', title: t('insv.col.line'), dataIndex: 'position', width: 48 },
           { key: 'item', title: t('insv.col.item'), dataIndex: 'description', ellipsis: true },
-          { key: 'payer', title: t('insv.col.payer'), width: 72, render: (_, l) => t(`payer.${l.payer}`) },
+          { key: 'payer', title: t('insv.col.payer'), width: 96, className: 'nowrap', render: (_, l) => t(`payer.${l.payer}`) },
           { key: 'amount', title: t('insv.col.amount'), className: 'num', width: 110, render: (_, l) => money(l.amountFen, locale) },
           {
             key: 'assessed',
@@ -92,7 +92,7 @@ export function ClaimForm({ view, canWrite }: { view: InsuranceViewT; canWrite: 
           {
             key: 'reason',
             title: t('insv.col.reason'),
-            width: 140,
+            width: 170,
             render: (_, l) =>
               l.payer === 'insurance' ? (
                 <Form.Item name={['reason', String(l.lineId)]} noStyle>
