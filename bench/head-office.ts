@@ -91,14 +91,52 @@ function pgCpuMs(dataDir: string): number {
   return ticks * tick
 }
 
-/** The loader's own peak (VmHWM) while it runs, sampled from /proc. */
-async function runLoader(url: string, inbox: string): Promise<{ ms: number; peakMb: number; out: string }> {
+/** What the loader's "applied" lines say: its first batches and its nights apart (apply time per batch, on its connection). */
+interface Applies {
+  first: { batches: number; rows: number; ms: number }
+  nights: { batches: number; rows: number; ms: number }
+}
+
+/**
+ * The loader's own peak (VmHWM) while it runs, sampled from /proc. Every PROGRESS_MS the bench's
+ * log gets a line of how far the load is (batches, rows, rows/s so far, load average), so a run
+ * stopped half-way still tells its rate.
+ */
+async function runLoader(url: string, inbox: string, total: { batches: number; rows: number }, log: (line: string) => void): Promise<{ ms: number; peakMb: number; out: string; applies: Applies }> {
   const started = performance.now()
   // HO_BENCH_LOADER_NODE_ARGS: extra node flags for the loader only, e.g. `--cpu-prof --cpu-prof-dir=.scratch/prof`.
   const extra = (process.env.HO_BENCH_LOADER_NODE_ARGS ?? '').split(' ').filter(Boolean)
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/head-office/cli.ts', '--database-url', url, '--inbox', inbox, '--jobs', String(JOBS)], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
-  child.stdout.on('data', (b: Buffer) => (out = (out + b.toString()).slice(-4000)))
+  let partial = ''
+  const applies: Applies = { first: { batches: 0, rows: 0, ms: 0 }, nights: { batches: 0, rows: 0, ms: 0 } }
+  const seen = new Set<string>()
+  child.stdout.on('data', (b: Buffer) => {
+    const text = b.toString()
+    out = (out + text).slice(-4000)
+    const lines = (partial + text).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) {
+      const m = /^applied (\S+?)-\S+: (\d+) rows, \d+ changes in (\d+) ms/.exec(line)
+      if (!m) continue
+      // A dealer's first batch is the first applied of its code (the chain is applied in order).
+      const kind = seen.has(m[1]!) ? applies.nights : applies.first
+      seen.add(m[1]!)
+      kind.batches++
+      kind.rows += Number(m[2])
+      kind.ms += Number(m[3])
+    }
+  })
+  const PROGRESS_MS = Number(process.env.HO_BENCH_PROGRESS_MS ?? 60_000)
+  const progress = setInterval(() => {
+    const done = applies.first.batches + applies.nights.batches
+    const rows = applies.first.rows + applies.nights.rows
+    const s = (performance.now() - started) / 1000
+    log(
+      `progress at ${Math.round(s)} s: ${done} of ${total.batches} batches (${applies.first.batches} first, ${applies.nights.batches} nights), ` +
+        `${rows} of ${total.rows} rows, ${Math.round(rows / s)} rows/s so far (load average ${loads()})`,
+    )
+  }, PROGRESS_MS)
   let peakKb = 0
   const sample = setInterval(() => {
     try {
@@ -110,8 +148,9 @@ async function runLoader(url: string, inbox: string): Promise<{ ms: number; peak
   }, 100)
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   clearInterval(sample)
+  clearInterval(progress)
   if (code !== 0) throw new Error(`loader exited with ${code}: ${out}`)
-  return { ms: performance.now() - started, peakMb: peakKb / 1024, out }
+  return { ms: performance.now() - started, peakMb: peakKb / 1024, out, applies }
 }
 
 export const headOfficeBench: BenchArea = {
@@ -173,7 +212,7 @@ export const headOfficeBench: BenchArea = {
       }
       log(`loading ${DEALERS} dealerships × ${built.length} batches = ${batches} batches, ${rows} rows (load average ${loads()})`)
       const pgBefore = pgCpuMs(join(cluster.dir, 'data'))
-      const load = await runLoader(cluster.url, inbox)
+      const load = await runLoader(cluster.url, inbox, { batches, rows }, log)
       const pgMs = pgCpuMs(join(cluster.dir, 'data')) - pgBefore
       const cpu = /loader cpu: (\d+) ms user, (\d+) ms system/.exec(load.out)
       const loaderMs = cpu ? Number(cpu[1]) + Number(cpu[2]) : 0
@@ -182,6 +221,11 @@ export const headOfficeBench: BenchArea = {
       log(`cpu: loader ${loaderMs} ms, PostgreSQL ${pgMs} ms = ${Math.round(rows / ((loaderMs + pgMs) / 1000))} rows per CPU-second`)
       log(
         `cpu per 100k rows ${Math.round(((loaderMs + pgMs) * 100_000) / rows)} ms; per batch ${Math.round(loaderMs / batches)} + ${Math.round(pgMs / batches)} ms (loader + PostgreSQL)`,
+      )
+      const { first, nights } = load.applies
+      log(
+        `apply time per batch (one connection, wall): first batches ${first.batches} × ${Math.round(first.ms / Math.max(first.batches, 1))} ms (${first.rows} rows); ` +
+          `nights ${nights.batches} × ${(nights.ms / Math.max(nights.batches, 1)).toFixed(1)} ms (${Math.round(nights.rows / Math.max(nights.batches, 1))} rows each)`,
       )
       for (const line of load.out.split('\n')) if (/^(figures refreshed|pass:)/.test(line)) log(`loader: ${line}`)
       if (PG_STATS) await topStatements(cluster.url, log)

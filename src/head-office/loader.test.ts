@@ -22,6 +22,15 @@ import { PG_BIN, withCluster } from './testing/pg-suite'
 
 let cluster: PgCluster
 let client: pg.Client
+
+/** Rows left in a connection's session tables (stage_*, applied_*), or null when it made none. */
+async function sessionRows(db: pg.ClientBase): Promise<number | null> {
+  if ((await db.query("SELECT to_regclass('pg_temp.stage_repair_orders') AS t")).rows[0].t === null) return null
+  const parents = [...new Set(BATCH_TABLES.flatMap((s) => (s.tracking.kind === 'children' ? [s.tracking.parent] : [])))]
+  const tables = [...BATCH_TABLES.map((s) => `stage_${s.name}`), ...parents.map((p) => `applied_${p}`)]
+  const r = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM pg_temp."${t}")`).join(' + ')} AS n`)
+  return Number(r.rows[0].n)
+}
 let work: string
 const dealers: Dealer[] = []
 const NIGHTS = ['2026-11-27T21:30:00+08:00', '2026-11-28T21:30:00+08:00', '2026-11-29T21:30:00+08:00']
@@ -115,6 +124,10 @@ describe.skipIf(!PG_BIN)('head-office loader', () => {
     // Three connections at once: dealers' chains in parallel give the same warehouse.
     const workers = [client, await connect(cluster.url), await connect(cluster.url)]
     const r = await loadInbox(client, { ...shuffled, workers })
+    // Each connection's staging and applied tables were emptied by the batches it applied.
+    const used = await Promise.all(workers.map(sessionRows))
+    expect(used.filter((n) => n !== null).length).toBeGreaterThan(0)
+    expect(used.filter((n) => n !== null && n > 0)).toEqual([])
     await Promise.all(workers.slice(1).map((w) => w.end()))
     expect(r.applied).toHaveLength(9)
     expect(r.duplicates).toHaveLength(3)

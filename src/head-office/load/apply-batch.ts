@@ -31,6 +31,26 @@ async function prepareSession(client: pg.ClientBase) {
   prepared.add(client)
 }
 
+/** Batches a connection applies between two VACUUMs of the session tables it wrote. */
+export const VACUUM_EVERY = 50
+/** Per connection: the session tables written (and emptied by DELETE) since their last VACUUM. */
+const dirty = new WeakMap<pg.ClientBase, { batches: number; tables: Set<string> }>()
+
+/**
+ * The rows a batch deleted from the session tables stay behind as dead tuples (autovacuum never
+ * sees temporary tables), and each later batch's scan of its staging table would read them:
+ * every VACUUM_EVERY committed batches the connection vacuums the tables it wrote.
+ */
+async function vacuumNowAndThen(client: pg.ClientBase, written: readonly string[]) {
+  let d = dirty.get(client)
+  if (!d) dirty.set(client, (d = { batches: 0, tables: new Set() }))
+  for (const t of written) d.tables.add(t)
+  if (++d.batches < VACUUM_EVERY || d.tables.size === 0) return
+  await client.query(`VACUUM ${[...d.tables].join(', ')}`)
+  d.batches = 0
+  d.tables.clear()
+}
+
 export class BatchRefused extends Error {}
 
 /** What was applied; null when the batch was applied already or is not its chain's next one. */
@@ -80,6 +100,7 @@ async function applyOnce(
   const dealerLit = lit(dealer)
   let rows = 0
   let changes = 0
+  let committed: string[] = []
   await prepareSession(client)
   try {
     // Serialises loaders per dealer (two watchers on one inbox), and checks the chain again
@@ -108,6 +129,8 @@ async function applyOnce(
     // step only reads its own staging table, its warehouse table and its parent's applied rows,
     // so copying the later files first changes nothing it sees.
     const tail: Statement[] = []
+    /** Session tables this batch writes: emptied before its COMMIT (see createSessionTablesSql). */
+    const written = new Set<string>()
     /** Parent tables whose file had rows (only their children can have applied parents). */
     const sentParents = new Set<string>()
     for (const [i, f] of manifest.files.entries()) {
@@ -142,11 +165,14 @@ async function applyOnce(
       if (copied !== f.rows) throw new BatchRefused(`${f.file}: ${copied} rows, the manifest says ${f.rows}`)
       rows += copied
       if (!straight) {
+        if (f.rows > 0) written.add(q(staging))
+        if (isParent && f.rows > 0) written.add(q(appliedOf(spec.name)))
         tail.push(...applyStatements({ spec, file: f, staging, dealer: dealerLit, isParent }))
         continue
       }
       changes += copied
       // Every row of a first batch is applied: all the dealer's rows are this batch's.
+      if (isParent) written.add(q(appliedOf(spec.name)))
       if (isParent) tail.push({ sql: `INSERT INTO ${q(appliedOf(spec.name))} (id) SELECT id FROM ${tableOf(spec)} WHERE dealer_code = ${dealerLit}`, counts: 'parents' })
       // Children of a first batch are kept as sent: the dealership sends the children of the
       // batch's own parent rows only (one snapshot), and every parent row of a first batch is applied.
@@ -171,11 +197,16 @@ async function applyOnce(
         counts: null,
       },
     )
+    // Emptied last, after every step that reads them, in the same transaction.
+    for (const t of written) tail.push({ sql: `DELETE FROM ${t}`, counts: null })
     const done = await multi(client, [...tail.map((t) => t.sql), 'COMMIT'])
     for (const [i, t] of tail.entries()) if (t.counts === 'changes') changes += done[i]?.rowCount ?? 0
+    committed = [...written]
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw error
   }
+  // After the commit, outside its try: the batch is applied whatever VACUUM does.
+  await vacuumNowAndThen(client, committed)
   return { rows, changes, ms: performance.now() - started }
 }
