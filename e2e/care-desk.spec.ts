@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { apiCall } from './support/api'
+import { signIn } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
@@ -26,9 +26,7 @@ describe('the care desk’s retention tab and survey template', () => {
   }
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'frontdesk', PASSWORD)
-    await logIn(page, 'frontdesk', PASSWORD)
+    ;({ page, token } = await signIn(env, 'frontdesk', PASSWORD))
   })
 
   it('shows the retention funnel per model year and the lost customers', async () => {

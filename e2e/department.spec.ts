@@ -1,18 +1,15 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
 import { evenSplit, quarterOf } from '../src/shared/domain/department'
 import { percentFromBp } from '../src/shared/format/numbers'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
+import { shotSettled } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { logIn, signIn } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
-const SCRATCH = join(import.meta.dirname, '../.scratch')
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
 
 // The service manager's management desk on the demo dealership: Alt+M opens it; the quarter's
@@ -27,17 +24,10 @@ describe('running the department on the demo dealership', () => {
   const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
   const { year, quarter } = quarterOf(month)
   const ros = zh('deptMeasure.ros')
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    const path = await screenshot(page, name)
-    mkdirSync(SCRATCH, { recursive: true })
-    copyFileSync(path, join(SCRATCH, `${name}.png`))
-  }
+  const shot = (name: string) => shotSettled(page, name)
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'manager', PASSWORD)
-    await logIn(page, 'manager', PASSWORD)
+    ;({ page, token } = await signIn(env, 'manager', PASSWORD))
   })
 
   it('opens with Alt+M on the month’s progress, each figure with its formula', async () => {

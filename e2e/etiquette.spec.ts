@@ -1,16 +1,13 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { localDate } from '../src/shared/domain/calendar'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { shotSettled } from './support/browser'
+import { apiCall } from './support/api'
+import { signIn } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
-const SCRATCH = join(import.meta.dirname, '../.scratch')
 
 // The service manager on the demo dealership records an etiquette check of an advisor (two items
 // failed, with a note) and sees it as the month's etiquette score on the advisor's scorecard; sets
@@ -20,17 +17,10 @@ describe('etiquette checks and KPI targets on the demo dealership', () => {
   let page: Page
   let token = ''
   const month = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    const path = await screenshot(page, name)
-    mkdirSync(SCRATCH, { recursive: true })
-    copyFileSync(path, join(SCRATCH, `${name}.png`))
-  }
+  const shot = (name: string) => shotSettled(page, name)
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'manager', PASSWORD)
-    await logIn(page, 'manager', PASSWORD)
+    ;({ page, token } = await signIn(env, 'manager', PASSWORD))
   })
 
   it('records an etiquette check and shows it on the advisor’s scorecard', async () => {

@@ -8,7 +8,7 @@ import { handInState, monthsBack } from '../src/shared/domain/dept-report'
 import { hostAndBrowser } from './support/fixture'
 import { screenshot, settle } from './support/browser'
 import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { signIn } from './support/desk'
 import { en, zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
@@ -40,9 +40,7 @@ describe('quality incidents and the monthly department report on the demo dealer
   }
 
   beforeAll(async () => {
-    page = env.session.page
-    token = await apiLogin(env.host.url, 'manager', PASSWORD)
-    await logIn(page, 'manager', PASSWORD)
+    ;({ page, token } = await signIn(env, 'manager', PASSWORD))
   })
 
   it('registers a proposed comeback as a quality incident with its analysis, then closes it', async () => {

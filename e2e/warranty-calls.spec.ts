@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import { hostAndBrowser } from './support/fixture'
-import { screenshot, settle } from './support/browser'
-import { apiCall, apiLogin } from './support/api'
-import { logIn } from './support/desk'
+import { screenshot, settle, shotSettled } from './support/browser'
+import { apiCall } from './support/api'
+import { openCallByPlate, signIn } from './support/desk'
 import { zh } from './support/i18n'
 
 const PASSWORD = 'demo-e2e-pass'
@@ -18,24 +18,11 @@ describe('the warranty clerk’s call list on the demo dealership', () => {
   const env = hostAndBrowser({ demoPassword: PASSWORD, timeoutMs: 280_000 })
   let page: Page
   let clerk = ''
-  const shot = async (name: string) => {
-    await settle(page, { toastsGone: true })
-    await screenshot(page, name, false)
-  }
-  const open = async (plate: string) => {
-    await page.getByLabel(zh('care.filter')).fill(plate)
-    await page.getByLabel(zh('care.filter')).press('Enter')
-    const dialog = page.getByRole('dialog')
-    await dialog.getByText(zh('wty.calls.title', { plate })).waitFor()
-    await dialog.getByRole('button', { name: zh('care.call.start') }).click()
-    await dialog.getByRole('button', { name: zh('care.call.end') }).click()
-    return dialog
-  }
+  const shot = (name: string) => shotSettled(page, name, false)
+  const open = (plate: string) => openCallByPlate(page, plate, zh('wty.calls.title', { plate }))
 
   beforeAll(async () => {
-    clerk = await apiLogin(env.host.url, 'warranty', PASSWORD)
-    page = env.session.page
-    await logIn(page, 'warranty', PASSWORD)
+    ;({ page, token: clerk } = await signIn(env, 'warranty', PASSWORD))
   })
 
   it('shows today’s calls on the desk’s today view and works them on the calls tab', async () => {

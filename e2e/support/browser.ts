@@ -57,9 +57,9 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 const SCRATCH = resolve(import.meta.dirname, '../../.scratch')
 
 /** The screen once it has settled and its toasts are gone, kept in test-results and in `.scratch/`. */
-export async function shotSettled(page: Page, name: string): Promise<string> {
+export async function shotSettled(page: Page, name: string, fullPage = true): Promise<string> {
   await settle(page, { toastsGone: true })
-  const path = await screenshot(page, name)
+  const path = await screenshot(page, name, fullPage)
   mkdirSync(SCRATCH, { recursive: true })
   copyFileSync(path, join(SCRATCH, `${name}.png`))
   return path

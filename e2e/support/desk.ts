@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { zh } from './i18n'
 import { apiLogin } from './api'
 import type { HostAndBrowser } from './fixture'
@@ -34,4 +34,18 @@ export async function pickFromSelect(page: Page, label: string, query: string, o
 export async function currentRoId(page: Page): Promise<number> {
   await page.waitForURL(/#\/ro\/\d+$/)
   return Number(/#\/ro\/(\d+)/.exec(page.url())?.[1])
+}
+
+/**
+ * Opens a call task from a call list by its plate (the list's filter, then Enter) and times a call
+ * on it (started, ended): the call dialog, titled `title`, waiting for the outcome.
+ */
+export async function openCallByPlate(page: Page, plate: string, title: string): Promise<Locator> {
+  await page.getByLabel(zh('care.filter')).fill(plate)
+  await page.getByLabel(zh('care.filter')).press('Enter')
+  const dialog = page.getByRole('dialog')
+  await dialog.getByText(title).waitFor()
+  await dialog.getByRole('button', { name: zh('care.call.start') }).click()
+  await dialog.getByRole('button', { name: zh('care.call.end') }).click()
+  return dialog
 }
