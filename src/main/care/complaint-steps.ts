@@ -5,7 +5,7 @@ import { ROLES, roleHas, type Permission, type Role } from '../../shared/domain/
 import { complaintNext, type ComplaintState, type ComplaintStep } from '../../shared/domain/care'
 import { getComplaint } from './complaint-view'
 import type { In, Out } from './types'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import type { Updateable } from 'kysely'
 import type { CareComplaintsTable } from '../store/schema'
 

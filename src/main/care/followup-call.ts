@@ -6,7 +6,7 @@ import { surveyComplete, UNREACHABLE_AFTER_ATTEMPTS } from '../../shared/domain/
 import { openComplaintRecord } from './complaint-open'
 import { getFollowUp, loadFollowUp } from './followup-view'
 import type { In, Out } from './types'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import { templateOf } from './survey-template'
 
 // A follow-up call (回访电话) is logged as it happened: when it started and ended, who called,

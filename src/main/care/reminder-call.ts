@@ -1,7 +1,7 @@
 import type { UserCtx } from '../api/context'
 import { AppError } from '../api/app-error'
 import { bookFromCall, inLocalTime, insertCall, refuseImpossibleBooking, refuseImpossibleCall } from './call-log'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import { getReminder, loadReminder } from './reminder-view'
 import type { In, Out } from './types'
 

@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound } from '../api/app-error'
 import { all, first } from '../store/query'
 import type { DB } from '../store/schema'
 import { inLocalTime, insertCall, refuseImpossibleCall } from '../care/call-log'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import type { In, Out } from './campaign-types'
 
 // The invitation calls (邀约电话) of a campaign, logged in the one call log beside follow-up and

@@ -9,7 +9,7 @@ import { cleanText, codeText, partKeyOf } from './part-key'
 import { partsByName, refreshSearchIndex } from './search-index'
 import { loadPart, partRowDb, toPartOut, type PartOut } from './part-rows'
 import { listMoves } from './moves'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 
 // The parts catalogue (配件目录): search as you type by number, bin or any part of the name, and
 // keeping parts up to date. Stock figures on each row come from the ledger.

@@ -7,7 +7,7 @@ import type { In, Out } from './types'
 import { partBasics } from './part-rows'
 import { postMove, stockOf } from './ledger'
 import { loadRoHead, noteShortage } from './counter'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 
 // External purchases (外采): parts bought outside the maker's channel when the shelf cannot serve
 // an RO. Manual: the workshop supervisor confirms their quality before they are fitted, so they

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'
 import type { In, Out } from './types'
 import { loadRoHead } from './counter'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { nextNumber } from './next-number'
 
 // Old parts (旧件): parts taken off a car are tagged to their RO; a customer's go back to them or

@@ -10,7 +10,7 @@ import { partBasics } from './part-rows'
 import { postMove, stockOf } from './ledger'
 import { loadRoHead, noteShortage } from './counter'
 import { supplierById } from './suppliers'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { nextNumber } from './next-number'
 import { poDetail, type PoRow } from './po-read'
 

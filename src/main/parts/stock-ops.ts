@@ -6,7 +6,7 @@ import type { In, Out } from './types'
 import { loadPart, partBasics } from './part-rows'
 import { postMove, stockOf, takeOutOrRefuse } from './ledger'
 import { moveById } from './moves'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 
 // Stock changes outside an RO or a PO: a receipt without an order (opening stock, a found box),
 // an adjustment with its reason, and moving a part's stock to another bin.

@@ -7,7 +7,7 @@ import { lineAmount } from '../../shared/domain/money'
 import type { In, Out } from './types'
 import { postMove, stockOf, takeOutOrRefuse } from './ledger'
 import { requireCounting, stocktakeRow, toStocktakeOut } from './stocktake'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 
 // The variance table (盘点差异表) and its approval. Manual: variance ≤ 0.3 % of the book value, and
 // stock is adjusted only after approval — here by a user holding parts.stocktake.approve.

@@ -8,7 +8,7 @@ import type { DB } from '../store/schema'
 import { all, first, insertId, run } from '../store/query'
 import type { In, Out } from './types'
 import { partKeyOf } from './part-key'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { nextNumber } from './next-number'
 
 // The stocktake (盘点): the book quantities are frozen when it starts — the counter keeps issuing

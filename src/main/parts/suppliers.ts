@@ -5,7 +5,7 @@ import { AppError, notFound } from '../api/app-error'
 import type { Store } from '../store/open'
 import type { In, Out } from './types'
 import { cleanText } from './part-key'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 
 // Suppliers (供应商): the maker's parts centre, local distributors, the shops external parts come from.
 

@@ -2,7 +2,7 @@ import type { Ctx, UserCtx } from '../api/context'
 import { AppError, notFound } from '../api/app-error'
 import { preparedQuery } from '../store/query'
 import type { CustomerOut, In, Out } from './types'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { listOwnedVehicles } from './vehicle-rows'
 
 // Customers (客户). Mobile numbers are not unique: families and fleets share one. But a second

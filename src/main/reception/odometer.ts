@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../api/app-error'
 import { roleHas } from '../../shared/domain/roles'
 import type { In, VehicleOut } from './types'
 import { loadVehicle, vehicleOf, type VehicleRow } from './vehicle-rows'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { preparedQuery } from '../store/query'
 
 // The odometer never goes backwards on its own: a lower reading is either a typing mistake or a

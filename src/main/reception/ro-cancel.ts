@@ -3,7 +3,7 @@ import { nextState } from '../../shared/domain/ro-state'
 import type { In, Out } from './types'
 import { invalidState, loadRoForWrite } from './ro-rows'
 import { getRoDetail } from './ro-detail'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import { enforceGates } from '../workshop/ro-gates'
 
 // Cancelling is only possible before work starts (the state table says where); afterwards an RO

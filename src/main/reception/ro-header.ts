@@ -5,7 +5,7 @@ import { invalidState, loadLines, loadRoForWrite } from './ro-rows'
 import { reviseIfChanged } from './ro-content'
 import { contentHash } from '../repair-order/content-hash'
 import { getRoDetail } from './ro-detail'
-import { updateVersioned, type VersionedSet } from '../store/versioned'
+import { updateVersioned, type VersionedSet } from '../api/versioned'
 import { localOrNull } from './local-time'
 
 type RoSet = VersionedSet<'repair_orders'>

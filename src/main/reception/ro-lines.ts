@@ -11,7 +11,7 @@ import { invalidState, loadLines, loadRoForWrite, type LineRow } from './ro-rows
 import { reviseIfChanged } from './ro-content'
 import { contentHash, type HashLine } from '../repair-order/content-hash'
 import { getRoDetail } from './ro-detail'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import type { LineHooks } from '../repair-order/line-check'
 
 // The estimate's lines (报价项目). The whole list is saved at once (positions 1..n), amounts and

@@ -4,7 +4,7 @@ import type { RoState } from '../../shared/domain/ro-state'
 import type { RoType } from '../../shared/domain/ro-type'
 import type { Payer } from '../../shared/domain/payer'
 import { preparedQuery } from '../store/query'
-import { expectVersion } from '../store/versioned'
+import { expectVersion } from '../api/versioned'
 
 const roById = preparedQuery<{ id: number }>()((db, p) =>
   db

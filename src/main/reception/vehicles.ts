@@ -6,7 +6,7 @@ import type { In, VehicleOut } from './types'
 import { createCustomer, emptyToNull, loadCustomer } from './customers'
 import { recordReading } from './odometer'
 import { loadVehicle, plateTail, reverseVin, vehicleOf } from './vehicle-rows'
-import { expectVersion, updateVersioned, type VersionedSet } from '../store/versioned'
+import { expectVersion, updateVersioned, type VersionedSet } from '../api/versioned'
 
 // Vehicles (车辆): one record per VIN, one plate per vehicle, and an ownership history so a car
 // sold on keeps its service history (车历) while the new owner is billed.

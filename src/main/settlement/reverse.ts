@@ -1,6 +1,6 @@
 import type { UserCtx } from '../api/context'
 import { AppError } from '../api/app-error'
-import { updateVersioned } from '../store/versioned'
+import { updateVersioned } from '../api/versioned'
 import { evaluateForRo } from '../rules/engine'
 import { nextNumber } from './numbers'
 import { checkRoVersion } from './settle'

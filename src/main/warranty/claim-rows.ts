@@ -1,4 +1,4 @@
-import { updateVersioned, type VersionedSet } from '../store/versioned'
+import { updateVersioned, type VersionedSet } from '../api/versioned'
 import type { Ctx, UserCtx } from '../api/context'
 import { AppError, conflict, notFound } from '../api/app-error'
 import { zonedParts } from '../../shared/domain/time'

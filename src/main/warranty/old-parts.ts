@@ -6,7 +6,7 @@ import { localDate } from '../../shared/domain/time'
 import { labelPayload, type ShelfState } from '../../shared/domain/warranty-parts'
 import { code128B, encodableB } from '../parts/code128'
 import { disposeOldPart } from '../parts/old-parts'
-import { expectVersion, updateVersioned } from '../store/versioned'
+import { expectVersion, updateVersioned } from '../api/versioned'
 import { all, first, run } from '../store/query'
 import type { In, Out } from './types'
 

@@ -21,10 +21,11 @@ describe('0034-warranty-registers', () => {
       n,
     )
     run(`INSERT INTO warranty_claim_overrides (claim_id, rule, reason, user_id, at) VALUES (?, 'coverage', '厂家同意', ?, ?)`, claimId, userId, n)
-    const before = store.sqlite.prepare(`SELECT * FROM warranty_check_rules ORDER BY rule`).all()
+    // The columns the table had at 0034 (later migrations add their own).
+    const before = store.sqlite.prepare(`SELECT rule, enabled, severity, param FROM warranty_check_rules ORDER BY rule`).all()
 
     await migrateRest(store)
-    const after = store.sqlite.prepare(`SELECT * FROM warranty_check_rules WHERE rule != 'authority' ORDER BY rule`).all()
+    const after = store.sqlite.prepare(`SELECT rule, enabled, severity, param FROM warranty_check_rules WHERE rule != 'authority' ORDER BY rule`).all()
     expect(after).toEqual(before)
     expect(store.sqlite.prepare(`SELECT enabled, severity, param FROM warranty_check_rules WHERE rule = 'authority'`).get()).toEqual({ enabled: 1, severity: 'block', param: 500000 })
     expect(store.sqlite.prepare(`SELECT claim_id, rule, reason FROM warranty_claim_overrides`).all()).toEqual([{ claim_id: claimId, rule: 'coverage', reason: '厂家同意' }])

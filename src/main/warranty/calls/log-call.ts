@@ -3,7 +3,7 @@ import { AppError } from '../../api/app-error'
 import { dayBounds } from '../../../shared/domain/calendar'
 import { localDate } from '../../../shared/domain/time'
 import { bookFromCall, inLocalTime, insertCall, refuseImpossibleBooking, refuseImpossibleCall } from '../../care/call-log'
-import { updateVersioned } from '../../store/versioned'
+import { updateVersioned } from '../../api/versioned'
 import { getCoverageCall, loadCoverageCall } from './view'
 import type { In, Out } from './types'
 

@@ -1,9 +1,9 @@
 import type { Updateable } from 'kysely'
-import type { Ctx } from '../api/context'
-import { conflict, notFound } from '../api/app-error'
+import type { Ctx } from './context'
+import { conflict, notFound } from './app-error'
 import type { MessageKey } from '../../shared/i18n'
-import { preparedQuery, type PreparedQuery } from './query'
-import type { DB } from './schema'
+import { preparedQuery, type PreparedQuery } from '../store/query'
+import type { DB } from '../store/schema'
 
 // Optimistic concurrency for every document several people edit at once (customer, RO, part, PO,
 // stocktake, claim, call task, complaint …): a write names the version it was based on, and a stale

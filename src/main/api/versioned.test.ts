@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import type { Ctx } from '../api/context'
-import { AppError } from '../api/app-error'
+import type { Ctx } from './context'
+import { AppError } from './app-error'
 import { demoApp, type DemoTestApp } from '../test-support/test-app'
-import { sqlAll, sqlFirst } from './query'
+import { sqlAll, sqlFirst } from '../store/query'
 import { updateVersioned, VERSIONED, type VersionedTable } from './versioned'
 
 // The one optimistic update every document goes through, checked on every table that uses it: a
