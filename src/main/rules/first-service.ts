@@ -168,11 +168,12 @@ export function firstServiceRos(eb: WithF, withinWindow: boolean) {
  * by `to`, the window had not closed before `from`, and no first service since the start.
  */
 export function firstServiceDue(db: Kysely<DB>, from: string, to: string) {
-  return db
-    .selectFrom('warranty_first_services as f')
-    .where('f.due_on', '<=', to)
-    .where('f.closes_on', '>=', from)
-    .where((eb) => eb.not(eb.exists(firstServiceRos(eb, false))))
+  return db.selectFrom('warranty_first_services as f').where((eb) => isFirstServiceDue(eb, from, to))
+}
+
+/** The same test on a window `f` already in a query (the desk's list walks the windows in closing order). */
+export function isFirstServiceDue(eb: WithF, from: string, to: string) {
+  return eb.and([eb('f.due_on', '<=', to), eb('f.closes_on', '>=', from), eb.not(eb.exists(firstServiceRos(eb, false)))])
 }
 
 /** The desk's list period today: overdue cars are kept FIRST_SERVICE_OVERDUE_DAYS after their window closed. */
@@ -197,16 +198,24 @@ export interface ClosedWindow {
  * drill-down are these rows.
  */
 export function windowsClosedIn(env: Env, month: string): ClosedWindow[] {
+  return windowsClosedInMonths(env, month, month)
+}
+
+/**
+ * The windows closed in the months `first` … `last` (month keys, `first` ≤ `last`), in closing order:
+ * windowsClosedIn of each month in turn, read in one pass (the rate's twelve months).
+ */
+export function windowsClosedInMonths(env: Env, first: string, last: string): ClosedWindow[] {
   const today = localDate(env.now, env.timeZone)
-  const last = lastDateOfMonth(month)
+  const lastDay = lastDateOfMonth(last)
   const rows = all(
     env.store,
     env.store.db
       .selectFrom('warranty_first_services as f')
       .select(['f.vehicle_id', 'f.starts_on', 'f.closes_on', 'f.closes_by', 'f.months', 'f.km'])
       .select((eb) => firstServiceRos(eb, true).clearSelect().select((s) => s.fn.min('fr.id').as('ro')).as('done_ro_id'))
-      .where('f.closes_on', '>=', `${month}-01`)
-      .where('f.closes_on', '<=', last)
+      .where('f.closes_on', '>=', `${first}-01`)
+      .where('f.closes_on', '<=', lastDay)
       .where('f.closes_on', '<', today)
       .orderBy('f.closes_on')
       .orderBy('f.vehicle_id'),

@@ -248,7 +248,7 @@ CREATE INDEX repair_orders_state ON repair_orders(state, opened_at);
 CREATE INDEX repair_orders_updated ON repair_orders(updated_at);
 
 -- index repair_orders_vehicle
-CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id, opened_at);
+CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id, opened_at, state, type);
 
 -- index ro_authorisations_ro
 CREATE INDEX ro_authorisations_ro ON ro_authorisations(ro_id);
