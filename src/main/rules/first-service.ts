@@ -198,27 +198,42 @@ export interface ClosedWindow {
  * drill-down are these rows.
  */
 export function windowsClosedIn(env: Env, month: string): ClosedWindow[] {
-  return windowsClosedInMonths(env, month, month)
-}
-
-/**
- * The windows closed in the months `first` … `last` (month keys, `first` ≤ `last`), in closing order:
- * windowsClosedIn of each month in turn, read in one pass (the rate's twelve months).
- */
-export function windowsClosedInMonths(env: Env, first: string, last: string): ClosedWindow[] {
-  const today = localDate(env.now, env.timeZone)
-  const lastDay = lastDateOfMonth(last)
   const rows = all(
     env.store,
-    env.store.db
-      .selectFrom('warranty_first_services as f')
+    closedInMonths(env, month, month)
       .select(['f.vehicle_id', 'f.starts_on', 'f.closes_on', 'f.closes_by', 'f.months', 'f.km'])
       .select((eb) => firstServiceRos(eb, true).clearSelect().select((s) => s.fn.min('fr.id').as('ro')).as('done_ro_id'))
-      .where('f.closes_on', '>=', `${first}-01`)
-      .where('f.closes_on', '<=', lastDay)
-      .where('f.closes_on', '<', today)
       .orderBy('f.closes_on')
       .orderBy('f.vehicle_id'),
   )
   return rows.map((r) => ({ vehicleId: r.vehicle_id, startsOn: r.starts_on, closesOn: r.closes_on, closesBy: r.closes_by, months: r.months, km: r.km, doneRoId: r.done_ro_id ?? null }))
+}
+
+/**
+ * The rate's figures of the months `first` … `last` (month keys) in one grouped read: per month of
+ * closing, the windows windowsClosedIn lists and those of them with a first service done within the
+ * window (the same ROs as its doneRoId). Months without a closed window are absent.
+ */
+export function closedCountsByMonth(env: Env, first: string, last: string): { month: string; closed: number; done: number }[] {
+  return all(
+    env.store,
+    closedInMonths(env, first, last)
+      .select((eb) => [
+        eb.fn<string>('substr', ['f.closes_on', eb.val(1), eb.val(7)]).as('month'),
+        eb.fn.countAll<number>().as('closed'),
+        eb.fn.sum<number>(eb.case().when(eb.exists(firstServiceRos(eb, true))).then(1).else(0).end()).as('done'),
+      ])
+      .groupBy('month')
+      .orderBy('month'),
+  )
+}
+
+/** The windows closed from the first day of `first` to the last of `last`, before today (a window closing later is not closed yet). */
+function closedInMonths(env: Env, first: string, last: string) {
+  const today = localDate(env.now, env.timeZone)
+  return env.store.db
+    .selectFrom('warranty_first_services as f')
+    .where('f.closes_on', '>=', `${first}-01`)
+    .where('f.closes_on', '<=', lastDateOfMonth(last))
+    .where('f.closes_on', '<', today)
 }

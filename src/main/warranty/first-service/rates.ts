@@ -3,7 +3,7 @@ import { all } from '../../store/query'
 import { monthKey, monthStart } from '../../../shared/domain/calendar'
 import { mulDivRound } from '../../../shared/domain/stock'
 import { envOf } from '../../rules/context'
-import { firstServiceParams, refreshFirstServices, windowsClosedIn, windowsClosedInMonths } from '../../rules/first-service'
+import { firstServiceParams, refreshFirstServices, closedCountsByMonth, windowsClosedIn } from '../../rules/first-service'
 import type { In, Out } from './types'
 
 // 首保回厂率 per month [manual: ≥ 95 %]: first services done within their window ÷ windows that
@@ -14,15 +14,9 @@ export function firstServiceRates(ctx: Ctx, input: In<'warranty.firstService.rat
   const env = envOf(ctx)
   refreshFirstServices(env)
   const months = Array.from({ length: input.months }, (_, k) => monthKey(monthStart(env.now, env.timeZone, k - input.months + 1), env.timeZone))
-  // One read of the whole range (not one per month), counted per month of closing: each month's
-  // figures are exactly its windowsClosedIn rows, which the drill-down lists.
-  const counts = new Map(months.map((month) => [month, { done: 0, closed: 0 }]))
-  for (const w of windowsClosedInMonths(env, months[0]!, months[months.length - 1]!)) {
-    const c = counts.get(w.closesOn.slice(0, 7))
-    if (c === undefined) continue
-    c.closed += 1
-    if (w.doneRoId !== null) c.done += 1
-  }
+  // One grouped read of the whole range (not the rows of each month): each month's figures count
+  // exactly its windowsClosedIn rows, which the drill-down lists.
+  const counts = new Map(closedCountsByMonth(env, months[0]!, months[months.length - 1]!).map((c) => [c.month, c]))
   const points = months.map((month) => {
     const { done, closed } = counts.get(month) ?? { done: 0, closed: 0 }
     return { month, done, closed, valueBp: closed > 0 ? mulDivRound(done, 10_000, closed) : null }
