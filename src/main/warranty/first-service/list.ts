@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely'
 import type { UserCtx } from '../../api/context'
+import type { DB } from '../../store/schema'
 import { all } from '../../store/query'
 import { addDays, daysBetween } from '../../../shared/domain/calendar'
 import { localDate } from '../../../shared/domain/time'
@@ -43,13 +45,23 @@ export function listFirstServices(ctx: UserCtx, input: In<'warranty.firstService
   const env = envOf(ctx)
   refreshFirstServices(env)
   const today = localDate(env.now, env.timeZone)
+  const q = firstServiceListQuery(ctx.store.db, today, input)
+  return all(ctx.store, q).flatMap((r) => {
+    const call: BaseRow = r
+    const status = firstServiceStatus({ dueOn: r.due_on, closesOn: r.closes_on }, today)
+    if (status === null) return []
+    return [{ ...toRow(ctx, call, []), status, closesBy: r.closes_by, km: r.km, odometerKm: r.odometer_km, daysLeft: daysBetween(today, r.closes_on) }]
+  })
+}
+
+/** The list's rows (the query plan is tested in plan.test.ts). */
+export function firstServiceListQuery(db: Kysely<DB>, today: string, input: In<'warranty.firstService.list'>) {
   const { from, to } = deskPeriod(today)
-  const db = ctx.store.db
   // The windows in closing order, each joined to its call: as a CROSS JOIN SQLite keeps the windows
   // as the outer loop (walking warranty_first_services_closes in the list's order, so the LIMIT stops
   // the walk); as an inner join it read every first-service call and its window, tested each car's
   // ROs and sorted them all before the limit. The columns are those of the calls' list (calls/view.ts).
-  const q = db
+  return db
     .selectFrom('warranty_first_services as f')
     .crossJoin('warranty_calls as w')
     .innerJoin('vehicles as v', 'v.id', 'w.vehicle_id')
@@ -71,10 +83,4 @@ export function listFirstServices(ctx: UserCtx, input: In<'warranty.firstService
     .orderBy('f.closes_on')
     .orderBy('w.id')
     .limit(input.limit)
-  return all(ctx.store, q).flatMap((r) => {
-    const call: BaseRow = r
-    const status = firstServiceStatus({ dueOn: r.due_on, closesOn: r.closes_on }, today)
-    if (status === null) return []
-    return [{ ...toRow(ctx, call, []), status, closesBy: r.closes_by, km: r.km, odometerKm: r.odometer_km, daysLeft: daysBetween(today, r.closes_on) }]
-  })
 }
