@@ -168,11 +168,12 @@ export function firstServiceRos(eb: WithF, withinWindow: boolean) {
  * by `to`, the window had not closed before `from`, and no first service since the start.
  */
 export function firstServiceDue(db: Kysely<DB>, from: string, to: string) {
-  return db
-    .selectFrom('warranty_first_services as f')
-    .where('f.due_on', '<=', to)
-    .where('f.closes_on', '>=', from)
-    .where((eb) => eb.not(eb.exists(firstServiceRos(eb, false))))
+  return db.selectFrom('warranty_first_services as f').where((eb) => isFirstServiceDue(eb, from, to))
+}
+
+/** The same test on a window `f` already in a query (the desk's list walks the windows in closing order). */
+export function isFirstServiceDue(eb: WithF, from: string, to: string) {
+  return eb.and([eb('f.due_on', '<=', to), eb('f.closes_on', '>=', from), eb.not(eb.exists(firstServiceRos(eb, false)))])
 }
 
 /** The desk's list period today: overdue cars are kept FIRST_SERVICE_OVERDUE_DAYS after their window closed. */
@@ -197,19 +198,44 @@ export interface ClosedWindow {
  * drill-down are these rows.
  */
 export function windowsClosedIn(env: Env, month: string): ClosedWindow[] {
-  const today = localDate(env.now, env.timeZone)
-  const last = lastDateOfMonth(month)
   const rows = all(
     env.store,
-    env.store.db
-      .selectFrom('warranty_first_services as f')
+    closedInMonths(env, month, month)
       .select(['f.vehicle_id', 'f.starts_on', 'f.closes_on', 'f.closes_by', 'f.months', 'f.km'])
       .select((eb) => firstServiceRos(eb, true).clearSelect().select((s) => s.fn.min('fr.id').as('ro')).as('done_ro_id'))
-      .where('f.closes_on', '>=', `${month}-01`)
-      .where('f.closes_on', '<=', last)
-      .where('f.closes_on', '<', today)
       .orderBy('f.closes_on')
       .orderBy('f.vehicle_id'),
   )
   return rows.map((r) => ({ vehicleId: r.vehicle_id, startsOn: r.starts_on, closesOn: r.closes_on, closesBy: r.closes_by, months: r.months, km: r.km, doneRoId: r.done_ro_id ?? null }))
+}
+
+/**
+ * The rate's figures of the months `first` … `last` (month keys) in one grouped read: per month of
+ * closing, the windows windowsClosedIn lists and those of them with a first service done within the
+ * window (the same ROs as its doneRoId). Months without a closed window are absent.
+ */
+export function closedCountsByMonth(env: Env, first: string, last: string): { month: string; closed: number; done: number }[] {
+  return all(env.store, closedCountsQuery(env, first, last))
+}
+
+/** closedCountsByMonth's query (its plan is tested: it reads indexes alone). */
+export function closedCountsQuery(env: Env, first: string, last: string) {
+  return closedInMonths(env, first, last)
+    .select((eb) => [
+      eb.fn<string>('substr', ['f.closes_on', eb.val(1), eb.val(7)]).as('month'),
+      eb.fn.countAll<number>().as('closed'),
+      eb.fn.sum<number>(eb.case().when(eb.exists(firstServiceRos(eb, true))).then(1).else(0).end()).as('done'),
+    ])
+    .groupBy('month')
+    .orderBy('month')
+}
+
+/** The windows closed from the first day of `first` to the last of `last`, before today (a window closing later is not closed yet). */
+function closedInMonths(env: Env, first: string, last: string) {
+  const today = localDate(env.now, env.timeZone)
+  return env.store.db
+    .selectFrom('warranty_first_services as f')
+    .where('f.closes_on', '>=', `${first}-01`)
+    .where('f.closes_on', '<=', lastDateOfMonth(last))
+    .where('f.closes_on', '<', today)
 }

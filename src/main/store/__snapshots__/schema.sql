@@ -248,7 +248,7 @@ CREATE INDEX repair_orders_state ON repair_orders(state, opened_at);
 CREATE INDEX repair_orders_updated ON repair_orders(updated_at);
 
 -- index repair_orders_vehicle
-CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id, opened_at);
+CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id, opened_at, state, type);
 
 -- index ro_authorisations_ro
 CREATE INDEX ro_authorisations_ro ON ro_authorisations(ro_id);
@@ -335,7 +335,7 @@ CREATE INDEX warranty_claims_state ON warranty_claims(state, updated_at);
 CREATE INDEX warranty_claims_vehicle ON warranty_claims(vehicle_id);
 
 -- index warranty_first_services_closes
-CREATE INDEX warranty_first_services_closes ON warranty_first_services(closes_on);
+CREATE INDEX warranty_first_services_closes ON warranty_first_services(closes_on, due_on, starts_on);
 
 -- index warranty_line_overrides_ro
 CREATE INDEX warranty_line_overrides_ro ON warranty_line_overrides(ro_id);

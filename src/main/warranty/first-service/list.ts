@@ -1,11 +1,13 @@
+import type { Kysely } from 'kysely'
 import type { UserCtx } from '../../api/context'
+import type { DB } from '../../store/schema'
 import { all } from '../../store/query'
 import { addDays, daysBetween } from '../../../shared/domain/calendar'
 import { localDate } from '../../../shared/domain/time'
 import { firstServiceStatus } from '../../../shared/domain/first-service'
 import { envOf } from '../../rules/context'
-import { deskPeriod, firstServiceDue, refreshFirstServices } from '../../rules/first-service'
-import { base, toRow } from '../calls/view'
+import { deskPeriod, isFirstServiceDue, refreshFirstServices } from '../../rules/first-service'
+import { toRow, type BaseRow } from '../calls/view'
 import type { In, Out } from './types'
 
 // 首保提醒: the cars whose first-service window closes within the lead days or has closed unserved
@@ -15,17 +17,61 @@ import type { In, Out } from './types'
 // Every state is listed (a booked car stays until it comes in); `toCall` keeps the open calls due
 // again today. The window closing soonest first.
 
+const BASE_COLUMNS = [
+  'w.id',
+  'w.version',
+  'w.kind',
+  'w.state',
+  'w.vehicle_id',
+  'v.plate',
+  'v.vin',
+  'v.make',
+  'v.model',
+  'v.energy',
+  'v.odometer_km',
+  'c.name as customer_name',
+  'c.mobile',
+  'w.starts_on',
+  'w.months',
+  'w.ends_on',
+  'w.due_date',
+  'w.attempts',
+  'w.next_try_at',
+  'w.appointment_id',
+  'w.close_note',
+] as const
+
 export function listFirstServices(ctx: UserCtx, input: In<'warranty.firstService.list'>): Out<'warranty.firstService.list'> {
   const env = envOf(ctx)
   refreshFirstServices(env)
   const today = localDate(env.now, env.timeZone)
+  const q = firstServiceListQuery(ctx.store.db, today, input)
+  return all(ctx.store, q).flatMap((r) => {
+    const call: BaseRow = r
+    const status = firstServiceStatus({ dueOn: r.due_on, closesOn: r.closes_on }, today)
+    if (status === null) return []
+    return [{ ...toRow(ctx, call, []), status, closesBy: r.closes_by, km: r.km, odometerKm: r.odometer_km, daysLeft: daysBetween(today, r.closes_on) }]
+  })
+}
+
+/** The list's rows (the query plan is tested in plan.test.ts). */
+export function firstServiceListQuery(db: Kysely<DB>, today: string, input: In<'warranty.firstService.list'>) {
   const { from, to } = deskPeriod(today)
-  const db = ctx.store.db
-  const q = base(db)
-    .innerJoin('warranty_first_services as f', (j) => j.onRef('f.vehicle_id', '=', 'w.vehicle_id').onRef('f.months', '=', 'w.months'))
+  // The windows in closing order, each joined to its call: as a CROSS JOIN SQLite keeps the windows
+  // as the outer loop (walking warranty_first_services_closes in the list's order, so the LIMIT stops
+  // the walk); as an inner join it read every first-service call and its window, tested each car's
+  // ROs and sorted them all before the limit. The columns are those of the calls' list (calls/view.ts).
+  return db
+    .selectFrom('warranty_first_services as f')
+    .crossJoin('warranty_calls as w')
+    .innerJoin('vehicles as v', 'v.id', 'w.vehicle_id')
+    .innerJoin('customers as c', 'c.id', 'v.owner_id')
+    .select(BASE_COLUMNS)
     .select(['f.closes_on', 'f.closes_by', 'f.km', 'f.due_on'])
+    .whereRef('w.vehicle_id', '=', 'f.vehicle_id')
+    .whereRef('w.months', '=', 'f.months')
     .where('w.kind', '=', 'first_service')
-    .where('f.vehicle_id', 'in', firstServiceDue(db, from, to).select('f.vehicle_id'))
+    .where((eb) => isFirstServiceDue(eb, from, to))
     .$if(input.status === 'due', (q) => q.where('f.closes_on', '>=', today))
     .$if(input.status === 'overdue', (q) => q.where('f.closes_on', '<', today))
     .$if(input.toCall, (q) =>
@@ -37,9 +83,4 @@ export function listFirstServices(ctx: UserCtx, input: In<'warranty.firstService
     .orderBy('f.closes_on')
     .orderBy('w.id')
     .limit(input.limit)
-  return all(ctx.store, q).flatMap((r) => {
-    const status = firstServiceStatus({ dueOn: r.due_on, closesOn: r.closes_on }, today)
-    if (status === null) return []
-    return [{ ...toRow(ctx, r, []), status, closesBy: r.closes_by, km: r.km, odometerKm: r.odometer_km, daysLeft: daysBetween(today, r.closes_on) }]
-  })
 }

@@ -3,7 +3,7 @@ import { all } from '../../store/query'
 import { monthKey, monthStart } from '../../../shared/domain/calendar'
 import { mulDivRound } from '../../../shared/domain/stock'
 import { envOf } from '../../rules/context'
-import { firstServiceParams, refreshFirstServices, windowsClosedIn } from '../../rules/first-service'
+import { firstServiceParams, refreshFirstServices, closedCountsByMonth, windowsClosedIn } from '../../rules/first-service'
 import type { In, Out } from './types'
 
 // 首保回厂率 per month [manual: ≥ 95 %]: first services done within their window ÷ windows that
@@ -13,10 +13,13 @@ import type { In, Out } from './types'
 export function firstServiceRates(ctx: Ctx, input: In<'warranty.firstService.rates'>): Out<'warranty.firstService.rates'> {
   const env = envOf(ctx)
   refreshFirstServices(env)
-  const points = Array.from({ length: input.months }, (_, k) => monthKey(monthStart(env.now, env.timeZone, k - input.months + 1), env.timeZone)).map((month) => {
-    const closed = windowsClosedIn(env, month)
-    const done = closed.filter((w) => w.doneRoId !== null).length
-    return { month, done, closed: closed.length, valueBp: closed.length > 0 ? mulDivRound(done, 10_000, closed.length) : null }
+  const months = Array.from({ length: input.months }, (_, k) => monthKey(monthStart(env.now, env.timeZone, k - input.months + 1), env.timeZone))
+  // One grouped read of the whole range (not the rows of each month): each month's figures count
+  // exactly its windowsClosedIn rows, which the drill-down lists.
+  const counts = new Map(closedCountsByMonth(env, months[0]!, months[months.length - 1]!).map((c) => [c.month, c]))
+  const points = months.map((month) => {
+    const { done, closed } = counts.get(month) ?? { done: 0, closed: 0 }
+    return { month, done, closed, valueBp: closed > 0 ? mulDivRound(done, 10_000, closed) : null }
   })
   return { asOf: env.nowIso, targetBp: firstServiceParams(env).targetBp, points }
 }
