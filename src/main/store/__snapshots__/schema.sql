@@ -298,6 +298,9 @@ CREATE INDEX stock_moves_part ON stock_moves(part_id, at, id);
 -- index stock_moves_ref
 CREATE INDEX stock_moves_ref ON stock_moves(ref_type, ref_id, kind, value_fen);
 
+-- index stock_moves_user
+CREATE INDEX stock_moves_user ON stock_moves(user_id, at);
+
 -- index training_sessions_held
 CREATE INDEX training_sessions_held ON training_sessions(held_on, department);
 

@@ -37,6 +37,7 @@ import { m0037 } from './0037-warranty-recharge-invoice'
 import { m0038 } from './0038-warranty-rules-version'
 import { m0039 } from './0039-insurance-assessment-due'
 import { m0040 } from './0040-first-service-indexes'
+import { m0041 } from './0041-stock-moves-by-user'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0018, m0019, m0020, m0021, m0022, m0023, m0024, m0025, m0027, m0028, m0029, m0030, m0031, m0032, m0033, m0034, m0035, m0036, m0037, m0038, m0039, m0040]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0018, m0019, m0020, m0021, m0022, m0023, m0024, m0025, m0027, m0028, m0029, m0030, m0031, m0032, m0033, m0034, m0035, m0036, m0037, m0038, m0039, m0040, m0041]
