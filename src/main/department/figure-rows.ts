@@ -94,43 +94,50 @@ export function stocktakeVarianceRows(ctx: Ctx, scope: FigureScope): FigureRow[]
  * Parts sales a person handled: what they issued to ROs in the month, less what they took back,
  * at the RO's own price for the part (its first part line, net of VAT, as on the estimate).
  */
-/** The stock moves behind a parts-sales figure (its query plan is tested: a person's month seeks stock_moves_user). */
-export function partsSalesQuery(db: Kysely<DB>, from: string, to: string, userId: number | undefined) {
+/**
+ * The stock moves behind a parts-sales figure, each with the RO's price for the part: what the
+ * card sums (parts-card.ts) and the drill-down lists, the same rows. Its query plan is tested: a
+ * person's month seeks stock_moves_user.
+ */
+export function partsSalesMoves(db: Kysely<DB>, from: string, to: string, userId: number | undefined) {
   return db
-      .selectFrom('stock_moves as m')
-      .innerJoin('repair_orders as r', 'r.id', 'm.ref_id')
-      .innerJoin('parts as p', 'p.id', 'm.part_id')
-      .select((eb) => [
-        'm.id',
-        'm.at',
-        'm.quantity_milli',
-        'r.number',
-        'p.part_number',
-        'p.name',
-        eb
-          .selectFrom('ro_lines as l')
-          .select('l.unit_price_fen')
-          .whereRef('l.ro_id', '=', 'm.ref_id')
-          .whereRef('l.part_id', '=', 'm.part_id')
-          .where('l.kind', '=', 'part')
-          .orderBy('l.position')
-          .limit(1)
-          .as('price'),
-      ])
-      .where('m.ref_type', '=', 'ro')
-      .where('m.kind', 'in', ['issue', 'return'])
-      .where('m.at', '>=', from)
-      .where('m.at', '<', to)
-      .$if(userId !== undefined, (q) => q.where('m.user_id', '=', userId!))
-      .orderBy('m.at')
-      .orderBy('m.id')
+    .selectFrom('stock_moves as m')
+    .select((eb) => [
+      'm.id',
+      'm.at',
+      'm.quantity_milli',
+      eb
+        .selectFrom('ro_lines as l')
+        .select('l.unit_price_fen')
+        .whereRef('l.ro_id', '=', 'm.ref_id')
+        .whereRef('l.part_id', '=', 'm.part_id')
+        .where('l.kind', '=', 'part')
+        .orderBy('l.position')
+        .limit(1)
+        .as('price'),
+    ])
+    .where('m.ref_type', '=', 'ro')
+    .where('m.kind', 'in', ['issue', 'return'])
+    .where('m.at', '>=', from)
+    .where('m.at', '<', to)
+    .$if(userId !== undefined, (q) => q.where('m.user_id', '=', userId!))
+}
+
+/** The drill-down's rows: every move of `partsSalesMoves`, labelled with its RO and part. */
+export function partsSalesQuery(db: Kysely<DB>, from: string, to: string, userId: number | undefined) {
+  return partsSalesMoves(db, from, to, userId)
+    .leftJoin('repair_orders as r', 'r.id', 'm.ref_id')
+    .leftJoin('parts as p', 'p.id', 'm.part_id')
+    .select(['r.number', 'p.part_number', 'p.name'])
+    .orderBy('m.at')
+    .orderBy('m.id')
 }
 
 export function partsSalesRows(ctx: Ctx, scope: FigureScope): FigureRow[] {
   const { from, to } = monthBounds(scope.month, ctx.timeZone)
   const rows = all(ctx.store, partsSalesQuery(ctx.store.db, from, to, scope.userId))
   // An issue takes stock out (negative quantity): a sale; a return puts it back: a negative sale.
-  return rows.map((r) => ({ ref: r.number, at: r.at, item: partLabel(r.part_number, r.name), itemKey: null, num: lineAmount(-r.quantity_milli, r.price ?? 0), den: 0 }))
+  return rows.map((r) => ({ ref: r.number ?? '', at: r.at, item: partLabel(r.part_number ?? '', r.name ?? ''), itemKey: null, num: lineAmount(-r.quantity_milli, r.price ?? 0), den: 0 }))
 }
 
 /** CSI of the month: the maker's survey results entered for it (department-wide; the surveys are not per advisor). */

@@ -3,7 +3,8 @@ import { monthBounds } from '../../shared/domain/calendar'
 import { progressBp } from '../../shared/domain/department'
 import { varianceRateBp } from '../../shared/domain/stock'
 import { all, first } from '../store/query'
-import { partsSalesRows, stocktakeVarianceRows } from './figure-rows'
+import { sql } from 'kysely'
+import { partsSalesMoves, stocktakeVarianceRows } from './figure-rows'
 import type { Out } from './types'
 
 // A parts clerk's or supervisor's month (配件员/配件主管的绩效): the RO part requests they handled
@@ -30,7 +31,21 @@ export function partsFigures(ctx: Ctx, userId: number, month: string): PartsCard
   const lines = stocktakeVarianceRows(ctx, { month, userId })
   const bookValueFen = lines.reduce((s, l) => s + l.den, 0)
   const absVarianceFen = lines.reduce((s, l) => s + l.num, 0)
-  const sales = partsSalesRows(ctx, { month, userId })
+  // The sum of the drill-down's rows (figure-rows.ts), computed over the same query in SQL with
+  // the same rounding per move as lineAmount (half away from zero): a clerk posts tens of thousands
+  // of moves a month, and the card needs only their count and total.
+  const sales = first(
+    ctx.store,
+    ctx.store.db
+      .selectFrom(partsSalesMoves(ctx.store.db, from, to, userId).as('s'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('moves'),
+        // raw SQL: integer rounding half away from zero of quantity (thousandths) × price, per move.
+        sql<number>`COALESCE(SUM(CASE WHEN -s.quantity_milli * COALESCE(s.price, 0) >= 0
+          THEN (-s.quantity_milli * COALESCE(s.price, 0) + 500) / 1000
+          ELSE -((s.quantity_milli * COALESCE(s.price, 0) + 500) / 1000) END), 0)`.as('fen'),
+      ]),
+  )
   return {
     requested,
     served,
@@ -39,8 +54,8 @@ export function partsFigures(ctx: Ctx, userId: number, month: string): PartsCard
     bookValueFen,
     absVarianceFen,
     varianceBp: varianceRateBp(absVarianceFen, bookValueFen),
-    saleMoves: sales.length,
-    salesFen: sales.reduce((s, r) => s + r.num, 0),
+    saleMoves: sales?.moves ?? 0,
+    salesFen: sales?.fen ?? 0,
   }
 }
 

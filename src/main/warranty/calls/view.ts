@@ -20,34 +20,37 @@ import type { In, Out } from './types'
 
 type Row = Out<'warranty.calls.list'>[number]
 
+/** The columns of a call task row (the first-service list selects the same, from its own join order). */
+export const CALL_COLUMNS = [
+  'w.id',
+  'w.version',
+  'w.kind',
+  'w.state',
+  'w.vehicle_id',
+  'v.plate',
+  'v.vin',
+  'v.make',
+  'v.model',
+  'v.energy',
+  'v.odometer_km',
+  'c.name as customer_name',
+  'c.mobile',
+  'w.starts_on',
+  'w.months',
+  'w.ends_on',
+  'w.due_date',
+  'w.attempts',
+  'w.next_try_at',
+  'w.appointment_id',
+  'w.close_note',
+] as const
+
 export function base(db: Kysely<DB>) {
   return db
     .selectFrom('warranty_calls as w')
     .innerJoin('vehicles as v', 'v.id', 'w.vehicle_id')
     .innerJoin('customers as c', 'c.id', 'v.owner_id')
-    .select([
-      'w.id',
-      'w.version',
-      'w.kind',
-      'w.state',
-      'w.vehicle_id',
-      'v.plate',
-      'v.vin',
-      'v.make',
-      'v.model',
-      'v.energy',
-      'v.odometer_km',
-      'c.name as customer_name',
-      'c.mobile',
-      'w.starts_on',
-      'w.months',
-      'w.ends_on',
-      'w.due_date',
-      'w.attempts',
-      'w.next_try_at',
-      'w.appointment_id',
-      'w.close_note',
-    ])
+    .select(CALL_COLUMNS)
 }
 
 export type BaseRow = InferResult<ReturnType<typeof base>>[number]

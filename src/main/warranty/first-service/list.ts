@@ -7,7 +7,7 @@ import { localDate } from '../../../shared/domain/time'
 import { firstServiceStatus } from '../../../shared/domain/first-service'
 import { envOf } from '../../rules/context'
 import { deskPeriod, isFirstServiceDue, refreshFirstServices } from '../../rules/first-service'
-import { toRow, type BaseRow } from '../calls/view'
+import { toRow, type BaseRow, CALL_COLUMNS } from '../calls/view'
 import type { In, Out } from './types'
 
 // 首保提醒: the cars whose first-service window closes within the lead days or has closed unserved
@@ -16,30 +16,6 @@ import type { In, Out } from './types'
 // (warranty_calls, made by the refresh), so the desk logs and books it through warranty.calls.logCall.
 // Every state is listed (a booked car stays until it comes in); `toCall` keeps the open calls due
 // again today. The window closing soonest first.
-
-const BASE_COLUMNS = [
-  'w.id',
-  'w.version',
-  'w.kind',
-  'w.state',
-  'w.vehicle_id',
-  'v.plate',
-  'v.vin',
-  'v.make',
-  'v.model',
-  'v.energy',
-  'v.odometer_km',
-  'c.name as customer_name',
-  'c.mobile',
-  'w.starts_on',
-  'w.months',
-  'w.ends_on',
-  'w.due_date',
-  'w.attempts',
-  'w.next_try_at',
-  'w.appointment_id',
-  'w.close_note',
-] as const
 
 export function listFirstServices(ctx: UserCtx, input: In<'warranty.firstService.list'>): Out<'warranty.firstService.list'> {
   const env = envOf(ctx)
@@ -66,7 +42,7 @@ export function firstServiceListQuery(db: Kysely<DB>, today: string, input: In<'
     .crossJoin('warranty_calls as w')
     .innerJoin('vehicles as v', 'v.id', 'w.vehicle_id')
     .innerJoin('customers as c', 'c.id', 'v.owner_id')
-    .select(BASE_COLUMNS)
+    .select(CALL_COLUMNS)
     .select(['f.closes_on', 'f.closes_by', 'f.km', 'f.due_on'])
     .whereRef('w.vehicle_id', '=', 'f.vehicle_id')
     .whereRef('w.months', '=', 'f.months')
