@@ -341,7 +341,9 @@ describe('settlement, alerts and targets on the demo dealership', () => {
     const card = manager.getByRole('region', { name: zh('target.maintenance_settlement') })
     await card.getByLabel(zh('dash.current')).waitFor()
     for (const key of ['insurance_settlement', 'insurance_collection', 'stock_vs_outbound', 'slow_moving', 'turnover', 'fill_rate', 'stocktake_variance'] as const) {
-      await manager.getByRole('region', { name: zh(`target.${key}`) }).waitFor()
+      // The insurance figures below the targets carry the same-month collection card under the same
+      // name (one definition, one name): the target's card is the first.
+      await manager.getByRole('region', { name: zh(`target.${key}`), exact: true }).first().waitFor()
     }
     const targets = await apiCall(env.host.url, tokens.manager!, 'dashboard.targets', { months: 12 })
     const maintenance = targets.targets.find((t) => t.key === 'maintenance_settlement')!
